@@ -1,0 +1,1309 @@
+/* SPDX-License-Identifier: MIT */
+/* The extraction: tokens -> actor mentions and triggers -> event frames.
+ *
+ * A sentence is read in passes. Phrases of the lexicon (actor names,
+ * demonyms, head nouns, titles, anaphors) become mentions; mentions joined
+ * by "and" or commas become groups ("The United States, South Korea and
+ * Japan"). Event triggers then take their arguments from slots: the clause
+ * subject (the nearest group to the left that no preposition governs), the
+ * object right after the trigger, the group after a given preposition, a
+ * by-phrase or a possessor. The article keeps a little state across
+ * sentences for anaphors: the last subject, the last group of several
+ * actors, the state the article is most about, the last statement. */
+#include "extract.h"
+#include "lexicon.h"
+#include "token.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { MAX_TOKENS = 4096, MAX_MENTIONS = 512, MAX_TRIGGERS = 256 };
+
+typedef enum { M_NAME, M_ADJ, M_ANAPHOR } mention_kind;
+
+typedef struct {
+  size_t tb, te; /* token span */
+  mention_kind kind;
+  sckg_actor *actors[EX_MAX_ACTORS];
+  size_t n;
+  bool poss;        /* a possessor: "North Korea's [threats]" */
+  bool plural;      /* stands for several (a plural head, "they") */
+  bool role;        /* a person's role standing for a state: "the envoy" */
+  const char *prep; /* the preposition governing it, lowered, or NULL */
+  bool quoted;
+  int group;          /* index of its coordination group */
+  const phrase *head; /* the head noun that made it, if any */
+  const phrase *ana;  /* the anaphor phrase, for M_ANAPHOR */
+} mention;
+
+typedef struct {
+  size_t tb, te;
+  const lex_pattern *pat;
+  const char *text;
+  bool negated;
+  bool quoted;
+} trigger;
+
+typedef struct {
+  size_t tok; /* token index of the expression */
+  sckg_date date;
+} date_expr;
+
+/* A statement or report met in the article, remembered so that "the
+ * statement" and "the report" can refer back to the right one. */
+typedef struct {
+  const char *noun; /* its head noun, lowered: "statement", "report" */
+  sckg_actor *agents[EX_MAX_ACTORS];
+  size_t n;
+  long event; /* its index among the article's events */
+} statement_memory;
+
+/* What the article remembers between sentences. */
+typedef struct {
+  sckg_actor *subject[EX_MAX_ACTORS];
+  size_t n_subject;
+  sckg_actor *plural[EX_MAX_ACTORS];
+  size_t n_plural;
+  statement_memory stmts[8]; /* the article's statements, latest last */
+  size_t n_stmts;
+  sckg_actor *last_group, *last_person, *last_agency, *last_org;
+  sckg_pmap state_counts; /* sckg_actor * -> (void *)count */
+  sckg_vec persons;       /* sckg_actor *, persons named so far */
+  sckg_actor *last_state;
+} article_state;
+
+typedef struct {
+  sckg_graph *g;
+  const sckg_schema *s;
+  const article_text *a;
+  article_state st;
+  extraction *out;
+  size_t sent_index;
+  /* the sentence */
+  const char *text; /* the body */
+  token toks[MAX_TOKENS];
+  size_t n;
+  bool quoted[MAX_TOKENS];
+  mention m[MAX_MENTIONS];
+  size_t nm;
+  trigger t[MAX_TRIGGERS];
+  size_t nt;
+  date_expr dates[32];
+  size_t nd;
+  sckg_buf scratch;
+} reader;
+
+static unsigned word(const reader *r, size_t i) {
+  return i < r->n ? sckg_lexicon_word(r->s, r->toks[i].lower) : 0;
+}
+
+static bool tok_is(const reader *r, size_t i, const char *w) {
+  if (i >= r->n)
+    return false;
+  const token *t = &r->toks[i];
+  size_t n = strlen(w);
+  return t->e - t->b == n && strncmp(r->text + t->b, w, n) == 0;
+}
+
+static bool tok_lower_is(const reader *r, size_t i, const char *w) {
+  return i < r->n && r->toks[i].lower && strcmp(r->toks[i].lower, w) == 0;
+}
+
+static bool is_comma(const reader *r, size_t i) {
+  return i < r->n && r->toks[i].kind == TK_PUNCT &&
+         r->text[r->toks[i].b] == ',';
+}
+
+static bool is_lower_word(const reader *r, size_t i) {
+  return i < r->n && r->toks[i].kind == TK_WORD && !r->toks[i].cap;
+}
+
+/* --- phrase matching -------------------------------------------------- */
+
+/* Does phrase ph match at token i? Returns the end token or 0. Triggers may
+ * hold "*", which matches up to three tokens (never a clause end). */
+static size_t match_at(const reader *r, const phrase *ph, size_t i) {
+  size_t k = 0, j = i;
+  while (k < ph->n) {
+    if (ph->toks[k][0] == '*' && ph->toks[k][1] == '\0') {
+      /* try the rest after 0..3 skipped tokens */
+      for (size_t skip = 0; skip <= 3; skip++) {
+        size_t jj = j + skip;
+        bool ok = true;
+        for (size_t q = j; q < jj; q++)
+          if (q >= r->n || r->toks[q].kind == TK_PUNCT ||
+              r->toks[q].kind == TK_QUOTE)
+            ok = false;
+        if (!ok)
+          break;
+        size_t kk = k + 1, p = jj;
+        while (kk < ph->n && p < r->n && r->toks[p].lower == ph->ltoks[kk])
+          kk++, p++;
+        if (kk == ph->n)
+          return p;
+      }
+      return 0;
+    }
+    if (j >= r->n)
+      return 0;
+    const token *t = &r->toks[j];
+    bool eq;
+    if (ph->fold_case)
+      eq = t->lower == ph->ltoks[k];
+    else if (k == 0 && ph->toks[0] == ph->ltoks[0] &&
+             t->lower == ph->ltoks[0] && strcmp(ph->ltoks[0], "the") == 0)
+      eq = true; /* "the North" also as "The North" */
+    else
+      eq = t->norm == ph->toks[k];
+    if (!eq)
+      return 0;
+    k++, j++;
+  }
+  return j;
+}
+
+/* The longest phrase of one of the kinds in `mask` at token i. */
+static const phrase *longest(const reader *r, size_t i, unsigned mask,
+                             size_t *end) {
+  size_t n;
+  phrase **cands = sckg_lexicon_phrases(r->s, r->toks[i].lower, &n);
+  const phrase *best = NULL;
+  size_t best_end = 0;
+  for (size_t k = 0; k < n; k++) {
+    if (!(mask & (1u << cands[k]->kind)))
+      continue;
+    size_t e = match_at(r, cands[k], i);
+    if (e > best_end) {
+      best = cands[k];
+      best_end = e;
+    }
+  }
+  *end = best_end;
+  return best;
+}
+
+/* --- actors ---------------------------------------------------------- */
+
+static sckg_actor *lex(reader *r, const lex_actor *a) {
+  return sckg_graph_lex_actor(r->g, a);
+}
+
+static void count_state(reader *r, sckg_actor *a) {
+  if (!a || a->cls != SCKG_CLASS_STATE)
+    return;
+  size_t c = (size_t)sckg_pmap_get(&r->st.state_counts, a);
+  sckg_pmap_put(&r->st.state_counts, a, (void *)(c + 1));
+  r->st.last_state = a;
+}
+
+/* The state the article is most about so far: most mentions, then the most
+ * recent. Iterates the article's mentions (ordered), not the map. */
+static sckg_actor *topic_state(reader *r) {
+  sckg_actor *best = NULL;
+  size_t best_n = 0;
+  for (size_t i = 0; i < r->out->mentions.len; i++) {
+    sckg_actor *a = r->out->mentions.items[i];
+    /* a description does not refer to a name of its own sentence: in "the
+     * envoy met his U.S. counterpart and condemned the isolated country",
+     * the country is neither */
+    bool here = false;
+    for (size_t k = 0; k < r->nm; k++)
+      if (r->m[k].kind == M_NAME && !r->m[k].poss)
+        for (size_t q = 0; q < r->m[k].n; q++)
+          here |= r->m[k].actors[q] == a;
+    if (here)
+      continue;
+    size_t c = (size_t)sckg_pmap_get(&r->st.state_counts, a);
+    if (c > best_n || (c == best_n && c && a == r->st.last_state)) {
+      best = a;
+      best_n = c;
+    }
+  }
+  return best;
+}
+
+/* The text of tokens [b, e) as written, interned in the graph. */
+static const char *span_text(reader *r, size_t b, size_t e) {
+  return sckg_graph_intern(r->g, r->text + r->toks[b].b,
+                           r->toks[e - 1].e - r->toks[b].b);
+}
+
+/* A derived actor: "North Korean hackers" from a demonym (or a name used
+ * as one) and a head noun. The label uses the demonym when there is one,
+ * so that "DPRK IT workers" and "North Korean IT workers" are one node. */
+static sckg_actor *derived(reader *r, const lex_actor *base, const phrase *head,
+                           size_t hb, size_t he) {
+  sckg_buf *b = &r->scratch;
+  sckg_buf_clear(b);
+  sckg_buf_adds(b, base->demonym ? base->demonym : base->label);
+  sckg_buf_addc(b, ' ');
+  /* the head as written in the text, lowercase words kept lowercase */
+  sckg_buf_add(b, r->text + r->toks[hb].b, r->toks[he - 1].e - r->toks[hb].b);
+  /* look the phrase up: "North Korean foreign ministry" may be an alias */
+  sckg_class cls =
+      head->head == HEAD_GROUP ? SCKG_CLASS_GROUP : SCKG_CLASS_AGENCY;
+  return sckg_graph_new_actor(r->g, b->ptr, b->len, cls, lex(r, base));
+}
+
+static void add_actor(mention *m, sckg_actor *a) {
+  if (!a)
+    return;
+  for (size_t i = 0; i < m->n; i++)
+    if (m->actors[i] == a)
+      return;
+  if (m->n < EX_MAX_ACTORS)
+    m->actors[m->n++] = a;
+}
+
+static mention *new_mention(reader *r, size_t tb, size_t te,
+                            mention_kind kind) {
+  if (r->nm == MAX_MENTIONS)
+    return NULL;
+  mention *m = &r->m[r->nm++];
+  memset(m, 0, sizeof *m);
+  m->tb = tb;
+  m->te = te;
+  m->kind = kind;
+  m->quoted = r->quoted[tb];
+  m->group = (int)r->nm - 1;
+  return m;
+}
+
+/* After a name at [.., j): up to three lowercase modifiers and a head noun?
+ * Returns the head phrase and its span. */
+static const phrase *head_after(const reader *r, size_t j, size_t *hb,
+                                size_t *he) {
+  for (size_t skip = 0; skip <= 3 && j + skip < r->n; skip++) {
+    size_t e;
+    const phrase *h = longest(r, j + skip, 1u << PH_HEAD, &e);
+    if (h) {
+      *hb = j + skip;
+      *he = e;
+      return h;
+    }
+    const token *t = &r->toks[j + skip];
+    if (!(t->kind == TK_WORD && !t->cap) && !(t->kind == TK_QUOTE))
+      break;
+    if (word(r, j + skip) & (W_PREP | W_CLAUSE | W_AUX | W_SAY | W_CONJ))
+      break;
+  }
+  return NULL;
+}
+
+/* Apply a head noun to a name mention. */
+static void apply_head(reader *r, mention *m, const lex_actor *base,
+                       const phrase *h, size_t hb, size_t he) {
+  m->te = he;
+  m->head = h;
+  m->plural = h->plural;
+  m->kind = M_NAME;
+  m->n = 0;
+  switch (h->head) {
+  case HEAD_STATE:
+    add_actor(m, lex(r, base));
+    break;
+  case HEAD_PERSON:
+    add_actor(m, lex(r, base));
+    m->role = true;
+    break;
+  case HEAD_GROUP:
+  case HEAD_AGENCY:
+    add_actor(m, derived(r, base, h, hb, he));
+    break;
+  }
+}
+
+/* A capitalised name of 1-4 words at j (not a known word), for titles. */
+static size_t name_after(const reader *r, size_t j) {
+  size_t e = j;
+  while (e < r->n && e < j + 4 && r->toks[e].kind == TK_WORD &&
+         r->toks[e].cap && !(word(r, e) & (W_MONTH | W_WEEKDAY)))
+    e++;
+  return e;
+}
+
+/* A person named at [b, e): a lexicon person, one named earlier in the
+ * article by a part of the name ("Kim" after "Kim Gunn"), or a new one. */
+static sckg_actor *person_named(reader *r, size_t b, size_t e,
+                                sckg_actor *affiliation) {
+  size_t end;
+  const phrase *ph = longest(r, b, 1u << PH_ACTOR, &end);
+  if (ph && end == e && ph->actor->cls == SCKG_CLASS_PERSON)
+    return lex(r, ph->actor);
+  const char *text = span_text(r, b, e);
+  for (size_t i = 0; i < r->st.persons.len; i++) {
+    sckg_actor *p = r->st.persons.items[i];
+    if (!strcmp(p->label, text))
+      return p;
+  }
+  sckg_actor *p = sckg_graph_new_actor(r->g, text, strlen(text),
+                                       SCKG_CLASS_PERSON, affiliation);
+  return p;
+}
+
+/* Is token i a part of the name of a person named earlier ("Kim", "Bossert")?
+ */
+static sckg_actor *person_by_part(reader *r, size_t i) {
+  const token *t = &r->toks[i];
+  size_t n = t->e - t->b;
+  for (size_t k = r->st.persons.len; k-- > 0;) {
+    sckg_actor *p = r->st.persons.items[k];
+    const char *l = p->label;
+    for (const char *w = l; *w;) {
+      const char *e = strchr(w, ' ');
+      size_t wl = e ? (size_t)(e - w) : strlen(w);
+      if (wl == n && memcmp(w, r->text + t->b, n) == 0)
+        return p;
+      if (!e)
+        break;
+      w = e + 1;
+    }
+  }
+  return NULL;
+}
+
+/* The latest statement with this head noun, else the latest of any. */
+static const statement_memory *statement_by_noun(const reader *r,
+                                                 const char *noun) {
+  for (size_t i = r->st.n_stmts; i-- > 0;)
+    if (r->st.stmts[i].noun == noun)
+      return &r->st.stmts[i];
+  return r->st.n_stmts ? &r->st.stmts[r->st.n_stmts - 1] : NULL;
+}
+
+static void remember_statement(reader *r, const char *noun, sckg_actor **agents,
+                               size_t n, long event) {
+  article_state *st = &r->st;
+  if (st->n_stmts == sizeof st->stmts / sizeof *st->stmts) {
+    memmove(st->stmts, st->stmts + 1, (st->n_stmts - 1) * sizeof *st->stmts);
+    st->n_stmts--;
+  }
+  statement_memory *sm = &st->stmts[st->n_stmts++];
+  sm->noun = noun;
+  sm->n = n;
+  memcpy(sm->agents, agents, n * sizeof *agents);
+  sm->event = event;
+}
+
+/* The head noun of a trigger: its last token, lowered and interned. */
+static const char *trigger_noun(const reader *r, const trigger *t) {
+  return r->toks[t->te - 1].lower;
+}
+
+static void resolve_anaphor(reader *r, mention *m, const phrase *ph) {
+  article_state *st = &r->st;
+  switch (ph->ana) {
+  case ANA_TOPIC_STATE:
+    add_actor(m, topic_state(r));
+    break;
+  case ANA_SUBJECT:
+    for (size_t i = 0; i < st->n_subject; i++)
+      add_actor(m, st->subject[i]);
+    break;
+  case ANA_PLURAL:
+    m->plural = true;
+    for (size_t i = 0; i < st->n_plural; i++)
+      add_actor(m, st->plural[i]);
+    break;
+  case ANA_GROUP:
+    add_actor(m, st->last_group);
+    break;
+  case ANA_STATEMENT: {
+    const statement_memory *sm = statement_by_noun(r, ph->ltoks[ph->n - 1]);
+    for (size_t i = 0; sm && i < sm->n; i++)
+      add_actor(m, sm->agents[i]);
+    m->plural = sm && sm->n > 1;
+    break;
+  }
+  case ANA_SPEAKER:
+    break; /* resolved once the sentence's speaker is known */
+  case ANA_PERSON:
+    add_actor(m, st->last_person);
+    break;
+  case ANA_AGENCY:
+    add_actor(m, st->last_agency);
+    break;
+  case ANA_ORGANIZATION:
+    add_actor(m, st->last_org);
+    break;
+  }
+}
+
+/* Capitalised words ending in an organisation cue: an unknown body
+ * ("Chinyong Information Technology Cooperation Company", "Office of
+ * Foreign Assets Control" when the lexicon lacks it). */
+static size_t unknown_org(reader *r, size_t i, sckg_class *cls) {
+  if (!r->toks[i].cap || r->toks[i].kind != TK_WORD ||
+      (word(r, i) & (W_DET | W_PREP)))
+    return 0;
+  size_t e = i, last_cue = 0;
+  unsigned cue = 0;
+  while (e < r->n && e < i + 8) {
+    const token *t = &r->toks[e];
+    if (t->kind == TK_WORD && t->cap) {
+      unsigned w = word(r, e);
+      if (w & (W_ORGCUE | W_AGENCYCUE)) {
+        last_cue = e + 1;
+        cue = w;
+      }
+      e++;
+      continue;
+    }
+    /* "of", "and", "for" inside a name, when a capital follows */
+    if (t->kind == TK_WORD &&
+        (tok_is(r, e, "of") || tok_is(r, e, "and") || tok_is(r, e, "for")) &&
+        e + 1 < r->n && r->toks[e + 1].cap) {
+      e++;
+      continue;
+    }
+    break;
+  }
+  if (!last_cue || last_cue - i < 2)
+    return 0;
+  *cls = (cue & W_AGENCYCUE) ? SCKG_CLASS_AGENCY : SCKG_CLASS_ORGANIZATION;
+  return last_cue;
+}
+
+static void find_mentions(reader *r) {
+  unsigned actorish = (1u << PH_ACTOR) | (1u << PH_DEMONYM) | (1u << PH_TITLE) |
+                      (1u << PH_ANAPHOR);
+  for (size_t i = 0; i < r->n;) {
+    size_t e;
+    const phrase *ph = longest(r, i, actorish, &e);
+    /* a pronoun anaphor must be a whole word at a clause position; the
+     * phrase table makes sure of that; "it" inside a quote is not ours */
+    if (!ph) {
+      sckg_class cls;
+      size_t oe = unknown_org(r, i, &cls);
+      if (oe) {
+        mention *m = new_mention(r, i, oe, M_NAME);
+        if (m) {
+          const char *text = span_text(r, i, oe);
+          add_actor(m,
+                    sckg_graph_new_actor(r->g, text, strlen(text), cls, NULL));
+        }
+        i = oe;
+        continue;
+      }
+      sckg_actor *p = r->toks[i].cap ? person_by_part(r, i) : NULL;
+      if (p && !(i + 1 < r->n && r->toks[i + 1].cap &&
+                 r->toks[i + 1].kind == TK_WORD)) {
+        mention *m = new_mention(r, i, i + 1, M_NAME);
+        if (m)
+          add_actor(m, p);
+      }
+      i++;
+      continue;
+    }
+    if (ph->kind == PH_ACTOR && ph->place && i > 0 &&
+        (word(r, i - 1) & W_LOCPREP)) {
+      i = e; /* "in Seoul": a place, not the government */
+      continue;
+    }
+    if (ph->kind == PH_TITLE) {
+      size_t ne = name_after(r, e);
+      if (ne == e) {
+        i = e;
+        continue;
+      }
+      /* an affiliation just before: "South Korean President", "Russia's
+       * U.N. ambassador" */
+      sckg_actor *aff = NULL;
+      size_t start = i;
+      if (r->nm && r->m[r->nm - 1].te == i && r->m[r->nm - 1].n == 1) {
+        aff = r->m[r->nm - 1].actors[0];
+        start = r->m[r->nm - 1].tb;
+        r->nm--;
+      }
+      mention *m = new_mention(r, start, ne, M_NAME);
+      if (m)
+        add_actor(m, person_named(r, e, ne, aff));
+      i = ne;
+      continue;
+    }
+    mention *m =
+        new_mention(r, i, e, ph->kind == PH_ANAPHOR ? M_ANAPHOR : M_NAME);
+    if (!m)
+      break;
+    if (ph->kind == PH_ANAPHOR) {
+      resolve_anaphor(r, m, ph);
+      m->ana = ph; /* remembered for speaker resolution */
+      if (e < r->n && r->toks[e].kind == TK_POSS) {
+        m->poss = true;
+        m->te = e + 1;
+        e++;
+      }
+      i = e;
+      continue;
+    }
+    const lex_actor *base = ph->actor;
+    size_t hb, he;
+    const phrase *h = NULL;
+    if (e < r->n && r->toks[e].kind == TK_POSS) {
+      h = head_after(r, e + 1, &hb, &he);
+      if (h) {
+        apply_head(r, m, base, h, hb, he);
+      } else {
+        add_actor(m, lex(r, base));
+        m->poss = true;
+        m->te = e + 1;
+      }
+      i = m->te;
+      continue;
+    }
+    h = head_after(r, e, &hb, &he);
+    if (h) {
+      apply_head(r, m, base, h, hb, he);
+      i = m->te;
+      continue;
+    }
+    add_actor(m, lex(r, base));
+    if (ph->kind == PH_DEMONYM)
+      m->kind = M_ADJ;
+    i = e;
+  }
+}
+
+/* A group of mentions joined by "and", commas, "as well as": the demonyms
+ * of "U.S. and Japanese counterparts" share the head, and the group acts
+ * together. Adjectival demonyms stay alone unless a head ends the group. */
+static bool joinable(const reader *r, const mention *a, const mention *b) {
+  if (a->poss || a->quoted != b->quoted)
+    return false;
+  size_t i = a->te;
+  bool joined = false;
+  while (i < b->tb) {
+    if (is_comma(r, i) || tok_lower_is(r, i, "and") ||
+        tok_lower_is(r, i, "the") || tok_lower_is(r, i, "its") ||
+        tok_lower_is(r, i, "both")) {
+      joined = true;
+      i++;
+      continue;
+    }
+    if (tok_lower_is(r, i, "as") && tok_lower_is(r, i + 1, "well") &&
+        tok_lower_is(r, i + 2, "as")) {
+      joined = true;
+      i += 3;
+      continue;
+    }
+    if (tok_lower_is(r, i, "along") && tok_lower_is(r, i + 1, "with")) {
+      joined = true;
+      i += 2;
+      continue;
+    }
+    return false;
+  }
+  return joined || a->te == b->tb;
+}
+
+static void group_mentions(reader *r) {
+  for (size_t k = 1; k < r->nm; k++) {
+    mention *a = &r->m[k - 1], *b = &r->m[k];
+    if (joinable(r, a, b))
+      b->group = a->group;
+  }
+  /* a group ending in a head: its adjectival members become names */
+  for (size_t k = 0; k < r->nm;) {
+    size_t j = k;
+    while (j + 1 < r->nm && r->m[j + 1].group == r->m[k].group)
+      j++;
+    if (r->m[j].head && r->m[j].head->kind == PH_HEAD) {
+      for (size_t q = k; q < j; q++)
+        if (r->m[q].kind == M_ADJ) {
+          r->m[q].kind = M_NAME;
+          r->m[q].plural = r->m[j].plural;
+        }
+    }
+    k = j + 1;
+  }
+  /* the preposition that governs each group */
+  for (size_t k = 0; k < r->nm; k++) {
+    mention *m = &r->m[k];
+    if (k && r->m[k - 1].group == m->group) {
+      m->prep = r->m[k - 1].prep;
+      continue;
+    }
+    size_t i = m->tb;
+    while (i > 0 && ((word(r, i - 1) & W_DET) || r->toks[i - 1].kind == TK_QUOTE))
+      i--;
+    if (i > 0 && (word(r, i - 1) & W_PREP))
+      m->prep = r->toks[i - 1].lower;
+  }
+}
+
+/* Every actor of the group that mention k belongs to. */
+static size_t group_actors(const reader *r, size_t k, sckg_actor **out,
+                           size_t max) {
+  size_t n = 0;
+  for (size_t q = 0; q < r->nm; q++) {
+    if (r->m[q].group != r->m[k].group || r->m[q].kind == M_ADJ)
+      continue;
+    for (size_t i = 0; i < r->m[q].n; i++) {
+      bool dup = false;
+      for (size_t d = 0; d < n; d++)
+        dup |= out[d] == r->m[q].actors[i];
+      if (!dup && n < max)
+        out[n++] = r->m[q].actors[i];
+    }
+  }
+  return n;
+}
+
+/* --- triggers -------------------------------------------------------- */
+
+static void find_triggers(reader *r) {
+  for (size_t i = 0; i < r->n && r->nt < MAX_TRIGGERS;) {
+    size_t e;
+    const phrase *ph = longest(r, i, 1u << PH_TRIGGER, &e);
+    if (!ph) {
+      i++;
+      continue;
+    }
+    /* a trigger inside a name or an anaphor ("the statement") is not one */
+    bool inside = false;
+    for (size_t k = 0; k < r->nm; k++)
+      if (r->m[k].tb <= i && i < r->m[k].te && r->m[k].kind != M_ADJ)
+        inside = true;
+    if (inside) {
+      i++;
+      continue;
+    }
+    trigger *t = &r->t[r->nt++];
+    t->tb = i;
+    t->te = e;
+    t->pat = ph->pattern;
+    t->text = ph->text;
+    t->quoted = r->quoted[i];
+    /* "did not", "has never", "n't": within three tokens before */
+    t->negated = false;
+    for (size_t k = i; k > 0 && k + 3 > i; k--) {
+      if (word(r, k - 1) & W_NEG) {
+        t->negated = true;
+        break;
+      }
+      if (!(word(r, k - 1) & W_AUX) && r->toks[k - 1].kind != TK_WORD)
+        break;
+    }
+    i = e;
+  }
+}
+
+/* --- slots ----------------------------------------------------------- */
+
+static bool mention_usable(const mention *m) {
+  return m->kind != M_ADJ && m->n;
+}
+
+/* The subject of trigger t: the nearest group to its left that no
+ * preposition governs and that is not a mere possessor, in the same quote
+ * state, not past a semicolon. */
+static long subject_of(const reader *r, const trigger *t) {
+  for (size_t k = r->nm; k-- > 0;) {
+    const mention *m = &r->m[k];
+    if (m->te > t->tb)
+      continue;
+    bool stop = false;
+    for (size_t i = m->te; i < t->tb; i++)
+      if (r->toks[i].kind == TK_PUNCT && r->text[r->toks[i].b] == ';')
+        stop = true;
+    if (stop)
+      return -1;
+    if (!mention_usable(m) || m->quoted != t->quoted)
+      continue;
+    /* the group's first member decides */
+    size_t first = k;
+    while (first > 0 && r->m[first - 1].group == m->group)
+      first--;
+    const mention *f = &r->m[first];
+    if (f->prep && f->prep != r->toks[t->tb].lower)
+      continue;
+    if (m->poss && !m->head)
+      continue;
+    return (long)k;
+  }
+  return -1;
+}
+
+/* The group starting within `window` tokens after token i, skipping
+ * determiners, adjectives and quotes; -1 when none. */
+static long group_after(const reader *r, size_t i, size_t window) {
+  for (size_t k = 0; k < r->nm; k++) {
+    const mention *m = &r->m[k];
+    if (m->tb < i || !mention_usable(m) ||
+        (k > 0 && r->m[k - 1].group == m->group && r->m[k - 1].tb >= i))
+      continue;
+    if (m->tb > i + window)
+      return -1;
+    for (size_t q = i; q < m->tb; q++) {
+      const token *tk = &r->toks[q];
+      if (tk->kind == TK_PUNCT && r->text[tk->b] != '$')
+        return -1;
+      if (word(r, q) & (W_CLAUSE | W_SAY))
+        return -1;
+    }
+    return (long)k;
+  }
+  return -1;
+}
+
+/* The group after preposition `prep` following the trigger. */
+static long prep_after(const reader *r, const trigger *t, const char *prep) {
+  for (size_t i = t->te; i < r->n && i < t->te + 10; i++) {
+    const token *tk = &r->toks[i];
+    if (tk->kind == TK_PUNCT &&
+        (r->text[tk->b] == ';' || r->text[tk->b] == '.'))
+      return -1;
+    if (tk->lower == prep)
+      return group_after(r, i + 1, 4);
+  }
+  return -1;
+}
+
+/* The possessor or adjectival name right before a nominal trigger:
+ * "North Korea's cyber activities", "North Korean cyberattacks". */
+static long possessor_of(const reader *r, const trigger *t) {
+  size_t i = t->tb;
+  size_t skipped = 0;
+  while (i > 0 && skipped < 5) {
+    for (size_t k = 0; k < r->nm; k++)
+      if (r->m[k].te == i && r->m[k].n &&
+          (r->m[k].poss || r->m[k].kind == M_ADJ || r->m[k].kind == M_NAME))
+        return (r->m[k].poss || r->m[k].kind == M_ADJ || skipped == 0) ? (long)k
+                                                                       : -1;
+    const token *tk = &r->toks[i - 1];
+    if (tk->kind == TK_QUOTE ||
+        (tk->kind == TK_WORD && !tk->cap &&
+         !(word(r, i - 1) & (W_PREP | W_SAY | W_CLAUSE))) ||
+        tk->kind == TK_NUM ||
+        (tk->kind == TK_PUNCT &&
+         (r->text[tk->b] == '$' || r->text[tk->b] == ',')) ||
+        tok_is(r, i - 1, "and")) {
+      i--;
+      skipped++;
+      continue;
+    }
+    break;
+  }
+  return -1;
+}
+
+static long slot_group(const reader *r, const trigger *t, const slot *sl) {
+  switch (sl->kind) {
+  case SLOT_NONE:
+    return -1;
+  case SLOT_SUBJ:
+    return subject_of(r, t);
+  case SLOT_OBJ:
+    return group_after(r, t->te, 3);
+  case SLOT_BY:
+    return prep_after(r, t, sckg_strtab_find(r->s->strings, "by", 2));
+  case SLOT_POSS:
+    return possessor_of(r, t);
+  case SLOT_PREP:
+    return prep_after(r, t, sl->prep);
+  }
+  return -1;
+}
+
+/* Fill actors from the first slot that yields a group. */
+static size_t fill_slots(const reader *r, const trigger *t, const slot *slots,
+                         sckg_actor **out, long *which) {
+  *which = -1;
+  for (size_t i = 0; i < MAX_SLOTS && slots[i].kind != SLOT_NONE; i++) {
+    long k = slot_group(r, t, &slots[i]);
+    if (k >= 0) {
+      size_t n = group_actors(r, (size_t)k, out, EX_MAX_ACTORS);
+      if (n) {
+        *which = k;
+        return n;
+      }
+    }
+  }
+  return 0;
+}
+
+/* --- dates ----------------------------------------------------------- */
+
+static int month_of(const reader *r, size_t i) {
+  static const char *const names[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                      "jul", "aug", "sep", "oct", "nov", "dec"};
+  if (!(word(r, i) & W_MONTH))
+    return 0;
+  for (int m = 0; m < 12; m++)
+    if (strncmp(r->toks[i].lower, names[m], 3) == 0)
+      return m + 1;
+  return 0;
+}
+
+static int number_at(const reader *r, size_t i, int lo, int hi) {
+  if (i >= r->n || r->toks[i].kind != TK_NUM)
+    return 0;
+  int v = 0;
+  for (size_t k = r->toks[i].b; k < r->toks[i].e; k++) {
+    char c = r->text[k];
+    if (c < '0' || c > '9')
+      return 0;
+    v = v * 10 + (c - '0');
+    if (v > 10000)
+      return 0;
+  }
+  return v >= lo && v <= hi ? v : 0;
+}
+
+static void add_date(reader *r, size_t tok, sckg_date d) {
+  if (r->nd < sizeof r->dates / sizeof *r->dates)
+    r->dates[r->nd++] = (date_expr){tok, d};
+}
+
+/* Dates the sentence fixes, resolved against the article date. "since
+ * March" is a span's start, not an event's date, and is skipped. */
+static void find_dates(reader *r) {
+  sckg_date ad = r->a->date;
+  long today = ad.year ? sckg_date_days(ad) : 0;
+  for (size_t i = 0; i < r->n; i++) {
+    if (i > 0 &&
+        (tok_lower_is(r, i - 1, "since") || tok_lower_is(r, i - 1, "until")))
+      continue;
+    unsigned w = word(r, i);
+    if (w & W_WEEKDAY) {
+      if (!ad.year)
+        continue;
+      static const char *const days[] = {"thursday", "friday", "saturday",
+                                         "sunday",   "monday", "tuesday",
+                                         "wednesday"};
+      int wd = -1;
+      for (int k = 0; k < 7; k++)
+        if (!strcmp(r->toks[i].lower, days[k]))
+          wd = k;
+      /* 1970-01-01 was a Thursday: the last such weekday on or before */
+      long cur = ((today % 7) + 7) % 7;
+      long back = (cur - wd + 7) % 7;
+      add_date(r, i, sckg_date_from_days(today - back));
+      continue;
+    }
+    int m = month_of(r, i);
+    if (m) {
+      size_t j = i + 1;
+      if (j < r->n && r->toks[j].kind == TK_PUNCT &&
+          r->text[r->toks[j].b] == '.')
+        j++;
+      int day = number_at(r, j, 1, 31);
+      int year = 0;
+      if (day) {
+        size_t y = j + 1;
+        if (is_comma(r, y))
+          y++;
+        year = number_at(r, y, 1900, 2100);
+      } else {
+        year = number_at(r, j, 1900, 2100);
+      }
+      if (!year && !ad.year)
+        continue;
+      sckg_date d = {year ? year : ad.year, m, day};
+      if (!year && (m > ad.month || (m == ad.month && day > ad.day + 1)))
+        d.year--; /* "in December" in a February article: last year's */
+      add_date(r, i, d);
+      continue;
+    }
+    if (ad.year &&
+        (tok_lower_is(r, i, "yesterday") || tok_lower_is(r, i, "today"))) {
+      add_date(r, i,
+               sckg_date_from_days(today - tok_lower_is(r, i, "yesterday")));
+      continue;
+    }
+    if (ad.year && tok_lower_is(r, i, "month") && i > 0) {
+      sckg_date d = ad;
+      d.day = 0;
+      if (tok_lower_is(r, i - 1, "last")) {
+        if (--d.month == 0)
+          d.month = 12, d.year--;
+        add_date(r, i, d);
+      } else if (tok_lower_is(r, i - 1, "this")) {
+        add_date(r, i, d);
+      }
+    }
+  }
+}
+
+static sckg_date date_near(const reader *r, const trigger *t) {
+  sckg_date none = {0, 0, 0};
+  long best = -1;
+  size_t dist = (size_t)-1;
+  for (size_t k = 0; k < r->nd; k++) {
+    size_t d = r->dates[k].tok >= t->te ? r->dates[k].tok - t->te
+                                        : t->tb - r->dates[k].tok;
+    if (d < dist) {
+      dist = d;
+      best = (long)k;
+    }
+  }
+  return best >= 0 ? r->dates[best].date : none;
+}
+
+/* --- events ---------------------------------------------------------- */
+
+static ex_event *emit(reader *r) {
+  extraction *x = r->out;
+  if (x->n_events == x->cap) {
+    x->cap = x->cap ? x->cap * 2 : 64;
+    x->events = sckg_xrealloc(x->events, x->cap * sizeof *x->events);
+  }
+  ex_event *e = &x->events[x->n_events++];
+  memset(e, 0, sizeof *e);
+  e->stated_in = -1;
+  e->sent = r->sent_index;
+  return e;
+}
+
+static bool has_actor(sckg_actor *const *arr, size_t n, const sckg_actor *a) {
+  for (size_t i = 0; i < n; i++)
+    if (arr[i] == a)
+      return true;
+  return false;
+}
+
+static bool is_speech(sckg_event_type t) {
+  return t == SCKG_EV_MAKE_STATEMENT || t == SCKG_EV_EXPRESS_CONCERN ||
+         t == SCKG_EV_DENY_ALLEGATION || t == SCKG_EV_APPEAL ||
+         t == SCKG_EV_DEMAND || t == SCKG_EV_CRITICIZE || t == SCKG_EV_ACCUSE ||
+         t == SCKG_EV_REJECT || t == SCKG_EV_THREATEN ||
+         t == SCKG_EV_PLEDGE_COOPERATION;
+}
+
+typedef struct {
+  trigger *t;
+  sckg_actor *agents[EX_MAX_ACTORS];
+  size_t n_agents;
+  sckg_actor *targets[EX_MAX_ACTORS];
+  size_t n_targets;
+  long agent_mention;
+  bool negated;
+  bool drop;
+  const statement_memory *refers_back; /* "the statement" named again */
+} frame;
+
+/* Resolve "we"/"our" in a quote to the speaker of the sentence: the
+ * subject of a reporting verb or statement outside the quote. */
+static void resolve_speakers(reader *r, frame *f, size_t nf) {
+  sckg_actor *speaker[EX_MAX_ACTORS];
+  size_t ns = 0;
+  for (size_t i = 0; i < nf && !ns; i++)
+    if (!f[i].t->quoted &&
+        (f[i].t->pat->flags & (PAT_REPORT | PAT_STATEMENT)) && f[i].n_agents) {
+      memcpy(speaker, f[i].agents, f[i].n_agents * sizeof *speaker);
+      ns = f[i].n_agents;
+    }
+  if (!ns)
+    return;
+  for (size_t k = 0; k < r->nm; k++) {
+    mention *m = &r->m[k];
+    if (m->kind == M_ANAPHOR && m->ana && m->ana->ana == ANA_SPEAKER &&
+        !m->n) {
+      for (size_t i = 0; i < ns; i++)
+        add_actor(m, speaker[i]);
+      m->plural = ns > 1;
+    }
+  }
+}
+
+static void read_frames(reader *r, frame *f, size_t nf) {
+  for (size_t i = 0; i < nf; i++) {
+    frame *fr = &f[i];
+    const lex_pattern *p = fr->t->pat;
+    long which;
+    fr->n_agents = fill_slots(r, fr->t, p->agent, fr->agents, &which);
+    fr->agent_mention = which;
+    long tw;
+    fr->n_targets = fill_slots(r, fr->t, p->target, fr->targets, &tw);
+    fr->negated = fr->t->negated;
+    /* a statement named with "the" refers to the article's last one */
+    const statement_memory *sm = statement_by_noun(r, trigger_noun(r, fr->t));
+    if ((p->flags & PAT_STATEMENT) && sm) {
+      size_t b = fr->t->tb;
+      while (b > 0 &&
+             (is_lower_word(r, b - 1) || r->toks[b - 1].kind == TK_POSS) &&
+             !tok_lower_is(r, b - 1, "the") && !tok_lower_is(r, b - 1, "a") &&
+             !(word(r, b - 1) & W_PREP) && fr->t->tb - b < 4)
+        b--;
+      for (size_t k = 0; k < r->nm; k++)
+        if (r->m[k].te == b && r->m[k].poss && r->m[k].kind == M_ANAPHOR)
+          b = r->m[k].tb;
+      if (b > 0 && tok_lower_is(r, b - 1, "the")) {
+        fr->refers_back = sm;
+        fr->n_agents = sm->n;
+        memcpy(fr->agents, sm->agents, sm->n * sizeof *fr->agents);
+      }
+    }
+  }
+}
+
+/* Denials: events after a denial in its sentence are negated, and take the
+ * denier as agent when they have none. */
+static void apply_denials(frame *f, size_t nf) {
+  for (size_t i = 0; i < nf; i++) {
+    if (!(f[i].t->pat->flags & PAT_DENY) || f[i].negated)
+      continue;
+    for (size_t k = i + 1; k < nf; k++) {
+      if (is_speech(f[k].t->pat->type) && f[k].n_agents)
+        break;
+      if (!(f[k].t->pat->flags & PAT_CRIME))
+        continue; /* "denied allegations of hacking": the hacking is denied */
+      f[k].negated = true;
+      if (!f[k].n_agents) {
+        memcpy(f[k].agents, f[i].agents, f[i].n_agents * sizeof *f[k].agents);
+        f[k].n_agents = f[i].n_agents;
+      }
+    }
+  }
+}
+
+/* Crimes with no agent take the accused of the sentence: the target of an
+ * accusation, criticism or concern, else the last subject. */
+static void inherit_agents(reader *r, frame *f, size_t nf) {
+  for (size_t i = 0; i < nf; i++) {
+    if (f[i].n_agents || !(f[i].t->pat->flags & PAT_CRIME))
+      continue;
+    for (size_t k = 0; k < nf; k++) {
+      sckg_event_type t = f[k].t->pat->type;
+      if ((t == SCKG_EV_ACCUSE || t == SCKG_EV_CRITICIZE ||
+           t == SCKG_EV_EXPRESS_CONCERN) &&
+          f[k].n_targets) {
+        memcpy(f[i].agents, f[k].targets, f[k].n_targets * sizeof *f[i].agents);
+        f[i].n_agents = f[k].n_targets;
+        break;
+      }
+    }
+  }
+  (void)r;
+}
+
+static void copy_actors(sckg_actor **dst, size_t *nd, sckg_actor *const *src,
+                        size_t ns) {
+  for (size_t i = 0; i < ns; i++)
+    if (!has_actor(dst, *nd, src[i]) && *nd < EX_MAX_ACTORS)
+      dst[(*nd)++] = src[i];
+}
+
+static void emit_frames(reader *r, frame *f, size_t nf) {
+  /* which speakers have a typed speech act in this sentence */
+  long statement_index = -1;
+  for (size_t i = 0; i < nf; i++) {
+    frame *fr = &f[i];
+    const lex_pattern *p = fr->t->pat;
+    if (fr->drop || !fr->n_agents)
+      continue;
+    if (p->flags & PAT_REPORT) {
+      /* reported speech: typed content makes no MakeStatement */
+      bool typed = false;
+      for (size_t k = 0; k < nf; k++)
+        if (k != i && f[k].n_agents &&
+            !(f[k].t->pat->flags & (PAT_REPORT | PAT_STATEMENT)))
+          typed = true;
+      if (typed)
+        continue;
+    }
+    if ((p->flags & PAT_STATEMENT) && fr->refers_back) {
+      statement_index = fr->refers_back->event;
+      continue;
+    }
+    ex_event *e = emit(r);
+    e->type = p->type;
+    copy_actors(e->agents, &e->n_agents, fr->agents, fr->n_agents);
+    for (size_t k = 0; k < fr->n_targets; k++)
+      if (!has_actor(e->agents, e->n_agents, fr->targets[k]))
+        copy_actors(e->targets, &e->n_targets, &fr->targets[k], 1);
+    e->negated = fr->negated;
+    e->date = date_near(r, fr->t);
+    e->trigger = sckg_graph_intern(r->g, fr->t->text, strlen(fr->t->text));
+    if (p->flags & PAT_STATEMENT) {
+      statement_index = (long)(r->out->n_events - 1);
+      remember_statement(r, trigger_noun(r, fr->t), fr->agents, fr->n_agents,
+                         statement_index);
+    }
+  }
+  /* what a statement or report says: the other events of its sentence */
+  long speaker_stmt = statement_index;
+  size_t first = r->out->n_events;
+  while (first > 0 && r->out->events[first - 1].sent == r->sent_index)
+    first--;
+  for (size_t i = first; i < r->out->n_events; i++) {
+    ex_event *e = &r->out->events[i];
+    if ((long)i == speaker_stmt || e->type == SCKG_EV_MAKE_STATEMENT)
+      continue;
+    if (speaker_stmt >= 0)
+      e->stated_in = speaker_stmt;
+  }
+  /* a report of another's wrongdoing is an accusation, unless the speaker
+   * already accused, criticised or voiced concern in this sentence */
+  for (size_t i = 0; i < nf; i++) {
+    frame *fr = &f[i];
+    if (!(fr->t->pat->flags & (PAT_REPORT | PAT_STATEMENT)) || !fr->n_agents)
+      continue;
+    bool typed_speech = false;
+    sckg_actor *accused[EX_MAX_ACTORS];
+    size_t na = 0;
+    for (size_t k = 0; k < nf; k++) {
+      if (k == i || !f[k].n_agents)
+        continue;
+      sckg_event_type t = f[k].t->pat->type;
+      if (t != SCKG_EV_MAKE_STATEMENT && is_speech(t))
+        typed_speech = true;
+      if ((f[k].t->pat->flags & PAT_CRIME) && !f[k].negated)
+        for (size_t q = 0; q < f[k].n_agents; q++)
+          if (!has_actor(fr->agents, fr->n_agents, f[k].agents[q]))
+            copy_actors(accused, &na, &f[k].agents[q], 1);
+    }
+    if (typed_speech || !na)
+      continue;
+    ex_event *e = emit(r);
+    e->type = SCKG_EV_ACCUSE;
+    copy_actors(e->agents, &e->n_agents, fr->agents, fr->n_agents);
+    copy_actors(e->targets, &e->n_targets, accused, na);
+    e->date = date_near(r, fr->t);
+    e->trigger = sckg_graph_intern(r->g, fr->t->text, strlen(fr->t->text));
+    e->stated_in = speaker_stmt;
+    break;
+  }
+}
+
+/* --- the sentence ---------------------------------------------------- */
+
+static void remember(reader *r, frame *f, size_t nf) {
+  article_state *st = &r->st;
+  for (size_t k = 0; k < r->nm; k++) {
+    mention *m = &r->m[k];
+    if (!m->n || m->kind == M_ADJ)
+      continue;
+    for (size_t i = 0; i < m->n; i++) {
+      sckg_actor *a = m->actors[i];
+      sckg_vec_push_unique(&r->out->mentions, a);
+      count_state(r, a);
+      if (a->cls == SCKG_CLASS_GROUP)
+        st->last_group = a;
+      else if (a->cls == SCKG_CLASS_PERSON) {
+        st->last_person = a;
+        sckg_vec_push_unique(&st->persons, a);
+      } else if (a->cls == SCKG_CLASS_AGENCY)
+        st->last_agency = a;
+      else if (a->cls == SCKG_CLASS_ORGANIZATION)
+        st->last_org = a;
+    }
+  }
+  /* the subject of the sentence: the first agent of an unquoted event,
+   * else the first group no preposition governs */
+  long subj = -1;
+  for (size_t i = 0; i < nf && subj < 0; i++)
+    if (!f[i].t->quoted && f[i].agent_mention >= 0 &&
+        !(f[i].t->pat->flags & PAT_NOUN))
+      subj = f[i].agent_mention;
+  for (size_t k = 0; k < r->nm && subj < 0; k++)
+    if (mention_usable(&r->m[k]) && !r->m[k].prep && !r->m[k].quoted &&
+        !(r->m[k].poss && !r->m[k].head))
+      subj = (long)k;
+  if (subj >= 0) {
+    sckg_actor *g[EX_MAX_ACTORS];
+    size_t n = group_actors(r, (size_t)subj, g, EX_MAX_ACTORS);
+    if (n > 1 || r->m[subj].plural) {
+      memcpy(st->plural, g, n * sizeof *g);
+      st->n_plural = n;
+    } else if (n == 1) {
+      st->subject[0] = g[0];
+      st->n_subject = 1;
+    }
+  }
+  for (size_t k = 0; k < r->nm; k++) {
+    sckg_actor *g[EX_MAX_ACTORS];
+    size_t n =
+        mention_usable(&r->m[k]) ? group_actors(r, k, g, EX_MAX_ACTORS) : 0;
+    if (n > 1) {
+      memcpy(st->plural, g, n * sizeof *g);
+      st->n_plural = n;
+    }
+  }
+  /* actors who acted together in this sentence, as a joint statement's
+   * signatories named through "we" or "the statement" */
+  for (size_t i = 0; i < nf; i++)
+    if (f[i].n_agents > 1 && !f[i].t->quoted) {
+      memcpy(st->plural, f[i].agents, f[i].n_agents * sizeof *f[i].agents);
+      st->n_plural = f[i].n_agents;
+    }
+}
+
+static void read_sentence(reader *r, size_t b, size_t e) {
+  r->n = r->nm = r->nt = r->nd = 0;
+  size_t pos = b;
+  token t;
+  bool in_quote = false;
+  while (r->n < MAX_TOKENS &&
+         sckg_token_next(r->text, e, &pos, &t, &r->scratch)) {
+    t.norm = sckg_strtab_find(r->s->strings, r->scratch.ptr, r->scratch.len);
+    sckg_ascii_lower(r->scratch.ptr, r->scratch.len);
+    t.lower = sckg_strtab_find(r->s->strings, r->scratch.ptr, r->scratch.len);
+    if (t.kind == TK_QUOTE) {
+      /* an opening quote starts after a space or at the start */
+      bool opening = t.b == b || r->text[t.b - 1] == ' ' ||
+                     r->text[t.b - 1] == '(' ||
+                     (unsigned char)r->text[t.b + 2] == 0x9C;
+      if (r->text[t.b] != '"')
+        opening = (unsigned char)r->text[t.b + 2] == 0x9C;
+      in_quote = opening;
+      r->quoted[r->n] = false;
+    } else {
+      r->quoted[r->n] = in_quote;
+    }
+    r->toks[r->n++] = t;
+  }
+  find_mentions(r);
+  group_mentions(r);
+  find_triggers(r);
+  find_dates(r);
+  frame f[MAX_TRIGGERS];
+  memset(f, 0, sizeof f);
+  for (size_t i = 0; i < r->nt; i++)
+    f[i].t = &r->t[i];
+  read_frames(r, f, r->nt);
+  resolve_speakers(r, f, r->nt);
+  read_frames(r, f, r->nt); /* again, now that "we" is known */
+  if (getenv("SCKG_DEBUG")) {
+    fprintf(stderr, "S: %.*s\n", (int)(e - b), r->text + b);
+    for (size_t i = 0; i < r->nm; i++)
+      fprintf(stderr, "  M[%zu] %.*s n=%zu g=%d prep=%s poss=%d kind=%d\n", i,
+              (int)(r->toks[r->m[i].te - 1].e - r->toks[r->m[i].tb].b),
+              r->text + r->toks[r->m[i].tb].b, r->m[i].n, r->m[i].group,
+              r->m[i].prep ? r->m[i].prep : "-", r->m[i].poss, r->m[i].kind);
+    for (size_t i = 0; i < r->nt; i++)
+      fprintf(stderr, "  T %s %s agents=%zu targets=%zu q=%d\n",
+              sckg_event_types[f[i].t->pat->type].name, f[i].t->text,
+              f[i].n_agents, f[i].n_targets, f[i].t->quoted);
+  }
+  apply_denials(f, r->nt);
+  inherit_agents(r, f, r->nt);
+  emit_frames(r, f, r->nt);
+  remember(r, f, r->nt);
+}
+
+void sckg_extract(sckg_graph *g, const article_text *a, extraction *out) {
+  reader *r = sckg_xcalloc(1, sizeof *r);
+  r->g = g;
+  r->s = g->schema;
+  r->a = a;
+  r->out = out;
+  r->text = a->body;
+  for (size_t i = 0; i < a->n_sents; i++) {
+    if (a->sents[i].noise)
+      continue;
+    r->sent_index = i;
+    read_sentence(r, a->sents[i].b, a->sents[i].e);
+  }
+  sckg_pmap_free(&r->st.state_counts);
+  sckg_vec_free(&r->st.persons);
+  sckg_buf_free(&r->scratch);
+  free(r);
+}
+
+void sckg_extraction_free(extraction *x) {
+  free(x->events);
+  sckg_vec_free(&x->mentions);
+  memset(x, 0, sizeof *x);
+}

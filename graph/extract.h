@@ -1,0 +1,44 @@
+/* SPDX-License-Identifier: MIT */
+/* Reading actors and events out of an article's sentences. */
+#ifndef SCKG_EXTRACT_H
+#define SCKG_EXTRACT_H
+
+#include "article.h"
+#include "graph_impl.h"
+
+enum { EX_MAX_ACTORS = 12 };
+
+/* One event as read from one sentence, before merging into the graph. */
+typedef struct {
+  sckg_event_type type;
+  sckg_actor *agents[EX_MAX_ACTORS];
+  size_t n_agents;
+  sckg_actor *targets[EX_MAX_ACTORS];
+  size_t n_targets;
+  sckg_actor *attributed[EX_MAX_ACTORS];
+  size_t n_attributed;
+  sckg_date date;
+  bool negated;
+  long stated_in;     /* index of the statement among this article's events, or -1 */
+  const char *trigger; /* interned */
+  size_t sent;         /* index of the sentence in the article_text */
+} ex_event;
+
+typedef struct {
+  ex_event *events; /* heap */
+  size_t n_events, cap;
+  sckg_vec mentions; /* sckg_actor *, distinct */
+} extraction;
+
+/* Read the article's sentences. Actors are created in `g` as they are met;
+ * events are returned in `out` for the graph to merge. */
+void sckg_extract(sckg_graph *g, const article_text *a, extraction *out);
+void sckg_extraction_free(extraction *x);
+
+/* Graph services the extraction uses (graph.c). */
+sckg_actor *sckg_graph_lex_actor(sckg_graph *g, const struct lex_actor *a);
+sckg_actor *sckg_graph_new_actor(sckg_graph *g, const char *label, size_t len,
+                                 sckg_class cls, sckg_actor *parent);
+const char *sckg_graph_intern(sckg_graph *g, const char *s, size_t len);
+
+#endif

@@ -1,0 +1,810 @@
+/* SPDX-License-Identifier: MIT */
+/* The graph: actors and events from every article, merged by content, with
+ * IRIs derived from that content, turned into sorted triples. */
+#include "article.h"
+#include "extract.h"
+#include "graph_impl.h"
+#include "lexicon.h"
+#include "token.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* An event under construction: the public node first, so a sckg_event *
+ * of this graph is also an ev_node *. */
+typedef struct ev_node {
+  sckg_event pub;
+  const char *key;      /* type|agents|targets|neg|date: the identity */
+  const char *base_key; /* the same without the date */
+  struct ev_node *merged_into;
+  sckg_vec evidence, sources, attributed; /* sets */
+  sckg_vec stated_in;                     /* candidate statements (ev_node *) */
+  sckg_vec triggers;                      /* interned trigger words */
+} ev_node;
+
+typedef struct {
+  sckg_pmap actors_by_slug;    /* interned slug -> sckg_actor */
+  sckg_actor **lex_actors;     /* by lex_actor index */
+  sckg_pmap events_by_key;     /* interned key -> ev_node */
+  sckg_pmap articles_by_ident; /* interned ident -> sckg_article */
+  sckg_vec all_events;         /* ev_node *, in creation order */
+  sckg_buf buf;
+} build_state;
+
+#define BUILD(g) ((build_state *)(g)->build)
+
+const char *sckg_graph_intern(sckg_graph *g, const char *s, size_t len) {
+  return sckg_strtab_intern(g->strings, s, len);
+}
+
+static sckg_status default_options(const sckg_options *in, sckg_options *out) {
+  memset(out, 0, sizeof *out);
+  if (in)
+    *out = *in;
+  if (!out->base)
+    out->base = SCKG_DEFAULT_BASE;
+  size_t n = strlen(out->base);
+  if (!n || (out->base[n - 1] != '/' && out->base[n - 1] != '#'))
+    return SCKG_ERR_ARG;
+  if (!strchr(out->base, ':'))
+    return SCKG_ERR_ARG;
+  for (const char *p = out->base; *p; p++)
+    if ((unsigned char)*p <= ' ' || strchr("<>\"{}|\\^`", *p))
+      return SCKG_ERR_ARG;
+  if (out->default_date) {
+    sckg_date d;
+    if (!sckg_date_parse(out->default_date, strlen(out->default_date), &d))
+      return SCKG_ERR_ARG;
+  }
+  return SCKG_OK;
+}
+
+sckg_status sckg_graph_new(const sckg_schema *schema, const sckg_options *opts,
+                           sckg_graph **out) {
+  *out = NULL;
+  sckg_options o;
+  if (!schema)
+    return SCKG_ERR_ARG;
+  sckg_status st = default_options(opts, &o);
+  if (st != SCKG_OK)
+    return st;
+  sckg_graph *g = sckg_xcalloc(1, sizeof *g);
+  g->schema = schema;
+  g->opts = o;
+  g->arena = sckg_arena_new();
+  g->strings = sckg_strtab_new(g->arena);
+  g->base = sckg_graph_intern(g, o.base, strlen(o.base));
+  build_state *b = sckg_xcalloc(1, sizeof *b);
+  b->lex_actors = sckg_xcalloc(schema->n_actors ? schema->n_actors : 1,
+                               sizeof *b->lex_actors);
+  g->build = b;
+  *out = g;
+  return SCKG_OK;
+}
+
+static void free_build(sckg_graph *g) {
+  build_state *b = BUILD(g);
+  if (!b)
+    return;
+  for (size_t i = 0; i < b->all_events.len; i++) {
+    ev_node *e = b->all_events.items[i];
+    sckg_vec_free(&e->evidence);
+    sckg_vec_free(&e->sources);
+    sckg_vec_free(&e->attributed);
+    sckg_vec_free(&e->stated_in);
+    sckg_vec_free(&e->triggers);
+  }
+  sckg_vec_free(&b->all_events);
+  sckg_pmap_free(&b->actors_by_slug);
+  sckg_pmap_free(&b->events_by_key);
+  sckg_pmap_free(&b->articles_by_ident);
+  sckg_buf_free(&b->buf);
+  free(b->lex_actors);
+  free(b);
+  g->build = NULL;
+}
+
+void sckg_graph_free(sckg_graph *g) {
+  if (!g)
+    return;
+  free_build(g);
+  sckg_vec_free(&g->actors);
+  sckg_vec_free(&g->events);
+  sckg_vec_free(&g->articles);
+  free(g->triples);
+  sckg_strtab_free(g->strings);
+  sckg_arena_free(g->arena);
+  free(g);
+}
+
+size_t sckg_graph_actor_count(const sckg_graph *g) { return g->actors.len; }
+size_t sckg_graph_event_count(const sckg_graph *g) { return g->events.len; }
+size_t sckg_graph_article_count(const sckg_graph *g) { return g->articles.len; }
+
+/* --- IRIs -------------------------------------------------------------- */
+
+/* A slug: lowercase ASCII letters and digits, other runs become one '-',
+ * non-ASCII bytes are percent-encoded so any name gives a valid IRI. Long
+ * names are cut and get a hash of the whole, so they stay distinct. */
+static void slugify(sckg_buf *out, const char *s, size_t n) {
+  size_t start = out->len;
+  bool dash = false;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+      if (dash && out->len > start)
+        sckg_buf_addc(out, '-');
+      dash = false;
+      sckg_buf_addc(out, (char)c);
+    } else if (c >= 'A' && c <= 'Z') {
+      if (dash && out->len > start)
+        sckg_buf_addc(out, '-');
+      dash = false;
+      sckg_buf_addc(out, (char)(c - 'A' + 'a'));
+    } else if (c >= 0x80) {
+      if (dash && out->len > start)
+        sckg_buf_addc(out, '-');
+      dash = false;
+      sckg_buf_printf(out, "%%%02X", c);
+    } else {
+      dash = true;
+    }
+  }
+  if (out->len == start)
+    sckg_buf_adds(out, "x");
+  if (out->len - start > 64) {
+    out->len = start + 48;
+    while (out->len > start && out->ptr[out->len - 1] == '%')
+      out->len--;
+    /* do not cut a %XX escape in half */
+    if (out->len >= start + 2 && out->ptr[out->len - 2] == '%')
+      out->len -= 2;
+    out->ptr[out->len] = '\0';
+    sckg_buf_printf(out, "-%08llx",
+                    (unsigned long long)(sckg_hash64(s, n) >> 32));
+  }
+}
+
+/* An article identifier as an IRI segment: unreserved characters kept,
+ * everything else percent-encoded. */
+static void encode_segment(sckg_buf *out, const char *s, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+        (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~')
+      sckg_buf_addc(out, (char)c);
+    else
+      sckg_buf_printf(out, "%%%02X", c);
+  }
+}
+
+/* --- actors ------------------------------------------------------------ */
+
+static sckg_actor *actor_with_slug(sckg_graph *g, const char *slug) {
+  return sckg_pmap_get(&BUILD(g)->actors_by_slug, slug);
+}
+
+static sckg_actor *make_actor(sckg_graph *g, const char *slug,
+                              const char *label, sckg_class cls,
+                              const char *qid, sckg_actor *parent) {
+  sckg_actor *a = sckg_arena_alloc(g->arena, sizeof *a);
+  a->slug = slug;
+  sckg_buf *b = &BUILD(g)->buf;
+  sckg_buf_clear(b);
+  sckg_buf_printf(b, "%sactor/%s", g->base, slug);
+  a->iri = sckg_graph_intern(g, b->ptr, b->len);
+  a->label = label;
+  a->cls = cls;
+  a->qid = qid;
+  a->parent = parent;
+  a->affiliated = parent && cls == SCKG_CLASS_PERSON;
+  sckg_pmap_put(&BUILD(g)->actors_by_slug, slug, a);
+  sckg_vec_push(&g->actors, a);
+  return a;
+}
+
+sckg_actor *sckg_graph_lex_actor(sckg_graph *g, const lex_actor *la) {
+  build_state *b = BUILD(g);
+  if (!la)
+    return NULL;
+  if (b->lex_actors[la->index])
+    return b->lex_actors[la->index];
+  sckg_actor *parent = la->parent ? sckg_graph_lex_actor(g, la->parent) : NULL;
+  const char *slug = sckg_graph_intern(g, la->id, strlen(la->id));
+  sckg_actor *a = actor_with_slug(g, slug);
+  if (!a)
+    a = make_actor(
+        g, slug, sckg_graph_intern(g, la->label, strlen(la->label)), la->cls,
+        la->qid ? sckg_graph_intern(g, la->qid, strlen(la->qid)) : NULL,
+        parent);
+  b->lex_actors[la->index] = a;
+  if (la->n_related && !a->related) {
+    a->related = sckg_arena_alloc(g->arena, la->n_related * sizeof *a->related);
+    a->n_related = la->n_related;
+    /* placeholders first, so that a cycle of related groups terminates */
+    for (size_t i = 0; i < la->n_related; i++)
+      a->related[i] = a;
+    for (size_t i = 0; i < la->n_related; i++)
+      a->related[i] = sckg_graph_lex_actor(g, la->related[i]);
+  }
+  return a;
+}
+
+/* A lexicon actor whose name or alias is exactly `label`, or NULL. */
+static const lex_actor *lexicon_by_label(const sckg_schema *s,
+                                         const char *label, size_t len) {
+  sckg_buf norm = {0};
+  const char *toks[32];
+  size_t n = 0, pos = 0;
+  token t;
+  bool ok = true;
+  while (sckg_token_next(label, len, &pos, &t, &norm)) {
+    if (n == 32) {
+      ok = false;
+      break;
+    }
+    toks[n++] = sckg_strtab_find(s->strings, norm.ptr, norm.len);
+  }
+  const lex_actor *found = NULL;
+  if (ok && n && toks[0]) {
+    sckg_ascii_lower(norm.ptr, 0);
+    size_t nc;
+    const char *first = toks[0];
+    /* the index is keyed by the lowered first token */
+    char lowered[256];
+    size_t fl = strlen(first) < 255 ? strlen(first) : 255;
+    memcpy(lowered, first, fl);
+    sckg_ascii_lower(lowered, fl);
+    phrase **c =
+        sckg_lexicon_phrases(s, sckg_strtab_find(s->strings, lowered, fl), &nc);
+    for (size_t i = 0; i < nc && !found; i++) {
+      if (c[i]->kind != PH_ACTOR || c[i]->n != n)
+        continue;
+      bool eq = true;
+      for (size_t k = 0; k < n && eq; k++)
+        eq = c[i]->toks[k] == toks[k];
+      if (eq)
+        found = c[i]->actor;
+    }
+  }
+  sckg_buf_free(&norm);
+  return found;
+}
+
+sckg_actor *sckg_graph_new_actor(sckg_graph *g, const char *label, size_t len,
+                                 sckg_class cls, sckg_actor *parent) {
+  const lex_actor *la = lexicon_by_label(g->schema, label, len);
+  if (la)
+    return sckg_graph_lex_actor(g, la);
+  sckg_buf slug = {0};
+  slugify(&slug, label, len);
+  const char *s = sckg_graph_intern(g, slug.ptr, slug.len);
+  sckg_buf_free(&slug);
+  sckg_actor *a = actor_with_slug(g, s);
+  if (a) {
+    /* the same name met again; a parent learned later is kept if none */
+    if (!a->parent && parent && parent != a && !a->from_lexicon) {
+      a->parent = parent;
+      a->affiliated = a->cls == SCKG_CLASS_PERSON;
+    }
+    return a;
+  }
+  return make_actor(g, s, sckg_graph_intern(g, label, len), cls, NULL,
+                    parent != NULL && parent->slug != s ? parent : NULL);
+}
+
+/* --- articles and events ----------------------------------------------- */
+
+static const char *article_ident(sckg_graph *g, const char *name) {
+  const char *base = strrchr(name, '/');
+  base = base ? base + 1 : name;
+  size_t n = strlen(base);
+  if (n > 4 && strcmp(base + n - 4, ".txt") == 0)
+    n -= 4;
+  if (!n)
+    return sckg_graph_intern(g, "stdin", 5);
+  return sckg_graph_intern(g, base, n);
+}
+
+static void report(const sckg_graph *g, sckg_status st, const char *file,
+                   unsigned long line, unsigned long col, const char *msg) {
+  if (!g->opts.sink)
+    return;
+  sckg_diag d = {st, file, line, col, msg};
+  g->opts.sink(g->opts.sink_handle, &d);
+}
+
+static int actor_ptr_cmp(const void *pa, const void *pb) {
+  return strcmp((*(sckg_actor *const *)pa)->iri,
+                (*(sckg_actor *const *)pb)->iri);
+}
+
+static void key_actors(sckg_buf *b, sckg_actor **arr, size_t n) {
+  qsort(arr, n, sizeof *arr, actor_ptr_cmp);
+  for (size_t i = 0; i < n; i++) {
+    if (i)
+      sckg_buf_addc(b, ',');
+    sckg_buf_adds(b, arr[i]->slug);
+  }
+}
+
+static ev_node *event_for(sckg_graph *g, ex_event *x) {
+  build_state *b = BUILD(g);
+  sckg_buf *k = &b->buf;
+  sckg_buf_clear(k);
+  sckg_buf_printf(k, "%s|", sckg_event_types[x->type].name);
+  key_actors(k, x->agents, x->n_agents);
+  sckg_buf_addc(k, '|');
+  key_actors(k, x->targets, x->n_targets);
+  sckg_buf_adds(k, x->negated ? "|negated" : "|");
+  const char *base_key = sckg_graph_intern(g, k->ptr, k->len);
+  char date[16];
+  sckg_date_format(x->date, date);
+  sckg_buf_printf(k, "|%s", date);
+  const char *key = sckg_graph_intern(g, k->ptr, k->len);
+  ev_node *e = sckg_pmap_get(&b->events_by_key, key);
+  if (e)
+    return e;
+  e = sckg_arena_alloc(g->arena, sizeof *e);
+  e->key = key;
+  e->base_key = base_key;
+  e->pub.type = x->type;
+  e->pub.agents =
+      sckg_arena_memdup(g->arena, x->agents, x->n_agents * sizeof(void *));
+  e->pub.n_agents = x->n_agents;
+  e->pub.targets =
+      sckg_arena_memdup(g->arena, x->targets, x->n_targets * sizeof(void *));
+  e->pub.n_targets = x->n_targets;
+  e->pub.date = x->date;
+  e->pub.negated = x->negated;
+  sckg_pmap_put(&b->events_by_key, key, e);
+  sckg_vec_push(&b->all_events, e);
+  return e;
+}
+
+static sckg_sentence *make_sentence(sckg_graph *g, sckg_article *art,
+                                    const article_text *t, size_t si,
+                                    size_t *cp_pos, size_t *byte_pos) {
+  const sentence_span *sp = &t->sents[si];
+  /* code points are counted incrementally: sentences come in order */
+  if (sp->b < *byte_pos) {
+    *cp_pos = 0;
+    *byte_pos = 0;
+  }
+  *cp_pos += sckg_utf8_count(t->body + *byte_pos, sp->b - *byte_pos);
+  *byte_pos = sp->b;
+  size_t begin = *cp_pos;
+  size_t end = begin + sckg_utf8_count(t->body + sp->b, sp->e - sp->b);
+  sckg_sentence *s = sckg_arena_alloc(g->arena, sizeof *s);
+  s->article = art;
+  s->begin = begin;
+  s->end = end;
+  s->text = sckg_arena_strndup(g->arena, t->body + sp->b, sp->e - sp->b);
+  sckg_buf *b = &BUILD(g)->buf;
+  sckg_buf_clear(b);
+  sckg_buf_printf(b, "%s#char=%zu,%zu", art->iri, begin, end);
+  s->iri = sckg_graph_intern(g, b->ptr, b->len);
+  return s;
+}
+
+sckg_status sckg_graph_add(sckg_graph *g, const sckg_input *in) {
+  if (!g || !in || g->finished || (!in->text && in->len))
+    return SCKG_ERR_ARG;
+  const char *name = in->name ? in->name : "-";
+  size_t bad = sckg_utf8_check(in->text, in->len);
+  if (bad < in->len) {
+    char msg[96];
+    snprintf(msg, sizeof msg, "invalid UTF-8 at byte %zu", bad);
+    report(g, SCKG_ERR_INPUT, name, 0, 0, msg);
+    return SCKG_ERR_INPUT;
+  }
+  if (memchr(in->text, '\0', in->len)) {
+    size_t at =
+        (size_t)((const char *)memchr(in->text, '\0', in->len) - in->text);
+    char msg[96];
+    snprintf(msg, sizeof msg, "NUL byte at byte %zu: not a text file", at);
+    report(g, SCKG_ERR_INPUT, name, 0, 0, msg);
+    return SCKG_ERR_INPUT;
+  }
+  const char *ident = article_ident(g, name);
+  if (sckg_pmap_get(&BUILD(g)->articles_by_ident, ident)) {
+    report(g, SCKG_ERR_INPUT, name, 0, 0,
+           "another input has the same article identifier");
+    return SCKG_ERR_INPUT;
+  }
+  article_text t;
+  const char *why = NULL;
+  size_t where = 0;
+  sckg_status st =
+      sckg_article_read(g->schema, in->text, in->len, &t, &why, &where);
+  if (st != SCKG_OK) {
+    report(g, st, name, 1, where + 1, why);
+    return st;
+  }
+  sckg_article *art = sckg_arena_alloc(g->arena, sizeof *art);
+  art->ident = ident;
+  sckg_buf *b = &BUILD(g)->buf;
+  sckg_buf_clear(b);
+  sckg_buf_printf(b, "%sarticle/", g->base);
+  encode_segment(b, ident, strlen(ident));
+  art->iri = sckg_graph_intern(g, b->ptr, b->len);
+  art->title = t.title.len
+                   ? sckg_arena_strndup(g->arena, t.title.ptr, t.title.len)
+                   : NULL;
+  art->publisher = t.publisher
+                       ? sckg_graph_intern(g, t.publisher, strlen(t.publisher))
+                       : NULL;
+  art->date = t.date;
+  if (!art->date.year && g->opts.default_date)
+    sckg_date_parse(g->opts.default_date, 10, &art->date);
+  t.date = art->date;
+  art->text = sckg_arena_strndup(g->arena, t.body, t.len);
+  art->len = t.len;
+  sckg_pmap_put(&BUILD(g)->articles_by_ident, ident, art);
+  sckg_vec_push(&g->articles, art);
+
+  extraction x = {0};
+  sckg_extract(g, &t, &x);
+  art->n_mentions = x.mentions.len;
+  art->mentions = sckg_arena_memdup(g->arena, x.mentions.items,
+                                    x.mentions.len * sizeof(void *));
+  qsort(art->mentions, art->n_mentions, sizeof *art->mentions, actor_ptr_cmp);
+  /* one sentence node per evidence sentence */
+  sckg_sentence **sents =
+      sckg_xcalloc(t.n_sents ? t.n_sents : 1, sizeof *sents);
+  ev_node **made = sckg_xcalloc(x.n_events ? x.n_events : 1, sizeof *made);
+  size_t cp = 0, bp = 0;
+  for (size_t i = 0; i < x.n_events; i++) {
+    ex_event *xe = &x.events[i];
+    if (!xe->n_agents)
+      continue;
+    if (!sents[xe->sent])
+      sents[xe->sent] = make_sentence(g, art, &t, xe->sent, &cp, &bp);
+    ev_node *e = made[i] = event_for(g, xe);
+    sckg_vec_push_unique(&e->evidence, sents[xe->sent]);
+    sckg_vec_push_unique(&e->sources, art);
+    for (size_t k = 0; k < xe->n_attributed; k++)
+      sckg_vec_push_unique(&e->attributed, xe->attributed[k]);
+    sckg_vec_push_unique(&e->triggers, (void *)xe->trigger);
+  }
+  for (size_t i = 0; i < x.n_events; i++)
+    if (made[i] && x.events[i].stated_in >= 0 && made[x.events[i].stated_in] &&
+        made[x.events[i].stated_in] != made[i])
+      sckg_vec_push_unique(&made[i]->stated_in, made[x.events[i].stated_in]);
+  free(made);
+  free(sents);
+  sckg_extraction_free(&x);
+  sckg_article_text_free(&t);
+  return SCKG_OK;
+}
+
+/* --- finishing ------------------------------------------------------- */
+
+static ev_node *resolved(ev_node *e) {
+  while (e->merged_into)
+    e = e->merged_into;
+  return e;
+}
+
+static void merge_event(ev_node *from, ev_node *into) {
+  from->merged_into = into;
+  for (size_t i = 0; i < from->evidence.len; i++)
+    sckg_vec_push_unique(&into->evidence, from->evidence.items[i]);
+  for (size_t i = 0; i < from->sources.len; i++)
+    sckg_vec_push_unique(&into->sources, from->sources.items[i]);
+  for (size_t i = 0; i < from->attributed.len; i++)
+    sckg_vec_push_unique(&into->attributed, from->attributed.items[i]);
+  for (size_t i = 0; i < from->stated_in.len; i++)
+    sckg_vec_push_unique(&into->stated_in, from->stated_in.items[i]);
+  for (size_t i = 0; i < from->triggers.len; i++)
+    sckg_vec_push_unique(&into->triggers, from->triggers.items[i]);
+}
+
+static int ev_key_cmp(const void *pa, const void *pb) {
+  return strcmp((*(ev_node *const *)pa)->key, (*(ev_node *const *)pb)->key);
+}
+
+static int iri_cmp_sentence(const void *pa, const void *pb) {
+  return strcmp((*(sckg_sentence *const *)pa)->iri,
+                (*(sckg_sentence *const *)pb)->iri);
+}
+
+static int iri_cmp_article(const void *pa, const void *pb) {
+  return strcmp((*(sckg_article *const *)pa)->iri,
+                (*(sckg_article *const *)pb)->iri);
+}
+
+static int iri_cmp_event(const void *pa, const void *pb) {
+  return strcmp((*(sckg_event *const *)pa)->iri,
+                (*(sckg_event *const *)pb)->iri);
+}
+
+static int str_cmp(const void *pa, const void *pb) {
+  return strcmp(*(const char *const *)pa, *(const char *const *)pb);
+}
+
+static void kebab(sckg_buf *b, const char *camel) {
+  for (const char *p = camel; *p; p++) {
+    if (*p >= 'A' && *p <= 'Z') {
+      if (p != camel)
+        sckg_buf_addc(b, '-');
+      sckg_buf_addc(b, (char)(*p - 'A' + 'a'));
+    } else {
+      sckg_buf_addc(b, *p);
+    }
+  }
+}
+
+/* Undated reports join the dated event of the same type, agents, targets
+ * and polarity (the contract), the earliest date when there are several.
+ * Events are visited in key order, so the result does not depend on the
+ * order the articles came in. */
+static void merge_undated(sckg_graph *g, ev_node **evs, size_t n) {
+  (void)g;
+  for (size_t i = 0; i < n; i++) {
+    ev_node *e = evs[i];
+    if (e->pub.date.year)
+      continue;
+    ev_node *best = NULL;
+    for (size_t k = 0; k < n; k++) {
+      ev_node *d = evs[k];
+      if (d == e || !d->pub.date.year || d->base_key != e->base_key ||
+          d->merged_into)
+        continue;
+      if (!best || strcmp(d->key, best->key) < 0)
+        best = d;
+    }
+    if (best)
+      merge_event(e, best);
+  }
+}
+
+static void *arena_sorted(sckg_graph *g, sckg_vec *v, size_t *n,
+                          int (*cmp)(const void *, const void *)) {
+  *n = v->len;
+  void **arr = sckg_arena_memdup(g->arena, v->items, v->len * sizeof(void *));
+  qsort(arr, v->len, sizeof *arr, cmp);
+  return arr;
+}
+
+/* --- triples ----------------------------------------------------------- */
+
+typedef struct {
+  sckg_graph *g;
+  sckg_triple *t;
+  size_t n, cap;
+} triples;
+
+static void add(triples *T, const char *s, const char *p, sckg_term o) {
+  if (T->n == T->cap) {
+    T->cap = T->cap ? T->cap * 2 : 1024;
+    T->t = sckg_xrealloc(T->t, T->cap * sizeof *T->t);
+  }
+  T->t[T->n++] = (sckg_triple){s, p, o};
+}
+
+static sckg_term iri(const char *v) {
+  return (sckg_term){SCKG_TERM_IRI, v, NULL, NULL};
+}
+static sckg_term lit(const char *v, const char *lang, const char *dt) {
+  return (sckg_term){SCKG_TERM_LITERAL, v, lang, dt};
+}
+
+static const char *I(triples *T, const char *a, const char *b) {
+  sckg_buf *buf = &BUILD(T->g)->buf;
+  sckg_buf_clear(buf);
+  sckg_buf_adds(buf, a);
+  sckg_buf_adds(buf, b);
+  return sckg_graph_intern(T->g, buf->ptr, buf->len);
+}
+
+static const char *num(triples *T, size_t v) {
+  char tmp[32];
+  int n = snprintf(tmp, sizeof tmp, "%zu", v);
+  return sckg_graph_intern(T->g, tmp, (size_t)n);
+}
+
+static const char *date_lit(triples *T, sckg_date d, const char **dt) {
+  char tmp[16];
+  *dt = sckg_date_format(d, tmp);
+  return sckg_graph_intern(T->g, tmp, strlen(tmp));
+}
+
+#define RDF(x) SCKG_NS_RDF x
+#define SCKG(x) SCKG_NS x
+
+static void actor_triples(triples *T, const sckg_actor *a) {
+  add(T, a->iri, RDF("type"), iri(SCKG("Actor")));
+  add(T, a->iri, RDF("type"), iri(I(T, SCKG_NS, sckg_class_names[a->cls])));
+  add(T, a->iri, SCKG_NS_RDFS "label", lit(a->label, "en", NULL));
+  if (a->qid)
+    add(T, a->iri, SCKG_NS_OWL "sameAs", iri(I(T, SCKG_NS_WD, a->qid)));
+  if (a->parent)
+    add(T, a->iri, a->affiliated ? SCKG("affiliatedWith") : SCKG("partOf"),
+        iri(a->parent->iri));
+  for (size_t i = 0; i < a->n_related; i++)
+    if (a->related[i] != a)
+      add(T, a->iri, SCKG_NS_SKOS "related", iri(a->related[i]->iri));
+}
+
+static void article_triples(triples *T, const sckg_article *a, bool text) {
+  add(T, a->iri, RDF("type"), iri(SCKG("Article")));
+  add(T, a->iri, RDF("type"), iri(SCKG_NS_NIF "Context"));
+  add(T, a->iri, SCKG_NS_DCT "identifier", lit(a->ident, NULL, NULL));
+  if (a->title)
+    add(T, a->iri, SCKG_NS_DCT "title", lit(a->title, NULL, NULL));
+  if (a->publisher)
+    add(T, a->iri, SCKG_NS_DCT "publisher", lit(a->publisher, NULL, NULL));
+  if (a->date.year) {
+    const char *dt;
+    const char *v = date_lit(T, a->date, &dt);
+    add(T, a->iri, SCKG_NS_DCT "date", lit(v, NULL, dt));
+  }
+  if (text)
+    add(T, a->iri, SCKG_NS_NIF "isString", lit(a->text, NULL, NULL));
+  for (size_t i = 0; i < a->n_mentions; i++)
+    add(T, a->iri, SCKG("mentions"), iri(a->mentions[i]->iri));
+}
+
+static void sentence_triples(triples *T, const sckg_sentence *s) {
+  const char *nn = SCKG_NS_XSD "nonNegativeInteger";
+  add(T, s->iri, RDF("type"), iri(SCKG_NS_NIF "Sentence"));
+  add(T, s->iri, SCKG_NS_NIF "anchorOf", lit(s->text, NULL, NULL));
+  add(T, s->iri, SCKG_NS_NIF "beginIndex", lit(num(T, s->begin), NULL, nn));
+  add(T, s->iri, SCKG_NS_NIF "endIndex", lit(num(T, s->end), NULL, nn));
+  add(T, s->iri, SCKG_NS_NIF "referenceContext", iri(s->article->iri));
+}
+
+/* "Japan imposes sanctions on North Korea (2023-04-07)": a label to read
+ * an event by in a triple store's browser. */
+static const char *event_label(triples *T, const sckg_event *e) {
+  sckg_buf b = {0};
+  for (size_t i = 0; i < e->n_agents; i++) {
+    if (i)
+      sckg_buf_adds(&b, i + 1 == e->n_agents ? " and " : ", ");
+    sckg_buf_adds(&b, e->agents[i]->label);
+  }
+  sckg_buf_addc(&b, ' ');
+  if (e->negated)
+    sckg_buf_adds(&b, "(denied) ");
+  sckg_buf_adds(&b, sckg_event_types[e->type].label);
+  if (e->n_targets) {
+    sckg_buf_adds(&b, ": ");
+    for (size_t i = 0; i < e->n_targets; i++) {
+      if (i)
+        sckg_buf_adds(&b, i + 1 == e->n_targets ? " and " : ", ");
+      sckg_buf_adds(&b, e->targets[i]->label);
+    }
+  }
+  char d[16];
+  if (sckg_date_format(e->date, d))
+    sckg_buf_printf(&b, " (%s)", d);
+  const char *r = sckg_graph_intern(T->g, b.ptr, b.len);
+  sckg_buf_free(&b);
+  return r;
+}
+
+static void event_triples(triples *T, const sckg_event *e) {
+  add(T, e->iri, RDF("type"), iri(SCKG("Event")));
+  add(T, e->iri, SCKG("eventType"),
+      iri(I(T, SCKG_NS, sckg_event_types[e->type].name)));
+  add(T, e->iri, SCKG_NS_RDFS "label", lit(event_label(T, e), "en", NULL));
+  for (size_t i = 0; i < e->n_agents; i++)
+    add(T, e->iri, SCKG("agent"), iri(e->agents[i]->iri));
+  for (size_t i = 0; i < e->n_targets; i++)
+    add(T, e->iri, SCKG("target"), iri(e->targets[i]->iri));
+  for (size_t i = 0; i < e->n_attributed; i++)
+    add(T, e->iri, SCKG("attributedTo"), iri(e->attributed[i]->iri));
+  if (e->date.year) {
+    const char *dt;
+    const char *v = date_lit(T, e->date, &dt);
+    add(T, e->iri, SCKG("date"), lit(v, NULL, dt));
+  }
+  if (e->negated)
+    add(T, e->iri, SCKG("negated"), lit("true", NULL, SCKG_NS_XSD "boolean"));
+  if (e->stated_in)
+    add(T, e->iri, SCKG("statedIn"), iri(e->stated_in->iri));
+  for (size_t i = 0; i < e->n_sources; i++)
+    add(T, e->iri, SCKG_NS_PROV "wasDerivedFrom", iri(e->sources[i]->iri));
+  for (size_t i = 0; i < e->n_evidence; i++)
+    add(T, e->iri, SCKG("evidence"), iri(e->evidence[i]->iri));
+}
+
+static void build_triples(sckg_graph *g, sckg_vec *sentences) {
+  triples T = {g, NULL, 0, 0};
+  for (size_t i = 0; i < g->actors.len; i++)
+    actor_triples(&T, g->actors.items[i]);
+  for (size_t i = 0; i < g->articles.len; i++)
+    article_triples(&T, g->articles.items[i], !g->opts.omit_text);
+  for (size_t i = 0; i < sentences->len; i++)
+    sentence_triples(&T, sentences->items[i]);
+  for (size_t i = 0; i < g->events.len; i++)
+    event_triples(&T, g->events.items[i]);
+  qsort(T.t, T.n, sizeof *T.t, sckg_triple_cmp);
+  size_t w = 0;
+  for (size_t i = 0; i < T.n; i++)
+    if (!w || sckg_triple_cmp(&T.t[w - 1], &T.t[i]) != 0)
+      T.t[w++] = T.t[i];
+  g->triples = T.t;
+  g->n_triples = w;
+}
+
+sckg_status sckg_graph_finish(sckg_graph *g) {
+  if (!g || g->finished)
+    return SCKG_ERR_ARG;
+  build_state *b = BUILD(g);
+  size_t n = b->all_events.len;
+  ev_node **evs = sckg_xcalloc(n ? n : 1, sizeof *evs);
+  memcpy(evs, b->all_events.items, n * sizeof *evs);
+  qsort(evs, n, sizeof *evs, ev_key_cmp);
+  merge_undated(g, evs, n);
+  sckg_buf *buf = &b->buf;
+  for (size_t i = 0; i < n; i++) {
+    ev_node *e = evs[i];
+    if (e->merged_into)
+      continue;
+    sckg_buf_clear(buf);
+    sckg_buf_printf(buf, "%sevent/", g->base);
+    kebab(buf, sckg_event_types[e->pub.type].name);
+    sckg_buf_printf(buf, "-%016llx",
+                    (unsigned long long)sckg_hash64(e->key, strlen(e->key)));
+    e->pub.iri = sckg_graph_intern(g, buf->ptr, buf->len);
+  }
+  sckg_vec sentences = {0};
+  for (size_t i = 0; i < n; i++) {
+    ev_node *e = evs[i];
+    if (e->merged_into)
+      continue;
+    sckg_event *p = &e->pub;
+    p->evidence =
+        arena_sorted(g, &e->evidence, &p->n_evidence, iri_cmp_sentence);
+    p->sources = arena_sorted(g, &e->sources, &p->n_sources, iri_cmp_article);
+    p->attributed =
+        arena_sorted(g, &e->attributed, &p->n_attributed, actor_ptr_cmp);
+    const char **trig = arena_sorted(g, &e->triggers, &(size_t){0}, str_cmp);
+    p->trigger = e->triggers.len ? trig[0] : NULL;
+    /* the statement that reports it: the smallest IRI among candidates */
+    for (size_t k = 0; k < e->stated_in.len; k++) {
+      ev_node *s = resolved(e->stated_in.items[k]);
+      if (s != e &&
+          (!p->stated_in || strcmp(s->pub.iri, p->stated_in->iri) < 0))
+        p->stated_in = &s->pub;
+    }
+    for (size_t k = 0; k < p->n_evidence; k++)
+      sckg_vec_push_unique(&sentences, p->evidence[k]);
+    sckg_vec_push(&g->events, p);
+  }
+  free(evs);
+  qsort(g->events.items, g->events.len, sizeof(void *), iri_cmp_event);
+  qsort(g->actors.items, g->actors.len, sizeof(void *), actor_ptr_cmp);
+  qsort(g->articles.items, g->articles.len, sizeof(void *), iri_cmp_article);
+  qsort(sentences.items, sentences.len, sizeof(void *), iri_cmp_sentence);
+  build_triples(g, &sentences);
+  sckg_vec_free(&sentences);
+  free_build(g);
+  g->finished = true;
+  return SCKG_OK;
+}
+
+sckg_status sckg_build(const sckg_input *inputs, size_t n,
+                       const sckg_options *opts, sckg_graph **out) {
+  const sckg_schema *schema;
+  *out = NULL;
+  sckg_status st = sckg_schema_embedded(&schema);
+  if (st != SCKG_OK)
+    return st;
+  sckg_graph *g;
+  if ((st = sckg_graph_new(schema, opts, &g)) != SCKG_OK)
+    return st;
+  for (size_t i = 0; i < n && st == SCKG_OK; i++)
+    st = sckg_graph_add(g, &inputs[i]);
+  if (st == SCKG_OK)
+    st = sckg_graph_finish(g);
+  if (st != SCKG_OK) {
+    sckg_graph_free(g);
+    return st;
+  }
+  *out = g;
+  return SCKG_OK;
+}

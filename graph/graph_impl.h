@@ -1,0 +1,187 @@
+/* SPDX-License-Identifier: MIT */
+/* The graph model shared by the extraction and the writers. Private to the
+ * library: writers read these structures of a finished graph directly. */
+#ifndef SCKG_GRAPH_IMPL_H
+#define SCKG_GRAPH_IMPL_H
+
+#include "sckg/graph.h"
+#include "support.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Namespaces of the contract. */
+#define SCKG_NS "https://w3id.org/sckg/ns#"
+#define SCKG_NS_RDF "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+#define SCKG_NS_RDFS "http://www.w3.org/2000/01/rdf-schema#"
+#define SCKG_NS_OWL "http://www.w3.org/2002/07/owl#"
+#define SCKG_NS_XSD "http://www.w3.org/2001/XMLSchema#"
+#define SCKG_NS_SKOS "http://www.w3.org/2004/02/skos/core#"
+#define SCKG_NS_PROV "http://www.w3.org/ns/prov#"
+#define SCKG_NS_DCT "http://purl.org/dc/terms/"
+#define SCKG_NS_NIF \
+  "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"
+#define SCKG_NS_WD "http://www.wikidata.org/entity/"
+
+/* Actor classes of the contract, in a fixed order. */
+typedef enum {
+  SCKG_CLASS_STATE,
+  SCKG_CLASS_IGO,
+  SCKG_CLASS_AGENCY,
+  SCKG_CLASS_ORGANIZATION,
+  SCKG_CLASS_GROUP,
+  SCKG_CLASS_PERSON,
+  SCKG_CLASS_COUNT
+} sckg_class;
+
+/* "State", "IntergovernmentalOrganization", ...: local names in sckg:. */
+extern const char *const sckg_class_names[SCKG_CLASS_COUNT];
+/* Parse a class local name; returns SCKG_CLASS_COUNT when unknown. */
+sckg_class sckg_class_parse(const char *name, size_t len);
+
+/* The 24 event types of the contract, in the contract's order. */
+typedef enum {
+  SCKG_EV_MAKE_STATEMENT,
+  SCKG_EV_EXPRESS_CONCERN,
+  SCKG_EV_DENY_ALLEGATION,
+  SCKG_EV_APPEAL,
+  SCKG_EV_PLEDGE_COOPERATION,
+  SCKG_EV_CONSULT,
+  SCKG_EV_COOPERATE,
+  SCKG_EV_INVESTIGATE,
+  SCKG_EV_DEMAND,
+  SCKG_EV_CRITICIZE,
+  SCKG_EV_ACCUSE,
+  SCKG_EV_REJECT,
+  SCKG_EV_THREATEN,
+  SCKG_EV_IMPOSE_SANCTIONS,
+  SCKG_EV_EASE_SANCTIONS,
+  SCKG_EV_LEGAL_ACTION,
+  SCKG_EV_SEIZE_ASSETS,
+  SCKG_EV_MILITARY_EXERCISE,
+  SCKG_EV_WEAPONS_TEST,
+  SCKG_EV_CYBER_ATTACK,
+  SCKG_EV_CYBER_THEFT,
+  SCKG_EV_CYBER_ESPIONAGE,
+  SCKG_EV_MONEY_LAUNDERING,
+  SCKG_EV_SANCTIONS_EVASION,
+  SCKG_EV_COUNT
+} sckg_event_type;
+
+typedef struct {
+  const char *name;  /* local name in sckg:, e.g. "ImposeSanctions" */
+  const char *cameo; /* CAMEO code, or NULL where CAMEO has none */
+  const char *label; /* short English label for diagrams: "imposes sanctions" */
+} sckg_event_type_info;
+
+extern const sckg_event_type_info sckg_event_types[SCKG_EV_COUNT];
+/* Parse an event type local name; returns SCKG_EV_COUNT when unknown. */
+sckg_event_type sckg_event_type_parse(const char *name, size_t len);
+
+/* A calendar date as far as the text fixes it: year 0 = none, day 0 = a
+ * month (xsd:gYearMonth). */
+typedef struct {
+  int year, month, day;
+} sckg_date;
+
+typedef struct sckg_actor sckg_actor;
+struct sckg_actor {
+  const char *slug;       /* unique local key; the IRI is base + "actor/" + slug */
+  const char *iri;        /* full IRI */
+  const char *label;      /* canonical English label */
+  sckg_class cls;
+  const char *qid;        /* "Q423", or NULL */
+  sckg_actor *parent;     /* partOf (or affiliatedWith for persons), or NULL */
+  bool affiliated;        /* parent is sckg:affiliatedWith, not sckg:partOf */
+  sckg_actor **related;   /* skos:related (cyber group aliases kept apart) */
+  size_t n_related;
+  bool from_lexicon;      /* false: an unknown name read from the text */
+};
+
+typedef struct sckg_article sckg_article;
+
+/* A sentence that serves as evidence: a NIF string node. */
+typedef struct {
+  const char *iri;       /* article IRI + "#char=BEGIN,END" */
+  sckg_article *article;
+  size_t begin, end;     /* Unicode code points into the article text */
+  const char *text;      /* the exact sentence, NUL-terminated */
+} sckg_sentence;
+
+struct sckg_article {
+  const char *ident;     /* dcterms:identifier: file name, no folder, no .txt */
+  const char *iri;
+  const char *title;     /* first line or headline */
+  const char *publisher; /* NULL when unknown */
+  sckg_date date;        /* from the date line or --date; year 0 when unknown */
+  const char *text;      /* the article text after the date line (nif:isString) */
+  size_t len;            /* bytes of text */
+  sckg_actor **mentions; /* sorted by IRI, distinct */
+  size_t n_mentions;
+};
+
+typedef struct sckg_event sckg_event;
+struct sckg_event {
+  const char *iri;
+  sckg_event_type type;
+  sckg_actor **agents;       /* sorted by IRI, distinct, at least one */
+  size_t n_agents;
+  sckg_actor **targets;      /* sorted by IRI, distinct */
+  size_t n_targets;
+  sckg_actor **attributed;   /* sckg:attributedTo, sorted by IRI */
+  size_t n_attributed;
+  sckg_date date;
+  bool negated;
+  sckg_event *stated_in;     /* the statement that reports it (sckg:statedIn), or NULL */
+  const char *trigger;       /* the words it was read from, for labels */
+  sckg_sentence **evidence;  /* sorted by IRI */
+  size_t n_evidence;
+  sckg_article **sources;    /* sorted by IRI */
+  size_t n_sources;
+};
+
+/* RDF terms and triples of a finished graph. */
+typedef enum { SCKG_TERM_IRI, SCKG_TERM_LITERAL } sckg_term_kind;
+
+typedef struct {
+  sckg_term_kind kind;
+  const char *value;    /* IRI or lexical form, NUL-terminated UTF-8 */
+  const char *lang;     /* language tag of a literal, or NULL */
+  const char *datatype; /* datatype IRI of a literal, or NULL (xsd:string) */
+} sckg_term;
+
+typedef struct {
+  const char *s; /* subject IRI */
+  const char *p; /* predicate IRI */
+  sckg_term o;
+} sckg_triple;
+
+struct sckg_graph {
+  const sckg_schema *schema;
+  sckg_options opts;
+  const char *base;        /* resource namespace, ends in '/' or '#' */
+  sckg_arena *arena;       /* owns every node, string and array below */
+  sckg_strtab *strings;
+  sckg_vec actors;         /* sckg_actor *; sorted by IRI after finish */
+  sckg_vec events;         /* sckg_event *; sorted by IRI after finish */
+  sckg_vec articles;       /* sckg_article *; sorted by IRI after finish */
+  sckg_triple *triples;    /* after finish: sorted, distinct */
+  size_t n_triples;
+  bool finished;
+  void *build;             /* extraction state, freed by finish */
+};
+
+/* Accessors for writers: a finished graph's arrays. */
+#define SCKG_ACTORS(g) ((sckg_actor **)(g)->actors.items)
+#define SCKG_EVENTS(g) ((sckg_event **)(g)->events.items)
+#define SCKG_ARTICLES(g) ((sckg_article **)(g)->articles.items)
+
+/* Format a date as xsd:date or xsd:gYearMonth lexical form into buf (>= 11
+ * bytes); returns the datatype IRI, or NULL when the date is empty. */
+const char *sckg_date_format(sckg_date d, char *buf);
+
+/* Compare two terms / triples by their bytes, as N-Triples sorts them. */
+int sckg_term_cmp(const sckg_term *a, const sckg_term *b);
+int sckg_triple_cmp(const void *a, const void *b);
+
+#endif

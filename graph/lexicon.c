@@ -1,0 +1,648 @@
+/* SPDX-License-Identifier: MIT */
+/* Loading the schema tables (schema/README.md) into phrase indexes. */
+#include "lexicon.h"
+#include "embedded.h"
+#include "token.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+  sckg_schema *s;
+  const char *file;
+  unsigned long line;
+  sckg_diag_sink sink;
+  void *handle;
+  sckg_status st;
+  sckg_vec phrases;                           /* phrase * */
+  sckg_vec actors;                            /* lex_actor * */
+  sckg_vec pub_marks, pub_names, noise_items; /* const char * */
+} loader;
+
+static sckg_status fail(loader *L, const char *msg, const char *detail) {
+  if (L->sink) {
+    char text[512];
+    snprintf(text, sizeof text, "%s%s%s", msg, detail ? ": " : "",
+             detail ? detail : "");
+    sckg_diag d = {SCKG_ERR_INPUT, L->file, L->line, 0, text};
+    L->sink(L->handle, &d);
+  }
+  L->st = SCKG_ERR_INPUT;
+  return SCKG_ERR_INPUT;
+}
+
+/* A field of a TSV line: a slice; "-" is the empty field. */
+typedef struct {
+  const char *p;
+  size_t n;
+} field;
+
+static bool field_empty(field f) {
+  return f.n == 0 || (f.n == 1 && f.p[0] == '-');
+}
+
+static const char *field_str(loader *L, field f) {
+  if (field_empty(f))
+    return NULL;
+  return sckg_strtab_intern(L->s->strings, f.p, f.n);
+}
+
+static size_t split_fields(const char *p, size_t n, field *out, size_t max) {
+  size_t k = 0, start = 0;
+  for (size_t i = 0; i <= n && k < max; i++) {
+    if (i == n || p[i] == '\t') {
+      out[k].p = p + start;
+      out[k].n = i - start;
+      k++;
+      start = i + 1;
+    }
+  }
+  return k;
+}
+
+/* Call fn for each non-comment, non-blank line of a table. */
+typedef void (*line_fn)(loader *L, field *f, size_t nf);
+
+static void each_line(loader *L, const char *data, size_t len,
+                      size_t min_fields, line_fn fn) {
+  field f[12];
+  L->line = 0;
+  for (size_t i = 0; i < len && L->st == SCKG_OK;) {
+    size_t e = i;
+    while (e < len && data[e] != '\n')
+      e++;
+    L->line++;
+    size_t n = e - i;
+    if (n && data[i + n - 1] == '\r')
+      n--;
+    if (n && data[i] != '#') {
+      size_t nf = split_fields(data + i, n, f, 12);
+      if (nf < min_fields)
+        fail(L, "too few tab-separated fields", NULL);
+      else
+        fn(L, f, nf);
+    }
+    i = e + 1;
+  }
+}
+
+static const char *intern_lower(sckg_strtab *t, const char *s, size_t n) {
+  char small[256];
+  char *tmp = n < sizeof small ? small : sckg_xmalloc(n + 1);
+  memcpy(tmp, s, n);
+  sckg_ascii_lower(tmp, n);
+  const char *r = sckg_strtab_intern(t, tmp, n);
+  if (tmp != small)
+    free(tmp);
+  return r;
+}
+
+/* Tokenise a phrase of a table into interned tokens, as the text will be. */
+static phrase *new_phrase(loader *L, const char *text, size_t len,
+                          phrase_kind kind) {
+  sckg_schema *s = L->s;
+  sckg_buf norm = {0};
+  token t;
+  size_t pos = 0;
+  sckg_vec toks = {0}, ltoks = {0};
+  while (sckg_token_next(text, len, &pos, &t, &norm)) {
+    sckg_vec_push(&toks,
+                  (void *)sckg_strtab_intern(s->strings, norm.ptr, norm.len));
+    sckg_vec_push(&ltoks, (void *)intern_lower(s->strings, norm.ptr, norm.len));
+  }
+  sckg_buf_free(&norm);
+  phrase *ph = NULL;
+  if (toks.len) {
+    ph = sckg_arena_alloc(s->arena, sizeof *ph);
+    ph->n = toks.len;
+    ph->toks =
+        sckg_arena_memdup(s->arena, toks.items, toks.len * sizeof(char *));
+    ph->ltoks =
+        sckg_arena_memdup(s->arena, ltoks.items, ltoks.len * sizeof(char *));
+    ph->kind = kind;
+    ph->text = sckg_arena_strndup(s->arena, text, len);
+    sckg_vec_push(&L->phrases, ph);
+  } else {
+    fail(L, "empty phrase", NULL);
+  }
+  sckg_vec_free(&toks);
+  sckg_vec_free(&ltoks);
+  return ph;
+}
+
+/* Each item of a |-separated list field. */
+static size_t list_items(field f, field *out, size_t max) {
+  size_t k = 0, start = 0;
+  if (field_empty(f))
+    return 0;
+  for (size_t i = 0; i <= f.n && k < max; i++) {
+    if (i == f.n || f.p[i] == '|') {
+      if (i > start) {
+        out[k].p = f.p + start;
+        out[k].n = i - start;
+        k++;
+      }
+      start = i + 1;
+    }
+  }
+  return k;
+}
+
+enum { MAX_ITEMS = 256 };
+
+static void actor_line(loader *L, field *f, size_t nf) {
+  sckg_schema *s = L->s;
+  lex_actor *a = sckg_arena_alloc(s->arena, sizeof *a);
+  a->id = field_str(L, f[0]);
+  a->cls = sckg_class_parse(f[1].p, f[1].n);
+  a->qid = field_str(L, f[2]);
+  a->parent_id = field_str(L, f[3]);
+  a->label = field_str(L, f[4]);
+  if (!a->id || !a->label) {
+    fail(L, "an actor needs an id and a label", NULL);
+    return;
+  }
+  for (size_t i = 0; i < f[0].n; i++) {
+    char c = f[0].p[i];
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) {
+      fail(L, "an actor id may hold only a-z, 0-9 and -", a->id);
+      return;
+    }
+  }
+  if (a->cls == SCKG_CLASS_COUNT) {
+    fail(L, "unknown actor class", field_str(L, f[1]));
+    return;
+  }
+  if (a->qid &&
+      (a->qid[0] != 'Q' ||
+       strspn(a->qid + 1, "0123456789") != strlen(a->qid + 1) || !a->qid[1])) {
+    fail(L, "a Wikidata id is Q followed by digits", a->qid);
+    return;
+  }
+  sckg_vec_push(&L->actors, a);
+  phrase *ph = new_phrase(L, f[4].p, f[4].n, PH_ACTOR);
+  if (ph)
+    ph->actor = a;
+  field items[MAX_ITEMS];
+  size_t k = nf > 5 ? list_items(f[5], items, MAX_ITEMS) : 0;
+  for (size_t i = 0; i < k && L->st == SCKG_OK; i++) {
+    bool place = items[i].p[items[i].n - 1] == '@';
+    ph = new_phrase(L, items[i].p, items[i].n - place, PH_ACTOR);
+    if (ph) {
+      ph->actor = a;
+      ph->place = place;
+    }
+  }
+  k = nf > 6 ? list_items(f[6], items, MAX_ITEMS) : 0;
+  for (size_t i = 0; i < k && L->st == SCKG_OK; i++) {
+    ph = new_phrase(L, items[i].p, items[i].n, PH_DEMONYM);
+    if (ph)
+      ph->actor = a;
+    if (i == 0)
+      a->demonym = field_str(L, items[i]);
+  }
+  k = nf > 7 ? list_items(f[7], items, MAX_ITEMS) : 0;
+  if (k) {
+    a->related = sckg_arena_alloc(s->arena, k * sizeof *a->related);
+    /* ids for now; resolved to actors once all are loaded */
+    for (size_t i = 0; i < k; i++)
+      a->related[i] = (lex_actor *)field_str(L, items[i]);
+    a->n_related = k;
+  }
+}
+
+static void head_line(loader *L, field *f, size_t nf) {
+  (void)nf;
+  static const char *const modes[] = {"state", "group", "person", "agency"};
+  phrase *ph = new_phrase(L, f[0].p, f[0].n, PH_HEAD);
+  if (!ph)
+    return;
+  ph->fold_case = true;
+  for (size_t i = 0; i < 4; i++)
+    if (strlen(modes[i]) == f[1].n && memcmp(modes[i], f[1].p, f[1].n) == 0) {
+      ph->head = (head_mode)i;
+      ph->plural = nf > 2 && f[2].n == 6 && memcmp(f[2].p, "plural", 6) == 0;
+      return;
+    }
+  fail(L, "unknown head mode", field_str(L, f[1]));
+}
+
+static void anaphor_line(loader *L, field *f, size_t nf) {
+  (void)nf;
+  static const char *const modes[] = {
+      "topic-state", "subject", "plural", "group",       "statement",
+      "speaker",     "person",  "agency", "organization"};
+  phrase *ph = new_phrase(L, f[0].p, f[0].n, PH_ANAPHOR);
+  if (!ph)
+    return;
+  ph->fold_case = true;
+  for (size_t i = 0; i < sizeof modes / sizeof *modes; i++)
+    if (strlen(modes[i]) == f[1].n && memcmp(modes[i], f[1].p, f[1].n) == 0) {
+      ph->ana = (anaphor_mode)i;
+      return;
+    }
+  fail(L, "unknown anaphor mode", field_str(L, f[1]));
+}
+
+static void title_line(loader *L, field *f, size_t nf) {
+  (void)nf;
+  phrase *ph = new_phrase(L, f[0].p, f[0].n, PH_TITLE);
+  if (ph)
+    ph->fold_case = true;
+}
+
+static bool parse_slots(loader *L, field f, slot *out) {
+  field items[MAX_SLOTS + 1];
+  size_t k = 0, start = 0;
+  if (field_empty(f))
+    return true;
+  for (size_t i = 0; i <= f.n; i++)
+    if (i == f.n || f.p[i] == ',') {
+      if (k == MAX_SLOTS)
+        return fail(L, "too many slots", NULL), false;
+      items[k].p = f.p + start;
+      items[k].n = i - start;
+      k++;
+      start = i + 1;
+    }
+  for (size_t i = 0; i < k; i++) {
+    field it = items[i];
+#define IS(w) (it.n == sizeof(w) - 1 && memcmp(it.p, w, it.n) == 0)
+    if (IS("subj"))
+      out[i].kind = SLOT_SUBJ;
+    else if (IS("obj"))
+      out[i].kind = SLOT_OBJ;
+    else if (IS("by"))
+      out[i].kind = SLOT_BY;
+    else if (IS("poss"))
+      out[i].kind = SLOT_POSS;
+    else {
+      out[i].kind = SLOT_PREP;
+      out[i].prep = intern_lower(L->s->strings, it.p, it.n);
+    }
+#undef IS
+  }
+  return true;
+}
+
+static void event_line(loader *L, field *f, size_t nf) {
+  sckg_schema *s = L->s;
+  lex_pattern *pat = sckg_arena_alloc(s->arena, sizeof *pat);
+  pat->type = sckg_event_type_parse(f[0].p, f[0].n);
+  if (pat->type == SCKG_EV_COUNT) {
+    fail(L, "unknown event type", field_str(L, f[0]));
+    return;
+  }
+  if (f[1].n == 4 && memcmp(f[1].p, "noun", 4) == 0)
+    pat->flags |= PAT_NOUN;
+  else if (f[1].n == 7 && memcmp(f[1].p, "passive", 7) == 0)
+    pat->flags |= PAT_PASSIVE;
+  else if (!(f[1].n == 4 && memcmp(f[1].p, "verb", 4) == 0)) {
+    fail(L, "form must be verb, passive or noun", field_str(L, f[1]));
+    return;
+  }
+  if (!parse_slots(L, f[3], pat->agent) || !parse_slots(L, f[4], pat->target))
+    return;
+  field items[MAX_ITEMS];
+  size_t k = nf > 5 ? list_items(f[5], items, MAX_ITEMS) : 0;
+  for (size_t i = 0; i < k; i++) {
+    field it = items[i];
+#define IS(w) (it.n == sizeof(w) - 1 && memcmp(it.p, w, it.n) == 0)
+    if (IS("deny"))
+      pat->flags |= PAT_DENY;
+    else if (IS("report"))
+      pat->flags |= PAT_REPORT;
+    else if (IS("statement"))
+      pat->flags |= PAT_STATEMENT;
+    else if (IS("crime"))
+      pat->flags |= PAT_CRIME;
+    else {
+      fail(L, "unknown flag", field_str(L, it));
+      return;
+    }
+#undef IS
+  }
+  k = list_items(f[2], items, MAX_ITEMS);
+  for (size_t i = 0; i < k && L->st == SCKG_OK; i++) {
+    phrase *ph = new_phrase(L, items[i].p, items[i].n, PH_TRIGGER);
+    if (ph) {
+      ph->fold_case = true;
+      ph->pattern = pat;
+    }
+  }
+}
+
+static void word_put(sckg_schema *s, const char *key, unsigned bits);
+
+static void word_line(loader *L, field *f, size_t nf) {
+  (void)nf;
+  static const struct {
+    const char *name;
+    unsigned bit;
+  } classes[] = {{"prep", W_PREP},       {"locprep", W_LOCPREP | W_PREP},
+                 {"det", W_DET},         {"neg", W_NEG},
+                 {"aux", W_AUX},         {"conj", W_CONJ},
+                 {"clause", W_CLAUSE},   {"month", W_MONTH},
+                 {"weekday", W_WEEKDAY}, {"orgcue", W_ORGCUE},
+                 {"say", W_SAY},         {"agencycue", W_AGENCYCUE}};
+  for (size_t i = 0; i < sizeof classes / sizeof *classes; i++)
+    if (strlen(classes[i].name) == f[1].n &&
+        memcmp(classes[i].name, f[1].p, f[1].n) == 0) {
+      word_put(L->s, intern_lower(L->s->strings, f[0].p, f[0].n),
+               classes[i].bit);
+      return;
+    }
+  fail(L, "unknown word class", field_str(L, f[1]));
+}
+
+static void publisher_line(loader *L, field *f, size_t nf) {
+  (void)nf;
+  sckg_vec_push(&L->pub_marks, (void *)field_str(L, f[0]));
+  sckg_vec_push(&L->pub_names, (void *)field_str(L, f[1]));
+}
+
+static void noise_line(loader *L, field *f, size_t nf) {
+  (void)nf;
+  sckg_vec_push(&L->noise_items,
+                (void *)intern_lower(L->s->strings, f[0].p, f[0].n));
+}
+
+/* Pointer-keyed open addressing for the word classes. */
+static size_t ptr_slot(const char *const *keys, size_t cap, const char *key) {
+  size_t i = (size_t)(((uintptr_t)key >> 4) * 2654435761u) & (cap - 1);
+  while (keys[i] && keys[i] != key)
+    i = (i + 1) & (cap - 1);
+  return i;
+}
+
+static void word_put(sckg_schema *s, const char *key, unsigned bits) {
+  if (!s->word_cap) {
+    s->word_cap = 1024;
+    s->word_keys = sckg_xcalloc(s->word_cap, sizeof *s->word_keys);
+    s->word_vals = sckg_xcalloc(s->word_cap, sizeof *s->word_vals);
+  }
+  size_t i = ptr_slot(s->word_keys, s->word_cap, key);
+  s->word_keys[i] = key;
+  s->word_vals[i] |= bits;
+  size_t used = 0;
+  for (size_t k = 0; k < s->word_cap; k++)
+    used += s->word_keys[k] != NULL;
+  if (used * 2 > s->word_cap) {
+    const char **ok = s->word_keys;
+    unsigned *ov = s->word_vals;
+    size_t oc = s->word_cap;
+    s->word_cap *= 2;
+    s->word_keys = sckg_xcalloc(s->word_cap, sizeof *s->word_keys);
+    s->word_vals = sckg_xcalloc(s->word_cap, sizeof *s->word_vals);
+    for (size_t k = 0; k < oc; k++)
+      if (ok[k]) {
+        size_t j = ptr_slot(s->word_keys, s->word_cap, ok[k]);
+        s->word_keys[j] = ok[k];
+        s->word_vals[j] = ov[k];
+      }
+    free(ok);
+    free(ov);
+  }
+}
+
+unsigned sckg_lexicon_word(const sckg_schema *s, const char *tok) {
+  if (!tok || !s->word_cap)
+    return 0;
+  size_t i = ptr_slot(s->word_keys, s->word_cap, tok);
+  return s->word_keys[i] ? s->word_vals[i] : 0;
+}
+
+phrase **sckg_lexicon_phrases(const sckg_schema *s, const char *tok,
+                              size_t *n) {
+  *n = 0;
+  if (!tok || !s->index_cap)
+    return NULL;
+  size_t i = ptr_slot(s->index_keys, s->index_cap, tok);
+  if (!s->index_keys[i])
+    return NULL;
+  *n = s->index_lens[i];
+  return s->index_vals[i];
+}
+
+static int phrase_cmp(const void *pa, const void *pb) {
+  const phrase *a = *(phrase *const *)pa, *b = *(phrase *const *)pb;
+  if (a->ltoks[0] != b->ltoks[0])
+    return a->ltoks[0] < b->ltoks[0] ? -1 : 1;
+  if (a->n != b->n)
+    return a->n > b->n ? -1 : 1; /* longest first */
+  if (a->kind != b->kind)
+    return a->kind < b->kind ? -1 : 1;
+  return strcmp(a->text, b->text);
+}
+
+static int actor_cmp(const void *pa, const void *pb) {
+  return strcmp((*(lex_actor *const *)pa)->id, (*(lex_actor *const *)pb)->id);
+}
+
+lex_actor *sckg_lexicon_actor(const sckg_schema *s, const char *id) {
+  size_t lo = 0, hi = s->n_actors;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    int c = strcmp(s->actors[mid]->id, id);
+    if (!c)
+      return s->actors[mid];
+    if (c < 0)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return NULL;
+}
+
+static void build_index(sckg_schema *s) {
+  qsort(s->phrases, s->n_phrases, sizeof *s->phrases, phrase_cmp);
+  size_t groups = 0;
+  for (size_t i = 0; i < s->n_phrases; i++)
+    groups += i == 0 || s->phrases[i]->ltoks[0] != s->phrases[i - 1]->ltoks[0];
+  s->index_cap = 16;
+  while (s->index_cap < groups * 2)
+    s->index_cap *= 2;
+  s->index_keys = sckg_xcalloc(s->index_cap, sizeof *s->index_keys);
+  s->index_vals = sckg_xcalloc(s->index_cap, sizeof *s->index_vals);
+  s->index_lens = sckg_xcalloc(s->index_cap, sizeof *s->index_lens);
+  for (size_t i = 0; i < s->n_phrases;) {
+    size_t j = i;
+    while (j < s->n_phrases &&
+           s->phrases[j]->ltoks[0] == s->phrases[i]->ltoks[0])
+      j++;
+    size_t k = ptr_slot(s->index_keys, s->index_cap, s->phrases[i]->ltoks[0]);
+    s->index_keys[k] = s->phrases[i]->ltoks[0];
+    s->index_vals[k] = s->phrases + i;
+    s->index_lens[k] = j - i;
+    i = j;
+  }
+}
+
+static const struct {
+  const char *name;
+  size_t min_fields;
+  line_fn fn;
+  bool required;
+} tables[] = {
+    {"actors.tsv", 5, actor_line, true},
+    {"heads.tsv", 2, head_line, true},
+    {"anaphors.tsv", 2, anaphor_line, true},
+    {"titles.tsv", 1, title_line, true},
+    {"events.tsv", 5, event_line, true},
+    {"words.tsv", 2, word_line, true},
+    {"publishers.tsv", 2, publisher_line, true},
+    {"noise.tsv", 1, noise_line, true},
+};
+
+sckg_status sckg_lexicon_load(table_getter get, void *ctx, sckg_diag_sink sink,
+                              void *handle, sckg_schema **out) {
+  loader L = {0};
+  L.sink = sink;
+  L.handle = handle;
+  sckg_schema *s = L.s = sckg_xcalloc(1, sizeof *s);
+  s->arena = sckg_arena_new();
+  s->strings = sckg_strtab_new(s->arena);
+  *out = NULL;
+  for (size_t t = 0; t < sizeof tables / sizeof *tables && L.st == SCKG_OK;
+       t++) {
+    size_t len;
+    const char *data = get(ctx, tables[t].name, &len);
+    L.file = tables[t].name;
+    if (!data) {
+      L.line = 0;
+      fail(&L, "missing schema table", NULL);
+      break;
+    }
+    each_line(&L, data, len, tables[t].min_fields, tables[t].fn);
+  }
+  L.line = 0;
+  if (L.st == SCKG_OK) {
+    s->n_actors = L.actors.len;
+    s->actors = sckg_arena_memdup(s->arena, L.actors.items,
+                                  L.actors.len * sizeof(void *));
+    qsort(s->actors, s->n_actors, sizeof *s->actors, actor_cmp);
+    for (size_t i = 0; i < s->n_actors; i++)
+      s->actors[i]->index = i;
+    L.file = "actors.tsv";
+    for (size_t i = 0; i + 1 < s->n_actors; i++)
+      if (!strcmp(s->actors[i]->id, s->actors[i + 1]->id))
+        fail(&L, "duplicate actor id", s->actors[i]->id);
+    for (size_t i = 0; i < s->n_actors && L.st == SCKG_OK; i++) {
+      lex_actor *a = s->actors[i];
+      if (a->parent_id && !(a->parent = sckg_lexicon_actor(s, a->parent_id)))
+        fail(&L, "unknown parent id", a->parent_id);
+      for (size_t k = 0; k < a->n_related && L.st == SCKG_OK; k++) {
+        const char *id = (const char *)a->related[k];
+        if (!(a->related[k] = sckg_lexicon_actor(s, id)))
+          fail(&L, "unknown related id", id);
+      }
+    }
+  }
+  if (L.st == SCKG_OK) {
+    s->n_phrases = L.phrases.len;
+    s->phrases = sckg_arena_memdup(s->arena, L.phrases.items,
+                                   L.phrases.len * sizeof(void *));
+    build_index(s);
+    s->n_pubs = L.pub_marks.len;
+    s->pub_marks = sckg_arena_memdup(s->arena, L.pub_marks.items,
+                                     L.pub_marks.len * sizeof(void *));
+    s->pub_names = sckg_arena_memdup(s->arena, L.pub_names.items,
+                                     L.pub_names.len * sizeof(void *));
+    s->n_noise = L.noise_items.len;
+    s->noise = sckg_arena_memdup(s->arena, L.noise_items.items,
+                                 L.noise_items.len * sizeof(void *));
+  }
+  sckg_vec_free(&L.phrases);
+  sckg_vec_free(&L.actors);
+  sckg_vec_free(&L.pub_marks);
+  sckg_vec_free(&L.pub_names);
+  sckg_vec_free(&L.noise_items);
+  if (L.st != SCKG_OK) {
+    sckg_schema_free(s);
+    return L.st;
+  }
+  *out = s;
+  return SCKG_OK;
+}
+
+void sckg_schema_free(sckg_schema *s) {
+  if (!s)
+    return;
+  free(s->index_keys);
+  free(s->index_vals);
+  free(s->index_lens);
+  free(s->word_keys);
+  free(s->word_vals);
+  sckg_strtab_free(s->strings);
+  sckg_arena_free(s->arena);
+  free(s);
+}
+
+/* The embedded schema is loaded once and shared. */
+static const char *embedded_get(void *ctx, const char *name, size_t *len) {
+  (void)ctx;
+  const sckg_embedded_file *f = sckg_embedded_find(sckg_embedded_schema, name);
+  if (!f)
+    return NULL;
+  *len = f->len;
+  return f->data;
+}
+
+const sckg_embedded_file *sckg_embedded_find(const sckg_embedded_file *table,
+                                             const char *name) {
+  for (; table->name; table++)
+    if (!strcmp(table->name, name))
+      return table;
+  return NULL;
+}
+
+static sckg_schema *embedded_schema;
+
+sckg_status sckg_schema_embedded(const sckg_schema **out) {
+  if (!embedded_schema) {
+    sckg_status st =
+        sckg_lexicon_load(embedded_get, NULL, NULL, NULL, &embedded_schema);
+    if (st != SCKG_OK)
+      return st;
+  }
+  *out = embedded_schema;
+  return SCKG_OK;
+}
+
+/* Reading a schema directory: each table is read whole. */
+typedef struct {
+  const char *dir;
+  char *bufs[16];
+  size_t n;
+} dir_ctx;
+
+static const char *dir_get(void *ctx, const char *name, size_t *len) {
+  dir_ctx *d = ctx;
+  char path[4096];
+  snprintf(path, sizeof path, "%s/%s", d->dir, name);
+  FILE *f = fopen(path, "rb");
+  if (!f)
+    return NULL;
+  sckg_buf b = {0};
+  char chunk[65536];
+  size_t got;
+  while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
+    sckg_buf_add(&b, chunk, got);
+  fclose(f);
+  if (!b.ptr)
+    sckg_buf_add(&b, "", 0);
+  if (d->n < 16)
+    d->bufs[d->n++] = b.ptr;
+  *len = b.len;
+  return b.ptr;
+}
+
+sckg_status sckg_schema_load_dir(const char *dir, sckg_diag_sink sink,
+                                 void *handle, sckg_schema **out) {
+  dir_ctx d = {dir, {0}, 0};
+  sckg_status st = sckg_lexicon_load(dir_get, &d, sink, handle, out);
+  for (size_t i = 0; i < d.n; i++)
+    free(d.bufs[i]);
+  return st;
+}

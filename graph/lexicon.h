@@ -1,0 +1,151 @@
+/* SPDX-License-Identifier: MIT */
+/* The schema tables loaded into phrase indexes for the extraction. */
+#ifndef SCKG_LEXICON_H
+#define SCKG_LEXICON_H
+
+#include "graph_impl.h"
+
+/* What a matched phrase is. */
+typedef enum {
+  PH_ACTOR,   /* a name or alias of a lexicon actor */
+  PH_DEMONYM, /* an adjective pointing at a lexicon actor */
+  PH_HEAD,    /* a noun that makes an actor of a demonym or possessive */
+  PH_TITLE,   /* a person's title before a name: "Prime Minister" */
+  PH_ANAPHOR, /* a phrase that refers back: "the isolated country", "they" */
+  PH_TRIGGER, /* an event pattern's trigger */
+  PH_KIND_COUNT
+} phrase_kind;
+
+typedef enum { HEAD_STATE, HEAD_GROUP, HEAD_PERSON, HEAD_AGENCY } head_mode;
+
+typedef enum {
+  ANA_TOPIC_STATE, /* the state the article is most about so far */
+  ANA_SUBJECT,     /* the last singular subject: "it" */
+  ANA_PLURAL,      /* the last group of several actors: "they" */
+  ANA_GROUP,       /* the last Group actor: "the group", "the hackers" */
+  ANA_STATEMENT,   /* the agents of the last statement: "the statement" */
+  ANA_SPEAKER,     /* the speaker of a quote: "we" */
+  ANA_PERSON,      /* the last person: "he", "she" */
+  ANA_AGENCY,      /* the last government agency: "the bureau" */
+  ANA_ORGANIZATION /* the last company or platform: "the exchange" */
+} anaphor_mode;
+
+/* Argument slots of an event pattern. */
+typedef enum {
+  SLOT_NONE,
+  SLOT_SUBJ,
+  SLOT_OBJ,
+  SLOT_BY,
+  SLOT_POSS,
+  SLOT_PREP /* the actor after a given preposition */
+} slot_kind;
+
+typedef struct {
+  slot_kind kind;
+  const char *prep; /* interned lowercase preposition for SLOT_PREP */
+} slot;
+
+enum { MAX_SLOTS = 6 };
+
+enum {
+  PAT_DENY = 1,      /* a denial: the events it governs are negated */
+  PAT_REPORT = 2,    /* reported speech: MakeStatement only if untyped */
+  PAT_STATEMENT = 4, /* a formal statement or report */
+  PAT_CRIME = 8,     /* an activity whose agent may come from the context */
+  PAT_NOUN = 16,     /* a nominal form */
+  PAT_PASSIVE = 32   /* a passive form */
+};
+
+typedef struct {
+  sckg_event_type type;
+  slot agent[MAX_SLOTS];
+  slot target[MAX_SLOTS];
+  unsigned flags;
+} lex_pattern;
+
+typedef struct lex_actor lex_actor;
+struct lex_actor {
+  const char *id;
+  const char *label;
+  const char *qid;
+  const char *parent_id;
+  const char *demonym; /* first demonym, for derived labels */
+  sckg_class cls;
+  lex_actor *parent;
+  lex_actor **related;
+  size_t n_related;
+  size_t index; /* position in sckg_schema.actors */
+};
+
+/* A phrase: a sequence of interned tokens and what it means. */
+typedef struct {
+  const char **toks;  /* interned, as written (case kept) */
+  const char **ltoks; /* interned, lowered */
+  size_t n;
+  phrase_kind kind;
+  bool fold_case;    /* match case-insensitively (triggers, heads, anaphors) */
+  bool place;        /* a place name standing for its actor (alias with @) */
+  lex_actor *actor;  /* PH_ACTOR, PH_DEMONYM */
+  head_mode head;    /* PH_HEAD */
+  anaphor_mode ana;  /* PH_ANAPHOR */
+  bool plural;       /* PH_HEAD: a plural noun */
+  const lex_pattern *pattern; /* PH_TRIGGER */
+  const char *text;  /* the phrase as written in the table */
+} phrase;
+
+/* Word classes of words.tsv. */
+enum {
+  W_PREP = 1,     /* a preposition: what follows is not a subject */
+  W_LOCPREP = 2,  /* a locative preposition: a place after it is a place */
+  W_DET = 4,      /* a determiner or possessive pronoun */
+  W_NEG = 8,      /* a negation: not, never */
+  W_AUX = 16,     /* an auxiliary or adverb that may stand inside a verb group */
+  W_CONJ = 32,    /* joins a list of actors: and, as well as */
+  W_CLAUSE = 64,  /* starts a new clause: which, who, while, but, because */
+  W_MONTH = 128,
+  W_WEEKDAY = 256,
+  W_ORGCUE = 512, /* ends an organisation's name: Co., Ltd, Ministry */
+  W_SAY = 1024,   /* a reporting verb: said, says, told */
+  W_AGENCYCUE = 2048 /* ends a government body's name: Ministry, Bureau */
+};
+
+struct sckg_schema {
+  sckg_arena *arena;
+  sckg_strtab *strings;   /* every token of every phrase, as written and lowered */
+  lex_actor **actors;     /* sorted by id */
+  size_t n_actors;
+  phrase **phrases;       /* all phrases */
+  size_t n_phrases;
+  /* Index: for each interned first token (lowered), the phrases that start
+   * with it, longest first. Open addressing keyed by pointer. */
+  const char **index_keys;
+  phrase ***index_vals;
+  size_t *index_lens;
+  size_t index_cap;
+  /* words.tsv: interned lowered word -> class bits. */
+  const char **word_keys;
+  unsigned *word_vals;
+  size_t word_cap;
+  /* publishers.tsv: credit marks and the publisher they name. */
+  const char **pub_marks;
+  const char **pub_names;
+  size_t n_pubs;
+  /* noise.tsv: substrings that mark a paragraph as a caption, credit or
+   * embedded post, lowered. */
+  const char **noise;
+  size_t n_noise;
+};
+
+/* The phrases starting with interned lowered token `tok` (longest first). */
+phrase **sckg_lexicon_phrases(const sckg_schema *s, const char *tok, size_t *n);
+/* Word class bits of an interned lowered token (0 when none). */
+unsigned sckg_lexicon_word(const sckg_schema *s, const char *tok);
+/* The lexicon actor with this id, or NULL. */
+lex_actor *sckg_lexicon_actor(const sckg_schema *s, const char *id);
+/* Parse the tables of a schema from named buffers. `get` returns the bytes
+ * of a table by file name, or NULL when absent. */
+typedef const char *(*table_getter)(void *ctx, const char *name, size_t *len);
+sckg_status sckg_lexicon_load(table_getter get, void *ctx, sckg_diag_sink sink,
+                              void *handle, sckg_schema **out);
+
+#endif

@@ -1,0 +1,340 @@
+/* SPDX-License-Identifier: MIT */
+#include "support.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void die_oom(void) {
+  fputs("sckg: out of memory\n", stderr);
+  abort();
+}
+
+void *sckg_xmalloc(size_t n) {
+  void *p = malloc(n ? n : 1);
+  if (!p)
+    die_oom();
+  return p;
+}
+
+void *sckg_xcalloc(size_t n, size_t size) {
+  void *p = calloc(n ? n : 1, size ? size : 1);
+  if (!p)
+    die_oom();
+  return p;
+}
+
+void *sckg_xrealloc(void *p, size_t n) {
+  void *q = realloc(p, n ? n : 1);
+  if (!q)
+    die_oom();
+  return q;
+}
+
+char *sckg_xstrndup(const char *s, size_t n) {
+  char *p = sckg_xmalloc(n + 1);
+  memcpy(p, s, n);
+  p[n] = '\0';
+  return p;
+}
+
+/* The arena is a list of chunks; a request larger than a chunk gets a chunk
+ * of its own, so no request ever fails for size. */
+typedef struct chunk {
+  struct chunk *next;
+  size_t used, size;
+  _Alignas(16) unsigned char data[];
+} chunk;
+
+struct sckg_arena {
+  chunk *head;
+};
+
+enum { CHUNK_SIZE = 64 * 1024 };
+
+sckg_arena *sckg_arena_new(void) { return sckg_xcalloc(1, sizeof(sckg_arena)); }
+
+void sckg_arena_free(sckg_arena *a) {
+  if (!a)
+    return;
+  for (chunk *c = a->head, *next; c; c = next) {
+    next = c->next;
+    free(c);
+  }
+  free(a);
+}
+
+void *sckg_arena_alloc(sckg_arena *a, size_t n) {
+  n = (n + 15) & ~(size_t)15;
+  chunk *c = a->head;
+  if (!c || c->size - c->used < n) {
+    size_t size = n > CHUNK_SIZE ? n : CHUNK_SIZE;
+    chunk *fresh = sckg_xmalloc(sizeof(chunk) + size);
+    fresh->used = 0;
+    fresh->size = size;
+    if (c && n > CHUNK_SIZE) { /* keep filling the current chunk */
+      fresh->next = c->next;
+      c->next = fresh;
+    } else {
+      fresh->next = c;
+      a->head = fresh;
+    }
+    c = fresh;
+  }
+  void *p = c->data + c->used;
+  c->used += n;
+  memset(p, 0, n);
+  return p;
+}
+
+char *sckg_arena_strndup(sckg_arena *a, const char *s, size_t n) {
+  char *p = sckg_arena_alloc(a, n + 1);
+  memcpy(p, s, n);
+  p[n] = '\0';
+  return p;
+}
+
+void *sckg_arena_memdup(sckg_arena *a, const void *p, size_t n) {
+  void *q = sckg_arena_alloc(a, n);
+  if (n)
+    memcpy(q, p, n);
+  return q;
+}
+
+/* Open addressing with linear probing; the table doubles at 50% load. */
+struct sckg_strtab {
+  sckg_arena *arena;
+  const char **slots;
+  size_t *lens;
+  size_t cap, count;
+};
+
+sckg_strtab *sckg_strtab_new(sckg_arena *arena) {
+  sckg_strtab *t = sckg_xcalloc(1, sizeof *t);
+  t->arena = arena;
+  t->cap = 1024;
+  t->slots = sckg_xcalloc(t->cap, sizeof *t->slots);
+  t->lens = sckg_xcalloc(t->cap, sizeof *t->lens);
+  return t;
+}
+
+void sckg_strtab_free(sckg_strtab *t) {
+  if (!t)
+    return;
+  free(t->slots);
+  free(t->lens);
+  free(t);
+}
+
+static size_t probe(const sckg_strtab *t, const char *s, size_t len) {
+  size_t i = (size_t)sckg_hash64(s, len) & (t->cap - 1);
+  while (t->slots[i] &&
+         !(t->lens[i] == len && memcmp(t->slots[i], s, len) == 0))
+    i = (i + 1) & (t->cap - 1);
+  return i;
+}
+
+static void grow(sckg_strtab *t) {
+  const char **old = t->slots;
+  size_t *old_lens = t->lens, old_cap = t->cap;
+  t->cap *= 2;
+  t->slots = sckg_xcalloc(t->cap, sizeof *t->slots);
+  t->lens = sckg_xcalloc(t->cap, sizeof *t->lens);
+  for (size_t i = 0; i < old_cap; i++) {
+    if (!old[i])
+      continue;
+    size_t j = probe(t, old[i], old_lens[i]);
+    t->slots[j] = old[i];
+    t->lens[j] = old_lens[i];
+  }
+  free(old);
+  free(old_lens);
+}
+
+const char *sckg_strtab_intern(sckg_strtab *t, const char *s, size_t len) {
+  size_t i = probe(t, s, len);
+  if (t->slots[i])
+    return t->slots[i];
+  t->slots[i] = sckg_arena_strndup(t->arena, s, len);
+  t->lens[i] = len;
+  if (++t->count * 2 > t->cap)
+    grow(t);
+  return sckg_strtab_find(t, s, len);
+}
+
+const char *sckg_strtab_find(const sckg_strtab *t, const char *s, size_t len) {
+  return t->slots[probe(t, s, len)];
+}
+
+void sckg_vec_push(sckg_vec *v, void *item) {
+  if (v->len == v->cap) {
+    v->cap = v->cap ? v->cap * 2 : 8;
+    v->items = sckg_xrealloc(v->items, v->cap * sizeof *v->items);
+  }
+  v->items[v->len++] = item;
+}
+
+bool sckg_vec_push_unique(sckg_vec *v, void *item) {
+  for (size_t i = 0; i < v->len; i++)
+    if (v->items[i] == item)
+      return false;
+  sckg_vec_push(v, item);
+  return true;
+}
+
+void sckg_vec_free(sckg_vec *v) {
+  free(v->items);
+  v->items = NULL;
+  v->len = v->cap = 0;
+}
+
+static void buf_reserve(sckg_buf *b, size_t extra) {
+  if (b->len + extra + 1 <= b->cap)
+    return;
+  size_t cap = b->cap ? b->cap : 64;
+  while (cap < b->len + extra + 1)
+    cap *= 2;
+  b->ptr = sckg_xrealloc(b->ptr, cap);
+  b->cap = cap;
+}
+
+void sckg_buf_add(sckg_buf *b, const char *s, size_t n) {
+  buf_reserve(b, n);
+  if (n)
+    memcpy(b->ptr + b->len, s, n);
+  b->len += n;
+  b->ptr[b->len] = '\0';
+}
+
+void sckg_buf_adds(sckg_buf *b, const char *s) {
+  sckg_buf_add(b, s, strlen(s));
+}
+
+void sckg_buf_addc(sckg_buf *b, char c) { sckg_buf_add(b, &c, 1); }
+
+void sckg_buf_printf(sckg_buf *b, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  int n = vsnprintf(NULL, 0, fmt, ap);
+  va_end(ap);
+  if (n < 0)
+    return;
+  buf_reserve(b, (size_t)n);
+  va_start(ap, fmt);
+  vsnprintf(b->ptr + b->len, (size_t)n + 1, fmt, ap);
+  va_end(ap);
+  b->len += (size_t)n;
+}
+
+void sckg_buf_clear(sckg_buf *b) {
+  b->len = 0;
+  if (b->ptr)
+    b->ptr[0] = '\0';
+}
+
+void sckg_buf_free(sckg_buf *b) {
+  free(b->ptr);
+  b->ptr = NULL;
+  b->len = b->cap = 0;
+}
+
+uint64_t sckg_hash64(const void *data, size_t len) {
+  const unsigned char *p = data;
+  uint64_t h = 14695981039346656037ULL;
+  for (size_t i = 0; i < len; i++) {
+    h ^= p[i];
+    h *= 1099511628211ULL;
+  }
+  return h;
+}
+
+size_t sckg_utf8_count(const char *s, size_t n) {
+  size_t count = 0;
+  for (size_t i = 0; i < n; i++)
+    if (((unsigned char)s[i] & 0xC0) != 0x80)
+      count++;
+  return count;
+}
+
+size_t sckg_utf8_check(const char *s, size_t n) {
+  const unsigned char *p = (const unsigned char *)s;
+  size_t i = 0;
+  while (i < n) {
+    unsigned c = p[i];
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    size_t k;
+    unsigned cp, min;
+    if ((c & 0xE0) == 0xC0) {
+      k = 1, cp = c & 0x1F, min = 0x80;
+    } else if ((c & 0xF0) == 0xE0) {
+      k = 2, cp = c & 0x0F, min = 0x800;
+    } else if ((c & 0xF8) == 0xF0) {
+      k = 3, cp = c & 0x07, min = 0x10000;
+    } else {
+      return i;
+    }
+    if (n - i <= k)
+      return i;
+    for (size_t j = 1; j <= k; j++) {
+      if ((p[i + j] & 0xC0) != 0x80)
+        return i;
+      cp = (cp << 6) | (p[i + j] & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+      return i;
+    i += k + 1;
+  }
+  return n;
+}
+
+static size_t pmap_slot(const void *const *keys, size_t cap, const void *key) {
+  size_t i =
+      (size_t)(((uintptr_t)key >> 3) * 11400714819323198485ull) & (cap - 1);
+  while (keys[i] && keys[i] != key)
+    i = (i + 1) & (cap - 1);
+  return i;
+}
+
+void *sckg_pmap_get(const sckg_pmap *m, const void *key) {
+  if (!m->cap)
+    return NULL;
+  size_t i = pmap_slot(m->keys, m->cap, key);
+  return m->keys[i] ? m->vals[i] : NULL;
+}
+
+void sckg_pmap_put(sckg_pmap *m, const void *key, void *val) {
+  if ((m->count + 1) * 2 > m->cap) {
+    const void **ok = m->keys;
+    void **ov = m->vals;
+    size_t oc = m->cap;
+    m->cap = m->cap ? m->cap * 2 : 64;
+    m->keys = sckg_xcalloc(m->cap, sizeof *m->keys);
+    m->vals = sckg_xcalloc(m->cap, sizeof *m->vals);
+    for (size_t k = 0; k < oc; k++)
+      if (ok[k]) {
+        size_t j = pmap_slot(m->keys, m->cap, ok[k]);
+        m->keys[j] = ok[k];
+        m->vals[j] = ov[k];
+      }
+    free(ok);
+    free(ov);
+  }
+  size_t i = pmap_slot(m->keys, m->cap, key);
+  if (!m->keys[i]) {
+    m->keys[i] = key;
+    m->count++;
+  }
+  m->vals[i] = val;
+}
+
+void sckg_pmap_free(sckg_pmap *m) {
+  free(m->keys);
+  free(m->vals);
+  m->keys = NULL;
+  m->vals = NULL;
+  m->cap = m->count = 0;
+}

@@ -1,0 +1,78 @@
+/* SPDX-License-Identifier: MIT */
+/* Support: allocation, an arena, interned strings, growable arrays and
+ * byte buffers. Out of memory aborts with "sckg: out of memory". */
+#ifndef SCKG_SUPPORT_H
+#define SCKG_SUPPORT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+void *sckg_xmalloc(size_t n);
+void *sckg_xcalloc(size_t n, size_t size);
+void *sckg_xrealloc(void *p, size_t n);
+char *sckg_xstrndup(const char *s, size_t n);
+
+/* An arena: allocations live until sckg_arena_free. Chunks are never moved,
+ * so pointers into the arena stay valid. */
+typedef struct sckg_arena sckg_arena;
+sckg_arena *sckg_arena_new(void);
+void sckg_arena_free(sckg_arena *a);
+void *sckg_arena_alloc(sckg_arena *a, size_t n);       /* zeroed, 16-aligned */
+char *sckg_arena_strndup(sckg_arena *a, const char *s, size_t n);
+/* Copy n pointers into the arena. */
+void *sckg_arena_memdup(sckg_arena *a, const void *p, size_t n);
+
+/* Interned strings: one canonical NUL-terminated copy per distinct byte
+ * string, owned by the arena, so equal strings compare equal by pointer. */
+typedef struct sckg_strtab sckg_strtab;
+sckg_strtab *sckg_strtab_new(sckg_arena *arena);
+void sckg_strtab_free(sckg_strtab *t);
+const char *sckg_strtab_intern(sckg_strtab *t, const char *s, size_t len);
+/* Look up without inserting; NULL when absent. */
+const char *sckg_strtab_find(const sckg_strtab *t, const char *s, size_t len);
+
+/* A growable array of pointers (heap-owned; free with sckg_vec_free). */
+typedef struct {
+  void **items;
+  size_t len, cap;
+} sckg_vec;
+void sckg_vec_push(sckg_vec *v, void *item);
+void sckg_vec_free(sckg_vec *v);
+/* Push unless the pointer is already there (linear: for short vectors). */
+bool sckg_vec_push_unique(sckg_vec *v, void *item);
+
+/* A map from pointers (interned strings, nodes) to pointers, open
+ * addressing; iteration order is not defined, so never emit from it. */
+typedef struct {
+  const void **keys;
+  void **vals;
+  size_t cap, count;
+} sckg_pmap;
+void *sckg_pmap_get(const sckg_pmap *m, const void *key);
+void sckg_pmap_put(sckg_pmap *m, const void *key, void *val);
+void sckg_pmap_free(sckg_pmap *m);
+
+/* A growable byte buffer, always NUL-terminated after sckg_buf_* calls. */
+typedef struct {
+  char *ptr;
+  size_t len, cap;
+} sckg_buf;
+void sckg_buf_add(sckg_buf *b, const char *s, size_t n);
+void sckg_buf_adds(sckg_buf *b, const char *s);
+void sckg_buf_addc(sckg_buf *b, char c);
+void sckg_buf_printf(sckg_buf *b, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+void sckg_buf_clear(sckg_buf *b);
+void sckg_buf_free(sckg_buf *b);
+
+/* FNV-1a, 64 bits: a fixed hash for content-derived IRIs. */
+uint64_t sckg_hash64(const void *data, size_t len);
+
+/* UTF-8: number of code points in s[0..n) (n assumed valid UTF-8). */
+size_t sckg_utf8_count(const char *s, size_t n);
+/* Offset of the first invalid UTF-8 sequence, or n when all valid. Rejects
+ * overlong forms, surrogates and code points past U+10FFFF. */
+size_t sckg_utf8_check(const char *s, size_t n);
+
+#endif

@@ -1,0 +1,120 @@
+/* SPDX-License-Identifier: MIT */
+/* The contract's fixed vocabulary: actor classes, event types, dates, and
+ * the byte order of terms that every writer sorts by. */
+#include "graph_impl.h"
+
+#include <stdio.h>
+#include <string.h>
+
+const char *const sckg_class_names[SCKG_CLASS_COUNT] = {
+    "State",
+    "IntergovernmentalOrganization",
+    "GovernmentAgency",
+    "Organization",
+    "Group",
+    "Person"};
+
+sckg_class sckg_class_parse(const char *name, size_t len) {
+  for (int i = 0; i < SCKG_CLASS_COUNT; i++)
+    if (strlen(sckg_class_names[i]) == len &&
+        memcmp(sckg_class_names[i], name, len) == 0)
+      return (sckg_class)i;
+  return SCKG_CLASS_COUNT;
+}
+
+const sckg_event_type_info sckg_event_types[SCKG_EV_COUNT] = {
+    {"MakeStatement", "010", "makes a statement"},
+    {"ExpressConcern", "012", "expresses concern"},
+    {"DenyAllegation", "016", "denies allegations"},
+    {"Appeal", "020", "appeals"},
+    {"PledgeCooperation", "030", "pledges cooperation"},
+    {"Consult", "040", "consults"},
+    {"Cooperate", "050", "cooperates"},
+    {"Investigate", "090", "investigates"},
+    {"Demand", "100", "demands"},
+    {"Criticize", "111", "criticizes"},
+    {"Accuse", "112", "accuses"},
+    {"Reject", "120", "rejects"},
+    {"Threaten", "130", "threatens"},
+    {"ImposeSanctions", "163", "imposes sanctions"},
+    {"EaseSanctions", "081", "eases sanctions"},
+    {"LegalAction", "173", "takes legal action"},
+    {"SeizeAssets", "171", "seizes assets"},
+    {"MilitaryExercise", "150", "holds military exercises"},
+    {"WeaponsTest", "150", "tests weapons"},
+    {"CyberAttack", "176", "cyber attack"},
+    {"CyberTheft", NULL, "cyber theft"},
+    {"CyberEspionage", NULL, "cyber espionage"},
+    {"MoneyLaundering", NULL, "money laundering"},
+    {"SanctionsEvasion", NULL, "sanctions evasion"},
+};
+
+sckg_event_type sckg_event_type_parse(const char *name, size_t len) {
+  for (int i = 0; i < SCKG_EV_COUNT; i++)
+    if (strlen(sckg_event_types[i].name) == len &&
+        memcmp(sckg_event_types[i].name, name, len) == 0)
+      return (sckg_event_type)i;
+  return SCKG_EV_COUNT;
+}
+
+const char *sckg_date_format(sckg_date d, char *buf) {
+  if (d.year <= 0 || d.year > 9999 || d.month < 1 || d.month > 12) {
+    buf[0] = '\0';
+    return NULL;
+  }
+  if (d.day <= 0) {
+    snprintf(buf, 11, "%04d-%02d", d.year, d.month);
+    return SCKG_NS_XSD "gYearMonth";
+  }
+  snprintf(buf, 11, "%04d-%02d-%02d", d.year, d.month, d.day);
+  return SCKG_NS_XSD "date";
+}
+
+static int strcmp_null(const char *a, const char *b) {
+  if (!a || !b)
+    return (a != NULL) - (b != NULL);
+  return strcmp(a, b);
+}
+
+/* IRIs sort before literals, as "<" sorts before "\"" does not: the order is
+ * ours, fixed, and the same for every writer. */
+int sckg_term_cmp(const sckg_term *a, const sckg_term *b) {
+  if (a->kind != b->kind)
+    return a->kind == SCKG_TERM_IRI ? -1 : 1;
+  int c = strcmp(a->value, b->value);
+  if (c)
+    return c;
+  c = strcmp_null(a->lang, b->lang);
+  if (c)
+    return c;
+  return strcmp_null(a->datatype, b->datatype);
+}
+
+int sckg_triple_cmp(const void *pa, const void *pb) {
+  const sckg_triple *a = pa, *b = pb;
+  int c = strcmp(a->s, b->s);
+  if (c)
+    return c;
+  c = strcmp(a->p, b->p);
+  if (c)
+    return c;
+  return sckg_term_cmp(&a->o, &b->o);
+}
+
+const char *sckg_strerror(sckg_status st) {
+  switch (st) {
+  case SCKG_OK:
+    return "success";
+  case SCKG_ERR_IO:
+    return "cannot read input";
+  case SCKG_ERR_INPUT:
+    return "invalid input";
+  case SCKG_ERR_ARG:
+    return "invalid argument";
+  case SCKG_ERR_WRITE:
+    return "cannot write output";
+  case SCKG_ERR_INTERNAL:
+    return "internal error";
+  }
+  return "unknown status";
+}

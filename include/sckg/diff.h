@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: MIT */
+/* sckg: comparing two graph snapshots as a person reads them. */
+#ifndef SCKG_DIFF_H
+#define SCKG_DIFF_H
+
+#include "sckg/status.h"
+
+#include <stdbool.h>
+#include <stdio.h>
+
+/** Compare two snapshots (each N-Triples or RDF/XML as sckg writes them,
+ * told apart by content) and print to `out` one line per event or actor
+ * added ("+ ...") or removed ("- ..."), e.g.
+ *   + ImposeSanctions Japan → North Korea 2023-04-07 [ap-2023-04-07]
+ * sorted, so the listing is deterministic. *differ is set to whether the
+ * graphs differ in any triple. SCKG_ERR_IO / SCKG_ERR_INPUT with a message
+ * to `sink` naming the file when one cannot be read or parsed. */
+sckg_status sckg_diff_files(const char *old_path, const char *new_path,
+                            FILE *out, bool *differ, sckg_diag_sink sink,
+                            void *handle);
+
+#endif

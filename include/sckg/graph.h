@@ -1,0 +1,74 @@
+/* SPDX-License-Identifier: MIT */
+/* sckg: building a knowledge graph from news articles. */
+#ifndef SCKG_GRAPH_H
+#define SCKG_GRAPH_H
+
+#include "sckg/status.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/** The extraction knowledge: actor lexicon and event patterns. */
+typedef struct sckg_schema sckg_schema;
+/** A graph under construction or finished. */
+typedef struct sckg_graph sckg_graph;
+
+/** One article to read: its name (a file name; its folder and a ".txt"
+ * ending are dropped for the identifier) and its UTF-8 text. */
+typedef struct {
+  const char *name;
+  const char *text;
+  size_t len;
+} sckg_input;
+
+/** Options of a build. Zero-initialise, then set what you need. */
+typedef struct {
+  const char *base;         /**< resource namespace; NULL = default */
+  const char *default_date; /**< YYYY-MM-DD for articles without a date line */
+  bool omit_text;           /**< leave nif:isString out of article nodes */
+  sckg_diag_sink sink;      /**< diagnostics; NULL = dropped */
+  void *sink_handle;
+} sckg_options;
+
+/** The default resource namespace. */
+#define SCKG_DEFAULT_BASE "https://w3id.org/sckg/id/"
+
+/** One call: build and finish a graph from `n` inputs with the embedded
+ * schema. On success *out owns a graph to free with sckg_graph_free. */
+sckg_status sckg_build(const sckg_input *inputs, size_t n,
+                       const sckg_options *opts, sckg_graph **out);
+
+/** Load the schema compiled into the library. The result is shared and
+ * immutable: never free it. Fails only if the embedded data is corrupt. */
+sckg_status sckg_schema_embedded(const sckg_schema **out);
+
+/** Load a schema from a directory holding actors.tsv, events.tsv and the
+ * other tables; *out is freed with sckg_schema_free. */
+sckg_status sckg_schema_load_dir(const char *dir, sckg_diag_sink sink,
+                                 void *handle, sckg_schema **out);
+
+/** Free a schema from sckg_schema_load_dir; NULL is a no-op. */
+void sckg_schema_free(sckg_schema *schema);
+
+/** A new empty graph that reads with `schema` (which must outlive it). */
+sckg_status sckg_graph_new(const sckg_schema *schema, const sckg_options *opts,
+                           sckg_graph **out);
+
+/** Read one article into the graph. Errors (invalid UTF-8, a bad date line)
+ * are reported to the sink with the input's name and leave the graph
+ * unchanged. */
+sckg_status sckg_graph_add(sckg_graph *g, const sckg_input *input);
+
+/** Merge reports of the same event, mint IRIs and sort: call once after the
+ * last sckg_graph_add and before any writer. */
+sckg_status sckg_graph_finish(sckg_graph *g);
+
+/** Free a graph and everything it holds; NULL is a no-op. */
+void sckg_graph_free(sckg_graph *g);
+
+/** Counts of a finished graph, for summaries and tests. */
+size_t sckg_graph_actor_count(const sckg_graph *g);
+size_t sckg_graph_event_count(const sckg_graph *g);
+size_t sckg_graph_article_count(const sckg_graph *g);
+
+#endif

@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: MIT */
+/* sckg: writing a finished graph as RDF/XML, N-Triples, DOT and SVG. */
+#ifndef SCKG_WRITE_H
+#define SCKG_WRITE_H
+
+#include "sckg/graph.h"
+
+#include <stdio.h>
+
+/** Write the graph as N-Triples, sorted by (subject, predicate, object)
+ * bytes, one triple per line. Returns SCKG_ERR_WRITE when `out` fails. */
+sckg_status sckg_write_ntriples(const sckg_graph *g, FILE *out);
+
+/** Write the graph as RDF/XML through libxml2's xmlTextWriter, subjects
+ * sorted; the triples are exactly those of sckg_write_ntriples. */
+sckg_status sckg_write_rdfxml(const sckg_graph *g, FILE *out);
+
+/** Write the `view` of the graph ("statement", "all", ...) as DOT built
+ * with cgraph. SCKG_ERR_ARG for an unknown view. */
+sckg_status sckg_write_dot(const sckg_graph *g, const char *view, FILE *out);
+
+/** Lay out the `view` with gvc and render it in `format` ("svg", "png",
+ * "pdf"). SCKG_ERR_ARG for an unknown view or format. */
+sckg_status sckg_write_rendered(const sckg_graph *g, const char *view,
+                                const char *format, FILE *out);
+
+#endif
