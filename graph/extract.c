@@ -71,6 +71,9 @@ typedef struct {
   sckg_pmap state_counts; /* sckg_actor * -> (void *)count */
   sckg_vec persons;       /* sckg_actor *, persons named so far */
   sckg_actor *last_state;
+  /* the agents of the last event of each type, for "condemned the launch" */
+  sckg_actor *last_agents[SCKG_EV_COUNT][EX_MAX_ACTORS];
+  size_t n_last_agents[SCKG_EV_COUNT];
 } article_state;
 
 typedef struct {
@@ -625,7 +628,8 @@ static void group_mentions(reader *r) {
       continue;
     }
     size_t i = m->tb;
-    while (i > 0 && ((word(r, i - 1) & W_DET) || r->toks[i - 1].kind == TK_QUOTE))
+    while (i > 0 &&
+           ((word(r, i - 1) & W_DET) || r->toks[i - 1].kind == TK_QUOTE))
       i--;
     if (i > 0 && (word(r, i - 1) & W_PREP))
       m->prep = r->toks[i - 1].lower;
@@ -808,14 +812,16 @@ static long slot_group(const reader *r, const trigger *t, const slot *sl) {
 
 /* Fill actors from the first slot that yields a group. */
 static size_t fill_slots(const reader *r, const trigger *t, const slot *slots,
-                         sckg_actor **out, long *which) {
+                         sckg_actor **out, long *which, slot_kind *kind) {
   *which = -1;
+  *kind = SLOT_NONE;
   for (size_t i = 0; i < MAX_SLOTS && slots[i].kind != SLOT_NONE; i++) {
     long k = slot_group(r, t, &slots[i]);
     if (k >= 0) {
       size_t n = group_actors(r, (size_t)k, out, EX_MAX_ACTORS);
       if (n) {
         *which = k;
+        *kind = slots[i].kind;
         return n;
       }
     }
@@ -978,6 +984,7 @@ typedef struct {
   sckg_actor *targets[EX_MAX_ACTORS];
   size_t n_targets;
   long agent_mention;
+  slot_kind agent_slot; /* which slot gave the agents */
   bool negated;
   bool drop;
   const statement_memory *refers_back; /* "the statement" named again */
@@ -998,8 +1005,7 @@ static void resolve_speakers(reader *r, frame *f, size_t nf) {
     return;
   for (size_t k = 0; k < r->nm; k++) {
     mention *m = &r->m[k];
-    if (m->kind == M_ANAPHOR && m->ana && m->ana->ana == ANA_SPEAKER &&
-        !m->n) {
+    if (m->kind == M_ANAPHOR && m->ana && m->ana->ana == ANA_SPEAKER && !m->n) {
       for (size_t i = 0; i < ns; i++)
         add_actor(m, speaker[i]);
       m->plural = ns > 1;
@@ -1012,10 +1018,12 @@ static void read_frames(reader *r, frame *f, size_t nf) {
     frame *fr = &f[i];
     const lex_pattern *p = fr->t->pat;
     long which;
-    fr->n_agents = fill_slots(r, fr->t, p->agent, fr->agents, &which);
+    fr->n_agents =
+        fill_slots(r, fr->t, p->agent, fr->agents, &which, &fr->agent_slot);
     fr->agent_mention = which;
     long tw;
-    fr->n_targets = fill_slots(r, fr->t, p->target, fr->targets, &tw);
+    slot_kind tk;
+    fr->n_targets = fill_slots(r, fr->t, p->target, fr->targets, &tw, &tk);
     fr->negated = fr->t->negated;
     /* a statement named with "the" refers to the article's last one */
     const statement_memory *sm = statement_by_noun(r, trigger_noun(r, fr->t));
@@ -1055,6 +1063,62 @@ static void apply_denials(frame *f, size_t nf) {
         f[k].n_agents = f[i].n_agents;
       }
     }
+  }
+}
+
+/* An event named as the object of another ("condemned the launch",
+ * "denounced the veto"): it is the one the article told of, not the
+ * speaker's. Its agents come from the last event of its type, and the
+ * speaker's act is aimed at them. */
+static void event_objects(reader *r, frame *f, size_t nf) {
+  for (size_t i = 0; i < nf; i++) {
+    /* only reactions: announcing or reporting an act may be one's own */
+    if ((f[i].t->pat->flags & (PAT_NOUN | PAT_REPORT)) ||
+        !is_speech(f[i].t->pat->type) ||
+        f[i].t->pat->type == SCKG_EV_MAKE_STATEMENT)
+      continue;
+    for (size_t k = 0; k < nf; k++) {
+      if (k == i || !(f[k].t->pat->flags & PAT_NOUN) ||
+          f[k].t->tb < f[i].t->te || f[k].t->tb > f[i].t->te + 4)
+        continue;
+      bool adjacent = true; /* only determiners and modifiers between */
+      for (size_t q = f[i].t->te; q < f[k].t->tb; q++)
+        if (!(is_lower_word(r, q) || r->toks[q].kind == TK_POSS ||
+              r->toks[q].kind == TK_NUM) ||
+            (word(r, q) & (W_PREP | W_CLAUSE | W_SAY)))
+          adjacent = false;
+      if (!adjacent)
+        continue;
+      sckg_event_type ty = f[k].t->pat->type;
+      if (f[k].agent_slot == SLOT_SUBJ || !f[k].n_agents) {
+        f[k].n_agents = r->st.n_last_agents[ty];
+        memcpy(f[k].agents, r->st.last_agents[ty],
+               f[k].n_agents * sizeof *f[k].agents);
+        f[k].agent_slot = SLOT_NONE;
+      }
+      if (!f[i].n_targets && f[k].n_agents) {
+        memcpy(f[i].targets, f[k].agents, f[k].n_agents * sizeof *f[i].targets);
+        f[i].n_targets = f[k].n_agents;
+      }
+      break;
+    }
+  }
+}
+
+/* A crime whose only agent is the clause subject that also accuses,
+ * sanctions or reports ("The FBI blamed North Korea for the theft") is not
+ * that subject's: it falls back to the accused. */
+static void crimes_not_by_accusers(frame *f, size_t nf) {
+  for (size_t i = 0; i < nf; i++) {
+    if (!(f[i].t->pat->flags & PAT_CRIME) || f[i].agent_slot != SLOT_SUBJ)
+      continue;
+    for (size_t k = 0; k < nf; k++)
+      if (k != i && !(f[k].t->pat->flags & PAT_CRIME) &&
+          f[k].agent_mention == f[i].agent_mention) {
+        f[i].n_agents = 0;
+        f[i].agent_slot = SLOT_NONE;
+        break;
+      }
   }
 }
 
@@ -1221,6 +1285,13 @@ static void remember(reader *r, frame *f, size_t nf) {
       st->n_plural = n;
     }
   }
+  for (size_t i = 0; i < nf; i++)
+    if (f[i].n_agents) {
+      sckg_event_type ty = f[i].t->pat->type;
+      st->n_last_agents[ty] = f[i].n_agents;
+      memcpy(st->last_agents[ty], f[i].agents,
+             f[i].n_agents * sizeof *f[i].agents);
+    }
   /* actors who acted together in this sentence, as a joint statement's
    * signatories named through "we" or "the statement" */
   for (size_t i = 0; i < nf; i++)
@@ -1277,6 +1348,8 @@ static void read_sentence(reader *r, size_t b, size_t e) {
               sckg_event_types[f[i].t->pat->type].name, f[i].t->text,
               f[i].n_agents, f[i].n_targets, f[i].t->quoted);
   }
+  event_objects(r, f, r->nt);
+  crimes_not_by_accusers(f, r->nt);
   apply_denials(f, r->nt);
   inherit_agents(r, f, r->nt);
   emit_frames(r, f, r->nt);

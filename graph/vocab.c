@@ -63,10 +63,12 @@ const char *sckg_date_format(sckg_date d, char *buf) {
     return NULL;
   }
   if (d.day <= 0) {
-    snprintf(buf, 11, "%04d-%02d", d.year, d.month);
+    snprintf(buf, 11, "%04u-%02u", (unsigned)d.year % 10000u,
+             (unsigned)d.month % 100u);
     return SCKG_NS_XSD "gYearMonth";
   }
-  snprintf(buf, 11, "%04d-%02d-%02d", d.year, d.month, d.day);
+  snprintf(buf, 11, "%04u-%02u-%02u", (unsigned)d.year % 10000u,
+           (unsigned)d.month % 100u, (unsigned)d.day % 100u);
   return SCKG_NS_XSD "date";
 }
 

@@ -1,0 +1,145 @@
+/* SPDX-License-Identifier: MIT */
+/* Articles: date line, title, publisher, sentences, and what is noise. */
+#include <cmocka.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "article.h"
+
+#include <string.h>
+
+static const sckg_schema *schema(void) {
+  const sckg_schema *s = NULL;
+  assert_int_equal(sckg_schema_embedded(&s), SCKG_OK);
+  return s;
+}
+
+static sckg_status read(const char *text, article_text *a) {
+  const char *why = NULL;
+  size_t where = 0;
+  return sckg_article_read(schema(), text, strlen(text), a, &why, &where);
+}
+
+static void sentence_is(const article_text *a, size_t i, const char *text) {
+  assert_true(i < a->n_sents);
+  size_t n = a->sents[i].e - a->sents[i].b;
+  assert_int_equal(n, strlen(text));
+  assert_memory_equal(a->body + a->sents[i].b, text, n);
+}
+
+static void date_line_on_the_first_paragraph(void **state) {
+  (void)state;
+  article_text a;
+  assert_int_equal(read(" date 2023-04-07 Japan acted. Korea replied.", &a),
+                   SCKG_OK);
+  assert_int_equal(a.date.year, 2023);
+  assert_int_equal(a.date.month, 4);
+  assert_int_equal(a.date.day, 7);
+  assert_int_equal(a.n_sents, 2);
+  sentence_is(&a, 0, "Japan acted.");
+  sentence_is(&a, 1, "Korea replied.");
+  sckg_article_text_free(&a);
+}
+
+static void date_line_on_its_own_line(void **state) {
+  (void)state;
+  article_text a;
+  assert_int_equal(read(" date 2024-03-29\nSeoul spoke.\n", &a), SCKG_OK);
+  assert_int_equal(a.date.day, 29);
+  assert_int_equal(a.title.len, strlen("Seoul spoke."));
+  sckg_article_text_free(&a);
+}
+
+static void bad_date_line_is_an_error(void **state) {
+  (void)state;
+  article_text a;
+  const char *why = NULL;
+  size_t where = 99;
+  const char *text = " date 2023-02-30 Text.";
+  assert_int_equal(
+      sckg_article_read(schema(), text, strlen(text), &a, &why, &where),
+      SCKG_ERR_INPUT);
+  assert_non_null(why);
+  assert_int_equal(where, 1);
+}
+
+static void no_date_line_means_no_date(void **state) {
+  (void)state;
+  article_text a;
+  assert_int_equal(read("The U.S. acted on Friday. It said so.", &a), SCKG_OK);
+  assert_int_equal(a.date.year, 0);
+  /* "U.S." before a lowercase word does not end a sentence */
+  assert_int_equal(a.n_sents, 2);
+  sckg_article_text_free(&a);
+}
+
+static void abbreviations_do_not_end_sentences(void **state) {
+  (void)state;
+  article_text a;
+  assert_int_equal(
+      read("It was stolen on Feb. 21 by Mr. Kim. The U.N. said so.", &a),
+      SCKG_OK);
+  assert_int_equal(a.n_sents, 2);
+  sentence_is(&a, 0, "It was stolen on Feb. 21 by Mr. Kim.");
+  sckg_article_text_free(&a);
+}
+
+static void captions_credits_and_posts_are_noise(void **state) {
+  (void)state;
+  article_text a;
+  const char *text = "A flag flutters near the border, July 19, 2022. Reuters\n"
+                     "Japan acted.\n"
+                     "They say so. https://t.co/abc\n"
+                     "— The Associated Press (@AP) April 7, 2023\n"
+                     "Read more: https://example.org/\n"
+                     "A caption without a full stop\n";
+  assert_int_equal(read(text, &a), SCKG_OK);
+  size_t clean = 0;
+  for (size_t i = 0; i < a.n_sents; i++)
+    if (!a.sents[i].noise) {
+      clean++;
+      sentence_is(&a, i, "Japan acted.");
+    }
+  assert_int_equal(clean, 1);
+  sckg_article_text_free(&a);
+}
+
+static void dateline_is_skipped_and_publisher_found(void **state) {
+  (void)state;
+  article_text a;
+  assert_int_equal(read("WASHINGTON (AP) — The FBI acted.", &a), SCKG_OK);
+  assert_string_equal(a.publisher, "The Associated Press");
+  sentence_is(&a, 0, "The FBI acted.");
+  sckg_article_text_free(&a);
+}
+
+static void calendar_arithmetic(void **state) {
+  (void)state;
+  sckg_date d = {2023, 4, 7};
+  long days = sckg_date_days(d);
+  assert_int_equal(((days % 7) + 7) % 7, 1); /* 1970-01-01 + 1: a Friday */
+  sckg_date back = sckg_date_from_days(days - 38);
+  assert_int_equal(back.year, 2023);
+  assert_int_equal(back.month, 2);
+  assert_int_equal(back.day, 28);
+  sckg_date leap;
+  assert_true(sckg_date_parse("2024-02-29", 10, &leap));
+  assert_false(sckg_date_parse("2023-02-29", 10, &leap));
+  assert_false(sckg_date_parse("2023-4-07", 9, &leap));
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(date_line_on_the_first_paragraph),
+      cmocka_unit_test(date_line_on_its_own_line),
+      cmocka_unit_test(bad_date_line_is_an_error),
+      cmocka_unit_test(no_date_line_means_no_date),
+      cmocka_unit_test(abbreviations_do_not_end_sentences),
+      cmocka_unit_test(captions_credits_and_posts_are_noise),
+      cmocka_unit_test(dateline_is_skipped_and_publisher_found),
+      cmocka_unit_test(calendar_arithmetic),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
