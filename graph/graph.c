@@ -52,6 +52,10 @@ static sckg_status default_options(const sckg_options *in, sckg_options *out) {
   for (const char *p = out->base; *p; p++)
     if ((unsigned char)*p <= ' ' || strchr("<>\"{}|\\^`", *p))
       return SCKG_ERR_ARG;
+  /* dot segments would be resolved away by RDF/XML parsers, so the two
+   * serialisations would no longer carry the same IRIs */
+  if (strstr(out->base, "/./") || strstr(out->base, "/../"))
+    return SCKG_ERR_ARG;
   if (out->default_date) {
     sckg_date d;
     if (!sckg_date_parse(out->default_date, strlen(out->default_date), &d))

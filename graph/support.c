@@ -156,11 +156,12 @@ const char *sckg_strtab_intern(sckg_strtab *t, const char *s, size_t len) {
   size_t i = probe(t, s, len);
   if (t->slots[i])
     return t->slots[i];
-  t->slots[i] = sckg_arena_strndup(t->arena, s, len);
+  const char *copy = sckg_arena_strndup(t->arena, s, len);
+  t->slots[i] = copy;
   t->lens[i] = len;
   if (++t->count * 2 > t->cap)
     grow(t);
-  return sckg_strtab_find(t, s, len);
+  return copy;
 }
 
 const char *sckg_strtab_find(const sckg_strtab *t, const char *s, size_t len) {

@@ -1,0 +1,350 @@
+/* SPDX-License-Identifier: MIT */
+/* RDF/XML writer: the striped form, one rdf:Description per subject with
+ * its property elements in triple order, through libxml2's xmlTextWriter so
+ * that escaping is libxml2's, not ours. */
+#include "graph_impl.h"
+#include "sckg/write.h"
+
+#include <libxml/xmlerror.h>
+#include <libxml/xmlwriter.h>
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Prefixes declared on rdf:RDF, in this order. */
+static const struct {
+  const char *prefix, *ns;
+} fixed_ns[] = {
+    {"rdf", SCKG_NS_RDF},     {"rdfs", SCKG_NS_RDFS}, {"owl", SCKG_NS_OWL},
+    {"xsd", SCKG_NS_XSD},     {"skos", SCKG_NS_SKOS}, {"prov", SCKG_NS_PROV},
+    {"dcterms", SCKG_NS_DCT}, {"nif", SCKG_NS_NIF},   {"sckg", SCKG_NS},
+};
+enum { N_FIXED_NS = sizeof fixed_ns / sizeof fixed_ns[0] };
+
+/* One code point of valid UTF-8 (the caller checked validity); *n gets its
+ * length in bytes. */
+static unsigned long utf8_decode(const unsigned char *p, size_t *n) {
+  if (p[0] < 0x80) {
+    *n = 1;
+    return p[0];
+  }
+  if ((p[0] & 0xE0) == 0xC0) {
+    *n = 2;
+    return (p[0] & 0x1FUL) << 6 | (p[1] & 0x3FUL);
+  }
+  if ((p[0] & 0xF0) == 0xE0) {
+    *n = 3;
+    return (p[0] & 0x0FUL) << 12 | (p[1] & 0x3FUL) << 6 | (p[2] & 0x3FUL);
+  }
+  *n = 4;
+  return (p[0] & 0x07UL) << 18 | (p[1] & 0x3FUL) << 12 | (p[2] & 0x3FUL) << 6 |
+         (p[3] & 0x3FUL);
+}
+
+/* XML 1.0 Char: what a document may carry at all, even as a character
+ * reference. */
+static bool xml_char(unsigned long c) {
+  return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) ||
+         (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
+}
+
+/* NameStartChar and NameChar of XML 1.0 fifth edition, minus ':' (NCName). */
+static bool name_start(unsigned long c) {
+  return (c >= 'A' && c <= 'Z') || c == '_' || (c >= 'a' && c <= 'z') ||
+         (c >= 0xC0 && c <= 0xD6) || (c >= 0xD8 && c <= 0xF6) ||
+         (c >= 0xF8 && c <= 0x2FF) || (c >= 0x370 && c <= 0x37D) ||
+         (c >= 0x37F && c <= 0x1FFF) || (c >= 0x200C && c <= 0x200D) ||
+         (c >= 0x2070 && c <= 0x218F) || (c >= 0x2C00 && c <= 0x2FEF) ||
+         (c >= 0x3001 && c <= 0xD7FF) || (c >= 0xF900 && c <= 0xFDCF) ||
+         (c >= 0xFDF0 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0xEFFFF);
+}
+
+static bool name_char(unsigned long c) {
+  return name_start(c) || c == '-' || c == '.' || (c >= '0' && c <= '9') ||
+         c == 0xB7 || (c >= 0x300 && c <= 0x36F) ||
+         (c >= 0x203F && c <= 0x2040);
+}
+
+/* Where the local name of a predicate starts: the longest suffix that is an
+ * NCName. When the part after the last '#' or '/' is an NCName this is that
+ * part (neither character is a NameChar); otherwise the namespace grows into
+ * it ("http://x/1st" splits as "http://x/1" + "st"). 0 when the IRI ends in
+ * no NCName at all: such a predicate has no RDF/XML form. */
+static size_t local_start(const char *iri) {
+  const unsigned char *p = (const unsigned char *)iri;
+  size_t start = 0, i = 0, n;
+  bool have = false;
+  while (p[i]) {
+    unsigned long c = utf8_decode(p + i, &n);
+    if (!name_char(c))
+      have = false;
+    else if (!have && name_start(c))
+      have = true, start = i;
+    i += n;
+  }
+  return have ? start : 0;
+}
+
+/* rdf: names that the RDF/XML grammar reads as syntax, or rewrites (rdf:li
+ * becomes rdf:_n), when used as a property element. */
+static bool rdf_syntax_name(const char *local) {
+  static const char *const names[] = {
+      "RDF",         "ID",      "about", "bagID",     "parseType",
+      "resource",    "nodeID",  "li",    "aboutEach", "aboutEachPrefix",
+      "Description", "datatype"};
+  for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+    if (strcmp(local, names[i]) == 0)
+      return true;
+  return false;
+}
+
+/* Text XML 1.0 can carry: valid UTF-8 of Chars. Controls other than tab,
+ * LF and CR cannot appear even as &#n; references, so a literal holding one
+ * has no RDF/XML form. */
+static bool text_ok(const char *s) {
+  size_t len = strlen(s), n;
+  if (sckg_utf8_check(s, len) != len)
+    return false;
+  for (size_t i = 0; i < len; i += n)
+    if (!xml_char(utf8_decode((const unsigned char *)s + i, &n)))
+      return false;
+  return true;
+}
+
+/* Whether the path of an IRI (from after "scheme:" to '?' or '#') has a
+ * "." or ".." segment. */
+static bool has_dot_segment(const char *path) {
+  const char *end = path + strcspn(path, "?#");
+  for (const char *seg = path; seg <= end;) {
+    const char *e = seg;
+    while (e < end && *e != '/')
+      e++;
+    size_t n = (size_t)(e - seg);
+    if ((n == 1 && seg[0] == '.') || (n == 2 && seg[0] == '.' && seg[1] == '.'))
+      return true;
+    seg = e + 1;
+  }
+  return false;
+}
+
+/* An IRI for rdf:about / rdf:resource / rdf:datatype must reach a parser
+ * unchanged. So: XML text without any control character (attribute
+ * normalisation would turn tab, LF and CR into spaces); absolute, since a
+ * relative one is resolved against the document's location; and without
+ * dot segments, since resolving even an absolute IRI removes them (RFC 3986
+ * 5.2.2: rapper reads "http://x/a/../b" as "http://x/b"). */
+static bool iri_ok(const char *iri) {
+  if (!text_ok(iri))
+    return false;
+  for (const char *p = iri; *p; p++)
+    if ((unsigned char)*p < 0x20)
+      return false;
+  const char *p = iri;
+  if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z')))
+    return false;
+  while ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+         (*p >= '0' && *p <= '9') || *p == '+' || *p == '-' || *p == '.')
+    p++;
+  return *p == ':' && !has_dot_segment(p + 1);
+}
+
+/* The same LANGTAG rule as N-Triples, so both writers accept one graph. */
+static bool lang_ok(const char *t) {
+  size_t i = 0, n = 0;
+  for (; (t[i] >= 'a' && t[i] <= 'z') || (t[i] >= 'A' && t[i] <= 'Z'); i++)
+    n++;
+  if (!n)
+    return false;
+  while (t[i] == '-') {
+    n = 0;
+    for (i++; (t[i] >= 'a' && t[i] <= 'z') || (t[i] >= 'A' && t[i] <= 'Z') ||
+              (t[i] >= '0' && t[i] <= '9');
+         i++)
+      n++;
+    if (!n)
+      return false;
+  }
+  return t[i] == '\0';
+}
+
+/* A predicate needs a QName: a local part (see local_start), not an rdf:
+ * syntax name, and a namespace a prefix may be bound to (Namespaces in XML
+ * forbid binding one to the xmlns namespace). */
+static bool predicate_ok(const char *p) {
+  static const char xmlns_ns[] = "http://www.w3.org/2000/xmlns/";
+  if (!iri_ok(p))
+    return false;
+  size_t at = local_start(p);
+  if (at == 0)
+    return false;
+  if (at == strlen(xmlns_ns) && strncmp(p, xmlns_ns, at) == 0)
+    return false;
+  return !(at == strlen(SCKG_NS_RDF) && strncmp(p, SCKG_NS_RDF, at) == 0 &&
+           rdf_syntax_name(p + at));
+}
+
+/* Every triple must have an RDF/XML form before the first byte is written:
+ * a refused graph leaves no half document behind. */
+static bool graph_ok(const sckg_graph *g) {
+  for (size_t i = 0; i < g->n_triples; i++) {
+    const sckg_triple *t = &g->triples[i];
+    if ((i == 0 || t->s != g->triples[i - 1].s) && !iri_ok(t->s))
+      return false;
+    if ((i == 0 || t->p != g->triples[i - 1].p) && !predicate_ok(t->p))
+      return false;
+    if (t->o.kind == SCKG_TERM_IRI) {
+      if (!iri_ok(t->o.value))
+        return false;
+    } else if (!text_ok(t->o.value) || (t->o.lang && !lang_ok(t->o.lang)) ||
+               (!t->o.lang && t->o.datatype && !iri_ok(t->o.datatype))) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/* The per-write state: namespaces that needed a generated prefix, numbered
+ * ns1, ns2, ... in order of first use, which the sorted triples fix. */
+typedef struct {
+  xmlTextWriterPtr w;
+  sckg_vec gen_ns; /* heap strings, index + 1 = the number in "nsN" */
+  sckg_buf qname;
+} writer;
+
+#define X(s) ((const xmlChar *)(s))
+#define TRYX(call)                                                             \
+  do {                                                                         \
+    if ((call) < 0)                                                            \
+      return SCKG_ERR_WRITE;                                                   \
+  } while (0)
+
+static sckg_status start_property(writer *wr, const char *p) {
+  size_t at = local_start(p);
+  const char *prefix = NULL;
+  for (size_t i = 0; i < N_FIXED_NS && !prefix; i++)
+    if (strlen(fixed_ns[i].ns) == at && strncmp(p, fixed_ns[i].ns, at) == 0)
+      prefix = fixed_ns[i].prefix;
+  sckg_buf_clear(&wr->qname);
+  if (prefix) {
+    sckg_buf_printf(&wr->qname, "%s:%s", prefix, p + at);
+    TRYX(xmlTextWriterStartElement(wr->w, X(wr->qname.ptr)));
+    return SCKG_OK;
+  }
+  size_t k = 0;
+  while (k < wr->gen_ns.len && !(strlen(wr->gen_ns.items[k]) == at &&
+                                 strncmp(p, wr->gen_ns.items[k], at) == 0))
+    k++;
+  if (k == wr->gen_ns.len)
+    sckg_vec_push(&wr->gen_ns, sckg_xstrndup(p, at));
+  /* Declared on the element itself: the document needs no pre-pass over
+   * predicates, and each property element reads on its own. */
+  char decl[32];
+  snprintf(decl, sizeof decl, "xmlns:ns%zu", k + 1);
+  sckg_buf_printf(&wr->qname, "ns%zu:%s", k + 1, p + at);
+  TRYX(xmlTextWriterStartElement(wr->w, X(wr->qname.ptr)));
+  TRYX(xmlTextWriterWriteAttribute(wr->w, X(decl), X(wr->gen_ns.items[k])));
+  return SCKG_OK;
+}
+
+static sckg_status write_property(writer *wr, const sckg_triple *t) {
+  sckg_status st = start_property(wr, t->p);
+  if (st)
+    return st;
+  if (t->o.kind == SCKG_TERM_IRI) {
+    TRYX(xmlTextWriterWriteAttribute(wr->w, X("rdf:resource"), X(t->o.value)));
+    TRYX(xmlTextWriterEndElement(wr->w));
+    return SCKG_OK;
+  }
+  if (t->o.lang)
+    TRYX(xmlTextWriterWriteAttribute(wr->w, X("xml:lang"), X(t->o.lang)));
+  else if (t->o.datatype)
+    TRYX(xmlTextWriterWriteAttribute(wr->w, X("rdf:datatype"),
+                                     X(t->o.datatype)));
+  TRYX(xmlTextWriterWriteString(wr->w, X(t->o.value)));
+  /* Full end tag even for "": <p rdf:datatype="..."/> would be an empty
+   * property element, where the grammar allows no rdf:datatype. */
+  TRYX(xmlTextWriterFullEndElement(wr->w));
+  return SCKG_OK;
+}
+
+static sckg_status write_document(writer *wr, const sckg_graph *g) {
+  xmlTextWriterPtr w = wr->w;
+  TRYX(xmlTextWriterSetIndent(w, 1));
+  TRYX(xmlTextWriterSetIndentString(w, X("  ")));
+  TRYX(xmlTextWriterStartDocument(w, NULL, "UTF-8", NULL));
+  TRYX(xmlTextWriterStartElement(w, X("rdf:RDF")));
+  for (size_t i = 0; i < N_FIXED_NS; i++) {
+    sckg_buf_clear(&wr->qname);
+    sckg_buf_printf(&wr->qname, "xmlns:%s", fixed_ns[i].prefix);
+    TRYX(xmlTextWriterWriteAttribute(w, X(wr->qname.ptr), X(fixed_ns[i].ns)));
+  }
+  for (size_t i = 0; i < g->n_triples;) {
+    const char *s = g->triples[i].s;
+    TRYX(xmlTextWriterStartElement(w, X("rdf:Description")));
+    TRYX(xmlTextWriterWriteAttribute(w, X("rdf:about"), X(s)));
+    /* Subjects may be equal strings at different addresses if the graph
+     * was not interned: compare bytes. */
+    for (; i < g->n_triples && strcmp(g->triples[i].s, s) == 0; i++) {
+      sckg_status st = write_property(wr, &g->triples[i]);
+      if (st)
+        return st;
+    }
+    TRYX(xmlTextWriterEndElement(w));
+  }
+  TRYX(xmlTextWriterEndElement(w));
+  TRYX(xmlTextWriterEndDocument(w));
+  TRYX(xmlTextWriterFlush(w));
+  return SCKG_OK;
+}
+
+/* libxml2 reports I/O failures (a full disk) through its global error
+ * handler, which prints to stderr by default; the library never prints, and
+ * the failure reaches the caller as SCKG_ERR_WRITE anyway. */
+static void ignore_error(void *ctx, xmlErrorPtr err) {
+  (void)ctx;
+  (void)err;
+}
+
+sckg_status sckg_write_rdfxml(const sckg_graph *g, FILE *out) {
+  if (!g || !out || !g->finished)
+    return SCKG_ERR_ARG;
+  if (!graph_ok(g))
+    return SCKG_ERR_INPUT;
+  xmlInitParser();
+  xmlStructuredErrorFunc old_handler = xmlStructuredError;
+  void *old_ctx = xmlStructuredErrorContext;
+  xmlSetStructuredErrorFunc(NULL, ignore_error);
+
+  sckg_status st = SCKG_OK;
+  writer wr = {0};
+  /* The output buffer writes to `out` and, when closed, only flushes it:
+   * the caller keeps the FILE. */
+  xmlOutputBufferPtr ob = xmlOutputBufferCreateFile(out, NULL);
+  if (!ob) {
+    st = SCKG_ERR_INTERNAL;
+    goto done;
+  }
+  wr.w = xmlNewTextWriter(ob); /* owns ob only when it succeeds */
+  if (!wr.w) {
+    xmlOutputBufferClose(ob);
+    st = SCKG_ERR_INTERNAL;
+    goto done;
+  }
+  st = write_document(&wr, g);
+
+done:
+  if (wr.w)
+    xmlFreeTextWriter(wr.w);
+  for (size_t i = 0; i < wr.gen_ns.len; i++)
+    free(wr.gen_ns.items[i]);
+  sckg_vec_free(&wr.gen_ns);
+  sckg_buf_free(&wr.qname);
+  xmlSetStructuredErrorFunc(old_ctx, old_handler);
+  /* xmlFileWrite reports a failed fwrite only when nothing was written;
+   * the stream's own error flag is the reliable witness. */
+  if (fflush(out) != 0 || ferror(out))
+    st = st ? st : SCKG_ERR_WRITE;
+  return st;
+}
