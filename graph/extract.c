@@ -63,8 +63,10 @@ typedef struct {
 typedef struct {
   sckg_actor *subject[EX_MAX_ACTORS];
   size_t n_subject;
-  sckg_actor *plural[EX_MAX_ACTORS];
-  size_t n_plural;
+  /* groups of several actors, latest last: "they", "the three countries" */
+  sckg_actor *plural[8][EX_MAX_ACTORS];
+  size_t n_plural[8];
+  size_t n_plurals;
   statement_memory stmts[8]; /* the article's statements, latest last */
   size_t n_stmts;
   sckg_actor *last_group, *last_person, *last_agency, *last_org;
@@ -88,6 +90,7 @@ typedef struct {
   token toks[MAX_TOKENS];
   size_t n;
   bool quoted[MAX_TOKENS];
+  unsigned short clause[MAX_TOKENS]; /* relative clause id, 0 = main */
   mention m[MAX_MENTIONS];
   size_t nm;
   trigger t[MAX_TRIGGERS];
@@ -96,6 +99,10 @@ typedef struct {
   size_t nd;
   sckg_buf scratch;
 } reader;
+
+static size_t group_actors(const reader *r, size_t k, sckg_actor **out,
+                           size_t max);
+static bool mention_usable(const mention *m);
 
 static unsigned word(const reader *r, size_t i) {
   return i < r->n ? sckg_lexicon_word(r->s, r->toks[i].lower) : 0;
@@ -130,8 +137,8 @@ static size_t match_at(const reader *r, const phrase *ph, size_t i) {
   size_t k = 0, j = i;
   while (k < ph->n) {
     if (ph->toks[k][0] == '*' && ph->toks[k][1] == '\0') {
-      /* try the rest after 0..3 skipped tokens */
-      for (size_t skip = 0; skip <= 3; skip++) {
+      /* try the rest after 0..4 skipped tokens */
+      for (size_t skip = 0; skip <= 4; skip++) {
         size_t jj = j + skip;
         bool ok = true;
         for (size_t q = j; q < jj; q++)
@@ -394,20 +401,97 @@ static const char *trigger_noun(const reader *r, const trigger *t) {
   return r->toks[t->te - 1].lower;
 }
 
+/* The actor standing for `a` in class `cls`: itself, or for a state, the
+ * state a person or agency belongs to ("the three countries" after three
+ * leaders). NULL when none. */
+static sckg_actor *as_class(sckg_actor *a, sckg_class cls) {
+  if (cls == SCKG_CLASS_COUNT || a->cls == cls)
+    return a;
+  if (cls != SCKG_CLASS_STATE)
+    return NULL;
+  for (int depth = 0; a && depth < 4; depth++, a = a->parent)
+    if (a->cls == SCKG_CLASS_STATE)
+      return a;
+  return NULL;
+}
+
+/* "they", "the three countries": the latest group of several actors that
+ * has the number and class the phrase asks for. */
+static void resolve_plural(reader *r, mention *m, const phrase *ph) {
+  const article_state *st = &r->st;
+  /* a group named earlier in the same sentence comes first */
+  for (size_t k = r->nm - 1; k-- > 0;) {
+    sckg_actor *g[EX_MAX_ACTORS];
+    size_t n =
+        mention_usable(&r->m[k]) ? group_actors(r, k, g, EX_MAX_ACTORS) : 0;
+    mention trial = {0};
+    bool ok = n >= 2;
+    for (size_t i = 0; i < n && ok; i++) {
+      sckg_actor *a = as_class(g[i], ph->cls);
+      ok = a != NULL;
+      add_actor(&trial, a);
+    }
+    if (ok && (!ph->count || trial.n == (size_t)ph->count)) {
+      for (size_t i = 0; i < trial.n; i++)
+        add_actor(m, trial.actors[i]);
+      return;
+    }
+  }
+  for (size_t h = st->n_plurals; h-- > 0;) {
+    mention trial = {0};
+    bool ok = true;
+    for (size_t i = 0; i < st->n_plural[h] && ok; i++) {
+      sckg_actor *a = as_class(st->plural[h][i], ph->cls);
+      ok = a != NULL;
+      add_actor(&trial, a);
+    }
+    if (!ok || (ph->count && trial.n != (size_t)ph->count) || trial.n < 2)
+      continue;
+    for (size_t i = 0; i < trial.n; i++)
+      add_actor(m, trial.actors[i]);
+    return;
+  }
+}
+
+static void remember_plural(article_state *st, sckg_actor *const *actors,
+                            size_t n) {
+  if (n < 2)
+    return;
+  size_t cap = sizeof st->n_plural / sizeof *st->n_plural;
+  if (st->n_plurals == cap) {
+    memmove(st->plural, st->plural + 1, (cap - 1) * sizeof *st->plural);
+    memmove(st->n_plural, st->n_plural + 1, (cap - 1) * sizeof *st->n_plural);
+    st->n_plurals--;
+  }
+  memcpy(st->plural[st->n_plurals], actors, n * sizeof *actors);
+  st->n_plural[st->n_plurals++] = n;
+}
+
 static void resolve_anaphor(reader *r, mention *m, const phrase *ph) {
   article_state *st = &r->st;
   switch (ph->ana) {
   case ANA_TOPIC_STATE:
     add_actor(m, topic_state(r));
     break;
-  case ANA_SUBJECT:
-    for (size_t i = 0; i < st->n_subject; i++)
-      add_actor(m, st->subject[i]);
+  case ANA_SUBJECT: {
+    /* "North Korea has launched missiles, which it tested": an earlier
+     * name of the sentence, not a person, comes first */
+    for (size_t k = r->nm - 1; k-- > 0 && !m->n;) {
+      const mention *o = &r->m[k];
+      if (o->kind == M_NAME && o->n == 1 && !o->prep && !o->plural &&
+          o->actors[0]->cls != SCKG_CLASS_PERSON)
+        add_actor(m, o->actors[0]);
+    }
+    for (size_t i = 0; i < st->n_subject && !m->n; i++)
+      if (st->subject[i]->cls != SCKG_CLASS_PERSON)
+        add_actor(m, st->subject[i]);
+    if (!m->n)
+      add_actor(m, st->last_state);
     break;
+  }
   case ANA_PLURAL:
     m->plural = true;
-    for (size_t i = 0; i < st->n_plural; i++)
-      add_actor(m, st->plural[i]);
+    resolve_plural(r, m, ph);
     break;
   case ANA_GROUP:
     add_actor(m, st->last_group);
@@ -641,7 +725,7 @@ static size_t group_actors(const reader *r, size_t k, sckg_actor **out,
                            size_t max) {
   size_t n = 0;
   for (size_t q = 0; q < r->nm; q++) {
-    if (r->m[q].group != r->m[k].group || r->m[q].kind == M_ADJ)
+    if (r->m[q].group != r->m[k].group || (r->m[q].kind == M_ADJ && q != k))
       continue;
     for (size_t i = 0; i < r->m[q].n; i++) {
       bool dup = false;
@@ -715,6 +799,10 @@ static long subject_of(const reader *r, const trigger *t) {
       return -1;
     if (!mention_usable(m) || m->quoted != t->quoted)
       continue;
+    /* "X, whose activity it tracks, stole": not from inside a relative
+     * clause the trigger is not in */
+    if (r->clause[m->tb] && r->clause[m->tb] != r->clause[t->tb])
+      continue;
     /* the group's first member decides */
     size_t first = k;
     while (first > 0 && r->m[first - 1].group == m->group)
@@ -731,7 +819,8 @@ static long subject_of(const reader *r, const trigger *t) {
 
 /* The group starting within `window` tokens after token i, skipping
  * determiners, adjectives and quotes; -1 when none. */
-static long group_after(const reader *r, size_t i, size_t window) {
+static long group_after(const reader *r, size_t i, size_t window,
+                        bool through_clause) {
   for (size_t k = 0; k < r->nm; k++) {
     const mention *m = &r->m[k];
     if (m->tb < i || !mention_usable(m) ||
@@ -743,7 +832,7 @@ static long group_after(const reader *r, size_t i, size_t window) {
       const token *tk = &r->toks[q];
       if (tk->kind == TK_PUNCT && r->text[tk->b] != '$')
         return -1;
-      if (word(r, q) & (W_CLAUSE | W_SAY))
+      if (word(r, q) & (through_clause ? W_SAY : (W_CLAUSE | W_SAY)))
         return -1;
     }
     return (long)k;
@@ -759,7 +848,7 @@ static long prep_after(const reader *r, const trigger *t, const char *prep) {
         (r->text[tk->b] == ';' || r->text[tk->b] == '.'))
       return -1;
     if (tk->lower == prep)
-      return group_after(r, i + 1, 4);
+      return group_after(r, i + 1, 4, true); /* "about how X" */
   }
   return -1;
 }
@@ -799,7 +888,7 @@ static long slot_group(const reader *r, const trigger *t, const slot *sl) {
   case SLOT_SUBJ:
     return subject_of(r, t);
   case SLOT_OBJ:
-    return group_after(r, t->te, 3);
+    return group_after(r, t->te, 3, false);
   case SLOT_BY:
     return prep_after(r, t, sckg_strtab_find(r->s->strings, "by", 2));
   case SLOT_POSS:
@@ -1026,6 +1115,20 @@ static void read_frames(reader *r, frame *f, size_t nf) {
     fr->n_targets = fill_slots(r, fr->t, p->target, fr->targets, &tw, &tk);
     fr->negated = fr->t->negated;
     /* a statement named with "the" refers to the article's last one */
+    /* "In a statement released Friday, the ministry said": the statement is
+     * the main clause subject's */
+    if ((p->flags & PAT_STATEMENT) && (p->flags & PAT_NOUN) && !fr->n_agents &&
+        (word(r, 0) & W_PREP)) {
+      size_t c = fr->t->te;
+      while (c < r->n && !is_comma(r, c))
+        c++;
+      long k = c < r->n ? group_after(r, c + 1, 3, false) : -1;
+      if (k >= 0) {
+        fr->n_agents = group_actors(r, (size_t)k, fr->agents, EX_MAX_ACTORS);
+        fr->agent_mention = k;
+        fr->agent_slot = SLOT_SUBJ;
+      }
+    }
     const statement_memory *sm = statement_by_noun(r, trigger_noun(r, fr->t));
     if ((p->flags & PAT_STATEMENT) && sm) {
       size_t b = fr->t->tb;
@@ -1113,8 +1216,9 @@ static void crimes_not_by_accusers(frame *f, size_t nf) {
     if (!(f[i].t->pat->flags & PAT_CRIME) || f[i].agent_slot != SLOT_SUBJ)
       continue;
     for (size_t k = 0; k < nf; k++)
-      if (k != i && !(f[k].t->pat->flags & PAT_CRIME) &&
-          f[k].agent_mention == f[i].agent_mention) {
+      if (k != i && !(f[k].t->pat->flags & PAT_CRIME) && f[k].n_agents &&
+          (f[k].agent_mention == f[i].agent_mention ||
+           has_actor(f[k].agents, f[k].n_agents, f[i].agents[0]))) {
         f[i].n_agents = 0;
         f[i].agent_slot = SLOT_NONE;
         break;
@@ -1269,8 +1373,7 @@ static void remember(reader *r, frame *f, size_t nf) {
     sckg_actor *g[EX_MAX_ACTORS];
     size_t n = group_actors(r, (size_t)subj, g, EX_MAX_ACTORS);
     if (n > 1 || r->m[subj].plural) {
-      memcpy(st->plural, g, n * sizeof *g);
-      st->n_plural = n;
+      remember_plural(st, g, n);
     } else if (n == 1) {
       st->subject[0] = g[0];
       st->n_subject = 1;
@@ -1281,8 +1384,7 @@ static void remember(reader *r, frame *f, size_t nf) {
     size_t n =
         mention_usable(&r->m[k]) ? group_actors(r, k, g, EX_MAX_ACTORS) : 0;
     if (n > 1) {
-      memcpy(st->plural, g, n * sizeof *g);
-      st->n_plural = n;
+      remember_plural(st, g, n);
     }
   }
   for (size_t i = 0; i < nf; i++)
@@ -1296,9 +1398,28 @@ static void remember(reader *r, frame *f, size_t nf) {
    * signatories named through "we" or "the statement" */
   for (size_t i = 0; i < nf; i++)
     if (f[i].n_agents > 1 && !f[i].t->quoted) {
-      memcpy(st->plural, f[i].agents, f[i].n_agents * sizeof *f[i].agents);
-      st->n_plural = f[i].n_agents;
+      remember_plural(st, f[i].agents, f[i].n_agents);
     }
+}
+
+/* Relative clauses set off by commas: ", whose ... ," and ", which ... ,"
+ * get an id; the rest of the sentence is clause 0. */
+static void mark_relative_clauses(reader *r) {
+  unsigned short id = 0;
+  for (size_t i = 0; i < r->n; i++)
+    r->clause[i] = 0;
+  for (size_t i = 0; i + 1 < r->n; i++) {
+    if (!is_comma(r, i) ||
+        !(tok_lower_is(r, i + 1, "whose") || tok_lower_is(r, i + 1, "which") ||
+          tok_lower_is(r, i + 1, "who") || tok_lower_is(r, i + 1, "whom") ||
+          tok_lower_is(r, i + 1, "where")))
+      continue;
+    id++;
+    size_t k = i + 1;
+    while (k < r->n && !is_comma(r, k))
+      r->clause[k++] = id;
+    i = k;
+  }
 }
 
 static void read_sentence(reader *r, size_t b, size_t e) {
@@ -1325,6 +1446,7 @@ static void read_sentence(reader *r, size_t b, size_t e) {
     }
     r->toks[r->n++] = t;
   }
+  mark_relative_clauses(r);
   find_mentions(r);
   group_mentions(r);
   find_triggers(r);

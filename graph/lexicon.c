@@ -229,7 +229,6 @@ static void head_line(loader *L, field *f, size_t nf) {
 }
 
 static void anaphor_line(loader *L, field *f, size_t nf) {
-  (void)nf;
   static const char *const modes[] = {
       "topic-state", "subject", "plural", "group",       "statement",
       "speaker",     "person",  "agency", "organization"};
@@ -237,6 +236,19 @@ static void anaphor_line(loader *L, field *f, size_t nf) {
   if (!ph)
     return;
   ph->fold_case = true;
+  ph->cls = SCKG_CLASS_COUNT;
+  if (nf > 2 && !field_empty(f[2])) {
+    if (f[2].n != 1 || f[2].p[0] < '1' || f[2].p[0] > '9') {
+      fail(L, "an anaphor's count is one digit", field_str(L, f[2]));
+      return;
+    }
+    ph->count = f[2].p[0] - '0';
+  }
+  if (nf > 3 && !field_empty(f[3]) &&
+      (ph->cls = sckg_class_parse(f[3].p, f[3].n)) == SCKG_CLASS_COUNT) {
+    fail(L, "unknown actor class", field_str(L, f[3]));
+    return;
+  }
   for (size_t i = 0; i < sizeof modes / sizeof *modes; i++)
     if (strlen(modes[i]) == f[1].n && memcmp(modes[i], f[1].p, f[1].n) == 0) {
       ph->ana = (anaphor_mode)i;

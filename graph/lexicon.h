@@ -88,6 +88,8 @@ typedef struct {
   lex_actor *actor;  /* PH_ACTOR, PH_DEMONYM */
   head_mode head;    /* PH_HEAD */
   anaphor_mode ana;  /* PH_ANAPHOR */
+  int count;         /* PH_ANAPHOR: how many it names ("the three"), 0 = any */
+  sckg_class cls;    /* PH_ANAPHOR: their class, SCKG_CLASS_COUNT = any */
   bool plural;       /* PH_HEAD: a plural noun */
   const lex_pattern *pattern; /* PH_TRIGGER */
   const char *text;  /* the phrase as written in the table */
