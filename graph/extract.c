@@ -616,6 +616,8 @@ static void find_mentions(reader *r) {
     if (ph->kind == PH_ANAPHOR) {
       resolve_anaphor(r, m, ph);
       m->ana = ph; /* remembered for speaker resolution */
+      if (e == i + 1 && (word(r, i) & W_POSSPRON))
+        m->poss = true; /* "its launch": a possessor, never a subject */
       if (e < r->n && r->toks[e].kind == TK_POSS) {
         m->poss = true;
         m->te = e + 1;
@@ -1102,17 +1104,54 @@ static void resolve_speakers(reader *r, frame *f, size_t nf) {
   }
 }
 
+/* A verb trigger right after a form of "be" (adverbs may stand between):
+ * "was fired", "were quickly sanctioned". Nominal and explicitly passive
+ * patterns are not. */
+static bool is_passive(const reader *r, const trigger *t) {
+  if (t->pat->flags & (PAT_NOUN | PAT_PASSIVE))
+    return false;
+  const token *tk = &r->toks[t->tb];
+  size_t n = tk->e - tk->b;
+  const char *w = r->text + tk->b;
+  bool participle = (n > 2 && w[n - 2] == 'e' && w[n - 1] == 'd') ||
+                    (n > 2 && w[n - 2] == 'e' && w[n - 1] == 'n') ||
+                    (n > 3 && !strncmp(w + n - 3, "ung", 3)) ||
+                    !strncmp(w, "stolen", n) || !strncmp(w, "held", n) ||
+                    !strncmp(w, "shot", n);
+  if (!participle)
+    return false;
+  for (size_t k = t->tb; k > 0 && k + 3 > t->tb; k--) {
+    unsigned wd = word(r, k - 1);
+    if (wd & W_BE)
+      return true;
+    if (!(wd & W_AUX))
+      return false;
+  }
+  return false;
+}
+
 static void read_frames(reader *r, frame *f, size_t nf) {
   for (size_t i = 0; i < nf; i++) {
     frame *fr = &f[i];
     const lex_pattern *p = fr->t->pat;
     long which;
+    const slot *agent_slots = p->agent;
+    const slot *target_slots = p->target;
+    static const slot by_only[MAX_SLOTS] = {{SLOT_BY, NULL}};
+    static const slot subj_only[MAX_SLOTS] = {{SLOT_SUBJ, NULL}};
+    static const slot none[MAX_SLOTS] = {{SLOT_NONE, NULL}};
+    if (is_passive(r, fr->t)) {
+      /* "the missile was fired", "funds were stolen by X": the agent is
+       * the by-phrase, the subject is what was acted on */
+      agent_slots = by_only;
+      target_slots = p->target[0].kind == SLOT_OBJ ? subj_only : none;
+    }
     fr->n_agents =
-        fill_slots(r, fr->t, p->agent, fr->agents, &which, &fr->agent_slot);
+        fill_slots(r, fr->t, agent_slots, fr->agents, &which, &fr->agent_slot);
     fr->agent_mention = which;
     long tw;
     slot_kind tk;
-    fr->n_targets = fill_slots(r, fr->t, p->target, fr->targets, &tw, &tk);
+    fr->n_targets = fill_slots(r, fr->t, target_slots, fr->targets, &tw, &tk);
     fr->negated = fr->t->negated;
     /* a statement named with "the" refers to the article's last one */
     /* "In a statement released Friday, the ministry said": the statement is

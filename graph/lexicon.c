@@ -352,12 +352,20 @@ static void word_line(loader *L, field *f, size_t nf) {
   static const struct {
     const char *name;
     unsigned bit;
-  } classes[] = {{"prep", W_PREP},       {"locprep", W_LOCPREP | W_PREP},
-                 {"det", W_DET},         {"neg", W_NEG},
-                 {"aux", W_AUX},         {"conj", W_CONJ},
-                 {"clause", W_CLAUSE},   {"month", W_MONTH},
-                 {"weekday", W_WEEKDAY}, {"orgcue", W_ORGCUE},
-                 {"say", W_SAY},         {"agencycue", W_AGENCYCUE}};
+  } classes[] = {{"prep", W_PREP},
+                 {"locprep", W_LOCPREP | W_PREP},
+                 {"det", W_DET},
+                 {"neg", W_NEG},
+                 {"aux", W_AUX},
+                 {"conj", W_CONJ},
+                 {"clause", W_CLAUSE},
+                 {"month", W_MONTH},
+                 {"weekday", W_WEEKDAY},
+                 {"orgcue", W_ORGCUE},
+                 {"say", W_SAY},
+                 {"agencycue", W_AGENCYCUE},
+                 {"posspron", W_POSSPRON | W_DET},
+                 {"be", W_BE | W_AUX}};
   for (size_t i = 0; i < sizeof classes / sizeof *classes; i++)
     if (strlen(classes[i].name) == f[1].n &&
         memcmp(classes[i].name, f[1].p, f[1].n) == 0) {

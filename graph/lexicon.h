@@ -108,7 +108,9 @@ enum {
   W_WEEKDAY = 256,
   W_ORGCUE = 512, /* ends an organisation's name: Co., Ltd, Ministry */
   W_SAY = 1024,   /* a reporting verb: said, says, told */
-  W_AGENCYCUE = 2048 /* ends a government body's name: Ministry, Bureau */
+  W_AGENCYCUE = 2048, /* ends a government body's name: Ministry, Bureau */
+  W_POSSPRON = 4096,  /* a possessive pronoun: its, their */
+  W_BE = 8192         /* a form of "be": before a participle, a passive */
 };
 
 struct sckg_schema {
