@@ -251,8 +251,9 @@ static sckg_actor *derived(reader *r, const lex_actor *base, const phrase *head,
   /* the head as written in the text, lowercase words kept lowercase */
   sckg_buf_add(b, r->text + r->toks[hb].b, r->toks[he - 1].e - r->toks[hb].b);
   /* look the phrase up: "North Korean foreign ministry" may be an alias */
-  sckg_class cls =
-      head->head == HEAD_GROUP ? SCKG_CLASS_GROUP : SCKG_CLASS_AGENCY;
+  sckg_class cls = head->head == HEAD_GROUP          ? SCKG_CLASS_GROUP
+                   : head->head == HEAD_ORGANIZATION ? SCKG_CLASS_ORGANIZATION
+                                                     : SCKG_CLASS_AGENCY;
   return sckg_graph_new_actor(r->g, b->ptr, b->len, cls, lex(r, base));
 }
 
@@ -319,6 +320,7 @@ static void apply_head(reader *r, mention *m, const lex_actor *base,
     break;
   case HEAD_GROUP:
   case HEAD_AGENCY:
+  case HEAD_ORGANIZATION:
     add_actor(m, derived(r, base, h, hb, he));
     break;
   }

@@ -214,12 +214,13 @@ static void actor_line(loader *L, field *f, size_t nf) {
 
 static void head_line(loader *L, field *f, size_t nf) {
   (void)nf;
-  static const char *const modes[] = {"state", "group", "person", "agency"};
+  static const char *const modes[] = {"state", "group", "person", "agency",
+                                      "organization"};
   phrase *ph = new_phrase(L, f[0].p, f[0].n, PH_HEAD);
   if (!ph)
     return;
   ph->fold_case = true;
-  for (size_t i = 0; i < 4; i++)
+  for (size_t i = 0; i < sizeof modes / sizeof *modes; i++)
     if (strlen(modes[i]) == f[1].n && memcmp(modes[i], f[1].p, f[1].n) == 0) {
       ph->head = (head_mode)i;
       ph->plural = nf > 2 && f[2].n == 6 && memcmp(f[2].p, "plural", 6) == 0;

@@ -16,7 +16,13 @@ typedef enum {
   PH_KIND_COUNT
 } phrase_kind;
 
-typedef enum { HEAD_STATE, HEAD_GROUP, HEAD_PERSON, HEAD_AGENCY } head_mode;
+typedef enum {
+  HEAD_STATE,
+  HEAD_GROUP,
+  HEAD_PERSON,
+  HEAD_AGENCY,
+  HEAD_ORGANIZATION
+} head_mode;
 
 typedef enum {
   ANA_TOPIC_STATE, /* the state the article is most about so far */
@@ -83,31 +89,31 @@ typedef struct {
   const char **ltoks; /* interned, lowered */
   size_t n;
   phrase_kind kind;
-  bool fold_case;    /* match case-insensitively (triggers, heads, anaphors) */
-  bool place;        /* a place name standing for its actor (alias with @) */
-  lex_actor *actor;  /* PH_ACTOR, PH_DEMONYM */
-  head_mode head;    /* PH_HEAD */
-  anaphor_mode ana;  /* PH_ANAPHOR */
-  int count;         /* PH_ANAPHOR: how many it names ("the three"), 0 = any */
-  sckg_class cls;    /* PH_ANAPHOR: their class, SCKG_CLASS_COUNT = any */
-  bool plural;       /* PH_HEAD: a plural noun */
+  bool fold_case;   /* match case-insensitively (triggers, heads, anaphors) */
+  bool place;       /* a place name standing for its actor (alias with @) */
+  lex_actor *actor; /* PH_ACTOR, PH_DEMONYM */
+  head_mode head;   /* PH_HEAD */
+  anaphor_mode ana; /* PH_ANAPHOR */
+  int count;        /* PH_ANAPHOR: how many it names ("the three"), 0 = any */
+  sckg_class cls;   /* PH_ANAPHOR: their class, SCKG_CLASS_COUNT = any */
+  bool plural;      /* PH_HEAD: a plural noun */
   const lex_pattern *pattern; /* PH_TRIGGER */
-  const char *text;  /* the phrase as written in the table */
+  const char *text;           /* the phrase as written in the table */
 } phrase;
 
 /* Word classes of words.tsv. */
 enum {
-  W_PREP = 1,     /* a preposition: what follows is not a subject */
-  W_LOCPREP = 2,  /* a locative preposition: a place after it is a place */
-  W_DET = 4,      /* a determiner or possessive pronoun */
-  W_NEG = 8,      /* a negation: not, never */
-  W_AUX = 16,     /* an auxiliary or adverb that may stand inside a verb group */
-  W_CONJ = 32,    /* joins a list of actors: and, as well as */
-  W_CLAUSE = 64,  /* starts a new clause: which, who, while, but, because */
+  W_PREP = 1,    /* a preposition: what follows is not a subject */
+  W_LOCPREP = 2, /* a locative preposition: a place after it is a place */
+  W_DET = 4,     /* a determiner or possessive pronoun */
+  W_NEG = 8,     /* a negation: not, never */
+  W_AUX = 16,    /* an auxiliary or adverb that may stand inside a verb group */
+  W_CONJ = 32,   /* joins a list of actors: and, as well as */
+  W_CLAUSE = 64, /* starts a new clause: which, who, while, but, because */
   W_MONTH = 128,
   W_WEEKDAY = 256,
-  W_ORGCUE = 512, /* ends an organisation's name: Co., Ltd, Ministry */
-  W_SAY = 1024,   /* a reporting verb: said, says, told */
+  W_ORGCUE = 512,     /* ends an organisation's name: Co., Ltd, Ministry */
+  W_SAY = 1024,       /* a reporting verb: said, says, told */
   W_AGENCYCUE = 2048, /* ends a government body's name: Ministry, Bureau */
   W_POSSPRON = 4096,  /* a possessive pronoun: its, their */
   W_BE = 8192         /* a form of "be": before a participle, a passive */
@@ -115,10 +121,11 @@ enum {
 
 struct sckg_schema {
   sckg_arena *arena;
-  sckg_strtab *strings;   /* every token of every phrase, as written and lowered */
-  lex_actor **actors;     /* sorted by id */
+  sckg_strtab
+      *strings;       /* every token of every phrase, as written and lowered */
+  lex_actor **actors; /* sorted by id */
   size_t n_actors;
-  phrase **phrases;       /* all phrases */
+  phrase **phrases; /* all phrases */
   size_t n_phrases;
   /* Index: for each interned first token (lowered), the phrases that start
    * with it, longest first. Open addressing keyed by pointer. */
