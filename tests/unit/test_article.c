@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: MIT */
 /* Articles: date line, title, publisher, sentences, and what is noise. */
-#include <cmocka.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+/* cmocka needs the headers above first */
+#include <cmocka.h>
 
 #include "article.h"
 

@@ -1,11 +1,12 @@
 /* SPDX-License-Identifier: MIT */
 /* Extraction, one construction at a time: a sentence or two in, the events
  * out. The sentences are written for these tests; none comes from eval/. */
-#include <cmocka.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+/* cmocka needs the headers above first */
+#include <cmocka.h>
 
 #include "graph_impl.h"
 

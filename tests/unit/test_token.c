@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: MIT */
 /* Tokens: the tokenizer splits text the way the lexicon's phrases are split. */
-#include <cmocka.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+/* cmocka needs the headers above first */
+#include <cmocka.h>
 
 #include "token.h"
 
