@@ -691,6 +691,15 @@ static bool joinable(const reader *r, const mention *a, const mention *b) {
 static void group_mentions(reader *r) {
   for (size_t k = 1; k < r->nm; k++) {
     mention *a = &r->m[k - 1], *b = &r->m[k];
+    /* "U.S. Justice Department": a name right before another name is its
+     * modifier, not a second actor */
+    if (a->te == b->tb && a->kind == M_NAME && !a->poss && !a->head &&
+        b->kind == M_NAME && a->n == 1 && b->n == 1 &&
+        b->actors[0]->cls != SCKG_CLASS_STATE &&
+        b->actors[0]->cls != SCKG_CLASS_PERSON) {
+      a->kind = M_ADJ;
+      continue;
+    }
     if (joinable(r, a, b))
       b->group = a->group;
   }
