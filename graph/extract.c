@@ -35,6 +35,8 @@ typedef struct {
   int group;          /* index of its coordination group */
   const phrase *head; /* the head noun that made it, if any */
   const phrase *ana;  /* the anaphor phrase, for M_ANAPHOR */
+  sckg_actor *named;  /* named without acting: the state in "Britain's
+                         ambassador Barbara Woodward" */
 } mention;
 
 typedef struct {
@@ -303,6 +305,10 @@ static const phrase *head_after(const reader *r, size_t j, size_t *hb,
 }
 
 /* Apply a head noun to a name mention. */
+static size_t name_after(const reader *r, size_t j);
+static sckg_actor *person_named(reader *r, size_t b, size_t e,
+                                sckg_actor *affiliation);
+
 static void apply_head(reader *r, mention *m, const lex_actor *base,
                        const phrase *h, size_t hb, size_t he) {
   m->te = he;
@@ -314,14 +320,25 @@ static void apply_head(reader *r, mention *m, const lex_actor *base,
   case HEAD_STATE:
     add_actor(m, lex(r, base));
     break;
-  case HEAD_PERSON:
-    add_actor(m, lex(r, base));
-    m->role = true;
+  case HEAD_PERSON: {
+    /* "Russia's U.N. ambassador Vassily Nebenzia": the named person, who
+     * speaks for the state; without a name the role stands for the state */
+    size_t ne = name_after(r, he);
+    if (ne > he && ne - he >= 2) {
+      add_actor(m, person_named(r, he, ne, lex(r, base)));
+      m->named = lex(r, base);
+      m->te = ne;
+    } else {
+      add_actor(m, lex(r, base));
+      m->role = true;
+    }
     break;
+  }
   case HEAD_GROUP:
   case HEAD_AGENCY:
   case HEAD_ORGANIZATION:
     add_actor(m, derived(r, base, h, hb, he));
+    m->named = lex(r, base);
     break;
   }
 }
@@ -1391,6 +1408,8 @@ static void remember(reader *r, frame *f, size_t nf) {
   article_state *st = &r->st;
   for (size_t k = 0; k < r->nm; k++) {
     mention *m = &r->m[k];
+    if (m->named)
+      sckg_vec_push_unique(&r->out->mentions, m->named);
     if (!m->n || m->kind == M_ADJ)
       continue;
     for (size_t i = 0; i < m->n; i++) {
