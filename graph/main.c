@@ -1,0 +1,914 @@
+/* SPDX-License-Identifier: MIT */
+/* The sckg command line: parses options, reads the articles, runs the
+ * library and maps its statuses to exit codes. The only file of sckg that
+ * writes to stderr; every line it writes there starts with "sckg: ". */
+#define _POSIX_C_SOURCE 200809L
+
+#include "embedded.h"
+#include "sckg/sckg.h"
+#include "support.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <unistd.h>
+
+/* Exit codes, as --help lists them. */
+enum { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_USAGE = 2 };
+
+/* The default output directory of `all` and of a bare `sckg`. */
+#define DEFAULT_OUT_DIR "out"
+/* The input name given to standard input ("-"); the identifier of the
+ * article read from it. */
+#define STDIN_NAME "stdin"
+
+/* ---- Tables: commands, options, outputs --------------------------------- */
+
+/* What a command writes. */
+typedef enum { OUT_RDF, OUT_NT, OUT_DOT, OUT_RENDER } out_kind;
+
+/* Option bits: which options a command accepts. */
+enum {
+  OPT_OUTPUT = 1u << 0,
+  OPT_VIEW = 1u << 1,
+  OPT_BASE = 1u << 2,
+  OPT_DATE = 1u << 3,
+  OPT_NO_TEXT = 1u << 4,
+  OPT_HELP = 1u << 5,
+  OPT_VERSION = 1u << 6,
+  OPT_BUILD = OPT_BASE | OPT_DATE | OPT_NO_TEXT
+};
+
+typedef enum { CMD_PRINT, CMD_ALL, CMD_DIFF } cmd_kind;
+
+typedef struct {
+  const char *name;
+  cmd_kind kind;
+  out_kind out;       /* CMD_PRINT: what it prints */
+  const char *format; /* OUT_RENDER: "svg", "png", "pdf" */
+  unsigned opts;      /* OPT_* bits it accepts besides --help/--version */
+  const char *summary;
+} command;
+
+static const command commands[] = {
+    {"rdf", CMD_PRINT, OUT_RDF, NULL, OPT_BUILD, "print the graph as RDF/XML"},
+    {"nt", CMD_PRINT, OUT_NT, NULL, OPT_BUILD, "print the graph as N-Triples"},
+    {"dot", CMD_PRINT, OUT_DOT, NULL, OPT_BUILD | OPT_VIEW,
+     "print a view of the graph as Graphviz DOT"},
+    {"svg", CMD_PRINT, OUT_RENDER, "svg", OPT_BUILD | OPT_VIEW,
+     "print a view of the graph as SVG"},
+    {"png", CMD_PRINT, OUT_RENDER, "png", OPT_BUILD | OPT_VIEW,
+     "print a view of the graph as PNG"},
+    {"pdf", CMD_PRINT, OUT_RENDER, "pdf", OPT_BUILD | OPT_VIEW,
+     "print a view of the graph as PDF"},
+    {"all", CMD_ALL, OUT_RDF, NULL, OPT_BUILD | OPT_OUTPUT,
+     "write the files below into DIR"},
+    {"diff", CMD_DIFF, OUT_RDF, NULL, 0,
+     "compare two snapshots OLD NEW (N-Triples or RDF/XML)"},
+};
+
+typedef struct {
+  const char *long_name;
+  char short_name; /* 0 when none */
+  unsigned bit;
+  const char *arg; /* name of its value in --help, NULL when it takes none */
+  const char *help;
+} option;
+
+static const option options[] = {
+    {"output", 'o', OPT_OUTPUT, "DIR",
+     "directory that 'all' writes into, created if missing "
+     "(default: " DEFAULT_OUT_DIR ")"},
+    {"view", 0, OPT_VIEW, "VIEW",
+     "what dot/svg/png/pdf draw: 'statement' (the main statement, what it "
+     "says and the events around it), 'statement:IRI' (the same for the "
+     "statement event IRI, or the one whose IRI ends in IRI) or 'all' "
+     "(everything; the default)"},
+    {"base", 0, OPT_BASE, "IRI",
+     "namespace of the resources, an absolute IRI ending in '/' or '#' "
+     "(default: " SCKG_DEFAULT_BASE ")"},
+    {"date", 0, OPT_DATE, "DATE",
+     "date (YYYY-MM-DD) of the articles that have no date line"},
+    {"no-text", 0, OPT_NO_TEXT, NULL,
+     "leave the article text (nif:isString) out of the graph"},
+    {"help", 'h', OPT_HELP, NULL, "print this help and exit"},
+    {"version", 0, OPT_VERSION, NULL, "print the version and exit"},
+};
+
+/* Views that dot/svg/png/pdf accept, besides "statement:IRI" (the view of
+ * one statement event, named by its IRI or the IRI's ending; the library
+ * checks that it names one); `all` writes both. */
+static const char *const views[] = {"statement", "all"};
+
+/* The files of `all`, in the order they are written and renamed. */
+typedef struct {
+  const char *name;
+  out_kind out;
+  const char *view;
+  const char *format;
+} output_file;
+
+static const output_file all_outputs[] = {
+    {"graph.rdf", OUT_RDF, NULL, NULL},
+    {"graph.nt", OUT_NT, NULL, NULL},
+    {"statement.dot", OUT_DOT, "statement", NULL},
+    {"statement.svg", OUT_RENDER, "statement", "svg"},
+    {"graph.dot", OUT_DOT, "all", NULL},
+    {"graph.svg", OUT_RENDER, "all", "svg"},
+};
+#define N_OUTPUTS (sizeof all_outputs / sizeof all_outputs[0])
+
+/* ---- Messages ------------------------------------------------------------ */
+
+/* Write `s` to stderr with control characters (a newline inside a library
+ * message, say) turned into spaces, so that every line keeps its prefix. */
+static void put_clean(const char *s) {
+  for (; *s; s++)
+    fputc((unsigned char)*s < 0x20 || *s == 0x7f ? ' ' : *s, stderr);
+}
+
+/* One diagnostic line: "sckg: " + the formatted message. */
+static void errorf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static void errorf(const char *fmt, ...) {
+  char msg[1024];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  va_end(ap);
+  fputs("sckg: ", stderr);
+  put_clean(msg);
+  fputc('\n', stderr);
+}
+
+/* Misuse: one line naming the problem, one pointing at --help. The caller
+ * exits with EXIT_USAGE. */
+static int usage_error(const char *fmt, ...)
+    __attribute__((format(printf, 1, 2)));
+static int usage_error(const char *fmt, ...) {
+  char msg[1024];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  va_end(ap);
+  fputs("sckg: ", stderr);
+  put_clean(msg);
+  fputs("\nsckg: Try 'sckg --help' for more information.\n", stderr);
+  return EXIT_USAGE;
+}
+
+/* The library's diagnostics: "sckg: FILE:LINE:COL: message", the parts that
+ * are unknown left out. A diagnostic with status SCKG_OK is a warning; the
+ * others are counted so that a caller knows whether a failed call has been
+ * explained already. */
+typedef struct {
+  unsigned long errors;
+} diag_state;
+
+static void print_diag(void *handle, const sckg_diag *d) {
+  diag_state *ds = handle;
+  fputs("sckg: ", stderr);
+  if (d->file && *d->file) {
+    put_clean(d->file);
+    if (d->line) {
+      fprintf(stderr, ":%lu", d->line);
+      if (d->col)
+        fprintf(stderr, ":%lu", d->col);
+    }
+    fputs(": ", stderr);
+  }
+  if (d->status == SCKG_OK)
+    fputs("warning: ", stderr);
+  put_clean(d->message && *d->message ? d->message : sckg_strerror(d->status));
+  fputc('\n', stderr);
+  if (d->status != SCKG_OK)
+    ds->errors++;
+}
+
+/* ---- Help and version ---------------------------------------------------- */
+
+/* Print `text` word-wrapped to 79 columns, continuation lines indented by
+ * `indent`; the cursor is at column `col` when called. */
+static void print_wrapped(FILE *out, const char *text, int col, int indent) {
+  bool first = true;
+  while (*text) {
+    const char *end = strchr(text, ' ');
+    int len = end ? (int)(end - text) : (int)strlen(text);
+    if (!first && col + 1 + len > 79) {
+      fprintf(out, "\n%*s", indent, "");
+      col = indent;
+    } else if (!first) {
+      fputc(' ', out);
+      col++;
+    }
+    first = false;
+    fwrite(text, 1, (size_t)len, out);
+    col += len;
+    text += len;
+    while (*text == ' ')
+      text++;
+  }
+  fputc('\n', out);
+}
+
+static void print_help(FILE *out) {
+  char buf[512];
+  fputs("Usage: sckg [COMMAND] [OPTIONS] [FILE...]\n"
+        "       sckg diff OLD NEW\n"
+        "\n"
+        "Turns news articles into an RDF knowledge graph of actors and "
+        "events.\n"
+        "With no arguments, writes the graph of the built-in articles into\n"
+        "./" DEFAULT_OUT_DIR "/, like 'sckg all -o " DEFAULT_OUT_DIR "'.\n"
+        "\n"
+        "Commands:\n",
+        out);
+  for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
+    fprintf(out, "  %-6s ", commands[i].name);
+    print_wrapped(out, commands[i].summary, 9, 9);
+  }
+  size_t len = (size_t)snprintf(buf, sizeof buf, "'all' writes");
+  for (size_t i = 0; i < N_OUTPUTS && len < sizeof buf; i++)
+    len += (size_t)snprintf(buf + len, sizeof buf - len, "%s%s",
+                            i ? (i + 1 < N_OUTPUTS ? ", " : " and ") : " ",
+                            all_outputs[i].name);
+  if (len + 1 < sizeof buf)
+    strcat(buf, ".");
+  fputc('\n', out);
+  print_wrapped(out, buf, 0, 0);
+  fputs("Each file is replaced only once all of them are written.\n"
+        "'diff' prints one line per event or actor added (+) or removed "
+        "(-).\n\n",
+        out);
+  len = (size_t)snprintf(buf, sizeof buf,
+                         "FILE is an article in UTF-8 plain text, which may "
+                         "start with the line ' date YYYY-MM-DD'. '-' reads "
+                         "standard input. With no FILE, sckg reads the "
+                         "built-in articles:");
+  for (size_t i = 0; i < sckg_embedded_corpus_count && len < sizeof buf; i++)
+    len += (size_t)snprintf(buf + len, sizeof buf - len, " %s",
+                            sckg_embedded_corpus[i].name);
+  if (len + 1 < sizeof buf)
+    strcat(buf, ".");
+  print_wrapped(out, buf, 0, 0);
+  fputs("\nOptions:\n", out);
+  for (size_t i = 0; i < sizeof options / sizeof options[0]; i++) {
+    const option *o = &options[i];
+    char left[64];
+    snprintf(left, sizeof left, "%c%c%s--%s%s%s", o->short_name ? '-' : ' ',
+             o->short_name ? o->short_name : ' ', o->short_name ? ", " : "  ",
+             o->long_name, o->arg ? " " : "", o->arg ? o->arg : "");
+    fprintf(out, "  %-20s ", left);
+    print_wrapped(out, o->help, 23, 23);
+  }
+  fputs("\n"
+        "Exit status:\n"
+        "  0  success ('diff': the graphs are the same)\n"
+        "  1  an input could not be read or used, or an output could not be\n"
+        "     written ('diff': the graphs differ)\n"
+        "  2  misuse: unknown command or option, bad option value ('diff': "
+        "also\n"
+        "     a snapshot that cannot be read or parsed)\n"
+        "\n"
+        "Examples:\n"
+        "  sckg                        write out/ from the built-in "
+        "articles\n"
+        "  sckg rdf article.txt > graph.rdf\n"
+        "  sckg svg --view statement > statement.svg\n"
+        "  sckg all -o snapshot *.txt\n"
+        "  sckg diff old/graph.nt snapshot/graph.nt\n",
+        out);
+}
+
+/* ---- Option parsing ------------------------------------------------------ */
+
+typedef struct {
+  const command *cmd;
+  const char *out_dir;
+  const char *view;
+  sckg_options build; /* base, default_date, omit_text */
+  const char **files;
+  size_t n_files;
+  unsigned given; /* OPT_* bits seen on the command line */
+} cli;
+
+static bool is_alpha(int c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+static bool is_digit(int c) { return c >= '0' && c <= '9'; }
+static bool is_hex(int c) {
+  return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+/* Why `iri` cannot be a --base, or NULL when it can: it must be an absolute
+ * IRI (scheme ":" something) whose characters are all allowed in an IRI,
+ * with '%' only in escapes, and end in '/' or '#' so that appending a path
+ * gives a well-formed IRI. A '#' may appear only as that last character. */
+static const char *base_problem(const char *iri) {
+  size_t n = strlen(iri), i = 0;
+  if (!is_alpha((unsigned char)iri[0]))
+    return "is not an absolute IRI (it must start with a scheme such as "
+           "'https:')";
+  while (is_alpha((unsigned char)iri[i]) || is_digit((unsigned char)iri[i]) ||
+         iri[i] == '+' || iri[i] == '-' || iri[i] == '.')
+    i++;
+  if (iri[i] != ':' || i + 1 >= n)
+    return "is not an absolute IRI (it must start with a scheme such as "
+           "'https:')";
+  if (sckg_utf8_check(iri, n) != n)
+    return "is not valid UTF-8";
+  for (size_t j = 0; j < n; j++) {
+    unsigned char c = (unsigned char)iri[j];
+    if (c <= 0x20 || c == 0x7f || strchr("<>\"{}|\\^`", c))
+      return "contains a character that an IRI cannot hold";
+    if (c == '%' && !(is_hex((unsigned char)iri[j + 1]) &&
+                      is_hex((unsigned char)iri[j + 2])))
+      return "contains a '%' that does not start an escape such as %20";
+    if (c == '#' && j + 1 != n)
+      return "has a '#' before its end";
+  }
+  if (iri[n - 1] != '/' && iri[n - 1] != '#')
+    return "must end in '/' or '#'";
+  return NULL;
+}
+
+/* Whether `s` is a real calendar date written YYYY-MM-DD, year 0001-9999. */
+static bool valid_date(const char *s) {
+  static const int days[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  for (int i = 0; i < 10; i++)
+    if (i == 4 || i == 7 ? s[i] != '-' : !is_digit((unsigned char)s[i]))
+      return false;
+  if (s[10])
+    return false;
+  int y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 +
+          (s[3] - '0');
+  int m = (s[5] - '0') * 10 + (s[6] - '0');
+  int d = (s[8] - '0') * 10 + (s[9] - '0');
+  if (y < 1 || m < 1 || m > 12 || d < 1 || d > days[m - 1])
+    return false;
+  bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  return !(m == 2 && d == 29 && !leap);
+}
+
+static const option *find_long(const char *name, size_t len) {
+  for (size_t i = 0; i < sizeof options / sizeof options[0]; i++)
+    if (strlen(options[i].long_name) == len &&
+        memcmp(options[i].long_name, name, len) == 0)
+      return &options[i];
+  return NULL;
+}
+
+static const option *find_short(char c) {
+  for (size_t i = 0; i < sizeof options / sizeof options[0]; i++)
+    if (options[i].short_name && options[i].short_name == c)
+      return &options[i];
+  return NULL;
+}
+
+static const command *find_command(const char *name) {
+  for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+    if (strcmp(commands[i].name, name) == 0)
+      return &commands[i];
+  return NULL;
+}
+
+static const option *option_of_bit(unsigned bit) {
+  for (size_t i = 0; i < sizeof options / sizeof options[0]; i++)
+    if (options[i].bit == bit)
+      return &options[i];
+  return NULL;
+}
+
+/* Store one option's value in `c`. Returns EXIT_OK or EXIT_USAGE. */
+static int take_option(cli *c, const option *o, const char *val) {
+  c->given |= o->bit;
+  switch (o->bit) {
+  case OPT_OUTPUT:
+    if (!*val)
+      return usage_error("option '--output': the directory name is empty");
+    c->out_dir = val;
+    break;
+  case OPT_VIEW: {
+    bool known = strncmp(val, "statement:", 10) == 0 && val[10];
+    for (size_t i = 0; i < sizeof views / sizeof views[0]; i++)
+      known = known || strcmp(views[i], val) == 0;
+    if (!known)
+      return usage_error("option '--view': unknown view '%s' (use "
+                         "'statement', 'statement:IRI' or 'all')",
+                         val);
+    c->view = val;
+    break;
+  }
+  case OPT_BASE: {
+    const char *why = base_problem(val);
+    if (why)
+      return usage_error("option '--base': '%s' %s", val, why);
+    c->build.base = val;
+    break;
+  }
+  case OPT_DATE:
+    if (!valid_date(val))
+      return usage_error("option '--date': '%s' is not a date YYYY-MM-DD", val);
+    c->build.default_date = val;
+    break;
+  case OPT_NO_TEXT:
+    c->build.omit_text = true;
+    break;
+  default:
+    break;
+  }
+  return EXIT_OK;
+}
+
+/* Parse argv into `c`. Options may come before or after the command and
+ * between files, as `--name VALUE`, `--name=VALUE`, `-o VALUE` or
+ * `-oVALUE`; "--" ends the options; "-" is a file (standard input).
+ * Returns -1 to go on, or an exit code: EXIT_OK after --help/--version,
+ * EXIT_USAGE on misuse (reported). */
+static int parse_args(int argc, char **argv, cli *c) {
+  bool only_files = false;
+  for (int i = 1; i < argc; i++) {
+    const char *a = argv[i];
+    if (only_files || a[0] != '-' || a[1] == '\0') {
+      if (!c->cmd) {
+        c->cmd = find_command(a);
+        if (!c->cmd)
+          return usage_error("unknown command '%s'", a);
+      } else {
+        c->files[c->n_files++] = a;
+      }
+      continue;
+    }
+    if (strcmp(a, "--") == 0) {
+      only_files = true;
+      continue;
+    }
+    const option *o;
+    const char *val = NULL;
+    if (a[1] == '-') {
+      const char *name = a + 2, *eq = strchr(name, '=');
+      o = find_long(name, eq ? (size_t)(eq - name) : strlen(name));
+      if (!o)
+        return usage_error("unknown option '%.*s'",
+                           (int)(eq ? (size_t)(eq - a) : strlen(a)), a);
+      if (eq && !o->arg)
+        return usage_error("option '--%s' takes no value", o->long_name);
+      if (eq)
+        val = eq + 1;
+    } else {
+      o = find_short(a[1]);
+      if (!o)
+        return usage_error("unknown option '-%c'", a[1]);
+      if (a[2] && !o->arg)
+        return usage_error("option '-%c' takes no value", a[1]);
+      if (a[2])
+        val = a + 2;
+    }
+    if (o->arg && !val) {
+      if (i + 1 >= argc)
+        return usage_error("option '--%s' needs a value: %s", o->long_name,
+                           o->arg);
+      val = argv[++i];
+    }
+    if (o->bit == OPT_HELP) {
+      print_help(stdout);
+      return EXIT_OK;
+    }
+    if (o->bit == OPT_VERSION) {
+      printf("sckg %s\n", SCKG_VERSION);
+      return EXIT_OK;
+    }
+    int rc = take_option(c, o, val);
+    if (rc != EXIT_OK)
+      return rc;
+  }
+
+  if (!c->cmd) /* a bare `sckg` (perhaps with options) is `sckg all` */
+    c->cmd = find_command("all");
+  unsigned stray = c->given & ~c->cmd->opts;
+  for (unsigned bit = 1; stray; bit <<= 1) {
+    if (stray & bit)
+      return usage_error("option '--%s' does not apply to '%s'",
+                         option_of_bit(bit)->long_name, c->cmd->name);
+  }
+  if (c->cmd->kind == CMD_DIFF && c->n_files != 2)
+    return usage_error("'diff' compares two files, OLD and NEW; %s given",
+                       c->n_files < 2 ? "fewer" : "more");
+  size_t n_stdin = 0;
+  for (size_t i = 0; i < c->n_files; i++)
+    n_stdin += strcmp(c->files[i], "-") == 0;
+  if (c->cmd->kind != CMD_DIFF && n_stdin > 1)
+    return usage_error("'-' (standard input) given more than once");
+  if (!c->view)
+    c->view = "all";
+  if (!c->out_dir)
+    c->out_dir = DEFAULT_OUT_DIR;
+  return -1;
+}
+
+/* ---- Inputs -------------------------------------------------------------- */
+
+/* Read all of `f` into a fresh NUL-terminated buffer. Returns 0, or an errno
+ * value with *out left NULL. Works on pipes as well as regular files. */
+static int read_stream(FILE *f, char **out, size_t *len) {
+  size_t cap = 1 << 16, n = 0;
+  char *buf = sckg_xmalloc(cap);
+  for (;;) {
+    if (cap - n < 2) {
+      cap *= 2;
+      buf = sckg_xrealloc(buf, cap);
+    }
+    size_t got = fread(buf + n, 1, cap - n - 1, f);
+    n += got;
+    if (got == 0) {
+      if (ferror(f)) {
+        int e = errno ? errno : EIO;
+        free(buf);
+        *out = NULL;
+        return e;
+      }
+      break;
+    }
+  }
+  buf[n] = '\0';
+  *out = buf;
+  *len = n;
+  return 0;
+}
+
+/* Read the file at `path` ("-" = standard input) whole. A directory is an
+ * error here rather than an empty read. Returns 0 or an errno value. */
+static int read_input(const char *path, char **out, size_t *len) {
+  if (strcmp(path, "-") == 0)
+    return read_stream(stdin, out, len);
+  FILE *f = fopen(path, "rb");
+  if (!f)
+    return errno;
+  struct stat st;
+  int e = 0;
+  if (fstat(fileno(f), &st) != 0)
+    e = errno;
+  else if (S_ISDIR(st.st_mode))
+    e = EISDIR;
+  else
+    e = read_stream(f, out, len);
+  fclose(f); /* read-only: nothing to lose on close */
+  return e;
+}
+
+/* The graph of the inputs named on the command line, or of the embedded
+ * articles when there are none. Every unreadable or unusable input is
+ * reported before giving up, so one run lists all the problems. The input
+ * texts stay alive in `texts` for as long as the graph. */
+static int build_graph(const cli *c, diag_state *ds, char **texts,
+                       sckg_graph **out) {
+  const sckg_schema *schema = NULL;
+  sckg_graph *g = NULL;
+  sckg_status st = sckg_schema_embedded(&schema);
+  if (st != SCKG_OK) {
+    errorf("built-in schema: %s", sckg_strerror(st));
+    return EXIT_FAIL;
+  }
+  sckg_options opts = c->build;
+  opts.sink = print_diag;
+  opts.sink_handle = ds;
+  st = sckg_graph_new(schema, &opts, &g);
+  if (st != SCKG_OK) {
+    errorf("%s", sckg_strerror(st));
+    return st == SCKG_ERR_ARG ? EXIT_USAGE : EXIT_FAIL;
+  }
+
+  bool failed = false;
+  size_t n = c->n_files ? c->n_files : sckg_embedded_corpus_count;
+  for (size_t i = 0; i < n; i++) {
+    sckg_input in;
+    if (c->n_files) {
+      const char *path = c->files[i];
+      size_t len = 0;
+      int e = read_input(path, &texts[i], &len);
+      if (e) {
+        errorf("%s: %s", strcmp(path, "-") == 0 ? "standard input" : path,
+               strerror(e));
+        failed = true;
+        continue;
+      }
+      in.name = strcmp(path, "-") == 0 ? STDIN_NAME : path;
+      in.text = texts[i];
+      in.len = len;
+    } else {
+      in.name = sckg_embedded_corpus[i].name;
+      in.text = sckg_embedded_corpus[i].data;
+      in.len = sckg_embedded_corpus[i].len;
+    }
+    unsigned long before = ds->errors;
+    st = sckg_graph_add(g, &in);
+    if (st != SCKG_OK) {
+      if (ds->errors == before)
+        errorf("%s: %s", in.name, sckg_strerror(st));
+      failed = true;
+    }
+  }
+  if (failed) {
+    sckg_graph_free(g);
+    return EXIT_FAIL;
+  }
+  unsigned long before = ds->errors;
+  st = sckg_graph_finish(g);
+  if (st != SCKG_OK) {
+    if (ds->errors == before)
+      errorf("%s", sckg_strerror(st));
+    sckg_graph_free(g);
+    return EXIT_FAIL;
+  }
+  *out = g;
+  return EXIT_OK;
+}
+
+/* ---- Outputs ------------------------------------------------------------- */
+
+static sckg_status write_one(const sckg_graph *g, out_kind kind,
+                             const char *view, const char *format, FILE *f) {
+  switch (kind) {
+  case OUT_RDF:
+    return sckg_write_rdfxml(g, f);
+  case OUT_NT:
+    return sckg_write_ntriples(g, f);
+  case OUT_DOT:
+    return sckg_write_dot(g, view, f);
+  case OUT_RENDER:
+    return sckg_write_rendered(g, view, format, f);
+  }
+  return SCKG_ERR_INTERNAL;
+}
+
+/* Set once standard output's failure has been reported, so that the check
+ * at exit does not report it twice. */
+static bool stdout_reported;
+
+/* Whether errno value `e` is one that a failed write(2) sets. After a
+ * writer fails, errno may instead hold a leftover of some unrelated call
+ * (a library probing for a file sets ENOENT), which must not be shown as
+ * the reason. */
+static bool is_write_errno(int e) {
+  return e == ENOSPC || e == EIO || e == EFBIG || e == EPIPE || e == EBADF ||
+         e == EDQUOT || e == EROFS || e == ENXIO;
+}
+
+/* Report a failed write to standard output, with the system's reason when
+ * it is known; `e` is errno as the writer left it. */
+static void report_stdout_error(sckg_status st, int e) {
+  if (is_write_errno(e))
+    errorf("error writing standard output: %s", strerror(e));
+  else
+    errorf("error writing standard output: %s",
+           sckg_strerror(st ? st : SCKG_ERR_WRITE));
+  stdout_reported = true;
+}
+
+/* Temporary files of `all` that exist right now, so that a signal can
+ * remove them. A slot is set before its file is created and cleared after
+ * it is renamed or removed; unlink(2) is async-signal-safe. */
+static char *volatile temp_paths[N_OUTPUTS];
+
+static void remove_temps_on_signal(int sig) {
+  for (size_t i = 0; i < N_OUTPUTS; i++)
+    if (temp_paths[i])
+      unlink(temp_paths[i]);
+  signal(sig, SIG_DFL);
+  raise(sig);
+}
+
+static void catch_signals(bool on) {
+  static const int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGPIPE};
+  struct sigaction sa;
+  memset(&sa, 0, sizeof sa);
+  sa.sa_handler = on ? remove_temps_on_signal : SIG_DFL;
+  sigemptyset(&sa.sa_mask);
+  for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
+    sigaction(sigs[i], &sa, NULL);
+}
+
+static char *join_path(const char *dir, const char *name, const char *tail) {
+  size_t n = strlen(dir) + strlen(name) + strlen(tail) + 2;
+  char *p = sckg_xmalloc(n);
+  snprintf(p, n, "%s/%s%s", dir, name, tail);
+  return p;
+}
+
+/* Make `dir` exist as a directory; *created tells whether this call made
+ * it. Its parent must exist already. Returns 0 or an errno value. */
+static int ensure_dir(const char *dir, bool *created) {
+  struct stat st;
+  *created = false;
+  if (mkdir(dir, 0777) == 0) {
+    *created = true;
+    return 0;
+  }
+  if (errno != EEXIST)
+    return errno;
+  if (stat(dir, &st) != 0)
+    return errno;
+  return S_ISDIR(st.st_mode) ? 0 : ENOTDIR;
+}
+
+/* Write one output into a fresh temporary file beside its target. The
+ * file gets the mode a plain fopen would give (0666 less the umask), not
+ * mkstemp's 0600. Returns 0, or reports the failure and returns 1. */
+static int write_temp(const sckg_graph *g, const output_file *o,
+                      const char *target, char *tmp, mode_t mode) {
+  int fd = mkstemp(tmp);
+  if (fd < 0) {
+    errorf("%s: cannot create a temporary file: %s", target, strerror(errno));
+    return 1;
+  }
+  FILE *f = NULL;
+  if (fchmod(fd, mode) != 0 || !(f = fdopen(fd, "wb"))) {
+    errorf("%s: %s", target, strerror(errno));
+    close(fd);
+    return 1;
+  }
+  errno = 0;
+  sckg_status st = write_one(g, o->out, o->view, o->format, f);
+  int e = 0;
+  if (fflush(f) != 0 || ferror(f))
+    e = is_write_errno(errno) ? errno : EIO;
+  else if (fsync(fileno(f)) != 0)
+    e = errno;
+  if (fclose(f) != 0 && !e)
+    e = errno;
+  if (st != SCKG_OK || e) {
+    errorf("%s: %s", target, e ? strerror(e) : sckg_strerror(st));
+    return 1;
+  }
+  return 0;
+}
+
+/* `all`: write every file of all_outputs into `dir`, all or nothing. Each
+ * goes to a temporary file in `dir` (so rename(2) stays in one file
+ * system), flushed, synced and closed with every step checked; only when
+ * all six are complete are they renamed over the old files. On failure the
+ * temporary files are removed and the previous outputs stay as they were;
+ * a target that is a directory is refused before the first rename, so the
+ * renames themselves can fail only on a file system error. */
+static int write_all(const sckg_graph *g, const char *dir) {
+  char *targets[N_OUTPUTS] = {0};
+  char *temps[N_OUTPUTS] = {0};
+  bool created = false;
+  int rc = EXIT_FAIL;
+  size_t renamed = 0;
+
+  int e = ensure_dir(dir, &created);
+  if (e) {
+    errorf("%s: %s", dir, strerror(e));
+    return EXIT_FAIL;
+  }
+  mode_t mask = umask(0);
+  umask(mask);
+  catch_signals(true);
+
+  for (size_t i = 0; i < N_OUTPUTS; i++) {
+    targets[i] = join_path(dir, all_outputs[i].name, "");
+    temps[i] = join_path(dir, all_outputs[i].name, ".tmpXXXXXX");
+    temp_paths[i] = temps[i];
+    if (write_temp(g, &all_outputs[i], targets[i], temps[i], 0666 & ~mask) != 0)
+      goto done;
+  }
+  for (size_t i = 0; i < N_OUTPUTS; i++) {
+    struct stat st;
+    if (lstat(targets[i], &st) == 0 && S_ISDIR(st.st_mode)) {
+      errorf("%s: %s", targets[i], strerror(EISDIR));
+      goto done;
+    }
+  }
+  for (; renamed < N_OUTPUTS; renamed++) {
+    if (rename(temps[renamed], targets[renamed]) != 0) {
+      errorf("%s: %s", targets[renamed], strerror(errno));
+      goto done;
+    }
+    temp_paths[renamed] = NULL;
+  }
+  /* Make the renames durable. Some file systems cannot sync a directory
+   * (EINVAL); the files themselves are synced already. */
+  int dfd = open(dir, O_RDONLY);
+  if (dfd >= 0) {
+    if (fsync(dfd) != 0 && errno != EINVAL) {
+      errorf("%s: %s", dir, strerror(errno));
+      close(dfd);
+      goto done;
+    }
+    close(dfd);
+  }
+  rc = EXIT_OK;
+
+done:
+  for (size_t i = renamed; i < N_OUTPUTS; i++) {
+    if (temps[i] && rc != EXIT_OK)
+      unlink(temps[i]); /* fails harmlessly for one never created */
+    temp_paths[i] = NULL;
+  }
+  catch_signals(false);
+  if (rc != EXIT_OK && created)
+    rmdir(dir); /* only if empty: never takes anything of the user's */
+  for (size_t i = 0; i < N_OUTPUTS; i++) {
+    free(targets[i]);
+    free(temps[i]);
+  }
+  return rc;
+}
+
+/* ---- Commands ------------------------------------------------------------ */
+
+static int run_diff(const cli *c) {
+  diag_state ds = {0};
+  bool differ = false;
+  errno = 0;
+  sckg_status st = sckg_diff_files(c->files[0], c->files[1], stdout, &differ,
+                                   print_diag, &ds);
+  if (st == SCKG_ERR_WRITE && ferror(stdout)) {
+    report_stdout_error(st, errno);
+    return EXIT_USAGE;
+  }
+  if (st != SCKG_OK) {
+    if (ds.errors == 0)
+      errorf("diff: %s", sckg_strerror(st));
+    return EXIT_USAGE;
+  }
+  return differ ? EXIT_FAIL : EXIT_OK;
+}
+
+static int run_build(const cli *c) {
+  diag_state ds = {0};
+  sckg_graph *g = NULL;
+  char **texts = sckg_xcalloc(c->n_files ? c->n_files : 1, sizeof *texts);
+  int rc = build_graph(c, &ds, texts, &g);
+  if (rc != EXIT_OK)
+    goto done;
+
+  if (c->cmd->kind == CMD_ALL) {
+    rc = write_all(g, c->out_dir);
+    if (rc == EXIT_OK) {
+      printf("%s:", c->out_dir);
+      for (size_t i = 0; i < N_OUTPUTS; i++)
+        printf(" %s", all_outputs[i].name);
+      printf(" (%zu articles, %zu actors, %zu events)\n",
+             sckg_graph_article_count(g), sckg_graph_actor_count(g),
+             sckg_graph_event_count(g));
+    }
+  } else {
+    errno = 0;
+    sckg_status st = write_one(g, c->cmd->out, c->view, c->cmd->format, stdout);
+    if (st == SCKG_ERR_WRITE || (st == SCKG_OK && ferror(stdout))) {
+      report_stdout_error(st, errno);
+      rc = EXIT_FAIL;
+    } else if (st == SCKG_ERR_ARG && strncmp(c->view, "statement:", 10) == 0) {
+      rc = usage_error("option '--view': '%s' names no statement event, or "
+                       "more than one",
+                       c->view + 10);
+    } else if (st != SCKG_OK) {
+      errorf("%s: %s", c->cmd->name, sckg_strerror(st));
+      rc = st == SCKG_ERR_ARG ? EXIT_USAGE : EXIT_FAIL;
+    }
+  }
+
+done:
+  sckg_graph_free(g);
+  for (size_t i = 0; i < c->n_files; i++)
+    free(texts[i]);
+  free(texts);
+  return rc;
+}
+
+/* Whatever reached standard output must really have been written: a full
+ * disk or a closed pipe may show only here, at the last flush (serdi, jq).
+ * On failure the exit code becomes `fail` unless it is an error already;
+ * `diff` passes 2 so that its failure is not read as "the graphs differ". */
+static int close_stdout(int rc, int fail) {
+  bool bad = ferror(stdout) != 0;
+  errno = 0;
+  if (fclose(stdout) != 0)
+    bad = true;
+  if (!bad)
+    return rc;
+  if (!stdout_reported)
+    errorf("error writing standard output: %s",
+           errno ? strerror(errno) : "write error");
+  return rc == EXIT_OK || fail == EXIT_USAGE ? fail : rc;
+}
+
+int main(int argc, char **argv) {
+  cli c;
+  memset(&c, 0, sizeof c);
+  c.files = sckg_xcalloc((size_t)(argc > 0 ? argc : 1), sizeof *c.files);
+  int rc = parse_args(argc, argv, &c);
+  bool diff = rc < 0 && c.cmd->kind == CMD_DIFF;
+  if (rc < 0)
+    rc = diff ? run_diff(&c) : run_build(&c);
+  free(c.files);
+  return close_stdout(rc, diff ? EXIT_USAGE : EXIT_FAIL);
+}

@@ -1,0 +1,318 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# CLI cases that need more than one run or a prepared folder: standard input,
+# write errors, the files of `all` and their atomic replacement, `diff`,
+# determinism and input order. One ctest test per case:
+#
+#   cases.sh CASE SCKG SRCDIR XMLLINT
+set -u
+
+name=$1 sckg=$2 src=$3 xmllint=$4
+ap=$src/corpus/ap-2023-04-07.txt
+reuters=$src/corpus/reuters-2023-04-07.txt
+outputs="graph.dot graph.nt graph.rdf graph.svg statement.dot statement.svg"
+
+tmp=$(mktemp -d) || exit 1
+trap 'chmod -R u+w "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
+trap 'exit 1' HUP INT TERM
+cd "$tmp" || exit 1
+
+status=0
+fail() {
+  echo "FAIL: $*"
+  status=1
+}
+
+# sckg_ok ARGS...: sckg must succeed; its stdout is in ./stdout.
+sckg_ok() {
+  "$sckg" "$@" >stdout 2>stderr
+  rc=$?
+  if [ "$rc" -ne 0 ]; then
+    fail "sckg $* exited $rc"
+    cat stderr
+    return 1
+  fi
+  return 0
+}
+
+# expect_exit CODE ARGS...: sckg must exit CODE; stdout in ./stdout,
+# stderr in ./stderr, each stderr line prefixed "sckg: ".
+expect_exit() {
+  want=$1
+  shift
+  "$sckg" "$@" >stdout 2>stderr
+  rc=$?
+  [ "$rc" -eq "$want" ] || fail "sckg $* exited $rc, expected $want"
+  if grep -v '^sckg: ' stderr >/dev/null; then
+    fail "sckg $*: stderr lines without the 'sckg: ' prefix"
+  fi
+  sed 's/^/    /' stderr
+}
+
+# same A B WHAT: files A and B are byte-identical.
+same() {
+  if cmp -s "$1" "$2"; then
+    echo "ok: $3"
+  else
+    fail "$3: $1 and $2 differ"
+    diff -u "$1" "$2" | head -n 40
+  fi
+}
+
+# no_temps DIR: no temporary file of `all` is left in DIR.
+no_temps() {
+  for f in "$1"/*.tmp* "$1"/.*.tmp*; do
+    [ -e "$f" ] && fail "temporary file left: $f"
+  done
+}
+
+case $name in
+
+help-lists)
+  # --help lists every command, every option and the exit codes.
+  sckg_ok --help || exit 1
+  for word in rdf nt dot svg png pdf all diff --output --view --base --date \
+    --no-text --help --version "Exit status" statement.svg graph.rdf; do
+    grep -q -e "$word" stdout || fail "--help does not mention $word"
+  done
+  ;;
+
+dev-full)
+  # Output that cannot be written is an error, whatever the output.
+  for args in nt rdf dot svg png pdf --help --version; do
+    # shellcheck disable=SC2086 # one or two words
+    "$sckg" $args >/dev/full 2>stderr
+    rc=$?
+    [ "$rc" -eq 1 ] || fail "sckg $args >/dev/full exited $rc, expected 1"
+    grep -q '^sckg: .*error' stderr || fail "sckg $args >/dev/full: no 'sckg: ... error' message"
+    sed 's/^/    /' stderr
+  done
+  sckg_ok nt "$ap" && cp stdout a.nt
+  sckg_ok nt "$ap" "$reuters" && cp stdout b.nt
+  "$sckg" diff a.nt b.nt >/dev/full 2>stderr
+  rc=$?
+  [ "$rc" -eq 2 ] || fail "sckg diff >/dev/full exited $rc, expected 2"
+  grep -q '^sckg: .*error' stderr || fail "sckg diff >/dev/full: no 'sckg: ... error' message"
+  ;;
+
+stdin)
+  # '-' reads standard input, from a file or a pipe; the article read from
+  # it is named "stdin", so it is the same graph as a file stdin.txt.
+  cp "$ap" stdin.txt
+  for fmt in nt rdf dot; do
+    sckg_ok "$fmt" stdin.txt && mv stdout "file.$fmt"
+    "$sckg" "$fmt" - <stdin.txt >"redirect.$fmt" 2>stderr || fail "sckg $fmt - <file failed"
+    # shellcheck disable=SC2002 # a pipe is the point: stdin not seekable
+    cat stdin.txt | "$sckg" "$fmt" - >"pipe.$fmt" 2>stderr || fail "sckg $fmt - (pipe) failed"
+    same "file.$fmt" "redirect.$fmt" "$fmt from '-' (redirected file) = from stdin.txt"
+    same "file.$fmt" "pipe.$fmt" "$fmt from '-' (pipe) = from stdin.txt"
+  done
+  # Mixed with a file.
+  "$sckg" nt "$reuters" - <stdin.txt >mixed.nt 2>stderr || fail "sckg nt FILE - failed"
+  sckg_ok nt "$reuters" stdin.txt && same stdout mixed.nt "FILE plus '-' = FILE plus stdin.txt"
+  ;;
+
+invalid-utf8)
+  # Input that is not UTF-8 is refused, naming the input.
+  printf 'North Korea \377\376 fired a missile.\n' >bad.txt
+  expect_exit 1 nt bad.txt
+  grep -q '^sckg: bad.txt' stderr || fail "the message does not name bad.txt"
+  [ -s stdout ] && fail "output written for a bad input"
+  expect_exit 1 nt - <bad.txt
+  grep -q '^sckg: stdin' stderr || fail "the message does not name stdin"
+  ;;
+
+errors-listed)
+  # Every unreadable input is reported, not only the first.
+  expect_exit 1 nt missing-one.txt "$ap" missing-two.txt
+  grep -q 'missing-one.txt' stderr || fail "missing-one.txt not reported"
+  grep -q 'missing-two.txt' stderr || fail "missing-two.txt not reported"
+  [ -s stdout ] && fail "output written although inputs are missing"
+  ;;
+
+deterministic)
+  # Byte-identical output on every run.
+  for fmt in nt rdf dot svg; do
+    sckg_ok "$fmt" && mv stdout "one.$fmt"
+    sckg_ok "$fmt" && mv stdout "two.$fmt"
+    same "one.$fmt" "two.$fmt" "two runs of sckg $fmt"
+  done
+  ;;
+
+input-order)
+  # The order of the inputs does not change the graph, nor its bytes.
+  for fmt in nt rdf dot; do
+    sckg_ok "$fmt" "$ap" "$reuters" && mv stdout "ab.$fmt"
+    sckg_ok "$fmt" "$reuters" "$ap" && mv stdout "ba.$fmt"
+    same "ab.$fmt" "ba.$fmt" "sckg $fmt A B = sckg $fmt B A"
+  done
+  # Files named on the command line = the embedded copies.
+  sckg_ok nt && same stdout ab.nt "embedded articles = corpus/ files"
+  ;;
+
+all-files)
+  # all -o DIR creates DIR and writes exactly the six files, each equal to
+  # what the printing commands write.
+  sckg_ok all -o new "$ap" "$reuters" || exit 1
+  got=$(find new -mindepth 1 -printf '%f\n' | LC_ALL=C sort | tr '\n' ' ')
+  [ "$got" = "$outputs " ] || fail "all -o wrote: $got; expected: $outputs"
+  sckg_ok nt "$ap" "$reuters" && same stdout new/graph.nt "graph.nt = sckg nt"
+  sckg_ok rdf "$ap" "$reuters" && same stdout new/graph.rdf "graph.rdf = sckg rdf"
+  sckg_ok dot --view all "$ap" "$reuters" && same stdout new/graph.dot "graph.dot = sckg dot --view all"
+  sckg_ok dot --view statement "$ap" "$reuters" && same stdout new/statement.dot "statement.dot = sckg dot --view statement"
+  for svg in new/graph.svg new/statement.svg; do
+    if ! "$xmllint" --noout "$svg" 2>xmllint.err; then
+      fail "$svg is not well-formed:"
+      head -n 20 xmllint.err
+    fi
+    grep -q 'class="node"' "$svg" || fail "$svg has no node"
+  done
+  # Files get the usual mode (0666 less the umask), not mkstemp's 0600.
+  (umask 022 && "$sckg" all -o modes >/dev/null 2>&1) || fail "all -o modes failed"
+  for f in $outputs; do
+    mode=$(stat -c %a "modes/$f")
+    [ "$mode" = 644 ] || fail "modes/$f has mode $mode under umask 022"
+  done
+  no_temps new
+  ;;
+
+bare)
+  # sckg with no arguments = sckg all -o out, in the current folder.
+  sckg_ok || exit 1
+  got=$(find out -mindepth 1 -printf '%f\n' | LC_ALL=C sort | tr '\n' ' ')
+  [ "$got" = "$outputs " ] || fail "sckg wrote out/: $got; expected: $outputs"
+  sckg_ok all -o explicit || exit 1
+  for f in graph.nt graph.rdf graph.dot statement.dot; do
+    same out/$f explicit/$f "sckg: out/$f = sckg all -o DIR: $f"
+  done
+  ;;
+
+all-replaces)
+  # all -o over an earlier run replaces every file and leaves no temporary.
+  mkdir prev
+  for f in $outputs; do echo old >"prev/$f"; done
+  sckg_ok all -o prev || exit 1
+  for f in $outputs; do
+    [ "$(cat "prev/$f")" = old ] && fail "prev/$f was not replaced"
+  done
+  no_temps prev
+  ;;
+
+all-keeps-old)
+  # A failure while writing leaves the previous outputs as they were and no
+  # temporary file: here graph.svg cannot be replaced (it is a folder).
+  mkdir prev
+  for f in $outputs; do echo old >"prev/$f"; done
+  rm prev/graph.svg
+  mkdir prev/graph.svg
+  expect_exit 1 all -o prev
+  grep -q 'graph.svg' stderr || fail "the message does not name graph.svg"
+  for f in graph.dot graph.nt graph.rdf statement.dot statement.svg; do
+    [ "$(cat "prev/$f")" = old ] || fail "prev/$f was changed by a failed run"
+  done
+  no_temps prev
+  ;;
+
+all-missing-parent)
+  # The folder is created, but not its parents.
+  expect_exit 1 all -o no/such/dir
+  [ -e no ] && fail "a parent folder was created"
+  grep -q 'no/such/dir' stderr || fail "the message does not name the folder"
+  ;;
+
+all-not-a-folder)
+  echo keep >file
+  expect_exit 1 all -o file
+  [ "$(cat file)" = keep ] || fail "the file in the way was changed"
+  ;;
+
+all-read-only)
+  # A folder where no file can be created. Root ignores permission bits, so
+  # then /proc/self stands in: a folder where nobody can create files.
+  if [ "$(id -u)" -eq 0 ]; then
+    dir=/proc/self
+    echo "running as root: using $dir as the unwritable folder"
+  else
+    mkdir ro
+    chmod 555 ro
+    dir=ro
+  fi
+  expect_exit 1 all -o "$dir"
+  [ -d ro ] && [ -n "$(ls -A ro)" ] && fail "files left in the read-only folder: $(ls -A ro)"
+  ;;
+
+diff-same)
+  # A snapshot equals itself, and the RDF/XML and N-Triples of one graph
+  # are the same snapshot.
+  sckg_ok nt && mv stdout a.nt
+  sckg_ok rdf && mv stdout a.rdf
+  expect_exit 0 diff a.nt a.nt
+  [ -s stdout ] && fail "diff of a file with itself printed something"
+  expect_exit 0 diff a.nt a.rdf
+  [ -s stdout ] && fail "diff of the two formats of one graph printed something"
+  ;;
+
+diff-differ)
+  # Adding an article adds events and actors: "+" lines, exit 1; the other
+  # way round "-" lines.
+  sckg_ok nt "$ap" && mv stdout old.nt
+  sckg_ok rdf "$ap" "$reuters" && mv stdout new.rdf
+  expect_exit 1 diff old.nt new.rdf
+  sed 's/^/    /' stdout | head -n 20
+  grep -q '^+ ' stdout || fail "no '+ ' line for what was added"
+  expect_exit 1 diff new.rdf old.nt
+  grep -q '^- ' stdout || fail "no '- ' line for what was removed"
+  ;;
+
+diff-unreadable)
+  # A snapshot that cannot be read or parsed is trouble (2), not "differs".
+  sckg_ok nt && mv stdout a.nt
+  expect_exit 2 diff a.nt missing.nt
+  grep -q 'missing.nt' stderr || fail "the message does not name missing.nt"
+  echo 'this is not RDF' >junk.nt
+  expect_exit 2 diff junk.nt a.nt
+  grep -q 'junk.nt' stderr || fail "the message does not name junk.nt"
+  ;;
+
+pathological)
+  # Odd inputs end in time with 0 or 1, never a crash or a hang (cmark's
+  # pathological tests); the ctest TIMEOUT bounds the whole case.
+  : >empty.txt
+  printf ' date 2023-04-07\n' >date-only.txt
+  printf ' date 2023-02-30 The date line names no real day.\n' >bad-date.txt
+  printf 'North Korea\000fired a missile.\n' >nul.txt
+  awk 'BEGIN { for (i = 0; i < 40000; i++) printf "North Korea and the United States "; print "" }' >one-sentence.txt
+  awk 'BEGIN { for (i = 0; i < 3000; i++) print "The United States, South Korea and Japan condemned North Korea, which denied it had fired a missile on Friday." }' >many-sentences.txt
+  awk 'BEGIN { for (i = 0; i < 20000; i++) printf "(((\"\342\200\234"; print "" }' >brackets.txt
+  for f in empty.txt date-only.txt bad-date.txt nul.txt one-sentence.txt many-sentences.txt brackets.txt; do
+    start=$(date +%s)
+    timeout 50 "$sckg" nt "$f" >stdout 2>stderr
+    rc=$?
+    echo "  $f: exit $rc in $(($(date +%s) - start)) s"
+    sed 's/^/    /' stderr | head -n 5
+    [ "$rc" -le 1 ] || fail "sckg nt $f exited $rc (crash or timeout)"
+    if grep -v '^sckg: ' stderr >/dev/null; then
+      fail "sckg nt $f: stderr lines without the 'sckg: ' prefix"
+    fi
+  done
+  ;;
+
+readme-ci)
+  # .ci/run runs exactly the README's second quick-start command.
+  readme=$(awk '/^```sh$/ { n++; if (n == 2) { getline; print; exit } }' "$src/README.md")
+  ci=$(grep -v -e '^#' -e '^set ' -e '^cd ' -e '^$' "$src/.ci/run")
+  [ -n "$readme" ] || fail "no second sh block in README.md"
+  [ "$readme" = "$ci" ] || fail "README's second command and .ci/run differ:
+  README: $readme
+  .ci/run: $ci"
+  [ -x "$src/.ci/run" ] || fail ".ci/run is not executable"
+  ;;
+
+*)
+  echo "unknown case: $name"
+  exit 2
+  ;;
+esac
+
+[ "$status" -eq 0 ] && echo "ok: $name"
+exit "$status"
