@@ -9,15 +9,15 @@
 #include "lexicon.h"
 
 typedef struct {
-  size_t b, e;   /* byte span in the body */
-  bool noise;    /* in a caption, credit line, embedded post or link */
+  size_t b, e; /* byte span in the body */
+  bool noise;  /* in a caption, credit line, embedded post or link */
 } sentence_span;
 
 typedef struct {
-  const char *body;   /* the text after the date line */
+  const char *body; /* the text after the date line */
   size_t len;
-  sckg_date date;     /* from the date line; year 0 when none */
-  sckg_str title;     /* first line of the body, trimmed */
+  sckg_date date;        /* from the date line; year 0 when none */
+  sckg_str title;        /* first line of the body, trimmed */
   const char *publisher; /* from a credit mark, or NULL */
   sentence_span *sents;  /* heap array */
   size_t n_sents;

@@ -717,6 +717,16 @@ static void group_mentions(reader *r) {
       a->kind = M_ADJ;
       continue;
     }
+    /* "Kim Gunn, South Korea's chief nuclear negotiator,": an apposition
+     * says who the person speaks for; it is not a second actor */
+    if (b->role && b->tb == a->te + 1 && is_comma(r, a->te) && a->n == 1 &&
+        a->actors[0]->cls == SCKG_CLASS_PERSON && b->n == 1) {
+      if (!a->actors[0]->parent && !a->actors[0]->from_lexicon)
+        sckg_graph_set_parent(r->g, a->actors[0], b->actors[0]);
+      b->kind = M_ADJ;
+      b->named = b->actors[0];
+      continue;
+    }
     if (joinable(r, a, b))
       b->group = a->group;
   }
@@ -1328,6 +1338,18 @@ static void emit_frames(reader *r, frame *f, size_t nf) {
     const lex_pattern *p = fr->t->pat;
     if (fr->drop || !fr->n_agents)
       continue;
+    if ((p->flags & PAT_REPORT) && fr->agent_mention >= 0) {
+      /* "the statement said": what follows is that statement's */
+      const mention *m = &r->m[fr->agent_mention];
+      if (m->kind == M_ANAPHOR && m->ana && m->ana->ana == ANA_STATEMENT) {
+        const statement_memory *sm =
+            statement_by_noun(r, m->ana->ltoks[m->ana->n - 1]);
+        if (sm) {
+          statement_index = sm->event;
+          continue;
+        }
+      }
+    }
     if (p->flags & PAT_REPORT) {
       /* reported speech: typed content makes no MakeStatement */
       bool typed = false;

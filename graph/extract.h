@@ -19,7 +19,8 @@ typedef struct {
   size_t n_attributed;
   sckg_date date;
   bool negated;
-  long stated_in;     /* index of the statement among this article's events, or -1 */
+  long
+      stated_in; /* index of the statement among this article's events, or -1 */
   const char *trigger; /* interned */
   size_t sent;         /* index of the sentence in the article_text */
 } ex_event;
@@ -40,5 +41,8 @@ sckg_actor *sckg_graph_lex_actor(sckg_graph *g, const struct lex_actor *a);
 sckg_actor *sckg_graph_new_actor(sckg_graph *g, const char *label, size_t len,
                                  sckg_class cls, sckg_actor *parent);
 const char *sckg_graph_intern(sckg_graph *g, const char *s, size_t len);
+/* Give an actor read from the text the parent the text tells of (of
+ * several, the smallest IRI; lexicon actors keep theirs). */
+void sckg_graph_set_parent(sckg_graph *g, sckg_actor *a, sckg_actor *parent);
 
 #endif

@@ -222,6 +222,7 @@ sckg_actor *sckg_graph_lex_actor(sckg_graph *g, const lex_actor *la) {
         g, slug, sckg_graph_intern(g, la->label, strlen(la->label)), la->cls,
         la->qid ? sckg_graph_intern(g, la->qid, strlen(la->qid)) : NULL,
         parent);
+  a->from_lexicon = true;
   b->lex_actors[la->index] = a;
   if (la->n_related && !a->related) {
     a->related = sckg_arena_alloc(g->arena, la->n_related * sizeof *a->related);
@@ -276,6 +277,21 @@ static const lex_actor *lexicon_by_label(const sckg_schema *s,
   return found;
 }
 
+void sckg_graph_set_parent(sckg_graph *g, sckg_actor *a, sckg_actor *parent) {
+  (void)g;
+  if (a->from_lexicon || !parent || parent == a)
+    return;
+  /* of several parents the texts tell of, the smallest IRI wins, so the
+   * graph does not depend on the order the articles came in */
+  if (a->parent && strcmp(a->parent->iri, parent->iri) <= 0)
+    return;
+  for (sckg_actor *p = parent; p; p = p->parent)
+    if (p == a)
+      return; /* no cycles */
+  a->parent = parent;
+  a->affiliated = a->cls == SCKG_CLASS_PERSON;
+}
+
 sckg_actor *sckg_graph_new_actor(sckg_graph *g, const char *label, size_t len,
                                  sckg_class cls, sckg_actor *parent) {
   const lex_actor *la = lexicon_by_label(g->schema, label, len);
@@ -288,10 +304,7 @@ sckg_actor *sckg_graph_new_actor(sckg_graph *g, const char *label, size_t len,
   sckg_actor *a = actor_with_slug(g, s);
   if (a) {
     /* the same name met again; a parent learned later is kept if none */
-    if (!a->parent && parent && parent != a && !a->from_lexicon) {
-      a->parent = parent;
-      a->affiliated = a->cls == SCKG_CLASS_PERSON;
-    }
+    sckg_graph_set_parent(g, a, parent);
     return a;
   }
   return make_actor(g, s, sckg_graph_intern(g, label, len), cls, NULL,

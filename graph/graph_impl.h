@@ -19,7 +19,7 @@
 #define SCKG_NS_SKOS "http://www.w3.org/2004/02/skos/core#"
 #define SCKG_NS_PROV "http://www.w3.org/ns/prov#"
 #define SCKG_NS_DCT "http://purl.org/dc/terms/"
-#define SCKG_NS_NIF \
+#define SCKG_NS_NIF                                                            \
   "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"
 #define SCKG_NS_WD "http://www.wikidata.org/entity/"
 
@@ -86,36 +86,36 @@ typedef struct {
 
 typedef struct sckg_actor sckg_actor;
 struct sckg_actor {
-  const char *slug;       /* unique local key; the IRI is base + "actor/" + slug */
-  const char *iri;        /* full IRI */
-  const char *label;      /* canonical English label */
+  const char *slug;  /* unique local key; the IRI is base + "actor/" + slug */
+  const char *iri;   /* full IRI */
+  const char *label; /* canonical English label */
   sckg_class cls;
-  const char *qid;        /* "Q423", or NULL */
-  sckg_actor *parent;     /* partOf (or affiliatedWith for persons), or NULL */
-  bool affiliated;        /* parent is sckg:affiliatedWith, not sckg:partOf */
-  sckg_actor **related;   /* skos:related (cyber group aliases kept apart) */
+  const char *qid;      /* "Q423", or NULL */
+  sckg_actor *parent;   /* partOf (or affiliatedWith for persons), or NULL */
+  bool affiliated;      /* parent is sckg:affiliatedWith, not sckg:partOf */
+  sckg_actor **related; /* skos:related (cyber group aliases kept apart) */
   size_t n_related;
-  bool from_lexicon;      /* false: an unknown name read from the text */
+  bool from_lexicon; /* false: an unknown name read from the text */
 };
 
 typedef struct sckg_article sckg_article;
 
 /* A sentence that serves as evidence: a NIF string node. */
 typedef struct {
-  const char *iri;       /* article IRI + "#char=BEGIN,END" */
+  const char *iri; /* article IRI + "#char=BEGIN,END" */
   sckg_article *article;
-  size_t begin, end;     /* Unicode code points into the article text */
-  const char *text;      /* the exact sentence, NUL-terminated */
+  size_t begin, end; /* Unicode code points into the article text */
+  const char *text;  /* the exact sentence, NUL-terminated */
 } sckg_sentence;
 
 struct sckg_article {
-  const char *ident;     /* dcterms:identifier: file name, no folder, no .txt */
+  const char *ident; /* dcterms:identifier: file name, no folder, no .txt */
   const char *iri;
   const char *title;     /* first line or headline */
   const char *publisher; /* NULL when unknown */
   sckg_date date;        /* from the date line or --date; year 0 when unknown */
-  const char *text;      /* the article text after the date line (nif:isString) */
-  size_t len;            /* bytes of text */
+  const char *text; /* the article text after the date line (nif:isString) */
+  size_t len;       /* bytes of text */
   sckg_actor **mentions; /* sorted by IRI, distinct */
   size_t n_mentions;
 };
@@ -124,19 +124,20 @@ typedef struct sckg_event sckg_event;
 struct sckg_event {
   const char *iri;
   sckg_event_type type;
-  sckg_actor **agents;       /* sorted by IRI, distinct, at least one */
+  sckg_actor **agents; /* sorted by IRI, distinct, at least one */
   size_t n_agents;
-  sckg_actor **targets;      /* sorted by IRI, distinct */
+  sckg_actor **targets; /* sorted by IRI, distinct */
   size_t n_targets;
-  sckg_actor **attributed;   /* sckg:attributedTo, sorted by IRI */
+  sckg_actor **attributed; /* sckg:attributedTo, sorted by IRI */
   size_t n_attributed;
   sckg_date date;
   bool negated;
-  sckg_event *stated_in;     /* the statement that reports it (sckg:statedIn), or NULL */
-  const char *trigger;       /* the words it was read from, for labels */
-  sckg_sentence **evidence;  /* sorted by IRI */
+  sckg_event
+      *stated_in; /* the statement that reports it (sckg:statedIn), or NULL */
+  const char *trigger;      /* the words it was read from, for labels */
+  sckg_sentence **evidence; /* sorted by IRI */
   size_t n_evidence;
-  sckg_article **sources;    /* sorted by IRI */
+  sckg_article **sources; /* sorted by IRI */
   size_t n_sources;
 };
 
@@ -159,16 +160,16 @@ typedef struct {
 struct sckg_graph {
   const sckg_schema *schema;
   sckg_options opts;
-  const char *base;        /* resource namespace, ends in '/' or '#' */
-  sckg_arena *arena;       /* owns every node, string and array below */
+  const char *base;  /* resource namespace, ends in '/' or '#' */
+  sckg_arena *arena; /* owns every node, string and array below */
   sckg_strtab *strings;
-  sckg_vec actors;         /* sckg_actor *; sorted by IRI after finish */
-  sckg_vec events;         /* sckg_event *; sorted by IRI after finish */
-  sckg_vec articles;       /* sckg_article *; sorted by IRI after finish */
-  sckg_triple *triples;    /* after finish: sorted, distinct */
+  sckg_vec actors;      /* sckg_actor *; sorted by IRI after finish */
+  sckg_vec events;      /* sckg_event *; sorted by IRI after finish */
+  sckg_vec articles;    /* sckg_article *; sorted by IRI after finish */
+  sckg_triple *triples; /* after finish: sorted, distinct */
   size_t n_triples;
   bool finished;
-  void *build;             /* extraction state, freed by finish */
+  void *build; /* extraction state, freed by finish */
 };
 
 /* Accessors for writers: a finished graph's arrays. */

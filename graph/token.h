@@ -18,7 +18,7 @@ typedef enum {
 } token_kind;
 
 typedef struct {
-  size_t b, e;       /* byte span in the text */
+  size_t b, e; /* byte span in the text */
   token_kind kind;
   bool cap;          /* starts with an uppercase ASCII letter */
   const char *norm;  /* interned normalised form, or NULL if not in the table */

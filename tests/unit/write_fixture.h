@@ -9,6 +9,7 @@
 
 #include "graph_impl.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
