@@ -493,9 +493,10 @@ static void resolve_anaphor(reader *r, mention *m, const phrase *ph) {
     add_actor(m, topic_state(r));
     break;
   case ANA_SUBJECT: {
-    /* "North Korea has launched missiles, which it tested": an earlier
-     * name of the sentence, not a person, comes first */
-    for (size_t k = r->nm - 1; k-- > 0 && !m->n;) {
+    /* "North Korea has launched missiles, which it tested", "Treasury said
+     * Sinbad succeeded a mixer that it sanctioned": the sentence's first
+     * name that no preposition governs, not a person, comes first */
+    for (size_t k = 0; k + 1 < r->nm && !m->n; k++) {
       const mention *o = &r->m[k];
       if (o->kind == M_NAME && o->n == 1 && !o->prep && !o->plural &&
           o->actors[0]->cls != SCKG_CLASS_PERSON)
@@ -1114,6 +1115,7 @@ typedef struct {
   size_t n_targets;
   long agent_mention;
   slot_kind agent_slot; /* which slot gave the agents */
+  sckg_actor *victim;   /* a company named before a crime noun */
   bool negated;
   bool drop;
   const statement_memory *refers_back; /* "the statement" named again */
@@ -1158,6 +1160,16 @@ static bool is_passive(const reader *r, const trigger *t) {
                     !strncmp(w, "shot", n);
   if (!participle)
     return false;
+  /* "stolen funds", "hacked accounts": a participle before its noun, with
+   * no auxiliary before it, is attributive: passive in meaning */
+  bool aux_before = t->tb > 0 && (word(r, t->tb - 1) & (W_AUX | W_BE));
+  bool after_name = false; /* "The FBI urged node operators": a verb */
+  for (size_t k = 0; k < r->nm; k++)
+    after_name |= r->m[k].te == t->tb;
+  if (!aux_before && !after_name && t->tb > 0 && t->te == t->tb + 1 &&
+      is_lower_word(r, t->te) &&
+      !(word(r, t->te) & (W_PREP | W_DET | W_CLAUSE | W_AUX | W_CONJ)))
+    return true;
   for (size_t k = t->tb; k > 0 && k + 3 > t->tb; k--) {
     unsigned wd = word(r, k - 1);
     if (wd & W_BE)
@@ -1187,9 +1199,21 @@ static void read_frames(reader *r, frame *f, size_t nf) {
     fr->n_agents =
         fill_slots(r, fr->t, agent_slots, fr->agents, &which, &fr->agent_slot);
     fr->agent_mention = which;
+    /* "the Ronin heist", "the Sony attack": a company named before a crime
+     * is its victim, not its author */
+    if ((p->flags & PAT_CRIME) && (p->flags & PAT_NOUN) &&
+        fr->agent_slot == SLOT_POSS && which >= 0 && !r->m[which].poss &&
+        fr->n_agents == 1 && fr->agents[0]->cls == SCKG_CLASS_ORGANIZATION) {
+      fr->victim = fr->agents[0];
+      fr->n_agents = 0;
+      fr->agent_slot = SLOT_NONE;
+      fr->agent_mention = -1;
+    }
     long tw;
     slot_kind tk;
     fr->n_targets = fill_slots(r, fr->t, target_slots, fr->targets, &tw, &tk);
+    if (fr->victim && !fr->n_targets)
+      fr->targets[fr->n_targets++] = fr->victim;
     fr->negated = fr->t->negated;
     /* a statement named with "the" refers to the article's last one */
     /* "In a statement released Friday, the ministry said": the statement is
@@ -1319,6 +1343,14 @@ static void inherit_agents(reader *r, frame *f, size_t nf) {
         break;
       }
     }
+    /* "heists by Lazarus, among them the hack of the bridge": another
+     * crime of the sentence */
+    for (size_t k = 0; k < nf && !f[i].n_agents; k++)
+      if (k != i && (f[k].t->pat->flags & PAT_CRIME) && f[k].n_agents &&
+          f[k].negated == f[i].negated) {
+        memcpy(f[i].agents, f[k].agents, f[k].n_agents * sizeof *f[i].agents);
+        f[i].n_agents = f[k].n_agents;
+      }
   }
   (void)r;
 }
