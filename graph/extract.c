@@ -41,6 +41,8 @@ typedef struct {
 
 typedef struct {
   size_t tb, te;
+  size_t obj_from; /* where an object starts: after the trigger, or inside
+                      it where a '*' stands ("added * to its list") */
   const lex_pattern *pat;
   const char *text;
   bool negated;
@@ -493,6 +495,15 @@ static void resolve_anaphor(reader *r, mention *m, const phrase *ph) {
     add_actor(m, topic_state(r));
     break;
   case ANA_SUBJECT: {
+    /* "Tornado Cash, a mixer used since its launch": a possessive 'its'
+     * belongs to the nearest name before it */
+    if (ph->n == 1 && (sckg_lexicon_word(r->s, ph->ltoks[0]) & W_POSSPRON))
+      for (size_t k = r->nm - 1; k-- > 0 && !m->n;) {
+        const mention *o = &r->m[k];
+        if (o->kind == M_NAME && o->n == 1 && !o->plural &&
+            o->actors[0]->cls != SCKG_CLASS_PERSON)
+          add_actor(m, o->actors[0]);
+      }
     /* "North Korea has launched missiles, which it tested", "Treasury said
      * Sinbad succeeded a mixer that it sanctioned": the sentence's first
      * name that no preposition governs, not a person, comes first */
@@ -718,6 +729,13 @@ static void group_mentions(reader *r) {
       a->kind = M_ADJ;
       continue;
     }
+    /* "Sky Mavis, the company that develops Axie Infinity,": a definite
+     * description in apposition is the same actor again */
+    if (b->kind == M_ANAPHOR && b->tb == a->te + 1 && is_comma(r, a->te) &&
+        a->kind == M_NAME && b->ana && b->ana->n > 1) {
+      b->kind = M_ADJ;
+      continue;
+    }
     /* "Kim Gunn, South Korea's chief nuclear negotiator,": an apposition
      * says who the person speaks for; it is not a second actor */
     if (b->role && b->tb == a->te + 1 && is_comma(r, a->te) && a->n == 1 &&
@@ -801,6 +819,12 @@ static void find_triggers(reader *r) {
     trigger *t = &r->t[r->nt++];
     t->tb = i;
     t->te = e;
+    t->obj_from = e;
+    for (size_t k = 0; k < ph->n; k++)
+      if (ph->toks[k][0] == '*' && !ph->toks[k][1]) {
+        t->obj_from = i + k;
+        break;
+      }
     t->pat = ph->pattern;
     t->text = ph->text;
     t->quoted = r->quoted[i];
@@ -929,7 +953,7 @@ static long slot_group(const reader *r, const trigger *t, const slot *sl) {
   case SLOT_SUBJ:
     return subject_of(r, t);
   case SLOT_OBJ:
-    return group_after(r, t->te, 3, false);
+    return group_after(r, t->obj_from, 3, false);
   case SLOT_BY:
     return prep_after(r, t, sckg_strtab_find(r->s->strings, "by", 2));
   case SLOT_POSS:
@@ -1166,7 +1190,18 @@ static bool is_passive(const reader *r, const trigger *t) {
   bool after_name = false; /* "The FBI urged node operators": a verb */
   for (size_t k = 0; k < r->nm; k++)
     after_name |= r->m[k].te == t->tb;
-  if (!aux_before && !after_name && t->tb > 0 && t->te == t->tb + 1 &&
+  /* what may stand before a noun phrase: a determiner, preposition,
+   * conjunction, number, '$', or another trigger ("launder stolen funds") */
+  bool np_start = false;
+  if (t->tb > 0) {
+    const token *p = &r->toks[t->tb - 1];
+    np_start = (word(r, t->tb - 1) & (W_DET | W_PREP | W_CONJ)) ||
+               p->kind == TK_NUM ||
+               (p->kind == TK_PUNCT && r->text[p->b] == '$');
+    for (size_t k = 0; k < r->nt && !np_start; k++)
+      np_start = r->t[k].te == t->tb;
+  }
+  if (!aux_before && !after_name && np_start && t->te == t->tb + 1 &&
       is_lower_word(r, t->te) &&
       !(word(r, t->te) & (W_PREP | W_DET | W_CLAUSE | W_AUX | W_CONJ)))
     return true;
@@ -1178,6 +1213,36 @@ static bool is_passive(const reader *r, const trigger *t) {
       return false;
   }
   return false;
+}
+
+/* The object of a verb in a relative clause is the clause's antecedent:
+ * "the Lazarus Group, a hacking group that the United States sanctioned",
+ * "Blender.io, a bitcoin mixer that it sanctioned". */
+static size_t relative_object(const reader *r, const trigger *t, long subj,
+                              sckg_actor **out) {
+  if (subj < 0)
+    return 0;
+  size_t k = r->m[subj].tb;
+  while (k > 0 && (word(r, k - 1) & W_DET))
+    k--;
+  if (k == 0 ||
+      !(tok_lower_is(r, k - 1, "that") || tok_lower_is(r, k - 1, "which") ||
+        tok_lower_is(r, k - 1, "whom")))
+    return 0;
+  for (size_t i = (size_t)subj + 1; i < r->nm; i++)
+    if (r->m[i].tb < t->tb)
+      return 0; /* another name between subject and verb: not this shape */
+  size_t rel = k - 1;
+  /* the nearest name ending before "that", over an apposition */
+  for (size_t q = r->nm; q-- > 0;) {
+    const mention *m = &r->m[q];
+    if (m->te > rel || !mention_usable(m))
+      continue;
+    if (rel - m->te > 8)
+      return 0;
+    return group_actors(r, q, out, EX_MAX_ACTORS);
+  }
+  return 0;
 }
 
 static void read_frames(reader *r, frame *f, size_t nf) {
@@ -1214,6 +1279,8 @@ static void read_frames(reader *r, frame *f, size_t nf) {
     fr->n_targets = fill_slots(r, fr->t, target_slots, fr->targets, &tw, &tk);
     if (fr->victim && !fr->n_targets)
       fr->targets[fr->n_targets++] = fr->victim;
+    if (!fr->n_targets && p->target[0].kind == SLOT_OBJ)
+      fr->n_targets = relative_object(r, fr->t, fr->agent_mention, fr->targets);
     fr->negated = fr->t->negated;
     /* a statement named with "the" refers to the article's last one */
     /* "In a statement released Friday, the ministry said": the statement is
