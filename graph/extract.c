@@ -1172,7 +1172,8 @@ static void resolve_speakers(reader *r, frame *f, size_t nf) {
  * "was fired", "were quickly sanctioned". Nominal and explicitly passive
  * patterns are not. */
 static bool is_passive(const reader *r, const trigger *t) {
-  if (t->pat->flags & (PAT_NOUN | PAT_PASSIVE))
+  /* idioms of several words ("quoted as saying") say their own voice */
+  if ((t->pat->flags & (PAT_NOUN | PAT_PASSIVE)) || t->te != t->tb + 1)
     return false;
   const token *tk = &r->toks[t->tb];
   size_t n = tk->e - tk->b;
@@ -1373,6 +1374,24 @@ static void event_objects(reader *r, frame *f, size_t nf) {
       }
       break;
     }
+    /* "the drills held by X and Y, which it condemns": a reaction with no
+     * target in a relative clause reacts to the event named before it */
+    size_t at = f[i].t->tb;
+    while (at > 0 && (word(r, at - 1) & (W_AUX | W_DET)))
+      at--;
+    for (size_t k = 0; k < r->nm; k++)
+      if (r->m[k].te == at && r->m[k].kind == M_ANAPHOR)
+        at = r->m[k].tb;
+    bool relative = at > 0 && (tok_lower_is(r, at - 1, "which") ||
+                               tok_lower_is(r, at - 1, "that"));
+    for (size_t k = nf; relative && !f[i].n_targets && k-- > 0;) {
+      if (!(f[k].t->pat->flags & PAT_NOUN) || f[k].t->te > f[i].t->tb ||
+          !f[k].n_agents ||
+          has_actor(f[i].agents, f[i].n_agents, f[k].agents[0]))
+        continue;
+      memcpy(f[i].targets, f[k].agents, f[k].n_agents * sizeof *f[i].targets);
+      f[i].n_targets = f[k].n_agents;
+    }
   }
 }
 
@@ -1407,6 +1426,22 @@ static void inherit_agents(reader *r, frame *f, size_t nf) {
           f[k].n_targets) {
         memcpy(f[i].agents, f[k].targets, f[k].n_targets * sizeof *f[i].agents);
         f[i].n_agents = f[k].n_targets;
+        break;
+      }
+    }
+    /* "U.N. experts say Pyongyang relies on cyber theft": the subject of
+     * the reported clause */
+    for (size_t k = 0; k < nf && !f[i].n_agents; k++) {
+      if (!(f[k].t->pat->flags & PAT_REPORT) || f[k].t->te > f[i].t->tb)
+        continue;
+      for (size_t q = 0; q < r->nm; q++) {
+        const mention *m = &r->m[q];
+        if (m->tb < f[k].t->te || m->te > f[i].t->tb)
+          continue;
+        if (mention_usable(m) && !m->prep && !m->poss) {
+          f[i].n_agents = group_actors(r, q, f[i].agents, EX_MAX_ACTORS);
+          f[i].agent_mention = (long)q;
+        }
         break;
       }
     }
