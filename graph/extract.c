@@ -537,7 +537,11 @@ static void resolve_anaphor(reader *r, mention *m, const phrase *ph) {
   case ANA_SPEAKER:
     break; /* resolved once the sentence's speaker is known */
   case ANA_PERSON:
-    add_actor(m, st->last_person);
+    /* "he" after "a spokesman for the ministry said": with no person
+     * named, the one he spoke for */
+    add_actor(m, st->last_person ? st->last_person
+                 : st->n_subject ? st->subject[0]
+                                 : NULL);
     break;
   case ANA_AGENCY:
     add_actor(m, st->last_agency);
@@ -776,6 +780,15 @@ static void group_mentions(reader *r) {
       i--;
     if (i > 0 && (word(r, i - 1) & W_PREP))
       m->prep = r->toks[i - 1].lower;
+    /* "a spokesman for the ministry said": the ministry speaks */
+    size_t he;
+    const phrase *role =
+        i >= 2 && m->prep &&
+                (tok_lower_is(r, i - 1, "for") || tok_lower_is(r, i - 1, "of"))
+            ? longest(r, i - 2, 1u << PH_HEAD, &he)
+            : NULL;
+    if (role && he == i - 1 && role->head == HEAD_PERSON)
+      m->prep = NULL;
   }
 }
 
@@ -851,6 +864,25 @@ static bool mention_usable(const mention *m) {
 /* The subject of trigger t: the nearest group to its left that no
  * preposition governs and that is not a mere possessor, in the same quote
  * state, not past a semicolon. */
+/* "two days after the United States formally blamed Pyongyang": a word
+ * that is both preposition and conjunction, then a name, then (over
+ * auxiliaries and adverbs) the verb: the name is the clause's subject. */
+static bool clause_subject(const reader *r, const mention *first,
+                           const mention *last, const trigger *t) {
+  if (!(sckg_lexicon_word(r->s, first->prep) & W_CLAUSE) ||
+      (t->pat->flags & PAT_NOUN))
+    return false;
+  for (size_t i = last->te; i < t->tb; i++) {
+    const token *tk = &r->toks[i];
+    size_t n = tk->e - tk->b;
+    bool adverb =
+        n > 3 && r->text[tk->e - 2] == 'l' && r->text[tk->e - 1] == 'y';
+    if (!(word(r, i) & W_AUX) && !(is_lower_word(r, i) && adverb))
+      return false;
+  }
+  return true;
+}
+
 static long subject_of(const reader *r, const trigger *t) {
   for (size_t k = r->nm; k-- > 0;) {
     const mention *m = &r->m[k];
@@ -873,7 +905,8 @@ static long subject_of(const reader *r, const trigger *t) {
     while (first > 0 && r->m[first - 1].group == m->group)
       first--;
     const mention *f = &r->m[first];
-    if (f->prep && f->prep != r->toks[t->tb].lower)
+    if (f->prep && f->prep != r->toks[t->tb].lower &&
+        !clause_subject(r, f, m, t))
       continue;
     if (m->poss && !m->head)
       continue;
@@ -890,6 +923,10 @@ static long group_after(const reader *r, size_t i, size_t window,
     const mention *m = &r->m[k];
     if (m->tb < i || !mention_usable(m) ||
         (k > 0 && r->m[k - 1].group == m->group && r->m[k - 1].tb >= i))
+      continue;
+    /* "with his U.S. counterparts": a possessive pronoun is a determiner
+     * of what follows */
+    if (m->poss && m->te == m->tb + 1 && (word(r, m->tb) & W_POSSPRON))
       continue;
     if (m->tb > i + window)
       return -1;
@@ -960,6 +997,8 @@ static long slot_group(const reader *r, const trigger *t, const slot *sl) {
     return possessor_of(r, t);
   case SLOT_PREP:
     return prep_after(r, t, sl->prep);
+  case SLOT_SPEAKER:
+    return -1; /* known only once every frame is read: see speaker_slots */
   }
   return -1;
 }
@@ -1338,6 +1377,26 @@ static void apply_denials(frame *f, size_t nf) {
   }
 }
 
+/* "Bossert said North Korea was responsible for the attack": patterns with
+ * a speaker slot take the agents of the sentence's report or statement. */
+static void speaker_slots(frame *f, size_t nf) {
+  for (size_t i = 0; i < nf; i++) {
+    bool wants = false;
+    for (size_t k = 0; k < MAX_SLOTS; k++)
+      wants |= f[i].t->pat->agent[k].kind == SLOT_SPEAKER;
+    if (!wants || f[i].n_agents)
+      continue;
+    for (size_t k = 0; k < nf; k++)
+      if (k != i && (f[k].t->pat->flags & (PAT_REPORT | PAT_STATEMENT)) &&
+          f[k].n_agents) {
+        memcpy(f[i].agents, f[k].agents, f[k].n_agents * sizeof *f[i].agents);
+        f[i].n_agents = f[k].n_agents;
+        f[i].agent_slot = SLOT_SPEAKER;
+        break;
+      }
+  }
+}
+
 /* An event named as the object of another ("condemned the launch",
  * "denounced the veto"): it is the one the article told of, not the
  * speaker's. Its agents come from the last event of its type, and the
@@ -1695,6 +1754,7 @@ static void read_sentence(reader *r, size_t b, size_t e) {
               sckg_event_types[f[i].t->pat->type].name, f[i].t->text,
               f[i].n_agents, f[i].n_targets, f[i].t->quoted);
   }
+  speaker_slots(f, r->nt);
   event_objects(r, f, r->nt);
   crimes_not_by_accusers(f, r->nt);
   apply_denials(f, r->nt);

@@ -290,6 +290,8 @@ static bool parse_slots(loader *L, field f, slot *out) {
       out[i].kind = SLOT_BY;
     else if (IS("poss"))
       out[i].kind = SLOT_POSS;
+    else if (IS("speaker"))
+      out[i].kind = SLOT_SPEAKER;
     else {
       out[i].kind = SLOT_PREP;
       out[i].prep = intern_lower(L->s->strings, it.p, it.n);

@@ -43,7 +43,8 @@ typedef enum {
   SLOT_OBJ,
   SLOT_BY,
   SLOT_POSS,
-  SLOT_PREP /* the actor after a given preposition */
+  SLOT_PREP,   /* the actor after a given preposition */
+  SLOT_SPEAKER /* whoever reports it in the sentence: "X said Y was behind" */
 } slot_kind;
 
 typedef struct {
