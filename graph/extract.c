@@ -135,6 +135,17 @@ static bool is_lower_word(const reader *r, size_t i) {
 
 /* --- phrase matching -------------------------------------------------- */
 
+/* Two or more letters, all capitals: an acronym ("IT", "NIS"). */
+static bool all_caps(const reader *r, size_t i) {
+  const token *t = &r->toks[i];
+  if (t->e - t->b < 2)
+    return false;
+  for (size_t k = t->b; k < t->e; k++)
+    if (r->text[k] >= 'a' && r->text[k] <= 'z')
+      return false;
+  return true;
+}
+
 /* Does phrase ph match at token i? Returns the end token or 0. Triggers may
  * hold "*", which matches up to three tokens (never a clause end). */
 static size_t match_at(const reader *r, const phrase *ph, size_t i) {
@@ -164,7 +175,8 @@ static size_t match_at(const reader *r, const phrase *ph, size_t i) {
     const token *t = &r->toks[j];
     bool eq;
     if (ph->fold_case)
-      eq = t->lower == ph->ltoks[k];
+      eq = t->lower == ph->ltoks[k] &&
+           !(ph->kind == PH_ANAPHOR && all_caps(r, j)); /* "IT" is not "it" */
     else if (k == 0 && ph->toks[0] == ph->ltoks[0] &&
              t->lower == ph->ltoks[0] && strcmp(ph->ltoks[0], "the") == 0)
       eq = true; /* "the North" also as "The North" */
@@ -944,7 +956,8 @@ static long group_after(const reader *r, size_t i, size_t window,
 
 /* The group after preposition `prep` following the trigger. */
 static long prep_after(const reader *r, const trigger *t, const char *prep) {
-  for (size_t i = t->te; i < r->n && i < t->te + 10; i++) {
+  /* from inside the trigger: "sanctions on X" holds its preposition */
+  for (size_t i = t->tb + 1; i < r->n && i < t->te + 10; i++) {
     const token *tk = &r->toks[i];
     if (tk->kind == TK_PUNCT &&
         (r->text[tk->b] == ';' || r->text[tk->b] == '.'))
@@ -1255,6 +1268,29 @@ static bool is_passive(const reader *r, const trigger *t) {
   return false;
 }
 
+/* "Lazarus, the hacking outfit behind the theft of...", "the group
+ * responsible for the heist": the crime is that of the name before. */
+static size_t behind_agent(const reader *r, const trigger *t,
+                           sckg_actor **out) {
+  size_t i = t->tb;
+  while (i > 0 && t->tb - i < 6 &&
+         ((word(r, i - 1) & W_DET) || is_lower_word(r, i - 1) ||
+          r->toks[i - 1].kind == TK_NUM) &&
+         !tok_lower_is(r, i - 1, "behind") && !tok_lower_is(r, i - 1, "for"))
+    i--;
+  if (i == 0 || !(tok_lower_is(r, i - 1, "behind") ||
+                  (tok_lower_is(r, i - 1, "for") && i >= 2 &&
+                   tok_lower_is(r, i - 2, "responsible"))))
+    return 0;
+  for (size_t q = r->nm; q-- > 0;) {
+    const mention *m = &r->m[q];
+    if (m->te >= i || !mention_usable(m))
+      continue;
+    return i - m->te <= 8 ? group_actors(r, q, out, EX_MAX_ACTORS) : 0;
+  }
+  return 0;
+}
+
 /* The object of a verb in a relative clause is the clause's antecedent:
  * "the Lazarus Group, a hacking group that the United States sanctioned",
  * "Blender.io, a bitcoin mixer that it sanctioned". */
@@ -1319,6 +1355,8 @@ static void read_frames(reader *r, frame *f, size_t nf) {
     fr->n_targets = fill_slots(r, fr->t, target_slots, fr->targets, &tw, &tk);
     if (fr->victim && !fr->n_targets)
       fr->targets[fr->n_targets++] = fr->victim;
+    if (!fr->n_agents && (p->flags & PAT_CRIME) && (p->flags & PAT_NOUN))
+      fr->n_agents = behind_agent(r, fr->t, fr->agents);
     if (!fr->n_targets && p->target[0].kind == SLOT_OBJ)
       fr->n_targets = relative_object(r, fr->t, fr->agent_mention, fr->targets);
     fr->negated = fr->t->negated;
