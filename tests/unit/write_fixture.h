@@ -139,12 +139,10 @@ static inline void fx_report(sckg_graph *g, sckg_event *e,
   e->sources = src;
 }
 
-static inline sckg_event *fx_event(sckg_graph *g, const char *slug,
-                                   sckg_event_type type,
-                                   sckg_actor *const *agents,
-                                   sckg_actor *const *targets, sckg_date date,
-                                   sckg_article *article,
-                                   const char *sentence) {
+static inline sckg_event *
+fx_event(sckg_graph *g, const char *slug, sckg_event_type type,
+         sckg_actor *const *agents, sckg_actor *const *targets, sckg_date date,
+         sckg_article *article, const char *sentence) {
   sckg_event *e = sckg_arena_alloc(g->arena, sizeof *e);
   e->iri = fx_printf2(g, FX_BASE "event/", slug);
   e->type = type;
@@ -194,8 +192,8 @@ static inline sckg_graph *fx_small(bool with_statements) {
       fx_article(g, "ap-2023-04-07", "The Associated Press", 2023, 4, 7);
   sckg_article *rt = fx_article(g, "reuters-2023-04-07", "Reuters", 2023, 4, 7);
   sckg_article *other = fx_article(g, "other-2022-01-10", NULL, 2022, 1, 10);
-  sckg_actor *us = fx_actor(g, "united-states", "United States",
-                            SCKG_CLASS_STATE, "Q30");
+  sckg_actor *us =
+      fx_actor(g, "united-states", "United States", SCKG_CLASS_STATE, "Q30");
   sckg_actor *kr =
       fx_actor(g, "south-korea", "South Korea", SCKG_CLASS_STATE, "Q884");
   sckg_actor *jp = fx_actor(g, "japan", "Japan", SCKG_CLASS_STATE, "Q17");
@@ -203,7 +201,8 @@ static inline sckg_graph *fx_small(bool with_statements) {
       fx_actor(g, "north-korea", "North Korea", SCKG_CLASS_STATE, "Q423");
   sckg_actor *un =
       fx_actor(g, "united-nations", "United Nations", SCKG_CLASS_IGO, "Q1065");
-  sckg_actor *kim = fx_actor(g, "kim-gunn", "Kim Gunn", SCKG_CLASS_PERSON, NULL);
+  sckg_actor *kim =
+      fx_actor(g, "kim-gunn", "Kim Gunn", SCKG_CLASS_PERSON, NULL);
   sckg_actor *eu =
       fx_actor(g, "european-union", "European Union", SCKG_CLASS_IGO, "Q458");
   sckg_actor *ru = fx_actor(g, "russia", "Russia", SCKG_CLASS_STATE, "Q159");
@@ -211,10 +210,11 @@ static inline sckg_graph *fx_small(bool with_statements) {
 
   sckg_event *stmt = NULL, *kim_said = NULL;
   if (with_statements) {
-    stmt = fx_event(g, "makestatement-joint", SCKG_EV_MAKE_STATEMENT,
-                    FX_ACTORS(us, kr, jp), FX_ACTORS(kp), FX_DAY(2023, 4, 7),
-                    ap, "The United States, South Korea, and Japan released "
-                        "a joint statement on Friday.");
+    stmt =
+        fx_event(g, "makestatement-joint", SCKG_EV_MAKE_STATEMENT,
+                 FX_ACTORS(us, kr, jp), FX_ACTORS(kp), FX_DAY(2023, 4, 7), ap,
+                 "The United States, South Korea, and Japan released "
+                 "a joint statement on Friday.");
     fx_report(g, stmt, rt, "They said so in a joint statement.");
     kim_said = fx_event(g, "makestatement-kim", SCKG_EV_MAKE_STATEMENT,
                         FX_ACTORS(kim), FX_NONE, FX_DAY(2023, 4, 7), ap,
@@ -224,23 +224,20 @@ static inline sckg_graph *fx_small(bool with_statements) {
                                FX_ACTORS(kp), FX_NONE, FX_NODATE, ap,
                                "The DPRK supports these programs by stealing "
                                "funds.");
-  sckg_event *appeal =
-      fx_event(g, "appeal-un", SCKG_EV_APPEAL, FX_ACTORS(us, kr, jp),
-               FX_ACTORS(un), FX_NODATE, rt,
-               "They called on United Nations member states to comply.");
-  sckg_event *denied = fx_event(g, "cyberattack-kp", SCKG_EV_CYBER_ATTACK,
-                                FX_ACTORS(kp), FX_NONE, FX_NODATE, rt,
-                                "North Korea has denied hacking.");
+  sckg_event *appeal = fx_event(
+      g, "appeal-un", SCKG_EV_APPEAL, FX_ACTORS(us, kr, jp), FX_ACTORS(un),
+      FX_NODATE, rt, "They called on United Nations member states to comply.");
+  sckg_event *denied =
+      fx_event(g, "cyberattack-kp", SCKG_EV_CYBER_ATTACK, FX_ACTORS(kp),
+               FX_NONE, FX_NODATE, rt, "North Korea has denied hacking.");
   denied->negated = true;
   sckg_event *laundering =
-      fx_event(g, "moneylaundering-kp", SCKG_EV_MONEY_LAUNDERING,
-               FX_ACTORS(kp), FX_NONE, FX_NODATE, ap,
-               "Funds were laundered, officials say.");
+      fx_event(g, "moneylaundering-kp", SCKG_EV_MONEY_LAUNDERING, FX_ACTORS(kp),
+               FX_NONE, FX_NODATE, ap, "Funds were laundered, officials say.");
   fx_attribute(g, laundering, FX_ACTORS(us));
-  sckg_event *criticism =
-      fx_event(g, "criticize-kim", SCKG_EV_CRITICIZE, FX_ACTORS(kim),
-               FX_ACTORS(kp), FX_DAY(2023, 4, 7), ap,
-               "Kim Gunn said the ambition was a boomerang.");
+  sckg_event *criticism = fx_event(
+      g, "criticize-kim", SCKG_EV_CRITICIZE, FX_ACTORS(kim), FX_ACTORS(kp),
+      FX_DAY(2023, 4, 7), ap, "Kim Gunn said the ambition was a boomerang.");
   fx_event(g, "imposesanctions-eu", SCKG_EV_IMPOSE_SANCTIONS, FX_ACTORS(eu),
            FX_ACTORS(ru), FX_DAY(2022, 1, 10), other,
            "The EU imposed sanctions on Russia.");
@@ -264,8 +261,8 @@ static inline sckg_graph *fx_story(void) {
   sckg_article *ap =
       fx_article(g, "ap-2023-04-07", "The Associated Press", 2023, 4, 7);
   sckg_article *rt = fx_article(g, "reuters-2023-04-07", "Reuters", 2023, 4, 7);
-  sckg_actor *us = fx_actor(g, "united-states", "United States",
-                            SCKG_CLASS_STATE, "Q30");
+  sckg_actor *us =
+      fx_actor(g, "united-states", "United States", SCKG_CLASS_STATE, "Q30");
   sckg_actor *kr =
       fx_actor(g, "south-korea", "South Korea", SCKG_CLASS_STATE, "Q884");
   sckg_actor *jp = fx_actor(g, "japan", "Japan", SCKG_CLASS_STATE, "Q17");
@@ -273,15 +270,17 @@ static inline sckg_graph *fx_story(void) {
       fx_actor(g, "north-korea", "North Korea", SCKG_CLASS_STATE, "Q423");
   sckg_actor *un =
       fx_actor(g, "united-nations", "United Nations", SCKG_CLASS_IGO, "Q1065");
-  sckg_actor *treasury =
-      fx_actor(g, "us-department-of-the-treasury",
-               "U.S. Department of the Treasury", SCKG_CLASS_AGENCY, "Q1501758");
-  sckg_actor *kim = fx_actor(g, "kim-gunn", "Kim Gunn", SCKG_CLASS_PERSON, NULL);
+  sckg_actor *treasury = fx_actor(g, "us-department-of-the-treasury",
+                                  "U.S. Department of the Treasury",
+                                  SCKG_CLASS_AGENCY, "Q1501758");
+  sckg_actor *kim =
+      fx_actor(g, "kim-gunn", "Kim Gunn", SCKG_CLASS_PERSON, NULL);
   sckg_actor *workers =
       fx_actor(g, "north-korean-it-workers", "North Korean IT workers",
                SCKG_CLASS_GROUP, NULL);
-  sckg_actor *hackers = fx_actor(g, "north-korean-hackers",
-                                 "North Korean hackers", SCKG_CLASS_GROUP, NULL);
+  sckg_actor *hackers =
+      fx_actor(g, "north-korean-hackers", "North Korean hackers",
+               SCKG_CLASS_GROUP, NULL);
   fx_parent(treasury, us, false);
   fx_parent(kim, kr, true);
   fx_parent(workers, kp, false);
@@ -313,9 +312,9 @@ static inline sckg_graph *fx_story(void) {
                      "supports these programmes by stealing and laundering "
                      "funds as well as gathering information through "
                      "malicious cyber activities,\" the statement said.");
-  said[2] = fx_event(g, "moneylaundering-north-korea",
-                     SCKG_EV_MONEY_LAUNDERING, FX_ACTORS(kp), FX_NONE,
-                     FX_NODATE, rt, said[1]->evidence[0]->text);
+  said[2] = fx_event(g, "moneylaundering-north-korea", SCKG_EV_MONEY_LAUNDERING,
+                     FX_ACTORS(kp), FX_NONE, FX_NODATE, rt,
+                     said[1]->evidence[0]->text);
   said[3] = fx_event(g, "cyberespionage-north-korea", SCKG_EV_CYBER_ESPIONAGE,
                      FX_ACTORS(kp), FX_NONE, FX_NODATE, rt,
                      said[1]->evidence[0]->text);

@@ -1,0 +1,126 @@
+/* SPDX-License-Identifier: MIT */
+/* Rendered output (SVG, PNG, PDF) through gvc: the view write_dot.c builds,
+ * laid out and rendered in memory, then written to the caller's stream.
+ *
+ * Two gvc behaviours shape this file:
+ *   - gvRender to a FILE * calls exit(1) when a write fails (gvwrite in
+ *     2.42): a library must not end its caller's process, so we render with
+ *     gvRenderData and write the bytes ourselves;
+ *   - layout and render report problems through agerr, which prints to
+ *     stderr unless a handler is installed: the library never prints, so a
+ *     handler that drops the text is installed for the call and the error
+ *     count (agerrors) decides success instead. The handler is process-wide
+ *     state in cgraph: concurrent renders in one process are not supported.
+ */
+#include "graph_impl.h"
+#include "sckg/write.h"
+#include "view.h"
+
+#include <graphviz/gvc.h>
+#include <string.h>
+
+static const char *const formats[] = {"svg", "png", "pdf"};
+
+/* cgraph takes `char *` for strings it only reads. */
+static char *cs(const char *s) { return (char *)s; }
+
+/* One gvc context per process, made on first use and never freed. The pango
+ * plugin of 2.42 caches a pointer to the last font name it measured, and
+ * that string belongs to the context: after gvFreeContext the next render
+ * in the process reads freed memory. gvContext also reloads the plugin
+ * configuration and leaks part of it each time. A context is meant to serve
+ * a sequence of graphs, one at a time (gvcontext.c). Not thread-safe (nor
+ * is cgraph's agerr handler). */
+static GVC_t *shared_context(void) {
+  static GVC_t *gvc;
+  if (!gvc)
+    gvc = gvContext();
+  return gvc;
+}
+
+static int drop_message(char *message) {
+  (void)message;
+  return 0;
+}
+
+/* Lay out and render the view into a buffer gvc allocated; on success
+ * *data (free with gvFreeRenderData) holds *len bytes. The layout is freed
+ * before returning, so a caller writes only after every check has passed.
+ * agerrors counts what agerr reported since the reset: a label error still
+ * yields a complete-looking picture (dot exits 1 then), hence the check. */
+static sckg_status render_data(const sckg_graph *g, const char *view,
+                               const char *format, char **data,
+                               unsigned int *len) {
+  Agraph_t *ag = NULL;
+  GVC_t *gvc = NULL;
+  bool laid_out = false;
+  sckg_status st;
+  agusererrf old_errf = agseterrf(drop_message);
+  agreseterrors();
+
+  if ((st = sckg_view_build(g, view, &ag)) != SCKG_OK)
+    goto done;
+  if (!(gvc = shared_context())) {
+    st = SCKG_ERR_INTERNAL;
+    goto done;
+  }
+  /* dot past a few hundred nodes takes minutes (ranks and crossings);
+   * sfdp stays near-linear and ignores clusters, so only big views lose
+   * the grouping. SCKG_VIEW_DOT_MAX_NODES is a first guess. */
+  const char *engine = "dot";
+  if (agnnodes(ag) > SCKG_VIEW_DOT_MAX_NODES) {
+    engine = "sfdp";
+    if (agsafeset(ag, cs("overlap"), cs("prism"), cs("")) != 0) {
+      st = SCKG_ERR_INTERNAL;
+      goto done;
+    }
+  }
+  if (gvLayout(gvc, ag, engine) != 0) {
+    st = SCKG_ERR_INTERNAL;
+    goto done;
+  }
+  laid_out = true;
+  if (gvRenderData(gvc, ag, format, data, len) != 0) {
+    st = SCKG_ERR_INTERNAL;
+    goto done;
+  }
+
+done:
+  if (laid_out && gvFreeLayout(gvc, ag) != 0 && !st)
+    st = SCKG_ERR_INTERNAL;
+  if (ag)
+    agclose(ag);
+  if (agerrors() > AGWARN && !st)
+    st = SCKG_ERR_INTERNAL;
+  agseterrf(old_errf);
+  if (st && *data) {
+    gvFreeRenderData(*data);
+    *data = NULL;
+    *len = 0;
+  }
+  return st;
+}
+
+sckg_status sckg_write_rendered(const sckg_graph *g, const char *view,
+                                const char *format, FILE *out) {
+  char *data = NULL;
+  unsigned int len = 0;
+  bool known = false;
+  if (!g || !view || !format || !out)
+    return SCKG_ERR_ARG;
+  for (size_t i = 0; i < sizeof formats / sizeof *formats; i++)
+    known |= strcmp(format, formats[i]) == 0;
+  if (!known)
+    return SCKG_ERR_ARG;
+
+  sckg_status st = render_data(g, view, format, &data, &len);
+  if (st)
+    goto done;
+  if (fwrite(data, 1, len, out) != len || fflush(out) != 0)
+    st = SCKG_ERR_WRITE;
+
+done:
+  if (data)
+    gvFreeRenderData(data);
+  return st;
+}
