@@ -720,8 +720,8 @@ static void event_triples(triples *T, const sckg_event *e) {
   }
   if (e->negated)
     add(T, e->iri, SCKG("negated"), lit("true", NULL, SCKG_NS_XSD "boolean"));
-  if (e->stated_in)
-    add(T, e->iri, SCKG("statedIn"), iri(e->stated_in->iri));
+  for (size_t i = 0; i < e->n_stated_in_all; i++)
+    add(T, e->iri, SCKG("statedIn"), iri(e->stated_in_all[i]->iri));
   for (size_t i = 0; i < e->n_sources; i++)
     add(T, e->iri, SCKG_NS_PROV "wasDerivedFrom", iri(e->sources[i]->iri));
   for (size_t i = 0; i < e->n_evidence; i++)
@@ -782,11 +782,19 @@ sckg_status sckg_graph_finish(sckg_graph *g) {
     const char **trig = arena_sorted(g, &e->triggers, &(size_t){0}, str_cmp);
     p->trigger = e->triggers.len ? trig[0] : NULL;
     /* the statement that reports it: the smallest IRI among candidates */
+    sckg_vec statements = {0};
     for (size_t k = 0; k < e->stated_in.len; k++) {
       ev_node *s = resolved(e->stated_in.items[k]);
-      if (s != e &&
-          (!p->stated_in || strcmp(s->pub.iri, p->stated_in->iri) < 0))
-        p->stated_in = &s->pub;
+      if (s != e)
+        sckg_vec_push_unique(&statements, &s->pub);
+    }
+    p->stated_in_all =
+        arena_sorted(g, &statements, &p->n_stated_in_all, iri_cmp_event);
+    sckg_vec_free(&statements);
+    for (size_t k = 0; k < p->n_stated_in_all; k++) {
+      sckg_event *s = p->stated_in_all[k];
+      if (!p->stated_in || s->n_agents > p->stated_in->n_agents)
+        p->stated_in = s;
     }
     for (size_t k = 0; k < p->n_evidence; k++)
       sckg_vec_push_unique(&sentences, p->evidence[k]);

@@ -132,8 +132,12 @@ struct sckg_event {
   size_t n_attributed;
   sckg_date date;
   bool negated;
-  sckg_event
-      *stated_in; /* the statement that reports it (sckg:statedIn), or NULL */
+  /* The statements that report it (sckg:statedIn), sorted by IRI; the
+   * first of them to draw it under: the one with most agents (a joint
+   * statement before one agency's report), then the smallest IRI. */
+  sckg_event *stated_in; /* that primary one, or NULL */
+  sckg_event **stated_in_all;
+  size_t n_stated_in_all;
   const char *trigger;      /* the words it was read from, for labels */
   sckg_sentence **evidence; /* sorted by IRI */
   size_t n_evidence;

@@ -112,10 +112,13 @@ static const char *const graph_defaults[] = {
     "16",      "labelloc", "t",        "labeljust", "l",
     "nodesep", "0.18",     "ranksep",  "0.5",       "newrank",
     "true",    "pad",      "0.2",      NULL};
+/* label is declared although "\N" is Graphviz's own default: creating a
+ * gvc context declares it globally, so without it every graph built after
+ * the first render would carry it and the others would not. */
 static const char *const node_defaults[] = {
-    "fontname", "Helvetica", "fontsize", "11",        "shape",
-    "box",      "style",     "filled",   "fillcolor", "#FFFFFF",
-    "color",    INK,         "margin",   "0.1,0.04",  NULL};
+    "fontname", "Helvetica", "fontsize",  "11",      "shape", "box",
+    "style",    "filled",    "fillcolor", "#FFFFFF", "color", INK,
+    "margin",   "0.1,0.04",  "label",     "\\N",     NULL};
 static const char *const edge_defaults[] = {
     "fontname", "Helvetica", "fontsize", "9", "color",
     INK,        "arrowsize", "0.7",      NULL};
