@@ -1192,6 +1192,7 @@ typedef struct {
   long agent_mention;
   slot_kind agent_slot; /* which slot gave the agents */
   sckg_actor *victim;   /* a company named before a crime noun */
+  bool back_reference;  /* "the theft": told of before, not asserted here */
   bool negated;
   bool drop;
   const statement_memory *refers_back; /* "the statement" named again */
@@ -1516,6 +1517,19 @@ static void inherit_agents(reader *r, frame *f, size_t nf) {
   for (size_t i = 0; i < nf; i++) {
     if (f[i].n_agents || !(f[i].t->pat->flags & PAT_CRIME))
       continue;
+    /* "the theft", "the hack": the one the article told of before */
+    sckg_event_type ty = f[i].t->pat->type;
+    if ((f[i].t->pat->flags & PAT_NOUN) && f[i].t->tb > 0 &&
+        (tok_lower_is(r, f[i].t->tb - 1, "the") ||
+         tok_lower_is(r, f[i].t->tb - 1, "that") ||
+         tok_lower_is(r, f[i].t->tb - 1, "this")) &&
+        r->st.n_last_agents[ty]) {
+      f[i].n_agents = r->st.n_last_agents[ty];
+      memcpy(f[i].agents, r->st.last_agents[ty],
+             f[i].n_agents * sizeof *f[i].agents);
+      f[i].back_reference = true;
+      continue;
+    }
     for (size_t k = 0; k < nf; k++) {
       sckg_event_type t = f[k].t->pat->type;
       if ((t == SCKG_EV_ACCUSE || t == SCKG_EV_CRITICIZE ||
@@ -1535,7 +1549,10 @@ static void inherit_agents(reader *r, frame *f, size_t nf) {
         const mention *m = &r->m[q];
         if (m->tb < f[k].t->te || m->te > f[i].t->tb)
           continue;
-        if (mention_usable(m) && !m->prep && !m->poss) {
+        if (mention_usable(m) && !m->prep && !m->poss &&
+            !has_actor(f[k].agents, f[k].n_agents, m->actors[0])) {
+          /* not the speaker itself: "Japan said it would freeze assets
+           * linked to the theft" does not make Japan the thief */
           f[i].n_agents = group_actors(r, q, f[i].agents, EX_MAX_ACTORS);
           f[i].agent_mention = (long)q;
         }
@@ -1637,7 +1654,8 @@ static void emit_frames(reader *r, frame *f, size_t nf) {
       sckg_event_type t = f[k].t->pat->type;
       if (t != SCKG_EV_MAKE_STATEMENT && is_speech(t))
         typed_speech = true;
-      if ((f[k].t->pat->flags & PAT_CRIME) && !f[k].negated)
+      if ((f[k].t->pat->flags & PAT_CRIME) && !f[k].negated &&
+          !f[k].back_reference)
         for (size_t q = 0; q < f[k].n_agents; q++)
           if (!has_actor(fr->agents, fr->n_agents, f[k].agents[q]))
             copy_actors(accused, &na, &f[k].agents[q], 1);
