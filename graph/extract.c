@@ -707,6 +707,15 @@ static void find_mentions(reader *r) {
 static bool joinable(const reader *r, const mention *a, const mention *b) {
   if (a->poss || a->quoted != b->quoted)
     return false;
+  /* "According to the ministry, the company has...": an opening phrase
+   * ends at its comma */
+  if (r->n && ((word(r, 0) & W_PREP) || tok_lower_is(r, 0, "according"))) {
+    size_t c = 0;
+    while (c < r->n && !is_comma(r, c))
+      c++;
+    if (a->te <= c && b->tb > c)
+      return false;
+  }
   size_t i = a->te;
   bool joined = false;
   while (i < b->tb) {
@@ -748,7 +757,9 @@ static void group_mentions(reader *r) {
     /* "Sky Mavis, the company that develops Axie Infinity,": a definite
      * description in apposition is the same actor again */
     if (b->kind == M_ANAPHOR && b->tb == a->te + 1 && is_comma(r, a->te) &&
-        a->kind == M_NAME && b->ana && b->ana->n > 1) {
+        a->kind == M_NAME && b->ana && b->ana->n > 1 &&
+        (is_comma(r, b->te) || (word(r, b->te) & W_CLAUSE) ||
+         tok_lower_is(r, b->te, "that"))) {
       b->kind = M_ADJ;
       continue;
     }
@@ -1608,6 +1619,8 @@ static void emit_frames(reader *r, frame *f, size_t nf) {
       if (typed)
         continue;
     }
+    if (p->flags & PAT_CLAIM)
+      continue; /* a source for claims and accusations, not an event */
     if ((p->flags & PAT_STATEMENT) && fr->refers_back) {
       statement_index = fr->refers_back->event;
       continue;
@@ -1638,6 +1651,24 @@ static void emit_frames(reader *r, frame *f, size_t nf) {
       continue;
     if (speaker_stmt >= 0)
       e->stated_in = speaker_stmt;
+  }
+  /* claims: what a speaker reports others did ("officials say", "according
+   * to the Treasury") is attributed to the speaker */
+  const frame *speaker = NULL;
+  for (size_t i = 0; i < nf && !speaker; i++)
+    if ((f[i].t->pat->flags & (PAT_REPORT | PAT_STATEMENT)) && f[i].n_agents &&
+        !f[i].t->quoted)
+      speaker = &f[i];
+  for (size_t i = first; speaker && i < r->out->n_events; i++) {
+    ex_event *e = &r->out->events[i];
+    if (is_speech(e->type))
+      continue;
+    bool own = false; /* one does not claim one's own act */
+    for (size_t k = 0; k < speaker->n_agents; k++)
+      own |= has_actor(e->agents, e->n_agents, speaker->agents[k]);
+    if (!own)
+      copy_actors(e->attributed, &e->n_attributed, speaker->agents,
+                  speaker->n_agents);
   }
   /* a report of another's wrongdoing is an accusation, unless the speaker
    * already accused, criticised or voiced concern in this sentence */
@@ -1698,6 +1729,18 @@ static void remember(reader *r, frame *f, size_t nf) {
         st->last_org = a;
     }
   }
+  /* an actor that acted outranks one merely named: "the ministry" after
+   * "Seoul's foreign ministry said ... the North's defense ministry" */
+  for (size_t i = 0; i < nf; i++)
+    for (size_t k = 0; k < f[i].n_agents; k++) {
+      sckg_actor *a = f[i].agents[k];
+      if (a->cls == SCKG_CLASS_AGENCY)
+        st->last_agency = a;
+      else if (a->cls == SCKG_CLASS_ORGANIZATION)
+        st->last_org = a;
+      else if (a->cls == SCKG_CLASS_PERSON)
+        st->last_person = a;
+    }
   /* the subject of the sentence: the first agent of an unquoted event,
    * else the first group no preposition governs */
   long subj = -1;

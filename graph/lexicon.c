@@ -332,6 +332,8 @@ static void event_line(loader *L, field *f, size_t nf) {
       pat->flags |= PAT_STATEMENT;
     else if (IS("crime"))
       pat->flags |= PAT_CRIME;
+    else if (IS("claim"))
+      pat->flags |= PAT_CLAIM;
     else {
       fail(L, "unknown flag", field_str(L, it));
       return;

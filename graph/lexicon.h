@@ -60,7 +60,8 @@ enum {
   PAT_STATEMENT = 4, /* a formal statement or report */
   PAT_CRIME = 8,     /* an activity whose agent may come from the context */
   PAT_NOUN = 16,     /* a nominal form */
-  PAT_PASSIVE = 32   /* a passive form */
+  PAT_PASSIVE = 32,  /* a passive form */
+  PAT_CLAIM = 64     /* names a source only ("according to X"): no event */
 };
 
 typedef struct {

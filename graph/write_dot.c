@@ -869,8 +869,9 @@ static sckg_status draw_links(scene *v, const sckg_event *e, Agnode_t *n,
   size_t count = kind == LINK_AGENT    ? e->n_agents
                  : kind == LINK_TARGET ? e->n_targets
                                        : e->n_attributed;
+  /* the statement drawn with it already says who speaks, and who claims */
   const sckg_event *voice = NULL;
-  if (kind == LINK_AGENT && e->stated_in) {
+  if (kind != LINK_TARGET && e->stated_in) {
     size_t k = event_index(v, e->stated_in);
     if (k != SIZE_MAX && v->enode[k])
       voice = e->stated_in;
