@@ -224,16 +224,30 @@ sckg_actor *sckg_graph_lex_actor(sckg_graph *g, const lex_actor *la) {
         parent);
   a->from_lexicon = true;
   b->lex_actors[la->index] = a;
-  if (la->n_related && !a->related) {
-    a->related = sckg_arena_alloc(g->arena, la->n_related * sizeof *a->related);
-    a->n_related = la->n_related;
-    /* placeholders first, so that a cycle of related groups terminates */
-    for (size_t i = 0; i < la->n_related; i++)
-      a->related[i] = a;
-    for (size_t i = 0; i < la->n_related; i++)
-      a->related[i] = sckg_graph_lex_actor(g, la->related[i]);
-  }
   return a;
+}
+
+/* skos:related between lexicon actors that are both in the graph: a group
+ * the articles never name is not brought in by its kinship to one they do. */
+static void link_related(sckg_graph *g) {
+  build_state *b = BUILD(g);
+  const sckg_schema *s = g->schema;
+  for (size_t i = 0; i < s->n_actors; i++) {
+    sckg_actor *a = b->lex_actors[i];
+    const lex_actor *la = s->actors[i];
+    if (!a || !la->n_related)
+      continue;
+    sckg_vec rel = {0};
+    for (size_t k = 0; k < la->n_related; k++) {
+      sckg_actor *o = b->lex_actors[la->related[k]->index];
+      if (o && o != a)
+        sckg_vec_push_unique(&rel, o);
+    }
+    a->related =
+        sckg_arena_memdup(g->arena, rel.items, rel.len * sizeof(void *));
+    a->n_related = rel.len;
+    sckg_vec_free(&rel);
+  }
 }
 
 /* A lexicon actor whose name or alias is exactly `label`, or NULL. */
@@ -756,6 +770,7 @@ sckg_status sckg_graph_finish(sckg_graph *g) {
   memcpy(evs, b->all_events.items, n * sizeof *evs);
   qsort(evs, n, sizeof *evs, ev_key_cmp);
   merge_undated(g, evs, n);
+  link_related(g);
   sckg_buf *buf = &b->buf;
   for (size_t i = 0; i < n; i++) {
     ev_node *e = evs[i];
