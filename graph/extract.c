@@ -80,6 +80,11 @@ typedef struct {
   /* the agents of the last event of each type, for "condemned the launch" */
   sckg_actor *last_agents[SCKG_EV_COUNT][EX_MAX_ACTORS];
   size_t n_last_agents[SCKG_EV_COUNT];
+  /* the date of the last sentence that had dated events, and their agents */
+  sckg_date last_date;
+  size_t last_date_sent; /* index of that sentence */
+  sckg_actor *last_date_agents[EX_MAX_ACTORS];
+  size_t n_last_date_agents;
 } article_state;
 
 typedef struct {
@@ -1051,8 +1056,8 @@ static size_t fill_slots(const reader *r, const trigger *t, const slot *slots,
 static int month_of(const reader *r, size_t i) {
   static const char *const names[] = {"jan", "feb", "mar", "apr", "may", "jun",
                                       "jul", "aug", "sep", "oct", "nov", "dec"};
-  if (!(word(r, i) & W_MONTH))
-    return 0;
+  if (!(word(r, i) & W_MONTH) || !r->toks[i].cap)
+    return 0; /* "may" the verb, "march" the noun */
   for (int m = 0; m < 12; m++)
     if (strncmp(r->toks[i].lower, names[m], 3) == 0)
       return m + 1;
@@ -1149,13 +1154,21 @@ static void find_dates(reader *r) {
   }
 }
 
+/* The date of the trigger's clause: the nearest date expression, but not
+ * one after it that a relative clause holds ("rejected the accusation ...
+ * about the ransomware that locked up computers in May"). */
 static sckg_date date_near(const reader *r, const trigger *t) {
   sckg_date none = {0, 0, 0};
   long best = -1;
   size_t dist = (size_t)-1;
   for (size_t k = 0; k < r->nd; k++) {
-    size_t d = r->dates[k].tok >= t->te ? r->dates[k].tok - t->te
-                                        : t->tb - r->dates[k].tok;
+    size_t at = r->dates[k].tok;
+    bool blocked = false;
+    for (size_t i = t->te; at >= t->te && i < at && !blocked; i++)
+      blocked = (word(r, i) & W_CLAUSE) || tok_lower_is(r, i, "that");
+    if (blocked)
+      continue;
+    size_t d = at >= t->te ? at - t->te : t->tb - at;
     if (d < dist) {
       dist = d;
       best = (long)k;
@@ -1177,6 +1190,18 @@ static ex_event *emit(reader *r) {
   e->stated_in = -1;
   e->sent = r->sent_index;
   return e;
+}
+
+/* Is one actor the other, or part of it (up the partOf/affiliatedWith
+ * chain, either way)? */
+static bool kin(const sckg_actor *a, const sckg_actor *b) {
+  for (const sckg_actor *p = a; p; p = p->parent)
+    if (p == b)
+      return true;
+  for (const sckg_actor *p = b; p; p = p->parent)
+    if (p == a)
+      return true;
+  return false;
 }
 
 static bool has_actor(sckg_actor *const *arr, size_t n, const sckg_actor *a) {
@@ -1633,6 +1658,17 @@ static void emit_frames(reader *r, frame *f, size_t nf) {
         copy_actors(e->targets, &e->n_targets, &fr->targets[k], 1);
     e->negated = fr->negated;
     e->date = date_near(r, fr->t);
+    /* "The spokesman also accused Washington", "They also voiced concern":
+     * a speech act, in a sentence that fixes no date, by actors (or their
+     * parts) of the last dated sentence a little before, continues it */
+    if (!e->date.year && !r->nd && is_speech(p->type) && r->st.last_date.year &&
+        r->sent_index <= r->st.last_date_sent + 3)
+      for (size_t k = 0; k < fr->n_agents && !e->date.year; k++)
+        for (size_t q = 0; q < r->st.n_last_date_agents; q++)
+          if (kin(fr->agents[k], r->st.last_date_agents[q])) {
+            e->date = r->st.last_date;
+            break;
+          }
     e->trigger = sckg_graph_intern(r->g, fr->t->text, strlen(fr->t->text));
     if (p->flags & PAT_STATEMENT) {
       statement_index = (long)(r->out->n_events - 1);
@@ -1649,8 +1685,13 @@ static void emit_frames(reader *r, frame *f, size_t nf) {
     ex_event *e = &r->out->events[i];
     if ((long)i == speaker_stmt || e->type == SCKG_EV_MAKE_STATEMENT)
       continue;
-    if (speaker_stmt >= 0)
+    if (speaker_stmt >= 0) {
       e->stated_in = speaker_stmt;
+      /* what a statement voices (concern, criticism, appeals) happens when
+       * it is made; what it reports others did does not */
+      if (!e->date.year && is_speech(e->type))
+        e->date = r->out->events[speaker_stmt].date;
+    }
   }
   /* claims: what a speaker reports others did ("officials say", "according
    * to the Treasury") is attributed to the speaker */
@@ -1728,6 +1769,21 @@ static void remember(reader *r, frame *f, size_t nf) {
       else if (a->cls == SCKG_CLASS_ORGANIZATION)
         st->last_org = a;
     }
+  }
+  bool dated = false;
+  for (size_t i = r->out->n_events;
+       i-- > 0 && r->out->events[i].sent == r->sent_index;) {
+    const ex_event *e = &r->out->events[i];
+    if (!e->date.year)
+      continue;
+    if (!dated) {
+      st->n_last_date_agents = 0;
+      st->last_date = e->date;
+      st->last_date_sent = r->sent_index;
+      dated = true;
+    }
+    copy_actors(st->last_date_agents, &st->n_last_date_agents, e->agents,
+                e->n_agents);
   }
   /* an actor that acted outranks one merely named: "the ministry" after
    * "Seoul's foreign ministry said ... the North's defense ministry" */
