@@ -73,7 +73,7 @@ typedef struct {
   size_t n_plurals;
   statement_memory stmts[8]; /* the article's statements, latest last */
   size_t n_stmts;
-  sckg_actor *last_group, *last_person, *last_agency, *last_org;
+  sckg_actor *last_group, *last_person, *last_agency, *last_org, *last_igo;
   sckg_pmap state_counts; /* sckg_actor * -> (void *)count */
   sckg_vec persons;       /* sckg_actor *, persons named so far */
   sckg_actor *last_state;
@@ -565,6 +565,9 @@ static void resolve_anaphor(reader *r, mention *m, const phrase *ph) {
     break;
   case ANA_ORGANIZATION:
     add_actor(m, st->last_org);
+    break;
+  case ANA_IGO:
+    add_actor(m, st->last_igo);
     break;
   }
 }
@@ -1229,6 +1232,7 @@ typedef struct {
   slot_kind agent_slot; /* which slot gave the agents */
   sckg_actor *victim;   /* a company named before a crime noun */
   bool back_reference;  /* "the theft": told of before, not asserted here */
+  long denies_charge;   /* a denial of the accusation frame with this index */
   bool negated;
   bool drop;
   const statement_memory *refers_back; /* "the statement" named again */
@@ -1449,6 +1453,24 @@ static void apply_denials(frame *f, size_t nf) {
         f[k].n_agents = f[i].n_agents;
       }
     }
+  }
+}
+
+/* "Washington and Seoul accuse North Korea of supplying Russia, a charge
+ * that both Moscow and Pyongyang deny": a denial after an accusation in its
+ * sentence is aimed at the accusers and denies what they charge. */
+static void denied_charges(frame *f, size_t nf) {
+  for (size_t i = 0; i < nf; i++) {
+    f[i].denies_charge = -1;
+    if (!(f[i].t->pat->flags & PAT_DENY) || !f[i].n_agents || f[i].n_targets)
+      continue;
+    for (size_t k = i; k-- > 0;)
+      if (f[k].t->pat->type == SCKG_EV_ACCUSE && f[k].n_agents) {
+        memcpy(f[i].targets, f[k].agents, f[k].n_agents * sizeof *f[i].targets);
+        f[i].n_targets = f[k].n_agents;
+        f[i].denies_charge = (long)k;
+        break;
+      }
   }
 }
 
@@ -1711,6 +1733,22 @@ static void emit_frames(reader *r, frame *f, size_t nf) {
       copy_actors(e->attributed, &e->n_attributed, speaker->agents,
                   speaker->n_agents);
   }
+  /* the charges a denial denies, as negated events of the deniers */
+  for (size_t i = 0; i < nf; i++) {
+    if (f[i].denies_charge < 0)
+      continue;
+    for (size_t k = (size_t)f[i].denies_charge + 1; k < i; k++) {
+      if (!(f[k].t->pat->flags & PAT_CRIME) || !f[k].n_agents || f[k].negated)
+        continue;
+      ex_event *e = emit(r);
+      e->type = f[k].t->pat->type;
+      copy_actors(e->agents, &e->n_agents, f[i].agents, f[i].n_agents);
+      copy_actors(e->agents, &e->n_agents, f[k].agents, f[k].n_agents);
+      e->negated = true;
+      e->date = date_near(r, f[i].t);
+      e->trigger = sckg_graph_intern(r->g, f[k].t->text, strlen(f[k].t->text));
+    }
+  }
   /* a report of another's wrongdoing is an accusation, unless the speaker
    * already accused, criticised or voiced concern in this sentence */
   for (size_t i = 0; i < nf; i++) {
@@ -1768,6 +1806,8 @@ static void remember(reader *r, frame *f, size_t nf) {
         st->last_agency = a;
       else if (a->cls == SCKG_CLASS_ORGANIZATION)
         st->last_org = a;
+      else if (a->cls == SCKG_CLASS_IGO)
+        st->last_igo = a;
     }
   }
   bool dated = false;
@@ -1914,6 +1954,7 @@ static void read_sentence(reader *r, size_t b, size_t e) {
   crimes_not_by_accusers(f, r->nt);
   apply_denials(f, r->nt);
   inherit_agents(r, f, r->nt);
+  denied_charges(f, r->nt);
   emit_frames(r, f, r->nt);
   remember(r, f, r->nt);
 }

@@ -231,8 +231,8 @@ static void head_line(loader *L, field *f, size_t nf) {
 
 static void anaphor_line(loader *L, field *f, size_t nf) {
   static const char *const modes[] = {
-      "topic-state", "subject", "plural", "group",       "statement",
-      "speaker",     "person",  "agency", "organization"};
+      "topic-state", "subject", "plural", "group",        "statement",
+      "speaker",     "person",  "agency", "organization", "igo"};
   phrase *ph = new_phrase(L, f[0].p, f[0].n, PH_ANAPHOR);
   if (!ph)
     return;

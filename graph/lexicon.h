@@ -25,15 +25,16 @@ typedef enum {
 } head_mode;
 
 typedef enum {
-  ANA_TOPIC_STATE, /* the state the article is most about so far */
-  ANA_SUBJECT,     /* the last singular subject: "it" */
-  ANA_PLURAL,      /* the last group of several actors: "they" */
-  ANA_GROUP,       /* the last Group actor: "the group", "the hackers" */
-  ANA_STATEMENT,   /* the agents of the last statement: "the statement" */
-  ANA_SPEAKER,     /* the speaker of a quote: "we" */
-  ANA_PERSON,      /* the last person: "he", "she" */
-  ANA_AGENCY,      /* the last government agency: "the bureau" */
-  ANA_ORGANIZATION /* the last company or platform: "the exchange" */
+  ANA_TOPIC_STATE,  /* the state the article is most about so far */
+  ANA_SUBJECT,      /* the last singular subject: "it" */
+  ANA_PLURAL,       /* the last group of several actors: "they" */
+  ANA_GROUP,        /* the last Group actor: "the group", "the hackers" */
+  ANA_STATEMENT,    /* the agents of the last statement: "the statement" */
+  ANA_SPEAKER,      /* the speaker of a quote: "we" */
+  ANA_PERSON,       /* the last person: "he", "she" */
+  ANA_AGENCY,       /* the last government agency: "the bureau" */
+  ANA_ORGANIZATION, /* the last company or platform: "the exchange" */
+  ANA_IGO           /* the last international body: "the council" */
 } anaphor_mode;
 
 /* Argument slots of an event pattern. */
