@@ -607,6 +607,72 @@ static size_t unknown_org(reader *r, size_t i, sckg_class *cls) {
   return last_cue;
 }
 
+/* A name met before in the article by a part of it takes precedence over
+ * reading a new unknown name there. */
+static sckg_actor *person_by_part(reader *r, size_t i);
+static bool p_none(reader *r, size_t i) {
+  return r->toks[i].cap && person_by_part(r, i) != NULL;
+}
+
+/* Is the token a common word of the schema's grammar or patterns (then a
+ * capital is only the sentence's start: "Prosecutors say")? */
+static bool common_word(const reader *r, size_t i) {
+  size_t e;
+  return (word(r, i) & ~W_NAME) ||
+         longest(r, i,
+                 (1u << PH_HEAD) | (1u << PH_TRIGGER) | (1u << PH_ANAPHOR) |
+                     (1u << PH_TITLE),
+                 &e) != NULL;
+}
+
+/* A capitalised name the lexicon does not know, standing where an actor
+ * stands: right before a trigger or a reporting verb (over auxiliaries),
+ * or right after a trigger or its preposition. Returns its end, or 0. A
+ * given or family name of names.tsv makes it a Person, else an
+ * Organization. */
+static size_t unknown_name(reader *r, size_t i, sckg_class *cls) {
+  size_t e = i;
+  while (e < r->n && e < i + 3 && r->toks[e].kind == TK_WORD &&
+         r->toks[e].cap &&
+         !(word(r, e) &
+           (W_DET | W_PREP | W_MONTH | W_WEEKDAY | W_CONJ | W_CLAUSE)) &&
+         !all_caps(r, e) && !(e == i && common_word(r, e))) {
+    size_t pe;
+    if (e > i && longest(r, e, (1u << PH_ACTOR) | (1u << PH_DEMONYM), &pe))
+      break;
+    e++;
+  }
+  if (e == i)
+    return 0;
+  size_t after = e;
+  while (after < r->n && (word(r, after) & W_AUX))
+    after++;
+  size_t te;
+  const phrase *next =
+      after < r->n ? longest(r, after, 1u << PH_TRIGGER, &te) : NULL;
+  bool before_verb =
+      after < r->n && ((word(r, after) & W_SAY) ||
+                       (next && !(next->pattern->flags & PAT_NOUN)));
+  bool after_verb = false;
+  for (size_t k = i; k > 0 && i - k < 3 && !after_verb; k--) {
+    const phrase *ph = longest(r, k - 1, 1u << PH_TRIGGER, &te);
+    after_verb = ph && te == i && !(ph->pattern->flags & PAT_NOUN);
+    if (!(word(r, k - 1) & (W_DET | W_PREP)))
+      break;
+  }
+  /* "accused Western countries": a capital before a noun modifies it */
+  if (after_verb && !before_verb && is_lower_word(r, e) &&
+      !(word(r, e) & (W_PREP | W_CONJ | W_CLAUSE | W_AUX | W_SAY)))
+    return 0;
+  if (!before_verb && !after_verb)
+    return 0;
+  *cls = SCKG_CLASS_ORGANIZATION;
+  for (size_t k = i; k < e; k++)
+    if ((word(r, k) & W_NAME) && e - i >= 2)
+      *cls = SCKG_CLASS_PERSON;
+  return e;
+}
+
 static void find_mentions(reader *r) {
   unsigned actorish = (1u << PH_ACTOR) | (1u << PH_DEMONYM) | (1u << PH_TITLE) |
                       (1u << PH_ANAPHOR);
@@ -626,6 +692,17 @@ static void find_mentions(reader *r) {
                     sckg_graph_new_actor(r->g, text, strlen(text), cls, NULL));
         }
         i = oe;
+        continue;
+      }
+      size_t ue = p_none(r, i) ? 0 : unknown_name(r, i, &cls);
+      if (ue) {
+        mention *m = new_mention(r, i, ue, M_NAME);
+        if (m) {
+          const char *text = span_text(r, i, ue);
+          add_actor(m,
+                    sckg_graph_new_actor(r->g, text, strlen(text), cls, NULL));
+        }
+        i = ue;
         continue;
       }
       sckg_actor *p = r->toks[i].cap ? person_by_part(r, i) : NULL;

@@ -381,6 +381,16 @@ static void word_line(loader *L, field *f, size_t nf) {
   fail(L, "unknown word class", field_str(L, f[1]));
 }
 
+static void name_line(loader *L, field *f, size_t nf) {
+  (void)nf;
+  if (!((f[1].n == 5 && !memcmp(f[1].p, "given", 5)) ||
+        (f[1].n == 7 && !memcmp(f[1].p, "surname", 7)))) {
+    fail(L, "a name's kind is given or surname", field_str(L, f[1]));
+    return;
+  }
+  word_put(L->s, intern_lower(L->s->strings, f[0].p, f[0].n), W_NAME);
+}
+
 static void publisher_line(loader *L, field *f, size_t nf) {
   (void)nf;
   sckg_vec_push(&L->pub_marks, (void *)field_str(L, f[0]));
@@ -516,6 +526,7 @@ static const struct {
     {"titles.tsv", 1, title_line, true},
     {"events.tsv", 5, event_line, true},
     {"words.tsv", 2, word_line, true},
+    {"names.tsv", 2, name_line, true},
     {"publishers.tsv", 2, publisher_line, true},
     {"noise.tsv", 1, noise_line, true},
 };

@@ -119,7 +119,8 @@ enum {
   W_SAY = 1024,       /* a reporting verb: said, says, told */
   W_AGENCYCUE = 2048, /* ends a government body's name: Ministry, Bureau */
   W_POSSPRON = 4096,  /* a possessive pronoun: its, their */
-  W_BE = 8192         /* a form of "be": before a participle, a passive */
+  W_BE = 8192,        /* a form of "be": before a participle, a passive */
+  W_NAME = 16384      /* a given or family name (names.tsv) */
 };
 
 struct sckg_schema {
