@@ -7,6 +7,7 @@
 #include "lexicon.h"
 #include "token.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,6 +39,36 @@ const char *sckg_graph_intern(sckg_graph *g, const char *s, size_t len) {
   return sckg_strtab_intern(g->strings, s, len);
 }
 
+/* An absolute IRI (RFC 3987) that names can be appended to: a scheme
+ * (letter, then letters, digits, + - .) and ':', no character IRIs forbid,
+ * well-formed %XX escapes, valid UTF-8, and '#' only as its last character
+ * (minted names then make the fragment). */
+static bool valid_base(const char *b, size_t n) {
+  size_t i = 0;
+  if (!((b[0] >= 'a' && b[0] <= 'z') || (b[0] >= 'A' && b[0] <= 'Z')))
+    return false;
+  while (i < n &&
+         ((b[i] >= 'a' && b[i] <= 'z') || (b[i] >= 'A' && b[i] <= 'Z') ||
+          (b[i] >= '0' && b[i] <= '9') || b[i] == '+' || b[i] == '-' ||
+          b[i] == '.'))
+    i++;
+  if (i == n || b[i] != ':' || i + 1 == n)
+    return false;
+  if (sckg_utf8_check(b, n) != n)
+    return false;
+  for (size_t k = i + 1; k < n; k++) {
+    unsigned char c = (unsigned char)b[k];
+    if (c <= ' ' || c == 0x7F || strchr("<>\"{}|\\^`", c))
+      return false;
+    if (c == '#' && k + 1 != n)
+      return false;
+    if (c == '%' && !(k + 2 < n && isxdigit((unsigned char)b[k + 1]) &&
+                      isxdigit((unsigned char)b[k + 2])))
+      return false;
+  }
+  return true;
+}
+
 static sckg_status default_options(const sckg_options *in, sckg_options *out) {
   memset(out, 0, sizeof *out);
   if (in)
@@ -47,11 +78,8 @@ static sckg_status default_options(const sckg_options *in, sckg_options *out) {
   size_t n = strlen(out->base);
   if (!n || (out->base[n - 1] != '/' && out->base[n - 1] != '#'))
     return SCKG_ERR_ARG;
-  if (!strchr(out->base, ':'))
+  if (!valid_base(out->base, n))
     return SCKG_ERR_ARG;
-  for (const char *p = out->base; *p; p++)
-    if ((unsigned char)*p <= ' ' || strchr("<>\"{}|\\^`", *p))
-      return SCKG_ERR_ARG;
   /* dot segments would be resolved away by RDF/XML parsers, so the two
    * serialisations would no longer carry the same IRIs */
   if (strstr(out->base, "/./") || strstr(out->base, "/../"))
@@ -131,49 +159,71 @@ size_t sckg_graph_article_count(const sckg_graph *g) { return g->articles.len; }
 /* A slug: lowercase ASCII letters and digits, other runs become one '-',
  * non-ASCII bytes are percent-encoded so any name gives a valid IRI. Long
  * names are cut and get a hash of the whole, so they stay distinct. */
-static void slugify(sckg_buf *out, const char *s, size_t n) {
+static void slugify_limited(sckg_buf *out, const char *s, size_t n,
+                            size_t limit, bool *cut) {
   size_t start = out->len;
   bool dash = false;
-  for (size_t i = 0; i < n; i++) {
+  *cut = false;
+  for (size_t i = 0; i < n;) {
     unsigned char c = (unsigned char)s[i];
-    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-      if (dash && out->len > start)
-        sckg_buf_addc(out, '-');
-      dash = false;
-      sckg_buf_addc(out, (char)c);
-    } else if (c >= 'A' && c <= 'Z') {
-      if (dash && out->len > start)
-        sckg_buf_addc(out, '-');
-      dash = false;
-      sckg_buf_addc(out, (char)(c - 'A' + 'a'));
-    } else if (c >= 0x80) {
-      if (dash && out->len > start)
-        sckg_buf_addc(out, '-');
-      dash = false;
-      sckg_buf_printf(out, "%%%02X", c);
-    } else {
+    /* one character at a time, whole UTF-8 sequences, so that a cut never
+     * splits one */
+    size_t clen = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+    if (clen > n - i)
+      clen = n - i;
+    bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                (c >= 'A' && c <= 'Z') || c >= 0x80;
+    if (!keep) {
       dash = true;
+      i++;
+      continue;
     }
+    size_t need = (dash && out->len > start) + (c >= 0x80 ? 3 * clen : 1);
+    if (out->len - start + need > limit) {
+      *cut = true;
+      break;
+    }
+    if (dash && out->len > start)
+      sckg_buf_addc(out, '-');
+    dash = false;
+    if (c >= 0x80) {
+      for (size_t k = 0; k < clen; k++)
+        sckg_buf_printf(out, "%%%02X", (unsigned char)s[i + k]);
+    } else {
+      sckg_buf_addc(out, (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c));
+    }
+    i += clen;
   }
-  if (out->len == start)
-    sckg_buf_adds(out, "x");
-  if (out->len - start > 64) {
-    out->len = start + 48;
-    while (out->len > start && out->ptr[out->len - 1] == '%')
-      out->len--;
-    /* do not cut a %XX escape in half */
-    if (out->len >= start + 2 && out->ptr[out->len - 2] == '%')
-      out->len -= 2;
-    out->ptr[out->len] = '\0';
+}
+
+/* A slug: lowercase ASCII letters and digits, other runs become one '-',
+ * non-ASCII characters are percent-encoded so any name gives a valid IRI.
+ * Long names are cut at a character boundary and get a hash of the whole,
+ * so they stay distinct. */
+static void slugify(sckg_buf *out, const char *s, size_t n) {
+  size_t start = out->len;
+  bool cut;
+  slugify_limited(out, s, n, 64, &cut);
+  if (cut) {
+    out->len = start;
+    slugify_limited(out, s, n, 48, &cut);
     sckg_buf_printf(out, "-%08llx",
                     (unsigned long long)(sckg_hash64(s, n) >> 32));
   }
+  if (out->len == start)
+    sckg_buf_adds(out, "x");
 }
 
 /* An article identifier as an IRI segment: unreserved characters kept,
  * everything else percent-encoded. */
 static void encode_segment(sckg_buf *out, const char *s, size_t n) {
+  /* "." and ".." would be dot segments, resolved away by RDF/XML parsers */
+  bool dots = n > 0 && strspn(s, ".") >= n;
   for (size_t i = 0; i < n; i++) {
+    if (dots) {
+      sckg_buf_adds(out, "%2E");
+      continue;
+    }
     unsigned char c = (unsigned char)s[i];
     if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
         (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~')
@@ -414,7 +464,9 @@ static sckg_sentence *make_sentence(sckg_graph *g, sckg_article *art,
   s->text = sckg_arena_strndup(g->arena, t->body + sp->b, sp->e - sp->b);
   sckg_buf *b = &BUILD(g)->buf;
   sckg_buf_clear(b);
-  sckg_buf_printf(b, "%s#char=%zu,%zu", art->iri, begin, end);
+  /* NIF's "#char=b,e", or "/char=b,e" inside the fragment of a '#' base */
+  sckg_buf_printf(b, "%s%schar=%zu,%zu", art->iri,
+                  strchr(art->iri, '#') ? "/" : "#", begin, end);
   s->iri = sckg_graph_intern(g, b->ptr, b->len);
   return s;
 }
