@@ -317,6 +317,9 @@ static const phrase *head_after(const reader *r, size_t j, size_t *hb,
     const token *t = &r->toks[j + skip];
     if (!(t->kind == TK_WORD && !t->cap) && !(t->kind == TK_QUOTE))
       break;
+    size_t te;
+    if (longest(r, j + skip, 1u << PH_TRIGGER, &te))
+      break; /* "President Yoon met Prime Minister Kishida": a verb between */
     if (word(r, j + skip) & (W_PREP | W_CLAUSE | W_AUX | W_SAY | W_CONJ))
       break;
   }
@@ -588,6 +591,14 @@ static size_t unknown_org(reader *r, size_t i, sckg_class *cls) {
       if (w & (W_ORGCUE | W_AGENCYCUE)) {
         last_cue = e + 1;
         cue = w;
+        /* "Co.", "Ltd.": the abbreviation's dot is part of the name */
+        if (e + 1 < r->n && r->toks[e + 1].kind == TK_PUNCT &&
+            r->text[r->toks[e + 1].b] == '.' &&
+            r->toks[e + 1].e == r->toks[e].e + 1 && e + 2 < r->n &&
+            r->toks[e + 2].cap) {
+          e += 2;
+          continue;
+        }
       }
       e++;
       continue;
@@ -992,6 +1003,20 @@ static bool clause_subject(const reader *r, const mention *first,
 }
 
 static long subject_of(const reader *r, const trigger *t) {
+  /* "Japan condemned X and imposed sanctions on Y": a verb after "and"
+   * shares the subject of the verb before it */
+  if (!(t->pat->flags & PAT_NOUN)) {
+    size_t i = t->tb;
+    while (i > 0 && (word(r, i - 1) & W_AUX))
+      i--;
+    if (i > 0 && tok_lower_is(r, i - 1, "and"))
+      for (size_t k = r->nt; k-- > 0;) {
+        const trigger *p = &r->t[k];
+        if (p->te <= i - 1 && p != t && !(p->pat->flags & PAT_NOUN) &&
+            p->quoted == t->quoted)
+          return subject_of(r, p);
+      }
+  }
   for (size_t k = r->nm; k-- > 0;) {
     const mention *m = &r->m[k];
     if (m->te > t->tb)
@@ -1417,7 +1442,7 @@ static size_t relative_object(const reader *r, const trigger *t, long subj,
   if (subj < 0)
     return 0;
   size_t k = r->m[subj].tb;
-  while (k > 0 && (word(r, k - 1) & W_DET))
+  while (k > 0 && (word(r, k - 1) & W_DET) && !tok_lower_is(r, k - 1, "that"))
     k--;
   if (k == 0 ||
       !(tok_lower_is(r, k - 1, "that") || tok_lower_is(r, k - 1, "which") ||
@@ -1539,7 +1564,7 @@ static void apply_denials(frame *f, size_t nf) {
 static void denied_charges(frame *f, size_t nf) {
   for (size_t i = 0; i < nf; i++) {
     f[i].denies_charge = -1;
-    if (!(f[i].t->pat->flags & PAT_DENY) || !f[i].n_agents || f[i].n_targets)
+    if (!(f[i].t->pat->flags & PAT_DENY) || !f[i].n_agents)
       continue;
     for (size_t k = i; k-- > 0;)
       if (f[k].t->pat->type == SCKG_EV_ACCUSE && f[k].n_agents) {

@@ -804,7 +804,8 @@ static void build_triples(sckg_graph *g, sckg_vec *sentences) {
     sentence_triples(&T, sentences->items[i]);
   for (size_t i = 0; i < g->events.len; i++)
     event_triples(&T, g->events.items[i]);
-  qsort(T.t, T.n, sizeof *T.t, sckg_triple_cmp);
+  if (T.n)
+    qsort(T.t, T.n, sizeof *T.t, sckg_triple_cmp);
   size_t w = 0;
   for (size_t i = 0; i < T.n; i++)
     if (!w || sckg_triple_cmp(&T.t[w - 1], &T.t[i]) != 0)
@@ -819,7 +820,8 @@ sckg_status sckg_graph_finish(sckg_graph *g) {
   build_state *b = BUILD(g);
   size_t n = b->all_events.len;
   ev_node **evs = sckg_xcalloc(n ? n : 1, sizeof *evs);
-  memcpy(evs, b->all_events.items, n * sizeof *evs);
+  if (n) /* items is NULL when no article had an event */
+    memcpy(evs, b->all_events.items, n * sizeof *evs);
   qsort(evs, n, sizeof *evs, ev_key_cmp);
   merge_undated(g, evs, n);
   link_related(g);
@@ -868,10 +870,14 @@ sckg_status sckg_graph_finish(sckg_graph *g) {
     sckg_vec_push(&g->events, p);
   }
   free(evs);
-  qsort(g->events.items, g->events.len, sizeof(void *), iri_cmp_event);
-  qsort(g->actors.items, g->actors.len, sizeof(void *), actor_ptr_cmp);
-  qsort(g->articles.items, g->articles.len, sizeof(void *), iri_cmp_article);
-  qsort(sentences.items, sentences.len, sizeof(void *), iri_cmp_sentence);
+  if (g->events.len)
+    qsort(g->events.items, g->events.len, sizeof(void *), iri_cmp_event);
+  if (g->actors.len)
+    qsort(g->actors.items, g->actors.len, sizeof(void *), actor_ptr_cmp);
+  if (g->articles.len)
+    qsort(g->articles.items, g->articles.len, sizeof(void *), iri_cmp_article);
+  if (sentences.len)
+    qsort(sentences.items, sentences.len, sizeof(void *), iri_cmp_sentence);
   build_triples(g, &sentences);
   sckg_vec_free(&sentences);
   free_build(g);

@@ -154,6 +154,7 @@ enum { MAX_ITEMS = 256 };
 static void actor_line(loader *L, field *f, size_t nf) {
   sckg_schema *s = L->s;
   lex_actor *a = sckg_arena_alloc(s->arena, sizeof *a);
+  a->line = L->line;
   a->id = field_str(L, f[0]);
   a->cls = sckg_class_parse(f[1].p, f[1].n);
   a->qid = field_str(L, f[2]);
@@ -293,8 +294,17 @@ static bool parse_slots(loader *L, field f, slot *out) {
     else if (IS("speaker"))
       out[i].kind = SLOT_SPEAKER;
     else {
+      /* a preposition of words.tsv (or "that", for a clause object); a
+       * misspelt slot name must not pass as a preposition */
       out[i].kind = SLOT_PREP;
       out[i].prep = intern_lower(L->s->strings, it.p, it.n);
+      if (!(sckg_lexicon_word(L->s, out[i].prep) & W_PREP) && !IS("that")) {
+        fail(L,
+             "unknown slot (not subj, obj, by, poss, speaker or a "
+             "preposition of words.tsv)",
+             out[i].prep);
+        return false;
+      }
     }
 #undef IS
   }
@@ -370,7 +380,8 @@ static void word_line(loader *L, field *f, size_t nf) {
                  {"say", W_SAY},
                  {"agencycue", W_AGENCYCUE},
                  {"posspron", W_POSSPRON | W_DET},
-                 {"be", W_BE | W_AUX}};
+                 {"be", W_BE | W_AUX},
+                 {"word", 0}};
   for (size_t i = 0; i < sizeof classes / sizeof *classes; i++)
     if (strlen(classes[i].name) == f[1].n &&
         memcmp(classes[i].name, f[1].p, f[1].n) == 0) {
@@ -520,12 +531,12 @@ static const struct {
   line_fn fn;
   bool required;
 } tables[] = {
+    {"words.tsv", 2, word_line, true}, /* first: patterns check against it */
     {"actors.tsv", 5, actor_line, true},
     {"heads.tsv", 2, head_line, true},
     {"anaphors.tsv", 2, anaphor_line, true},
     {"titles.tsv", 1, title_line, true},
     {"events.tsv", 5, event_line, true},
-    {"words.tsv", 2, word_line, true},
     {"names.tsv", 2, name_line, true},
     {"publishers.tsv", 2, publisher_line, true},
     {"noise.tsv", 1, noise_line, true},
@@ -561,11 +572,16 @@ sckg_status sckg_lexicon_load(table_getter get, void *ctx, sckg_diag_sink sink,
     for (size_t i = 0; i < s->n_actors; i++)
       s->actors[i]->index = i;
     L.file = "actors.tsv";
-    for (size_t i = 0; i + 1 < s->n_actors; i++)
-      if (!strcmp(s->actors[i]->id, s->actors[i + 1]->id))
+    for (size_t i = 0; i + 1 < s->n_actors && L.st == SCKG_OK; i++)
+      if (!strcmp(s->actors[i]->id, s->actors[i + 1]->id)) {
+        L.line = s->actors[i]->line > s->actors[i + 1]->line
+                     ? s->actors[i]->line
+                     : s->actors[i + 1]->line; /* the second one */
         fail(&L, "duplicate actor id", s->actors[i]->id);
+      }
     for (size_t i = 0; i < s->n_actors && L.st == SCKG_OK; i++) {
       lex_actor *a = s->actors[i];
+      L.line = a->line;
       if (a->parent_id && !(a->parent = sckg_lexicon_actor(s, a->parent_id)))
         fail(&L, "unknown parent id", a->parent_id);
       for (size_t k = 0; k < a->n_related && L.st == SCKG_OK; k++) {

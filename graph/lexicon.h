@@ -84,6 +84,7 @@ struct lex_actor {
   lex_actor **related;
   size_t n_related;
   size_t index; /* position in sckg_schema.actors */
+  unsigned long line; /* its line in actors.tsv, for diagnostics */
 };
 
 /* A phrase: a sequence of interned tokens and what it means. */

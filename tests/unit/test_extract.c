@@ -10,6 +10,7 @@
 
 #include "graph_impl.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -190,6 +191,244 @@ static void report_of_a_crime_is_an_accusation(void **state) {
                                  "MoneyLaundering Q423 > -", NULL});
 }
 
+/* --- issue 3: one construction at a time ------------------------------- */
+
+static void states_by_short_name_and_capital(void **state) {
+  (void)state;
+  expect_events("Germany and France condemned Russia.",
+                (const char *[]){"Criticize Q142,Q183 > Q159", NULL});
+  expect_events("Beijing criticized Washington over the sanctions.",
+                (const char *[]){"Criticize Q148 > Q30", NULL});
+}
+
+static void codes_stand_for_states(void **state) {
+  (void)state;
+  expect_events("The ROK and the DPRK held talks.",
+                (const char *[]){"Consult Q423,Q884 > -", NULL});
+}
+
+static void demonym_heads_make_actors(void **state) {
+  (void)state;
+  expect_events("Japanese officials accused North Korean hackers.",
+                (const char *[]){"Accuse Q17 > North Korean hackers", NULL});
+}
+
+static void agencies_and_groups(void **state) {
+  (void)state;
+  expect_events("The FBI blamed the Lazarus Group for the attack.",
+                (const char *[]){"Accuse Q8333 > Lazarus Group", NULL});
+}
+
+static void persons_by_title(void **state) {
+  (void)state;
+  expect_events("President Yoon met Prime Minister Kishida in Tokyo.",
+                (const char *[]){"Consult Q16090635 > Q359480", NULL});
+}
+
+static void unknown_company_by_cue(void **state) {
+  (void)state;
+  expect_events(
+      "Acme Trading Co. Ltd was sanctioned by the Treasury.",
+      (const char *[]){"ImposeSanctions Q648666 > Acme Trading Co. Ltd", NULL});
+}
+
+static void unknown_person_by_name(void **state) {
+  (void)state;
+  expect_events("Kim Tae Song said the tests would continue.",
+                (const char *[]){"MakeStatement Kim Tae Song > -", NULL});
+}
+
+static void unknown_platform_as_object(void **state) {
+  (void)state;
+  expect_events("The Treasury sanctioned Zenmix, a crypto mixer.",
+                (const char *[]){"ImposeSanctions Q648666 > Zenmix", NULL});
+}
+
+static void passive_without_by_phrase_has_no_agent(void **state) {
+  (void)state;
+  char *got = events_of("The missile was fired from near the capital.");
+  assert_string_equal(got, "");
+  free(got);
+}
+
+static void nominal_theft_with_by_phrase(void **state) {
+  (void)state;
+  expect_events("Investigators traced the theft of $620 million by the Lazarus "
+                "Group.",
+                (const char *[]){"CyberTheft Lazarus Group > -", NULL});
+}
+
+static void possessive_decision(void **state) {
+  (void)state;
+  expect_events("Japan's decision to extend its sanctions angered Pyongyang.",
+                (const char *[]){"ImposeSanctions Q17 > -", NULL});
+}
+
+static void apposition_names_the_speaker(void **state) {
+  (void)state;
+  expect_events("Kim Gunn, South Korea's chief nuclear negotiator, condemned "
+                "North Korea.",
+                (const char *[]){"Criticize Kim Gunn > Q423", NULL});
+}
+
+static void relative_clause_object(void **state) {
+  (void)state;
+  expect_events("Mixers helped the Lazarus Group, a hacking group that the "
+                "United States sanctioned in 2019.",
+                (const char *[]){"ImposeSanctions Q30 > Lazarus Group", NULL});
+}
+
+static void two_events_one_sentence(void **state) {
+  (void)state;
+  expect_events("Japan condemned North Korea and imposed new sanctions on "
+                "North Korea.",
+                (const char *[]){"Criticize Q17 > Q423",
+                                 "ImposeSanctions Q17 > Q423", NULL});
+}
+
+static void the_north_and_the_isolated_country(void **state) {
+  (void)state;
+  expect_events("South Korea criticized the North. Japan condemned the "
+                "isolated country's missile launches.",
+                (const char *[]){"Criticize Q884 > Q423",
+                                 "Criticize Q17 > Q423", "WeaponsTest Q423 > -",
+                                 NULL});
+}
+
+static void the_group_and_the_hackers(void **state) {
+  (void)state;
+  expect_events("The FBI named the Lazarus Group. The hackers stole $100 "
+                "million in cryptocurrency.",
+                (const char *[]){"CyberTheft Lazarus Group > -", NULL});
+}
+
+static void the_three_countries(void **state) {
+  (void)state;
+  expect_events("The United States, Japan and South Korea met in Tokyo. The "
+                "three countries urged North Korea to stop its launches.",
+                (const char *[]){"Appeal Q17,Q884,Q30 > Q423", NULL});
+}
+
+static void the_envoys(void **state) {
+  (void)state;
+  expect_events("Envoys of Japan and South Korea met in Seoul. The envoys "
+                "condemned North Korea.",
+                (const char *[]){"Criticize Q17,Q884 > Q423", NULL});
+}
+
+static void officials_say_is_a_claim(void **state) {
+  (void)state;
+  sckg_input in = {"claim.txt",
+                   "U.S. officials say North Korean hackers stole the funds.",
+                   0};
+  in.len = strlen(in.text);
+  sckg_graph *g = NULL;
+  assert_int_equal(sckg_build(&in, 1, NULL, &g), SCKG_OK);
+  bool found = false;
+  for (size_t i = 0; i < g->events.len; i++) {
+    const sckg_event *e = SCKG_EVENTS(g)[i];
+    if (e->type == SCKG_EV_CYBER_THEFT) {
+      found = true;
+      assert_int_equal(e->n_attributed, 1);
+      assert_string_equal(e->attributed[0]->qid, "Q30");
+    }
+  }
+  assert_true(found);
+  sckg_graph_free(g);
+}
+
+static void according_to_is_a_source_not_an_event(void **state) {
+  (void)state;
+  expect_events("According to the Treasury, the Lazarus Group laundered the "
+                "funds.",
+                (const char *[]){"MoneyLaundering Lazarus Group > -",
+                                 "Accuse Q648666 > Lazarus Group", NULL});
+  expect_no_event("According to the Treasury, the Lazarus Group laundered "
+                  "the funds.",
+                  "MakeStatement Q648666 > -");
+}
+
+static void did_not_negates(void **state) {
+  (void)state;
+  expect_events("Japan did not impose sanctions on North Korea.",
+                (const char *[]){"ImposeSanctions Q17 > Q423 negated", NULL});
+}
+
+static void has_never_negates(void **state) {
+  (void)state;
+  expect_events("Russia has never criticized North Korea.",
+                (const char *[]){"Criticize Q159 > Q423 negated", NULL});
+}
+
+static void rejected_claims_is_a_denial(void **state) {
+  (void)state;
+  expect_events("North Korea rejected claims that it hacked the bank.",
+                (const char *[]){"DenyAllegation Q423 > -",
+                                 "CyberAttack Q423 > - negated", NULL});
+}
+
+static void denied_charge_names_the_accusers(void **state) {
+  (void)state;
+  expect_events("Washington accuses Moscow of supplying Pyongyang, a charge "
+                "that Moscow denies.",
+                (const char *[]){"DenyAllegation Q159 > Q30", NULL});
+}
+
+static void dates_relative_and_absolute(void **state) {
+  (void)state;
+  /* 2024-05-15 was a Wednesday */
+  expect_events(" date 2024-05-15 Japan condemned North Korea yesterday.",
+                (const char *[]){"Criticize Q17 > Q423 2024-05-14", NULL});
+  expect_events(" date 2024-05-15 Japan condemned North Korea on April 6.",
+                (const char *[]){"Criticize Q17 > Q423 2024-04-06", NULL});
+  expect_events(" date 2024-05-15 Japan condemned North Korea in March 2022.",
+                (const char *[]){"Criticize Q17 > Q423 2022-03", NULL});
+  expect_events(" date 2024-05-15 Japan condemned North Korea earlier this "
+                "month.",
+                (const char *[]){"Criticize Q17 > Q423 2024-05", NULL});
+  expect_events(" date 2024-01-10 Japan condemned North Korea in December.",
+                (const char *[]){"Criticize Q17 > Q423 2023-12", NULL});
+}
+
+static void no_date_invented(void **state) {
+  (void)state;
+  /* "since 2017" and "last week" fix no day; an undated article none */
+  expect_events(" date 2024-05-15 Japan has condemned North Korea since 2017.",
+                (const char *[]){"Criticize Q17 > Q423", NULL});
+  expect_events(" date 2024-05-15 Japan condemned North Korea last week.",
+                (const char *[]){"Criticize Q17 > Q423", NULL});
+  expect_events("Japan condemned North Korea on Friday.",
+                (const char *[]){"Criticize Q17 > Q423", NULL});
+}
+
+static void noise_yields_nothing(void **state) {
+  (void)state;
+  const char *noise[] = {
+      "Japan condemned North Korea. https://t.co/abcdef\n",
+      "— The Associated Press (@AP) May 1, 2024\n",
+      "Read more: Japan condemned North Korea\n",
+      "Correction: Japan condemned North Korea on Monday, not Tuesday.\n",
+      "Japan condemned North Korea in this photo taken in Tokyo, May 1, 2024. "
+      "REUTERS/Kim Kyung-Hoon\n",
+      "A North Korean flag near the border\n",
+  };
+  for (size_t i = 0; i < sizeof noise / sizeof *noise; i++) {
+    char *got = events_of(noise[i]);
+    if (got[0])
+      print_error("noise made events: %s\n%s", noise[i], got);
+    assert_string_equal(got, "");
+    free(got);
+  }
+}
+
+static void dateline_is_not_an_actor(void **state) {
+  (void)state;
+  expect_events("SEOUL, May 23 (Yonhap) -- Japan condemned North Korea.",
+                (const char *[]){"Criticize Q17 > Q423", NULL});
+  expect_no_event("SEOUL, May 23 (Yonhap) -- Japan condemned North Korea.",
+                  "Criticize Q884 > Q423");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(coordinated_subject),
@@ -203,6 +442,34 @@ int main(void) {
       cmocka_unit_test(quoted_we_is_the_statement),
       cmocka_unit_test(caption_yields_nothing),
       cmocka_unit_test(report_of_a_crime_is_an_accusation),
+      cmocka_unit_test(states_by_short_name_and_capital),
+      cmocka_unit_test(codes_stand_for_states),
+      cmocka_unit_test(demonym_heads_make_actors),
+      cmocka_unit_test(agencies_and_groups),
+      cmocka_unit_test(persons_by_title),
+      cmocka_unit_test(unknown_company_by_cue),
+      cmocka_unit_test(unknown_person_by_name),
+      cmocka_unit_test(unknown_platform_as_object),
+      cmocka_unit_test(passive_without_by_phrase_has_no_agent),
+      cmocka_unit_test(nominal_theft_with_by_phrase),
+      cmocka_unit_test(possessive_decision),
+      cmocka_unit_test(apposition_names_the_speaker),
+      cmocka_unit_test(relative_clause_object),
+      cmocka_unit_test(two_events_one_sentence),
+      cmocka_unit_test(the_north_and_the_isolated_country),
+      cmocka_unit_test(the_group_and_the_hackers),
+      cmocka_unit_test(the_three_countries),
+      cmocka_unit_test(the_envoys),
+      cmocka_unit_test(officials_say_is_a_claim),
+      cmocka_unit_test(according_to_is_a_source_not_an_event),
+      cmocka_unit_test(did_not_negates),
+      cmocka_unit_test(has_never_negates),
+      cmocka_unit_test(rejected_claims_is_a_denial),
+      cmocka_unit_test(denied_charge_names_the_accusers),
+      cmocka_unit_test(dates_relative_and_absolute),
+      cmocka_unit_test(no_date_invented),
+      cmocka_unit_test(noise_yields_nothing),
+      cmocka_unit_test(dateline_is_not_an_actor),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

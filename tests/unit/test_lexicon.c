@@ -1,0 +1,524 @@
+/* SPDX-License-Identifier: MIT */
+/* The schema tables: the embedded schema holds what the extraction relies
+ * on, and sckg_schema_load_dir rejects a broken table with the file and
+ * line of the fault. The broken schemas are copies of the real tables of
+ * the source tree (found through the SCKG_SOURCE_DIR environment variable)
+ * with one line added or one table removed. */
+#define _POSIX_C_SOURCE 200809L
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+/* cmocka needs the headers above first */
+#include <cmocka.h>
+
+#include "lexicon.h"
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* --- the embedded schema ----------------------------------------------- */
+
+static const sckg_schema *embedded(void) {
+  const sckg_schema *s = NULL;
+  assert_int_equal(sckg_schema_embedded(&s), SCKG_OK);
+  assert_non_null(s);
+  return s;
+}
+
+static void embedded_is_loaded_once(void **state) {
+  (void)state;
+  const sckg_schema *a = embedded(), *b = embedded();
+  assert_ptr_equal(a, b);
+  assert_true(a->n_actors > 100);
+  assert_true(a->n_phrases > a->n_actors);
+}
+
+static void embedded_north_korea(void **state) {
+  (void)state;
+  const sckg_schema *s = embedded();
+  lex_actor *a = sckg_lexicon_actor(s, "north-korea");
+  assert_non_null(a);
+  assert_string_equal(a->id, "north-korea");
+  assert_non_null(a->qid);
+  assert_string_equal(a->qid, "Q423");
+  assert_int_equal(a->cls, SCKG_CLASS_STATE);
+  assert_string_equal(a->label, "North Korea");
+  assert_null(a->parent);
+  assert_ptr_equal(s->actors[a->index], a);
+  assert_null(sckg_lexicon_actor(s, "no-such-actor"));
+  assert_null(sckg_lexicon_actor(s, ""));
+}
+
+static void embedded_person_has_parent(void **state) {
+  (void)state;
+  const sckg_schema *s = embedded();
+  lex_actor *a = sckg_lexicon_actor(s, "kim-gunn");
+  assert_non_null(a);
+  assert_int_equal(a->cls, SCKG_CLASS_PERSON);
+  assert_non_null(a->parent);
+  assert_non_null(a->parent_id);
+  assert_string_equal(a->parent->id, a->parent_id);
+  assert_string_equal(a->parent->id, "south-korea");
+  assert_ptr_equal(a->parent, sckg_lexicon_actor(s, "south-korea"));
+}
+
+static void embedded_related_ids_resolve(void **state) {
+  (void)state;
+  const sckg_schema *s = embedded();
+  lex_actor *lazarus = sckg_lexicon_actor(s, "lazarus-group");
+  assert_non_null(lazarus);
+  assert_true(lazarus->n_related > 0);
+  bool apt38 = false;
+  for (size_t i = 0; i < lazarus->n_related; i++) {
+    lex_actor *r = lazarus->related[i];
+    assert_non_null(r);
+    assert_ptr_not_equal(r, lazarus);
+    assert_ptr_equal(sckg_lexicon_actor(s, r->id), r);
+    apt38 |= strcmp(r->id, "apt38") == 0;
+  }
+  assert_true(apt38);
+}
+
+/* Every actor: sorted by id, index right, parent and related resolved,
+ * Wikidata id well formed. */
+static void embedded_actors_are_consistent(void **state) {
+  (void)state;
+  const sckg_schema *s = embedded();
+  for (size_t i = 0; i < s->n_actors; i++) {
+    const lex_actor *a = s->actors[i];
+    assert_int_equal(a->index, i);
+    if (i)
+      assert_true(strcmp(s->actors[i - 1]->id, a->id) < 0);
+    assert_true(a->cls < SCKG_CLASS_COUNT);
+    assert_non_null(a->label);
+    if (a->parent_id) {
+      if (!a->parent)
+        fail_msg("%s: parent %s not resolved", a->id, a->parent_id);
+      assert_string_equal(a->parent->id, a->parent_id);
+    }
+    for (size_t k = 0; k < a->n_related; k++)
+      assert_ptr_equal(sckg_lexicon_actor(s, a->related[k]->id), a->related[k]);
+    if (a->qid) {
+      assert_int_equal(a->qid[0], 'Q');
+      assert_true(a->qid[1] != '\0');
+      assert_int_equal(strspn(a->qid + 1, "0123456789"), strlen(a->qid + 1));
+    }
+  }
+}
+
+/* An alias and a place name of the lexicon lead to their actor. */
+static void embedded_aliases_lead_to_actor(void **state) {
+  (void)state;
+  const sckg_schema *s = embedded();
+  lex_actor *nk = sckg_lexicon_actor(s, "north-korea");
+  const char *words[] = {"dprk", "pyongyang"};
+  for (size_t w = 0; w < 2; w++) {
+    const char *tok = sckg_strtab_find(s->strings, words[w], strlen(words[w]));
+    assert_non_null(tok);
+    size_t n = 0;
+    phrase **ph = sckg_lexicon_phrases(s, tok, &n);
+    bool found = false;
+    for (size_t i = 0; i < n; i++) {
+      assert_ptr_equal(ph[i]->ltoks[0], tok);
+      if (i)
+        assert_true(ph[i - 1]->n >= ph[i]->n); /* longest first */
+      if (ph[i]->kind == PH_ACTOR && ph[i]->actor == nk && ph[i]->n == 1) {
+        found = true;
+        assert_int_equal(ph[i]->place, w == 1);
+      }
+    }
+    if (!found)
+      fail_msg("'%s' does not name north-korea", words[w]);
+  }
+}
+
+/* --- schema directories ------------------------------------------------ */
+
+/* The source tree, from the environment; every directory test needs it. */
+static const char *source_dir(void) {
+  const char *s = getenv("SCKG_SOURCE_DIR");
+  if (!s || !*s)
+    fail_msg("SCKG_SOURCE_DIR is not set: run this test through ctest, or "
+             "set SCKG_SOURCE_DIR to the sckg source tree (the folder that "
+             "holds schema/)");
+  return s;
+}
+
+static char *read_all(const char *path, size_t *len) {
+  FILE *f = fopen(path, "rb");
+  if (!f)
+    fail_msg("cannot open %s", path);
+  char *data = NULL;
+  size_t n = 0, cap = 0, got;
+  char chunk[8192];
+  while ((got = fread(chunk, 1, sizeof chunk, f)) > 0) {
+    if (n + got + 1 > cap) {
+      cap = (n + got + 1) * 2;
+      data = realloc(data, cap);
+      assert_non_null(data);
+    }
+    memcpy(data + n, chunk, got);
+    n += got;
+  }
+  fclose(f);
+  if (!data)
+    data = calloc(1, 1);
+  data[n] = '\0';
+  *len = n;
+  return data;
+}
+
+static void write_all(const char *path, const char *data, size_t len) {
+  FILE *f = fopen(path, "wb");
+  if (!f)
+    fail_msg("cannot create %s", path);
+  assert_int_equal(fwrite(data, 1, len, f), len);
+  assert_int_equal(fclose(f), 0);
+}
+
+/* A temporary copy of schema/, made by the setup, removed by the teardown. */
+typedef struct {
+  char dir[64];
+} schema_copy;
+
+static int copy_setup(void **state) {
+  const char *src = getenv("SCKG_SOURCE_DIR");
+  schema_copy *c = calloc(1, sizeof *c);
+  *state = c;
+  if (!src || !*src)
+    return 0; /* the test itself fails with the reason */
+  snprintf(c->dir, sizeof c->dir, "/tmp/sckg-lexicon-XXXXXX");
+  if (!mkdtemp(c->dir))
+    return -1;
+  char from[4096], to[4096];
+  snprintf(from, sizeof from, "%s/schema", src);
+  DIR *d = opendir(from);
+  if (!d)
+    return -1;
+  struct dirent *e;
+  size_t copied = 0;
+  while ((e = readdir(d))) {
+    if (e->d_name[0] == '.')
+      continue;
+    snprintf(from, sizeof from, "%s/schema/%s", src, e->d_name);
+    struct stat st;
+    if (stat(from, &st) != 0 || !S_ISREG(st.st_mode))
+      continue;
+    size_t len;
+    char *data = read_all(from, &len);
+    snprintf(to, sizeof to, "%s/%s", c->dir, e->d_name);
+    write_all(to, data, len);
+    free(data);
+    copied++;
+  }
+  closedir(d);
+  return copied ? 0 : -1;
+}
+
+static int copy_teardown(void **state) {
+  schema_copy *c = *state;
+  if (c->dir[0]) {
+    DIR *d = opendir(c->dir);
+    if (d) {
+      struct dirent *e;
+      char path[4096];
+      while ((e = readdir(d))) {
+        if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+          continue;
+        snprintf(path, sizeof path, "%s/%s", c->dir, e->d_name);
+        unlink(path);
+      }
+      closedir(d);
+    }
+    rmdir(c->dir);
+  }
+  free(c);
+  return 0;
+}
+
+static const char *copy_dir(void **state) {
+  source_dir();
+  return ((schema_copy *)*state)->dir;
+}
+
+/* Append one line to a table of the copy; returns its line number. */
+static unsigned long append_line(const char *dir, const char *table,
+                                 const char *line) {
+  char path[4096];
+  snprintf(path, sizeof path, "%s/%s", dir, table);
+  size_t len;
+  char *data = read_all(path, &len);
+  unsigned long lines = 0;
+  for (size_t i = 0; i < len; i++)
+    lines += data[i] == '\n';
+  size_t extra = strlen(line) + 2;
+  data = realloc(data, len + extra + 1);
+  assert_non_null(data);
+  if (len && data[len - 1] != '\n') {
+    data[len++] = '\n';
+    lines++;
+  }
+  memcpy(data + len, line, strlen(line));
+  len += strlen(line);
+  data[len++] = '\n';
+  write_all(path, data, len);
+  free(data);
+  return lines + 1;
+}
+
+/* The first diagnostic a load reported, and how many there were. */
+typedef struct {
+  int n;
+  sckg_status status;
+  char file[512];
+  unsigned long line;
+  char message[512];
+} diags;
+
+static void record(void *handle, const sckg_diag *d) {
+  diags *D = handle;
+  if (D->n++ == 0) {
+    D->status = d->status;
+    snprintf(D->file, sizeof D->file, "%s", d->file ? d->file : "");
+    D->line = d->line;
+    snprintf(D->message, sizeof D->message, "%s", d->message ? d->message : "");
+  }
+}
+
+/* A diagnostic's file names the table: the bare name or a path ending in
+ * it. */
+static bool names_table(const char *file, const char *table) {
+  size_t n = strlen(file), m = strlen(table);
+  return n >= m && strcmp(file + n - m, table) == 0 &&
+         (n == m || file[n - m - 1] == '/');
+}
+
+/* Loading `dir` fails with SCKG_ERR_INPUT and a diagnostic at table:line
+ * whose message mentions `mention` (when not NULL). */
+static void expect_rejected(const char *dir, const char *table,
+                            unsigned long line, const char *mention) {
+  diags D = {0};
+  sckg_schema *s = (sckg_schema *)&D; /* must be reset to NULL */
+  sckg_status st = sckg_schema_load_dir(dir, record, &D, &s);
+  if (st == SCKG_OK) {
+    sckg_schema_free(s);
+    fail_msg("the schema loaded although %s line %lu is broken", table, line);
+  }
+  assert_int_equal(st, SCKG_ERR_INPUT);
+  assert_null(s);
+  if (D.n < 1)
+    fail_msg("no diagnostic for the broken %s", table);
+  assert_int_equal(D.status, SCKG_ERR_INPUT);
+  if (!names_table(D.file, table))
+    fail_msg("diagnostic names file '%s', expected %s (%s)", D.file, table,
+             D.message);
+  if (D.line != line)
+    fail_msg("diagnostic for %s at line %lu, expected line %lu (%s)", table,
+             D.line, line, D.message);
+  assert_true(D.message[0] != '\0');
+  if (mention && !strstr(D.message, mention))
+    fail_msg("message '%s' does not mention '%s'", D.message, mention);
+}
+
+static void copy_of_real_tables_loads(void **state) {
+  const char *dir = copy_dir(state);
+  diags D = {0};
+  sckg_schema *s = NULL;
+  assert_int_equal(sckg_schema_load_dir(dir, record, &D, &s), SCKG_OK);
+  assert_int_equal(D.n, 0);
+  assert_non_null(s);
+  lex_actor *a = sckg_lexicon_actor(s, "north-korea");
+  assert_non_null(a);
+  assert_string_equal(a->qid, "Q423");
+  lex_actor *k = sckg_lexicon_actor(s, "kim-gunn");
+  assert_non_null(k);
+  assert_non_null(k->parent);
+  sckg_schema_free(s);
+}
+
+static void unknown_actor_class(void **state) {
+  const char *dir = copy_dir(state);
+  unsigned long line = append_line(dir, "actors.tsv",
+                                   "zz-test\tCountry\t-\t-\tZz Test\t-\t-\t-");
+  expect_rejected(dir, "actors.tsv", line, "Country");
+}
+
+static void duplicate_actor_id(void **state) {
+  const char *dir = copy_dir(state);
+  unsigned long line =
+      append_line(dir, "actors.tsv",
+                  "north-korea\tState\t-\t-\tNorth Korea Twice\t-\t-\t-");
+  expect_rejected(dir, "actors.tsv", line, "north-korea");
+}
+
+static void unknown_parent_id(void **state) {
+  const char *dir = copy_dir(state);
+  unsigned long line = append_line(
+      dir, "actors.tsv", "zz-test\tGroup\t-\tno-such-parent\tZz Test\t-\t-\t-");
+  expect_rejected(dir, "actors.tsv", line, "no-such-parent");
+}
+
+static void unknown_related_id(void **state) {
+  const char *dir = copy_dir(state);
+  unsigned long line =
+      append_line(dir, "actors.tsv",
+                  "zz-test\tGroup\t-\t-\tZz Test\t-\t-\tno-such-related");
+  expect_rejected(dir, "actors.tsv", line, "no-such-related");
+}
+
+static void bad_wikidata_id(void **state) {
+  const char *dir = copy_dir(state);
+  unsigned long line = append_line(dir, "actors.tsv",
+                                   "zz-test\tState\tQ12x\t-\tZz Test\t-\t-\t-");
+  expect_rejected(dir, "actors.tsv", line, "Q12x");
+}
+
+static void wikidata_id_without_digits(void **state) {
+  const char *dir = copy_dir(state);
+  unsigned long line =
+      append_line(dir, "actors.tsv", "zz-test\tState\tQ\t-\tZz Test\t-\t-\t-");
+  expect_rejected(dir, "actors.tsv", line, NULL);
+}
+
+static void actor_id_with_uppercase(void **state) {
+  const char *dir = copy_dir(state);
+  unsigned long line =
+      append_line(dir, "actors.tsv", "Zz-Test\tState\t-\t-\tZz Test\t-\t-\t-");
+  expect_rejected(dir, "actors.tsv", line, "Zz-Test");
+}
+
+static void actor_with_too_few_fields(void **state) {
+  const char *dir = copy_dir(state);
+  unsigned long line = append_line(dir, "actors.tsv", "zz-test\tState\t-\t-");
+  expect_rejected(dir, "actors.tsv", line, NULL);
+}
+
+static void unknown_event_type(void **state) {
+  const char *dir = copy_dir(state);
+  unsigned long line = append_line(
+      dir, "events.tsv", "Frobnicate\tverb\tfrobnicated\tsubj\tobj\t-");
+  expect_rejected(dir, "events.tsv", line, "Frobnicate");
+}
+
+static void event_with_too_few_fields(void **state) {
+  const char *dir = copy_dir(state);
+  unsigned long line =
+      append_line(dir, "events.tsv", "Criticize\tverb\tblasted");
+  expect_rejected(dir, "events.tsv", line, NULL);
+}
+
+static void unknown_event_form(void **state) {
+  const char *dir = copy_dir(state);
+  unsigned long line = append_line(dir, "events.tsv",
+                                   "Criticize\tadverb\tblasted\tsubj\tobj\t-");
+  expect_rejected(dir, "events.tsv", line, "adverb");
+}
+
+/* schema/README.md lists the slots: subj, obj, by, poss, speaker, the
+ * prepositions and "-"; a misspelt slot must not pass as a preposition. */
+static void unknown_event_slot(void **state) {
+  const char *dir = copy_dir(state);
+  unsigned long line =
+      append_line(dir, "events.tsv", "Criticize\tverb\tblasted\tsbuj\tobj\t-");
+  expect_rejected(dir, "events.tsv", line, "sbuj");
+}
+
+static void unknown_event_flag(void **state) {
+  const char *dir = copy_dir(state);
+  unsigned long line = append_line(
+      dir, "events.tsv", "Criticize\tverb\tblasted\tsubj\tobj\tcrime|silly");
+  expect_rejected(dir, "events.tsv", line, "silly");
+}
+
+static void unknown_anaphor_mode(void **state) {
+  const char *dir = copy_dir(state);
+  unsigned long line =
+      append_line(dir, "anaphors.tsv", "the frobnicator\tnonsense");
+  expect_rejected(dir, "anaphors.tsv", line, "nonsense");
+}
+
+static void unknown_head_mode(void **state) {
+  const char *dir = copy_dir(state);
+  unsigned long line = append_line(dir, "heads.tsv", "frobnicators\tnonsense");
+  expect_rejected(dir, "heads.tsv", line, "nonsense");
+}
+
+static void unknown_word_class(void **state) {
+  const char *dir = copy_dir(state);
+  unsigned long line = append_line(dir, "words.tsv", "frob\tnonsense");
+  expect_rejected(dir, "words.tsv", line, "nonsense");
+}
+
+/* Each table the loader needs, removed in turn: the diagnostic names it,
+ * with line 0 (no line to point at). */
+static void missing_table(void **state) {
+  const char *dir = copy_dir(state);
+  static const char *const tables[] = {
+      "actors.tsv", "heads.tsv",      "anaphors.tsv", "titles.tsv",
+      "events.tsv", "publishers.tsv", "noise.tsv",    "words.tsv"};
+  for (size_t t = 0; t < sizeof tables / sizeof *tables; t++) {
+    char path[4096], hidden[4096];
+    snprintf(path, sizeof path, "%s/%s", dir, tables[t]);
+    snprintf(hidden, sizeof hidden, "%s/.hidden", dir);
+    assert_int_equal(rename(path, hidden), 0);
+    expect_rejected(dir, tables[t], 0, NULL);
+    assert_int_equal(rename(hidden, path), 0);
+  }
+}
+
+static void missing_directory(void **state) {
+  (void)state;
+  diags D = {0};
+  sckg_schema *s = NULL;
+  assert_int_not_equal(
+      sckg_schema_load_dir("/nonexistent/sckg-schema", record, &D, &s),
+      SCKG_OK);
+  assert_null(s);
+  assert_true(D.n >= 1);
+}
+
+static void schema_free_null_is_a_noop(void **state) {
+  (void)state;
+  sckg_schema_free(NULL);
+}
+
+#define COPY_TEST(f)                                                           \
+  cmocka_unit_test_setup_teardown(f, copy_setup, copy_teardown)
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(embedded_is_loaded_once),
+      cmocka_unit_test(embedded_north_korea),
+      cmocka_unit_test(embedded_person_has_parent),
+      cmocka_unit_test(embedded_related_ids_resolve),
+      cmocka_unit_test(embedded_actors_are_consistent),
+      cmocka_unit_test(embedded_aliases_lead_to_actor),
+      COPY_TEST(copy_of_real_tables_loads),
+      COPY_TEST(unknown_actor_class),
+      COPY_TEST(duplicate_actor_id),
+      COPY_TEST(unknown_parent_id),
+      COPY_TEST(unknown_related_id),
+      COPY_TEST(bad_wikidata_id),
+      COPY_TEST(wikidata_id_without_digits),
+      COPY_TEST(actor_id_with_uppercase),
+      COPY_TEST(actor_with_too_few_fields),
+      COPY_TEST(unknown_event_type),
+      COPY_TEST(event_with_too_few_fields),
+      COPY_TEST(unknown_event_form),
+      COPY_TEST(unknown_event_slot),
+      COPY_TEST(unknown_event_flag),
+      COPY_TEST(unknown_anaphor_mode),
+      COPY_TEST(unknown_head_mode),
+      COPY_TEST(unknown_word_class),
+      COPY_TEST(missing_table),
+      cmocka_unit_test(missing_directory),
+      cmocka_unit_test(schema_free_null_is_a_noop),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,426 @@
+/* SPDX-License-Identifier: MIT */
+/* Support: the arena, interned strings, vectors, buffers, the pointer map,
+ * the fixed hash and the UTF-8 checks every other module builds on. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+/* cmocka needs the headers above first */
+#include <cmocka.h>
+
+#include "support.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* A byte that depends on where it is, so that overlapping allocations or a
+ * moved chunk show up as a wrong byte. */
+static unsigned char pattern(size_t alloc, size_t byte) {
+  return (unsigned char)((alloc * 31 + byte * 7 + 1) & 0xFF);
+}
+
+static bool all_zero(const unsigned char *p, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (p[i])
+      return false;
+  return true;
+}
+
+/* --- arena ------------------------------------------------------------- */
+
+enum { N_ALLOCS = 20000 };
+
+static void arena_allocations_stay_valid_and_zeroed(void **state) {
+  (void)state;
+  /* dirty the heap first, so that zeroing is the arena's doing */
+  sckg_arena *dirty = sckg_arena_new();
+  for (size_t i = 0; i < 64; i++)
+    memset(sckg_arena_alloc(dirty, 4000), 0xAA, 4000);
+  sckg_arena_free(dirty);
+
+  sckg_arena *a = sckg_arena_new();
+  unsigned char **ptrs = calloc(N_ALLOCS, sizeof *ptrs);
+  size_t *sizes = calloc(N_ALLOCS, sizeof *sizes);
+  size_t total = 0;
+  for (size_t i = 0; i < N_ALLOCS; i++) {
+    sizes[i] = 1 + (i * 37) % 700; /* ~7 MB in all: many chunks */
+    ptrs[i] = sckg_arena_alloc(a, sizes[i]);
+    assert_non_null(ptrs[i]);
+    assert_int_equal((uintptr_t)ptrs[i] % 16, 0);
+    assert_true(all_zero(ptrs[i], sizes[i]));
+    for (size_t k = 0; k < sizes[i]; k++)
+      ptrs[i][k] = pattern(i, k);
+    total += sizes[i];
+  }
+  assert_true(total > 4 * 64 * 1024);
+  for (size_t i = 0; i < N_ALLOCS; i++)
+    for (size_t k = 0; k < sizes[i]; k++)
+      if (ptrs[i][k] != pattern(i, k))
+        fail_msg("allocation %zu byte %zu was overwritten", i, k);
+  free(ptrs);
+  free(sizes);
+  sckg_arena_free(a);
+}
+
+static void arena_request_bigger_than_a_chunk(void **state) {
+  (void)state;
+  sckg_arena *a = sckg_arena_new();
+  unsigned char *small = sckg_arena_alloc(a, 100);
+  memset(small, 0x5A, 100);
+  size_t big_n = 3 * 64 * 1024 + 5;
+  unsigned char *big = sckg_arena_alloc(a, big_n);
+  assert_non_null(big);
+  assert_int_equal((uintptr_t)big % 16, 0);
+  assert_true(all_zero(big, big_n));
+  memset(big, 0xC3, big_n);
+  /* the current chunk keeps serving small requests after the big one */
+  unsigned char *after = sckg_arena_alloc(a, 100);
+  assert_true(all_zero(after, 100));
+  memset(after, 0x11, 100);
+  unsigned char *big2 = sckg_arena_alloc(a, big_n);
+  assert_true(all_zero(big2, big_n));
+  for (size_t i = 0; i < 100; i++) {
+    assert_int_equal(small[i], 0x5A);
+    assert_int_equal(after[i], 0x11);
+  }
+  for (size_t i = 0; i < big_n; i++)
+    if (big[i] != 0xC3)
+      fail_msg("big allocation byte %zu was overwritten", i);
+  /* the pointers do not overlap */
+  assert_true(after + 100 <= big || after >= big + big_n);
+  assert_true(big2 + big_n <= big || big2 >= big + big_n);
+  sckg_arena_free(a);
+}
+
+static void arena_strndup_and_memdup(void **state) {
+  (void)state;
+  sckg_arena *a = sckg_arena_new();
+  char *s = sckg_arena_strndup(a, "hello world", 5);
+  assert_string_equal(s, "hello");
+  char *e = sckg_arena_strndup(a, "", 0);
+  assert_string_equal(e, "");
+  int src[4] = {1, 2, 3, 4};
+  int *d = sckg_arena_memdup(a, src, sizeof src);
+  assert_ptr_not_equal(d, src);
+  assert_memory_equal(d, src, sizeof src);
+  sckg_arena_free(a);
+  sckg_arena_free(NULL); /* a no-op */
+}
+
+/* --- strtab ------------------------------------------------------------ */
+
+static void strtab_same_bytes_same_pointer(void **state) {
+  (void)state;
+  sckg_arena *a = sckg_arena_new();
+  sckg_strtab *t = sckg_strtab_new(a);
+  char buf1[] = "North Korea", buf2[] = "North Korea";
+  const char *p1 = sckg_strtab_intern(t, buf1, strlen(buf1));
+  const char *p2 = sckg_strtab_intern(t, buf2, strlen(buf2));
+  assert_ptr_equal(p1, p2);
+  assert_ptr_not_equal(p1, buf1); /* a copy, owned by the arena */
+  assert_string_equal(p1, "North Korea");
+  /* the length decides, not the NUL */
+  assert_ptr_equal(sckg_strtab_intern(t, "North Korea's", 11), p1);
+  const char *diff = sckg_strtab_intern(t, "North korea", 11);
+  assert_ptr_not_equal(diff, p1);
+  const char *prefix = sckg_strtab_intern(t, "North", 5);
+  assert_ptr_not_equal(prefix, p1);
+  assert_string_equal(prefix, "North");
+  const char *empty = sckg_strtab_intern(t, "", 0);
+  assert_non_null(empty);
+  assert_string_equal(empty, "");
+  assert_ptr_equal(sckg_strtab_intern(t, "xyz", 0), empty);
+  assert_ptr_equal(sckg_strtab_find(t, "North Korea", 11), p1);
+  assert_ptr_equal(sckg_strtab_find(t, "", 0), empty);
+  assert_null(sckg_strtab_find(t, "South Korea", 11));
+  assert_null(sckg_strtab_find(t, "North Kore", 10));
+  sckg_strtab_free(t);
+  sckg_arena_free(a);
+}
+
+/* Strings of every length from 0 to 1500: all distinct, all NUL-terminated
+ * copies with no embedded NUL. */
+static void strtab_strings_of_many_lengths(void **state) {
+  (void)state;
+  enum { MAXLEN = 1500 };
+  sckg_arena *a = sckg_arena_new();
+  sckg_strtab *t = sckg_strtab_new(a);
+  char *src = malloc(MAXLEN + 1);
+  for (size_t i = 0; i < MAXLEN; i++)
+    src[i] = (char)('a' + i % 26);
+  src[MAXLEN] = '\0';
+  const char **got = calloc(MAXLEN + 1, sizeof *got);
+  for (size_t n = 0; n <= MAXLEN; n++) {
+    got[n] = sckg_strtab_intern(t, src, n);
+    assert_int_equal(strlen(got[n]), n);
+    assert_memory_equal(got[n], src, n);
+  }
+  for (size_t n = 0; n <= MAXLEN; n++) {
+    for (size_t m = n + 1; m <= MAXLEN && m < n + 3; m++)
+      assert_ptr_not_equal(got[n], got[m]);
+    assert_ptr_equal(sckg_strtab_find(t, src, n), got[n]);
+    assert_ptr_equal(sckg_strtab_intern(t, src, n), got[n]);
+  }
+  free(got);
+  free(src);
+  sckg_strtab_free(t);
+  sckg_arena_free(a);
+}
+
+static size_t key_of(char *buf, size_t i) {
+  return (size_t)snprintf(buf, 32, "key-%zu", i);
+}
+
+static void strtab_growth_keeps_pointers(void **state) {
+  (void)state;
+  enum { N = 150000 };
+  sckg_arena *a = sckg_arena_new();
+  sckg_strtab *t = sckg_strtab_new(a);
+  const char **ptrs = calloc(N, sizeof *ptrs);
+  char buf[32];
+  for (size_t i = 0; i < N; i++) {
+    size_t n = key_of(buf, i);
+    ptrs[i] = sckg_strtab_intern(t, buf, n);
+    assert_string_equal(ptrs[i], buf);
+  }
+  for (size_t i = 0; i < N; i++) {
+    size_t n = key_of(buf, i);
+    if (strcmp(ptrs[i], buf) != 0)
+      fail_msg("string %zu changed to '%s'", i, ptrs[i]);
+    if (sckg_strtab_find(t, buf, n) != ptrs[i])
+      fail_msg("find of '%s' lost its pointer", buf);
+    if (sckg_strtab_intern(t, buf, n) != ptrs[i])
+      fail_msg("intern of '%s' gave a new pointer", buf);
+  }
+  for (size_t i = N; i < N + 1000; i++) {
+    size_t n = key_of(buf, i);
+    assert_null(sckg_strtab_find(t, buf, n));
+  }
+  free(ptrs);
+  sckg_strtab_free(t);
+  sckg_arena_free(a);
+  sckg_strtab_free(NULL); /* a no-op */
+}
+
+/* --- vec --------------------------------------------------------------- */
+
+static void vec_push_and_push_unique(void **state) {
+  (void)state;
+  enum { N = 1000 };
+  static int items[N];
+  sckg_vec v = {0};
+  for (size_t i = 0; i < N; i++)
+    sckg_vec_push(&v, &items[i]);
+  assert_int_equal(v.len, N);
+  assert_true(v.cap >= v.len);
+  for (size_t i = 0; i < N; i++)
+    assert_ptr_equal(v.items[i], &items[i]);
+  sckg_vec_free(&v);
+  assert_null(v.items);
+  assert_int_equal(v.len, 0);
+
+  assert_true(sckg_vec_push_unique(&v, &items[0]));
+  assert_true(sckg_vec_push_unique(&v, &items[1]));
+  assert_false(sckg_vec_push_unique(&v, &items[0]));
+  assert_false(sckg_vec_push_unique(&v, &items[1]));
+  assert_true(sckg_vec_push_unique(&v, &items[2]));
+  assert_int_equal(v.len, 3);
+  assert_ptr_equal(v.items[0], &items[0]);
+  assert_ptr_equal(v.items[1], &items[1]);
+  assert_ptr_equal(v.items[2], &items[2]);
+  /* NULL is an item like any other */
+  assert_true(sckg_vec_push_unique(&v, NULL));
+  assert_false(sckg_vec_push_unique(&v, NULL));
+  assert_int_equal(v.len, 4);
+  sckg_vec_free(&v);
+}
+
+/* --- buf --------------------------------------------------------------- */
+
+static void buf_add_printf_clear(void **state) {
+  (void)state;
+  sckg_buf b = {0};
+  sckg_buf_clear(&b); /* on an empty buffer: nothing to do, no crash */
+  assert_int_equal(b.len, 0);
+  sckg_buf_add(&b, "", 0);
+  assert_non_null(b.ptr);
+  assert_string_equal(b.ptr, "");
+  sckg_buf_add(&b, "abcdef", 3);
+  assert_int_equal(b.len, 3);
+  assert_string_equal(b.ptr, "abc");
+  sckg_buf_adds(&b, "de");
+  sckg_buf_addc(&b, 'f');
+  assert_string_equal(b.ptr, "abcdef");
+  assert_int_equal(b.len, 6);
+  sckg_buf_printf(&b, "-%d-%s-%05.1f", 42, "x", 2.5);
+  assert_string_equal(b.ptr, "abcdef-42-x-002.5");
+  assert_int_equal(b.len, strlen(b.ptr));
+  sckg_buf_printf(&b, "%s", "");
+  assert_string_equal(b.ptr, "abcdef-42-x-002.5");
+  sckg_buf_clear(&b);
+  assert_int_equal(b.len, 0);
+  assert_string_equal(b.ptr, "");
+  /* growth well past the first allocation, by add and by printf */
+  char big[5000];
+  memset(big, 'q', sizeof big - 1);
+  big[sizeof big - 1] = '\0';
+  for (int i = 0; i < 10; i++)
+    sckg_buf_printf(&b, "%s%d", big, i);
+  assert_int_equal(b.len, 10 * (sizeof big - 1 + 1));
+  assert_int_equal(strlen(b.ptr), b.len);
+  assert_int_equal(b.ptr[sizeof big - 1], '0');
+  assert_int_equal(b.ptr[b.len - 1], '9');
+  assert_true(b.cap > b.len);
+  sckg_buf_clear(&b);
+  for (int i = 0; i < 10000; i++)
+    sckg_buf_addc(&b, (char)('a' + i % 26));
+  assert_int_equal(b.len, 10000);
+  assert_int_equal(b.ptr[10000], '\0');
+  assert_int_equal(b.ptr[9999], 'a' + 9999 % 26);
+  sckg_buf_free(&b);
+  assert_null(b.ptr);
+  assert_int_equal(b.len, 0);
+}
+
+/* --- pmap -------------------------------------------------------------- */
+
+static void pmap_put_get_overwrite_grow(void **state) {
+  (void)state;
+  enum { N = 20000 };
+  static char keys[N];
+  static int vals[N], other[N];
+  sckg_pmap m = {0};
+  assert_null(sckg_pmap_get(&m, &keys[0]));
+  sckg_pmap_put(&m, &keys[0], &vals[0]);
+  assert_ptr_equal(sckg_pmap_get(&m, &keys[0]), &vals[0]);
+  assert_null(sckg_pmap_get(&m, &keys[1]));
+  sckg_pmap_put(&m, &keys[0], &other[0]); /* overwrite */
+  assert_ptr_equal(sckg_pmap_get(&m, &keys[0]), &other[0]);
+  assert_int_equal(m.count, 1);
+  for (size_t i = 0; i < N; i++)
+    sckg_pmap_put(&m, &keys[i], &vals[i]);
+  assert_int_equal(m.count, N);
+  assert_true(m.cap >= 2 * N);
+  for (size_t i = 0; i < N; i++)
+    if (sckg_pmap_get(&m, &keys[i]) != &vals[i])
+      fail_msg("key %zu lost its value after growth", i);
+  for (size_t i = 0; i < N; i += 2)
+    sckg_pmap_put(&m, &keys[i], &other[i]);
+  assert_int_equal(m.count, N);
+  for (size_t i = 0; i < N; i++)
+    assert_ptr_equal(sckg_pmap_get(&m, &keys[i]), i % 2 ? &vals[i] : &other[i]);
+  assert_null(sckg_pmap_get(&m, &vals[0])); /* never put */
+  sckg_pmap_free(&m);
+  assert_null(sckg_pmap_get(&m, &keys[0]));
+  assert_int_equal(m.count, 0);
+}
+
+/* --- hash64 ------------------------------------------------------------ */
+
+static void hash64_is_fnv1a(void **state) {
+  (void)state;
+  /* the FNV-1a 64 offset basis and published test vectors */
+  assert_int_equal(sckg_hash64("", 0), 0xcbf29ce484222325ULL);
+  assert_int_equal(sckg_hash64("a", 1), 0xaf63dc4c8601ec8cULL);
+  assert_int_equal(sckg_hash64("foobar", 6), 0x85944171f73967e8ULL);
+  /* the length decides, not a NUL */
+  assert_int_equal(sckg_hash64("ab", 1), 0xaf63dc4c8601ec8cULL);
+  assert_int_not_equal(sckg_hash64("a\0", 2), sckg_hash64("a", 1));
+}
+
+/* --- UTF-8 ------------------------------------------------------------- */
+
+#define CHECK(lit) sckg_utf8_check(lit, sizeof(lit) - 1)
+
+static void utf8_check_accepts_valid(void **state) {
+  (void)state;
+  assert_int_equal(sckg_utf8_check("", 0), 0);
+  assert_int_equal(CHECK("plain ASCII\t\n\x7F"), 14);
+  assert_int_equal(CHECK("\xC3\xA9"), 2);         /* é, 2 bytes */
+  assert_int_equal(CHECK("\xE2\x82\xAC"), 3);     /* €, 3 bytes */
+  assert_int_equal(CHECK("\xF0\x9F\x98\x80"), 4); /* U+1F600, 4 bytes */
+  assert_int_equal(CHECK("a\xC3\xA9"
+                         "b\xE2\x82\xAC"
+                         "c\xF0\x9F\x98\x80"
+                         "d"),
+                   13);
+  /* the edges of each length */
+  assert_int_equal(CHECK("\xC2\x80"), 2);         /* U+0080 */
+  assert_int_equal(CHECK("\xDF\xBF"), 2);         /* U+07FF */
+  assert_int_equal(CHECK("\xE0\xA0\x80"), 3);     /* U+0800 */
+  assert_int_equal(CHECK("\xED\x9F\xBF"), 3);     /* U+D7FF */
+  assert_int_equal(CHECK("\xEE\x80\x80"), 3);     /* U+E000 */
+  assert_int_equal(CHECK("\xEF\xBF\xBF"), 3);     /* U+FFFF */
+  assert_int_equal(CHECK("\xF0\x90\x80\x80"), 4); /* U+10000 */
+  assert_int_equal(CHECK("\xF4\x8F\xBF\xBF"), 4); /* U+10FFFF */
+  /* n bounds the check: a sequence cut by n is truncated */
+  assert_int_equal(sckg_utf8_check("ab\xC3\xA9", 3), 2);
+}
+
+static void utf8_check_rejects_invalid(void **state) {
+  (void)state;
+  /* overlong forms */
+  assert_int_equal(CHECK("ab\xC0\x80"), 2);
+  assert_int_equal(CHECK("\xC1\xBF"), 0);
+  assert_int_equal(CHECK("abc\xE0\x80\x80"), 3);
+  assert_int_equal(CHECK("\xE0\x9F\xBF"), 0);
+  assert_int_equal(CHECK("x\xF0\x80\x80\x80"), 1);
+  assert_int_equal(CHECK("\xF0\x8F\xBF\xBF"), 0);
+  /* surrogates */
+  assert_int_equal(CHECK("ok \xED\xA0\x80"), 3);
+  assert_int_equal(CHECK("\xED\xBF\xBF"), 0);
+  /* past U+10FFFF, and bytes that never occur */
+  assert_int_equal(CHECK("1234\xF4\x90\x80\x80"), 4);
+  assert_int_equal(CHECK("\xF5\x80\x80\x80"), 0);
+  assert_int_equal(CHECK("a\xF8\x88\x80\x80\x80"), 1);
+  assert_int_equal(CHECK("ab\xFE"), 2);
+  assert_int_equal(CHECK("\xFF"), 0);
+  /* truncated sequences: at the end and followed by ASCII */
+  assert_int_equal(CHECK("x\xC3"), 1);
+  assert_int_equal(CHECK("x\xE2\x82"), 1);
+  assert_int_equal(CHECK("xy\xF0\x9F\x98"), 2);
+  assert_int_equal(CHECK("x\xE2\x82y"), 1);
+  assert_int_equal(CHECK("\xC3 "), 0);
+  assert_int_equal(CHECK("\xF0\x9F\x98z"), 0);
+  /* lone continuation bytes */
+  assert_int_equal(CHECK("\x80"), 0);
+  assert_int_equal(CHECK("abc\xBF"), 3);
+  assert_int_equal(CHECK("\xC3\xA9\xA9"), 2);
+  /* the first error counts when there are several */
+  assert_int_equal(CHECK("\xC3\xA9z\x80\xC0\x80"), 3);
+}
+
+static void utf8_count_code_points(void **state) {
+  (void)state;
+  assert_int_equal(sckg_utf8_count("", 0), 0);
+  assert_int_equal(sckg_utf8_count("abc", 3), 3);
+  assert_int_equal(sckg_utf8_count("\xC3\xA9", 2), 1);
+  assert_int_equal(sckg_utf8_count("\xE2\x80\x9Cq\xE2\x80\x9D", 7), 3);
+  assert_int_equal(sckg_utf8_count("a\xC3\xA9"
+                                   "b\xE2\x82\xAC"
+                                   "c\xF0\x9F\x98\x80"
+                                   "d",
+                                   13),
+                   7);
+  assert_int_equal(sckg_utf8_count("abcdef", 2), 2);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(arena_allocations_stay_valid_and_zeroed),
+      cmocka_unit_test(arena_request_bigger_than_a_chunk),
+      cmocka_unit_test(arena_strndup_and_memdup),
+      cmocka_unit_test(strtab_same_bytes_same_pointer),
+      cmocka_unit_test(strtab_strings_of_many_lengths),
+      cmocka_unit_test(strtab_growth_keeps_pointers),
+      cmocka_unit_test(vec_push_and_push_unique),
+      cmocka_unit_test(buf_add_printf_clear),
+      cmocka_unit_test(pmap_put_get_overwrite_grow),
+      cmocka_unit_test(hash64_is_fnv1a),
+      cmocka_unit_test(utf8_check_accepts_valid),
+      cmocka_unit_test(utf8_check_rejects_invalid),
+      cmocka_unit_test(utf8_count_code_points),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
