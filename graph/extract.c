@@ -2033,7 +2033,7 @@ static void read_sentence(reader *r, size_t b, size_t e) {
   find_triggers(r);
   find_dates(r);
   frame f[MAX_TRIGGERS];
-  memset(f, 0, sizeof f);
+  memset(f, 0, r->nt * sizeof *f);
   for (size_t i = 0; i < r->nt; i++)
     f[i].t = &r->t[i];
   read_frames(r, f, r->nt);
@@ -2061,13 +2061,33 @@ static void read_sentence(reader *r, size_t b, size_t e) {
   remember(r, f, r->nt);
 }
 
-void sckg_extract(sckg_graph *g, const article_text *a, extraction *out) {
-  reader *r = sckg_xcalloc(1, sizeof *r);
+/* The reader's buffers are large (a sentence's tokens, mentions and
+ * triggers) and reused for every article; only the article's memory is
+ * reset between articles. */
+struct sckg_extractor {
+  reader r;
+};
+
+sckg_extractor *sckg_extractor_new(void) {
+  return sckg_xcalloc(1, sizeof(sckg_extractor));
+}
+
+void sckg_extractor_free(sckg_extractor *x) {
+  if (!x)
+    return;
+  sckg_buf_free(&x->r.scratch);
+  free(x);
+}
+
+void sckg_extract(sckg_extractor *x, sckg_graph *g, const article_text *a,
+                  extraction *out) {
+  reader *r = &x->r;
   r->g = g;
   r->s = g->schema;
   r->a = a;
   r->out = out;
   r->text = a->body;
+  memset(&r->st, 0, sizeof r->st);
   for (size_t i = 0; i < a->n_sents; i++) {
     if (a->sents[i].noise)
       continue;
@@ -2076,8 +2096,6 @@ void sckg_extract(sckg_graph *g, const article_text *a, extraction *out) {
   }
   sckg_pmap_free(&r->st.state_counts);
   sckg_vec_free(&r->st.persons);
-  sckg_buf_free(&r->scratch);
-  free(r);
 }
 
 void sckg_extraction_free(extraction *x) {

@@ -31,9 +31,16 @@ typedef struct {
   sckg_vec mentions; /* sckg_actor *, distinct */
 } extraction;
 
+/* The extraction's working memory, reused from article to article (one
+ * per thread). */
+typedef struct sckg_extractor sckg_extractor;
+sckg_extractor *sckg_extractor_new(void);
+void sckg_extractor_free(sckg_extractor *x);
+
 /* Read the article's sentences. Actors are created in `g` as they are met;
  * events are returned in `out` for the graph to merge. */
-void sckg_extract(sckg_graph *g, const article_text *a, extraction *out);
+void sckg_extract(sckg_extractor *x, sckg_graph *g, const article_text *a,
+                  extraction *out);
 void sckg_extraction_free(extraction *x);
 
 /* Graph services the extraction uses (graph.c). */

@@ -30,6 +30,7 @@ typedef struct {
   sckg_pmap events_by_key;     /* interned key -> ev_node */
   sckg_pmap articles_by_ident; /* interned ident -> sckg_article */
   sckg_vec all_events;         /* ev_node *, in creation order */
+  sckg_extractor *extractor;
   sckg_buf buf;
 } build_state;
 
@@ -128,6 +129,7 @@ static void free_build(sckg_graph *g) {
     sckg_vec_free(&e->triggers);
   }
   sckg_vec_free(&b->all_events);
+  sckg_extractor_free(b->extractor);
   sckg_pmap_free(&b->actors_by_slug);
   sckg_pmap_free(&b->events_by_key);
   sckg_pmap_free(&b->articles_by_ident);
@@ -471,40 +473,172 @@ static sckg_sentence *make_sentence(sckg_graph *g, sckg_article *art,
   return s;
 }
 
+/* Push a sentence unless it is already among the trailing items of the
+ * same article. */
+static void push_recent(sckg_vec *v, sckg_sentence *s,
+                        const sckg_article *art) {
+  for (size_t i = v->len; i-- > 0;) {
+    sckg_sentence *o = v->items[i];
+    if (o->article != art)
+      break;
+    if (o == s)
+      return;
+  }
+  sckg_vec_push(v, s);
+}
+
+/* --- input checks ------------------------------------------------------ */
+
+/* Whether the code point at s[i] (valid UTF-8) is one XML 1.0 cannot carry
+ * even as a character reference: a C0 control other than tab, LF and CR,
+ * or U+FFFE, U+FFFF (surrogates are invalid UTF-8 already, NUL refused). */
+static bool xml_forbidden_at(const unsigned char *s, size_t n, size_t i) {
+  if (s[i] < 0x20)
+    return s[i] != '\t' && s[i] != '\n' && s[i] != '\r';
+  return s[i] == 0xEF && i + 2 < n && s[i + 1] == 0xBF &&
+         (s[i + 2] == 0xBE || s[i + 2] == 0xBF);
+}
+
+/* Line and column (both from 1, the column in code points) of byte `at`;
+ * LF, CRLF and a lone CR each end a line, as paragraphs do. */
+static void line_col(const char *s, size_t at, unsigned long *line,
+                     unsigned long *col) {
+  *line = 1;
+  *col = 1;
+  for (size_t i = 0; i < at; i++) {
+    if (s[i] == '\n' || (s[i] == '\r' && (i + 1 >= at || s[i + 1] != '\n'))) {
+      ++*line;
+      *col = 1;
+    } else if (((unsigned char)s[i] & 0xC0) != 0x80 && s[i] != '\r') {
+      ++*col;
+    }
+  }
+}
+
+/* The checks every input passes before it is read, so that whatever comes
+ * in, every writer can carry what the graph holds (the README's
+ * "Robustness"):
+ *   - a NUL byte: not a text file (UTF-16 is named as such), refused;
+ *   - invalid UTF-8: refused with the byte offset; text in another
+ *     encoding would come out garbled if patched up;
+ *   - the identifier (the name without folder and ".txt") must be UTF-8
+ *     without control characters, and not taken by an earlier input;
+ *   - characters XML 1.0 cannot carry (see xml_forbidden_at), which
+ *     scraped text does hold now and then: each is replaced by U+FFFD, one
+ *     code point for one, so NIF offsets stay those of the text as given;
+ *     one warning gives their count and where the first is.
+ * On success *ident is the interned identifier and *clean NULL, or a heap
+ * copy of the text with the replacements (the caller frees it). */
+static sckg_status check_input(sckg_graph *g, const sckg_input *in,
+                               const char *name, const char **ident,
+                               char **clean, size_t *clean_len) {
+  const unsigned char *u = (const unsigned char *)in->text;
+  size_t len = in->len;
+  char msg[160];
+  *clean = NULL;
+  const char *nul = len ? memchr(in->text, '\0', len) : NULL;
+  if (nul) {
+    bool utf16 = len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) ||
+                              (u[0] == 0xFE && u[1] == 0xFF));
+    snprintf(msg, sizeof msg, "%s at byte %zu: not a text file%s",
+             utf16 ? "UTF-16 (a NUL byte" : "NUL byte",
+             (size_t)(nul - in->text),
+             utf16 ? "); convert it to UTF-8" : "");
+    report(g, SCKG_ERR_INPUT, name, 0, 0, msg);
+    return SCKG_ERR_INPUT;
+  }
+  size_t bad = sckg_utf8_check(in->text, len);
+  if (bad < len) {
+    unsigned long line, col;
+    line_col(in->text, bad, &line, &col);
+    snprintf(msg, sizeof msg, "invalid UTF-8 at byte %zu (line %lu)", bad,
+             line);
+    report(g, SCKG_ERR_INPUT, name, 0, 0, msg);
+    return SCKG_ERR_INPUT;
+  }
+  const char *base = strrchr(name, '/');
+  base = base ? base + 1 : name;
+  size_t blen = strlen(base);
+  bool ctl = false;
+  for (size_t i = 0; i < blen; i++)
+    ctl = ctl || (unsigned char)base[i] < 0x20 || base[i] == 0x7F;
+  if (ctl || sckg_utf8_check(base, blen) != blen) {
+    report(g, SCKG_ERR_INPUT, name, 0, 0,
+           "the file name, which becomes the article's identifier, is not "
+           "UTF-8 text without control characters: rename the file");
+    return SCKG_ERR_INPUT;
+  }
+  *ident = article_ident(g, name);
+  if (sckg_pmap_get(&BUILD(g)->articles_by_ident, *ident)) {
+    snprintf(msg, sizeof msg,
+             "the article identifier '%.80s' is taken by another input "
+             "(an identifier is the file name without folder and .txt)",
+             *ident);
+    report(g, SCKG_ERR_INPUT, name, 0, 0, msg);
+    return SCKG_ERR_INPUT;
+  }
+  size_t n_bad = 0, first = 0;
+  for (size_t i = 0; i < len; i++)
+    if (xml_forbidden_at(u, len, i) && !n_bad++)
+      first = i;
+  if (!n_bad)
+    return SCKG_OK;
+  /* U+FFFD is 3 bytes; a control is 1, U+FFFE/U+FFFF are 3 */
+  char *out = sckg_xmalloc(len + 2 * n_bad + 1);
+  size_t w = 0;
+  for (size_t i = 0; i < len; i++) {
+    if (!xml_forbidden_at(u, len, i)) {
+      out[w++] = in->text[i];
+      continue;
+    }
+    memcpy(out + w, "\xEF\xBF\xBD", 3);
+    w += 3;
+    i += u[i] < 0x20 ? 0 : 2;
+  }
+  out[w] = '\0';
+  unsigned long line, col;
+  line_col(in->text, first, &line, &col);
+  unsigned long cp = u[first] < 0x20 ? u[first] : 0xFFFEUL + (u[first + 2] & 1);
+  snprintf(msg, sizeof msg,
+           "%zu character%s that XML cannot carry replaced by U+FFFD, the "
+           "first U+%04lX",
+           n_bad, n_bad == 1 ? "" : "s", cp);
+  report(g, SCKG_OK, name, line, col, msg);
+  *clean = out;
+  *clean_len = w;
+  return SCKG_OK;
+}
+
+/* Whether the body holds nothing but white space. */
+static bool blank(const char *s, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (s[i] != ' ' && s[i] != '\t' && s[i] != '\n' && s[i] != '\r')
+      return false;
+  return true;
+}
+
 sckg_status sckg_graph_add(sckg_graph *g, const sckg_input *in) {
   if (!g || !in || g->finished || (!in->text && in->len))
     return SCKG_ERR_ARG;
   const char *name = in->name ? in->name : "-";
-  size_t bad = sckg_utf8_check(in->text, in->len);
-  if (bad < in->len) {
-    char msg[96];
-    snprintf(msg, sizeof msg, "invalid UTF-8 at byte %zu", bad);
-    report(g, SCKG_ERR_INPUT, name, 0, 0, msg);
-    return SCKG_ERR_INPUT;
-  }
-  if (memchr(in->text, '\0', in->len)) {
-    size_t at =
-        (size_t)((const char *)memchr(in->text, '\0', in->len) - in->text);
-    char msg[96];
-    snprintf(msg, sizeof msg, "NUL byte at byte %zu: not a text file", at);
-    report(g, SCKG_ERR_INPUT, name, 0, 0, msg);
-    return SCKG_ERR_INPUT;
-  }
-  const char *ident = article_ident(g, name);
-  if (sckg_pmap_get(&BUILD(g)->articles_by_ident, ident)) {
-    report(g, SCKG_ERR_INPUT, name, 0, 0,
-           "another input has the same article identifier");
-    return SCKG_ERR_INPUT;
-  }
+  const char *ident = NULL;
+  char *clean = NULL; /* the text with replacements, when it needed any */
+  size_t clean_len = 0;
+  sckg_status st = check_input(g, in, name, &ident, &clean, &clean_len);
+  if (st != SCKG_OK)
+    return st;
   article_text t;
   const char *why = NULL;
   size_t where = 0;
-  sckg_status st =
-      sckg_article_read(g->schema, in->text, in->len, &t, &why, &where);
+  st = sckg_article_read(g->schema, clean ? clean : in->text,
+                         clean ? clean_len : in->len, &t, &why, &where);
   if (st != SCKG_OK) {
     report(g, st, name, 1, where + 1, why);
+    free(clean);
     return st;
   }
+  if (blank(t.body, t.len))
+    report(g, SCKG_OK, name, 0, 0, "the article is empty: it adds no event");
   sckg_article *art = sckg_arena_alloc(g->arena, sizeof *art);
   art->ident = ident;
   sckg_buf *b = &BUILD(g)->buf;
@@ -528,7 +662,9 @@ sckg_status sckg_graph_add(sckg_graph *g, const sckg_input *in) {
   sckg_vec_push(&g->articles, art);
 
   extraction x = {0};
-  sckg_extract(g, &t, &x);
+  if (!BUILD(g)->extractor)
+    BUILD(g)->extractor = sckg_extractor_new();
+  sckg_extract(BUILD(g)->extractor, g, &t, &x);
   art->n_mentions = x.mentions.len;
   art->mentions = sckg_arena_memdup(g->arena, x.mentions.items,
                                     x.mentions.len * sizeof(void *));
@@ -545,8 +681,11 @@ sckg_status sckg_graph_add(sckg_graph *g, const sckg_input *in) {
     if (!sents[xe->sent])
       sents[xe->sent] = make_sentence(g, art, &t, xe->sent, &cp, &bp);
     ev_node *e = made[i] = event_for(g, xe);
-    sckg_vec_push_unique(&e->evidence, sents[xe->sent]);
-    sckg_vec_push_unique(&e->sources, art);
+    /* an article's pushes come together, so a duplicate can only be among
+     * the last items: no scan of every earlier report */
+    push_recent(&e->evidence, sents[xe->sent], art);
+    if (!e->sources.len || e->sources.items[e->sources.len - 1] != art)
+      sckg_vec_push(&e->sources, art);
     for (size_t k = 0; k < xe->n_attributed; k++)
       sckg_vec_push_unique(&e->attributed, xe->attributed[k]);
     sckg_vec_push_unique(&e->triggers, (void *)xe->trigger);
@@ -559,6 +698,7 @@ sckg_status sckg_graph_add(sckg_graph *g, const sckg_input *in) {
   free(sents);
   sckg_extraction_free(&x);
   sckg_article_text_free(&t);
+  free(clean);
   return SCKG_OK;
 }
 
@@ -573,15 +713,15 @@ static ev_node *resolved(ev_node *e) {
 static void merge_event(ev_node *from, ev_node *into) {
   from->merged_into = into;
   for (size_t i = 0; i < from->evidence.len; i++)
-    sckg_vec_push_unique(&into->evidence, from->evidence.items[i]);
+    sckg_vec_push(&into->evidence, from->evidence.items[i]);
   for (size_t i = 0; i < from->sources.len; i++)
-    sckg_vec_push_unique(&into->sources, from->sources.items[i]);
+    sckg_vec_push(&into->sources, from->sources.items[i]);
   for (size_t i = 0; i < from->attributed.len; i++)
-    sckg_vec_push_unique(&into->attributed, from->attributed.items[i]);
+    sckg_vec_push(&into->attributed, from->attributed.items[i]);
   for (size_t i = 0; i < from->stated_in.len; i++)
-    sckg_vec_push_unique(&into->stated_in, from->stated_in.items[i]);
+    sckg_vec_push(&into->stated_in, from->stated_in.items[i]);
   for (size_t i = 0; i < from->triggers.len; i++)
-    sckg_vec_push_unique(&into->triggers, from->triggers.items[i]);
+    sckg_vec_push(&into->triggers, from->triggers.items[i]);
 }
 
 static int ev_key_cmp(const void *pa, const void *pb) {
@@ -647,7 +787,14 @@ static void *arena_sorted(sckg_graph *g, sckg_vec *v, size_t *n,
                           int (*cmp)(const void *, const void *)) {
   *n = v->len;
   void **arr = sckg_arena_memdup(g->arena, v->items, v->len * sizeof(void *));
-  qsort(arr, v->len, sizeof *arr, cmp);
+  if (v->len)
+    qsort(arr, v->len, sizeof *arr, cmp);
+  /* merged reports may repeat an item: keep one */
+  size_t w = 0;
+  for (size_t i = 0; i < v->len; i++)
+    if (!w || arr[w - 1] != arr[i])
+      arr[w++] = arr[i];
+  *n = w;
   return arr;
 }
 
@@ -866,7 +1013,7 @@ sckg_status sckg_graph_finish(sckg_graph *g) {
         p->stated_in = s;
     }
     for (size_t k = 0; k < p->n_evidence; k++)
-      sckg_vec_push_unique(&sentences, p->evidence[k]);
+      sckg_vec_push(&sentences, p->evidence[k]); /* deduplicated below */
     sckg_vec_push(&g->events, p);
   }
   free(evs);
@@ -878,6 +1025,11 @@ sckg_status sckg_graph_finish(sckg_graph *g) {
     qsort(g->articles.items, g->articles.len, sizeof(void *), iri_cmp_article);
   if (sentences.len)
     qsort(sentences.items, sentences.len, sizeof(void *), iri_cmp_sentence);
+  size_t w = 0; /* a sentence is the evidence of several events: once */
+  for (size_t i = 0; i < sentences.len; i++)
+    if (!w || sentences.items[w - 1] != sentences.items[i])
+      sentences.items[w++] = sentences.items[i];
+  sentences.len = w;
   build_triples(g, &sentences);
   sckg_vec_free(&sentences);
   free_build(g);
