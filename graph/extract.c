@@ -100,6 +100,11 @@ typedef struct {
   size_t n;
   bool quoted[MAX_TOKENS];
   unsigned short clause[MAX_TOKENS]; /* relative clause id, 0 = main */
+  /* longest phrase per kind and token, valid where memo_gen == gen */
+  unsigned gen;
+  unsigned memo_gen[PH_KIND_COUNT][MAX_TOKENS];
+  const phrase *memo_ph[PH_KIND_COUNT][MAX_TOKENS];
+  unsigned short memo_end[PH_KIND_COUNT][MAX_TOKENS];
   mention m[MAX_MENTIONS];
   size_t nm;
   trigger t[MAX_TRIGGERS];
@@ -194,19 +199,46 @@ static size_t match_at(const reader *r, const phrase *ph, size_t i) {
   return j;
 }
 
-/* The longest phrase of one of the kinds in `mask` at token i. */
+/* The longest phrase of one kind at token i, computed once per sentence:
+ * every pass of the reader asks the same questions of the same tokens. */
+static const phrase *longest_of_kind(const reader *r, size_t i,
+                                     phrase_kind kind, size_t *end) {
+  reader *w = (reader *)r; /* the cache is not part of the reader's meaning */
+  if (w->memo_gen[kind][i] != w->gen) {
+    size_t n;
+    phrase **cands = sckg_lexicon_phrases(r->s, r->toks[i].lower, &n);
+    const phrase *best = NULL;
+    size_t best_end = 0;
+    for (size_t k = 0; k < n; k++) {
+      if (cands[k]->kind != kind)
+        continue;
+      size_t e = match_at(r, cands[k], i);
+      if (e > best_end) {
+        best = cands[k];
+        best_end = e;
+      }
+    }
+    w->memo_gen[kind][i] = w->gen;
+    w->memo_ph[kind][i] = best;
+    w->memo_end[kind][i] = (unsigned short)best_end;
+  }
+  *end = r->memo_end[kind][i];
+  return r->memo_ph[kind][i];
+}
+
+/* The longest phrase of one of the kinds in `mask` at token i; of equally
+ * long ones, the kind listed first in phrase_kind. */
 static const phrase *longest(const reader *r, size_t i, unsigned mask,
                              size_t *end) {
-  size_t n;
-  phrase **cands = sckg_lexicon_phrases(r->s, r->toks[i].lower, &n);
   const phrase *best = NULL;
   size_t best_end = 0;
-  for (size_t k = 0; k < n; k++) {
-    if (!(mask & (1u << cands[k]->kind)))
+  for (int kind = 0; kind < PH_KIND_COUNT; kind++) {
+    size_t e;
+    if (!(mask & (1u << kind)))
       continue;
-    size_t e = match_at(r, cands[k], i);
-    if (e > best_end) {
-      best = cands[k];
+    const phrase *ph = longest_of_kind(r, i, (phrase_kind)kind, &e);
+    if (ph && e > best_end) {
+      best = ph;
       best_end = e;
     }
   }
@@ -2005,6 +2037,10 @@ static void mark_relative_clauses(reader *r) {
 
 static void read_sentence(reader *r, size_t b, size_t e) {
   r->n = r->nm = r->nt = r->nd = 0;
+  if (++r->gen == 0) { /* after 4 billion sentences, start the memo afresh */
+    memset(r->memo_gen, 0, sizeof r->memo_gen);
+    r->gen = 1;
+  }
   size_t pos = b;
   token t;
   bool in_quote = false;
