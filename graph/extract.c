@@ -1049,6 +1049,25 @@ static long subject_of(const reader *r, const trigger *t) {
           return subject_of(r, p);
       }
   }
+  /* "cyberattacks on exchanges that netted $3 billion": a relative
+   * pronoun is the subject; it stands for the name right before it, or for
+   * nothing the slots can name (a crime then takes its sentence's culprit) */
+  if (!(t->pat->flags & PAT_NOUN)) {
+    size_t i = t->tb;
+    while (i > 0 && (word(r, i - 1) & W_AUX))
+      i--;
+    if (i > 0 &&
+        (tok_lower_is(r, i - 1, "that") || tok_lower_is(r, i - 1, "which") ||
+         tok_lower_is(r, i - 1, "who"))) {
+      size_t rel = i - 1;
+      if (rel > 0 && is_comma(r, rel - 1))
+        rel--;
+      for (size_t k = 0; k < r->nm; k++)
+        if (r->m[k].te == rel && mention_usable(&r->m[k]) && !r->m[k].poss)
+          return (long)k;
+      return -1;
+    }
+  }
   for (size_t k = r->nm; k-- > 0;) {
     const mention *m = &r->m[k];
     if (m->te > t->tb)
@@ -1061,6 +1080,8 @@ static long subject_of(const reader *r, const trigger *t) {
       return -1;
     if (!mention_usable(m) || m->quoted != t->quoted)
       continue;
+    if (m->te == m->tb + 1 && (word(r, m->tb) & W_OBJPRON))
+      continue; /* "makes them attractive to hackers seeking...": an object */
     /* "X, whose activity it tracks, stole": not from inside a relative
      * clause the trigger is not in */
     if (r->clause[m->tb] && r->clause[m->tb] != r->clause[t->tb])
@@ -1115,6 +1136,12 @@ static long prep_after(const reader *r, const trigger *t, const char *prep) {
     if (tk->kind == TK_PUNCT &&
         (r->text[tk->b] == ';' || r->text[tk->b] == '.'))
       return -1;
+    /* "weapons testing in response to exercises by X": the by-phrase
+     * belongs to the trigger nearer to it */
+    if (i >= t->te)
+      for (size_t k = 0; k < r->nt; k++)
+        if (r->t[k].tb == i && &r->t[k] != t)
+          return -1;
     if (tk->lower == prep)
       return group_after(r, i + 1, 4, true); /* "about how X" */
   }

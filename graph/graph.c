@@ -369,7 +369,19 @@ sckg_actor *sckg_graph_new_actor(sckg_graph *g, const char *label, size_t len,
   sckg_buf_free(&slug);
   sckg_actor *a = actor_with_slug(g, s);
   if (a) {
-    /* the same name met again; a parent learned later is kept if none */
+    /* the same name met again, perhaps written or read otherwise ("Safe
+     * Wallet", "Safe{Wallet}"; a company here, a group there): of what the
+     * texts say, the smallest class and label win, as for the parent, so
+     * that the graph does not depend on the order of the articles */
+    if (!a->from_lexicon) {
+      if (cls < a->cls) {
+        a->cls = cls;
+        a->affiliated = a->parent && cls == SCKG_CLASS_PERSON;
+      }
+      const char *l = sckg_graph_intern(g, label, len);
+      if (strcmp(l, a->label) < 0)
+        a->label = l;
+    }
     sckg_graph_set_parent(g, a, parent);
     return a;
   }
@@ -534,7 +546,7 @@ static sckg_status check_input(sckg_graph *g, const sckg_input *in,
                                char **clean, size_t *clean_len) {
   const unsigned char *u = (const unsigned char *)in->text;
   size_t len = in->len;
-  char msg[160];
+  char msg[256];
   *clean = NULL;
   const char *nul = len ? memchr(in->text, '\0', len) : NULL;
   if (nul) {
@@ -542,8 +554,7 @@ static sckg_status check_input(sckg_graph *g, const sckg_input *in,
                               (u[0] == 0xFE && u[1] == 0xFF));
     snprintf(msg, sizeof msg, "%s at byte %zu: not a text file%s",
              utf16 ? "UTF-16 (a NUL byte" : "NUL byte",
-             (size_t)(nul - in->text),
-             utf16 ? "); convert it to UTF-8" : "");
+             (size_t)(nul - in->text), utf16 ? "); convert it to UTF-8" : "");
     report(g, SCKG_ERR_INPUT, name, 0, 0, msg);
     return SCKG_ERR_INPUT;
   }
@@ -559,16 +570,33 @@ static sckg_status check_input(sckg_graph *g, const sckg_input *in,
   const char *base = strrchr(name, '/');
   base = base ? base + 1 : name;
   size_t blen = strlen(base);
-  bool ctl = false;
-  for (size_t i = 0; i < blen; i++)
-    ctl = ctl || (unsigned char)base[i] < 0x20 || base[i] == 0x7F;
-  if (ctl || sckg_utf8_check(base, blen) != blen) {
+  if (sckg_utf8_check(base, blen) != blen) {
     report(g, SCKG_ERR_INPUT, name, 0, 0,
            "the file name, which becomes the article's identifier, is not "
-           "UTF-8 text without control characters: rename the file");
+           "UTF-8: rename the file");
     return SCKG_ERR_INPUT;
   }
-  *ident = article_ident(g, name);
+  size_t n_bad = 0;
+  for (size_t i = 0; i < blen; i++)
+    n_bad += xml_forbidden_at((const unsigned char *)base, blen, i);
+  if (n_bad) { /* the identifier is a literal too: the same replacement */
+    sckg_buf fixed = {0};
+    for (size_t i = 0; i < blen; i++) {
+      if (!xml_forbidden_at((const unsigned char *)base, blen, i)) {
+        sckg_buf_addc(&fixed, base[i]);
+        continue;
+      }
+      sckg_buf_adds(&fixed, "\xEF\xBF\xBD");
+      i += (unsigned char)base[i] < 0x20 ? 0 : 2;
+    }
+    *ident = article_ident(g, fixed.ptr);
+    sckg_buf_free(&fixed);
+    report(g, SCKG_OK, name, 0, 0,
+           "characters that XML cannot carry in the file name replaced by "
+           "U+FFFD in the article identifier");
+  } else {
+    *ident = article_ident(g, name);
+  }
   if (sckg_pmap_get(&BUILD(g)->articles_by_ident, *ident)) {
     snprintf(msg, sizeof msg,
              "the article identifier '%.80s' is taken by another input "
@@ -577,7 +605,8 @@ static sckg_status check_input(sckg_graph *g, const sckg_input *in,
     report(g, SCKG_ERR_INPUT, name, 0, 0, msg);
     return SCKG_ERR_INPUT;
   }
-  size_t n_bad = 0, first = 0;
+  size_t first = 0;
+  n_bad = 0;
   for (size_t i = 0; i < len; i++)
     if (xml_forbidden_at(u, len, i) && !n_bad++)
       first = i;

@@ -381,7 +381,8 @@ static void word_line(loader *L, field *f, size_t nf) {
                  {"agencycue", W_AGENCYCUE},
                  {"posspron", W_POSSPRON | W_DET},
                  {"be", W_BE | W_AUX},
-                 {"word", 0}};
+                 {"word", 0},
+                 {"objpron", W_OBJPRON}};
   for (size_t i = 0; i < sizeof classes / sizeof *classes; i++)
     if (strlen(classes[i].name) == f[1].n &&
         memcmp(classes[i].name, f[1].p, f[1].n) == 0) {

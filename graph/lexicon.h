@@ -83,7 +83,7 @@ struct lex_actor {
   lex_actor *parent;
   lex_actor **related;
   size_t n_related;
-  size_t index; /* position in sckg_schema.actors */
+  size_t index;       /* position in sckg_schema.actors */
   unsigned long line; /* its line in actors.tsv, for diagnostics */
 };
 
@@ -121,7 +121,8 @@ enum {
   W_AGENCYCUE = 2048, /* ends a government body's name: Ministry, Bureau */
   W_POSSPRON = 4096,  /* a possessive pronoun: its, their */
   W_BE = 8192,        /* a form of "be": before a participle, a passive */
-  W_NAME = 16384      /* a given or family name (names.tsv) */
+  W_NAME = 16384,     /* a given or family name (names.tsv) */
+  W_OBJPRON = 32768   /* an object pronoun: them, him; never a subject */
 };
 
 struct sckg_schema {
