@@ -88,10 +88,16 @@ static bool word_boundary(const char *text, size_t len, size_t b, size_t e) {
 static size_t find_mark(const char *p, size_t n, const char *mark,
                         const char *text, size_t textlen, size_t base) {
   size_t m = strlen(mark);
-  for (size_t i = 0; i + m <= n; i++)
-    if (p[i] == mark[0] && memcmp(p + i, mark, m) == 0 &&
+  for (const char *q = p; m && (size_t)(q - p) + m <= n;) {
+    q = memchr(q, mark[0], n - m + 1 - (size_t)(q - p));
+    if (!q)
+      break;
+    size_t i = (size_t)(q - p);
+    if (memcmp(q, mark, m) == 0 &&
         word_boundary(text, textlen, base + i, base + i + m))
       return i;
+    q++;
+  }
   return n;
 }
 
@@ -228,7 +234,8 @@ static void split_sentences(const char *body, size_t b, size_t e, bool noise,
         if (!starter)
           continue;
       }
-      if (!spaced && next < e && !(body[i - 1] >= 'a' && body[i - 1] <= 'z'))
+      if (!spaced && next < e &&
+          !(i > 0 && body[i - 1] >= 'a' && body[i - 1] <= 'z'))
         continue; /* "1.5", "Blender.io" were not cut; only "reasons.The" */
     } else if (!spaced && next < e) {
       continue;
@@ -297,20 +304,24 @@ sckg_status sckg_article_read(const sckg_schema *s, const char *text,
   while (te > tb && is_space_byte(body[te - 1]))
     te--;
   out->title = (sckg_str){body + tb, te - tb};
-  /* the publisher: the earliest credit mark */
-  size_t best = n;
+  /* the publisher: the earliest credit mark; credits stand in the dateline
+   * or a caption near the top, so only the head of a long text is read */
+  size_t head = n < 4096 ? n : 4096;
+  size_t best = head;
   for (size_t k = 0; k < s->n_pubs; k++) {
-    size_t at = find_mark(body, n, s->pub_marks[k], body, n, 0);
+    size_t at = find_mark(body, head, s->pub_marks[k], body, n, 0);
     if (at < best) {
       best = at;
       out->publisher = s->pub_names[k];
     }
   }
-  /* paragraphs are lines; each is split into sentences */
+  /* paragraphs are lines, ended by LF, CRLF or a lone CR (the CR of a
+   * CRLF ends the line, the LF then ends an empty one); each is split into
+   * sentences, so no sentence holds a line break */
   size_t cap = 0;
   for (size_t p = 0; p < n;) {
     size_t e = p;
-    while (e < n && body[e] != '\n')
+    while (e < n && body[e] != '\n' && body[e] != '\r')
       e++;
     size_t b = p;
     while (b < e && is_space_byte(body[b]))

@@ -1325,8 +1325,18 @@ static sckg_date date_near(const reader *r, const trigger *t) {
   sckg_date none = {0, 0, 0};
   long best = -1;
   size_t dist = (size_t)-1;
+  /* "A report released on April 6 said North Korea laundered funds": what
+   * a report says is not dated by the report */
+  size_t report_end = 0;
+  if (t->pat->flags & PAT_CRIME)
+    for (size_t k = 0; k < r->nt; k++)
+      if ((r->t[k].pat->flags & (PAT_REPORT | PAT_STATEMENT)) &&
+          r->t[k].te <= t->tb && r->t[k].te > report_end)
+        report_end = r->t[k].te;
   for (size_t k = 0; k < r->nd; k++) {
     size_t at = r->dates[k].tok;
+    if (at < report_end)
+      continue;
     bool blocked = false;
     for (size_t i = t->te; at >= t->te && i < at && !blocked; i++)
       blocked = (word(r, i) & W_CLAUSE) || tok_lower_is(r, i, "that");
@@ -1842,10 +1852,17 @@ static void emit_frames(reader *r, frame *f, size_t nf) {
     e->negated = fr->negated;
     e->date = date_near(r, fr->t);
     /* "The spokesman also accused Washington", "They also voiced concern":
-     * a speech act, in a sentence that fixes no date, by actors (or their
-     * parts) of the last dated sentence a little before, continues it */
+     * a speech act in a sentence that fixes no date, by actors (or their
+     * parts) of the last dated sentence, continues it: when they are
+     * referred back to ("the spokesman", "they") up to three sentences
+     * later, else only in the very next sentence. No further: the same
+     * report read in another article, with other sentences around it,
+     * must get the same date, or shards of a corpus would disagree. */
+    bool referred_back =
+        fr->agent_mention >= 0 && r->m[fr->agent_mention].kind == M_ANAPHOR;
+    size_t reach = referred_back ? 3 : 1;
     if (!e->date.year && !r->nd && is_speech(p->type) && r->st.last_date.year &&
-        r->sent_index <= r->st.last_date_sent + 3)
+        r->sent_index <= r->st.last_date_sent + reach)
       for (size_t k = 0; k < fr->n_agents && !e->date.year; k++)
         for (size_t q = 0; q < r->st.n_last_date_agents; q++)
           if (kin(fr->agents[k], r->st.last_date_agents[q])) {

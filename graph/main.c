@@ -13,6 +13,7 @@
 #include <signal.h>
 #include <stdarg.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,6 +29,10 @@ enum { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_USAGE = 2 };
 /* The input name given to standard input ("-"); the identifier of the
  * article read from it. */
 #define STDIN_NAME "stdin"
+/* The default --max-article-bytes: far above any news article, low enough
+ * that a wrong file (a disk image, /dev/zero) is refused before it fills
+ * the memory. */
+#define DEFAULT_MAX_ARTICLE_BYTES ((size_t)64 << 20)
 
 /* ---- Tables: commands, options, outputs --------------------------------- */
 
@@ -43,7 +48,13 @@ enum {
   OPT_NO_TEXT = 1u << 4,
   OPT_HELP = 1u << 5,
   OPT_VERSION = 1u << 6,
-  OPT_BUILD = OPT_BASE | OPT_DATE | OPT_NO_TEXT
+  OPT_FORMAT = 1u << 7,
+  OPT_DEPTH = 1u << 8,
+  OPT_LINK_BASE = 1u << 9,
+  OPT_LAYOUT = 1u << 10,
+  OPT_MAX_BYTES = 1u << 16, /* input limits */
+  OPT_BUILD = OPT_BASE | OPT_DATE | OPT_NO_TEXT | OPT_MAX_BYTES,
+  OPT_DRAW = OPT_VIEW | OPT_FORMAT | OPT_DEPTH | OPT_LINK_BASE | OPT_LAYOUT
 };
 
 typedef enum { CMD_PRINT, CMD_ALL, CMD_DIFF } cmd_kind;
@@ -60,13 +71,13 @@ typedef struct {
 static const command commands[] = {
     {"rdf", CMD_PRINT, OUT_RDF, NULL, OPT_BUILD, "print the graph as RDF/XML"},
     {"nt", CMD_PRINT, OUT_NT, NULL, OPT_BUILD, "print the graph as N-Triples"},
-    {"dot", CMD_PRINT, OUT_DOT, NULL, OPT_BUILD | OPT_VIEW,
+    {"dot", CMD_PRINT, OUT_DOT, NULL, OPT_BUILD | OPT_DRAW,
      "print a view of the graph as Graphviz DOT"},
-    {"svg", CMD_PRINT, OUT_RENDER, "svg", OPT_BUILD | OPT_VIEW,
+    {"svg", CMD_PRINT, OUT_RENDER, "svg", OPT_BUILD | OPT_DRAW,
      "print a view of the graph as SVG"},
-    {"png", CMD_PRINT, OUT_RENDER, "png", OPT_BUILD | OPT_VIEW,
+    {"png", CMD_PRINT, OUT_RENDER, "png", OPT_BUILD | OPT_DRAW,
      "print a view of the graph as PNG"},
-    {"pdf", CMD_PRINT, OUT_RENDER, "pdf", OPT_BUILD | OPT_VIEW,
+    {"pdf", CMD_PRINT, OUT_RENDER, "pdf", OPT_BUILD | OPT_DRAW,
      "print a view of the graph as PDF"},
     {"all", CMD_ALL, OUT_RDF, NULL, OPT_BUILD | OPT_OUTPUT,
      "write the files below into DIR"},
@@ -89,8 +100,24 @@ static const option options[] = {
     {"view", 0, OPT_VIEW, "VIEW",
      "what dot/svg/png/pdf draw: 'statement' (the main statement, what it "
      "says and the events around it), 'statement:IRI' (the same for the "
-     "statement event IRI, or the one whose IRI ends in IRI) or 'all' "
-     "(everything; the default)"},
+     "statement event IRI, or the one whose IRI ends in IRI), 'actor:NAME' "
+     "(an actor named by QID such as Q423, slug or label, its events and "
+     "their actors), 'article:ID' (what the article with that identifier "
+     "reports), 'type:TYPE' (the events of a type such as ImposeSanctions, "
+     "of several separated by commas, or of a group: cyber, sanctions, "
+     "military) or 'all' (everything; the default)"},
+    {"depth", 0, OPT_DEPTH, "N",
+     "steps out from the actor of an actor view, 1 to 8 (default: 1, its "
+     "events and who took part in them)"},
+    {"format", 'T', OPT_FORMAT, "FORMAT",
+     "draw as FORMAT: svg, png, pdf or dot; 'sckg -T svg' is 'sckg svg'"},
+    {"layout", 0, OPT_LAYOUT, "ENGINE",
+     "Graphviz layout engine: dot, sfdp, neato, fdp, circo or twopi "
+     "(default: dot for small views, sfdp for large ones)"},
+    {"link-base", 0, OPT_LINK_BASE, "URL",
+     "point the diagram's links at URL followed by the percent-encoded "
+     "IRI (a triple store's describe page, such as "
+     "'http://localhost:8890/describe/?url=') instead of at the IRI"},
     {"base", 0, OPT_BASE, "IRI",
      "namespace of the resources, an absolute IRI ending in '/' or '#' "
      "(default: " SCKG_DEFAULT_BASE ")"},
@@ -98,14 +125,24 @@ static const option options[] = {
      "date (YYYY-MM-DD) of the articles that have no date line"},
     {"no-text", 0, OPT_NO_TEXT, NULL,
      "leave the article text (nif:isString) out of the graph"},
+    {"max-article-bytes", 0, OPT_MAX_BYTES, "N",
+     "refuse an input file larger than N bytes; N may end in K, M or G "
+     "(default: 64M)"},
     {"help", 'h', OPT_HELP, NULL, "print this help and exit"},
     {"version", 0, OPT_VERSION, NULL, "print the version and exit"},
 };
 
-/* Views that dot/svg/png/pdf accept, besides "statement:IRI" (the view of
- * one statement event, named by its IRI or the IRI's ending; the library
- * checks that it names one); `all` writes both. */
+/* Views that dot/svg/png/pdf accept, and the prefixes of those that name
+ * something ("actor:Q423"; the library checks that the name fits the
+ * graph); `all` writes the first two. */
 static const char *const views[] = {"statement", "all"};
+static const char *const view_prefixes[] = {
+    "statement:", "actor:", "article:", "type:"};
+/* What -T accepts: the drawing commands. */
+static const char *const draw_formats[] = {"svg", "png", "pdf", "dot"};
+/* Graphviz layout engines --layout accepts (the library checks them too). */
+static const char *const layouts[] = {"dot", "sfdp",  "neato",
+                                      "fdp", "circo", "twopi"};
 
 /* The files of `all`, in the order they are written and renamed. */
 typedef struct {
@@ -281,6 +318,7 @@ static void print_help(FILE *out) {
         "articles\n"
         "  sckg rdf article.txt > graph.rdf\n"
         "  sckg svg --view statement > statement.svg\n"
+        "  sckg -T png --view actor:Q423 --depth 2 *.txt > north-korea.png\n"
         "  sckg all -o snapshot *.txt\n"
         "  sckg diff old/graph.nt snapshot/graph.nt\n",
         out);
@@ -292,10 +330,13 @@ typedef struct {
   const command *cmd;
   const char *out_dir;
   const char *view;
-  sckg_options build; /* base, default_date, omit_text */
+  const char *format;     /* -T: a drawing command's name, or NULL */
+  sckg_view_options draw; /* view, depth, link_base, layout */
+  sckg_options build;     /* base, default_date, omit_text */
   const char **files;
   size_t n_files;
-  unsigned given; /* OPT_* bits seen on the command line */
+  unsigned given;   /* OPT_* bits seen on the command line */
+  size_t max_bytes; /* --max-article-bytes */
 } cli;
 
 static bool is_alpha(int c) {
@@ -336,6 +377,30 @@ static const char *base_problem(const char *iri) {
   if (iri[n - 1] != '/' && iri[n - 1] != '#')
     return "must end in '/' or '#'";
   return NULL;
+}
+
+/* Why `url` cannot be a --link-base, or NULL when it can: what base_problem
+ * asks of an IRI but the ending, since a describe page's URL usually ends
+ * in "?uri=" and the percent-encoded IRI follows; a '#' may be anywhere. */
+static const char *link_base_problem(const char *url) {
+  size_t n = strlen(url);
+  char *as_base = sckg_xmalloc(n + 2);
+  memcpy(as_base, url, n);
+  memcpy(as_base + n, "/", 2);
+  for (char *p = as_base; *p; p++)
+    if (*p == '#')
+      *p = '/'; /* a '#' is fine here, and base_problem checks it */
+  const char *why = base_problem(as_base);
+  free(as_base);
+  return why;
+}
+
+/* Whether `s` is one of the `n` strings of `list`. */
+static bool one_of(const char *s, const char *const *list, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (strcmp(s, list[i]) == 0)
+      return true;
+  return false;
 }
 
 /* Whether `s` is a real calendar date written YYYY-MM-DD, year 0001-9999. */
@@ -385,6 +450,30 @@ static const option *option_of_bit(unsigned bit) {
   return NULL;
 }
 
+/* Parse a size: decimal digits, optionally followed by K, M or G (powers
+ * of 1024). False for zero, junk or a value that does not fit a size_t. */
+static bool parse_size(const char *s, size_t *out) {
+  size_t v = 0, unit = 1;
+  const char *p = s;
+  for (; is_digit((unsigned char)*p); p++) {
+    if (v > (SIZE_MAX - 9) / 10)
+      return false;
+    v = v * 10 + (size_t)(*p - '0');
+  }
+  if (p == s)
+    return false;
+  if (*p == 'K' || *p == 'k')
+    unit = (size_t)1 << 10, p++;
+  else if (*p == 'M')
+    unit = (size_t)1 << 20, p++;
+  else if (*p == 'G')
+    unit = (size_t)1 << 30, p++;
+  if (*p || v == 0 || v > SIZE_MAX / unit)
+    return false;
+  *out = v * unit;
+  return true;
+}
+
 /* Store one option's value in `c`. Returns EXIT_OK or EXIT_USAGE. */
 static int take_option(cli *c, const option *o, const char *val) {
   c->given |= o->bit;
@@ -395,16 +484,48 @@ static int take_option(cli *c, const option *o, const char *val) {
     c->out_dir = val;
     break;
   case OPT_VIEW: {
-    bool known = strncmp(val, "statement:", 10) == 0 && val[10];
-    for (size_t i = 0; i < sizeof views / sizeof views[0]; i++)
-      known = known || strcmp(views[i], val) == 0;
+    bool known = one_of(val, views, sizeof views / sizeof views[0]);
+    for (size_t i = 0; i < sizeof view_prefixes / sizeof *view_prefixes; i++) {
+      size_t n = strlen(view_prefixes[i]);
+      known = known || (strncmp(val, view_prefixes[i], n) == 0 && val[n]);
+    }
     if (!known)
       return usage_error("option '--view': unknown view '%s' (use "
-                         "'statement', 'statement:IRI' or 'all')",
+                         "'statement', 'statement:IRI', 'actor:NAME', "
+                         "'article:ID', 'type:TYPE' or 'all')",
                          val);
     c->view = val;
     break;
   }
+  case OPT_FORMAT:
+    if (!one_of(val, draw_formats, sizeof draw_formats / sizeof *draw_formats))
+      return usage_error("option '-T': unknown format '%s' (use svg, png, pdf "
+                         "or dot)",
+                         val);
+    c->format = val;
+    break;
+  case OPT_DEPTH: {
+    size_t n = strlen(val);
+    if (n != 1 || val[0] < '1' || val[0] > '0' + SCKG_VIEW_MAX_DEPTH)
+      return usage_error("option '--depth': '%s' is not a number from 1 to %d",
+                         val, SCKG_VIEW_MAX_DEPTH);
+    c->draw.depth = (unsigned)(val[0] - '0');
+    break;
+  }
+  case OPT_LINK_BASE: {
+    const char *why = link_base_problem(val);
+    if (why)
+      return usage_error("option '--link-base': '%s' %s", val, why);
+    c->draw.link_base = val;
+    break;
+  }
+  case OPT_LAYOUT:
+    if (!one_of(val, layouts, sizeof layouts / sizeof *layouts))
+      return usage_error("option '--layout': unknown layout engine '%s' (use "
+                         "dot, sfdp, neato, fdp, circo or twopi)",
+                         val);
+    c->draw.layout = val;
+    break;
   case OPT_BASE: {
     const char *why = base_problem(val);
     if (why)
@@ -419,6 +540,12 @@ static int take_option(cli *c, const option *o, const char *val) {
     break;
   case OPT_NO_TEXT:
     c->build.omit_text = true;
+    break;
+  case OPT_MAX_BYTES:
+    if (!parse_size(val, &c->max_bytes))
+      return usage_error("option '--max-article-bytes': '%s' is not a "
+                         "positive number of bytes (such as 1000, 64K, 64M)",
+                         val);
     break;
   default:
     break;
@@ -436,13 +563,11 @@ static int parse_args(int argc, char **argv, cli *c) {
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
     if (only_files || a[0] != '-' || a[1] == '\0') {
-      if (!c->cmd) {
-        c->cmd = find_command(a);
-        if (!c->cmd)
-          return usage_error("unknown command '%s'", a);
-      } else {
-        c->files[c->n_files++] = a;
-      }
+      /* The first word is the command; if it is none, it is a file when
+       * -T names the command, and an error otherwise (checked below). */
+      if (!c->cmd && !c->n_files && (c->cmd = find_command(a)) != NULL)
+        continue;
+      c->files[c->n_files++] = a;
       continue;
     }
     if (strcmp(a, "--") == 0) {
@@ -489,6 +614,16 @@ static int parse_args(int argc, char **argv, cli *c) {
       return rc;
   }
 
+  /* -T FORMAT stands for the command FORMAT; without it, the first word
+   * that is not an option must be a command. */
+  if (c->format && !c->cmd)
+    c->cmd = find_command(c->format);
+  else if (c->format && (c->cmd->opts & OPT_FORMAT) &&
+           strcmp(c->cmd->name, c->format) != 0)
+    return usage_error("option '-T %s' contradicts the command '%s'", c->format,
+                       c->cmd->name);
+  if (!c->cmd && c->n_files)
+    return usage_error("unknown command '%s'", c->files[0]);
   if (!c->cmd) /* a bare `sckg` (perhaps with options) is `sckg all` */
     c->cmd = find_command("all");
   unsigned stray = c->given & ~c->cmd->opts;
@@ -507,30 +642,52 @@ static int parse_args(int argc, char **argv, cli *c) {
     return usage_error("'-' (standard input) given more than once");
   if (!c->view)
     c->view = "all";
+  if ((c->given & OPT_DEPTH) && strncmp(c->view, "actor:", 6) != 0)
+    return usage_error("option '--depth' applies to actor views only "
+                       "(--view actor:NAME)");
+  c->draw.view = c->view;
   if (!c->out_dir)
     c->out_dir = DEFAULT_OUT_DIR;
+  if (!c->max_bytes)
+    c->max_bytes = DEFAULT_MAX_ARTICLE_BYTES;
   return -1;
 }
 
 /* ---- Inputs -------------------------------------------------------------- */
 
-/* Read all of `f` into a fresh NUL-terminated buffer. Returns 0, or an errno
- * value with *out left NULL. Works on pipes as well as regular files. */
-static int read_stream(FILE *f, char **out, size_t *len) {
-  size_t cap = 1 << 16, n = 0;
+/* What read_input returns for an input over --max-article-bytes; errno
+ * values are positive. */
+enum { TOO_LARGE = -1 };
+
+/* Read all of `f` into a fresh NUL-terminated buffer, at most `max` bytes:
+ * one more and it stops with TOO_LARGE, so that /dev/zero or a disk image
+ * cannot fill the memory. `hint` is the expected size (0 when unknown): a
+ * regular file is read into one allocation of its size. Returns 0, or
+ * TOO_LARGE or an errno value with *out left NULL. Works on pipes as well
+ * as regular files. */
+static int read_stream(FILE *f, size_t max, size_t hint, char **out,
+                       size_t *len) {
+  size_t cap = hint && hint < max ? hint + 2 : 1 << 16, n = 0;
   char *buf = sckg_xmalloc(cap);
+  *out = NULL;
   for (;;) {
     if (cap - n < 2) {
-      cap *= 2;
+      cap = cap > max ? max + 2 : cap * 2;
       buf = sckg_xrealloc(buf, cap);
     }
-    size_t got = fread(buf + n, 1, cap - n - 1, f);
+    size_t want = cap - n - 1;
+    if (want > max + 1 - n)
+      want = max + 1 - n;
+    size_t got = fread(buf + n, 1, want, f);
     n += got;
+    if (n > max) {
+      free(buf);
+      return TOO_LARGE;
+    }
     if (got == 0) {
       if (ferror(f)) {
         int e = errno ? errno : EIO;
         free(buf);
-        *out = NULL;
         return e;
       }
       break;
@@ -542,11 +699,13 @@ static int read_stream(FILE *f, char **out, size_t *len) {
   return 0;
 }
 
-/* Read the file at `path` ("-" = standard input) whole. A directory is an
- * error here rather than an empty read. Returns 0 or an errno value. */
-static int read_input(const char *path, char **out, size_t *len) {
+/* Read the file at `path` ("-" = standard input) whole, at most `max`
+ * bytes. A directory is an error here rather than an empty read; a regular
+ * file over the limit is refused before it is read. Returns 0, TOO_LARGE
+ * or an errno value. */
+static int read_input(const char *path, size_t max, char **out, size_t *len) {
   if (strcmp(path, "-") == 0)
-    return read_stream(stdin, out, len);
+    return read_stream(stdin, max, 0, out, len);
   FILE *f = fopen(path, "rb");
   if (!f)
     return errno;
@@ -556,18 +715,62 @@ static int read_input(const char *path, char **out, size_t *len) {
     e = errno;
   else if (S_ISDIR(st.st_mode))
     e = EISDIR;
+  else if (S_ISREG(st.st_mode) && (uintmax_t)st.st_size > max)
+    e = TOO_LARGE;
   else
-    e = read_stream(f, out, len);
+    e = read_stream(f, max, S_ISREG(st.st_mode) ? (size_t)st.st_size : 0, out,
+                    len);
   fclose(f); /* read-only: nothing to lose on close */
   return e;
 }
 
+/* The same file named twice ("a.txt ./a.txt", a glob and a name, a link):
+ * each later naming gets in dup_of[i] the index of the first, by device
+ * and inode, so that it is read once; others get SIZE_MAX. Standard input
+ * and names that cannot be stat'ed (reported when read) are never
+ * duplicates. Sorting keeps this n log n for thousands of files. */
+typedef struct {
+  dev_t dev;
+  ino_t ino;
+  size_t index;
+} file_id;
+
+static int cmp_file_id(const void *pa, const void *pb) {
+  const file_id *a = pa, *b = pb;
+  if (a->dev != b->dev)
+    return a->dev < b->dev ? -1 : 1;
+  if (a->ino != b->ino)
+    return a->ino < b->ino ? -1 : 1;
+  return a->index < b->index ? -1 : a->index > b->index;
+}
+
+static void find_duplicates(const char *const *files, size_t n,
+                            size_t *dup_of) {
+  file_id *ids = sckg_xcalloc(n ? n : 1, sizeof *ids);
+  size_t m = 0;
+  for (size_t i = 0; i < n; i++) {
+    struct stat st;
+    dup_of[i] = SIZE_MAX;
+    if (strcmp(files[i], "-") != 0 && stat(files[i], &st) == 0 &&
+        S_ISREG(st.st_mode))
+      ids[m++] = (file_id){st.st_dev, st.st_ino, i};
+  }
+  qsort(ids, m, sizeof *ids, cmp_file_id);
+  for (size_t k = 1; k < m; k++)
+    if (ids[k].dev == ids[k - 1].dev && ids[k].ino == ids[k - 1].ino)
+      dup_of[ids[k].index] = dup_of[ids[k - 1].index] != SIZE_MAX
+                                 ? dup_of[ids[k - 1].index]
+                                 : ids[k - 1].index;
+  free(ids);
+}
+
 /* The graph of the inputs named on the command line, or of the embedded
  * articles when there are none. Every unreadable or unusable input is
- * reported before giving up, so one run lists all the problems. The input
- * texts stay alive in `texts` for as long as the graph. */
-static int build_graph(const cli *c, diag_state *ds, char **texts,
-                       sckg_graph **out) {
+ * reported before giving up, so one run lists all the problems. Each text
+ * is freed once read into the graph (which copies what it keeps), so the
+ * memory needed is the largest input plus the graph, however many files
+ * there are. */
+static int build_graph(const cli *c, diag_state *ds, sckg_graph **out) {
   const sckg_schema *schema = NULL;
   sckg_graph *g = NULL;
   sckg_status st = sckg_schema_embedded(&schema);
@@ -586,20 +789,36 @@ static int build_graph(const cli *c, diag_state *ds, char **texts,
 
   bool failed = false;
   size_t n = c->n_files ? c->n_files : sckg_embedded_corpus_count;
+  size_t *dup_of = sckg_xcalloc(n ? n : 1, sizeof *dup_of);
+  if (c->n_files)
+    find_duplicates(c->files, c->n_files, dup_of);
   for (size_t i = 0; i < n; i++) {
     sckg_input in;
+    char *text = NULL;
     if (c->n_files) {
       const char *path = c->files[i];
+      if (dup_of[i] != SIZE_MAX) {
+        errorf("%s: warning: the same file as %s, named before it: read once",
+               path, c->files[dup_of[i]]);
+        continue;
+      }
       size_t len = 0;
-      int e = read_input(path, &texts[i], &len);
+      const char *shown = strcmp(path, "-") == 0 ? "standard input" : path;
+      int e = read_input(path, c->max_bytes, &text, &len);
+      if (e == TOO_LARGE) {
+        errorf("%s: larger than %zu bytes: not read (see "
+               "--max-article-bytes)",
+               shown, c->max_bytes);
+        failed = true;
+        continue;
+      }
       if (e) {
-        errorf("%s: %s", strcmp(path, "-") == 0 ? "standard input" : path,
-               strerror(e));
+        errorf("%s: %s", shown, strerror(e));
         failed = true;
         continue;
       }
       in.name = strcmp(path, "-") == 0 ? STDIN_NAME : path;
-      in.text = texts[i];
+      in.text = text;
       in.len = len;
     } else {
       in.name = sckg_embedded_corpus[i].name;
@@ -608,12 +827,14 @@ static int build_graph(const cli *c, diag_state *ds, char **texts,
     }
     unsigned long before = ds->errors;
     st = sckg_graph_add(g, &in);
+    free(text);
     if (st != SCKG_OK) {
       if (ds->errors == before)
         errorf("%s: %s", in.name, sckg_strerror(st));
       failed = true;
     }
   }
+  free(dup_of);
   if (failed) {
     sckg_graph_free(g);
     return EXIT_FAIL;
@@ -633,16 +854,17 @@ static int build_graph(const cli *c, diag_state *ds, char **texts,
 /* ---- Outputs ------------------------------------------------------------- */
 
 static sckg_status write_one(const sckg_graph *g, out_kind kind,
-                             const char *view, const char *format, FILE *f) {
+                             const sckg_view_options *draw, const char *format,
+                             FILE *f) {
   switch (kind) {
   case OUT_RDF:
     return sckg_write_rdfxml(g, f);
   case OUT_NT:
     return sckg_write_ntriples(g, f);
   case OUT_DOT:
-    return sckg_write_dot(g, view, f);
+    return sckg_write_view_dot(g, draw, f);
   case OUT_RENDER:
-    return sckg_write_rendered(g, view, format, f);
+    return sckg_write_view_rendered(g, draw, format, f);
   }
   return SCKG_ERR_INTERNAL;
 }
@@ -734,7 +956,8 @@ static int write_temp(const sckg_graph *g, const output_file *o,
     return 1;
   }
   errno = 0;
-  sckg_status st = write_one(g, o->out, o->view, o->format, f);
+  sckg_view_options draw = {.view = o->view};
+  sckg_status st = write_one(g, o->out, &draw, o->format, f);
   int e = 0;
   if (fflush(f) != 0 || ferror(f))
     e = is_write_errno(errno) ? errno : EIO;
@@ -845,8 +1068,7 @@ static int run_diff(const cli *c) {
 static int run_build(const cli *c) {
   diag_state ds = {0};
   sckg_graph *g = NULL;
-  char **texts = sckg_xcalloc(c->n_files ? c->n_files : 1, sizeof *texts);
-  int rc = build_graph(c, &ds, texts, &g);
+  int rc = build_graph(c, &ds, &g);
   if (rc != EXIT_OK)
     goto done;
 
@@ -861,15 +1083,19 @@ static int run_build(const cli *c) {
              sckg_graph_event_count(g));
     }
   } else {
+    const char *problem = NULL;
+    bool drawing = c->cmd->out == OUT_DOT || c->cmd->out == OUT_RENDER;
+    if (drawing &&
+        sckg_write_check_view(g, &c->draw, &problem) == SCKG_ERR_ARG) {
+      rc = usage_error("option '--view': '%s' %s", c->view, problem);
+      goto done;
+    }
     errno = 0;
-    sckg_status st = write_one(g, c->cmd->out, c->view, c->cmd->format, stdout);
+    sckg_status st =
+        write_one(g, c->cmd->out, &c->draw, c->cmd->format, stdout);
     if (st == SCKG_ERR_WRITE || (st == SCKG_OK && ferror(stdout))) {
       report_stdout_error(st, errno);
       rc = EXIT_FAIL;
-    } else if (st == SCKG_ERR_ARG && strncmp(c->view, "statement:", 10) == 0) {
-      rc = usage_error("option '--view': '%s' names no statement event, or "
-                       "more than one",
-                       c->view + 10);
     } else if (st != SCKG_OK) {
       errorf("%s: %s", c->cmd->name, sckg_strerror(st));
       rc = st == SCKG_ERR_ARG ? EXIT_USAGE : EXIT_FAIL;
@@ -878,9 +1104,6 @@ static int run_build(const cli *c) {
 
 done:
   sckg_graph_free(g);
-  for (size_t i = 0; i < c->n_files; i++)
-    free(texts[i]);
-  free(texts);
   return rc;
 }
 
@@ -901,8 +1124,26 @@ static int close_stdout(int rc, int fail) {
   return rc == EXIT_OK || fail == EXIT_USAGE ? fail : rc;
 }
 
+/* Make sure descriptors 0, 1 and 2 are open before any file is: were one
+ * closed (`sckg all <&-`, `>&-`), the first file opened would take its
+ * number, and what is meant for standard output would land in a graph
+ * file. A closed one gets /dev/null opened the wrong way round, so that
+ * using it still fails with EBADF, as it would have. */
+static void reserve_std_fds(void) {
+  for (int fd = 0; fd <= 2; fd++) {
+    if (fcntl(fd, F_GETFD) >= 0 || errno != EBADF)
+      continue;
+    int nfd = open("/dev/null", fd == 0 ? O_WRONLY : O_RDONLY);
+    if (nfd >= 0 && nfd != fd) {
+      dup2(nfd, fd);
+      close(nfd);
+    }
+  }
+}
+
 int main(int argc, char **argv) {
   cli c;
+  reserve_std_fds();
   memset(&c, 0, sizeof c);
   c.files = sckg_xcalloc((size_t)(argc > 0 ? argc : 1), sizeof *c.files);
   int rc = parse_args(argc, argv, &c);

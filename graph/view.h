@@ -5,38 +5,60 @@
 #define SCKG_VIEW_H
 
 #include "graph_impl.h"
+#include "sckg/write.h"
 
 #include <graphviz/cgraph.h>
 
-/* Views, as the CLI and sckg_write_dot name them:
- *   "all"            every actor and event;
- *   "statement"      the main statement (the MakeStatement event with the
- *                    most agents, then the most sources, then the lowest
- *                    IRI): its issuers, what it says (events statedIn it),
- *                    the events around it, the statements that report those
- *                    and every actor involved with what it belongs to;
- *                    "all" when the graph has no MakeStatement;
- *   "statement:IRI"  the same for the event whose IRI is IRI or, if no IRI
- *                    equals it, the one IRI ending in it.
- * "Around" takes two of three signals: an actor in common (up to the top of
- * partOf/affiliatedWith; the statement's actors include those of what it
- * says), a source article in common, the same date. Any one alone would
- * pull in most of a large graph. */
+/* The views are described with sckg_view_options in sckg/write.h.
+ *
+ * "statement": "around" the hub takes two of three signals: an actor in
+ * common (up to the top of partOf/affiliatedWith; the statement's actors
+ * include those of what it says), a source article in common, the same
+ * date. Any one alone would pull in most of a large graph.
+ *
+ * Sides: in a statement view the actors the statement is about go on the
+ * right; in actor, article and type views the actors that are only ever
+ * targets there (with everything that belongs to the same top actor), so
+ * that "sanctioners -- sanctions -> sanctioned" reads left to right; the
+ * actor in focus (actor view) or the one most aimed at (article and type
+ * views) stands in the middle, the events aimed at it before it and its
+ * own after it (write_dot.c, FOCUS). "all" keeps every actor on the left. */
 
-/* Node count past which write_render.c lays out with sfdp instead of dot.
- * dot's time grows with ranks; the views keep ranks few (no edge runs from
- * an event back to a left-hand actor), and on this machine dot took 0.9 s
- * for 650 nodes and 3.4 s for 1,300 where sfdp took 0.5 s and 1.1 s. 300 is
- * the brief's first figure, kept: past a few hundred nodes neither layout
- * is read as a story, and sfdp's cost stays flat. */
-#define SCKG_VIEW_DOT_MAX_NODES 300
+/* Actors and events past which a view is laid out with sfdp instead of dot
+ * (unless a layout is chosen). Measured with bench/layout.sh on news made
+ * by tests/views/gen-articles.sh, SVG, best of three, Debian 12, Graphviz
+ * 2.42.2; nodes include the legend's:
+ *
+ *   view "all"        nodes   313  472  579  672  867 1056 1434 1772
+ *                     dot s  0.19 0.31 0.65 0.59 0.83 2.73 3.37 6.83
+ *                     sfdp s 0.22 0.40 0.27 0.44 0.62 0.82 0.74 1.36
+ *   "actor:Q423",     nodes   363  515  611  707  807  887 1038
+ *   depth 2 (five     dot s  0.16 0.45 0.70 0.88 1.43 1.89 2.61
+ *   columns, the most sfdp s 0.15 0.61 0.49 0.69 0.66 0.76 0.84
+ *   any view has)
+ *
+ * Up to about 500 nodes the two take the same time; past 600 dot is slower
+ * than sfdp on every view, passes a second between 700 and 850 nodes and
+ * then grows about with the square of the size, while sfdp stays near
+ * linear. 600 keeps dot, whose columns read left to right, wherever it
+ * costs under 0.7 s. (dot does not explode here as the shared notes
+ * measured for a plain actor-event-actor graph, 265 s for 500 events:
+ * no view has an edge from an event back to a left-hand actor.) */
+#define SCKG_VIEW_DOT_MAX_NODES 600
 
-/* Build the cgraph graph of `view` of the finished graph `g`, nodes and
- * edges created in IRI order so agwrite's output is deterministic. On
- * success *out is a new root graph the caller closes with agclose.
- * SCKG_ERR_ARG for an unfinished graph, an unknown view or a statement that
- * matches no event (or several); SCKG_ERR_INTERNAL when cgraph fails; *out
- * is NULL then. */
+/* Build the cgraph graph of the view `opts` asks for of the finished graph
+ * `g`, nodes and edges created in IRI order so agwrite's output is
+ * deterministic. For a layout other than dot the root graph carries
+ * `layout` (and `overlap`), which write_render.c follows. On success *out
+ * is a new root graph the caller closes with agclose; with `out` NULL the
+ * view is only selected, as a check. SCKG_ERR_ARG for an unfinished graph,
+ * bad options or a view that names nothing (one, or several, where one is
+ * needed), with *problem (if `problem` is not NULL) a static phrase saying
+ * which; SCKG_ERR_INTERNAL when cgraph fails; *out is NULL then. */
+sckg_status sckg_view_make(const sckg_graph *g, const sckg_view_options *opts,
+                           Agraph_t **out, const char **problem);
+
+/* sckg_view_make with only a view name. */
 sckg_status sckg_view_build(const sckg_graph *g, const char *view,
                             Agraph_t **out);
 

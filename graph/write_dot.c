@@ -52,15 +52,18 @@ typedef struct {
   const char *words; /* for the legend */
   const char *shape;
   const char *fill;
+  const char *shape_words; /* for the legend of layouts without clusters */
 } class_style;
 
 static const class_style class_styles[SCKG_CLASS_COUNT] = {
-    [SCKG_CLASS_STATE] = {"state", "box", "#56B4E9"},
-    [SCKG_CLASS_IGO] = {"intergovernmental organization", "hexagon", "#009E73"},
-    [SCKG_CLASS_AGENCY] = {"government agency", "tab", "#F0E442"},
-    [SCKG_CLASS_ORGANIZATION] = {"organization", "component", "#CC79A7"},
-    [SCKG_CLASS_GROUP] = {"group", "octagon", "#D55E00"},
-    [SCKG_CLASS_PERSON] = {"person", "ellipse", "#E69F00"},
+    [SCKG_CLASS_STATE] = {"state", "box", "#56B4E9", "rectangle"},
+    [SCKG_CLASS_IGO] = {"intergovernmental organization", "hexagon", "#009E73",
+                        "hexagon"},
+    [SCKG_CLASS_AGENCY] = {"government agency", "tab", "#F0E442", "tab"},
+    [SCKG_CLASS_ORGANIZATION] = {"organization", "component", "#CC79A7",
+                                 "component"},
+    [SCKG_CLASS_GROUP] = {"group", "octagon", "#D55E00", "octagon"},
+    [SCKG_CLASS_PERSON] = {"person", "ellipse", "#E69F00", "ellipse"},
 };
 
 /* Event families: a light tint behind the type words, so "what North Korea
@@ -160,12 +163,34 @@ static const char *const part_edge_back[] = {
  * parts, unless they issued it) go on the RIGHT: every edge between them
  * and an event runs event -> actor, so the picture reads issuers |
  * statement and events | those accused or addressed. They only receive
- * edges (but for their own wholes), so this adds a rank, not chains. */
-enum { SHOWN = 1, SIGNATORY = 2, RIGHT = 3 }; /* actors */
-enum { SAID = 2, HUB = 3 };                   /* events (SHOWN = 1 too) */
+ * edges (but for their own wholes), so this adds a rank, not chains.
+ * In an actor view the actor in FOCUS (with its parts) stands in the
+ * middle: the events aimed at it (TOWARD) come before it, from their
+ * agents on the left, and the events it takes part in after it, so both
+ * read "who -> what -> whom" left to right. That is at most five columns
+ * (left actors, events toward it, it, its events, right actors), never a
+ * chain of actor-event-actor. */
+enum { SHOWN = 1, SIGNATORY = 2, RIGHT = 3, FOCUS = 4 }; /* actors */
+enum { SAID = 2, HUB = 3, TOWARD = 4 }; /* events (SHOWN = 1 too) */
+
+/* What a view is built around (see sckg_view_options). */
+typedef enum {
+  VIEW_ALL,
+  VIEW_STATEMENT,
+  VIEW_ACTOR,
+  VIEW_ARTICLE,
+  VIEW_TYPE
+} view_kind;
 
 typedef struct {
   const sckg_graph *g;
+  const sckg_view_options *opts;
+  view_kind kind;
+  const sckg_actor *focus;     /* VIEW_ACTOR: the actor named */
+  const sckg_article *article; /* VIEW_ARTICLE: the article named */
+  bool types[SCKG_EV_COUNT];   /* VIEW_TYPE: the types asked for */
+  const char *type_title;      /* VIEW_TYPE: a group's title, or NULL */
+  const char *engine;          /* layout engine */
   sckg_actor *const *actors;
   size_t n_actors;
   sckg_event *const *events;
@@ -240,11 +265,30 @@ static void add_wrapped(sckg_buf *b, const char *s) {
   }
 }
 
-/* The link of a node: its IRI, for now. An option may later put a resolver
- * in front (a SPARQL DESCRIBE endpoint, say); that belongs here only. */
-static void node_url(sckg_buf *b, const char *iri) {
+/* The link of a node or edge: its IRI or, with a link base, the base
+ * followed by the IRI percent-encoded (every byte but RFC 3986's
+ * unreserved ones), which is what a describe page's "?uri=" expects. The
+ * base is escaped like a label: Graphviz reads `\` in URLs as an escape. */
+static void node_url(const scene *v, sckg_buf *b, const char *iri) {
+  static const char hex[] = "0123456789ABCDEF";
   sckg_buf_clear(b);
-  add_escaped(b, iri, strlen(iri));
+  const char *base = v->opts->link_base;
+  if (!base || !*base) {
+    add_escaped(b, iri, strlen(iri));
+    return;
+  }
+  add_escaped(b, base, strlen(base));
+  for (const unsigned char *p = (const unsigned char *)iri; *p; p++) {
+    bool keep = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+                (*p >= '0' && *p <= '9') || strchr("-._~", *p);
+    if (keep) {
+      sckg_buf_addc(b, (char)*p);
+    } else {
+      sckg_buf_addc(b, '%');
+      sckg_buf_addc(b, hex[*p >> 4]);
+      sckg_buf_addc(b, hex[*p & 15]);
+    }
+  }
 }
 
 static const char *event_words(const sckg_event *e) {
@@ -265,11 +309,11 @@ static void event_label(sckg_buf *b, const sckg_event *e) {
     sckg_buf_adds(b, "\\ndenied");
 }
 
-/* Hovering an event shows what it was read from and where. */
-static void event_tooltip(sckg_buf *b, const sckg_event *e) {
-  sckg_buf_clear(b);
+/* Hovering an event shows what it was read from and where: appended to
+ * what `b` holds, on new lines. */
+static void event_details(sckg_buf *b, const sckg_event *e) {
   for (size_t i = 0; i < e->n_evidence; i++) {
-    if (i)
+    if (b->len)
       sckg_buf_add(b, "\\n", 2);
     add_tip(b, e->evidence[i]->text);
   }
@@ -289,8 +333,30 @@ static void event_tooltip(sckg_buf *b, const sckg_event *e) {
       add_tip(b, e->sources[i]->ident);
     }
   }
+}
+
+static void event_tooltip(sckg_buf *b, const sckg_event *e) {
+  sckg_buf_clear(b);
+  event_details(b, e);
   if (!b->len)
     add_tip(b, event_words(e));
+}
+
+/* An edge's tooltip: the relation in words on the first line ("United
+ * States: agent of joint statement, 2023-04-07"), then what the event was
+ * read from, so hovering a line tells as much as hovering its event. */
+static void edge_tooltip(sckg_buf *b, const char *who, const char *role,
+                         const sckg_event *e) {
+  char date[11];
+  sckg_buf_clear(b);
+  add_tip(b, who);
+  sckg_buf_adds(b, role);
+  add_tip(b, event_words(e));
+  if (sckg_date_format(e->date, date))
+    sckg_buf_printf(b, ", %s", date);
+  if (e->negated)
+    sckg_buf_adds(b, " (denied)");
+  event_details(b, e);
 }
 
 static void actor_tooltip(sckg_buf *b, const sckg_actor *a) {
@@ -331,8 +397,9 @@ static sckg_status declare(Agraph_t *ag, int kind, const char *const *pairs) {
 }
 
 static sckg_status add_edge(Agraph_t *ag, Agnode_t *tail, Agnode_t *head,
-                            const char *const *attrs) {
+                            const char *const *attrs, Agedge_t **out) {
   Agedge_t *e = agedge(ag, tail, head, NULL, 1);
+  *out = e;
   if (!e)
     return SCKG_ERR_INTERNAL;
   return attrs ? set_attrs(e, attrs) : SCKG_OK;
@@ -642,6 +709,47 @@ static void mark_right(scene *v, unsigned char *marks) {
   }
 }
 
+/* Show the statements that report the events shown, up their statedIn
+ * chains: who says so stays in the picture. */
+static void show_reporting_statements(scene *v) {
+  for (size_t i = 0; i < v->n_events; i++) {
+    if (!v->event_role[i])
+      continue;
+    const sckg_event *p = v->events[i]->stated_in;
+    for (int depth = 0; p && depth < MAX_DEPTH; depth++, p = p->stated_in) {
+      size_t k = event_index(v, p);
+      if (k != SIZE_MAX && !v->event_role[k])
+        v->event_role[k] = SHOWN;
+    }
+  }
+}
+
+/* Show every actor of the events shown: agents, targets, claimants. */
+static void show_event_actors(scene *v) {
+  for (size_t i = 0; i < v->n_events; i++) {
+    const sckg_event *e = v->events[i];
+    if (!v->event_role[i])
+      continue;
+    show_actors(v, e->agents, e->n_agents);
+    show_actors(v, e->targets, e->n_targets);
+    show_actors(v, e->attributed, e->n_attributed);
+  }
+}
+
+/* Show what every shown actor belongs to, up to the top. */
+static void show_parents(scene *v) {
+  for (size_t i = 0; i < v->n_actors; i++) {
+    if (!v->actor_role[i])
+      continue;
+    const sckg_actor *a = v->actors[i]->parent;
+    for (int depth = 0; a && depth < MAX_DEPTH; depth++, a = a->parent) {
+      size_t k = actor_index(v, a);
+      if (k != SIZE_MAX && !v->actor_role[k])
+        v->actor_role[k] = SHOWN;
+    }
+  }
+}
+
 /* Mark the hub, the events it states, the events around it, the statements
  * that report any of those, and then every actor they involve together
  * with what those actors belong to. The hub's actors, for "around", are
@@ -670,39 +778,14 @@ static sckg_status select_statement(scene *v) {
   for (size_t i = 0; i < v->n_events; i++)
     if (!v->event_role[i] && is_around(v, v->events[i], near))
       v->event_role[i] = SHOWN;
-  for (size_t i = 0; i < v->n_events; i++) {
-    if (!v->event_role[i])
-      continue;
-    const sckg_event *p = v->events[i]->stated_in;
-    for (int depth = 0; p && depth < MAX_DEPTH; depth++, p = p->stated_in) {
-      size_t k = event_index(v, p);
-      if (k != SIZE_MAX && !v->event_role[k])
-        v->event_role[k] = SHOWN;
-    }
-  }
-  for (size_t i = 0; i < v->n_events; i++) {
-    const sckg_event *e = v->events[i];
-    if (!v->event_role[i])
-      continue;
-    show_actors(v, e->agents, e->n_agents);
-    show_actors(v, e->targets, e->n_targets);
-    show_actors(v, e->attributed, e->n_attributed);
-  }
+  show_reporting_statements(v);
+  show_event_actors(v);
   for (size_t i = 0; i < hub->n_agents; i++) {
     size_t k = actor_index(v, hub->agents[i]);
     if (k != SIZE_MAX)
       v->actor_role[k] = SIGNATORY;
   }
-  for (size_t i = 0; i < v->n_actors; i++) {
-    if (!v->actor_role[i])
-      continue;
-    const sckg_actor *a = v->actors[i]->parent;
-    for (int depth = 0; a && depth < MAX_DEPTH; depth++, a = a->parent) {
-      size_t k = actor_index(v, a);
-      if (k != SIZE_MAX && !v->actor_role[k])
-        v->actor_role[k] = SHOWN;
-    }
-  }
+  show_parents(v);
   mark_right(v, near);
 done:
   free(near);
@@ -712,6 +795,320 @@ done:
 static void select_all(scene *v) {
   memset(v->actor_role, SHOWN, v->n_actors);
   memset(v->event_role, SHOWN, v->n_events);
+}
+
+/* ---- actor, article and type views ---- */
+
+static char lower(char c) { return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c; }
+
+/* Equal but for ASCII case: no locale, so the same on every machine. */
+static bool same_nocase(const char *a, const char *b) {
+  for (; *a && *b; a++, b++)
+    if (lower(*a) != lower(*b))
+      return false;
+  return *a == *b;
+}
+
+/* The ways to name an actor, tried in this order. */
+typedef enum { BY_QID, BY_IRI, BY_SLUG, BY_LABEL, BY_COUNT } actor_key;
+
+static bool actor_named(const sckg_actor *a, const char *name, actor_key key) {
+  switch (key) {
+  case BY_QID:
+    return a->qid && same_nocase(a->qid, name);
+  case BY_IRI:
+    return strcmp(a->iri, name) == 0;
+  case BY_SLUG:
+    return strcmp(a->slug, name) == 0;
+  default:
+    return same_nocase(a->label, name);
+  }
+}
+
+/* The actor `name` designates: the first way of naming (QID, IRI, slug,
+ * label) that any actor answers to must single out one actor, or the name
+ * is ambiguous. NULL with *problem set when none or several answer. */
+static const sckg_actor *named_actor(const scene *v, const char *name,
+                                     const char **problem) {
+  for (int key = 0; key < BY_COUNT; key++) {
+    const sckg_actor *found = NULL;
+    size_t hits = 0;
+    for (size_t i = 0; i < v->n_actors; i++)
+      if (actor_named(v->actors[i], name, (actor_key)key)) {
+        found = v->actors[i];
+        hits++;
+      }
+    if (hits == 1)
+      return found;
+    if (hits > 1) {
+      *problem = "names more than one actor (name it by its slug or IRI, "
+                 "as 'sckg nt' prints them)";
+      return NULL;
+    }
+  }
+  *problem = "names no actor of the graph (give a Wikidata QID such as "
+             "Q423, or an actor's slug or label such as north-korea or "
+             "'North Korea')";
+  return NULL;
+}
+
+static bool descends_from(const sckg_actor *a, const sckg_actor *top) {
+  for (int depth = 0; a && depth <= MAX_DEPTH; depth++, a = a->parent)
+    if (a == top)
+      return true;
+  return false;
+}
+
+static bool any_reached(const scene *v, sckg_actor *const *list, size_t n,
+                        const unsigned char *reached) {
+  for (size_t i = 0; i < n; i++) {
+    size_t k = actor_index(v, list[i]);
+    if (k != SIZE_MAX && reached[k])
+      return true;
+  }
+  return false;
+}
+
+static void reach(const scene *v, sckg_actor *const *list, size_t n,
+                  unsigned char *reached) {
+  for (size_t i = 0; i < n; i++) {
+    size_t k = actor_index(v, list[i]);
+    if (k != SIZE_MAX)
+      reached[k] = 1;
+  }
+}
+
+/* The actor, its parts and members, their events; each further step the
+ * events of every actor reached so far. Events found in a step reach their
+ * actors only after the step, so depth 1 is exactly "its events and who
+ * took part in them". A statement shown brings what it says (a statement
+ * without its content tells nothing), and every event the statement that
+ * reports it. */
+static void select_actor(scene *v) {
+  unsigned char *reached = sckg_xcalloc(v->n_actors ? v->n_actors : 1, 1);
+  unsigned depth = v->opts->depth ? v->opts->depth : 1;
+  for (size_t i = 0; i < v->n_actors; i++)
+    reached[i] = descends_from(v->actors[i], v->focus);
+  for (unsigned step = 0; step < depth; step++) {
+    for (size_t i = 0; i < v->n_events; i++) {
+      const sckg_event *e = v->events[i];
+      if (!v->event_role[i] &&
+          (any_reached(v, e->agents, e->n_agents, reached) ||
+           any_reached(v, e->targets, e->n_targets, reached) ||
+           any_reached(v, e->attributed, e->n_attributed, reached)))
+        v->event_role[i] = SHOWN;
+    }
+    for (size_t i = 0; i < v->n_events; i++) {
+      const sckg_event *e = v->events[i];
+      if (!v->event_role[i])
+        continue;
+      reach(v, e->agents, e->n_agents, reached);
+      reach(v, e->targets, e->n_targets, reached);
+      reach(v, e->attributed, e->n_attributed, reached);
+    }
+  }
+  for (size_t i = 0; i < v->n_events; i++) {
+    const sckg_event *s = v->events[i]->stated_in;
+    size_t k = s ? event_index(v, s) : SIZE_MAX;
+    if (k != SIZE_MAX && v->event_role[k] && !v->event_role[i])
+      v->event_role[i] = SHOWN;
+  }
+  size_t f = actor_index(v, v->focus);
+  if (f != SIZE_MAX)
+    v->actor_role[f] = SHOWN; /* even with no event */
+  free(reached);
+}
+
+/* The article `name` designates: by identifier ("ap-2023-04-07"), also
+ * when given as a file name with folders or ".txt"; by IRI; or by
+ * identifier in any case if that singles one out. */
+static const sckg_article *named_article(const scene *v, const char *name,
+                                         const char **problem) {
+  sckg_article *const *arts = SCKG_ARTICLES(v->g);
+  size_t n = v->g->articles.len;
+  const char *slash = strrchr(name, '/');
+  const char *id = slash ? slash + 1 : name;
+  size_t len = strlen(id);
+  if (len > 4 && strcmp(id + len - 4, ".txt") == 0)
+    len -= 4;
+  const sckg_article *found = NULL;
+  size_t hits = 0;
+  for (size_t i = 0; i < n; i++)
+    if (strcmp(arts[i]->iri, name) == 0 ||
+        (strlen(arts[i]->ident) == len && memcmp(arts[i]->ident, id, len) == 0))
+      return arts[i];
+  for (size_t i = 0; i < n; i++) {
+    const char *ident = arts[i]->ident;
+    bool same = strlen(ident) == len;
+    for (size_t j = 0; same && j < len; j++)
+      same = lower(ident[j]) == lower(id[j]);
+    if (same) {
+      found = arts[i];
+      hits++;
+    }
+  }
+  if (hits == 1)
+    return found;
+  *problem = hits ? "names more than one article (give its identifier "
+                    "exactly)"
+                  : "names no article of the graph (give an article's "
+                    "identifier: its file name without folder and .txt)";
+  return NULL;
+}
+
+static void select_article(scene *v) {
+  for (size_t i = 0; i < v->n_events; i++) {
+    const sckg_event *e = v->events[i];
+    for (size_t j = 0; j < e->n_sources; j++)
+      if (e->sources[j] == v->article)
+        v->event_role[i] = SHOWN;
+  }
+}
+
+/* Groups of event types a type view may name instead of types. */
+static const struct {
+  const char *name, *title;
+  sckg_event_type types[3];
+} type_groups[] = {
+    {"cyber",
+     "Cyber operations",
+     {SCKG_EV_CYBER_ATTACK, SCKG_EV_CYBER_THEFT, SCKG_EV_CYBER_ESPIONAGE}},
+    {"sanctions",
+     "Sanctions",
+     {SCKG_EV_IMPOSE_SANCTIONS, SCKG_EV_EASE_SANCTIONS, SCKG_EV_SEIZE_ASSETS}},
+    {"military",
+     "Military acts",
+     {SCKG_EV_MILITARY_EXERCISE, SCKG_EV_WEAPONS_TEST, SCKG_EV_COUNT}},
+};
+#define N_GROUPS (sizeof type_groups / sizeof *type_groups)
+
+/* Parse "T[,T...]" into v->types: each T a contract type name in any case
+ * (an "sckg:" in front allowed) or a group. A view that names exactly one
+ * group is titled by it (*title). */
+static bool parse_types(scene *v, const char *spec, const char **title) {
+  char item[64];
+  size_t commas = 0;
+  *title = NULL;
+  for (const char *p = spec;; commas++) {
+    const char *end = strchr(p, ',');
+    size_t n = end ? (size_t)(end - p) : strlen(p);
+    if (n == 0 || n >= sizeof item)
+      return false;
+    memcpy(item, p, n);
+    item[n] = '\0';
+    const char *name = item;
+    if (strncmp(name, "sckg:", 5) == 0)
+      name += 5;
+    bool known = false;
+    for (size_t g = 0; g < N_GROUPS && !known; g++)
+      if (same_nocase(type_groups[g].name, name)) {
+        for (size_t t = 0; t < 3; t++)
+          if (type_groups[g].types[t] < SCKG_EV_COUNT)
+            v->types[type_groups[g].types[t]] = true;
+        *title = type_groups[g].title;
+        known = true;
+      }
+    for (int t = 0; t < SCKG_EV_COUNT && !known; t++)
+      if (same_nocase(sckg_event_types[t].name, name))
+        known = v->types[t] = true;
+    if (!known)
+      return false;
+    if (!end)
+      break;
+    p = end + 1;
+  }
+  if (commas > 0)
+    *title = NULL; /* several items: list the types */
+  return true;
+}
+
+static void select_type(scene *v) {
+  for (size_t i = 0; i < v->n_events; i++)
+    if (v->types[v->events[i]->type])
+      v->event_role[i] = SHOWN;
+}
+
+/* Sides for the actor, article and type views: a top actor goes on the
+ * right, with everything that belongs to it, when some of its family is a
+ * target of a shown event and none of it acts or claims in one. Like the
+ * statement view's right side it only receives edges, so it adds one rank
+ * and no chains. */
+static void mark_targets_right(scene *v) {
+  unsigned char *side = sckg_xcalloc(v->n_actors ? v->n_actors : 1, 1);
+  enum { TARGETED = 1, ACTS = 2 };
+  for (size_t i = 0; i < v->n_events; i++) {
+    const sckg_event *e = v->events[i];
+    if (!v->event_role[i])
+      continue;
+    for (size_t j = 0; j < e->n_targets; j++) {
+      size_t k = actor_index(v, root_of(e->targets[j]));
+      if (k != SIZE_MAX)
+        side[k] |= TARGETED;
+    }
+    for (int who = 0; who < 2; who++) {
+      sckg_actor *const *list = who ? e->attributed : e->agents;
+      size_t n = who ? e->n_attributed : e->n_agents;
+      for (size_t j = 0; j < n; j++) {
+        size_t k = actor_index(v, root_of(list[j]));
+        if (k != SIZE_MAX)
+          side[k] |= ACTS;
+      }
+    }
+  }
+  for (size_t i = 0; i < v->n_actors; i++) {
+    size_t k = actor_index(v, root_of(v->actors[i]));
+    if (v->actor_role[i] == SHOWN && k != SIZE_MAX && side[k] == TARGETED)
+      v->actor_role[i] = RIGHT;
+  }
+  free(side);
+}
+
+/* The actor view's middle: the focus and its parts (unless they went to
+ * the right, being only ever targets), and the events aimed at them in
+ * which they neither act nor claim. */
+static void mark_focus(scene *v, const sckg_actor *middle) {
+  unsigned char *kin = sckg_xcalloc(v->n_actors ? v->n_actors : 1, 1);
+  for (size_t i = 0; i < v->n_actors; i++)
+    if (v->actor_role[i] == SHOWN && descends_from(v->actors[i], middle)) {
+      v->actor_role[i] = FOCUS;
+      kin[i] = 1;
+    }
+  for (size_t i = 0; i < v->n_events; i++) {
+    const sckg_event *e = v->events[i];
+    if (v->event_role[i] == SHOWN &&
+        any_reached(v, e->targets, e->n_targets, kin) &&
+        !any_reached(v, e->agents, e->n_agents, kin) &&
+        !any_reached(v, e->attributed, e->n_attributed, kin))
+      v->event_role[i] = TOWARD;
+  }
+  free(kin);
+}
+
+/* The middle of an article or type view: the top actor that the shown
+ * events aim at most often (at least twice) while it acts in some of them
+ * (an actor that only receives went to the right already); ties go to the
+ * lowest IRI. North Korea, accused and sanctioned in a story where it also
+ * fires missiles, then stands between the two kinds of events as in its
+ * own view. NULL when no actor qualifies. */
+static const sckg_actor *pick_middle(scene *v) {
+  size_t *aimed = sckg_xcalloc(v->n_actors ? v->n_actors : 1, sizeof *aimed);
+  for (size_t i = 0; i < v->n_events; i++) {
+    const sckg_event *e = v->events[i];
+    if (!v->event_role[i])
+      continue;
+    for (size_t j = 0; j < e->n_targets; j++) {
+      size_t k = actor_index(v, root_of(e->targets[j]));
+      if (k != SIZE_MAX)
+        aimed[k]++;
+    }
+  }
+  size_t best = SIZE_MAX;
+  for (size_t i = 0; i < v->n_actors; i++)
+    if (v->actor_role[i] == SHOWN && aimed[i] >= 2 &&
+        (best == SIZE_MAX || aimed[i] > aimed[best]))
+      best = i;
+  free(aimed);
+  return best == SIZE_MAX ? NULL : v->actors[best];
 }
 
 /* ---- drawing ---- */
@@ -730,9 +1127,14 @@ static sckg_status draw_actor(scene *v, Agraph_t *where, size_t i) {
                          "fillcolor", style->fill, "fontsize", "12",
                          "tooltip",   v->aux.ptr,  NULL};
   sckg_status st = set_attrs(n, attrs);
+  if (!st && a == v->focus) {
+    static const char *const focus_attrs[] = {
+        "penwidth", "3", "fontname", "Helvetica-Bold", "fontsize", "14", NULL};
+    st = set_attrs(n, focus_attrs);
+  }
   if (st)
     return st;
-  node_url(&v->aux, a->iri);
+  node_url(v, &v->aux, a->iri);
   return set_attr(n, "URL", v->aux.ptr);
 }
 
@@ -765,7 +1167,7 @@ static sckg_status draw_event(scene *v, Agraph_t *where, size_t i) {
   }
   if (st)
     return st;
-  node_url(&v->aux, e->iri);
+  node_url(v, &v->aux, e->iri);
   return set_attr(n, "URL", v->aux.ptr);
 }
 
@@ -783,22 +1185,40 @@ static sckg_status open_cluster(scene *v, const char *name, const char *label,
   return st;
 }
 
-/* "Joint statement by A, B and C, 2023-04-07: what it says and what happened
- * around it", or for "all" the counts. */
-static void title(scene *v, sckg_buf *b) {
-  sckg_buf_clear(b);
-  if (!v->hub) {
-    size_t n = v->g->articles.len;
-    sckg_buf_printf(b, "All actors and events (%zu article%s)", n,
-                    n == 1 ? "" : "s");
+/* Add `s` escaped with its first letter in upper case (ASCII). */
+static void add_capitalized(sckg_buf *b, const char *s) {
+  if (*s >= 'a' && *s <= 'z') {
+    sckg_buf_addc(b, (char)(*s - 32));
+    s++;
+  }
+  add_escaped(b, s, strlen(s));
+}
+
+/* At most `max` code points of `s`, escaped, cut at a space with "..."
+ * when longer: titles of articles can be long. */
+static void add_cut(sckg_buf *b, const char *s, size_t max) {
+  size_t n = strlen(s);
+  if (code_points(s, n) <= max) {
+    add_escaped(b, s, n);
     return;
   }
+  size_t keep = 0, cps = 0, last_space = 0;
+  while (keep < n && cps < max) {
+    keep++;
+    while (keep < n && ((unsigned char)s[keep] & 0xC0) == 0x80)
+      keep++; /* continuation bytes */
+    cps++;
+    if (keep < n && s[keep] == ' ')
+      last_space = keep;
+  }
+  add_escaped(b, s, last_space ? last_space : keep);
+  sckg_buf_adds(b, "...");
+}
+
+static void title_statement(scene *v, sckg_buf *b) {
   const sckg_event *e = v->hub;
   char date[11];
-  const char *words = event_words(e);
-  sckg_buf_addc(
-      b, (char)(words[0] >= 'a' && words[0] <= 'z' ? words[0] - 32 : words[0]));
-  sckg_buf_adds(b, words + 1);
+  add_capitalized(b, event_words(e));
   sckg_buf_adds(b, " by ");
   for (size_t i = 0; i < e->n_agents; i++) {
     if (i)
@@ -808,6 +1228,103 @@ static void title(scene *v, sckg_buf *b) {
   if (sckg_date_format(e->date, date))
     sckg_buf_printf(b, ", %s", date);
   sckg_buf_adds(b, ": what it says and what happened around it");
+}
+
+static void title_actor(scene *v, sckg_buf *b) {
+  const sckg_actor *a = v->focus;
+  unsigned depth = v->opts->depth ? v->opts->depth : 1;
+  add_escaped(b, a->label, strlen(a->label));
+  if (a->qid) {
+    sckg_buf_adds(b, " (Wikidata ");
+    add_escaped(b, a->qid, strlen(a->qid));
+    sckg_buf_addc(b, ')');
+  }
+  if (depth == 1)
+    sckg_buf_adds(b, ": its events and who took part in them");
+  else
+    sckg_buf_printf(b, ": its events and theirs, %u steps out", depth);
+}
+
+static void title_article(scene *v, sckg_buf *b) {
+  const sckg_article *a = v->article;
+  char date[11];
+  sckg_buf_adds(b, "What \"");
+  add_cut(b, a->title ? a->title : a->ident, 60);
+  sckg_buf_adds(b, "\" reports (");
+  add_escaped(b, a->ident, strlen(a->ident));
+  if (a->publisher) {
+    sckg_buf_adds(b, ", ");
+    add_escaped(b, a->publisher, strlen(a->publisher));
+  }
+  if (sckg_date_format(a->date, date))
+    sckg_buf_printf(b, ", %s", date);
+  sckg_buf_addc(b, ')');
+}
+
+/* "Sanctions: 4 events in 3 articles", or the types' words listed. */
+static void title_type(scene *v, sckg_buf *b) {
+  size_t n_events = 0, n_articles = 0;
+  size_t n_all = v->g->articles.len;
+  unsigned char *seen = sckg_xcalloc(n_all ? n_all : 1, 1);
+  sckg_article *const *arts = SCKG_ARTICLES(v->g);
+  for (size_t i = 0; i < v->n_events; i++) {
+    const sckg_event *e = v->events[i];
+    if (!v->types[e->type])
+      continue;
+    n_events++;
+    for (size_t j = 0; j < e->n_sources; j++) {
+      size_t k = index_of((void *const *)arts, n_all,
+                          offsetof(sckg_article, iri), e->sources[j]);
+      if (k != SIZE_MAX && !seen[k]) {
+        seen[k] = 1;
+        n_articles++;
+      }
+    }
+  }
+  free(seen);
+  if (v->type_title) {
+    add_escaped(b, v->type_title, strlen(v->type_title));
+  } else {
+    bool first = true;
+    for (int t = 0; t < SCKG_EV_COUNT; t++) {
+      if (!v->types[t])
+        continue;
+      if (first)
+        add_capitalized(b, sckg_event_types[t].label);
+      else
+        sckg_buf_printf(b, ", %s", sckg_event_types[t].label);
+      first = false;
+    }
+  }
+  sckg_buf_printf(b, ": %zu event%s in %zu article%s", n_events,
+                  n_events == 1 ? "" : "s", n_articles,
+                  n_articles == 1 ? "" : "s");
+}
+
+/* The graph's title, by view: "Joint statement by A, B and C, 2023-04-07:
+ * what it says and what happened around it", "North Korea (Wikidata
+ * Q423): its events and who took part in them", ... */
+static void title(scene *v, sckg_buf *b) {
+  sckg_buf_clear(b);
+  switch (v->kind) {
+  case VIEW_STATEMENT:
+    title_statement(v, b);
+    break;
+  case VIEW_ACTOR:
+    title_actor(v, b);
+    break;
+  case VIEW_ARTICLE:
+    title_article(v, b);
+    break;
+  case VIEW_TYPE:
+    title_type(v, b);
+    break;
+  default: {
+    size_t n = v->g->articles.len;
+    sckg_buf_printf(b, "All actors and events (%zu article%s)", n,
+                    n == 1 ? "" : "s");
+  }
+  }
 }
 
 static sckg_status draw_nodes(scene *v) {
@@ -838,12 +1355,24 @@ static sckg_status draw_nodes(scene *v) {
         st = draw_event(v, says, i);
   }
   for (size_t i = 0; !st && i < v->n_actors; i++)
-    if (v->actor_role[i] == SHOWN || v->actor_role[i] == RIGHT)
+    if (v->actor_role[i] == SHOWN || v->actor_role[i] == RIGHT ||
+        v->actor_role[i] == FOCUS)
       st = draw_actor(v, v->ag, i);
   for (size_t i = 0; !st && i < v->n_events; i++)
-    if (v->event_role[i] == SHOWN)
+    if (v->event_role[i] == SHOWN || v->event_role[i] == TOWARD)
       st = draw_event(v, v->ag, i);
   return st;
+}
+
+/* Tooltip and link of an edge between an actor or a statement (`who`,
+ * in words) and event `e`: the relation and the event's evidence; the link
+ * goes to the event, the subject of the triple the edge draws. */
+static sckg_status link_edge(scene *v, Agedge_t *edge, const char *who,
+                             const char *role, const sckg_event *e) {
+  edge_tooltip(&v->aux, who, role, e);
+  sckg_status st = set_attr(edge, "tooltip", v->aux.ptr);
+  node_url(v, &v->aux, e->iri);
+  return st ? st : set_attr(edge, "URL", v->aux.ptr);
 }
 
 typedef enum { LINK_AGENT, LINK_TARGET, LINK_CLAIM } link_kind;
@@ -862,7 +1391,7 @@ static bool has_actor(sckg_actor *const *list, size_t n, const sckg_actor *a) {
  * reads as the issuers' appeal, and three more lines per item would bury
  * the picture. */
 static sckg_status draw_links(scene *v, const sckg_event *e, Agnode_t *n,
-                              link_kind kind) {
+                              link_kind kind, bool toward) {
   sckg_actor *const *list = kind == LINK_AGENT    ? e->agents
                             : kind == LINK_TARGET ? e->targets
                                                   : e->attributed;
@@ -883,22 +1412,30 @@ static sckg_status draw_links(scene *v, const sckg_event *e, Agnode_t *n,
     if (voice && has_actor(voice->agents, voice->n_agents, list[i]))
       continue;
     Agnode_t *a = v->anode[k];
-    bool right = v->actor_role[k] == RIGHT;
+    bool right =
+        v->actor_role[k] == RIGHT || (toward && v->actor_role[k] == FOCUS);
+    Agedge_t *edge;
     sckg_status st;
+    const char *role;
     switch (kind) {
     case LINK_AGENT:
-      st = right ? add_edge(v->ag, n, a, agent_edge)
-                 : add_edge(v->ag, a, n, agent_edge);
+      st = right ? add_edge(v->ag, n, a, agent_edge, &edge)
+                 : add_edge(v->ag, a, n, agent_edge, &edge);
+      role = ": agent of ";
       break;
     case LINK_TARGET:
-      st = right ? add_edge(v->ag, n, a, target_edge)
-                 : add_edge(v->ag, a, n, target_edge_back);
+      st = right ? add_edge(v->ag, n, a, target_edge, &edge)
+                 : add_edge(v->ag, a, n, target_edge_back, &edge);
+      role = ": target of ";
       break;
     default:
-      st = right ? add_edge(v->ag, n, a, claim_edge_back)
-                 : add_edge(v->ag, a, n, claim_edge);
+      st = right ? add_edge(v->ag, n, a, claim_edge_back, &edge)
+                 : add_edge(v->ag, a, n, claim_edge, &edge);
+      role = " claims: ";
       break;
     }
+    if (!st)
+      st = link_edge(v, edge, list[i]->label, role, e);
     if (st)
       return st;
   }
@@ -923,21 +1460,36 @@ static sckg_status draw_edges(scene *v) {
     st = set_attrs(e, v->actor_role[i] == RIGHT ? part_edge : part_edge_back);
     if (!st)
       st = set_attr(e, "xlabel", word);
+    /* "Kim Gunn: affiliated with South Korea", linked to the member */
+    sckg_buf_clear(&v->aux);
+    add_tip(&v->aux, a->label);
+    sckg_buf_printf(&v->aux, ": %s ", word);
+    add_tip(&v->aux, a->parent->label);
+    if (!st)
+      st = set_attr(e, "tooltip", v->aux.ptr);
+    node_url(v, &v->aux, a->iri);
+    if (!st)
+      st = set_attr(e, "URL", v->aux.ptr);
   }
   for (size_t i = 0; !st && i < v->n_events; i++) {
     const sckg_event *e = v->events[i];
     Agnode_t *n = v->enode[i];
     if (!n)
       continue;
-    st = draw_links(v, e, n, LINK_AGENT);
+    bool toward = v->event_role[i] == TOWARD;
+    st = draw_links(v, e, n, LINK_AGENT, toward);
     if (!st)
-      st = draw_links(v, e, n, LINK_TARGET);
+      st = draw_links(v, e, n, LINK_TARGET, toward);
     if (!st)
-      st = draw_links(v, e, n, LINK_CLAIM);
+      st = draw_links(v, e, n, LINK_CLAIM, toward);
     if (!st && e->stated_in) {
       size_t k = event_index(v, e->stated_in);
-      if (k != SIZE_MAX && v->enode[k])
-        st = add_edge(v->ag, v->enode[k], n, says_edge);
+      Agedge_t *says;
+      if (k != SIZE_MAX && v->enode[k]) {
+        st = add_edge(v->ag, v->enode[k], n, says_edge, &says);
+        if (!st)
+          st = link_edge(v, says, event_words(e->stated_in), " says: ", e);
+      }
     }
   }
   return st;
@@ -1003,12 +1555,80 @@ static sckg_status legend_node(scene *v, Agraph_t *sub, const char *name,
  * past an array in about a third of random variations of the story graph
  * (valgrind); single-rank clusters never did. Legend nodes have no edges,
  * so they sit in the first column, beside the issuers. */
+/* The lines that explain the edges, each ended by `eol`: "\\l" in a
+ * plain label, "<BR ALIGN=\"LEFT\"/>" in an HTML one. Fixed ASCII, so no
+ * escaping but the HTML entity for '>'. */
+static void legend_edge_lines(const scene *v, const present *p, sckg_buf *b,
+                              bool html) {
+  const char *eol = html ? "<BR ALIGN=\"LEFT\"/>" : "\\l";
+  sckg_buf_printf(b, "actor --- event: who acts%s", eol);
+  sckg_buf_printf(b, "event --%s actor: at whom%s", html ? "&gt;" : ">", eol);
+  if (p->says)
+    sckg_buf_printf(b, "blue arrow: what a statement says%s", eol);
+  if (p->claims)
+    sckg_buf_printf(b, "dotted arrow: who claims it%s", eol);
+  if (p->parts)
+    sckg_buf_printf(b, "grey, open diamond: part of, affiliated%s", eol);
+  if (v->focus)
+    sckg_buf_printf(b, "thick border: the actor in focus%s", eol);
+}
+
+/* The legend as one node holding an HTML table, for layouts that ignore
+ * clusters (sfdp, neato, ...): there a legend of separate nodes would be
+ * scattered over the picture. Shapes are named, since a table cell has
+ * none; colours are the same. */
+static sckg_status draw_legend_table(scene *v, const present *p) {
+  sckg_buf *b = &v->aux;
+  sckg_buf_clear(b);
+  sckg_buf_adds(b, "<TABLE BORDER=\"1\" COLOR=\"" MUTED "\" CELLBORDER=\"1\" "
+                   "CELLSPACING=\"3\" CELLPADDING=\"3\" STYLE=\"rounded\">"
+                   "<TR><TD BORDER=\"0\" ALIGN=\"LEFT\"><FONT COLOR=\"" MUTED
+                   "\" POINT-SIZE=\"11\">legend</FONT></TD></TR>");
+  for (int c = 0; c < SCKG_CLASS_COUNT; c++)
+    if (p->cls[c])
+      sckg_buf_printf(b,
+                      "<TR><TD COLOR=\"" INK "\" BGCOLOR=\"%s\">%s "
+                      "(%s)</TD></TR>",
+                      class_styles[c].fill, class_styles[c].words,
+                      class_styles[c].shape_words);
+  for (int f = 0; f < FAM_COUNT; f++)
+    if (p->fam[f])
+      sckg_buf_printf(b,
+                      "<TR><TD COLOR=\"" INK "\" BGCOLOR=\"%s\">event: %s"
+                      "</TD></TR>",
+                      family_styles[f].fill, family_styles[f].words);
+  if (p->negated)
+    sckg_buf_adds(b, "<TR><TD COLOR=\"" INK "\">dashed border: reported as "
+                     "denied</TD></TR>");
+  sckg_buf_adds(b, "<TR><TD BORDER=\"0\" ALIGN=\"LEFT\" BALIGN=\"LEFT\">");
+  legend_edge_lines(v, p, b, true);
+  sckg_buf_adds(b, "</TD></TR></TABLE>");
+  Agnode_t *n = agnode(v->ag, cs("legend"), 1);
+  if (!n)
+    return SCKG_ERR_INTERNAL;
+  static const char *const attrs[] = {"shape",    "plain",   "style",
+                                      "",         "tooltip", "legend",
+                                      "fontsize", "9",       NULL};
+  sckg_status st = set_attrs(n, attrs);
+  char *html = agstrdup_html(v->ag, v->aux.ptr);
+  if (!html)
+    return SCKG_ERR_INTERNAL;
+  if (!st)
+    st = set_attr(n, "label", html);
+  agstrfree(v->ag, html);
+  return st;
+}
+
 static sckg_status draw_legend(scene *v) {
   static const char *const frame[] = {"style",    "rounded",   "color",
                                       MUTED,      "fontcolor", MUTED,
                                       "fontsize", "11",        NULL};
   present p;
   survey(v, &p);
+  if (agnnodes(v->ag) == 0)
+    return SCKG_OK; /* an empty view: the title says so */
+  if (strcmp(v->engine, "dot") != 0)
+    return draw_legend_table(v, &p);
   Agraph_t *sub;
   Agnode_t *n;
   char name[64];
@@ -1043,16 +1663,8 @@ static sckg_status draw_legend(scene *v) {
   }
   if (st)
     return st;
-  /* Fixed ASCII text, so no escaping; "\l" ends a left-aligned line. */
   sckg_buf_clear(&v->aux);
-  sckg_buf_adds(&v->aux, "actor --- event: who acts\\l"
-                         "event --> actor: at whom\\l");
-  if (p.says)
-    sckg_buf_adds(&v->aux, "blue arrow: what a statement says\\l");
-  if (p.claims)
-    sckg_buf_adds(&v->aux, "dotted arrow: who claims it\\l");
-  if (p.parts)
-    sckg_buf_adds(&v->aux, "grey, open diamond: part of, affiliated\\l");
+  legend_edge_lines(v, &p, &v->aux, false);
   n = agnode(sub, cs("legend_edges"), 1);
   if (!n)
     return SCKG_ERR_INTERNAL;
@@ -1062,9 +1674,29 @@ static sckg_status draw_legend(scene *v) {
   return set_attrs(n, attrs);
 }
 
+/* dot up to SCKG_VIEW_DOT_MAX_NODES actors and events, sfdp past it,
+ * unless one is chosen; other engines than dot get `layout` (for Graphviz's
+ * own tools reading the DOT, and for write_render.c) and `overlap=prism`,
+ * which moves nodes apart instead of letting force-directed layouts pile
+ * them up. Called before the legend is drawn: its form depends on it. */
+static sckg_status choose_engine(scene *v) {
+  v->engine = v->opts->layout;
+  if (!v->engine)
+    v->engine = agnnodes(v->ag) > SCKG_VIEW_DOT_MAX_NODES ? "sfdp" : "dot";
+  if (strcmp(v->engine, "dot") == 0)
+    return SCKG_OK;
+  sckg_status st = set_attr(v->ag, "layout", v->engine);
+  return st ? st : set_attr(v->ag, "overlap", "prism");
+}
+
 static sckg_status draw(scene *v) {
   sckg_status st;
-  v->ag = agopen(cs(v->hub ? "statement" : "all"), Agdirected, &disc);
+  static const char *const names[] = {[VIEW_ALL] = "all",
+                                      [VIEW_STATEMENT] = "statement",
+                                      [VIEW_ACTOR] = "actor",
+                                      [VIEW_ARTICLE] = "article",
+                                      [VIEW_TYPE] = "type"};
+  v->ag = agopen(cs(names[v->kind]), Agdirected, &disc);
   if (!v->ag)
     return SCKG_ERR_INTERNAL;
   st = declare(v->ag, AGRAPH, graph_defaults);
@@ -1081,20 +1713,130 @@ static sckg_status draw(scene *v) {
   if (!st)
     st = draw_edges(v);
   if (!st)
+    st = choose_engine(v);
+  if (!st)
     st = draw_legend(v);
   return st;
 }
 
-sckg_status sckg_view_build(const sckg_graph *g, const char *name,
-                            Agraph_t **out) {
-  if (!out)
+/* The layout engines a view may ask for: those of Graphviz's standard
+ * plugin that lay out any graph (osage and patchwork draw clusters only). */
+static const char *const engines[] = {"dot", "sfdp",  "neato",
+                                      "fdp", "circo", "twopi"};
+
+static bool known_engine(const char *name) {
+  for (size_t i = 0; i < sizeof engines / sizeof *engines; i++)
+    if (strcmp(engines[i], name) == 0)
+      return true;
+  return false;
+}
+
+/* A link base must be something a URL attribute and an SVG href carry
+ * as is: no controls, spaces or the characters RFC 3987 leaves out. */
+static bool good_link_base(const char *s) {
+  for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+    if (*p <= 0x20 || *p == 0x7f || strchr("<>\"{}|\\^`", *p))
+      return false;
+  return true;
+}
+
+static bool has_prefix(const char *s, const char *prefix, const char **rest) {
+  size_t n = strlen(prefix);
+  if (strncmp(s, prefix, n) != 0)
+    return false;
+  *rest = s + n;
+  return true;
+}
+
+/* Parse the view name and mark what it shows. */
+static sckg_status select_view(scene *v, const char **problem) {
+  const char *name = v->opts->view ? v->opts->view : "all", *arg;
+  if (strcmp(name, "all") == 0) {
+    select_all(v);
+    return SCKG_OK;
+  }
+  if (strcmp(name, "statement") == 0) {
+    v->kind = VIEW_STATEMENT;
+    v->hub = main_statement(v);
+    if (!v->hub) { /* no statement: the whole graph is the story */
+      v->kind = VIEW_ALL;
+      select_all(v);
+      return SCKG_OK;
+    }
+    return select_statement(v);
+  }
+  if (has_prefix(name, "statement:", &arg)) {
+    v->kind = VIEW_STATEMENT;
+    v->hub = named_event(v, arg);
+    if (!v->hub) {
+      *problem = "names no statement event, or more than one (give its IRI "
+                 "or the end of it)";
+      return SCKG_ERR_ARG;
+    }
+    return select_statement(v);
+  }
+  if (has_prefix(name, "actor:", &arg)) {
+    v->kind = VIEW_ACTOR;
+    if (v->opts->depth > SCKG_VIEW_MAX_DEPTH) {
+      *problem = "asks for too many steps: the depth goes from 1 to 8";
+      return SCKG_ERR_ARG;
+    }
+    if (!(v->focus = named_actor(v, arg, problem)))
+      return SCKG_ERR_ARG;
+    select_actor(v);
+  } else if (has_prefix(name, "article:", &arg)) {
+    v->kind = VIEW_ARTICLE;
+    if (!(v->article = named_article(v, arg, problem)))
+      return SCKG_ERR_ARG;
+    select_article(v);
+  } else if (has_prefix(name, "type:", &arg)) {
+    v->kind = VIEW_TYPE;
+    if (!parse_types(v, arg, &v->type_title)) {
+      *problem = "names no event type (give contract types such as "
+                 "ImposeSanctions, comma-separated, or a group: cyber, "
+                 "sanctions, military)";
+      return SCKG_ERR_ARG;
+    }
+    select_type(v);
+  } else {
+    *problem = "is not a view (use all, statement, statement:IRI, "
+               "actor:NAME, article:ID or type:TYPE)";
     return SCKG_ERR_ARG;
-  *out = NULL;
-  if (!g || !name || !g->finished)
+  }
+  show_reporting_statements(v);
+  show_event_actors(v);
+  show_parents(v);
+  mark_targets_right(v);
+  const sckg_actor *middle = v->kind == VIEW_ACTOR ? v->focus : pick_middle(v);
+  if (middle)
+    mark_focus(v, middle);
+  return SCKG_OK;
+}
+
+sckg_status sckg_view_make(const sckg_graph *g, const sckg_view_options *opts,
+                           Agraph_t **out, const char **problem) {
+  const char *ignored;
+  if (!problem)
+    problem = &ignored;
+  *problem = "cannot be drawn: the graph or the options are invalid";
+  if (out)
+    *out = NULL;
+  if (!g || !opts || !g->finished)
     return SCKG_ERR_ARG;
+  if (opts->layout && !known_engine(opts->layout)) {
+    *problem = "cannot be laid out: unknown layout engine (use dot, sfdp, "
+               "neato, fdp, circo or twopi)";
+    return SCKG_ERR_ARG;
+  }
+  if (opts->link_base && !good_link_base(opts->link_base)) {
+    *problem = "cannot be linked: the link base holds a character that a "
+               "URL cannot";
+    return SCKG_ERR_ARG;
+  }
   scene v = {0};
   sckg_status st = SCKG_OK;
   v.g = g;
+  v.opts = opts;
   v.actors = SCKG_ACTORS(g);
   v.n_actors = g->actors.len;
   v.events = SCKG_EVENTS(g);
@@ -1104,27 +1846,8 @@ sckg_status sckg_view_build(const sckg_graph *g, const char *name,
   v.anode = sckg_xcalloc(v.n_actors ? v.n_actors : 1, sizeof *v.anode);
   v.enode = sckg_xcalloc(v.n_events ? v.n_events : 1, sizeof *v.enode);
 
-  static const char prefix[] = "statement:";
-  if (strcmp(name, "all") == 0) {
-    select_all(&v);
-  } else if (strcmp(name, "statement") == 0) {
-    v.hub = main_statement(&v);
-    if (!v.hub)
-      select_all(&v); /* no statement: the whole graph is the story */
-    else if ((st = select_statement(&v)) != SCKG_OK)
-      goto done;
-  } else if (strncmp(name, prefix, sizeof prefix - 1) == 0) {
-    v.hub = named_event(&v, name + sizeof prefix - 1);
-    if (!v.hub) {
-      st = SCKG_ERR_ARG;
-      goto done;
-    }
-    if ((st = select_statement(&v)) != SCKG_OK)
-      goto done;
-  } else {
-    st = SCKG_ERR_ARG;
+  if ((st = select_view(&v, problem)) != SCKG_OK || !out)
     goto done;
-  }
   if ((st = draw(&v)) != SCKG_OK)
     goto done;
   *out = v.ag;
@@ -1143,11 +1866,29 @@ done:
   return st;
 }
 
-sckg_status sckg_write_dot(const sckg_graph *g, const char *view, FILE *out) {
+sckg_status sckg_view_build(const sckg_graph *g, const char *view,
+                            Agraph_t **out) {
+  if (!view) {
+    if (out)
+      *out = NULL;
+    return SCKG_ERR_ARG;
+  }
+  sckg_view_options opts = {.view = view};
+  return sckg_view_make(g, &opts, out, NULL);
+}
+
+sckg_status sckg_write_check_view(const sckg_graph *g,
+                                  const sckg_view_options *opts,
+                                  const char **problem) {
+  return sckg_view_make(g, opts, NULL, problem);
+}
+
+sckg_status sckg_write_view_dot(const sckg_graph *g,
+                                const sckg_view_options *opts, FILE *out) {
   Agraph_t *ag = NULL;
   if (!out)
     return SCKG_ERR_ARG;
-  sckg_status st = sckg_view_build(g, view, &ag);
+  sckg_status st = sckg_view_make(g, opts, &ag, NULL);
   if (st)
     goto done;
   /* agwrite flushes the stream and returns EOF when a write or the flush
@@ -1158,4 +1899,11 @@ done:
   if (ag && agclose(ag) != 0 && !st)
     st = SCKG_ERR_INTERNAL;
   return st;
+}
+
+sckg_status sckg_write_dot(const sckg_graph *g, const char *view, FILE *out) {
+  if (!view)
+    return SCKG_ERR_ARG;
+  sckg_view_options opts = {.view = view};
+  return sckg_write_view_dot(g, &opts, out);
 }

@@ -48,7 +48,8 @@ static int drop_message(char *message) {
  * before returning, so a caller writes only after every check has passed.
  * agerrors counts what agerr reported since the reset: a label error still
  * yields a complete-looking picture (dot exits 1 then), hence the check. */
-static sckg_status render_data(const sckg_graph *g, const char *view,
+static sckg_status render_data(const sckg_graph *g,
+                               const sckg_view_options *opts,
                                const char *format, char **data,
                                unsigned int *len) {
   Agraph_t *ag = NULL;
@@ -58,23 +59,17 @@ static sckg_status render_data(const sckg_graph *g, const char *view,
   agusererrf old_errf = agseterrf(drop_message);
   agreseterrors();
 
-  if ((st = sckg_view_build(g, view, &ag)) != SCKG_OK)
+  if ((st = sckg_view_make(g, opts, &ag, NULL)) != SCKG_OK)
     goto done;
   if (!(gvc = shared_context())) {
     st = SCKG_ERR_INTERNAL;
     goto done;
   }
-  /* dot past a few hundred nodes takes minutes (ranks and crossings);
-   * sfdp stays near-linear and ignores clusters, so only big views lose
-   * the grouping. SCKG_VIEW_DOT_MAX_NODES is a first guess. */
-  const char *engine = "dot";
-  if (agnnodes(ag) > SCKG_VIEW_DOT_MAX_NODES) {
-    engine = "sfdp";
-    if (agsafeset(ag, cs("overlap"), cs("prism"), cs("")) != 0) {
-      st = SCKG_ERR_INTERNAL;
-      goto done;
-    }
-  }
+  /* The view names its engine when it is not dot: chosen, or sfdp past
+   * SCKG_VIEW_DOT_MAX_NODES (view.h has the measurements). */
+  const char *engine = agget(ag, cs("layout"));
+  if (!engine || !*engine)
+    engine = "dot";
   if (gvLayout(gvc, ag, engine) != 0) {
     st = SCKG_ERR_INTERNAL;
     goto done;
@@ -101,19 +96,20 @@ done:
   return st;
 }
 
-sckg_status sckg_write_rendered(const sckg_graph *g, const char *view,
-                                const char *format, FILE *out) {
+sckg_status sckg_write_view_rendered(const sckg_graph *g,
+                                     const sckg_view_options *opts,
+                                     const char *format, FILE *out) {
   char *data = NULL;
   unsigned int len = 0;
   bool known = false;
-  if (!g || !view || !format || !out)
+  if (!g || !opts || !format || !out)
     return SCKG_ERR_ARG;
   for (size_t i = 0; i < sizeof formats / sizeof *formats; i++)
     known |= strcmp(format, formats[i]) == 0;
   if (!known)
     return SCKG_ERR_ARG;
 
-  sckg_status st = render_data(g, view, format, &data, &len);
+  sckg_status st = render_data(g, opts, format, &data, &len);
   if (st)
     goto done;
   if (fwrite(data, 1, len, out) != len || fflush(out) != 0)
@@ -123,4 +119,12 @@ done:
   if (data)
     gvFreeRenderData(data);
   return st;
+}
+
+sckg_status sckg_write_rendered(const sckg_graph *g, const char *view,
+                                const char *format, FILE *out) {
+  if (!view)
+    return SCKG_ERR_ARG;
+  sckg_view_options opts = {.view = view};
+  return sckg_write_view_rendered(g, &opts, format, out);
 }

@@ -20,13 +20,79 @@ sckg_status sckg_write_ntriples(const sckg_graph *g, FILE *out);
  * carry (a control character), checked before anything is written. */
 sckg_status sckg_write_rdfxml(const sckg_graph *g, FILE *out);
 
-/** Write the `view` of the graph ("statement", "all", ...) as DOT built
- * with cgraph. SCKG_ERR_ARG for an unknown view. */
+/** Write the `view` of the graph (see sckg_view_options) as DOT built with
+ * cgraph, with the default depth, links and layout. SCKG_ERR_ARG for an
+ * unknown view or one that names nothing in the graph; nothing is written
+ * then. */
 sckg_status sckg_write_dot(const sckg_graph *g, const char *view, FILE *out);
 
 /** Lay out the `view` with gvc and render it in `format` ("svg", "png",
  * "pdf"). SCKG_ERR_ARG for an unknown view or format. */
 sckg_status sckg_write_rendered(const sckg_graph *g, const char *view,
                                 const char *format, FILE *out);
+
+/** The most steps an actor view takes (sckg_view_options.depth). */
+#define SCKG_VIEW_MAX_DEPTH 8
+
+/** What a diagram shows, where its links point and how it is laid out.
+ * Zero-initialise, then set what you need.
+ *
+ * Views (`view`; NULL is "all"):
+ *   "all"             every actor and event;
+ *   "statement"       the main joint statement (most issuers, then most
+ *                     sources) as the hub: who issued it, what it says,
+ *                     whom it concerns and the events around it; "all"
+ *                     when the graph holds no statement;
+ *   "statement:IRI"   the same for one statement event, named by its IRI
+ *                     or the one IRI ending in IRI;
+ *   "actor:NAME"      one actor and its neighbourhood: its events and
+ *                     those of its parts (the Treasury's count for the
+ *                     United States), with their actors; each further
+ *                     `depth` step adds the events of the actors reached.
+ *                     NAME is a Wikidata QID ("Q423"), the actor's IRI,
+ *                     its slug ("north-korea") or its label, any case;
+ *   "article:ID"      what one article reports: the events whose sources
+ *                     include the article with dcterms:identifier ID (a
+ *                     file name with folder or ".txt" is accepted), with
+ *                     their actors;
+ *   "type:T[,T...]"   every event of the given types: contract names in
+ *                     any case ("ImposeSanctions") or groups: "cyber"
+ *                     (CyberAttack, CyberTheft, CyberEspionage),
+ *                     "sanctions" (ImposeSanctions, EaseSanctions,
+ *                     SeizeAssets), "military" (MilitaryExercise,
+ *                     WeaponsTest).
+ * Every view also shows the statements that report its events and, for an
+ * actor view, what the statements it holds say, and every actor shown
+ * comes with what it belongs to (partOf, affiliatedWith). */
+typedef struct {
+  const char *view;      /**< see above; NULL = "all" */
+  unsigned depth;        /**< steps of an actor view, 1 to
+                              SCKG_VIEW_MAX_DEPTH; 0 = 1 */
+  const char *link_base; /**< node and edge links go to link_base followed
+                              by the percent-encoded IRI (a triple store's
+                              describe page); NULL = the IRI itself */
+  const char *layout;    /**< Graphviz engine: "dot", "sfdp", "neato",
+                              "fdp", "circo" or "twopi"; NULL = dot up to
+                              a size, sfdp past it */
+} sckg_view_options;
+
+/** Check `opts` against the finished graph `g` without drawing anything:
+ * SCKG_OK, or SCKG_ERR_ARG with *problem (when `problem` is not NULL) set
+ * to a static English phrase that follows the quoted view in a message,
+ * e.g. "names no actor of the graph (...)". */
+sckg_status sckg_write_check_view(const sckg_graph *g,
+                                  const sckg_view_options *opts,
+                                  const char **problem);
+
+/** sckg_write_dot with every option. For a layout other than dot (chosen
+ * or by size) the DOT carries `layout` and `overlap` so that Graphviz's
+ * own tools lay it out the same way. Errors as for sckg_write_dot. */
+sckg_status sckg_write_view_dot(const sckg_graph *g,
+                                const sckg_view_options *opts, FILE *out);
+
+/** sckg_write_rendered with every option. */
+sckg_status sckg_write_view_rendered(const sckg_graph *g,
+                                     const sckg_view_options *opts,
+                                     const char *format, FILE *out);
 
 #endif

@@ -19,11 +19,12 @@
 
 static char *cs(const char *s) { return (char *)s; }
 
-/* The view as DOT text, heap-owned by the caller; asserts success. */
-static char *dot_text(const sckg_graph *g, const char *view) {
+/* The view as DOT text with every option, heap-owned by the caller;
+ * asserts success. */
+static char *dot_text_opts(const sckg_graph *g, const sckg_view_options *o) {
   FILE *f = tmpfile();
   assert_non_null(f);
-  assert_int_equal(sckg_write_dot(g, view, f), SCKG_OK);
+  assert_int_equal(sckg_write_view_dot(g, o, f), SCKG_OK);
   long len = ftell(f);
   assert_true(len > 0);
   rewind(f);
@@ -33,6 +34,12 @@ static char *dot_text(const sckg_graph *g, const char *view) {
   text[len] = '\0';
   fclose(f);
   return text;
+}
+
+/* The view as DOT text, heap-owned by the caller; asserts success. */
+static char *dot_text(const sckg_graph *g, const char *view) {
+  sckg_view_options o = {.view = view};
+  return dot_text_opts(g, &o);
 }
 
 static Agraph_t *parse(const char *text) {
@@ -116,7 +123,12 @@ static char *unescape(const char *s, size_t slashes, char nl) {
 
 static void test_deterministic(void **state) {
   (void)state;
-  const char *views[] = {"all", "statement", "statement:makestatement-kim"};
+  const char *views[] = {"all",
+                         "statement",
+                         "statement:makestatement-kim",
+                         "actor:Q423",
+                         "article:ap-2023-04-07",
+                         "type:cyber"};
   for (size_t i = 0; i < sizeof views / sizeof *views; i++) {
     sckg_graph *a = fx_small(true), *b = fx_small(true);
     char *t1 = dot_text(a, views[i]), *t2 = dot_text(a, views[i]);
@@ -402,6 +414,322 @@ static void test_story_statement(void **state) {
   fx_free(g);
 }
 
+/* Every edge of the graph proper has a tooltip and a link. */
+static void check_edges_linked(Agraph_t *h) {
+  for (Agnode_t *v = agfstnode(h); v; v = agnxtnode(h, v))
+    for (Agedge_t *e = agfstout(h, v); e; e = agnxtout(h, e)) {
+      if (is_legend(agtail(e)) || is_legend(aghead(e)))
+        continue;
+      assert_true(*attr(e, "tooltip"));
+      assert_true(*attr(e, "URL"));
+    }
+}
+
+/* The problem phrase sckg_write_check_view gives for `view`. */
+static const char *problem_of(const sckg_graph *g, const char *view) {
+  sckg_view_options o = {.view = view};
+  const char *problem = NULL;
+  assert_int_equal(sckg_write_check_view(g, &o, &problem), SCKG_ERR_ARG);
+  assert_non_null(problem);
+  return problem;
+}
+
+static void test_actor_view(void **state) {
+  (void)state;
+  sckg_graph *g = fx_small(true);
+  char *by_qid = dot_text(g, "actor:Q423");
+  const char *names[] = {"actor:q423", "actor:north-korea", "actor:NORTH KOREA",
+                         "actor:" FX_BASE "actor/north-korea"};
+  for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+    char *other = dot_text(g, names[i]);
+    assert_string_equal(other, by_qid);
+    free(other);
+  }
+  Agraph_t *h = parse(by_qid);
+  assert_string_equal(agnameof(h), "actor");
+  assert_string_equal(attr(h, "label"),
+                      "North Korea (Wikidata Q423): its events and who took "
+                      "part in them");
+  /* Its events, what its statement says, the statement that reports one
+   * of them (Kim's); not the EU's sanctions on Russia. */
+  assert_int_equal(count_nodes(h, "e_"), 7);
+  assert_int_equal(count_nodes(h, "a_"), 6);
+  assert_null(agnode(h, cs("e_imposesanctions_eu"), 0));
+  assert_null(agnode(h, cs("a_russia"), 0));
+  check_edges_safe(h);
+  check_edges_linked(h);
+  assert_string_equal(attr(node(h, "a_north_korea"), "penwidth"), "3");
+  assert_string_equal(attr(node(h, "a_united_states"), "penwidth"), "");
+  assert_non_null(strstr(attr(node(h, "legend_edges"), "label"),
+                         "thick border: the actor in focus"));
+  /* North Korea in the middle: what is aimed at it comes in, what it does
+   * goes out; the United Nations, only a target, on the right. */
+  assert_string_equal(
+      attr(edge(h, "e_makestatement_joint", "a_north_korea"), "dir"), "");
+  assert_string_equal(attr(edge(h, "e_criticize_kim", "a_north_korea"), "dir"),
+                      "");
+  assert_string_equal(attr(edge(h, "a_north_korea", "e_cybertheft_kp"), "dir"),
+                      "none");
+  assert_string_equal(attr(edge(h, "e_appeal_un", "a_united_nations"), "dir"),
+                      "");
+  assert_string_equal(attr(edge(h, "a_kim_gunn", "e_makestatement_kim"), "dir"),
+                      "none");
+  agclose(h);
+
+  /* Depth 2 reaches nothing more here: the EU's story is apart. */
+  sckg_view_options o = {.view = "actor:Q423", .depth = 2};
+  char *deeper = dot_text_opts(g, &o);
+  h = parse(deeper);
+  assert_int_equal(count_nodes(h, "e_"), 7);
+  assert_non_null(strstr(attr(h, "label"), "2 steps out"));
+  agclose(h);
+  free(deeper);
+
+  /* From the EU: depth 1 is its sanctions and Russia, nothing else. */
+  char *eu = dot_text(g, "actor:european-union");
+  h = parse(eu);
+  assert_int_equal(count_nodes(h, "e_"), 1);
+  assert_int_equal(count_nodes(h, "a_"), 2);
+  assert_string_equal(attr(edge(h, "e_imposesanctions_eu", "a_russia"), "dir"),
+                      "");
+  agclose(h);
+  free(eu);
+
+  assert_non_null(strstr(problem_of(g, "actor:Q999"), "names no actor"));
+  assert_non_null(strstr(problem_of(g, "actor:nobody"), "names no actor"));
+  o.depth = SCKG_VIEW_MAX_DEPTH + 1;
+  assert_int_equal(sckg_write_check_view(g, &o, NULL), SCKG_ERR_ARG);
+  free(by_qid);
+  fx_free(g);
+}
+
+/* Two actors with one label: the label is ambiguous, the slug is not. */
+static void test_actor_ambiguous(void **state) {
+  (void)state;
+  sckg_graph *g = fx_new();
+  sckg_article *art = fx_article(g, "a", NULL, 2023, 1, 2);
+  sckg_actor *x = fx_actor(g, "lazarus-a", "Lazarus", SCKG_CLASS_GROUP, NULL);
+  sckg_actor *y = fx_actor(g, "lazarus-b", "Lazarus", SCKG_CLASS_GROUP, NULL);
+  fx_event(g, "cybertheft-x", SCKG_EV_CYBER_THEFT, FX_ACTORS(x), FX_NONE,
+           FX_NODATE, art, "Lazarus stole.");
+  fx_event(g, "cybertheft-y", SCKG_EV_CYBER_THEFT, FX_ACTORS(y), FX_NONE,
+           FX_NODATE, art, "Lazarus stole again.");
+  fx_finish(g);
+  assert_non_null(strstr(problem_of(g, "actor:lazarus"), "more than one"));
+  char *text = dot_text(g, "actor:lazarus-b");
+  Agraph_t *h = parse(text);
+  assert_int_equal(count_nodes(h, "e_"), 1);
+  assert_non_null(agnode(h, cs("e_cybertheft_y"), 0));
+  agclose(h);
+  free(text);
+  fx_free(g);
+}
+
+static void test_article_view(void **state) {
+  (void)state;
+  sckg_graph *g = fx_small(true);
+  char *text = dot_text(g, "article:reuters-2023-04-07");
+  const char *names[] = {"article:REUTERS-2023-04-07",
+                         "article:corpus/reuters-2023-04-07.txt",
+                         "article:" FX_BASE "article/reuters-2023-04-07"};
+  for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+    char *other = dot_text(g, names[i]);
+    assert_string_equal(other, text);
+    free(other);
+  }
+  Agraph_t *h = parse(text);
+  assert_string_equal(agnameof(h), "article");
+  assert_string_equal(attr(h, "label"),
+                      "What \"reuters-2023-04-07\" reports "
+                      "(reuters-2023-04-07, Reuters, 2023-04-07)");
+  /* Reuters reports the statement, the appeal and the denied attack. */
+  assert_int_equal(count_nodes(h, "e_"), 3);
+  assert_non_null(agnode(h, cs("e_makestatement_joint"), 0));
+  assert_non_null(agnode(h, cs("e_appeal_un"), 0));
+  assert_non_null(agnode(h, cs("e_cyberattack_kp"), 0));
+  assert_int_equal(count_nodes(h, "a_"), 5);
+  check_edges_safe(h);
+  check_edges_linked(h);
+  agclose(h);
+  assert_non_null(strstr(problem_of(g, "article:nothing"), "names no article"));
+  free(text);
+  fx_free(g);
+}
+
+static void test_type_view(void **state) {
+  (void)state;
+  sckg_graph *g = fx_small(true);
+  char *group = dot_text(g, "type:cyber");
+  char *listed = dot_text(g, "type:CyberAttack,sckg:CyberTheft,cyberespionage");
+  Agraph_t *h = parse(group);
+  assert_string_equal(agnameof(h), "type");
+  assert_string_equal(attr(h, "label"),
+                      "Cyber operations: 2 events in 2 articles");
+  /* The theft, the denied attack and the statement that says the theft. */
+  assert_int_equal(count_nodes(h, "e_"), 3);
+  assert_non_null(agnode(h, cs("e_makestatement_joint"), 0));
+  assert_null(agnode(h, cs("e_moneylaundering_kp"), 0));
+  check_edges_safe(h);
+  check_edges_linked(h);
+  agclose(h);
+  h = parse(listed);
+  assert_string_equal(attr(h, "label"),
+                      "Cyber attack, cyber theft, cyber espionage: 2 events in "
+                      "2 articles");
+  assert_int_equal(count_nodes(h, "e_"), 3);
+  agclose(h);
+
+  /* The sanctioned go on the right. */
+  char *sanctions = dot_text(g, "type:imposesanctions");
+  h = parse(sanctions);
+  assert_string_equal(attr(h, "label"),
+                      "Imposes sanctions: 1 event in 1 article");
+  assert_string_equal(attr(edge(h, "e_imposesanctions_eu", "a_russia"), "dir"),
+                      "");
+  assert_string_equal(
+      attr(edge(h, "a_european_union", "e_imposesanctions_eu"), "dir"), "none");
+  agclose(h);
+
+  /* A type with no event is an empty picture with its title, not an
+   * error. */
+  char *none = dot_text(g, "type:EaseSanctions");
+  h = parse(none);
+  assert_int_equal(agnnodes(h), 0);
+  assert_string_equal(attr(h, "label"),
+                      "Eases sanctions: 0 events in 0 articles");
+  agclose(h);
+
+  const char *bad[] = {"type:", "type:cyber,", "type:,cyber", "type:nonsense",
+                       "type:Impose Sanctions"};
+  for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
+    assert_non_null(strstr(problem_of(g, bad[i]), "names no event type"));
+  free(group);
+  free(listed);
+  free(sanctions);
+  free(none);
+  fx_free(g);
+}
+
+/* The view names it: "is not a view", for any unknown name. */
+static void test_unknown_view(void **state) {
+  (void)state;
+  sckg_graph *g = fx_small(true);
+  assert_non_null(strstr(problem_of(g, "actors:Q423"), "is not a view"));
+  assert_non_null(strstr(problem_of(g, "All"), "is not a view"));
+  assert_non_null(
+      strstr(problem_of(g, "statement:nothing-ends-so"), "names no statement"));
+  sckg_view_options o = {.view = "all"};
+  assert_int_equal(sckg_write_check_view(g, &o, NULL), SCKG_OK);
+  assert_int_equal(sckg_write_check_view(NULL, &o, NULL), SCKG_ERR_ARG);
+  assert_int_equal(sckg_write_check_view(g, NULL, NULL), SCKG_ERR_ARG);
+  o.view = NULL; /* "all" */
+  assert_int_equal(sckg_write_check_view(g, &o, NULL), SCKG_OK);
+  fx_free(g);
+}
+
+static void test_edge_tooltips(void **state) {
+  (void)state;
+  sckg_graph *g = fx_small(true);
+  char *text = dot_text(g, "statement");
+  Agraph_t *h = parse(text);
+  check_edges_linked(h);
+  Agedge_t *agent = edge(h, "a_japan", "e_makestatement_joint");
+  char *tip = unescape(attr(agent, "tooltip"), 4, '\n');
+  assert_string_equal(tip, "Japan: agent of joint statement, 2023-04-07\n"
+                           "The United States, South Korea, and Japan released "
+                           "a joint statement on Friday.\n"
+                           "They said so in a joint statement.\n"
+                           "sources: ap-2023-04-07, reuters-2023-04-07");
+  free(tip);
+  assert_string_equal(attr(agent, "URL"), FX_BASE "event/makestatement-joint");
+  Agedge_t *says = edge(h, "e_makestatement_joint", "e_cybertheft_kp");
+  assert_string_equal(attr(says, "URL"), FX_BASE "event/cybertheft-kp");
+  assert_true(strncmp(attr(says, "tooltip"),
+                      "joint statement says: cyber theft\\n", 35) == 0);
+  Agedge_t *denied = edge(h, "e_cyberattack_kp", "a_north_korea");
+  assert_true(strncmp(attr(denied, "tooltip"),
+                      "North Korea: agent of cyber attack (denied)", 43) == 0);
+  Agedge_t *part = edge(h, "a_south_korea", "a_kim_gunn");
+  assert_string_equal(attr(part, "tooltip"),
+                      "Kim Gunn: affiliated with South Korea");
+  assert_string_equal(attr(part, "URL"), FX_BASE "actor/kim-gunn");
+  agclose(h);
+  free(text);
+  fx_free(g);
+}
+
+static void test_link_base(void **state) {
+  (void)state;
+  sckg_graph *g = fx_small(true);
+  sckg_view_options o = {.view = "statement",
+                         .link_base =
+                             "http://localhost:8890/describe/?a=1&url="};
+  char *text = dot_text_opts(g, &o);
+  Agraph_t *h = parse(text);
+  const char *want =
+      "http://localhost:8890/describe/?a=1&amp;url=https%3A%2F%2F"
+      "w3id.org%2Fsckg%2Fid%2Factor%2Funited-states";
+  assert_string_equal(attr(node(h, "a_united_states"), "URL"), want);
+  /* Every link of the graph proper goes through the base. */
+  for (Agnode_t *v = agfstnode(h); v; v = agnxtnode(h, v)) {
+    if (is_legend(v))
+      continue;
+    assert_true(strncmp(attr(v, "URL"), "http://localhost:8890/", 22) == 0);
+    for (Agedge_t *e = agfstout(h, v); e; e = agnxtout(h, e))
+      assert_true(strncmp(attr(e, "URL"), "http://localhost:8890/", 22) == 0);
+  }
+  agclose(h);
+  free(text);
+
+  FILE *f = tmpfile();
+  assert_non_null(f);
+  const char *bad[] = {"http://x/ y", "http://x/\"", "http://x/<", "\t"};
+  for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+    o.link_base = bad[i];
+    assert_int_equal(sckg_write_view_dot(g, &o, f), SCKG_ERR_ARG);
+  }
+  assert_int_equal(ftell(f), 0);
+  fclose(f);
+  fx_free(g);
+}
+
+/* A chosen layout other than dot travels in the DOT, with overlap=prism,
+ * and the legend becomes one table node (those layouts drop clusters). */
+static void test_layout(void **state) {
+  (void)state;
+  sckg_graph *g = fx_small(true);
+  char *plain = dot_text(g, "all");
+  Agraph_t *h = parse(plain);
+  assert_string_equal(attr(h, "layout"), "");
+  agclose(h);
+  sckg_view_options o = {.view = "all", .layout = "neato"};
+  char *neato = dot_text_opts(g, &o);
+  h = parse(neato);
+  assert_string_equal(attr(h, "layout"), "neato");
+  assert_string_equal(attr(h, "overlap"), "prism");
+  assert_null(agsubg(h, cs("cluster_legend"), 0));
+  Agnode_t *legend = node(h, "legend");
+  assert_true(aghtmlstr(agget(legend, cs("label"))));
+  assert_non_null(strstr(attr(legend, "label"), "state (rectangle)"));
+  assert_int_equal(count_nodes(h, "legend"), 1);
+  agclose(h);
+  o.layout = "dot";
+  char *dot = dot_text_opts(g, &o);
+  assert_string_equal(dot, plain);
+  FILE *f = tmpfile();
+  assert_non_null(f);
+  o.layout = "osage";
+  assert_int_equal(sckg_write_view_dot(g, &o, f), SCKG_ERR_ARG);
+  o.layout = "";
+  assert_int_equal(sckg_write_view_dot(g, &o, f), SCKG_ERR_ARG);
+  assert_int_equal(ftell(f), 0);
+  fclose(f);
+  free(plain);
+  free(neato);
+  free(dot);
+  fx_free(g);
+}
+
 static void test_write_error(void **state) {
   (void)state;
   FILE *f = fopen("/dev/full", "w");
@@ -424,6 +752,14 @@ int main(void) {
       cmocka_unit_test(test_bad_arguments),
       cmocka_unit_test(test_hostile_labels),
       cmocka_unit_test(test_story_statement),
+      cmocka_unit_test(test_actor_view),
+      cmocka_unit_test(test_actor_ambiguous),
+      cmocka_unit_test(test_article_view),
+      cmocka_unit_test(test_type_view),
+      cmocka_unit_test(test_unknown_view),
+      cmocka_unit_test(test_edge_tooltips),
+      cmocka_unit_test(test_link_base),
+      cmocka_unit_test(test_layout),
       cmocka_unit_test(test_write_error),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

@@ -30,11 +30,11 @@ typedef struct {
   size_t len;
 } bytes;
 
-static sckg_status render(const sckg_graph *g, const char *view,
-                          const char *format, bytes *out) {
+static sckg_status render_opts(const sckg_graph *g, const sckg_view_options *o,
+                               const char *format, bytes *out) {
   FILE *f = tmpfile();
   assert_non_null(f);
-  sckg_status st = sckg_write_rendered(g, view, format, f);
+  sckg_status st = sckg_write_view_rendered(g, o, format, f);
   long len = ftell(f);
   assert_true(len >= 0);
   rewind(f);
@@ -45,6 +45,12 @@ static sckg_status render(const sckg_graph *g, const char *view,
   out->data[out->len] = '\0';
   fclose(f);
   return st;
+}
+
+static sckg_status render(const sckg_graph *g, const char *view,
+                          const char *format, bytes *out) {
+  sckg_view_options o = {.view = view};
+  return render_opts(g, &o, format, out);
 }
 
 static const xmlChar *X(const char *s) { return (const xmlChar *)s; }
@@ -79,16 +85,37 @@ static xmlNode *descendant(xmlNode *n, const char *name) {
 /* The <g class="node"> whose <title> is `name`, or NULL. */
 typedef struct {
   size_t nodes, edges, titled, tipped;
+  size_t edges_linked;    /* edges whose <a> has a tooltip and a link */
+  size_t links, links_ok; /* every xlink:href, and those with `prefix` */
+  const char *prefix;     /* where links must point; NULL: anywhere */
   const char *want;
   xmlNode *found;
 } svg_walk;
+
+#define XLINK "http://www.w3.org/1999/xlink"
 
 static void walk(xmlNode *n, svg_walk *w) {
   for (xmlNode *c = n; c; c = c->next) {
     if (c->type != XML_ELEMENT_NODE)
       continue;
-    if (strcmp((const char *)c->name, "g") == 0 && has_class(c, "edge"))
+    if (strcmp((const char *)c->name, "a") == 0) {
+      xmlChar *href = xmlGetNsProp(c, X("href"), X(XLINK));
+      if (href) {
+        w->links++;
+        w->links_ok += !w->prefix || strncmp((const char *)href, w->prefix,
+                                             strlen(w->prefix)) == 0;
+      }
+      xmlFree(href);
+    }
+    if (strcmp((const char *)c->name, "g") == 0 && has_class(c, "edge")) {
       w->edges++;
+      xmlNode *a = descendant(c, "a");
+      xmlChar *tip = a ? xmlGetNsProp(a, X("title"), X(XLINK)) : NULL;
+      xmlChar *href = a ? xmlGetNsProp(a, X("href"), X(XLINK)) : NULL;
+      w->edges_linked += tip && *tip && href && *href;
+      xmlFree(tip);
+      xmlFree(href);
+    }
     if (strcmp((const char *)c->name, "g") == 0 && has_class(c, "node")) {
       w->nodes++;
       xmlNode *title = child(c, "title"), *a = descendant(c, "a");
@@ -122,10 +149,10 @@ static xmlDoc *parse_svg(const bytes *b) {
 
 /* Nodes and visible edges of the view as cgraph sees it, legend included:
  * the SVG leaves out the legend's invisible layout edges. */
-static void view_counts(const sckg_graph *g, const char *view, size_t *nodes,
-                        size_t *edges) {
+static void view_counts_opts(const sckg_graph *g, const sckg_view_options *o,
+                             size_t *nodes, size_t *edges) {
   Agraph_t *ag = NULL;
-  assert_int_equal(sckg_view_build(g, view, &ag), SCKG_OK);
+  assert_int_equal(sckg_view_make(g, o, &ag, NULL), SCKG_OK);
   *nodes = (size_t)agnnodes(ag);
   *edges = 0;
   for (Agnode_t *n = agfstnode(ag); n; n = agnxtnode(ag, n))
@@ -134,6 +161,12 @@ static void view_counts(const sckg_graph *g, const char *view, size_t *nodes,
       *edges += !style || strcmp(style, "invis") != 0;
     }
   agclose(ag);
+}
+
+static void view_counts(const sckg_graph *g, const char *view, size_t *nodes,
+                        size_t *edges) {
+  sckg_view_options o = {.view = view};
+  view_counts_opts(g, &o, nodes, edges);
 }
 
 /* The lines of a node's label as drawn: its <text> elements joined by
@@ -171,28 +204,39 @@ static char *node_text(xmlNode *g, const char *sep) {
 /* Render twice: with dot the bytes are the same; sfdp's first layout in a
  * process differs from later ones (state Graphviz keeps across calls), so
  * big views are compared across processes only, by the CLI tests. */
-static void check_svg(const sckg_graph *g, const char *view, bool same_bytes) {
+/* Every edge has a tooltip and a link; every link (nodes' and edges')
+ * points at an IRI of the graph, or at the link base when there is one. */
+static void check_svg_opts(const sckg_graph *g, const sckg_view_options *o,
+                           bool same_bytes) {
   bytes b;
-  assert_int_equal(render(g, view, "svg", &b), SCKG_OK);
+  assert_int_equal(render_opts(g, o, "svg", &b), SCKG_OK);
   size_t nodes, edges;
-  view_counts(g, view, &nodes, &edges);
+  view_counts_opts(g, o, &nodes, &edges);
   xmlDoc *doc = parse_svg(&b);
-  svg_walk w = {0};
+  svg_walk w = {.prefix = o->link_base ? o->link_base : FX_BASE};
   walk(xmlDocGetRootElement(doc), &w);
   assert_int_equal(w.nodes, nodes);
   assert_int_equal(w.edges, edges);
   assert_int_equal(w.titled, nodes);
   assert_int_equal(w.tipped, nodes);
+  assert_int_equal(w.edges_linked, edges);
+  assert_true(w.links >= edges);
+  assert_int_equal(w.links_ok, w.links);
   xmlFreeDoc(doc);
 
   bytes again;
-  assert_int_equal(render(g, view, "svg", &again), SCKG_OK);
+  assert_int_equal(render_opts(g, o, "svg", &again), SCKG_OK);
   if (same_bytes) {
     assert_int_equal(again.len, b.len);
     assert_memory_equal(again.data, b.data, b.len);
   }
   free(again.data);
   free(b.data);
+}
+
+static void check_svg(const sckg_graph *g, const char *view, bool same_bytes) {
+  sckg_view_options o = {.view = view};
+  check_svg_opts(g, &o, same_bytes);
 }
 
 static void test_svg_structure(void **state) {
@@ -263,7 +307,71 @@ static void test_svg_hostile(void **state) {
   snprintf(want, sizeof want, "%s\nsources: hostile", e->evidence[0]->text);
   assert_string_equal((const char *)tip, want);
   xmlFree(tip);
+  /* An edge's tooltip too: the backslash actor is a target. */
+  bool seen = false;
+  for (xmlNode *c = xmlDocGetRootElement(doc)->children; c; c = c->next) {
+    xmlNode *g0 = c->type == XML_ELEMENT_NODE ? c->children : NULL;
+    for (xmlNode *gr = g0; gr; gr = gr->next) {
+      if (gr->type != XML_ELEMENT_NODE || !has_class(gr, "edge"))
+        continue;
+      xmlNode *ea = descendant(gr, "a");
+      xmlChar *et = xmlGetNsProp(ea, X("title"), X(XLINK));
+      snprintf(want, sizeof want, "%s: target of accuses\n%s\nsources: hostile",
+               labels[2], e->evidence[0]->text);
+      if (strcmp((const char *)et, want) == 0)
+        seen = true;
+      xmlFree(et);
+    }
+  }
+  assert_true(seen);
   xmlFreeDoc(doc);
+  free(b.data);
+  fx_free(g);
+}
+
+/* The actor, article and type views, and links through a link base. */
+static void test_svg_views(void **state) {
+  (void)state;
+  sckg_graph *g = fx_story();
+  const char *views[] = {"actor:Q423", "actor:kim-gunn",
+                         "article:ap-2023-04-07", "type:cyber",
+                         "type:ImposeSanctions,LegalAction"};
+  for (size_t i = 0; i < sizeof views / sizeof *views; i++)
+    check_svg(g, views[i], true);
+  sckg_view_options o = {.view = "actor:Q423",
+                         .depth = 2,
+                         .link_base = "http://localhost:8890/describe/?url="};
+  check_svg_opts(g, &o, true);
+
+  bytes b;
+  assert_int_equal(render_opts(g, &o, "svg", &b), SCKG_OK);
+  xmlDoc *doc = parse_svg(&b);
+  svg_walk w = {.want = "a_north_korea"};
+  walk(xmlDocGetRootElement(doc), &w);
+  assert_non_null(w.found);
+  xmlChar *href = xmlGetNsProp(descendant(w.found, "a"), X("href"), X(XLINK));
+  assert_string_equal((const char *)href,
+                      "http://localhost:8890/describe/?url=https%3A%2F%2F"
+                      "w3id.org%2Fsckg%2Fid%2Factor%2Fnorth-korea");
+  xmlFree(href);
+  xmlFreeDoc(doc);
+  free(b.data);
+  fx_free(g);
+}
+
+/* Every layout engine --layout offers draws a complete picture. */
+static void test_engines(void **state) {
+  (void)state;
+  sckg_graph *g = fx_story();
+  const char *engines[] = {"dot", "sfdp", "neato", "fdp", "circo", "twopi"};
+  for (size_t i = 0; i < sizeof engines / sizeof *engines; i++) {
+    sckg_view_options o = {.view = "statement", .layout = engines[i]};
+    check_svg_opts(g, &o, i == 0);
+  }
+  sckg_view_options o = {.view = "statement", .layout = "osage"};
+  bytes b;
+  assert_int_equal(render_opts(g, &o, "svg", &b), SCKG_ERR_ARG);
+  assert_int_equal(b.len, 0);
   free(b.data);
   fx_free(g);
 }
@@ -377,7 +485,7 @@ static void test_story(void **state) {
  * still a complete SVG, and quick. */
 static void test_big_view(void **state) {
   (void)state;
-  enum { ACTORS = 160, EVENTS = 240 };
+  enum { ACTORS = 260, EVENTS = 400 };
   sckg_graph *g = fx_new();
   sckg_article *art = fx_article(g, "big", NULL, 2023, 4, 7);
   sckg_actor *actors[ACTORS];
@@ -401,6 +509,11 @@ static void test_big_view(void **state) {
   view_counts(g, "all", &nodes, &edges);
   assert_true(nodes > SCKG_VIEW_DOT_MAX_NODES);
   check_svg(g, "all", false);
+  Agraph_t *ag = NULL;
+  assert_int_equal(sckg_view_build(g, "all", &ag), SCKG_OK);
+  assert_string_equal(agget(ag, (char *)"layout"), "sfdp");
+  assert_null(agsubg(ag, (char *)"cluster_legend", 0));
+  agclose(ag);
   fx_free(g);
 }
 
@@ -408,6 +521,8 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_svg_structure),
       cmocka_unit_test(test_svg_hostile),
+      cmocka_unit_test(test_svg_views),
+      cmocka_unit_test(test_engines),
       cmocka_unit_test(test_png_pdf),
       cmocka_unit_test(test_bad_arguments),
       cmocka_unit_test(test_write_error),
