@@ -2094,12 +2094,15 @@ static void read_sentence(reader *r, size_t b, size_t e) {
     sckg_ascii_lower(r->scratch.ptr, r->scratch.len);
     t.lower = sckg_strtab_find(r->s->strings, r->scratch.ptr, r->scratch.len);
     if (t.kind == TK_QUOTE) {
-      /* an opening quote starts after a space or at the start */
-      bool opening = t.b == b || r->text[t.b - 1] == ' ' ||
-                     r->text[t.b - 1] == '(' ||
-                     (unsigned char)r->text[t.b + 2] == 0x9C;
-      if (r->text[t.b] != '"')
-        opening = (unsigned char)r->text[t.b + 2] == 0x9C;
+      /* a straight quote opens after a space, '(' or at the start; a
+       * curly one says which it is (U+201C opens). A straight quote may be
+       * the text's last byte: nothing after it is read. */
+      bool opening;
+      if (r->text[t.b] == '"')
+        opening =
+            t.b == b || r->text[t.b - 1] == ' ' || r->text[t.b - 1] == '(';
+      else
+        opening = t.e - t.b == 3 && (unsigned char)r->text[t.b + 2] == 0x9C;
       in_quote = opening;
       r->quoted[r->n] = false;
     } else {

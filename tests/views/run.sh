@@ -254,7 +254,9 @@ t_big() {
   draw "$tmp/all.dot" dot --view all "$tmp"/in/*.txt || exit 1
   grep -q 'layout=sfdp' "$tmp/all.dot" || fail "200 articles not laid out with sfdp"
   check_svg "$tmp/all.svg" "$tmp/all.dot" "$base" "all of 200 generated articles"
-  [ "$took" -le 30 ] || fail "the SVG of 200 articles took $took s (measured: about 1 s)"
+  # No time limit here beyond the ctest TIMEOUT: speed is measured in
+  # bench/ (bench/layout.sh), never asserted in a test (sanitizer builds
+  # are 50 times slower).
   echo "200 articles: SVG in about $took s"
   # The DOT is byte-identical on a second run and with the inputs reversed.
   draw "$tmp/again.dot" dot --view all "$tmp"/in/*.txt &&
