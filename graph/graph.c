@@ -485,18 +485,12 @@ static sckg_sentence *make_sentence(sckg_graph *g, sckg_article *art,
   return s;
 }
 
-/* Push a sentence unless it is already among the trailing items of the
- * same article. */
-static void push_recent(sckg_vec *v, sckg_sentence *s,
-                        const sckg_article *art) {
-  for (size_t i = v->len; i-- > 0;) {
-    sckg_sentence *o = v->items[i];
-    if (o->article != art)
-      break;
-    if (o == s)
-      return;
-  }
-  sckg_vec_push(v, s);
+/* Push a sentence unless it was the last one pushed: an article's events
+ * are met sentence by sentence, in order, so a repeat can only be the last
+ * item (a scan of earlier ones would be quadratic in a long article). */
+static void push_recent(sckg_vec *v, sckg_sentence *s) {
+  if (!v->len || v->items[v->len - 1] != s)
+    sckg_vec_push(v, s);
 }
 
 /* --- input checks ------------------------------------------------------ */
@@ -712,7 +706,7 @@ sckg_status sckg_graph_add(sckg_graph *g, const sckg_input *in) {
     ev_node *e = made[i] = event_for(g, xe);
     /* an article's pushes come together, so a duplicate can only be among
      * the last items: no scan of every earlier report */
-    push_recent(&e->evidence, sents[xe->sent], art);
+    push_recent(&e->evidence, sents[xe->sent]);
     if (!e->sources.len || e->sources.items[e->sources.len - 1] != art)
       sckg_vec_push(&e->sources, art);
     for (size_t k = 0; k < xe->n_attributed; k++)
@@ -794,22 +788,25 @@ static void kebab(sckg_buf *b, const char *camel) {
  * order the articles came in. */
 static void merge_undated(sckg_graph *g, ev_node **evs, size_t n) {
   (void)g;
+  /* the dated event of each identity without its date: the smallest key */
+  sckg_pmap best = {0};
+  for (size_t i = 0; i < n; i++) {
+    ev_node *d = evs[i];
+    if (!d->pub.date.year || d->merged_into)
+      continue;
+    ev_node *b = sckg_pmap_get(&best, d->base_key);
+    if (!b || strcmp(d->key, b->key) < 0)
+      sckg_pmap_put(&best, d->base_key, d);
+  }
   for (size_t i = 0; i < n; i++) {
     ev_node *e = evs[i];
     if (e->pub.date.year)
       continue;
-    ev_node *best = NULL;
-    for (size_t k = 0; k < n; k++) {
-      ev_node *d = evs[k];
-      if (d == e || !d->pub.date.year || d->base_key != e->base_key ||
-          d->merged_into)
-        continue;
-      if (!best || strcmp(d->key, best->key) < 0)
-        best = d;
-    }
-    if (best)
-      merge_event(e, best);
+    ev_node *b = sckg_pmap_get(&best, e->base_key);
+    if (b)
+      merge_event(e, b);
   }
+  sckg_pmap_free(&best);
 }
 
 static void *arena_sorted(sckg_graph *g, sckg_vec *v, size_t *n,

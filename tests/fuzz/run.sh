@@ -51,9 +51,13 @@ for e in article rdfxml nt dot; do
   if [ "$rc" -ne 0 ]; then
     status=1
     echo "FAIL: sckg_fuzz_$e found a problem:"
-    grep -v '^#' "$work/$e/log" | tail -n 40
+    grep -E -e 'ERROR|SUMMARY|invariant|  in: |runtime error' \
+      -e '^    #[0-9] ' "$work/$e/log" | head -n 30
     for f in "$work/$e/crashes"/*; do
-      [ -f "$f" ] && echo "input $f (base64): $(base64 -w0 <"$f" | head -c 2000)"
+      [ -f "$f" ] || continue
+      echo "input $f, $(wc -c <"$f") bytes; base64 (first 1200 chars):"
+      base64 -w0 <"$f" | head -c 1200
+      echo
     done
   fi
 done
