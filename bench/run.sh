@@ -1,0 +1,522 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+#
+# bench/run.sh: the sckg benchmark (issue 7) in one command. Builds sckg in
+# Release, generates the corpora with bench/gen.py, runs sckg and its
+# baselines side by side and prints the ratios as a table. See
+# bench/README.md for what each row measures.
+#
+#   bench/run.sh                  full sizes: 200 MB, 1 GB, 50 and 500 MB
+#   SCALE=0.1 bench/run.sh        every corpus 10 times smaller, a quick look
+#
+# Environment:
+#   SCALE           factor on every corpus size (default 1; the 200-article
+#                   SVG corpus is never scaled)
+#   TIMEOUT         seconds one sckg or rapper run may take (default 900);
+#                   a run that takes longer is stopped and its row says so
+#   REPEAT          runs of each timed command, the fastest kept (default 1)
+#   CLOCK           cpu (default): a run's time is its CPU time, user +
+#                   system, which a load on the machine changes little;
+#                   wall: elapsed time. The -j row always uses wall time.
+#   SCKG_BUILD_DIR  an existing build folder holding sckg, used instead of
+#                   building bench/build
+#   BENCH_DATA      scratch folder for corpora and outputs (default
+#                   bench/data, git-ignored); corpora are kept for the next
+#                   run and regenerated when gen.py or schema/ change
+#   SEED            gen.py seed (default: gen.py's)
+#
+# A feature sckg does not have yet (--stream, -j N, JSON Lines input,
+# folders as inputs) is detected from `sckg --help` and a probe run; its
+# row prints "n/a: ..." and the script goes on.
+
+set -uo pipefail
+export LC_ALL=C
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+root=$(dirname "$here")
+SCALE=${SCALE:-1}
+TIMEOUT=${TIMEOUT:-900}
+REPEAT=${REPEAT:-1}
+CLOCK=${CLOCK:-cpu}
+DATA=${BENCH_DATA:-$here/data}
+SEED_ARGS=()
+[ -n "${SEED:-}" ] && SEED_ARGS=(--seed "$SEED")
+start_s=$(date +%s)
+
+say() { printf '.. %s\n' "$*" >&2; }
+die() { printf 'bench/run.sh: %s\n' "$*" >&2; exit 1; }
+calc() { awk "BEGIN { printf \"%.${2:-2}f\", $1 }"; }
+# SCALE times $1 megabytes, as a number gen.py takes
+scaled() { awk -v s="$SCALE" -v m="$1" 'BEGIN { printf "%g", m * s }'; }
+
+awk -v s="$SCALE" 'BEGIN { exit !(s > 0) }' 2>/dev/null ||
+  die "SCALE must be a positive number, not '$SCALE'"
+case $TIMEOUT in '' | *[!0-9]*) die "TIMEOUT must be whole seconds" ;; esac
+case $REPEAT in '' | *[!0-9]* | 0) die "REPEAT must be 1 or more" ;; esac
+case $CLOCK in cpu | wall) ;; *) die "CLOCK must be cpu or wall" ;; esac
+for tool in python3 cmake grep rapper taskset timeout awk; do
+  command -v "$tool" >/dev/null || die "$tool is missing"
+done
+[ -x /usr/bin/time ] || die "/usr/bin/time is missing (apt-get install time)"
+mkdir -p "$DATA/out" || die "cannot create $DATA"
+
+# --- build -----------------------------------------------------------------
+if [ -n "${SCKG_BUILD_DIR:-}" ]; then
+  build=$(cd "$SCKG_BUILD_DIR" 2>/dev/null && pwd) ||
+    die "SCKG_BUILD_DIR=$SCKG_BUILD_DIR is not a folder"
+  [ -x "$build/sckg" ] || die "$build holds no sckg"
+else
+  build=$here/build
+  say "building sckg (Release) in $build"
+  { cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release &&
+    cmake --build "$build" --target sckg -j"$(nproc)"; } \
+    >"$DATA/build.log" 2>&1 || {
+    tail -n 30 "$DATA/build.log" >&2
+    die "build failed (log: $DATA/build.log)"
+  }
+fi
+SCKG=$build/sckg
+build_type=$(sed -n 's/^CMAKE_BUILD_TYPE:[A-Z]*=//p' "$build/CMakeCache.txt" \
+  2>/dev/null)
+
+# --- the machine -------------------------------------------------------------
+cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)
+ram=$(awk '/^MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)
+commit=$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)
+dirty=$(git -C "$root" status --porcelain -- graph include schema \
+  CMakeLists.txt 2>/dev/null | head -n 1)
+echo "# sckg benchmark, $(date -u '+%Y-%m-%d %H:%M UTC')"
+echo
+echo "machine: $(nproc) CPUs ($cpu), $ram RAM, $(uname -sr)"
+echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "sckg: $("$SCKG" --version 2>&1 | head -n 1), commit $commit${dirty:+ with uncommitted changes}, build type ${build_type:-unknown}, $build/sckg"
+echo "baselines: $(grep --version | head -n 1), rapper $(rapper --version 2>&1 | head -n 1)"
+echo "settings: SCALE=$SCALE TIMEOUT=${TIMEOUT}s REPEAT=$REPEAT CLOCK=$CLOCK; MB = 10^6 bytes; times in seconds of $([ "$CLOCK" = cpu ] && echo "CPU time (user + system)" || echo "wall-clock time"), except -j (wall-clock)"
+[ "$build_type" = Release ] ||
+  echo "warning: sckg is not a Release build: the figures are not comparable"
+echo
+
+# --- what this sckg can do ---------------------------------------------------
+help=$("$SCKG" --help 2>&1)
+has() { grep -qE -- "$1" <<<"$help"; }
+HAS_STREAM=0
+has '(^|[^-[:alnum:]])--stream([^-[:alnum:]]|$)' && HAS_STREAM=1
+JOBS_OPT=
+if has '(^|[[:space:],])-j([[:space:],=]|N|$)'; then JOBS_OPT=-j
+elif has '(^|[^-[:alnum:]])--jobs([^-[:alnum:]]|$)'; then JOBS_OPT=--jobs
+fi
+
+probe=$DATA/probe
+rm -rf "$probe"
+mkdir -p "$probe" || die "cannot create $probe"
+if ! python3 "$here/gen.py" -q -j 1 --articles 3 --dir "$probe/dir" ||
+  ! python3 "$here/gen.py" -q -j 1 --articles 3 --jsonl "$probe/p.jsonl"; then
+  die "gen.py failed"
+fi
+articles_in() { grep -c 'w3id.org/sckg/ns#Article> \.$' "$1" 2>/dev/null; }
+# folders as inputs (recursive): sckg nt DIR holds the 3 articles
+HAS_DIRS=0
+if "$SCKG" nt "$probe/dir" >"$probe/dir.nt" 2>/dev/null &&
+  [ "$(articles_in "$probe/dir.nt")" = 3 ]; then
+  HAS_DIRS=1
+fi
+# JSON Lines: the file as it is, or with an option that --help names
+HAS_JSONL=0
+JSONL_OPTS=()
+for opt in "" --jsonl --json-lines --input-format=jsonl \
+  $(grep -oE -- '--json[-a-z]*' <<<"$help" | sort -u); do
+  args=()
+  [ -n "$opt" ] && args=("$opt")
+  if "$SCKG" nt "${args[@]}" "$probe/p.jsonl" >"$probe/j.nt" 2>/dev/null &&
+    [ "$(articles_in "$probe/j.nt")" = 3 ]; then
+    HAS_JSONL=1
+    JSONL_OPTS=("${args[@]}")
+    break
+  fi
+done
+feat() { [ "$1" = 1 ] && echo yes || echo no; }
+echo "sckg features: --stream $(feat $HAS_STREAM), -j N $([ -n "$JOBS_OPT" ] && echo "yes ($JOBS_OPT)" || echo no), JSON Lines input $(feat $HAS_JSONL)${JSONL_OPTS[*]:+ (${JSONL_OPTS[*]})}, folders as inputs $(feat $HAS_DIRS)"
+
+# --- corpora -----------------------------------------------------------------
+MB_MAIN=$(scaled 200)
+MB_SMALL=$(scaled 50)
+MB_LARGE=$(scaled 500)
+MB_STREAM=$(scaled 1000)
+need=$MB_LARGE
+[ "$HAS_STREAM" = 1 ] && need=$MB_STREAM
+key=$(cat "$here/gen.py" "$root"/schema/*.tsv | cksum | cut -d' ' -f1)
+key="$key seed=${SEED:-default}"
+# The corpus of the largest size; a smaller corpus is a prefix of it (gen.py
+# makes article i from seed and i alone), linked from it in its own folder.
+have=$(sed -n 's/^mb=//p' "$DATA/corpus.ok" 2>/dev/null)
+if [ "$(sed -n 's/^key=//p' "$DATA/corpus.ok" 2>/dev/null)" = "$key" ] &&
+  awk -v h="${have:-0}" -v n="$need" 'BEGIN { exit !(h >= n) }'; then
+  say "reusing the corpus of $have MB in $DATA/corpus"
+else
+  say "generating $need MB of articles into $DATA/corpus"
+  rm -rf "$DATA/corpus" "$DATA/corpus.ok" "$DATA"/c-* "$DATA"/*.list
+  g0=$(date +%s.%N)
+  python3 "$here/gen.py" "${SEED_ARGS[@]}" --mb "$need" \
+    --dir "$DATA/corpus" || die "gen.py failed"
+  g1=$(date +%s.%N)
+  say "generated in $(calc "$g1 - $g0" 1) s"
+  printf 'key=%s\nmb=%s\n' "$key" "$need" >"$DATA/corpus.ok"
+fi
+(cd "$DATA/corpus" && find . -name '*.txt' -printf '%P\t%s\n' | sort) \
+  >"$DATA/corpus.sizes" || die "cannot list $DATA/corpus"
+
+# subset NAME MB|-nN: $DATA/c-NAME, the first articles up to MB megabytes
+# (gen.py's rule: until the total reaches the size) or the first N
+subset() {
+  local name=$1 size=$2 dir=$DATA/c-$1
+  if [ "$(cat "$dir.spec" 2>/dev/null)" != "$size" ] || [ ! -d "$dir" ]; then
+    rm -rf "$dir" "$dir.list" "$dir.spec"
+    case $size in
+      -n*) head -n "${size#-n}" "$DATA/corpus.sizes" ;;
+      *) awk -F'\t' -v lim="$(awk -v m="$size" 'BEGIN { printf "%d", m * 1e6 }')" \
+        'tot >= lim { exit } { print; tot += $2 }' "$DATA/corpus.sizes" ;;
+    esac >"$dir.tmp"
+    mkdir -p "$dir"
+    cut -f1 "$dir.tmp" | (cd "$DATA/corpus" && xargs cp -l --parents -t "$dir") ||
+      die "cannot link the corpus $name"
+    mv "$dir.tmp" "$dir.list"
+    echo "$size" >"$dir.spec"
+  fi
+}
+bytes_of() { awk -F'\t' '{ t += $2 } END { printf "%d", t }' "$DATA/c-$1.list"; }
+files_of() { wc -l <"$DATA/c-$1.list" | tr -d ' '; }
+
+subset main "$MB_MAIN"
+subset small "$MB_SMALL"
+subset large "$MB_LARGE"
+subset svg -n200
+[ "$HAS_STREAM" = 1 ] && subset stream "$MB_STREAM"
+
+# DICT: every actor name, alias and demonym and every trigger word of the
+# schema as a fixed string (a trigger "expressed * concern" gives its two
+# fixed parts)
+DICT=$DATA/dict.txt
+{
+  awk -F'\t' '!/^#/ && NF >= 5 {
+      print $5
+      n = split($6, a, "|"); for (i = 1; i <= n; i++) { sub(/@$/, "", a[i]); print a[i] }
+      n = split($7, a, "|"); for (i = 1; i <= n; i++) print a[i]
+    }' "$root/schema/actors.tsv"
+  awk -F'\t' '!/^#/ && NF >= 3 {
+      n = split($3, a, "|")
+      for (i = 1; i <= n; i++) {
+        m = split(a[i], p, / *\* */)
+        for (k = 1; k <= m; k++) print p[k]
+      }
+    }' "$root/schema/events.tsv"
+} | grep -v -e '^-$' -e '^[[:space:]]*$' | sort -u >"$DICT"
+
+# JSON Lines corpus of the main size (same articles as c-main)
+if [ "$HAS_JSONL" = 1 ]; then
+  if [ "$(cat "$DATA/main.jsonl.ok" 2>/dev/null)" != "$key $MB_MAIN" ]; then
+    say "generating $MB_MAIN MB of JSON Lines"
+    python3 "$here/gen.py" "${SEED_ARGS[@]}" --mb "$MB_MAIN" \
+      --jsonl "$DATA/main.jsonl" || die "gen.py failed"
+    echo "$key $MB_MAIN" >"$DATA/main.jsonl.ok"
+  fi
+fi
+
+echo "corpora: $(files_of main) articles, $(bytes_of main) bytes (main); $(bytes_of small) and $(bytes_of large) bytes (linearity)$([ "$HAS_STREAM" = 1 ] && echo "; $(bytes_of stream) bytes (stream)"); $(files_of svg) articles (SVG); DICT $(wc -l <"$DICT" | tr -d ' ') strings"
+echo
+
+# --- running -----------------------------------------------------------------
+# use NAME: the commands that follow read corpus c-NAME, from inside its
+# folder: as the folder itself when sckg reads folders, else as the list of
+# its files (the same inputs for grep)
+use() {
+  CWD=$DATA/c-$1
+  if [ "$HAS_DIRS" = 1 ]; then
+    INPUTS=(.)
+    GREP_R=(-r)
+  else
+    mapfile -t INPUTS < <(cut -f1 "$DATA/c-$1.list")
+    GREP_R=()
+  fi
+}
+
+# timed [--wall] OUT CMD...: runs CMD REPEAT times in $CWD, standard output
+# to OUT, stopped after TIMEOUT s of wall-clock time. Sets RC (0, 124 =
+# timeout, 126 = argument list too long, else the failure), T (the fastest
+# time, s, by CLOCK or wall-clock with --wall; on a timeout, the time when
+# stopped) and RSS (its peak resident set, KB).
+timed() {
+  local clock=$CLOCK
+  if [ "$1" = --wall ]; then
+    clock=wall
+    shift
+  fi
+  local out=$1 tf=$DATA/time.txt i t e u s m a is_grep=0
+  shift
+  for a; do [ "$a" = grep ] && is_grep=1; done
+  T='' RSS='' RC=0
+  for ((i = 0; i < REPEAT; i++)); do
+    (cd "$CWD" && { ulimit -s unlimited 2>/dev/null || true; } &&
+      exec /usr/bin/time -f 'TIME %e %U %S %M' -o "$tf" \
+        timeout "$TIMEOUT" "$@") >"$out" 2>"$DATA/stderr.txt"
+    RC=$?
+    # grep exits 1 when nothing matched: still a complete run
+    [ "$RC" = 1 ] && [ "$is_grep" = 1 ] && RC=0
+    e='' u=0 s=0 m=''
+    read -r e u s m < <(sed -n 's/^TIME //p' "$tf")
+    if [ "$clock" = cpu ]; then t=$(calc "$u + $s"); else t=$e; fi
+    if [ "$RC" != 0 ]; then
+      grep -q 'Argument list too long' "$DATA/stderr.txt" && RC=126
+      if [ "$RC" = 124 ]; then
+        T=${t:-$TIMEOUT} RSS=$m
+      fi
+      return
+    fi
+    if [ -z "$T" ] || awk -v a="$t" -v b="$T" 'BEGIN { exit !(a < b) }'; then
+      T=$t RSS=$m
+    fi
+  done
+}
+# why RC failed, as a table cell
+failed() {
+  case $RC in
+    124) echo "timeout: stopped after ${TIMEOUT} s wall-clock, > $T s${RSS:+, RSS $(calc "$RSS / 1024" 0) MB when stopped}" ;;
+    126) echo "n/a: argument list too long (sckg reads no folders)" ;;
+    *) echo "failed (exit $RC): $(head -c 120 "$DATA/stderr.txt" | tr '\n|' ' /')" ;;
+  esac
+}
+mbps() { calc "$1 / 1e6 / ($2 > 0 ? $2 : 0.01)" 1; }
+ROWS=()
+# row ID MEASUREMENT SCKG BASELINE RATIO TARGET VERDICT
+row() {
+  local IFS='|'
+  ROWS+=("$*")
+  printf '%s: %s | sckg %s | baseline %s | ratio %s | target %s | %s\n' \
+    "$1" "$2" "$3" "$4" "$5" "$6" "$7" >&2
+}
+# verdict VALUE OP LIMIT [LIMIT2]: "met" or "NOT met"
+verdict() {
+  if awk -v v="$1" -v a="$3" -v b="${4:-0}" -v op="$2" 'BEGIN {
+      if (op == ">=") exit !(v >= a); if (op == "<=") exit !(v <= a)
+      if (op == "<") exit !(v < a); if (op == "in") exit !(v >= a && v <= b) }'; then
+    echo met
+  else
+    echo "NOT met"
+  fi
+}
+OUT=$DATA/out
+rm -f "$OUT"/*
+
+# (a) text -> N-Triples, one core, vs grep -F on the same files
+use main
+B_MAIN=$(bytes_of main)
+say "(a) grep -F -o -b -f DICT on $MB_MAIN MB"
+timed "$OUT/grep.txt" taskset -c 0 grep -F -o -b -f "$DICT" "${GREP_R[@]}" "${INPUTS[@]}"
+G_RC=$RC G_T=$T
+rm -f "$OUT/grep.txt"
+say "(a) sckg nt on $MB_MAIN MB"
+timed "$OUT/main.nt" taskset -c 0 "$SCKG" nt "${INPUTS[@]}"
+NT_RC=$RC NT_T=$T NT_RSS=$RSS
+if [ "$G_RC" != 0 ]; then
+  RC=$G_RC
+  row a "text -> N-Triples, $MB_MAIN MB, 1 core" "-" "grep $(failed)" - ">= 1" "n/a"
+elif [ "$NT_RC" = 0 ]; then
+  s=$(mbps "$B_MAIN" "$NT_T") g=$(mbps "$B_MAIN" "$G_T")
+  r=$(calc "$G_T / $NT_T")
+  row a "text -> N-Triples, $MB_MAIN MB, 1 core" "$s MB/s ($NT_T s)" \
+    "grep -F $g MB/s ($G_T s)" "$r" ">= 1" "$(verdict "$r" ">=" 1)"
+else
+  g=$(mbps "$B_MAIN" "$G_T")
+  bound=
+  [ "$NT_RC" = 124 ] && bound=" (< $(mbps "$B_MAIN" "$NT_T") MB/s)" &&
+    bound_r="< $(calc "$G_T / $NT_T" 3)"
+  row a "text -> N-Triples, $MB_MAIN MB, 1 core" "$(failed)$bound" \
+    "grep -F $g MB/s ($G_T s)" "${bound_r:--}" ">= 1" "NOT met"
+fi
+
+# (b) RDF/XML vs N-Triples, and vs rapper re-serialising sckg's N-Triples
+if [ "$NT_RC" = 0 ]; then
+  say "(b) sckg rdf on $MB_MAIN MB"
+  timed "$OUT/main.rdf" taskset -c 0 "$SCKG" rdf "${INPUTS[@]}"
+  rm -f "$OUT/main.rdf"
+  RDF_RC=$RC RDF_T=$T
+  STMTS=$(wc -l <"$OUT/main.nt" | tr -d ' ')
+  if [ "$RDF_RC" = 0 ]; then
+    r=$(calc "$RDF_T / $NT_T")
+    row b1 "RDF/XML run time / N-Triples run time, $MB_MAIN MB" \
+      "rdf $RDF_T s, nt $NT_T s" "-" "$r" "<= 2" "$(verdict "$r" "<=" 2)"
+    say "(b) rapper -i ntriples -o rdfxml on sckg's $STMTS statements"
+    CWD=$OUT
+    timed "$OUT/rapper.rdf" taskset -c 0 rapper -q -i ntriples -o rdfxml main.nt
+    rm -f "$OUT/rapper.rdf"
+    if [ "$RC" = 0 ]; then
+      r=$(calc "$T / $RDF_T")
+      row b2 "RDF/XML: sckg whole run vs rapper re-serialising ($STMTS statements)" \
+        "$RDF_T s ($(calc "$STMTS / $RDF_T" 0) st/s)" \
+        "rapper $T s ($(calc "$STMTS / $T" 0) st/s)" "$r" ">= 5" \
+        "$(verdict "$r" ">=" 5)"
+    elif [ "$RC" = 124 ]; then
+      r=$(calc "$T / $RDF_T")
+      row b2 "RDF/XML: sckg whole run vs rapper re-serialising ($STMTS statements)" \
+        "$RDF_T s" "rapper $(failed)" "> $r" ">= 5" \
+        "$(awk -v r="$r" 'BEGIN { print (r >= 5 ? "met" : "unknown (timeout)") }')"
+    else
+      row b2 "RDF/XML: sckg whole run vs rapper re-serialising" "$RDF_T s" \
+        "rapper $(failed)" - ">= 5" "n/a"
+    fi
+  else
+    row b1 "RDF/XML run time / N-Triples run time, $MB_MAIN MB" "$(failed)" \
+      - - "<= 2" "NOT met"
+    row b2 "RDF/XML: sckg whole run vs rapper re-serialising" \
+      "n/a: sckg rdf did not finish" - - ">= 5" "n/a"
+  fi
+else
+  row b1 "RDF/XML run time / N-Triples run time, $MB_MAIN MB" \
+    "n/a: the N-Triples run did not finish" - - "<= 2" "n/a"
+  row b2 "RDF/XML: sckg whole run vs rapper re-serialising" \
+    "n/a: no N-Triples of the corpus" - - ">= 5" "n/a"
+fi
+
+# (c) memory: --stream on the largest corpus; without it, bytes per event
+if [ "$HAS_STREAM" = 1 ]; then
+  use stream
+  say "(c) sckg nt --stream on $MB_STREAM MB"
+  timed /dev/null taskset -c 0 "$SCKG" nt --stream "${INPUTS[@]}"
+  if [ "$RC" = 0 ]; then
+    m=$(calc "$RSS / 1024" 1)
+    row c1 "peak RSS with --stream, $MB_STREAM MB" "$m MB ($T s, $(mbps "$(bytes_of stream)" "$T") MB/s)" \
+      - - "< 64 MB" "$(verdict "$m" "<" 64)"
+  else
+    row c1 "peak RSS with --stream, $MB_STREAM MB" "$(failed)" - - "< 64 MB" \
+      "NOT met"
+  fi
+else
+  row c1 "peak RSS with --stream, $MB_STREAM MB" "n/a: sckg has no --stream yet" \
+    - - "< 64 MB" "n/a"
+fi
+if [ "$NT_RC" = 0 ]; then
+  EVENTS=$(grep -c 'w3id.org/sckg/ns#Event> \.$' "$OUT/main.nt")
+  row c2 "peak RSS without --stream, $MB_MAIN MB: bytes per event" \
+    "$(calc "$NT_RSS * 1024 / ($EVENTS > 0 ? $EVENTS : 1)" 0) B/event ($(calc "$NT_RSS / 1024" 0) MB, $EVENTS events, $(calc "$NT_RSS * 1024 / $B_MAIN" 1) B per input byte)" \
+    - - "stated" "-"
+else
+  row c2 "peak RSS without --stream: bytes per event" \
+    "n/a: the N-Triples run did not finish" - - "stated" "n/a"
+fi
+rm -f "$OUT/main.nt"
+
+# (d) linearity: 500 MB vs 50 MB, one core
+lin() { # lin ID LABEL [OPTION]
+  local id=$1 label=$2
+  shift 2
+  use small
+  say "($id) sckg nt${*:+ $*} on $MB_SMALL MB"
+  timed /dev/null taskset -c 0 "$SCKG" nt "$@" "${INPUTS[@]}"
+  local rc1=$RC t1=$T
+  if [ "$rc1" != 0 ]; then
+    row "$id" "$label" "$MB_SMALL MB: $(failed)" - - "8.5 to 11.5" \
+      "$([ "$rc1" = 124 ] && echo "unknown (timeout)" || echo "NOT met")"
+    return
+  fi
+  if awk -v t="$t1" -v lim="$TIMEOUT" 'BEGIN { exit !(t * 8.5 > lim) }'; then
+    # within TIMEOUT the large run could only time out (no answer) or
+    # show a ratio under 8.5: not worth its time
+    row "$id" "$label" "$MB_SMALL MB $t1 s; $MB_LARGE MB not run: 8.5 x $t1 s > TIMEOUT" \
+      - - "8.5 to 11.5" "unknown (raise TIMEOUT)"
+    return
+  fi
+  use large
+  say "($id) sckg nt${*:+ $*} on $MB_LARGE MB"
+  timed /dev/null taskset -c 0 "$SCKG" nt "$@" "${INPUTS[@]}"
+  if [ "$RC" = 0 ]; then
+    local r
+    r=$(calc "$T / $t1")
+    row "$id" "$label" "$MB_LARGE MB $T s, $MB_SMALL MB $t1 s" - \
+      "$r (bytes $(calc "$(bytes_of large) / $(bytes_of small)"))" \
+      "8.5 to 11.5" "$(verdict "$r" in 8.5 11.5)"
+  elif [ "$RC" = 124 ]; then
+    local r
+    r=$(calc "$T / $t1")
+    row "$id" "$label" "$MB_LARGE MB $(failed), $MB_SMALL MB $t1 s" - \
+      "> $r" "8.5 to 11.5" \
+      "$(awk -v r="$r" 'BEGIN { print (r > 11.5 ? "NOT met" : "unknown (timeout)") }')"
+  else
+    row "$id" "$label" "$MB_LARGE MB: $(failed)" - - "8.5 to 11.5" "NOT met"
+  fi
+}
+lin d "linearity: time($MB_LARGE MB) / time($MB_SMALL MB), 1 core"
+if [ "$HAS_STREAM" = 1 ]; then
+  lin d2 "linearity with --stream: time($MB_LARGE MB) / time($MB_SMALL MB), 1 core" --stream
+fi
+
+# (e) threads: -j 2 throughput / -j 1
+if [ -n "$JOBS_OPT" ]; then
+  use main
+  say "(e) sckg nt $JOBS_OPT 1 on $MB_MAIN MB"
+  timed --wall /dev/null "$SCKG" nt "$JOBS_OPT" 1 "${INPUTS[@]}"
+  rc1=$RC t1=$T
+  say "(e) sckg nt $JOBS_OPT 2 on $MB_MAIN MB"
+  timed --wall /dev/null "$SCKG" nt "$JOBS_OPT" 2 "${INPUTS[@]}"
+  if [ "$rc1" = 0 ] && [ "$RC" = 0 ]; then
+    r=$(calc "$t1 / $T")
+    row e "-j 2 throughput / -j 1, $MB_MAIN MB" \
+      "-j 2 $(mbps "$B_MAIN" "$T") MB/s ($T s)" \
+      "-j 1 $(mbps "$B_MAIN" "$t1") MB/s ($t1 s)" "$r" ">= 1.7" \
+      "$(verdict "$r" ">=" 1.7)"
+  else
+    [ "$rc1" != 0 ] && RC=$rc1
+    row e "-j 2 throughput / -j 1, $MB_MAIN MB" "$(failed)" - - ">= 1.7" \
+      "NOT met"
+  fi
+else
+  row e "-j 2 throughput / -j 1" "n/a: sckg has no -j yet" - - ">= 1.7" "n/a"
+fi
+
+# (a2) JSON Lines input, one core, vs grep -F on the same file
+if [ "$HAS_JSONL" = 1 ]; then
+  CWD=$DATA
+  BJ=$(stat -c %s "$DATA/main.jsonl")
+  say "(a2) grep -F on $MB_MAIN MB of JSON Lines"
+  timed "$OUT/grepj.txt" taskset -c 0 grep -F -o -b -f "$DICT" main.jsonl
+  rm -f "$OUT/grepj.txt"
+  g_rc=$RC g_t=$T
+  say "(a2) sckg nt ${JSONL_OPTS[*]} on $MB_MAIN MB of JSON Lines"
+  timed "$OUT/j.nt" taskset -c 0 "$SCKG" nt "${JSONL_OPTS[@]}" main.jsonl
+  rm -f "$OUT/j.nt"
+  if [ "$RC" = 0 ] && [ "$g_rc" = 0 ]; then
+    r=$(calc "$g_t / $T")
+    row a2 "JSON Lines -> N-Triples, $MB_MAIN MB, 1 core" \
+      "$(mbps "$BJ" "$T") MB/s ($T s)" "grep -F $(mbps "$BJ" "$g_t") MB/s ($g_t s)" \
+      "$r" ">= 1" "$(verdict "$r" ">=" 1)"
+  else
+    [ "$RC" = 0 ] && RC=$g_rc
+    row a2 "JSON Lines -> N-Triples, $MB_MAIN MB, 1 core" "$(failed)" - - ">= 1" \
+      "NOT met"
+  fi
+else
+  row a2 "JSON Lines -> N-Triples" "n/a: sckg reads no JSON Lines yet" - - ">= 1" \
+    "n/a"
+fi
+
+# (f) the 'all' view of 200 articles as SVG
+use svg
+say "(f) sckg svg --view all on $(files_of svg) articles"
+timed "$OUT/all.svg" taskset -c 0 "$SCKG" svg --view all "${INPUTS[@]}"
+if [ "$RC" = 0 ]; then
+  nodes=$(grep -c 'class="node"' "$OUT/all.svg")
+  row f "svg --view all, $(files_of svg) articles, 1 core" \
+    "$T s ($nodes nodes)" - - "< 10 s" "$(verdict "$T" "<" 10)"
+else
+  row f "svg --view all, $(files_of svg) articles" "$(failed)" - - "< 10 s" \
+    "NOT met"
+fi
+rm -f "$OUT/all.svg"
+
+# --- the table -----------------------------------------------------------------
+echo "| | measurement | sckg | baseline | ratio | target | |"
+echo "|---|---|---|---|---|---|---|"
+for r in "${ROWS[@]}"; do
+  echo "| ${r//|/ | } |"
+done
+echo
+end_s=$(date +%s)
+echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg); the run took $(((end_s - start_s) / 60)) min $(((end_s - start_s) % 60)) s"
