@@ -679,10 +679,7 @@ sckg_status sckg_graph_add(sckg_graph *g, const sckg_input *in) {
   if (!art->date.year && g->opts.default_date)
     sckg_date_parse(g->opts.default_date, 10, &art->date);
   t.date = art->date;
-  /* the whole text is kept only to be written (nif:isString): with
-   * --no-text the graph grows with the events, not with the input */
-  art->text =
-      g->opts.omit_text ? NULL : sckg_arena_strndup(g->arena, t.body, t.len);
+  art->text = sckg_arena_strndup(g->arena, t.body, t.len);
   art->len = t.len;
   sckg_pmap_put(&BUILD(g)->articles_by_ident, ident, art);
   sckg_vec_push(&g->articles, art);
