@@ -10,8 +10,9 @@ Every sentence is built from templates of this file, filled with the names,
 aliases and demonyms of schema/actors.tsv, the trigger words of
 schema/events.tsv (every `|` alternative, `*` filled with a word or two),
 the nouns of schema/heads.tsv, the titles of schema/titles.tsv, the
-personal names of schema/names.tsv and the credit marks of
-schema/publishers.tsv, so that the text exercises the whole lexicon.
+personal names of schema/names.tsv, the phrases of schema/anaphors.tsv
+and the credit marks of schema/publishers.tsv, so that the text exercises
+the whole lexicon.
 
 Article number i is drawn from its own random generator, seeded from --seed
 and i, so the output depends only on the arguments (and the schema): the
@@ -23,7 +24,8 @@ of a larger one (the first articles are the same).
 the headline. --jsonl writes one object per line with the fields id, date,
 publisher, title, text (text: the body, without date line and headline).
 Sizes are in MB of 10^6 bytes, counted on the bytes written; generation
-stops at the first article that reaches the size.
+stops at the first article that reaches the size. Articles are made by
+--jobs processes (default: one per CPU); the output does not depend on it.
 
 Only the Python 3 standard library is used.
 """
@@ -68,7 +70,7 @@ def field_list(s):
 
 class Actor:
     __slots__ = ("id", "cls", "label", "names", "capitals", "demonyms",
-                 "parent", "plural", "state")
+                 "parent", "state")
 
     def __init__(self, row):
         self.id, self.cls = row[0], row[1]
@@ -95,7 +97,6 @@ class Actor:
             if a not in names:
                 names.append(a)
         self.names = names
-        self.plural = False
         self.state = None
 
 

@@ -49,8 +49,10 @@ calc() { awk "BEGIN { printf \"%.${2:-2}f\", $1 }"; }
 # SCALE times $1 megabytes, as a number gen.py takes
 scaled() { awk -v s="$SCALE" -v m="$1" 'BEGIN { printf "%g", m * s }'; }
 
-awk -v s="$SCALE" 'BEGIN { exit !(s > 0) }' 2>/dev/null ||
+if ! [[ $SCALE =~ ^[0-9]*\.?[0-9]+$ ]] ||
+  ! awk -v s="$SCALE" 'BEGIN { exit !(s + 0 > 0) }'; then
   die "SCALE must be a positive number, not '$SCALE'"
+fi
 case $TIMEOUT in '' | *[!0-9]*) die "TIMEOUT must be whole seconds" ;; esac
 case $REPEAT in '' | *[!0-9]* | 0) die "REPEAT must be 1 or more" ;; esac
 case $CLOCK in cpu | wall) ;; *) die "CLOCK must be cpu or wall" ;; esac
