@@ -185,6 +185,9 @@ struct sckg_graph {
  * bytes); returns the datatype IRI, or NULL when the date is empty. */
 const char *sckg_date_format(sckg_date d, char *buf);
 
+/* Is `t` a well-formed language tag (N-Triples' LANGTAG)? */
+bool sckg_lang_valid(const char *t);
+
 /* Compare two terms / triples by their bytes, as N-Triples sorts them. */
 int sckg_term_cmp(const sckg_term *a, const sckg_term *b);
 int sckg_triple_cmp(const void *a, const void *b);

@@ -120,3 +120,23 @@ const char *sckg_strerror(sckg_status st) {
   }
   return "unknown status";
 }
+
+/* LANGTAG ::= [a-zA-Z]+ ('-' [a-zA-Z0-9]+)*: both writers check it, since a
+ * bad tag written verbatim would make the whole file unparsable. */
+bool sckg_lang_valid(const char *t) {
+  size_t i = 0, n = 0;
+  for (; (t[i] >= 'a' && t[i] <= 'z') || (t[i] >= 'A' && t[i] <= 'Z'); i++)
+    n++;
+  if (!n)
+    return false;
+  while (t[i] == '-') {
+    n = 0;
+    for (i++; (t[i] >= 'a' && t[i] <= 'z') || (t[i] >= 'A' && t[i] <= 'Z') ||
+              (t[i] >= '0' && t[i] <= '9');
+         i++)
+      n++;
+    if (!n)
+      return false;
+  }
+  return t[i] == '\0';
+}

@@ -109,26 +109,6 @@ static void write_string(out_buf *o, const char *s) {
   put(o, "\"", 1);
 }
 
-/* LANGTAG ::= [a-zA-Z]+ ('-' [a-zA-Z0-9]+)*. Checked because a bad tag
- * would be written verbatim and make the whole file unparsable. */
-static bool lang_valid(const char *t) {
-  size_t i = 0, n = 0;
-  for (; (t[i] >= 'a' && t[i] <= 'z') || (t[i] >= 'A' && t[i] <= 'Z'); i++)
-    n++;
-  if (!n)
-    return false;
-  while (t[i] == '-') {
-    n = 0;
-    for (i++; (t[i] >= 'a' && t[i] <= 'z') || (t[i] >= 'A' && t[i] <= 'Z') ||
-              (t[i] >= '0' && t[i] <= '9');
-         i++)
-      n++;
-    if (!n)
-      return false;
-  }
-  return t[i] == '\0';
-}
-
 static void write_triple(out_buf *o, const sckg_triple *t) {
   write_iri(o, t->s);
   put(o, " ", 1);
@@ -155,7 +135,8 @@ sckg_status sckg_write_ntriples(const sckg_graph *g, FILE *out) {
   /* Validate before the first byte so a refused graph leaves no half file. */
   for (size_t i = 0; i < g->n_triples; i++) {
     const sckg_term *obj = &g->triples[i].o;
-    if (obj->kind == SCKG_TERM_LITERAL && obj->lang && !lang_valid(obj->lang))
+    if (obj->kind == SCKG_TERM_LITERAL && obj->lang &&
+        !sckg_lang_valid(obj->lang))
       return SCKG_ERR_INPUT;
   }
   out_buf *o = sckg_xmalloc(sizeof *o);

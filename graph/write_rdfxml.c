@@ -150,25 +150,6 @@ static bool iri_ok(const char *iri) {
   return *p == ':' && !has_dot_segment(p + 1);
 }
 
-/* The same LANGTAG rule as N-Triples, so both writers accept one graph. */
-static bool lang_ok(const char *t) {
-  size_t i = 0, n = 0;
-  for (; (t[i] >= 'a' && t[i] <= 'z') || (t[i] >= 'A' && t[i] <= 'Z'); i++)
-    n++;
-  if (!n)
-    return false;
-  while (t[i] == '-') {
-    n = 0;
-    for (i++; (t[i] >= 'a' && t[i] <= 'z') || (t[i] >= 'A' && t[i] <= 'Z') ||
-              (t[i] >= '0' && t[i] <= '9');
-         i++)
-      n++;
-    if (!n)
-      return false;
-  }
-  return t[i] == '\0';
-}
-
 /* A predicate needs a QName: a local part (see local_start), not an rdf:
  * syntax name, and a namespace a prefix may be bound to (Namespaces in XML
  * forbid binding one to the xmlns namespace). */
@@ -197,7 +178,8 @@ static bool graph_ok(const sckg_graph *g) {
     if (t->o.kind == SCKG_TERM_IRI) {
       if (!iri_ok(t->o.value))
         return false;
-    } else if (!text_ok(t->o.value) || (t->o.lang && !lang_ok(t->o.lang)) ||
+    } else if (!text_ok(t->o.value) ||
+               (t->o.lang && !sckg_lang_valid(t->o.lang)) ||
                (!t->o.lang && t->o.datatype && !iri_ok(t->o.datatype))) {
       return false;
     }
