@@ -32,6 +32,7 @@ typedef struct {
   sckg_vec all_events;         /* ev_node *, in creation order */
   sckg_extractor *extractor;
   sckg_buf buf;
+  const char *input_name; /* of the last article read, for messages */
 } build_state;
 
 #define BUILD(g) ((build_state *)(g)->build)
@@ -521,6 +522,18 @@ static void line_col(const char *s, size_t at, unsigned long *line,
   }
 }
 
+/* The error for a second article with an identifier already in the graph. */
+static void report_taken(const sckg_graph *g, const char *name,
+                         const char *ident) {
+  char msg[256];
+  snprintf(msg, sizeof msg,
+           "the article identifier '%.80s' is taken by another input "
+           "(an identifier is the file name without folder and .txt, or "
+           "the record's id)",
+           ident);
+  report(g, SCKG_ERR_INPUT, name, 0, 0, msg);
+}
+
 /* The checks every input passes before it is read, so that whatever comes
  * in, every writer can carry what the graph holds (the README's
  * "Robustness"):
@@ -561,13 +574,22 @@ static sckg_status check_input(sckg_graph *g, const sckg_input *in,
     report(g, SCKG_ERR_INPUT, name, 0, 0, msg);
     return SCKG_ERR_INPUT;
   }
-  const char *base = strrchr(name, '/');
-  base = base ? base + 1 : name;
+  /* the identifier: the record's id, or the file name without folder */
+  const char *base = in->id;
+  if (!base) {
+    base = strrchr(name, '/');
+    base = base ? base + 1 : name;
+  }
   size_t blen = strlen(base);
+  if (in->id && !blen) {
+    report(g, SCKG_ERR_INPUT, name, 0, 0, "the article id is empty");
+    return SCKG_ERR_INPUT;
+  }
   if (sckg_utf8_check(base, blen) != blen) {
     report(g, SCKG_ERR_INPUT, name, 0, 0,
-           "the file name, which becomes the article's identifier, is not "
-           "UTF-8: rename the file");
+           in->id ? "the article id is not UTF-8"
+                  : "the file name, which becomes the article's identifier, "
+                    "is not UTF-8: rename the file");
     return SCKG_ERR_INPUT;
   }
   size_t n_bad = 0;
@@ -583,20 +605,19 @@ static sckg_status check_input(sckg_graph *g, const sckg_input *in,
       sckg_buf_adds(&fixed, "\xEF\xBF\xBD");
       i += (unsigned char)base[i] < 0x20 ? 0 : 2;
     }
-    *ident = article_ident(g, fixed.ptr);
+    *ident = in->id ? sckg_graph_intern(g, fixed.ptr, fixed.len)
+                    : article_ident(g, fixed.ptr);
     sckg_buf_free(&fixed);
     report(g, SCKG_OK, name, 0, 0,
-           "characters that XML cannot carry in the file name replaced by "
-           "U+FFFD in the article identifier");
+           in->id ? "characters that XML cannot carry in the article id "
+                    "replaced by U+FFFD"
+                  : "characters that XML cannot carry in the file name "
+                    "replaced by U+FFFD in the article identifier");
   } else {
-    *ident = article_ident(g, name);
+    *ident = in->id ? sckg_graph_intern(g, base, blen) : article_ident(g, name);
   }
   if (sckg_pmap_get(&BUILD(g)->articles_by_ident, *ident)) {
-    snprintf(msg, sizeof msg,
-             "the article identifier '%.80s' is taken by another input "
-             "(an identifier is the file name without folder and .txt)",
-             *ident);
-    report(g, SCKG_ERR_INPUT, name, 0, 0, msg);
+    report_taken(g, name, *ident);
     return SCKG_ERR_INPUT;
   }
   size_t first = 0;
@@ -640,13 +661,60 @@ static bool blank(const char *s, size_t n) {
   return true;
 }
 
-sckg_status sckg_graph_add(sckg_graph *g, const sckg_input *in) {
-  if (!g || !in || g->finished || (!in->text && in->len))
-    return SCKG_ERR_ARG;
+/* A metadata field of a record (title, publisher): valid UTF-8 is
+ * required, characters XML cannot carry become U+FFFD (with a warning), as
+ * in the text. Returns the interned field, or NULL after reporting. */
+static const char *clean_field(sckg_graph *g, const char *name,
+                               const char *what, const char *v) {
+  size_t n = strlen(v);
+  char msg[128];
+  if (sckg_utf8_check(v, n) != n) {
+    snprintf(msg, sizeof msg, "the %s is not UTF-8", what);
+    report(g, SCKG_ERR_INPUT, name, 0, 0, msg);
+    return NULL;
+  }
+  sckg_buf *b = &BUILD(g)->buf;
+  sckg_buf_clear(b);
+  size_t n_bad = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (!xml_forbidden_at((const unsigned char *)v, n, i)) {
+      sckg_buf_addc(b, v[i]);
+      continue;
+    }
+    n_bad++;
+    sckg_buf_adds(b, "\xEF\xBF\xBD");
+    i += (unsigned char)v[i] < 0x20 ? 0 : 2;
+  }
+  if (n_bad) {
+    snprintf(msg, sizeof msg,
+             "characters that XML cannot carry in the %s replaced by U+FFFD",
+             what);
+    report(g, SCKG_OK, name, 0, 0, msg);
+  }
+  return sckg_graph_intern(g, b->ptr, b->len);
+}
+
+/* Read one article into `g` as it is: every actor, sentence and event it
+ * holds is made in `g`. sckg_graph_add and sckg_graph_read read each
+ * article into a graph of its own with this, so that what is read from
+ * one article never depends on the others. */
+static sckg_status read_article(sckg_graph *g, const sckg_input *in) {
   const char *name = in->name ? in->name : "-";
   const char *ident = NULL;
   char *clean = NULL; /* the text with replacements, when it needed any */
   size_t clean_len = 0;
+  sckg_date meta_date = {0};
+  if (in->date && (strlen(in->date) != 10 ||
+                   !sckg_date_parse(in->date, 10, &meta_date))) {
+    report(g, SCKG_ERR_INPUT, name, 0, 0,
+           "the date must be a real date written YYYY-MM-DD");
+    return SCKG_ERR_INPUT;
+  }
+  const char *meta_title = NULL, *meta_publisher = NULL;
+  if ((in->title && !(meta_title = clean_field(g, name, "title", in->title))) ||
+      (in->publisher &&
+       !(meta_publisher = clean_field(g, name, "publisher", in->publisher))))
+    return SCKG_ERR_INPUT;
   sckg_status st = check_input(g, in, name, &ident, &clean, &clean_len);
   if (st != SCKG_OK)
     return st;
@@ -669,20 +737,31 @@ sckg_status sckg_graph_add(sckg_graph *g, const sckg_input *in) {
   sckg_buf_printf(b, "%sarticle/", g->base);
   encode_segment(b, ident, strlen(ident));
   art->iri = sckg_graph_intern(g, b->ptr, b->len);
-  art->title = t.title.len
-                   ? sckg_arena_strndup(g->arena, t.title.ptr, t.title.len)
-                   : NULL;
-  art->publisher = t.publisher
-                       ? sckg_graph_intern(g, t.publisher, strlen(t.publisher))
-                       : NULL;
-  art->date = t.date;
+  if (meta_title)
+    art->title = *meta_title ? meta_title : NULL;
+  else
+    art->title = t.title.len
+                     ? sckg_arena_strndup(g->arena, t.title.ptr, t.title.len)
+                     : NULL;
+  if (meta_publisher)
+    art->publisher = *meta_publisher ? meta_publisher : NULL;
+  else
+    art->publisher =
+        t.publisher ? sckg_graph_intern(g, t.publisher, strlen(t.publisher))
+                    : NULL;
+  art->date = in->date ? meta_date : t.date;
   if (!art->date.year && g->opts.default_date)
     sckg_date_parse(g->opts.default_date, 10, &art->date);
   t.date = art->date;
-  art->text = sckg_arena_strndup(g->arena, t.body, t.len);
-  art->len = t.len;
+  /* without --no-text the graph keeps the text (nif:isString); with it,
+   * nothing of the article but its evidence sentences outlives the read */
+  if (!g->opts.omit_text) {
+    art->text = sckg_arena_strndup(g->arena, t.body, t.len);
+    art->len = t.len;
+  }
   sckg_pmap_put(&BUILD(g)->articles_by_ident, ident, art);
   sckg_vec_push(&g->articles, art);
+  BUILD(g)->input_name = sckg_graph_intern(g, name, strlen(name));
 
   extraction x = {0};
   if (!BUILD(g)->extractor)
@@ -723,6 +802,208 @@ sckg_status sckg_graph_add(sckg_graph *g, const sckg_input *in) {
   sckg_article_text_free(&t);
   free(clean);
   return SCKG_OK;
+}
+
+sckg_status sckg_graph_read(const sckg_schema *schema, const sckg_options *opts,
+                            const sckg_input *in, sckg_graph **out) {
+  *out = NULL;
+  if (!in || (!in->text && in->len))
+    return SCKG_ERR_ARG;
+  sckg_graph *part;
+  sckg_status st = sckg_graph_new(schema, opts, &part);
+  if (st != SCKG_OK)
+    return st;
+  if ((st = read_article(part, in)) != SCKG_OK) {
+    sckg_graph_free(part);
+    return st;
+  }
+  *out = part;
+  return SCKG_OK;
+}
+
+/* --- merging ------------------------------------------------------------ */
+
+/* Where the nodes of a graph being merged went in the graph it is merged
+ * into, by address of the part's node. */
+typedef struct {
+  sckg_graph *g, *part;
+  sckg_pmap actors, articles, sentences, events;
+} merge_map;
+
+/* The actor of `g` for the part's actor `a`, made when new. Of what two
+ * graphs say about an actor read from the text, the smallest class and
+ * label win, as within one graph (sckg_graph_new_actor). */
+static sckg_actor *merge_actor(merge_map *m, sckg_actor *a) {
+  sckg_graph *g = m->g;
+  sckg_actor *to = sckg_pmap_get(&m->actors, a);
+  if (to)
+    return to;
+  const char *slug = sckg_graph_intern(g, a->slug, strlen(a->slug));
+  to = actor_with_slug(g, slug);
+  if (!to) {
+    to = make_actor(g, slug, sckg_graph_intern(g, a->label, strlen(a->label)),
+                    a->cls,
+                    a->qid ? sckg_graph_intern(g, a->qid, strlen(a->qid))
+                           : NULL,
+                    NULL);
+    to->from_lexicon = a->from_lexicon;
+  } else if (!to->from_lexicon) {
+    if (a->cls < to->cls)
+      to->cls = a->cls;
+    if (strcmp(a->label, to->label) < 0)
+      to->label = sckg_graph_intern(g, a->label, strlen(a->label));
+  }
+  sckg_pmap_put(&m->actors, a, to);
+  return to;
+}
+
+static sckg_actor **merge_actors(merge_map *m, sckg_actor **arr, size_t n) {
+  sckg_actor **out = sckg_arena_alloc(m->g->arena, (n ? n : 1) * sizeof *out);
+  for (size_t i = 0; i < n; i++)
+    out[i] = merge_actor(m, arr[i]);
+  return out;
+}
+
+static sckg_sentence *merge_sentence(merge_map *m, sckg_sentence *s,
+                                     sckg_article *art) {
+  sckg_sentence *to = sckg_pmap_get(&m->sentences, s);
+  if (to)
+    return to;
+  to = sckg_arena_alloc(m->g->arena, sizeof *to);
+  *to = *s;
+  to->article = art;
+  to->iri = sckg_graph_intern(m->g, s->iri, strlen(s->iri));
+  to->text = sckg_arena_strndup(m->g->arena, s->text, strlen(s->text));
+  sckg_pmap_put(&m->sentences, s, to);
+  return to;
+}
+
+static ev_node *merge_event_node(merge_map *m, ev_node *e) {
+  sckg_graph *g = m->g;
+  ev_node *to = sckg_pmap_get(&m->events, e);
+  if (to)
+    return to;
+  const char *key = sckg_graph_intern(g, e->key, strlen(e->key));
+  to = sckg_pmap_get(&BUILD(g)->events_by_key, key);
+  if (!to) {
+    to = sckg_arena_alloc(g->arena, sizeof *to);
+    to->key = key;
+    to->base_key = sckg_graph_intern(g, e->base_key, strlen(e->base_key));
+    to->pub.type = e->pub.type;
+    to->pub.agents = merge_actors(m, e->pub.agents, e->pub.n_agents);
+    to->pub.n_agents = e->pub.n_agents;
+    to->pub.targets = merge_actors(m, e->pub.targets, e->pub.n_targets);
+    to->pub.n_targets = e->pub.n_targets;
+    to->pub.date = e->pub.date;
+    to->pub.negated = e->pub.negated;
+    sckg_pmap_put(&BUILD(g)->events_by_key, key, to);
+    sckg_vec_push(&BUILD(g)->all_events, to);
+  }
+  sckg_pmap_put(&m->events, e, to);
+  return to;
+}
+
+/* Copy the part's article and what it reports into `g`. */
+static void merge_article(merge_map *m, sckg_article *a) {
+  sckg_graph *g = m->g;
+  sckg_article *to = sckg_arena_alloc(g->arena, sizeof *to);
+  *to = *a;
+  to->ident = sckg_graph_intern(g, a->ident, strlen(a->ident));
+  to->iri = sckg_graph_intern(g, a->iri, strlen(a->iri));
+  to->title = a->title ? sckg_arena_strndup(g->arena, a->title,
+                                            strlen(a->title))
+                       : NULL;
+  to->publisher = a->publisher ? sckg_graph_intern(g, a->publisher,
+                                                   strlen(a->publisher))
+                               : NULL;
+  to->text = a->text ? sckg_arena_strndup(g->arena, a->text, a->len) : NULL;
+  to->mentions = merge_actors(m, a->mentions, a->n_mentions);
+  sckg_pmap_put(&BUILD(g)->articles_by_ident, to->ident, to);
+  sckg_vec_push(&g->articles, to);
+  sckg_pmap_put(&m->articles, a, to);
+}
+
+sckg_status sckg_graph_merge(sckg_graph *g, sckg_graph *part) {
+  if (!g || !part || g->finished || part->finished ||
+      g->schema != part->schema || strcmp(g->base, part->base) != 0) {
+    sckg_graph_free(part);
+    return SCKG_ERR_ARG;
+  }
+  build_state *pb = BUILD(part);
+  for (size_t i = 0; i < part->articles.len; i++) {
+    sckg_article *a = part->articles.items[i];
+    if (sckg_pmap_get(&BUILD(g)->articles_by_ident,
+                      sckg_graph_intern(g, a->ident, strlen(a->ident)))) {
+      report_taken(g, pb->input_name ? pb->input_name : a->ident, a->ident);
+      sckg_graph_free(part);
+      return SCKG_ERR_INPUT;
+    }
+  }
+  merge_map m = {.g = g, .part = part};
+  /* lexicon actors first, through the lexicon, so they keep its parents */
+  for (size_t i = 0; i < part->schema->n_actors; i++)
+    if (pb->lex_actors[i])
+      sckg_pmap_put(&m.actors, pb->lex_actors[i],
+                    sckg_graph_lex_actor(g, part->schema->actors[i]));
+  for (size_t i = 0; i < part->actors.len; i++)
+    merge_actor(&m, part->actors.items[i]);
+  /* parents of actors read from the text: the smallest IRI, as within one
+   * graph; after all actors exist, since a parent may come later */
+  for (size_t i = 0; i < part->actors.len; i++) {
+    sckg_actor *a = part->actors.items[i];
+    if (!a->from_lexicon && a->parent)
+      sckg_graph_set_parent(g, merge_actor(&m, a),
+                            merge_actor(&m, a->parent));
+  }
+  for (size_t i = 0; i < part->articles.len; i++)
+    merge_article(&m, part->articles.items[i]);
+  for (size_t i = 0; i < pb->all_events.len; i++) {
+    ev_node *e = pb->all_events.items[i];
+    ev_node *to = merge_event_node(&m, e);
+    for (size_t k = 0; k < e->evidence.len; k++) {
+      sckg_sentence *s = e->evidence.items[k];
+      push_recent(&to->evidence,
+                  merge_sentence(&m, s, sckg_pmap_get(&m.articles, s->article)));
+    }
+    for (size_t k = 0; k < e->sources.len; k++) {
+      sckg_article *a = sckg_pmap_get(&m.articles, e->sources.items[k]);
+      if (!to->sources.len || to->sources.items[to->sources.len - 1] != a)
+        sckg_vec_push(&to->sources, a);
+    }
+    for (size_t k = 0; k < e->attributed.len; k++)
+      sckg_vec_push_unique(&to->attributed,
+                           merge_actor(&m, e->attributed.items[k]));
+    for (size_t k = 0; k < e->triggers.len; k++) {
+      const char *t = e->triggers.items[k];
+      sckg_vec_push_unique(&to->triggers,
+                           (void *)sckg_graph_intern(g, t, strlen(t)));
+    }
+  }
+  for (size_t i = 0; i < pb->all_events.len; i++) {
+    ev_node *e = pb->all_events.items[i];
+    ev_node *to = sckg_pmap_get(&m.events, e);
+    for (size_t k = 0; k < e->stated_in.len; k++) {
+      ev_node *s = merge_event_node(&m, e->stated_in.items[k]);
+      if (s != to)
+        sckg_vec_push_unique(&to->stated_in, s);
+    }
+  }
+  sckg_pmap_free(&m.actors);
+  sckg_pmap_free(&m.articles);
+  sckg_pmap_free(&m.sentences);
+  sckg_pmap_free(&m.events);
+  sckg_graph_free(part);
+  return SCKG_OK;
+}
+
+sckg_status sckg_graph_add(sckg_graph *g, const sckg_input *in) {
+  if (!g || !in || g->finished || (!in->text && in->len))
+    return SCKG_ERR_ARG;
+  sckg_graph *part;
+  sckg_status st = sckg_graph_read(g->schema, &g->opts, in, &part);
+  if (st != SCKG_OK)
+    return st;
+  return sckg_graph_merge(g, part);
 }
 
 /* --- finishing ------------------------------------------------------- */

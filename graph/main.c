@@ -793,7 +793,7 @@ static int build_graph(const cli *c, diag_state *ds, sckg_graph **out) {
   if (c->n_files)
     find_duplicates(c->files, c->n_files, dup_of);
   for (size_t i = 0; i < n; i++) {
-    sckg_input in;
+    sckg_input in = {0};
     char *text = NULL;
     if (c->n_files) {
       const char *path = c->files[i];

@@ -14,11 +14,19 @@ typedef struct sckg_schema sckg_schema;
 typedef struct sckg_graph sckg_graph;
 
 /** One article to read: its name (a file name; its folder and a ".txt"
- * ending are dropped for the identifier) and its UTF-8 text. */
+ * ending are dropped for the identifier) and its UTF-8 text. The metadata
+ * fields, when not NULL, come from a container such as a JSON Lines record
+ * and take the place of what would be read from the name or the text: the
+ * text then has no date line, and no headline line unless `title` is
+ * NULL. */
 typedef struct {
-  const char *name;
+  const char *name; /**< for messages and, without `id`, the identifier */
   const char *text;
   size_t len;
+  const char *id;        /**< dcterms:identifier, or NULL */
+  const char *date;      /**< "YYYY-MM-DD", or NULL */
+  const char *publisher; /**< dcterms:publisher, or NULL */
+  const char *title;     /**< dcterms:title, or NULL */
 } sckg_input;
 
 /** Options of a build. Zero-initialise, then set what you need. */
@@ -54,10 +62,26 @@ void sckg_schema_free(sckg_schema *schema);
 sckg_status sckg_graph_new(const sckg_schema *schema, const sckg_options *opts,
                            sckg_graph **out);
 
-/** Read one article into the graph. Errors (invalid UTF-8, a bad date line)
- * are reported to the sink with the input's name and leave the graph
+/** Read one article into the graph: sckg_graph_read, then
+ * sckg_graph_merge, so that what is read from one article never depends on
+ * the articles read before it. Errors (invalid UTF-8, a bad date line) are
+ * reported to the sink with the input's name and leave the graph
  * unchanged. */
 sckg_status sckg_graph_add(sckg_graph *g, const sckg_input *input);
+
+/** Read one article into a new graph of its own, `*out`, to be merged into
+ * another with sckg_graph_merge (or finished and written alone: what
+ * `sckg --stream` does). Reads only `schema`, so threads may call it at
+ * once, each for its own article; diagnostics go to opts->sink from the
+ * calling thread. On error *out is NULL. */
+sckg_status sckg_graph_read(const sckg_schema *schema, const sckg_options *opts,
+                            const sckg_input *input, sckg_graph **out);
+
+/** Merge `part` (from sckg_graph_read, or any unfinished graph of the same
+ * schema and base) into `g`, as if its articles had been added to `g`, and
+ * free it, whatever the outcome. Fails with SCKG_ERR_INPUT, `g` unchanged,
+ * when one of its articles has an identifier `g` holds already. */
+sckg_status sckg_graph_merge(sckg_graph *g, sckg_graph *part);
 
 /** Merge reports of the same event, mint IRIs and sort: call once after the
  * last sckg_graph_add and before any writer. */

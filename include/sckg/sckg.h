@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* sckg: sanctions and cyber-event knowledge graphs from news articles.
  *
- *   sckg_input in = {"report.txt", text, len};
+ *   sckg_input in = {.name = "report.txt", .text = text, .len = len};
  *   sckg_graph *g;
  *   if (sckg_build(&in, 1, NULL, &g) == SCKG_OK) {
  *     sckg_write_ntriples(g, stdout);

@@ -80,7 +80,8 @@ static inline void fuzz_case_parse(fuzz_case *c, const uint8_t *data,
   }
   if (n_parts == 1) {
     c->names[0] = sckg_xstrndup("fuzz.txt", 8);
-    c->in[0] = (sckg_input){c->names[0], (const char *)parts[0], lens[0]};
+    c->in[0] = (sckg_input){
+        .name = c->names[0], .text = (const char *)parts[0], .len = lens[0]};
     c->n = 1;
     return;
   }
@@ -89,7 +90,9 @@ static inline void fuzz_case_parse(fuzz_case *c, const uint8_t *data,
     size_t nl = strnlen(nm, lens[i]);
     c->names[c->n] = sckg_xstrndup(nm, nl);
     c->in[c->n] =
-        (sckg_input){c->names[c->n], (const char *)parts[i + 1], lens[i + 1]};
+        (sckg_input){.name = c->names[c->n],
+                     .text = (const char *)parts[i + 1],
+                     .len = lens[i + 1]};
     c->n++;
   }
 }

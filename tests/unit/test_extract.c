@@ -40,7 +40,7 @@ static void name_actors(char *out, size_t cap, sckg_actor **arr, size_t n) {
  * "Type AGENTS > TARGETS[ negated][ date]", actors in IRI order, lines
  * sorted. */
 static char *events_of(const char *text) {
-  sckg_input in = {"case.txt", text, strlen(text)};
+  sckg_input in = {.name = "case.txt", .text = text, .len = strlen(text)};
   sckg_graph *g = NULL;
   assert_int_equal(sckg_build(&in, 1, NULL, &g), SCKG_OK);
   size_t n = g->events.len;
@@ -318,9 +318,9 @@ static void the_envoys(void **state) {
 
 static void officials_say_is_a_claim(void **state) {
   (void)state;
-  sckg_input in = {"claim.txt",
-                   "U.S. officials say North Korean hackers stole the funds.",
-                   0};
+  sckg_input in = {
+      .name = "claim.txt",
+      .text = "U.S. officials say North Korean hackers stole the funds."};
   in.len = strlen(in.text);
   sckg_graph *g = NULL;
   assert_int_equal(sckg_build(&in, 1, NULL, &g), SCKG_OK);

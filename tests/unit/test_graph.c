@@ -51,7 +51,7 @@ static const char *const article_odd =
     " condemned Japan.\n";
 
 static sckg_input in(const char *name, const char *text) {
-  return (sckg_input){name, text, strlen(text)};
+  return (sckg_input){.name = name, .text = text, .len = strlen(text)};
 }
 
 static sckg_graph *build(const sckg_input *inputs, size_t n,
@@ -563,7 +563,7 @@ static sckg_graph *graph_with_sink(diags *D) {
 static void expect_rejected_input(sckg_graph *g, diags *D, const char *name,
                                   const char *text, size_t len) {
   int before = D->n;
-  sckg_input bad = {name, text, len};
+  sckg_input bad = {.name = name, .text = text, .len = len};
   assert_int_equal(sckg_graph_add(g, &bad), SCKG_ERR_INPUT);
   assert_int_equal(D->n, before + 1);
   assert_int_equal(D->status, SCKG_ERR_INPUT);

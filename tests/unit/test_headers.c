@@ -24,7 +24,7 @@ static void each_header_declares_its_api(void **state) {
   /* sckg/graph.h */
   sckg_status (*build_fn)(const sckg_input *, size_t, const sckg_options *,
                           sckg_graph **) = sckg_build;
-  sckg_input input = {"a.txt", "", 0};
+  sckg_input input = {.name = "a.txt", .text = ""};
   sckg_options opts = {0};
   /* sckg/write.h */
   sckg_status (*nt_fn)(const sckg_graph *, FILE *) = sckg_write_ntriples;
