@@ -5,6 +5,7 @@
 #define _POSIX_C_SOURCE 200809L
 
 #include "embedded.h"
+#include "pipeline.h"
 #include "sckg/sckg.h"
 #include "support.h"
 
@@ -19,6 +20,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/types.h>
+#include <time.h>
 #include <unistd.h>
 
 /* Exit codes, as --help lists them. */
@@ -53,7 +55,9 @@ enum {
   OPT_LINK_BASE = 1u << 9,
   OPT_LAYOUT = 1u << 10,
   OPT_MAX_BYTES = 1u << 16, /* input limits */
-  OPT_BUILD = OPT_BASE | OPT_DATE | OPT_NO_TEXT | OPT_MAX_BYTES,
+  OPT_JOBS = 1u << 17,
+  OPT_STREAM = 1u << 18,
+  OPT_BUILD = OPT_BASE | OPT_DATE | OPT_NO_TEXT | OPT_MAX_BYTES | OPT_JOBS,
   OPT_DRAW = OPT_VIEW | OPT_FORMAT | OPT_DEPTH | OPT_LINK_BASE | OPT_LAYOUT
 };
 
@@ -70,7 +74,8 @@ typedef struct {
 
 static const command commands[] = {
     {"rdf", CMD_PRINT, OUT_RDF, NULL, OPT_BUILD, "print the graph as RDF/XML"},
-    {"nt", CMD_PRINT, OUT_NT, NULL, OPT_BUILD, "print the graph as N-Triples"},
+    {"nt", CMD_PRINT, OUT_NT, NULL, OPT_BUILD | OPT_STREAM,
+     "print the graph as N-Triples"},
     {"dot", CMD_PRINT, OUT_DOT, NULL, OPT_BUILD | OPT_DRAW,
      "print a view of the graph as Graphviz DOT"},
     {"svg", CMD_PRINT, OUT_RENDER, "svg", OPT_BUILD | OPT_DRAW,
@@ -125,6 +130,13 @@ static const option options[] = {
      "date (YYYY-MM-DD) of the articles that have no date line"},
     {"no-text", 0, OPT_NO_TEXT, NULL,
      "leave the article text (nif:isString) out of the graph"},
+    {"stream", 0, OPT_STREAM, NULL,
+     "'nt' only: write each article's triples as soon as it is read, "
+     "keeping nothing of it after; the union of the lines is the graph "
+     "(sorted per article, not as a whole; see the README)"},
+    {"jobs", 'j', OPT_JOBS, "N",
+     "read the articles on N threads, 1 to 64 (default: 1); the output is "
+     "the same whatever N"},
     {"max-article-bytes", 0, OPT_MAX_BYTES, "N",
      "refuse an input file larger than N bytes; N may end in K, M or G "
      "(default: 64M)"},
@@ -164,6 +176,8 @@ static const output_file all_outputs[] = {
 
 /* ---- Messages ------------------------------------------------------------ */
 
+static void progress_erase_line(void);
+
 /* Write `s` to stderr with control characters (a newline inside a library
  * message, say) turned into spaces, so that every line keeps its prefix. */
 static void put_clean(const char *s) {
@@ -179,6 +193,7 @@ static void errorf(const char *fmt, ...) {
   va_start(ap, fmt);
   vsnprintf(msg, sizeof msg, fmt, ap);
   va_end(ap);
+  progress_erase_line();
   fputs("sckg: ", stderr);
   put_clean(msg);
   fputc('\n', stderr);
@@ -210,20 +225,11 @@ typedef struct {
 
 static void print_diag(void *handle, const sckg_diag *d) {
   diag_state *ds = handle;
-  fputs("sckg: ", stderr);
-  if (d->file && *d->file) {
-    put_clean(d->file);
-    if (d->line) {
-      fprintf(stderr, ":%lu", d->line);
-      if (d->col)
-        fprintf(stderr, ":%lu", d->col);
-    }
-    fputs(": ", stderr);
-  }
-  if (d->status == SCKG_OK)
-    fputs("warning: ", stderr);
-  put_clean(d->message && *d->message ? d->message : sckg_strerror(d->status));
-  fputc('\n', stderr);
+  sckg_buf line = {0};
+  sckg_diag_format(d, &line);
+  progress_erase_line();
+  fputs(line.ptr, stderr);
+  sckg_buf_free(&line);
   if (d->status != SCKG_OK)
     ds->errors++;
 }
@@ -337,6 +343,7 @@ typedef struct {
   size_t n_files;
   unsigned given;   /* OPT_* bits seen on the command line */
   size_t max_bytes; /* --max-article-bytes */
+  unsigned jobs;    /* -j */
 } cli;
 
 static bool is_alpha(int c) {
@@ -541,6 +548,16 @@ static int take_option(cli *c, const option *o, const char *val) {
   case OPT_NO_TEXT:
     c->build.omit_text = true;
     break;
+  case OPT_JOBS: {
+    char *end;
+    errno = 0;
+    long v = strtol(val, &end, 10);
+    if (!is_digit((unsigned char)*val) || *end || errno || v < 1 || v > 64)
+      return usage_error("option '--jobs': '%s' is not a number from 1 to 64",
+                         val);
+    c->jobs = (unsigned)v;
+    break;
+  }
   case OPT_MAX_BYTES:
     if (!parse_size(val, &c->max_bytes))
       return usage_error("option '--max-article-bytes': '%s' is not a "
@@ -650,6 +667,8 @@ static int parse_args(int argc, char **argv, cli *c) {
     c->out_dir = DEFAULT_OUT_DIR;
   if (!c->max_bytes)
     c->max_bytes = DEFAULT_MAX_ARTICLE_BYTES;
+  if (!c->jobs)
+    c->jobs = 1;
   return -1;
 }
 
@@ -764,15 +783,165 @@ static void find_duplicates(const char *const *files, size_t n,
   free(ids);
 }
 
-/* The graph of the inputs named on the command line, or of the embedded
- * articles when there are none. Every unreadable or unusable input is
- * reported before giving up, so one run lists all the problems. Each text
- * is freed once read into the graph (which copies what it keeps), so the
- * memory needed is the largest input plus the graph, however many files
- * there are. */
+static void report_stdout_error(sckg_status st, int e);
+
+/* ---- Progress ------------------------------------------------------------ */
+
+/* A progress line on stderr for long runs, when stderr is a terminal:
+ * articles, megabytes, throughput and, when the total is known, the time
+ * left. Redrawn in place at most four times a second, from the first
+ * second on; erased before any other message and at the end. */
+typedef struct {
+  bool on;
+  bool shown; /* a line is on the screen */
+  double start, last;
+  size_t articles, bytes, total; /* total: 0 when unknown (stdin) */
+} progress;
+
+/* The one progress line of the run; print_diag and errorf erase it. */
+static progress progress_line;
+
+static double now_s(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void progress_erase(progress *pr) {
+  if (pr->shown)
+    fputs("\r\033[K", stderr);
+  pr->shown = false;
+}
+
+static void progress_erase_line(void) { progress_erase(&progress_line); }
+
+static void progress_step(progress *pr, size_t bytes) {
+  pr->articles++;
+  pr->bytes += bytes;
+  if (!pr->on)
+    return;
+  double t = now_s();
+  if (t - pr->start < 1.0 || t - pr->last < 0.25)
+    return;
+  pr->last = t;
+  double mb = (double)pr->bytes / 1e6, rate = mb / (t - pr->start);
+  fprintf(stderr, "\r\033[Ksckg: %zu articles, %.1f MB, %.1f MB/s",
+          pr->articles, mb, rate);
+  if (pr->total > pr->bytes && rate > 0) {
+    long left = (long)((double)(pr->total - pr->bytes) / 1e6 / rate + 0.5);
+    fprintf(stderr, ", %ld:%02ld left", left / 60, left % 60);
+  }
+  pr->shown = true;
+}
+
+/* ---- Reading ------------------------------------------------------------- */
+
+/* What one run over the inputs keeps: where it is among the inputs, the
+ * graph being built (or, with --stream, the output), and whether anything
+ * failed. */
+typedef struct {
+  const cli *c;
+  diag_state *ds;
+  size_t next, n;  /* the next input, and how many there are */
+  size_t *dup_of;  /* see find_duplicates */
+  char *text;      /* the text last read, freed at the next call */
+  bool failed;     /* an input could not be read or used */
+  sckg_graph *g;   /* without --stream: the graph */
+  bool write_failed; /* with --stream: standard output failed */
+  int write_errno;
+} run_state;
+
+/* The pipeline's source: the next input that can be read, each failure on
+ * the way reported. */
+static int next_input(void *handle, sckg_input *in) {
+  run_state *r = handle;
+  const cli *c = r->c;
+  free(r->text);
+  r->text = NULL;
+  memset(in, 0, sizeof *in);
+  while (r->next < r->n) {
+    size_t i = r->next++;
+    if (!c->n_files) {
+      in->name = sckg_embedded_corpus[i].name;
+      in->text = sckg_embedded_corpus[i].data;
+      in->len = sckg_embedded_corpus[i].len;
+      return 1;
+    }
+    const char *path = c->files[i];
+    if (r->dup_of[i] != SIZE_MAX) {
+      progress_erase(&progress_line);
+      errorf("%s: warning: the same file as %s, named before it: read once",
+             path, c->files[r->dup_of[i]]);
+      continue;
+    }
+    size_t len = 0;
+    const char *shown = strcmp(path, "-") == 0 ? "standard input" : path;
+    int e = read_input(path, c->max_bytes, &r->text, &len);
+    if (e) {
+      progress_erase(&progress_line);
+      if (e == TOO_LARGE)
+        errorf("%s: larger than %zu bytes: not read (see "
+               "--max-article-bytes)",
+               shown, c->max_bytes);
+      else
+        errorf("%s: %s", shown, strerror(e));
+      r->failed = true;
+      continue;
+    }
+    in->name = strcmp(path, "-") == 0 ? STDIN_NAME : path;
+    in->text = r->text;
+    in->len = len;
+    return 1;
+  }
+  return 0;
+}
+
+/* The pipeline's sink: each article in input order, merged into the graph
+ * or, with --stream, its N-Triples written out. */
+static bool take_article(void *handle, sckg_job *j) {
+  run_state *r = handle;
+  if (j->diag.len) {
+    progress_erase(&progress_line);
+    fwrite(j->diag.ptr, 1, j->diag.len, stderr);
+  }
+  r->ds->errors += j->errors;
+  progress_step(&progress_line, j->bytes);
+  if (j->st != SCKG_OK) {
+    if (!j->errors) {
+      progress_erase(&progress_line);
+      errorf("%s: %s", j->in.name ? j->in.name : "-", sckg_strerror(j->st));
+    }
+    r->failed = true;
+    return true;
+  }
+  if (r->c->given & OPT_STREAM) {
+    errno = 0;
+    if (j->nt_len && fwrite(j->nt, 1, j->nt_len, stdout) != j->nt_len) {
+      r->write_failed = true;
+      r->write_errno = errno;
+      return false; /* nothing more can reach the reader */
+    }
+    return true;
+  }
+  unsigned long before = r->ds->errors;
+  sckg_status st = sckg_graph_merge(r->g, j->part);
+  j->part = NULL;
+  if (st != SCKG_OK) {
+    if (r->ds->errors == before)
+      errorf("%s: %s", j->in.name ? j->in.name : "-", sckg_strerror(st));
+    r->failed = true;
+  }
+  return true;
+}
+
+/* Read every input named on the command line, or the embedded articles
+ * when there are none, through the pipeline. Every unreadable or unusable
+ * input is reported before giving up, so one run lists all the problems.
+ * At most a few articles per thread are in memory at once: each text is
+ * freed once read into its graph. Without --stream, *out receives the
+ * finished graph; with it, the triples have been written already. */
 static int build_graph(const cli *c, diag_state *ds, sckg_graph **out) {
   const sckg_schema *schema = NULL;
-  sckg_graph *g = NULL;
   sckg_status st = sckg_schema_embedded(&schema);
   if (st != SCKG_OK) {
     errorf("built-in schema: %s", sckg_strerror(st));
@@ -781,73 +950,58 @@ static int build_graph(const cli *c, diag_state *ds, sckg_graph **out) {
   sckg_options opts = c->build;
   opts.sink = print_diag;
   opts.sink_handle = ds;
-  st = sckg_graph_new(schema, &opts, &g);
+  run_state r = {.c = c, .ds = ds};
+  bool stream = (c->given & OPT_STREAM) != 0;
+  st = sckg_graph_new(schema, &opts, &r.g); /* checks the options too */
   if (st != SCKG_OK) {
     errorf("%s", sckg_strerror(st));
     return st == SCKG_ERR_ARG ? EXIT_USAGE : EXIT_FAIL;
   }
-
-  bool failed = false;
-  size_t n = c->n_files ? c->n_files : sckg_embedded_corpus_count;
-  size_t *dup_of = sckg_xcalloc(n ? n : 1, sizeof *dup_of);
+  r.n = c->n_files ? c->n_files : sckg_embedded_corpus_count;
+  r.dup_of = sckg_xcalloc(r.n ? r.n : 1, sizeof *r.dup_of);
   if (c->n_files)
-    find_duplicates(c->files, c->n_files, dup_of);
-  for (size_t i = 0; i < n; i++) {
-    sckg_input in = {0};
-    char *text = NULL;
-    if (c->n_files) {
-      const char *path = c->files[i];
-      if (dup_of[i] != SIZE_MAX) {
-        errorf("%s: warning: the same file as %s, named before it: read once",
-               path, c->files[dup_of[i]]);
-        continue;
-      }
-      size_t len = 0;
-      const char *shown = strcmp(path, "-") == 0 ? "standard input" : path;
-      int e = read_input(path, c->max_bytes, &text, &len);
-      if (e == TOO_LARGE) {
-        errorf("%s: larger than %zu bytes: not read (see "
-               "--max-article-bytes)",
-               shown, c->max_bytes);
-        failed = true;
-        continue;
-      }
-      if (e) {
-        errorf("%s: %s", shown, strerror(e));
-        failed = true;
-        continue;
-      }
-      in.name = strcmp(path, "-") == 0 ? STDIN_NAME : path;
-      in.text = text;
-      in.len = len;
-    } else {
-      in.name = sckg_embedded_corpus[i].name;
-      in.text = sckg_embedded_corpus[i].data;
-      in.len = sckg_embedded_corpus[i].len;
-    }
-    unsigned long before = ds->errors;
-    st = sckg_graph_add(g, &in);
-    free(text);
-    if (st != SCKG_OK) {
-      if (ds->errors == before)
-        errorf("%s: %s", in.name, sckg_strerror(st));
-      failed = true;
-    }
+    find_duplicates(c->files, c->n_files, r.dup_of);
+  progress_line.on = isatty(STDERR_FILENO) == 1;
+  progress_line.start = progress_line.last = now_s();
+  for (size_t i = 0; i < c->n_files; i++) {
+    struct stat sb;
+    if (strcmp(c->files[i], "-") != 0 && stat(c->files[i], &sb) == 0 &&
+        S_ISREG(sb.st_mode))
+      progress_line.total += (size_t)sb.st_size;
   }
-  free(dup_of);
-  if (failed) {
-    sckg_graph_free(g);
-    return EXIT_FAIL;
+  sckg_pipeline p = {.schema = schema,
+                     .opts = c->build,
+                     .threads = c->jobs,
+                     .stream = stream,
+                     .next = next_input,
+                     .next_handle = &r,
+                     .emit = take_article,
+                     .emit_handle = &r};
+  bool started = sckg_pipeline_run(&p);
+  progress_erase(&progress_line);
+  free(r.text);
+  free(r.dup_of);
+  if (!started) {
+    errorf("cannot start %u threads (see --jobs)", c->jobs);
+    r.failed = true;
+  }
+  if (r.write_failed) {
+    report_stdout_error(SCKG_ERR_WRITE, r.write_errno);
+    r.failed = true;
+  }
+  if (r.failed || stream) {
+    sckg_graph_free(r.g);
+    return r.failed ? EXIT_FAIL : EXIT_OK;
   }
   unsigned long before = ds->errors;
-  st = sckg_graph_finish(g);
+  st = sckg_graph_finish(r.g);
   if (st != SCKG_OK) {
     if (ds->errors == before)
       errorf("%s", sckg_strerror(st));
-    sckg_graph_free(g);
+    sckg_graph_free(r.g);
     return EXIT_FAIL;
   }
-  *out = g;
+  *out = r.g;
   return EXIT_OK;
 }
 
@@ -1069,7 +1223,7 @@ static int run_build(const cli *c) {
   diag_state ds = {0};
   sckg_graph *g = NULL;
   int rc = build_graph(c, &ds, &g);
-  if (rc != EXIT_OK)
+  if (rc != EXIT_OK || !g) /* no graph: --stream has written it */
     goto done;
 
   if (c->cmd->kind == CMD_ALL) {

@@ -17,6 +17,21 @@ trap 'chmod -R u+w "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
 trap 'exit 1' HUP INT TERM
 cd "$tmp" || exit 1
 
+# many_articles DIR: 40 articles in DIR, a01.txt ... a40.txt, copies of the
+# golden inputs and the default articles under new names, so that the same
+# events come in several articles.
+many_articles() {
+  mkdir -p "$1"
+  i=0
+  while [ "$i" -lt 40 ]; do
+    for f in "$src"/tests/golden/*/input*.txt "$ap" "$reuters"; do
+      i=$((i + 1))
+      [ "$i" -le 40 ] || break
+      cp "$f" "$1/$(printf 'a%02d.txt' "$i")"
+    done
+  done
+}
+
 status=0
 fail() {
   echo "FAIL: $*"
@@ -295,6 +310,80 @@ pathological)
       fail "sckg nt $f: stderr lines without the 'sckg: ' prefix"
     fi
   done
+  ;;
+
+threads)
+  # -j N gives the same bytes whatever N, with and without --stream.
+  many_articles corpus
+  for fmt in nt rdf dot; do
+    sckg_ok "$fmt" -j 1 corpus/* && mv stdout "j1.$fmt"
+    for j in 2 7; do
+      sckg_ok "$fmt" -j "$j" corpus/* && same stdout "j1.$fmt" "sckg $fmt -j $j = -j 1"
+    done
+  done
+  sckg_ok nt --stream corpus/* && mv stdout s1.nt
+  sckg_ok nt --stream --jobs 3 corpus/* && same stdout s1.nt "nt --stream -j 3 = -j 1"
+  # an error among many files: reported once, in input order, the others
+  # still read
+  printf 'bad \377 byte\n' >corpus/a05.txt
+  expect_exit 1 nt --stream -j 2 corpus/*
+  [ "$(grep -c 'invalid UTF-8' stderr)" = 1 ] || fail "-j 2: the bad file is not reported once"
+  [ "$(grep -c 'article/a06>' stdout)" -gt 0 ] || fail "-j 2 --stream: the file after the bad one is missing"
+  ;;
+
+stream)
+  # --stream writes each article's triples as it reads it: valid
+  # N-Triples, sorted within each article, in input order.
+  sckg_ok nt --stream "$ap" "$reuters" && mv stdout stream.nt
+  sckg_ok nt "$ap" "$reuters" && mv stdout whole.nt
+  sckg_ok nt "$ap" && mv stdout ap.nt
+  sckg_ok nt "$reuters" && mv stdout reuters.nt
+  cat ap.nt reuters.nt >two.nt
+  same stream.nt two.nt "nt --stream A B = nt A, then nt B"
+  # The union of the stream is the graph of one whole run but for what
+  # only a whole run can do (the contract): join a report that carries no
+  # date to the dated event of another article. So: the same actors,
+  # articles and sentences; every event of the whole run in the stream;
+  # the stream's other events all undated.
+  LC_ALL=C sort -u stream.nt >stream.set
+  LC_ALL=C sort -u whole.nt >whole.set
+  grep -v '^<[^>]*/event/' stream.set >stream.nodes
+  grep -v '^<[^>]*/event/' whole.set >whole.nodes
+  same stream.nodes whole.nodes "nt --stream and nt: the same actors, articles and sentences"
+  ev='> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://w3id.org/sckg/ns#Event> .$'
+  grep "$ev" stream.set | cut -d' ' -f1 >stream.events
+  grep "$ev" whole.set | cut -d' ' -f1 >whole.events
+  missing=$(LC_ALL=C comm -13 stream.events whole.events | wc -l)
+  [ "$missing" -eq 0 ] || fail "$missing events of nt are not in nt --stream"
+  LC_ALL=C comm -23 stream.events whole.events >extra.events
+  [ -s extra.events ] || fail "no undated twin in the seeds: the test shows nothing"
+  while read -r e; do
+    ! grep -q "^$e <https://w3id.org/sckg/ns#date>" stream.set ||
+      fail "$e: only in nt --stream, yet dated"
+  done <extra.events
+  expect_exit 2 rdf --stream "$ap"
+  grep -q "option '--stream' does not apply to 'rdf'" stderr ||
+    fail "rdf --stream: no clear usage error"
+  ;;
+
+shards)
+  # The scale-out path at small scale: the articles split into 4 shards,
+  # sckg nt --stream on each (as Spark or Hadoop Streaming would run it),
+  # the union of the four outputs = one --stream run over all, as sets:
+  # an event reported in two shards is the same node in both.
+  many_articles corpus
+  for k in 0 1 2 3; do
+    ls corpus/* | awk -v k="$k" 'NR % 4 == k' >"shard$k.list"
+    # shellcheck disable=SC2046
+    sckg_ok nt --stream $(cat "shard$k.list") && mv stdout "shard$k.nt"
+  done
+  cat shard0.nt shard1.nt shard2.nt shard3.nt | LC_ALL=C sort -u >union.set
+  sckg_ok nt --stream corpus/* && LC_ALL=C sort -u stdout >whole.set
+  same union.set whole.set "union of 4 shards = one run over all, as sets"
+  events=$(grep -c 'rdf-syntax-ns#type> <https://w3id.org/sckg/ns#Event>' whole.set)
+  [ "$events" -gt 20 ] || fail "the shard corpus has only $events events"
+  shared=$(grep -h 'ns#Event>' shard0.nt shard1.nt | LC_ALL=C sort | uniq -d | wc -l)
+  [ "$shared" -gt 0 ] || fail "no event is reported in two shards: the test shows nothing"
   ;;
 
 readme-ci)

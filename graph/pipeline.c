@@ -1,0 +1,233 @@
+/* SPDX-License-Identifier: MIT */
+/* The reading loop of the command line, on one thread or several. The jobs
+ * sit in a ring of slots: the calling thread fills slots with articles
+ * ahead of the workers, the workers take them in input order, and the
+ * calling thread hands them back in that same order as each is done. A
+ * job's result depends only on its article, so the sequence handed back is
+ * the same whatever the number of threads. */
+#define _POSIX_C_SOURCE 200809L
+
+#include "pipeline.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- Diagnostics --------------------------------------------------------- */
+
+static void add_clean(sckg_buf *b, const char *s) {
+  for (; *s; s++)
+    sckg_buf_addc(b, (unsigned char)*s < 0x20 || *s == 0x7f ? ' ' : *s);
+}
+
+void sckg_diag_format(const sckg_diag *d, sckg_buf *out) {
+  sckg_buf_adds(out, "sckg: ");
+  if (d->file && *d->file) {
+    add_clean(out, d->file);
+    if (d->line) {
+      sckg_buf_printf(out, ":%lu", d->line);
+      if (d->col)
+        sckg_buf_printf(out, ":%lu", d->col);
+    }
+    sckg_buf_adds(out, ": ");
+  }
+  if (d->status == SCKG_OK)
+    sckg_buf_adds(out, "warning: ");
+  add_clean(out, d->message && *d->message ? d->message
+                                           : sckg_strerror(d->status));
+  sckg_buf_addc(out, '\n');
+}
+
+/* The sink of a job's graph: its diagnostics wait in the job until it is
+ * handed back, so that they come out in input order too. */
+static void collect(void *handle, const sckg_diag *d) {
+  sckg_job *j = handle;
+  sckg_diag_format(d, &j->diag);
+  if (d->status != SCKG_OK)
+    j->errors++;
+}
+
+/* ---- Jobs ---------------------------------------------------------------- */
+
+static char *copy_field(char **at, const char *s, size_t n) {
+  if (!s)
+    return NULL;
+  char *r = *at;
+  memcpy(r, s, n);
+  r[n] = '\0';
+  *at += n + 1;
+  return r;
+}
+
+/* Take copies of what the source lent, in one allocation. */
+static void job_fill(sckg_job *j, const sckg_input *in) {
+  const char *f[] = {in->name, in->id, in->date, in->publisher, in->title};
+  size_t lens[5], total = in->len + 1;
+  for (size_t i = 0; i < 5; i++)
+    total += (lens[i] = f[i] ? strlen(f[i]) : 0) + 1;
+  j->owned = sckg_xmalloc(total);
+  char *at = j->owned;
+  j->in.text = copy_field(&at, in->text ? in->text : "", in->len);
+  j->in.len = in->len;
+  j->bytes = in->len;
+  j->in.name = copy_field(&at, f[0], lens[0]);
+  j->in.id = copy_field(&at, f[1], lens[1]);
+  j->in.date = copy_field(&at, f[2], lens[2]);
+  j->in.publisher = copy_field(&at, f[3], lens[3]);
+  j->in.title = copy_field(&at, f[4], lens[4]);
+}
+
+static void job_clear(sckg_job *j) {
+  sckg_graph_free(j->part);
+  sckg_buf_free(&j->diag);
+  free(j->nt);
+  free(j->owned);
+  memset(j, 0, sizeof *j);
+}
+
+/* The work of one job, on whichever thread: read the article into a graph
+ * of its own; with `stream`, finish it and write its N-Triples into
+ * memory, so that the calling thread only has to copy bytes out. */
+static void job_run(const sckg_pipeline *p, sckg_job *j) {
+  sckg_options o = p->opts;
+  o.sink = collect;
+  o.sink_handle = j;
+  j->st = sckg_graph_read(p->schema, &o, &j->in, &j->part);
+  if (j->st != SCKG_OK || !p->stream)
+    return;
+  j->st = sckg_graph_finish(j->part);
+  if (j->st == SCKG_OK) {
+    FILE *f = open_memstream(&j->nt, &j->nt_len);
+    if (!f)
+      j->st = SCKG_ERR_WRITE;
+    else {
+      j->st = sckg_write_ntriples(j->part, f);
+      if (fclose(f) != 0 && j->st == SCKG_OK)
+        j->st = SCKG_ERR_WRITE;
+    }
+  }
+  sckg_graph_free(j->part);
+  j->part = NULL;
+  /* the text is not needed any more: free it before the job waits */
+  free(j->owned);
+  j->owned = NULL;
+  memset(&j->in, 0, sizeof j->in);
+}
+
+/* ---- The ring ------------------------------------------------------------ */
+
+enum { SLOT_EMPTY, SLOT_READY, SLOT_BUSY, SLOT_DONE };
+
+typedef struct {
+  const sckg_pipeline *p;
+  sckg_job *jobs;
+  int *state;
+  size_t n_slots;
+  size_t filled; /* jobs filled so far: the next one goes to slot filled % n */
+  size_t taken;  /* jobs taken by workers */
+  bool closing;
+  pthread_mutex_t lock;
+  pthread_cond_t work; /* a job is ready, or closing */
+  pthread_cond_t done; /* a job is done */
+} ring;
+
+static void *worker(void *arg) {
+  ring *r = arg;
+  pthread_mutex_lock(&r->lock);
+  for (;;) {
+    while (!r->closing && r->taken == r->filled)
+      pthread_cond_wait(&r->work, &r->lock);
+    if (r->taken == r->filled)
+      break; /* closing, and nothing left */
+    size_t slot = r->taken++ % r->n_slots;
+    r->state[slot] = SLOT_BUSY;
+    pthread_mutex_unlock(&r->lock);
+    job_run(r->p, &r->jobs[slot]);
+    pthread_mutex_lock(&r->lock);
+    r->state[slot] = SLOT_DONE;
+    pthread_cond_broadcast(&r->done);
+  }
+  pthread_mutex_unlock(&r->lock);
+  return NULL;
+}
+
+/* One thread: each job is read, run and handed back before the next. */
+static bool run_inline(const sckg_pipeline *p) {
+  sckg_job j;
+  sckg_input in;
+  memset(&j, 0, sizeof j);
+  bool go = true;
+  while (go && p->next(p->next_handle, &in) == 1) {
+    job_fill(&j, &in);
+    job_run(p, &j);
+    go = p->emit(p->emit_handle, &j);
+    job_clear(&j);
+  }
+  return true;
+}
+
+bool sckg_pipeline_run(const sckg_pipeline *p) {
+  if (p->threads <= 1)
+    return run_inline(p);
+  ring r = {.p = p, .n_slots = 4 * (size_t)p->threads};
+  r.jobs = sckg_xcalloc(r.n_slots, sizeof *r.jobs);
+  r.state = sckg_xcalloc(r.n_slots, sizeof *r.state);
+  pthread_mutex_init(&r.lock, NULL);
+  pthread_cond_init(&r.work, NULL);
+  pthread_cond_init(&r.done, NULL);
+  pthread_t *tids = sckg_xcalloc(p->threads, sizeof *tids);
+  unsigned started = 0;
+  bool ok = true;
+  for (; started < p->threads; started++)
+    if (pthread_create(&tids[started], NULL, worker, &r) != 0) {
+      ok = false;
+      break;
+    }
+  size_t emitted = 0;
+  bool more = ok, go = ok;
+  while (go) {
+    /* keep the ring full: workers never wait for the reading */
+    while (more && r.filled - emitted < r.n_slots) {
+      sckg_input in;
+      if (p->next(p->next_handle, &in) != 1) {
+        more = false;
+        break;
+      }
+      size_t slot = r.filled % r.n_slots; /* empty: emitted already */
+      job_fill(&r.jobs[slot], &in);
+      pthread_mutex_lock(&r.lock);
+      r.state[slot] = SLOT_READY;
+      r.filled++;
+      pthread_cond_signal(&r.work);
+      pthread_mutex_unlock(&r.lock);
+    }
+    if (emitted == r.filled)
+      break; /* the source is done and so is every job */
+    size_t slot = emitted % r.n_slots;
+    pthread_mutex_lock(&r.lock);
+    while (r.state[slot] != SLOT_DONE)
+      pthread_cond_wait(&r.done, &r.lock);
+    pthread_mutex_unlock(&r.lock);
+    go = p->emit(p->emit_handle, &r.jobs[slot]);
+    job_clear(&r.jobs[slot]);
+    r.state[slot] = SLOT_EMPTY;
+    emitted++;
+  }
+  pthread_mutex_lock(&r.lock);
+  r.closing = true;
+  pthread_cond_broadcast(&r.work);
+  pthread_mutex_unlock(&r.lock);
+  for (unsigned i = 0; i < started; i++)
+    pthread_join(tids[i], NULL);
+  /* stopped early: the jobs still in the ring are dropped unseen */
+  for (size_t i = 0; i < r.n_slots; i++)
+    job_clear(&r.jobs[i]);
+  free(tids);
+  free(r.state);
+  free(r.jobs);
+  pthread_cond_destroy(&r.done);
+  pthread_cond_destroy(&r.work);
+  pthread_mutex_destroy(&r.lock);
+  return ok;
+}
