@@ -102,7 +102,7 @@ typedef struct {
   unsigned short clause[MAX_TOKENS]; /* relative clause id, 0 = main */
   /* longest phrase per kind and token, valid where memo_gen == gen */
   unsigned gen;
-  unsigned memo_gen[PH_KIND_COUNT][MAX_TOKENS];
+  unsigned memo_gen[MAX_TOKENS];
   const phrase *memo_ph[PH_KIND_COUNT][MAX_TOKENS];
   unsigned short memo_end[PH_KIND_COUNT][MAX_TOKENS];
   mention m[MAX_MENTIONS];
@@ -131,7 +131,8 @@ static bool tok_is(const reader *r, size_t i, const char *w) {
 }
 
 static bool tok_lower_is(const reader *r, size_t i, const char *w) {
-  return i < r->n && r->toks[i].lower && strcmp(r->toks[i].lower, w) == 0;
+  return i < r->n && r->toks[i].lower && r->toks[i].lower[0] == w[0] &&
+         strcmp(r->toks[i].lower, w) == 0;
 }
 
 static bool is_comma(const reader *r, size_t i) {
@@ -188,7 +189,8 @@ static size_t match_at(const reader *r, const phrase *ph, size_t i) {
       eq = t->lower == ph->ltoks[k] &&
            !(ph->kind == PH_ANAPHOR && all_caps(r, j)); /* "IT" is not "it" */
     else if (k == 0 && ph->toks[0] == ph->ltoks[0] &&
-             t->lower == ph->ltoks[0] && strcmp(ph->ltoks[0], "the") == 0)
+             t->lower == ph->ltoks[0] && ph->ltoks[0][0] == 't' &&
+             strcmp(ph->ltoks[0], "the") == 0)
       eq = true; /* "the North" also as "The North" */
     else
       eq = t->norm == ph->toks[k];
@@ -204,23 +206,30 @@ static size_t match_at(const reader *r, const phrase *ph, size_t i) {
 static const phrase *longest_of_kind(const reader *r, size_t i,
                                      phrase_kind kind, size_t *end) {
   reader *w = (reader *)r; /* the cache is not part of the reader's meaning */
-  if (w->memo_gen[kind][i] != w->gen) {
+  if (w->memo_gen[i] != w->gen) {
+    /* one pass over the phrases that start with this token fills in every
+     * kind: most tokens are asked for several */
     size_t n;
     phrase **cands = sckg_lexicon_phrases(r->s, r->toks[i].lower, &n);
-    const phrase *best = NULL;
-    size_t best_end = 0;
+    for (int k = 0; k < PH_KIND_COUNT; k++) {
+      w->memo_ph[k][i] = NULL;
+      w->memo_end[k][i] = 0;
+    }
+    const char *next = i + 1 < r->n ? r->toks[i + 1].lower : NULL;
     for (size_t k = 0; k < n; k++) {
-      if (cands[k]->kind != kind)
+      const phrase *ph = cands[k];
+      /* most candidates fail on their second word: see that first */
+      if (ph->n > 1 && ph->ltoks[1] != next &&
+          !(ph->toks[1][0] == '*' && ph->toks[1][1] == '\0'))
         continue;
-      size_t e = match_at(r, cands[k], i);
-      if (e > best_end) {
-        best = cands[k];
-        best_end = e;
+      phrase_kind pk = ph->kind;
+      size_t e = match_at(r, ph, i);
+      if (e > w->memo_end[pk][i]) {
+        w->memo_ph[pk][i] = ph;
+        w->memo_end[pk][i] = (unsigned short)e;
       }
     }
-    w->memo_gen[kind][i] = w->gen;
-    w->memo_ph[kind][i] = best;
-    w->memo_end[kind][i] = (unsigned short)best_end;
+    w->memo_gen[i] = w->gen;
   }
   *end = r->memo_end[kind][i];
   return r->memo_ph[kind][i];

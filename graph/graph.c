@@ -704,8 +704,8 @@ static sckg_status read_article(sckg_graph *g, const sckg_input *in) {
   char *clean = NULL; /* the text with replacements, when it needed any */
   size_t clean_len = 0;
   sckg_date meta_date = {0};
-  if (in->date && (strlen(in->date) != 10 ||
-                   !sckg_date_parse(in->date, 10, &meta_date))) {
+  if (in->date &&
+      (strlen(in->date) != 10 || !sckg_date_parse(in->date, 10, &meta_date))) {
     report(g, SCKG_ERR_INPUT, name, 0, 0,
            "the date must be a real date written YYYY-MM-DD");
     return SCKG_ERR_INPUT;
@@ -841,11 +841,9 @@ static sckg_actor *merge_actor(merge_map *m, sckg_actor *a) {
   const char *slug = sckg_graph_intern(g, a->slug, strlen(a->slug));
   to = actor_with_slug(g, slug);
   if (!to) {
-    to = make_actor(g, slug, sckg_graph_intern(g, a->label, strlen(a->label)),
-                    a->cls,
-                    a->qid ? sckg_graph_intern(g, a->qid, strlen(a->qid))
-                           : NULL,
-                    NULL);
+    to = make_actor(
+        g, slug, sckg_graph_intern(g, a->label, strlen(a->label)), a->cls,
+        a->qid ? sckg_graph_intern(g, a->qid, strlen(a->qid)) : NULL, NULL);
     to->from_lexicon = a->from_lexicon;
   } else if (!to->from_lexicon) {
     if (a->cls < to->cls)
@@ -910,12 +908,12 @@ static void merge_article(merge_map *m, sckg_article *a) {
   *to = *a;
   to->ident = sckg_graph_intern(g, a->ident, strlen(a->ident));
   to->iri = sckg_graph_intern(g, a->iri, strlen(a->iri));
-  to->title = a->title ? sckg_arena_strndup(g->arena, a->title,
-                                            strlen(a->title))
-                       : NULL;
-  to->publisher = a->publisher ? sckg_graph_intern(g, a->publisher,
-                                                   strlen(a->publisher))
-                               : NULL;
+  to->title = a->title
+                  ? sckg_arena_strndup(g->arena, a->title, strlen(a->title))
+                  : NULL;
+  to->publisher = a->publisher
+                      ? sckg_graph_intern(g, a->publisher, strlen(a->publisher))
+                      : NULL;
   to->text = a->text ? sckg_arena_strndup(g->arena, a->text, a->len) : NULL;
   to->mentions = merge_actors(m, a->mentions, a->n_mentions);
   sckg_pmap_put(&BUILD(g)->articles_by_ident, to->ident, to);
@@ -952,8 +950,7 @@ sckg_status sckg_graph_merge(sckg_graph *g, sckg_graph *part) {
   for (size_t i = 0; i < part->actors.len; i++) {
     sckg_actor *a = part->actors.items[i];
     if (!a->from_lexicon && a->parent)
-      sckg_graph_set_parent(g, merge_actor(&m, a),
-                            merge_actor(&m, a->parent));
+      sckg_graph_set_parent(g, merge_actor(&m, a), merge_actor(&m, a->parent));
   }
   for (size_t i = 0; i < part->articles.len; i++)
     merge_article(&m, part->articles.items[i]);
@@ -962,8 +959,9 @@ sckg_status sckg_graph_merge(sckg_graph *g, sckg_graph *part) {
     ev_node *to = merge_event_node(&m, e);
     for (size_t k = 0; k < e->evidence.len; k++) {
       sckg_sentence *s = e->evidence.items[k];
-      push_recent(&to->evidence,
-                  merge_sentence(&m, s, sckg_pmap_get(&m.articles, s->article)));
+      push_recent(
+          &to->evidence,
+          merge_sentence(&m, s, sckg_pmap_get(&m.articles, s->article)));
     }
     for (size_t k = 0; k < e->sources.len; k++) {
       sckg_article *a = sckg_pmap_get(&m.articles, e->sources.items[k]);
@@ -1248,24 +1246,70 @@ static void event_triples(triples *T, const sckg_event *e) {
     add(T, e->iri, SCKG("evidence"), iri(e->evidence[i]->iri));
 }
 
+/* Sort the triples of one subject, T->t[from..T->n), by predicate and
+ * object, and drop repeats. Most subjects have a handful: insertion sort. */
+static void sort_subject(triples *T, size_t from) {
+  sckg_triple *t = T->t + from;
+  size_t n = T->n - from;
+  if (n > 32) {
+    qsort(t, n, sizeof *t, sckg_triple_cmp);
+  } else {
+    for (size_t i = 1; i < n; i++) {
+      sckg_triple x = t[i];
+      size_t j = i;
+      for (; j > 0 && sckg_triple_cmp(&t[j - 1], &x) > 0; j--)
+        t[j] = t[j - 1];
+      t[j] = x;
+    }
+  }
+  size_t w = 0;
+  for (size_t i = 0; i < n; i++)
+    if (!w || sckg_triple_cmp(&t[w - 1], &t[i]) != 0)
+      t[w++] = t[i];
+  T->n = from + w;
+}
+
+/* The triples in N-Triples order without sorting them all: each node's
+ * triples have it as their subject, and no two nodes share an IRI, so
+ * visiting the nodes in IRI order (a merge of the four lists, each sorted
+ * by IRI already) and sorting each node's few triples sorts the whole. */
 static void build_triples(sckg_graph *g, sckg_vec *sentences) {
   triples T = {g, NULL, 0, 0};
-  for (size_t i = 0; i < g->actors.len; i++)
-    actor_triples(&T, g->actors.items[i]);
-  for (size_t i = 0; i < g->articles.len; i++)
-    article_triples(&T, g->articles.items[i], !g->opts.omit_text);
-  for (size_t i = 0; i < sentences->len; i++)
-    sentence_triples(&T, sentences->items[i]);
-  for (size_t i = 0; i < g->events.len; i++)
-    event_triples(&T, g->events.items[i]);
-  if (T.n)
-    qsort(T.t, T.n, sizeof *T.t, sckg_triple_cmp);
-  size_t w = 0;
-  for (size_t i = 0; i < T.n; i++)
-    if (!w || sckg_triple_cmp(&T.t[w - 1], &T.t[i]) != 0)
-      T.t[w++] = T.t[i];
+  enum { ACTORS, ARTICLES, SENTENCES, EVENTS, KINDS };
+  sckg_vec *lists[KINDS] = {&g->actors, &g->articles, sentences, &g->events};
+  size_t at[KINDS] = {0};
+  for (;;) {
+    int best = -1;
+    const char *best_iri = NULL;
+    for (int k = 0; k < KINDS; k++) {
+      if (at[k] == lists[k]->len)
+        continue;
+      void *node = lists[k]->items[at[k]];
+      const char *iri = k == ACTORS      ? ((sckg_actor *)node)->iri
+                        : k == ARTICLES  ? ((sckg_article *)node)->iri
+                        : k == SENTENCES ? ((sckg_sentence *)node)->iri
+                                         : ((sckg_event *)node)->iri;
+      if (best < 0 || strcmp(iri, best_iri) < 0) {
+        best = k;
+        best_iri = iri;
+      }
+    }
+    if (best < 0)
+      break;
+    void *node = lists[best]->items[at[best]++];
+    size_t from = T.n;
+    if (best == ACTORS)
+      actor_triples(&T, node);
+    else if (best == ARTICLES)
+      article_triples(&T, node, !g->opts.omit_text);
+    else if (best == SENTENCES)
+      sentence_triples(&T, node);
+    else
+      event_triples(&T, node);
+    sort_subject(&T, from);
+  }
   g->triples = T.t;
-  g->n_triples = w;
+  g->n_triples = T.n;
 }
 
 sckg_status sckg_graph_finish(sckg_graph *g) {

@@ -83,7 +83,8 @@ static int strcmp_null(const char *a, const char *b) {
 int sckg_term_cmp(const sckg_term *a, const sckg_term *b) {
   if (a->kind != b->kind)
     return a->kind == SCKG_TERM_IRI ? -1 : 1;
-  int c = strcmp(a->value, b->value);
+  /* interned strings: equal ones are most often the same pointer */
+  int c = a->value == b->value ? 0 : strcmp(a->value, b->value);
   if (c)
     return c;
   c = strcmp_null(a->lang, b->lang);
@@ -94,10 +95,10 @@ int sckg_term_cmp(const sckg_term *a, const sckg_term *b) {
 
 int sckg_triple_cmp(const void *pa, const void *pb) {
   const sckg_triple *a = pa, *b = pb;
-  int c = strcmp(a->s, b->s);
+  int c = a->s == b->s ? 0 : strcmp(a->s, b->s);
   if (c)
     return c;
-  c = strcmp(a->p, b->p);
+  c = a->p == b->p ? 0 : strcmp(a->p, b->p);
   if (c)
     return c;
   return sckg_term_cmp(&a->o, &b->o);

@@ -5,6 +5,7 @@
 #include "sckg/write.h"
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,12 +13,19 @@
  * graph has tens of thousands of short fields, and stdio's per-call locking
  * and format parsing would cost more than the escaping itself. `failed`
  * latches the first fwrite error so later calls are no-ops. */
-enum { OUT_SIZE = 64 * 1024 };
+enum { OUT_SIZE = 64 * 1024, IRI_CACHE = 1024 };
 
 typedef struct {
   FILE *file;
   size_t len;
   bool failed;
+  /* IRIs known to need no escape, with their length, by address: the
+   * graph's strings are interned and each IRI is written many times (a
+   * subject once per triple, the predicates all the time) */
+  struct {
+    const char *iri;
+    size_t len;
+  } safe[IRI_CACHE];
   char buf[OUT_SIZE];
 } out_buf;
 
@@ -28,6 +36,11 @@ static void flush_out(out_buf *o) {
 }
 
 static void put(out_buf *o, const char *s, size_t n) {
+  if (OUT_SIZE - o->len >= n) { /* the common case: it fits */
+    memcpy(o->buf + o->len, s, n);
+    o->len += n;
+    return;
+  }
   while (n) {
     if (o->len == OUT_SIZE)
       flush_out(o);
@@ -49,63 +62,92 @@ static void put_uchar(out_buf *o, unsigned char c) {
   put(o, u, sizeof u);
 }
 
-/* IRIREF excludes #x00-#x20 and <>"{}|^`\ (all ASCII). The graph should
- * never hold such an IRI; if one slips in, UCHAR keeps the line parsable
- * instead of ending the IRI early. Percent-encoding would name another IRI. */
-static bool iri_forbidden(unsigned char c) {
-  return c <= 0x20 || c == '<' || c == '>' || c == '"' || c == '{' ||
-         c == '}' || c == '|' || c == '^' || c == '`' || c == '\\';
-}
+/* IRIREF excludes #x00-#x20 and <>"{}|^`\ (all ASCII): a table, since
+ * every IRI of every triple passes through here. */
+static const unsigned char iri_forbidden[256] = {
+    /* 0x00-0x7F; the rest, UTF-8 bytes, are all allowed (0) */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 0, 0,
+};
 
+/* The graph mints only valid IRIs, so the scan finds nothing and the IRI
+ * is copied whole; if one slips in, UCHAR keeps the line parsable instead
+ * of ending the IRI early (percent-encoding would name another IRI). */
 static void write_iri(out_buf *o, const char *iri) {
-  const char *run = iri;
+  const unsigned char *p = (const unsigned char *)iri;
+  size_t slot = ((uintptr_t)iri >> 3) % IRI_CACHE, n = 0;
+  if (o->safe[slot].iri == iri) {
+    n = o->safe[slot].len;
+  } else {
+    while (p[n] && !iri_forbidden[p[n]])
+      n++;
+    if (!p[n]) {
+      o->safe[slot].iri = iri;
+      o->safe[slot].len = n;
+    }
+  }
+  if (!p[n] && OUT_SIZE - o->len >= n + 2) {
+    o->buf[o->len] = '<';
+    memcpy(o->buf + o->len + 1, iri, n);
+    o->buf[o->len + 1 + n] = '>';
+    o->len += n + 2;
+    return;
+  }
   put(o, "<", 1);
-  for (const char *p = iri; *p; p++) {
-    if (!iri_forbidden((unsigned char)*p))
+  const char *run = iri;
+  for (p += n; *p; p++) {
+    if (!iri_forbidden[*p])
       continue;
-    put(o, run, (size_t)(p - run));
-    put_uchar(o, (unsigned char)*p);
-    run = p + 1;
+    put(o, run, (size_t)((const char *)p - run));
+    put_uchar(o, *p);
+    run = (const char *)p + 1;
   }
   puts_out(o, run);
   put(o, ">", 1);
 }
 
+/* Bytes a literal cannot hold as they are: " \ and the C0 controls and
+ * DEL; NUL too, which ends the string. */
+static const unsigned char lit_special[256] = {
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1,
+};
+
 /* STRING_LITERAL_QUOTE: " \ LF CR as ECHAR (the only ones canonical
  * N-Triples escapes that way), every other C0 control and DEL as UCHAR so
  * the file holds no raw control bytes; UTF-8 above ASCII is copied as is. */
 static void write_string(out_buf *o, const char *s) {
+  const unsigned char *p = (const unsigned char *)s;
   const char *run = s;
   put(o, "\"", 1);
-  for (const char *p = s; *p; p++) {
-    unsigned char c = (unsigned char)*p;
-    const char *esc;
-    switch (c) {
-    case '"':
-      esc = "\\\"";
+  for (;; p++) {
+    while (!lit_special[*p]) /* NUL is special: the scan stops there */
+      p++;
+    unsigned char c = *p;
+    if (!c)
       break;
-    case '\\':
-      esc = "\\\\";
-      break;
-    case '\n':
-      esc = "\\n";
-      break;
-    case '\r':
-      esc = "\\r";
-      break;
-    default:
-      if (c >= 0x20 && c != 0x7F)
-        continue;
-      esc = NULL;
-    }
-    put(o, run, (size_t)(p - run));
-    if (esc)
-      put(o, esc, 2);
+    put(o, run, (size_t)((const char *)p - run));
+    if (c == '"')
+      put(o, "\\\"", 2);
+    else if (c == '\\')
+      put(o, "\\\\", 2);
+    else if (c == '\n')
+      put(o, "\\n", 2);
+    else if (c == '\r')
+      put(o, "\\r", 2);
     else
       put_uchar(o, c);
-    run = p + 1;
+    run = (const char *)p + 1;
   }
-  puts_out(o, run);
+  put(o, run, (size_t)((const char *)p - run));
   put(o, "\"", 1);
 }
 
@@ -139,10 +181,8 @@ sckg_status sckg_write_ntriples(const sckg_graph *g, FILE *out) {
         !sckg_lang_valid(obj->lang))
       return SCKG_ERR_INPUT;
   }
-  out_buf *o = sckg_xmalloc(sizeof *o);
+  out_buf *o = sckg_xcalloc(1, sizeof *o);
   o->file = out;
-  o->len = 0;
-  o->failed = false;
   for (size_t i = 0; i < g->n_triples && !o->failed; i++)
     write_triple(o, &g->triples[i]);
   flush_out(o);
