@@ -5,6 +5,7 @@
 #define _POSIX_C_SOURCE 200809L
 
 #include "embedded.h"
+#include "inputs.h"
 #include "pipeline.h"
 #include "sckg/sckg.h"
 #include "support.h"
@@ -28,13 +29,6 @@ enum { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_USAGE = 2 };
 
 /* The default output directory of `all` and of a bare `sckg`. */
 #define DEFAULT_OUT_DIR "out"
-/* The input name given to standard input ("-"); the identifier of the
- * article read from it. */
-#define STDIN_NAME "stdin"
-/* The default --max-article-bytes: far above any news article, low enough
- * that a wrong file (a disk image, /dev/zero) is refused before it fills
- * the memory. */
-#define DEFAULT_MAX_ARTICLE_BYTES ((size_t)64 << 20)
 
 /* ---- Tables: commands, options, outputs --------------------------------- */
 
@@ -57,7 +51,9 @@ enum {
   OPT_MAX_BYTES = 1u << 16, /* input limits */
   OPT_JOBS = 1u << 17,
   OPT_STREAM = 1u << 18,
-  OPT_BUILD = OPT_BASE | OPT_DATE | OPT_NO_TEXT | OPT_MAX_BYTES | OPT_JOBS,
+  OPT_JSONL = 1u << 19,
+  OPT_BUILD =
+      OPT_BASE | OPT_DATE | OPT_NO_TEXT | OPT_MAX_BYTES | OPT_JOBS | OPT_JSONL,
   OPT_DRAW = OPT_VIEW | OPT_FORMAT | OPT_DEPTH | OPT_LINK_BASE | OPT_LAYOUT
 };
 
@@ -137,6 +133,11 @@ static const option options[] = {
     {"jobs", 'j', OPT_JOBS, "N",
      "read the articles on N threads, 1 to 64 (default: 1); the output is "
      "the same whatever N"},
+    {"jsonl", 0, OPT_JSONL, NULL,
+     "read every input, standard input too, as JSON Lines (files ending "
+     "in .jsonl are read so anyway): one article per line, an object with "
+     "\"text\" and optional \"id\", \"date\", \"publisher\", "
+     "\"title\""},
     {"max-article-bytes", 0, OPT_MAX_BYTES, "N",
      "refuse an input file larger than N bytes; N may end in K, M or G "
      "(default: 64M)"},
@@ -344,6 +345,7 @@ typedef struct {
   unsigned given;   /* OPT_* bits seen on the command line */
   size_t max_bytes; /* --max-article-bytes */
   unsigned jobs;    /* -j */
+  bool jsonl;       /* --jsonl */
 } cli;
 
 static bool is_alpha(int c) {
@@ -548,6 +550,9 @@ static int take_option(cli *c, const option *o, const char *val) {
   case OPT_NO_TEXT:
     c->build.omit_text = true;
     break;
+  case OPT_JSONL:
+    c->jsonl = true;
+    break;
   case OPT_JOBS: {
     char *end;
     errno = 0;
@@ -666,121 +671,10 @@ static int parse_args(int argc, char **argv, cli *c) {
   if (!c->out_dir)
     c->out_dir = DEFAULT_OUT_DIR;
   if (!c->max_bytes)
-    c->max_bytes = DEFAULT_MAX_ARTICLE_BYTES;
+    c->max_bytes = SCKG_INPUTS_DEFAULT_MAX_BYTES;
   if (!c->jobs)
     c->jobs = 1;
   return -1;
-}
-
-/* ---- Inputs -------------------------------------------------------------- */
-
-/* What read_input returns for an input over --max-article-bytes; errno
- * values are positive. */
-enum { TOO_LARGE = -1 };
-
-/* Read all of `f` into a fresh NUL-terminated buffer, at most `max` bytes:
- * one more and it stops with TOO_LARGE, so that /dev/zero or a disk image
- * cannot fill the memory. `hint` is the expected size (0 when unknown): a
- * regular file is read into one allocation of its size. Returns 0, or
- * TOO_LARGE or an errno value with *out left NULL. Works on pipes as well
- * as regular files. */
-static int read_stream(FILE *f, size_t max, size_t hint, char **out,
-                       size_t *len) {
-  size_t cap = hint && hint < max ? hint + 2 : 1 << 16, n = 0;
-  char *buf = sckg_xmalloc(cap);
-  *out = NULL;
-  for (;;) {
-    if (cap - n < 2) {
-      cap = cap > max ? max + 2 : cap * 2;
-      buf = sckg_xrealloc(buf, cap);
-    }
-    size_t want = cap - n - 1;
-    if (want > max + 1 - n)
-      want = max + 1 - n;
-    size_t got = fread(buf + n, 1, want, f);
-    n += got;
-    if (n > max) {
-      free(buf);
-      return TOO_LARGE;
-    }
-    if (got == 0) {
-      if (ferror(f)) {
-        int e = errno ? errno : EIO;
-        free(buf);
-        return e;
-      }
-      break;
-    }
-  }
-  buf[n] = '\0';
-  *out = buf;
-  *len = n;
-  return 0;
-}
-
-/* Read the file at `path` ("-" = standard input) whole, at most `max`
- * bytes. A directory is an error here rather than an empty read; a regular
- * file over the limit is refused before it is read. Returns 0, TOO_LARGE
- * or an errno value. */
-static int read_input(const char *path, size_t max, char **out, size_t *len) {
-  if (strcmp(path, "-") == 0)
-    return read_stream(stdin, max, 0, out, len);
-  FILE *f = fopen(path, "rb");
-  if (!f)
-    return errno;
-  struct stat st;
-  int e = 0;
-  if (fstat(fileno(f), &st) != 0)
-    e = errno;
-  else if (S_ISDIR(st.st_mode))
-    e = EISDIR;
-  else if (S_ISREG(st.st_mode) && (uintmax_t)st.st_size > max)
-    e = TOO_LARGE;
-  else
-    e = read_stream(f, max, S_ISREG(st.st_mode) ? (size_t)st.st_size : 0, out,
-                    len);
-  fclose(f); /* read-only: nothing to lose on close */
-  return e;
-}
-
-/* The same file named twice ("a.txt ./a.txt", a glob and a name, a link):
- * each later naming gets in dup_of[i] the index of the first, by device
- * and inode, so that it is read once; others get SIZE_MAX. Standard input
- * and names that cannot be stat'ed (reported when read) are never
- * duplicates. Sorting keeps this n log n for thousands of files. */
-typedef struct {
-  dev_t dev;
-  ino_t ino;
-  size_t index;
-} file_id;
-
-static int cmp_file_id(const void *pa, const void *pb) {
-  const file_id *a = pa, *b = pb;
-  if (a->dev != b->dev)
-    return a->dev < b->dev ? -1 : 1;
-  if (a->ino != b->ino)
-    return a->ino < b->ino ? -1 : 1;
-  return a->index < b->index ? -1 : a->index > b->index;
-}
-
-static void find_duplicates(const char *const *files, size_t n,
-                            size_t *dup_of) {
-  file_id *ids = sckg_xcalloc(n ? n : 1, sizeof *ids);
-  size_t m = 0;
-  for (size_t i = 0; i < n; i++) {
-    struct stat st;
-    dup_of[i] = SIZE_MAX;
-    if (strcmp(files[i], "-") != 0 && stat(files[i], &st) == 0 &&
-        S_ISREG(st.st_mode))
-      ids[m++] = (file_id){st.st_dev, st.st_ino, i};
-  }
-  qsort(ids, m, sizeof *ids, cmp_file_id);
-  for (size_t k = 1; k < m; k++)
-    if (ids[k].dev == ids[k - 1].dev && ids[k].ino == ids[k - 1].ino)
-      dup_of[ids[k].index] = dup_of[ids[k - 1].index] != SIZE_MAX
-                                 ? dup_of[ids[k - 1].index]
-                                 : ids[k - 1].index;
-  free(ids);
 }
 
 static void report_stdout_error(sckg_status st, int e);
@@ -842,58 +736,33 @@ static void progress_step(progress *pr, size_t bytes) {
 typedef struct {
   const cli *c;
   diag_state *ds;
-  size_t next, n;  /* the next input, and how many there are */
-  size_t *dup_of;  /* see find_duplicates */
-  char *text;      /* the text last read, freed at the next call */
-  bool failed;     /* an input could not be read or used */
-  sckg_graph *g;   /* without --stream: the graph */
-  bool write_failed; /* with --stream: standard output failed */
+  sckg_inputs *inputs; /* the FILE arguments, or NULL */
+  size_t next;         /* without FILE: the next embedded article */
+  bool failed;         /* an input could not be read or used */
+  sckg_graph *g;       /* without --stream: the graph */
+  bool write_failed;   /* with --stream: standard output failed */
   int write_errno;
 } run_state;
 
-/* The pipeline's source: the next input that can be read, each failure on
- * the way reported. */
+/* The pipeline's source: the next article of the FILE arguments (whose
+ * problems inputs.c reports on the way), or of the embedded corpus. */
 static int next_input(void *handle, sckg_input *in) {
   run_state *r = handle;
-  const cli *c = r->c;
-  free(r->text);
-  r->text = NULL;
-  memset(in, 0, sizeof *in);
-  while (r->next < r->n) {
-    size_t i = r->next++;
-    if (!c->n_files) {
-      in->name = sckg_embedded_corpus[i].name;
-      in->text = sckg_embedded_corpus[i].data;
-      in->len = sckg_embedded_corpus[i].len;
+  if (r->inputs) {
+    if (sckg_inputs_next(r->inputs, in))
       return 1;
-    }
-    const char *path = c->files[i];
-    if (r->dup_of[i] != SIZE_MAX) {
-      progress_erase(&progress_line);
-      errorf("%s: warning: the same file as %s, named before it: read once",
-             path, c->files[r->dup_of[i]]);
-      continue;
-    }
-    size_t len = 0;
-    const char *shown = strcmp(path, "-") == 0 ? "standard input" : path;
-    int e = read_input(path, c->max_bytes, &r->text, &len);
-    if (e) {
-      progress_erase(&progress_line);
-      if (e == TOO_LARGE)
-        errorf("%s: larger than %zu bytes: not read (see "
-               "--max-article-bytes)",
-               shown, c->max_bytes);
-      else
-        errorf("%s: %s", shown, strerror(e));
+    if (sckg_inputs_get_progress(r->inputs).errors)
       r->failed = true;
-      continue;
-    }
-    in->name = strcmp(path, "-") == 0 ? STDIN_NAME : path;
-    in->text = r->text;
-    in->len = len;
-    return 1;
+    return 0;
   }
-  return 0;
+  memset(in, 0, sizeof *in);
+  if (r->next == sckg_embedded_corpus_count)
+    return 0;
+  in->name = sckg_embedded_corpus[r->next].name;
+  in->text = sckg_embedded_corpus[r->next].data;
+  in->len = sckg_embedded_corpus[r->next].len;
+  r->next++;
+  return 1;
 }
 
 /* The pipeline's sink: each article in input order, merged into the graph
@@ -957,18 +826,16 @@ static int build_graph(const cli *c, diag_state *ds, sckg_graph **out) {
     errorf("%s", sckg_strerror(st));
     return st == SCKG_ERR_ARG ? EXIT_USAGE : EXIT_FAIL;
   }
-  r.n = c->n_files ? c->n_files : sckg_embedded_corpus_count;
-  r.dup_of = sckg_xcalloc(r.n ? r.n : 1, sizeof *r.dup_of);
-  if (c->n_files)
-    find_duplicates(c->files, c->n_files, r.dup_of);
+  if (c->n_files) {
+    sckg_inputs_options io = {.max_bytes = c->max_bytes,
+                              .jsonl = c->jsonl,
+                              .sink = print_diag,
+                              .sink_handle = ds};
+    r.inputs = sckg_inputs_new(c->files, c->n_files, &io);
+    progress_line.total = sckg_inputs_get_progress(r.inputs).bytes;
+  }
   progress_line.on = isatty(STDERR_FILENO) == 1;
   progress_line.start = progress_line.last = now_s();
-  for (size_t i = 0; i < c->n_files; i++) {
-    struct stat sb;
-    if (strcmp(c->files[i], "-") != 0 && stat(c->files[i], &sb) == 0 &&
-        S_ISREG(sb.st_mode))
-      progress_line.total += (size_t)sb.st_size;
-  }
   sckg_pipeline p = {.schema = schema,
                      .opts = c->build,
                      .threads = c->jobs,
@@ -979,8 +846,7 @@ static int build_graph(const cli *c, diag_state *ds, sckg_graph **out) {
                      .emit_handle = &r};
   bool started = sckg_pipeline_run(&p);
   progress_erase(&progress_line);
-  free(r.text);
-  free(r.dup_of);
+  sckg_inputs_free(r.inputs);
   if (!started) {
     errorf("cannot start %u threads (see --jobs)", c->jobs);
     r.failed = true;

@@ -34,8 +34,8 @@ void sckg_diag_format(const sckg_diag *d, sckg_buf *out) {
   }
   if (d->status == SCKG_OK)
     sckg_buf_adds(out, "warning: ");
-  add_clean(out, d->message && *d->message ? d->message
-                                           : sckg_strerror(d->status));
+  add_clean(out,
+            d->message && *d->message ? d->message : sckg_strerror(d->status));
   sckg_buf_addc(out, '\n');
 }
 

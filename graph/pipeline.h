@@ -13,15 +13,15 @@
 
 /* One article on its way through. */
 typedef struct {
-  sckg_input in;      /* copies owned by the job */
-  sckg_graph *part;   /* its graph (not with `stream`), or NULL on error */
-  sckg_status st;     /* of reading it (and, with `stream`, writing it) */
-  sckg_buf diag;      /* its diagnostics, formatted, one line each */
+  sckg_input in;        /* copies owned by the job */
+  sckg_graph *part;     /* its graph (not with `stream`), or NULL on error */
+  sckg_status st;       /* of reading it (and, with `stream`, writing it) */
+  sckg_buf diag;        /* its diagnostics, formatted, one line each */
   unsigned long errors; /* diagnostics among them that are errors */
-  char *nt;           /* with `stream`: its N-Triples */
+  char *nt;             /* with `stream`: its N-Triples */
   size_t nt_len;
-  size_t bytes;       /* of the article's text, for progress */
-  char *owned;        /* the one allocation holding the copies of `in` */
+  size_t bytes; /* of the article's text, for progress */
+  char *owned;  /* the one allocation holding the copies of `in` */
 } sckg_job;
 
 typedef struct {

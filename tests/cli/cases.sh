@@ -386,6 +386,54 @@ shards)
   [ "$shared" -gt 0 ] || fail "no event is reported in two shards: the test shows nothing"
   ;;
 
+jsonl)
+  # JSON Lines, as crawlers write them: each record is an article whose
+  # metadata fills its node.
+  in=$src/tests/cli/inputs
+  sckg_ok nt "$in/good.jsonl" && mv stdout file.nt
+  k='<https://w3id.org/sckg/id/article/kyodo-001>'
+  for want in "$k <http://purl.org/dc/terms/title> \"Japan adds sanctions\" ." \
+    "$k <http://purl.org/dc/terms/publisher> \"Kyodo News\" ." \
+    "$k <http://purl.org/dc/terms/date> \"2023-04-07\"^^<http://www.w3.org/2001/XMLSchema#date> ." \
+    "$k <http://purl.org/dc/terms/identifier> \"kyodo-001\" ." \
+    '<https://w3id.org/sckg/id/article/good-4> <http://purl.org/dc/terms/identifier> "good-4" .' \
+    '<https://w3id.org/sckg/id/article/last-line> <http://purl.org/dc/terms/identifier> "last-line" .'; do
+    grep -qxF "$want" file.nt || fail "jsonl: no line $want"
+  done
+  # standard input with --jsonl: the same articles, the id-less one named
+  # after stdin
+  sckg_ok nt --jsonl - <"$in/good.jsonl" && mv stdout stdin.nt
+  grep -F 'kyodo-001' file.nt >a && grep -F 'kyodo-001' stdin.nt >b && same a b "jsonl: file = stdin"
+  grep -q 'article/stdin-4> ' stdin.nt || fail "jsonl: the record without id is not stdin-4 on stdin"
+  # bad records: each reported with its line, the run fails, the good
+  # record of the file still written by --stream
+  expect_exit 1 nt "$in/bad.jsonl"
+  for line in 1 2 3 4; do
+    grep -q "^sckg: [^ ]*bad.jsonl:$line:" stderr || fail "jsonl: line $line not reported"
+  done
+  [ ! -s stdout ] || fail "jsonl: nt wrote a graph despite bad records"
+  expect_exit 1 nt --stream "$in/bad.jsonl"
+  grep -q 'article/fine> ' stdout || fail "jsonl --stream: the good record is missing"
+  ;;
+
+folders)
+  # A folder is read recursively in byte order of names, .txt and .jsonl
+  # files only: the same as naming those files in that order.
+  mkdir -p d/sub d/.hidden
+  cp "$ap" d/b.txt
+  cp "$reuters" d/sub/a.txt
+  cp "$src/tests/cli/inputs/good.jsonl" d/c.jsonl
+  echo 'not an article' >d/notes.md
+  cp "$ap" d/.hidden/x.txt
+  sckg_ok nt --stream d && mv stdout folder.nt
+  sckg_ok nt --stream d/b.txt d/c.jsonl d/sub/a.txt && same stdout folder.nt "nt --stream d = its files in order"
+  sckg_ok rdf d && mv stdout folder.rdf
+  sckg_ok rdf d/sub/a.txt d/c.jsonl d/b.txt && same stdout folder.rdf "rdf d = its files in any order"
+  # a file named twice, by a folder and by its name: read once, warned
+  sckg_ok nt d d/b.txt
+  grep -q 'd/b.txt: warning: the same file as d/b.txt' stderr || fail "folders: a file named twice is not read once"
+  ;;
+
 readme-ci)
   # .ci/run runs exactly the README's second quick-start command first;
   # the steps after it (the sanitizer build, the fuzz runs) are CI's own.

@@ -128,7 +128,7 @@ bad-files)
   expect_exit 1 nt missing.txt
   said '^sckg: missing.txt: No such file or directory$' "missing file"
   expect_exit 1 nt folder
-  said '^sckg: folder: Is a directory$' "directory"
+  said '^sckg: folder: a folder without a .txt or .jsonl file under it' "a folder with no article"
   expect_exit 1 nt "$sckg"
   said "^sckg: $sckg: NUL byte at byte [0-9]+: not a text file\$" "binary file"
   expect_exit 1 nt utf16.txt
