@@ -37,6 +37,15 @@ typedef struct sckg_extractor sckg_extractor;
 sckg_extractor *sckg_extractor_new(void);
 void sckg_extractor_free(sckg_extractor *x);
 
+/* sckg_graph_read with the working memory `x` (NULL: one of its own),
+ * which stays the caller's: a reader thread keeps one for all its
+ * articles, since it is large (a sentence's tokens and memo) and zeroing a
+ * fresh one for each article would cost more than reading a short one. */
+sckg_status sckg_graph_read_using(const sckg_schema *schema,
+                                  const sckg_options *opts,
+                                  const sckg_input *in, sckg_extractor *x,
+                                  sckg_graph **out);
+
 /* Read the article's sentences. Actors are created in `g` as they are met;
  * events are returned in `out` for the graph to merge. */
 void sckg_extract(sckg_extractor *x, sckg_graph *g, const article_text *a,

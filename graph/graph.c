@@ -31,6 +31,7 @@ typedef struct {
   sckg_pmap articles_by_ident; /* interned ident -> sckg_article */
   sckg_vec all_events;         /* ev_node *, in creation order */
   sckg_extractor *extractor;
+  bool extractor_lent; /* the caller's: not freed with the graph */
   sckg_buf buf;
   const char *input_name; /* of the last article read, for messages */
 } build_state;
@@ -130,7 +131,8 @@ static void free_build(sckg_graph *g) {
     sckg_vec_free(&e->triggers);
   }
   sckg_vec_free(&b->all_events);
-  sckg_extractor_free(b->extractor);
+  if (!b->extractor_lent)
+    sckg_extractor_free(b->extractor);
   sckg_pmap_free(&b->actors_by_slug);
   sckg_pmap_free(&b->events_by_key);
   sckg_pmap_free(&b->articles_by_ident);
@@ -806,6 +808,13 @@ static sckg_status read_article(sckg_graph *g, const sckg_input *in) {
 
 sckg_status sckg_graph_read(const sckg_schema *schema, const sckg_options *opts,
                             const sckg_input *in, sckg_graph **out) {
+  return sckg_graph_read_using(schema, opts, in, NULL, out);
+}
+
+sckg_status sckg_graph_read_using(const sckg_schema *schema,
+                                  const sckg_options *opts,
+                                  const sckg_input *in, sckg_extractor *x,
+                                  sckg_graph **out) {
   *out = NULL;
   if (!in || (!in->text && in->len))
     return SCKG_ERR_ARG;
@@ -813,6 +822,10 @@ sckg_status sckg_graph_read(const sckg_schema *schema, const sckg_options *opts,
   sckg_status st = sckg_graph_new(schema, opts, &part);
   if (st != SCKG_OK)
     return st;
+  if (x) {
+    BUILD(part)->extractor = x;
+    BUILD(part)->extractor_lent = true;
+  }
   if ((st = read_article(part, in)) != SCKG_OK) {
     sckg_graph_free(part);
     return st;
@@ -997,8 +1010,12 @@ sckg_status sckg_graph_merge(sckg_graph *g, sckg_graph *part) {
 sckg_status sckg_graph_add(sckg_graph *g, const sckg_input *in) {
   if (!g || !in || g->finished || (!in->text && in->len))
     return SCKG_ERR_ARG;
+  build_state *b = BUILD(g);
+  if (!b->extractor) /* one for all the articles of this graph */
+    b->extractor = sckg_extractor_new();
   sckg_graph *part;
-  sckg_status st = sckg_graph_read(g->schema, &g->opts, in, &part);
+  sckg_status st =
+      sckg_graph_read_using(g->schema, &g->opts, in, b->extractor, &part);
   if (st != SCKG_OK)
     return st;
   return sckg_graph_merge(g, part);

@@ -8,6 +8,7 @@
 #define _POSIX_C_SOURCE 200809L
 
 #include "pipeline.h"
+#include "extract.h"
 
 #include <pthread.h>
 #include <stdio.h>
@@ -89,11 +90,11 @@ static void job_clear(sckg_job *j) {
 /* The work of one job, on whichever thread: read the article into a graph
  * of its own; with `stream`, finish it and write its N-Triples into
  * memory, so that the calling thread only has to copy bytes out. */
-static void job_run(const sckg_pipeline *p, sckg_job *j) {
+static void job_run(const sckg_pipeline *p, sckg_extractor *x, sckg_job *j) {
   sckg_options o = p->opts;
   o.sink = collect;
   o.sink_handle = j;
-  j->st = sckg_graph_read(p->schema, &o, &j->in, &j->part);
+  j->st = sckg_graph_read_using(p->schema, &o, &j->in, x, &j->part);
   if (j->st != SCKG_OK || !p->stream)
     return;
   j->st = sckg_graph_finish(j->part);
@@ -124,7 +125,8 @@ typedef struct {
   sckg_job *jobs;
   int *state;
   size_t n_slots;
-  size_t filled; /* jobs filled so far: the next one goes to slot filled % n */
+  size_t filled; /* jobs filled so far: the next one goes to ring_slot filled %
+                    n */
   size_t taken;  /* jobs taken by workers */
   bool closing;
   pthread_mutex_t lock;
@@ -134,21 +136,23 @@ typedef struct {
 
 static void *worker(void *arg) {
   ring *r = arg;
+  sckg_extractor *x = sckg_extractor_new();
   pthread_mutex_lock(&r->lock);
   for (;;) {
     while (!r->closing && r->taken == r->filled)
       pthread_cond_wait(&r->work, &r->lock);
     if (r->taken == r->filled)
       break; /* closing, and nothing left */
-    size_t slot = r->taken++ % r->n_slots;
-    r->state[slot] = SLOT_BUSY;
+    size_t ring_slot = r->taken++ % r->n_slots;
+    r->state[ring_slot] = SLOT_BUSY;
     pthread_mutex_unlock(&r->lock);
-    job_run(r->p, &r->jobs[slot]);
+    job_run(r->p, x, &r->jobs[ring_slot]);
     pthread_mutex_lock(&r->lock);
-    r->state[slot] = SLOT_DONE;
+    r->state[ring_slot] = SLOT_DONE;
     pthread_cond_broadcast(&r->done);
   }
   pthread_mutex_unlock(&r->lock);
+  sckg_extractor_free(x);
   return NULL;
 }
 
@@ -157,13 +161,15 @@ static bool run_inline(const sckg_pipeline *p) {
   sckg_job j;
   sckg_input in;
   memset(&j, 0, sizeof j);
+  sckg_extractor *x = sckg_extractor_new();
   bool go = true;
   while (go && p->next(p->next_handle, &in) == 1) {
     job_fill(&j, &in);
-    job_run(p, &j);
+    job_run(p, x, &j);
     go = p->emit(p->emit_handle, &j);
     job_clear(&j);
   }
+  sckg_extractor_free(x);
   return true;
 }
 
@@ -194,24 +200,24 @@ bool sckg_pipeline_run(const sckg_pipeline *p) {
         more = false;
         break;
       }
-      size_t slot = r.filled % r.n_slots; /* empty: emitted already */
-      job_fill(&r.jobs[slot], &in);
+      size_t ring_slot = r.filled % r.n_slots; /* empty: emitted already */
+      job_fill(&r.jobs[ring_slot], &in);
       pthread_mutex_lock(&r.lock);
-      r.state[slot] = SLOT_READY;
+      r.state[ring_slot] = SLOT_READY;
       r.filled++;
       pthread_cond_signal(&r.work);
       pthread_mutex_unlock(&r.lock);
     }
     if (emitted == r.filled)
       break; /* the source is done and so is every job */
-    size_t slot = emitted % r.n_slots;
+    size_t ring_slot = emitted % r.n_slots;
     pthread_mutex_lock(&r.lock);
-    while (r.state[slot] != SLOT_DONE)
+    while (r.state[ring_slot] != SLOT_DONE)
       pthread_cond_wait(&r.done, &r.lock);
     pthread_mutex_unlock(&r.lock);
-    go = p->emit(p->emit_handle, &r.jobs[slot]);
-    job_clear(&r.jobs[slot]);
-    r.state[slot] = SLOT_EMPTY;
+    go = p->emit(p->emit_handle, &r.jobs[ring_slot]);
+    job_clear(&r.jobs[ring_slot]);
+    r.state[ring_slot] = SLOT_EMPTY;
     emitted++;
   }
   pthread_mutex_lock(&r.lock);
