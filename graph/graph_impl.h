@@ -188,6 +188,9 @@ const char *sckg_date_format(sckg_date d, char *buf);
 /* Is `t` a well-formed language tag (N-Triples' LANGTAG)? */
 bool sckg_lang_valid(const char *t);
 
+/* sckg_write_ntriples, appending to `out` (the pipeline's --stream). */
+sckg_status sckg_write_ntriples_mem(const sckg_graph *g, sckg_buf *out);
+
 /* Compare two terms / triples by their bytes, as N-Triples sorts them. */
 int sckg_term_cmp(const sckg_term *a, const sckg_term *b);
 int sckg_triple_cmp(const void *a, const void *b);

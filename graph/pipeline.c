@@ -79,12 +79,15 @@ static void job_fill(sckg_job *j, const sckg_input *in) {
   j->in.title = copy_field(&at, f[4], lens[4]);
 }
 
+/* Empty a job for the next article, keeping its output buffer. */
 static void job_clear(sckg_job *j) {
   sckg_graph_free(j->part);
   sckg_buf_free(&j->diag);
-  free(j->nt);
   free(j->owned);
+  sckg_buf nt = j->nt;
   memset(j, 0, sizeof *j);
+  sckg_buf_clear(&nt);
+  j->nt = nt;
 }
 
 /* The work of one job, on whichever thread: read the article into a graph
@@ -98,16 +101,8 @@ static void job_run(const sckg_pipeline *p, sckg_extractor *x, sckg_job *j) {
   if (j->st != SCKG_OK || !p->stream)
     return;
   j->st = sckg_graph_finish(j->part);
-  if (j->st == SCKG_OK) {
-    FILE *f = open_memstream(&j->nt, &j->nt_len);
-    if (!f)
-      j->st = SCKG_ERR_WRITE;
-    else {
-      j->st = sckg_write_ntriples(j->part, f);
-      if (fclose(f) != 0 && j->st == SCKG_OK)
-        j->st = SCKG_ERR_WRITE;
-    }
-  }
+  if (j->st == SCKG_OK)
+    j->st = sckg_write_ntriples_mem(j->part, &j->nt);
   sckg_graph_free(j->part);
   j->part = NULL;
   /* the text is not needed any more: free it before the job waits */
@@ -169,6 +164,7 @@ static bool run_inline(const sckg_pipeline *p) {
     go = p->emit(p->emit_handle, &j);
     job_clear(&j);
   }
+  sckg_buf_free(&j.nt);
   sckg_extractor_free(x);
   return true;
 }
@@ -227,8 +223,10 @@ bool sckg_pipeline_run(const sckg_pipeline *p) {
   for (unsigned i = 0; i < started; i++)
     pthread_join(tids[i], NULL);
   /* stopped early: the jobs still in the ring are dropped unseen */
-  for (size_t i = 0; i < r.n_slots; i++)
+  for (size_t i = 0; i < r.n_slots; i++) {
     job_clear(&r.jobs[i]);
+    sckg_buf_free(&r.jobs[i].nt);
+  }
   free(tids);
   free(r.state);
   free(r.jobs);

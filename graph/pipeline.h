@@ -18,10 +18,10 @@ typedef struct {
   sckg_status st;       /* of reading it (and, with `stream`, writing it) */
   sckg_buf diag;        /* its diagnostics, formatted, one line each */
   unsigned long errors; /* diagnostics among them that are errors */
-  char *nt;             /* with `stream`: its N-Triples */
-  size_t nt_len;
-  size_t bytes; /* of the article's text, for progress */
-  char *owned;  /* the one allocation holding the copies of `in` */
+  sckg_buf nt;          /* with `stream`: its N-Triples (the buffer is
+                           the slot's, kept from job to job) */
+  size_t bytes;         /* of the article's text, for progress */
+  char *owned;          /* the one allocation holding the copies of `in` */
 } sckg_job;
 
 typedef struct {

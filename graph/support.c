@@ -215,16 +215,23 @@ void sckg_buf_adds(sckg_buf *b, const char *s) {
 void sckg_buf_addc(sckg_buf *b, char c) { sckg_buf_add(b, &c, 1); }
 
 void sckg_buf_printf(sckg_buf *b, const char *fmt, ...) {
+  /* one pass when it fits in the room left, which is nearly always */
+  buf_reserve(b, 63);
+  size_t room = b->cap - b->len;
   va_list ap;
   va_start(ap, fmt);
-  int n = vsnprintf(NULL, 0, fmt, ap);
+  int n = vsnprintf(b->ptr + b->len, room, fmt, ap);
   va_end(ap);
-  if (n < 0)
+  if (n < 0) {
+    b->ptr[b->len] = '\0';
     return;
-  buf_reserve(b, (size_t)n);
-  va_start(ap, fmt);
-  vsnprintf(b->ptr + b->len, (size_t)n + 1, fmt, ap);
-  va_end(ap);
+  }
+  if ((size_t)n >= room) {
+    buf_reserve(b, (size_t)n);
+    va_start(ap, fmt);
+    vsnprintf(b->ptr + b->len, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+  }
   b->len += (size_t)n;
 }
 

@@ -5,6 +5,7 @@
 #include "sckg/write.h"
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,7 +17,8 @@
 enum { OUT_SIZE = 64 * 1024, IRI_CACHE = 1024 };
 
 typedef struct {
-  FILE *file;
+  FILE *file;    /* where full buffers go, or */
+  sckg_buf *mem; /* in memory (the pipeline's --stream) */
   size_t len;
   bool failed;
   /* IRIs known to need no escape, with their length, by address: the
@@ -30,7 +32,9 @@ typedef struct {
 } out_buf;
 
 static void flush_out(out_buf *o) {
-  if (o->len && !o->failed && fwrite(o->buf, 1, o->len, o->file) != o->len)
+  if (o->mem)
+    sckg_buf_add(o->mem, o->buf, o->len);
+  else if (o->len && !o->failed && fwrite(o->buf, 1, o->len, o->file) != o->len)
     o->failed = true;
   o->len = 0;
 }
@@ -171,9 +175,8 @@ static void write_triple(out_buf *o, const sckg_triple *t) {
   put(o, " .\n", 3);
 }
 
-sckg_status sckg_write_ntriples(const sckg_graph *g, FILE *out) {
-  if (!g || !out || !g->finished)
-    return SCKG_ERR_ARG;
+/* Write the triples into `file` or `mem`. */
+static sckg_status write_all(const sckg_graph *g, FILE *file, sckg_buf *mem) {
   /* Validate before the first byte so a refused graph leaves no half file. */
   for (size_t i = 0; i < g->n_triples; i++) {
     const sckg_term *obj = &g->triples[i].o;
@@ -181,14 +184,28 @@ sckg_status sckg_write_ntriples(const sckg_graph *g, FILE *out) {
         !sckg_lang_valid(obj->lang))
       return SCKG_ERR_INPUT;
   }
-  out_buf *o = sckg_xcalloc(1, sizeof *o);
-  o->file = out;
+  out_buf *o = sckg_xmalloc(sizeof *o); /* the buffer needs no zeroing */
+  memset(o, 0, offsetof(out_buf, buf));
+  o->file = file;
+  o->mem = mem;
   for (size_t i = 0; i < g->n_triples && !o->failed; i++)
     write_triple(o, &g->triples[i]);
   flush_out(o);
   bool failed = o->failed;
   free(o);
-  if (failed || fflush(out) != 0 || ferror(out))
+  if (file && (failed || fflush(file) != 0 || ferror(file)))
     return SCKG_ERR_WRITE;
   return SCKG_OK;
+}
+
+sckg_status sckg_write_ntriples(const sckg_graph *g, FILE *out) {
+  if (!g || !out || !g->finished)
+    return SCKG_ERR_ARG;
+  return write_all(g, out, NULL);
+}
+
+sckg_status sckg_write_ntriples_mem(const sckg_graph *g, sckg_buf *out) {
+  if (!g || !out || !g->finished)
+    return SCKG_ERR_ARG;
+  return write_all(g, NULL, out);
 }
