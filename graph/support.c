@@ -102,11 +102,18 @@ void *sckg_arena_memdup(sckg_arena *a, const void *p, size_t n) {
   return q;
 }
 
-/* Open addressing with linear probing; the table doubles at 50% load. */
+/* Open addressing with linear probing; the table doubles at 50% load.
+ * A slot holds the string, its length and its hash, so that a probe reads
+ * one slot and compares bytes only when the hashes agree. */
+typedef struct {
+  const char *str; /* NULL: empty */
+  uint32_t len;    /* strings longer than 4 GB are never interned */
+  uint32_t hash;
+} strtab_slot;
+
 struct sckg_strtab {
   sckg_arena *arena;
-  const char **slots;
-  size_t *lens;
+  strtab_slot *slots;
   size_t cap, count;
 };
 
@@ -115,7 +122,6 @@ sckg_strtab *sckg_strtab_new(sckg_arena *arena) {
   t->arena = arena;
   t->cap = 1024;
   t->slots = sckg_xcalloc(t->cap, sizeof *t->slots);
-  t->lens = sckg_xcalloc(t->cap, sizeof *t->lens);
   return t;
 }
 
@@ -123,49 +129,73 @@ void sckg_strtab_free(sckg_strtab *t) {
   if (!t)
     return;
   free(t->slots);
-  free(t->lens);
   free(t);
 }
 
-static size_t probe(const sckg_strtab *t, const char *s, size_t len) {
-  size_t i = (size_t)sckg_hash64(s, len) & (t->cap - 1);
-  while (t->slots[i] &&
-         !(t->lens[i] == len && memcmp(t->slots[i], s, len) == 0))
-    i = (i + 1) & (t->cap - 1);
-  return i;
+/* The table's own hash, eight bytes at a time (FNV-1a goes byte by byte
+ * and must stay as it is: IRIs are made with it). Internal: nothing
+ * depends on its values but the slots. */
+static uint64_t table_hash(const char *s, size_t len) {
+  const uint64_t k = 0x9E3779B97F4A7C15ull;
+  uint64_t h = len * k;
+  size_t i = 0;
+  for (; i + 8 <= len; i += 8) {
+    uint64_t w;
+    memcpy(&w, s + i, 8);
+    h = (h ^ w) * k;
+    h ^= h >> 29;
+  }
+  uint64_t w = 0;
+  memcpy(&w, s + i, len - i);
+  h = (h ^ w) * k;
+  return h ^ (h >> 32);
+}
+
+static size_t probe(const sckg_strtab *t, const char *s, size_t len,
+                    uint32_t hash) {
+  size_t i = hash & (t->cap - 1);
+  for (;; i = (i + 1) & (t->cap - 1)) {
+    const strtab_slot *x = &t->slots[i];
+    if (!x->str ||
+        (x->hash == hash && x->len == len && memcmp(x->str, s, len) == 0))
+      return i;
+  }
 }
 
 static void grow(sckg_strtab *t) {
-  const char **old = t->slots;
-  size_t *old_lens = t->lens, old_cap = t->cap;
+  strtab_slot *old = t->slots;
+  size_t old_cap = t->cap;
   t->cap *= 2;
   t->slots = sckg_xcalloc(t->cap, sizeof *t->slots);
-  t->lens = sckg_xcalloc(t->cap, sizeof *t->lens);
   for (size_t i = 0; i < old_cap; i++) {
-    if (!old[i])
+    if (!old[i].str)
       continue;
-    size_t j = probe(t, old[i], old_lens[i]);
+    size_t j = old[i].hash & (t->cap - 1);
+    while (t->slots[j].str)
+      j = (j + 1) & (t->cap - 1);
     t->slots[j] = old[i];
-    t->lens[j] = old_lens[i];
   }
   free(old);
-  free(old_lens);
 }
 
 const char *sckg_strtab_intern(sckg_strtab *t, const char *s, size_t len) {
-  size_t i = probe(t, s, len);
-  if (t->slots[i])
-    return t->slots[i];
+  if (len > UINT32_MAX) /* only names and IRIs are interned, never texts */
+    return sckg_arena_strndup(t->arena, s, len);
+  uint32_t hash = (uint32_t)table_hash(s, len);
+  size_t i = probe(t, s, len, hash);
+  if (t->slots[i].str)
+    return t->slots[i].str;
   const char *copy = sckg_arena_strndup(t->arena, s, len);
-  t->slots[i] = copy;
-  t->lens[i] = len;
+  t->slots[i] = (strtab_slot){copy, (uint32_t)len, hash};
   if (++t->count * 2 > t->cap)
     grow(t);
   return copy;
 }
 
 const char *sckg_strtab_find(const sckg_strtab *t, const char *s, size_t len) {
-  return t->slots[probe(t, s, len)];
+  if (len > UINT32_MAX)
+    return NULL;
+  return t->slots[probe(t, s, len, (uint32_t)table_hash(s, len))].str;
 }
 
 void sckg_vec_push(sckg_vec *v, void *item) {
