@@ -103,7 +103,7 @@ static bool rdf_syntax_name(const char *local) {
 /* Text XML 1.0 can carry: valid UTF-8 of Chars. Controls other than tab,
  * LF and CR cannot appear even as &#n; references, so a literal holding one
  * has no RDF/XML form. */
-static bool text_ok(const char *s) {
+static bool text_ok_utf8(const char *s) {
   size_t len = strlen(s), n;
   if (sckg_utf8_check(s, len) != len)
     return false;
@@ -135,6 +135,18 @@ static bool has_dot_segment(const char *path) {
  * relative one is resolved against the document's location; and without
  * dot segments, since resolving even an absolute IRI removes them (RFC 3986
  * 5.2.2: rapper reads "http://x/a/../b" as "http://x/b"). */
+/* Most text is ASCII: checked byte by byte, and the rest, from the first
+ * byte above 0x7F, code point by code point. */
+static bool text_ok(const char *s) {
+  for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+    if (*p >= 0x80)
+      return text_ok_utf8((const char *)p);
+    if (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r')
+      return false;
+  }
+  return true;
+}
+
 static bool iri_ok(const char *iri) {
   if (!text_ok(iri))
     return false;
@@ -169,12 +181,19 @@ static bool predicate_ok(const char *p) {
 /* Every triple must have an RDF/XML form before the first byte is written:
  * a refused graph leaves no half document behind. */
 static bool graph_ok(const sckg_graph *g) {
+  const char *checked[32]; /* predicates found good, by address */
+  size_t n_checked = 0;
   for (size_t i = 0; i < g->n_triples; i++) {
     const sckg_triple *t = &g->triples[i];
     if ((i == 0 || t->s != g->triples[i - 1].s) && !iri_ok(t->s))
       return false;
-    if ((i == 0 || t->p != g->triples[i - 1].p) && !predicate_ok(t->p))
+    bool known = false;
+    for (size_t k = 0; k < n_checked && !known; k++)
+      known = checked[k] == t->p;
+    if (!known && !predicate_ok(t->p))
       return false;
+    if (!known && n_checked < 32)
+      checked[n_checked++] = t->p;
     if (t->o.kind == SCKG_TERM_IRI) {
       if (!iri_ok(t->o.value))
         return false;
@@ -189,10 +208,26 @@ static bool graph_ok(const sckg_graph *g) {
 
 /* The per-write state: namespaces that needed a generated prefix, numbered
  * ns1, ns2, ... in order of first use, which the sorted triples fix. */
+enum { PREDICATE_CACHE = 64 };
+
+/* What a predicate's element needs: its qualified name and, for a
+ * namespace without a fixed prefix, the attribute declaring it. */
+typedef struct {
+  const char *iri; /* the predicate, by address (the graph interns them) */
+  char *qname;
+  char *decl; /* "xmlns:nsN", or NULL */
+  const char *ns;
+} predicate;
+
 typedef struct {
   xmlTextWriterPtr w;
   sckg_vec gen_ns; /* heap strings, index + 1 = the number in "nsN" */
   sckg_buf qname;
+  /* the predicates met so far: a graph has a few dozen, and splitting one
+   * into namespace and local name for each of millions of triples costs
+   * more than writing them */
+  predicate preds[PREDICATE_CACHE];
+  size_t n_preds;
 } writer;
 
 #define X(s) ((const xmlChar *)(s))
@@ -202,17 +237,21 @@ typedef struct {
       return SCKG_ERR_WRITE;                                                   \
   } while (0)
 
-static sckg_status start_property(writer *wr, const char *p) {
+/* Split predicate `p` into the element's name and namespace declaration. */
+static void split_predicate(writer *wr, const char *p, predicate *out) {
   size_t at = local_start(p);
   const char *prefix = NULL;
   for (size_t i = 0; i < N_FIXED_NS && !prefix; i++)
     if (strlen(fixed_ns[i].ns) == at && strncmp(p, fixed_ns[i].ns, at) == 0)
       prefix = fixed_ns[i].prefix;
   sckg_buf_clear(&wr->qname);
+  out->iri = p;
+  out->decl = NULL;
+  out->ns = NULL;
   if (prefix) {
     sckg_buf_printf(&wr->qname, "%s:%s", prefix, p + at);
-    TRYX(xmlTextWriterStartElement(wr->w, X(wr->qname.ptr)));
-    return SCKG_OK;
+    out->qname = sckg_xstrndup(wr->qname.ptr, wr->qname.len);
+    return;
   }
   size_t k = 0;
   while (k < wr->gen_ns.len && !(strlen(wr->gen_ns.items[k]) == at &&
@@ -220,14 +259,39 @@ static sckg_status start_property(writer *wr, const char *p) {
     k++;
   if (k == wr->gen_ns.len)
     sckg_vec_push(&wr->gen_ns, sckg_xstrndup(p, at));
+  sckg_buf_printf(&wr->qname, "ns%zu:%s", k + 1, p + at);
+  out->qname = sckg_xstrndup(wr->qname.ptr, wr->qname.len);
+  sckg_buf_clear(&wr->qname);
+  sckg_buf_printf(&wr->qname, "xmlns:ns%zu", k + 1);
+  out->decl = sckg_xstrndup(wr->qname.ptr, wr->qname.len);
+  out->ns = wr->gen_ns.items[k];
+}
+
+static void free_predicate(predicate *p) {
+  free(p->qname);
+  free(p->decl);
+}
+
+static sckg_status start_property(writer *wr, const char *p) {
+  predicate one, *pr = NULL;
+  for (size_t i = 0; i < wr->n_preds && !pr; i++)
+    if (wr->preds[i].iri == p)
+      pr = &wr->preds[i];
+  if (!pr && wr->n_preds < PREDICATE_CACHE) {
+    pr = &wr->preds[wr->n_preds++];
+    split_predicate(wr, p, pr);
+  } else if (!pr) { /* more predicates than the cache holds */
+    pr = &one;
+    split_predicate(wr, p, pr);
+  }
+  int rc = xmlTextWriterStartElement(wr->w, X(pr->qname));
   /* Declared on the element itself: the document needs no pre-pass over
    * predicates, and each property element reads on its own. */
-  char decl[32];
-  snprintf(decl, sizeof decl, "xmlns:ns%zu", k + 1);
-  sckg_buf_printf(&wr->qname, "ns%zu:%s", k + 1, p + at);
-  TRYX(xmlTextWriterStartElement(wr->w, X(wr->qname.ptr)));
-  TRYX(xmlTextWriterWriteAttribute(wr->w, X(decl), X(wr->gen_ns.items[k])));
-  return SCKG_OK;
+  if (rc >= 0 && pr->decl)
+    rc = xmlTextWriterWriteAttribute(wr->w, X(pr->decl), X(pr->ns));
+  if (pr == &one)
+    free_predicate(&one);
+  return rc < 0 ? SCKG_ERR_WRITE : SCKG_OK;
 }
 
 static sckg_status write_property(writer *wr, const sckg_triple *t) {
@@ -319,6 +383,8 @@ sckg_status sckg_write_rdfxml(const sckg_graph *g, FILE *out) {
 done:
   if (wr.w)
     xmlFreeTextWriter(wr.w);
+  for (size_t i = 0; i < wr.n_preds; i++)
+    free_predicate(&wr.preds[i]);
   for (size_t i = 0; i < wr.gen_ns.len; i++)
     free(wr.gen_ns.items[i]);
   sckg_vec_free(&wr.gen_ns);
