@@ -216,12 +216,13 @@ static const phrase *longest_of_kind(const reader *r, size_t i,
       w->memo_end[k][i] = 0;
     }
     const char *next = i + 1 < r->n ? r->toks[i + 1].lower : NULL;
+    const char *const *seconds =
+        cands ? r->s->seconds + (cands - r->s->phrases) : NULL;
     for (size_t k = 0; k < n; k++) {
-      const phrase *ph = cands[k];
       /* most candidates fail on their second word: see that first */
-      if (ph->n > 1 && ph->ltoks[1] != next &&
-          !(ph->toks[1][0] == '*' && ph->toks[1][1] == '\0'))
+      if (seconds[k] && seconds[k] != next)
         continue;
+      const phrase *ph = cands[k];
       phrase_kind pk = ph->kind;
       size_t e = match_at(r, ph, i);
       if (e > w->memo_end[pk][i]) {

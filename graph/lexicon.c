@@ -513,6 +513,13 @@ static void build_index(sckg_schema *s) {
   s->index_keys = sckg_xcalloc(s->index_cap, sizeof *s->index_keys);
   s->index_vals = sckg_xcalloc(s->index_cap, sizeof *s->index_vals);
   s->index_lens = sckg_xcalloc(s->index_cap, sizeof *s->index_lens);
+  s->seconds =
+      sckg_xcalloc(s->n_phrases ? s->n_phrases : 1, sizeof *s->seconds);
+  for (size_t i = 0; i < s->n_phrases; i++) {
+    const phrase *ph = s->phrases[i];
+    if (ph->n > 1 && strcmp(ph->toks[1], "*") != 0)
+      s->seconds[i] = ph->ltoks[1];
+  }
   for (size_t i = 0; i < s->n_phrases;) {
     size_t j = i;
     while (j < s->n_phrases &&
@@ -622,6 +629,7 @@ sckg_status sckg_lexicon_load(table_getter get, void *ctx, sckg_diag_sink sink,
 void sckg_schema_free(sckg_schema *s) {
   if (!s)
     return;
+  free(s->seconds);
   free(s->index_keys);
   free(s->index_vals);
   free(s->index_lens);

@@ -133,6 +133,10 @@ struct sckg_schema {
   size_t n_actors;
   phrase **phrases; /* all phrases */
   size_t n_phrases;
+  /* For phrases[i], its interned lowered second word, or NULL when it has
+   * none or a wildcard there: a matcher rules out most candidates by it
+   * without reading the phrase. */
+  const char **seconds;
   /* Index: for each interned first token (lowered), the phrases that start
    * with it, longest first. Open addressing keyed by pointer. */
   const char **index_keys;
