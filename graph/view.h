@@ -46,6 +46,26 @@
  * no view has an edge from an event back to a left-hand actor.) */
 #define SCKG_VIEW_DOT_MAX_NODES 600
 
+/* Actors and events past which the "all" view draws a summary instead of
+ * everything (write_dot.c, select_most_reported): the most reported events
+ * (most sources, then most agents and targets, then the lowest IRI), each
+ * with the statements that report it, their actors and what those belong
+ * to, while they fit; the title says how many of how many it shows. Drawn
+ * whole, the graph of 10,000 generated articles (bench/gen.py; 12,975
+ * actors, 135,547 events) kept sfdp busy for more than ten minutes. Its
+ * summary at each cap, laid out and rendered as SVG by the graphviz tools
+ * (best of three, Debian 12, Graphviz 2.42.2):
+ *
+ *   cap           400   600   800  1000  1500  2000  3000
+ *   engine        dot   dot  sfdp  sfdp  sfdp  sfdp  sfdp
+ *   edges         766  1345  1998  2677  3608  4501  6351
+ *   seconds      0.20  0.59  0.67  0.98  1.42  1.96  3.31
+ *
+ * sfdp grows about linearly, a second per thousand nodes; 1,000 keeps the
+ * picture within a second, and a picture of a thousand boxes is already
+ * an overview: the story is read in a type, actor or article view. */
+#define SCKG_VIEW_ALL_MAX_NODES 1000
+
 /* Build the cgraph graph of the view `opts` asks for of the finished graph
  * `g`, nodes and edges created in IRI order so agwrite's output is
  * deterministic. For a layout other than dot the root graph carries

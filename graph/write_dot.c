@@ -41,6 +41,15 @@ enum {
   WRAP = 18,      /* code points per label line */
   NAME_SEG = 40,  /* bytes of an IRI segment kept in a node name */
   MAX_DEPTH = 32, /* partOf / statedIn chains longer than this are cycles */
+  /* An event's tooltip, which each of its edges repeats, holds at most
+   * TIP_SENTENCES sentences of TIP_CHARS code points and TIP_SOURCES
+   * article identifiers, then says how many more: one sentence repeated
+   * 50,000 times in an article is one event with 50,000 sentences, which
+   * made 4.5 MB of DOT for three nodes, and a sentence listing hundreds
+   * of actors gave hundreds of edges each repeating it. */
+  TIP_SENTENCES = 10,
+  TIP_CHARS = 400,
+  TIP_SOURCES = 20,
 };
 
 #define BLUE "#0072B2"  /* statements and what they say */
@@ -198,6 +207,9 @@ typedef struct {
   const sckg_event *hub;     /* the statement in focus; NULL: "all" */
   unsigned char *actor_role; /* per actor index */
   unsigned char *event_role; /* per event index */
+  bool summary;              /* VIEW_ALL over the cap: the most reported only */
+  size_t shown_actors;       /* summary: how many of each it holds */
+  size_t shown_events;
   Agraph_t *ag;
   Agnode_t **anode, **enode; /* per index, NULL when not shown */
   sckg_buf name, text, aux;  /* scratch */
@@ -291,6 +303,28 @@ static void node_url(const scene *v, sckg_buf *b, const char *iri) {
   }
 }
 
+/* At most `max` code points of `s`, escaped with `slashes` backslashes
+ * for one (escape_into), cut at a space with "..." when longer: titles of
+ * articles and sentences can be long. */
+static void cut_into(sckg_buf *b, const char *s, size_t max, size_t slashes) {
+  size_t n = strlen(s);
+  if (code_points(s, n) <= max) {
+    escape_into(b, s, n, slashes);
+    return;
+  }
+  size_t keep = 0, cps = 0, last_space = 0;
+  while (keep < n && cps < max) {
+    keep++;
+    while (keep < n && ((unsigned char)s[keep] & 0xC0) == 0x80)
+      keep++; /* continuation bytes */
+    cps++;
+    if (keep < n && s[keep] == ' ')
+      last_space = keep;
+  }
+  escape_into(b, s, last_space ? last_space : keep, slashes);
+  sckg_buf_adds(b, "...");
+}
+
 static const char *event_words(const sckg_event *e) {
   if (e->type == SCKG_EV_MAKE_STATEMENT && e->n_agents > 1)
     return "joint statement";
@@ -312,11 +346,14 @@ static void event_label(sckg_buf *b, const sckg_event *e) {
 /* Hovering an event shows what it was read from and where: appended to
  * what `b` holds, on new lines. */
 static void event_details(sckg_buf *b, const sckg_event *e) {
-  for (size_t i = 0; i < e->n_evidence; i++) {
+  for (size_t i = 0; i < e->n_evidence && i < TIP_SENTENCES; i++) {
     if (b->len)
       sckg_buf_add(b, "\\n", 2);
-    add_tip(b, e->evidence[i]->text);
+    cut_into(b, e->evidence[i]->text, TIP_CHARS, 4);
   }
+  if (e->n_evidence > TIP_SENTENCES)
+    sckg_buf_printf(b, "\\n(and %zu more sentences)",
+                    e->n_evidence - TIP_SENTENCES);
   if (e->n_attributed) {
     sckg_buf_adds(b, b->len ? "\\nclaimed by: " : "claimed by: ");
     for (size_t i = 0; i < e->n_attributed; i++) {
@@ -327,11 +364,13 @@ static void event_details(sckg_buf *b, const sckg_event *e) {
   }
   if (e->n_sources) {
     sckg_buf_adds(b, b->len ? "\\nsources: " : "sources: ");
-    for (size_t i = 0; i < e->n_sources; i++) {
+    for (size_t i = 0; i < e->n_sources && i < TIP_SOURCES; i++) {
       if (i)
         sckg_buf_adds(b, ", ");
       add_tip(b, e->sources[i]->ident);
     }
+    if (e->n_sources > TIP_SOURCES)
+      sckg_buf_printf(b, " and %zu more", e->n_sources - TIP_SOURCES);
   }
 }
 
@@ -792,7 +831,107 @@ done:
   return st;
 }
 
+/* The order of the all view's summary: most sources (the most reported)
+ * first, then most agents and targets (the most connected), then the
+ * lowest IRI, which no two events share: a total order, so the summary
+ * does not depend on how qsort breaks ties. */
+static int cmp_most_reported(const void *pa, const void *pb) {
+  const sckg_event *a = *(sckg_event *const *)pa;
+  const sckg_event *b = *(sckg_event *const *)pb;
+  size_t na = a->n_agents + a->n_targets, nb = b->n_agents + b->n_targets;
+  if (a->n_sources != b->n_sources)
+    return a->n_sources > b->n_sources ? -1 : 1;
+  if (na != nb)
+    return na > nb ? -1 : 1;
+  return strcmp(a->iri, b->iri);
+}
+
+/* Mark `role` SHOWN if it is not yet, and remember it in `added` so that
+ * take_event can undo it. */
+static void tentative(unsigned char *role, sckg_vec *added) {
+  if (*role)
+    return;
+  *role = SHOWN;
+  sckg_vec_push(added, role);
+}
+
+/* Tentatively show the actors of `list` and what each belongs to. */
+static void take_actors(scene *v, sckg_actor *const *list, size_t n,
+                        sckg_vec *added_actors) {
+  for (size_t i = 0; i < n; i++) {
+    const sckg_actor *a = list[i];
+    for (int depth = 0; a && depth < MAX_DEPTH; depth++, a = a->parent) {
+      size_t k = actor_index(v, a);
+      if (k != SIZE_MAX)
+        tentative(&v->actor_role[k], added_actors);
+    }
+  }
+}
+
+/* Show event `e` with everything the all view draws along with it: the
+ * statements that report it (up their statedIn chain), the agents,
+ * targets and claimants of all these, and what those actors belong to;
+ * but only if that keeps the view within `room` more nodes. Returns how
+ * many nodes it added: 0 when it did not fit (nothing is left marked) or
+ * was shown already. The work is proportional to the size of the event
+ * and of the statements above it (a statement's actors are those of a
+ * sentence or two), so trying every event of a big graph stays about
+ * linear. */
+static size_t take_event(scene *v, const sckg_event *e, size_t room,
+                         sckg_vec *added_events, sckg_vec *added_actors) {
+  added_events->len = 0;
+  added_actors->len = 0;
+  for (int depth = 0; e && depth < MAX_DEPTH; depth++, e = e->stated_in) {
+    size_t k = event_index(v, e);
+    if (k == SIZE_MAX || v->event_role[k])
+      break; /* what reports a shown event is shown already */
+    tentative(&v->event_role[k], added_events);
+    take_actors(v, e->agents, e->n_agents, added_actors);
+    take_actors(v, e->targets, e->n_targets, added_actors);
+    take_actors(v, e->attributed, e->n_attributed, added_actors);
+  }
+  size_t added = added_events->len + added_actors->len;
+  if (added <= room) {
+    v->shown_events += added_events->len;
+    v->shown_actors += added_actors->len;
+    return added;
+  }
+  for (size_t i = 0; i < added_events->len; i++)
+    *(unsigned char *)added_events->items[i] = 0;
+  for (size_t i = 0; i < added_actors->len; i++)
+    *(unsigned char *)added_actors->items[i] = 0;
+  return 0;
+}
+
+/* The all view of a graph too big to lay out (SCKG_VIEW_ALL_MAX_NODES,
+ * view.h): the events in cmp_most_reported's order, each with what
+ * take_event brings, as long as they fit. An event that does not fit (one
+ * with hundreds of targets) is passed over and the next one tried, so one
+ * oversized event cannot empty the picture; the title says what is left
+ * out. O(events log events) for the sort, then linear. */
+static void select_most_reported(scene *v) {
+  sckg_event **order =
+      sckg_xmalloc((v->n_events ? v->n_events : 1) * sizeof *order);
+  sckg_vec added_events = {0}, added_actors = {0};
+  memcpy(order, v->events, v->n_events * sizeof *order);
+  qsort(order, v->n_events, sizeof *order, cmp_most_reported);
+  size_t room = SCKG_VIEW_ALL_MAX_NODES;
+  for (size_t i = 0; i < v->n_events && room > 0; i++)
+    room -= take_event(v, order[i], room, &added_events, &added_actors);
+  sckg_vec_free(&added_events);
+  sckg_vec_free(&added_actors);
+  free(order);
+}
+
+/* Every actor and event, unless that is more than the cap: then the
+ * summary. The cap counts the nodes of the graph proper, as
+ * choose_engine does; the legend comes on top. */
 static void select_all(scene *v) {
+  if (v->n_actors + v->n_events > SCKG_VIEW_ALL_MAX_NODES) {
+    v->summary = true;
+    select_most_reported(v);
+    return;
+  }
   memset(v->actor_role, SHOWN, v->n_actors);
   memset(v->event_role, SHOWN, v->n_events);
 }
@@ -1194,27 +1333,6 @@ static void add_capitalized(sckg_buf *b, const char *s) {
   add_escaped(b, s, strlen(s));
 }
 
-/* At most `max` code points of `s`, escaped, cut at a space with "..."
- * when longer: titles of articles can be long. */
-static void add_cut(sckg_buf *b, const char *s, size_t max) {
-  size_t n = strlen(s);
-  if (code_points(s, n) <= max) {
-    add_escaped(b, s, n);
-    return;
-  }
-  size_t keep = 0, cps = 0, last_space = 0;
-  while (keep < n && cps < max) {
-    keep++;
-    while (keep < n && ((unsigned char)s[keep] & 0xC0) == 0x80)
-      keep++; /* continuation bytes */
-    cps++;
-    if (keep < n && s[keep] == ' ')
-      last_space = keep;
-  }
-  add_escaped(b, s, last_space ? last_space : keep);
-  sckg_buf_adds(b, "...");
-}
-
 static void title_statement(scene *v, sckg_buf *b) {
   const sckg_event *e = v->hub;
   char date[11];
@@ -1249,7 +1367,7 @@ static void title_article(scene *v, sckg_buf *b) {
   const sckg_article *a = v->article;
   char date[11];
   sckg_buf_adds(b, "What \"");
-  add_cut(b, a->title ? a->title : a->ident, 60);
+  cut_into(b, a->title ? a->title : a->ident, 60, 2);
   sckg_buf_adds(b, "\" reports (");
   add_escaped(b, a->ident, strlen(a->ident));
   if (a->publisher) {
@@ -1301,6 +1419,42 @@ static void title_type(scene *v, sckg_buf *b) {
                   n_articles == 1 ? "" : "s");
 }
 
+/* `n` in digits with a comma every three ("135,547"): by hand, since
+ * printf's grouping flag follows the locale. */
+static void add_count(sckg_buf *b, size_t n) {
+  char digits[32];
+  int len = snprintf(digits, sizeof digits, "%zu", n);
+  for (int i = 0; i < len; i++) {
+    if (i > 0 && (len - i) % 3 == 0)
+      sckg_buf_addc(b, ',');
+    sckg_buf_addc(b, digits[i]);
+  }
+}
+
+/* "All actors and events (3 articles)"; for a summary a second line says
+ * what it holds and where the rest is: "Showing the 412 most reported of
+ * 135,547 events and 588 of 12,975 actors: too many to draw; use --view
+ * type:, actor: or article: for the rest". Lines end in "\l", so they
+ * stand left-aligned like the title. */
+static void title_all(scene *v, sckg_buf *b) {
+  size_t n = v->g->articles.len;
+  sckg_buf_adds(b, "All actors and events (");
+  add_count(b, n);
+  sckg_buf_adds(b, n == 1 ? " article)" : " articles)");
+  if (!v->summary)
+    return;
+  sckg_buf_adds(b, "\\lShowing the ");
+  add_count(b, v->shown_events);
+  sckg_buf_adds(b, " most reported of ");
+  add_count(b, v->n_events);
+  sckg_buf_adds(b, " events and ");
+  add_count(b, v->shown_actors);
+  sckg_buf_adds(b, " of ");
+  add_count(b, v->n_actors);
+  sckg_buf_adds(b, " actors: too many to draw; use --view type:, actor: or "
+                   "article: for the rest\\l");
+}
+
 /* The graph's title, by view: "Joint statement by A, B and C, 2023-04-07:
  * what it says and what happened around it", "North Korea (Wikidata
  * Q423): its events and who took part in them", ... */
@@ -1319,11 +1473,8 @@ static void title(scene *v, sckg_buf *b) {
   case VIEW_TYPE:
     title_type(v, b);
     break;
-  default: {
-    size_t n = v->g->articles.len;
-    sckg_buf_printf(b, "All actors and events (%zu article%s)", n,
-                    n == 1 ? "" : "s");
-  }
+  default:
+    title_all(v, b);
   }
 }
 

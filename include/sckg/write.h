@@ -38,7 +38,8 @@ sckg_status sckg_write_rendered(const sckg_graph *g, const char *view,
  * Zero-initialise, then set what you need.
  *
  * Views (`view`; NULL is "all"):
- *   "all"             every actor and event;
+ *   "all"             every actor and event (past 1,000 of them, the
+ *                     most reported events and their actors);
  *   "statement"       the main joint statement (most issuers, then most
  *                     sources) as the hub: who issued it, what it says,
  *                     whom it concerns and the events around it; "all"

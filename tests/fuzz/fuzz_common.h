@@ -257,11 +257,17 @@ static inline char *fuzz_cp_slice(const char *text, size_t b, size_t e) {
 }
 
 /* Every IRI valid, every literal carriable text with a well-formed
- * language tag, the NIF offsets of every evidence sentence giving back its
- * text, and no line break inside a sentence or a title. */
+ * language tag, the NIF offsets of every evidence sentence spanning as
+ * many code points as its text and, where the article's text is kept,
+ * giving that text back; no line break inside a sentence or a title. With
+ * omit_text (--no-text) the library keeps no article text (text NULL, len
+ * 0) and writes no nif:isString. */
 static inline void fuzz_check_graph(const sckg_graph *g) {
+  static const char is_string[] = SCKG_NS_NIF "isString";
   for (size_t i = 0; i < g->n_triples; i++) {
     const sckg_triple *t = &g->triples[i];
+    if (g->opts.omit_text && strcmp(t->p, is_string) == 0)
+      fuzz_fail("nif:isString written although omit_text is set", t->s);
     if (!fuzz_iri_ok(t->s))
       fuzz_fail("subject is not an RFC 3987 IRI", t->s);
     if (!fuzz_iri_ok(t->p))
@@ -282,6 +288,8 @@ static inline void fuzz_check_graph(const sckg_graph *g) {
     const sckg_article *a = SCKG_ARTICLES(g)[i];
     if (a->title && strpbrk(a->title, "\r\n"))
       fuzz_fail("a title holds a line break", a->title);
+    if (!a->text && a->len)
+      fuzz_fail("an article without text has a length", a->ident);
   }
   for (size_t i = 0; i < g->events.len; i++) {
     const sckg_event *e = SCKG_EVENTS(g)[i];
@@ -291,6 +299,10 @@ static inline void fuzz_check_graph(const sckg_graph *g) {
         fuzz_fail("a sentence holds a line break", s->text);
       if (s->begin > s->end)
         fuzz_fail("a sentence ends before it begins", s->text);
+      if (s->end - s->begin != sckg_utf8_count(s->text, strlen(s->text)))
+        fuzz_fail("nif:beginIndex/endIndex do not span the sentence", s->text);
+      if (!s->article->text)
+        continue; /* omit_text: nothing to slice */
       char *slice = fuzz_cp_slice(s->article->text, s->begin, s->end);
       if (strcmp(slice, s->text) != 0)
         fuzz_fail("nif:beginIndex/endIndex do not give the sentence back",

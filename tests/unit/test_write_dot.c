@@ -658,6 +658,59 @@ static void test_edge_tooltips(void **state) {
   fx_free(g);
 }
 
+/* `prefix` and `i` in five digits, in the graph's arena. */
+static const char *fx_name(sckg_graph *g, const char *prefix, size_t i) {
+  char buf[64];
+  int n = snprintf(buf, sizeof buf, "%s%05zu", prefix, i);
+  return sckg_arena_strndup(g->arena, buf, (size_t)n);
+}
+
+/* An event reported many times names its first 10 sentences (each cut
+ * at 400 code points) and 20 sources in its tooltip, and its edges' ones,
+ * then how many more. */
+static void test_tooltip_cap(void **state) {
+  (void)state;
+  sckg_graph *g = fx_new();
+  sckg_actor *jp = fx_actor(g, "japan", "Japan", SCKG_CLASS_STATE, "Q17");
+  char long_sentence[1200];
+  memset(long_sentence, 'a', sizeof long_sentence - 1);
+  long_sentence[sizeof long_sentence - 1] = '\0';
+  memcpy(long_sentence, "Japan said ", 11);
+  sckg_event *e = NULL;
+  for (size_t i = 0; i < 25; i++) {
+    sckg_article *a = fx_article(g, fx_name(g, "report-", i), NULL, 0, 0, 0);
+    const char *text = i == 0 ? sckg_arena_strndup(g->arena, long_sentence,
+                                                   strlen(long_sentence))
+                              : "Japan said so.";
+    if (!e)
+      e = fx_event(g, "makestatement-jp", SCKG_EV_MAKE_STATEMENT, FX_ACTORS(jp),
+                   FX_NONE, FX_NODATE, a, text);
+    else
+      fx_report(g, e, a, text);
+  }
+  fx_finish(g);
+  char *dot = dot_text(g, "all");
+  Agraph_t *h = parse(dot);
+  char *tip = unescape(attr(node(h, "e_makestatement_jp"), "tooltip"), 4, '\n');
+  /* the long sentence (report-00000#char=0,1199 sorts first), cut at its
+   * last space within 400 code points: after "said" */
+  static const char head[] = "Japan said...\nJapan said so.\n";
+  assert_true(strncmp(tip, head, sizeof head - 1) == 0);
+  assert_non_null(strstr(tip, "\n(and 15 more sentences)\nsources: "
+                              "report-00000, report-00001, "));
+  assert_non_null(strstr(tip, ", report-00019 and 5 more"));
+  assert_null(strstr(tip, "report-00020"));
+  free(tip);
+  tip = unescape(attr(edge(h, "a_japan", "e_makestatement_jp"), "tooltip"), 4,
+                 '\n');
+  assert_non_null(strstr(tip, "(and 15 more sentences)"));
+  assert_true(strlen(tip) < 1000);
+  free(tip);
+  agclose(h);
+  free(dot);
+  fx_free(g);
+}
+
 static void test_link_base(void **state) {
   (void)state;
   sckg_graph *g = fx_small(true);
@@ -730,6 +783,155 @@ static void test_layout(void **state) {
   fx_free(g);
 }
 
+/* ---- the all view's summary ----
+ * A graph past SCKG_VIEW_ALL_MAX_NODES: five events that all three
+ * articles report, one of them stated in a statement only one reports;
+ * an event two articles report with more targets than the cap; and
+ * `fillers` events of one report each, each with an actor of its own
+ * (two nodes apiece). The summary takes the five (and the statement, and
+ * the two actors: 8 nodes), passes over the oversized one, then fillers in
+ * IRI order while two more nodes fit. */
+enum { SUMMARY_HEAD = 8 };
+
+static sckg_graph *fx_big(size_t fillers) {
+  sckg_graph *g = fx_new();
+  sckg_article *arts[3] = {
+      fx_article(g, "a1", NULL, 2024, 1, 1),
+      fx_article(g, "a2", NULL, 2024, 1, 2),
+      fx_article(g, "a3", NULL, 2024, 1, 3),
+  };
+  sckg_actor *us =
+      fx_actor(g, "united-states", "United States", SCKG_CLASS_STATE, "Q30");
+  sckg_actor *kp =
+      fx_actor(g, "north-korea", "North Korea", SCKG_CLASS_STATE, "Q423");
+  sckg_event *stmt =
+      fx_event(g, "makestatement-us", SCKG_EV_MAKE_STATEMENT, FX_ACTORS(us),
+               FX_NONE, FX_NODATE, arts[0], "The United States said so.");
+  for (size_t i = 0; i < 5; i++) {
+    sckg_event *e = fx_event(g, fx_name(g, "popular-", i),
+                             SCKG_EV_IMPOSE_SANCTIONS, FX_ACTORS(us),
+                             FX_ACTORS(kp), FX_NODATE, arts[0], "Sanctions.");
+    fx_report(g, e, arts[1], "Sanctions again.");
+    fx_report(g, e, arts[2], "Sanctions once more.");
+    if (i == 0)
+      e->stated_in = stmt;
+  }
+  /* more targets than the cap: it can never fit */
+  size_t n_many = SCKG_VIEW_ALL_MAX_NODES + 1;
+  sckg_actor **many = calloc(n_many + 1, sizeof *many);
+  assert_non_null(many);
+  for (size_t i = 0; i < n_many; i++)
+    many[i] = fx_actor(g, fx_name(g, "target-", i), fx_name(g, "Target ", i),
+                       SCKG_CLASS_GROUP, NULL);
+  sckg_event *huge =
+      fx_event(g, "accuse-many", SCKG_EV_ACCUSE, FX_ACTORS(us), many, FX_NODATE,
+               arts[0], "The United States accused them all.");
+  fx_report(g, huge, arts[1], "It accused them all.");
+  free(many);
+  for (size_t i = 0; i < fillers; i++) {
+    sckg_actor *a =
+        fx_actor(g, fx_name(g, "filler-", i), fx_name(g, "Filler ", i),
+                 SCKG_CLASS_ORGANIZATION, NULL);
+    fx_event(g, fx_name(g, "filler-", i), SCKG_EV_CYBER_ATTACK, FX_ACTORS(a),
+             FX_NONE, FX_NODATE, arts[i % 3], "It hacked.");
+  }
+  fx_finish(g);
+  return g;
+}
+
+static void test_all_summary(void **state) {
+  (void)state;
+  const size_t fillers = SCKG_VIEW_ALL_MAX_NODES;
+  const size_t fit = (SCKG_VIEW_ALL_MAX_NODES - SUMMARY_HEAD) / 2;
+  sckg_graph *g = fx_big(fillers), *again = fx_big(fillers);
+  char *text = dot_text(g, "all");
+  char *text2 = dot_text(again, "all");
+  assert_string_equal(text, text2); /* deterministic */
+  Agraph_t *h = parse(text);
+  size_t nodes = count_nodes(h, "a_") + count_nodes(h, "e_");
+  assert_true(nodes <= SCKG_VIEW_ALL_MAX_NODES);
+  assert_int_equal(count_nodes(h, "e_"), 6 + fit);
+  assert_int_equal(count_nodes(h, "a_"), 2 + fit);
+  char name[64];
+  for (size_t i = 0; i < 5; i++) {
+    snprintf(name, sizeof name, "e_popular_%05zu", i);
+    node(h, name);
+  }
+  node(h, "e_makestatement_us"); /* brought by the event it reports */
+  assert_null(agnode(h, cs("e_accuse_many"), 0));
+  assert_null(agnode(h, cs("a_target_00000"), 0));
+  /* fillers in IRI order, as many as fit */
+  snprintf(name, sizeof name, "e_filler_%05zu", fit - 1);
+  node(h, name);
+  snprintf(name, sizeof name, "a_filler_%05zu", fit - 1);
+  node(h, name);
+  snprintf(name, sizeof name, "e_filler_%05zu", fit);
+  assert_null(agnode(h, cs(name), 0));
+  /* the title says it is a summary, of how much, and where the rest is */
+  char want[256];
+  snprintf(want, sizeof want,
+           "All actors and events (3 articles)\\lShowing the %zu most "
+           "reported of 1,%03zu events and %zu of 2,%03zu actors: too many "
+           "to draw; use --view type:, actor: or article: for the rest\\l",
+           6 + fit, (7 + fillers) % 1000, 2 + fit,
+           (3 + SCKG_VIEW_ALL_MAX_NODES + fillers) % 1000);
+  assert_string_equal(attr(h, "label"), want);
+  /* past the dot threshold: laid out by sfdp */
+  if (nodes > SCKG_VIEW_DOT_MAX_NODES)
+    assert_string_equal(attr(h, "layout"), "sfdp");
+  check_edges_safe(h);
+  agclose(h);
+  /* the statement view of it is not capped, nor cut */
+  char *stmt = dot_text(g, "statement");
+  h = parse(stmt);
+  assert_null(strstr(attr(h, "label"), "Showing"));
+  agclose(h);
+  free(stmt);
+  free(text);
+  free(text2);
+  fx_free(g);
+  fx_free(again);
+}
+
+/* At the cap exactly, everything is drawn and the title is the plain one. */
+static void test_all_at_cap(void **state) {
+  (void)state;
+  /* the small graph's actors and events, then fillers of two nodes and,
+   * should one node be left, an actor without events */
+  size_t room = SCKG_VIEW_ALL_MAX_NODES - FX_SMALL_ACTORS - FX_SMALL_EVENTS;
+  sckg_graph *g = fx_small(true);
+  sckg_article *art = SCKG_ARTICLES(g)[0];
+  for (size_t i = 0; i + 2 <= room; i += 2) {
+    sckg_actor *a =
+        fx_actor(g, fx_name(g, "filler-", i), fx_name(g, "Filler ", i),
+                 SCKG_CLASS_ORGANIZATION, NULL);
+    fx_event(g, fx_name(g, "filler-", i), SCKG_EV_CYBER_ATTACK, FX_ACTORS(a),
+             FX_NONE, FX_NODATE, art, "It hacked.");
+  }
+  if (room % 2)
+    fx_actor(g, "lone", "Lone", SCKG_CLASS_PERSON, NULL);
+  fx_finish(g);
+  assert_int_equal(g->actors.len + g->events.len, SCKG_VIEW_ALL_MAX_NODES);
+  char *text = dot_text(g, "all");
+  Agraph_t *h = parse(text);
+  assert_int_equal(count_nodes(h, "a_") + count_nodes(h, "e_"),
+                   SCKG_VIEW_ALL_MAX_NODES);
+  assert_string_equal(attr(h, "label"), "All actors and events (3 articles)");
+  agclose(h);
+  free(text);
+  /* one more node and it is a summary */
+  fx_actor(g, "one-more", "One more", SCKG_CLASS_PERSON, NULL);
+  fx_finish(g);
+  text = dot_text(g, "all");
+  h = parse(text);
+  assert_non_null(strstr(attr(h, "label"), "most reported"));
+  assert_true(count_nodes(h, "a_") + count_nodes(h, "e_") <=
+              SCKG_VIEW_ALL_MAX_NODES);
+  agclose(h);
+  free(text);
+  fx_free(g);
+}
+
 static void test_write_error(void **state) {
   (void)state;
   FILE *f = fopen("/dev/full", "w");
@@ -758,8 +960,11 @@ int main(void) {
       cmocka_unit_test(test_type_view),
       cmocka_unit_test(test_unknown_view),
       cmocka_unit_test(test_edge_tooltips),
+      cmocka_unit_test(test_tooltip_cap),
       cmocka_unit_test(test_link_base),
       cmocka_unit_test(test_layout),
+      cmocka_unit_test(test_all_summary),
+      cmocka_unit_test(test_all_at_cap),
       cmocka_unit_test(test_write_error),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

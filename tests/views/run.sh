@@ -13,7 +13,8 @@
 #                                          all, each article, each actor, each
 #                                          event type and group, as DOT and SVG
 #   run.sh big      SCKG SRC               "all" of 200 generated articles: time,
-#                                          sfdp, structure, deterministic DOT
+#                                          sfdp, the summary past the cap,
+#                                          structure, deterministic DOT
 #   run.sh chromium SCKG SRC               headless Chromium draws statement.svg
 #
 # The structure of an SVG (check_svg): well-formed (xmllint), one node group
@@ -255,6 +256,17 @@ t_big() {
   took=$(($(date +%s) - start))
   draw "$tmp/all.dot" dot --view all "$tmp"/in/*.txt || exit 1
   grep -q 'layout=sfdp' "$tmp/all.dot" || fail "200 articles not laid out with sfdp"
+  # Their 1,046 actors and events pass the all view's cap of 1,000
+  # (graph/view.h): a summary of the most reported, which says so.
+  shown=$(gvpr 'BEGIN { int shown = 0; } N [index(name, "legend") != 0] { shown++; } END { printf("%d", shown); }' "$tmp/all.dot")
+  [ "$shown" -le 1000 ] || fail "the all view of 200 articles draws $shown nodes, past the cap of 1,000"
+  label=$(gvpr 'BEG_G { printf("%s", $G.label) }' "$tmp/all.dot")
+  case $label in
+  'All actors and events (200 articles)\lShowing the '*' most reported of '*' events and '*' actors: too many to draw; use --view type:, actor: or article: for the rest\l') ;;
+  *) fail "the all view of 200 articles does not say it is a summary: $label" ;;
+  esac
+  xmllint --nonet --xpath "//*[local-name()='text'][starts-with(., 'Showing the ')]" "$tmp/all.svg" >/dev/null 2>&1 ||
+    fail "the SVG does not show the summary's title"
   check_svg "$tmp/all.svg" "$tmp/all.dot" "$base" "all of 200 generated articles"
   # No time limit here beyond the ctest TIMEOUT: speed is measured in
   # bench/ (bench/layout.sh), never asserted in a test (sanitizer builds
