@@ -43,10 +43,9 @@ typedef struct {
   const char *first; /* the earlier naming: duplicates, E_LOOP, E_SAME_DIR */
   entry_kind kind;
   int err;      /* E_FAIL: an errno value */
-  bool regular; /* stat'ed as a regular file: dev, ino and size are set */
+  bool regular; /* stat'ed as a regular file: size is set (and its
+                   identity was in sckg_inputs.ids while walking) */
   bool dup;     /* read already under the name `first` */
-  dev_t dev;
-  ino_t ino;
   uint64_t size;
 } entry;
 
@@ -70,11 +69,20 @@ typedef struct dir_chain {
 /* Result of read_line. */
 typedef enum { LINE_OK, LINE_LONG, LINE_EOF, LINE_ERR } line_result;
 
+/* A regular file by identity, and where it is in the list. */
+typedef struct {
+  dev_t dev;
+  ino_t ino;
+  size_t index;
+} file_id;
+
 struct sckg_inputs {
   sckg_inputs_options opts;
   sckg_arena *arena; /* paths */
   entry *entries;
   size_t n, cap, next; /* next: the entry sckg_inputs_next opens next */
+  file_id *ids;        /* while walking: the regular files' identities */
+  size_t n_ids, ids_cap;
   dir_slot *dirs;
   size_t dirs_cap, dirs_count;
 
@@ -141,8 +149,11 @@ static void add_file(sckg_inputs *it, const char *path, const struct stat *st) {
   entry *e = add_entry(it, E_READ, path);
   if (st && S_ISREG(st->st_mode)) {
     e->regular = true;
-    e->dev = st->st_dev;
-    e->ino = st->st_ino;
+    if (it->n_ids == it->ids_cap) {
+      it->ids_cap = it->ids_cap ? it->ids_cap * 2 : 64;
+      it->ids = sckg_xrealloc(it->ids, it->ids_cap * sizeof *it->ids);
+    }
+    it->ids[it->n_ids++] = (file_id){st->st_dev, st->st_ino, it->n - 1};
     e->size = st->st_size > 0 ? (uint64_t)st->st_size : 0;
   }
 }
@@ -294,13 +305,6 @@ static void walk(sckg_inputs *it, const char *dir, const dir_chain *chain) {
   free(list);
 }
 
-/* A regular file by identity, and where it is in the list. */
-typedef struct {
-  dev_t dev;
-  ino_t ino;
-  size_t index;
-} file_id;
-
 static int cmp_file_id(const void *pa, const void *pb) {
   const file_id *a = pa, *b = pb;
   if (a->dev != b->dev)
@@ -316,8 +320,8 @@ static int cmp_file_id(const void *pa, const void *pb) {
  * keeps this n log n for hundreds of thousands of files. Later "-" are
  * duplicates of the first one. */
 static void mark_duplicates(sckg_inputs *it) {
-  file_id *ids = sckg_xcalloc(it->n ? it->n : 1, sizeof *ids);
-  size_t m = 0;
+  file_id *ids = it->ids;
+  size_t m = it->n_ids;
   const entry *first_stdin = NULL;
   for (size_t i = 0; i < it->n; i++) {
     entry *e = &it->entries[i];
@@ -328,11 +332,10 @@ static void mark_duplicates(sckg_inputs *it) {
       } else {
         first_stdin = e;
       }
-    } else if (e->kind == E_READ && e->regular) {
-      ids[m++] = (file_id){e->dev, e->ino, i};
     }
   }
-  qsort(ids, m, sizeof *ids, cmp_file_id);
+  if (m)
+    qsort(ids, m, sizeof *ids, cmp_file_id);
   for (size_t k = 1, run = 0; k < m; k++) {
     if (ids[k].dev != ids[run].dev || ids[k].ino != ids[run].ino) {
       run = k;
@@ -342,7 +345,18 @@ static void mark_duplicates(sckg_inputs *it) {
     e->dup = true;
     e->first = it->entries[ids[run].index].path;
   }
+  /* what the walk needed goes: the list stays for the whole run, one
+   * entry per file (a million files: about 40 MB with their paths) */
   free(ids);
+  it->ids = NULL;
+  it->n_ids = it->ids_cap = 0;
+  free(it->dirs);
+  it->dirs = NULL;
+  it->dirs_cap = it->dirs_count = 0;
+  if (it->n) {
+    it->entries = sckg_xrealloc(it->entries, it->n * sizeof *it->entries);
+    it->cap = it->n;
+  }
 }
 
 sckg_inputs *sckg_inputs_new(const char *const *names, size_t n,
