@@ -883,7 +883,9 @@ static sckg_sentence *merge_sentence(merge_map *m, sckg_sentence *s,
   to = sckg_arena_alloc(m->g->arena, sizeof *to);
   *to = *s;
   to->article = art;
-  to->iri = sckg_graph_intern(m->g, s->iri, strlen(s->iri));
+  /* a sentence's IRI names it alone: a copy, not one more entry in the
+   * string table, which a big graph fills with millions of them */
+  to->iri = sckg_arena_strndup(m->g->arena, s->iri, strlen(s->iri));
   to->text = sckg_arena_strndup(m->g->arena, s->text, strlen(s->text));
   sckg_pmap_put(&m->sentences, s, to);
   return to;
@@ -1232,7 +1234,7 @@ static const char *event_label(triples *T, const sckg_event *e) {
   char d[16];
   if (sckg_date_format(e->date, d))
     sckg_buf_printf(&b, " (%s)", d);
-  const char *r = sckg_graph_intern(T->g, b.ptr, b.len);
+  const char *r = sckg_arena_strndup(T->g->arena, b.ptr, b.len); /* its own */
   sckg_buf_free(&b);
   return r;
 }
