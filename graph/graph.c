@@ -1045,8 +1045,21 @@ static void merge_event(ev_node *from, ev_node *into) {
     sckg_vec_push(&into->triggers, from->triggers.items[i]);
 }
 
-static int ev_key_cmp(const void *pa, const void *pb) {
-  return strcmp((*(ev_node *const *)pa)->key, (*(ev_node *const *)pb)->key);
+/* The strings the big lists are sorted by (sckg_sort_by_string). */
+static const char *key_of_event(const void *p) {
+  return ((const ev_node *)p)->key;
+}
+static const char *iri_of_event(const void *p) {
+  return ((const sckg_event *)p)->iri;
+}
+static const char *iri_of_actor(const void *p) {
+  return ((const sckg_actor *)p)->iri;
+}
+static const char *iri_of_article(const void *p) {
+  return ((const sckg_article *)p)->iri;
+}
+static const char *iri_of_sentence(const void *p) {
+  return ((const sckg_sentence *)p)->iri;
 }
 
 static int iri_cmp_sentence(const void *pa, const void *pb) {
@@ -1128,6 +1141,10 @@ typedef struct {
   sckg_graph *g;
   sckg_triple *t;
   size_t n, cap;
+  /* the IRIs of the classes and event types, made once per graph rather
+   * than once per triple */
+  const char *class_iri[SCKG_CLASS_COUNT];
+  const char *type_iri[SCKG_EV_COUNT];
 } triples;
 
 static void add(triples *T, const char *s, const char *p, sckg_term o) {
@@ -1170,7 +1187,7 @@ static const char *date_lit(triples *T, sckg_date d, const char **dt) {
 
 static void actor_triples(triples *T, const sckg_actor *a) {
   add(T, a->iri, RDF("type"), iri(SCKG("Actor")));
-  add(T, a->iri, RDF("type"), iri(I(T, SCKG_NS, sckg_class_names[a->cls])));
+  add(T, a->iri, RDF("type"), iri(T->class_iri[a->cls]));
   add(T, a->iri, SCKG_NS_RDFS "label", lit(a->label, "en", NULL));
   if (a->qid)
     add(T, a->iri, SCKG_NS_OWL "sameAs", iri(I(T, SCKG_NS_WD, a->qid)));
@@ -1241,8 +1258,7 @@ static const char *event_label(triples *T, const sckg_event *e) {
 
 static void event_triples(triples *T, const sckg_event *e) {
   add(T, e->iri, RDF("type"), iri(SCKG("Event")));
-  add(T, e->iri, SCKG("eventType"),
-      iri(I(T, SCKG_NS, sckg_event_types[e->type].name)));
+  add(T, e->iri, SCKG("eventType"), iri(T->type_iri[e->type]));
   add(T, e->iri, SCKG_NS_RDFS "label", lit(event_label(T, e), "en", NULL));
   for (size_t i = 0; i < e->n_agents; i++)
     add(T, e->iri, SCKG("agent"), iri(e->agents[i]->iri));
@@ -1293,7 +1309,11 @@ static void sort_subject(triples *T, size_t from) {
  * visiting the nodes in IRI order (a merge of the four lists, each sorted
  * by IRI already) and sorting each node's few triples sorts the whole. */
 static void build_triples(sckg_graph *g, sckg_vec *sentences) {
-  triples T = {g, NULL, 0, 0};
+  triples T = {.g = g};
+  for (int k = 0; k < SCKG_CLASS_COUNT; k++)
+    T.class_iri[k] = I(&T, SCKG_NS, sckg_class_names[k]);
+  for (int k = 0; k < SCKG_EV_COUNT; k++)
+    T.type_iri[k] = I(&T, SCKG_NS, sckg_event_types[k].name);
   enum { ACTORS, ARTICLES, SENTENCES, EVENTS, KINDS };
   sckg_vec *lists[KINDS] = {&g->actors, &g->articles, sentences, &g->events};
   size_t at[KINDS] = {0};
@@ -1339,7 +1359,7 @@ sckg_status sckg_graph_finish(sckg_graph *g) {
   ev_node **evs = sckg_xcalloc(n ? n : 1, sizeof *evs);
   if (n) /* items is NULL when no article had an event */
     memcpy(evs, b->all_events.items, n * sizeof *evs);
-  qsort(evs, n, sizeof *evs, ev_key_cmp);
+  sckg_sort_by_string((void **)evs, n, key_of_event);
   merge_undated(g, evs, n);
   link_related(g);
   sckg_buf *buf = &b->buf;
@@ -1387,14 +1407,10 @@ sckg_status sckg_graph_finish(sckg_graph *g) {
     sckg_vec_push(&g->events, p);
   }
   free(evs);
-  if (g->events.len)
-    qsort(g->events.items, g->events.len, sizeof(void *), iri_cmp_event);
-  if (g->actors.len)
-    qsort(g->actors.items, g->actors.len, sizeof(void *), actor_ptr_cmp);
-  if (g->articles.len)
-    qsort(g->articles.items, g->articles.len, sizeof(void *), iri_cmp_article);
-  if (sentences.len)
-    qsort(sentences.items, sentences.len, sizeof(void *), iri_cmp_sentence);
+  sckg_sort_by_string(g->events.items, g->events.len, iri_of_event);
+  sckg_sort_by_string(g->actors.items, g->actors.len, iri_of_actor);
+  sckg_sort_by_string(g->articles.items, g->articles.len, iri_of_article);
+  sckg_sort_by_string(sentences.items, sentences.len, iri_of_sentence);
   size_t w = 0; /* a sentence is the evidence of several events: once */
   for (size_t i = 0; i < sentences.len; i++)
     if (!w || sentences.items[w - 1] != sentences.items[i])

@@ -376,3 +376,50 @@ void sckg_pmap_free(sckg_pmap *m) {
   m->vals = NULL;
   m->cap = m->count = 0;
 }
+
+/* ---- Sorting by strings ---------------------------------------------- */
+
+typedef struct {
+  uint64_t head;    /* 8 bytes after the common prefix, big-endian */
+  const char *tail; /* what follows them, or NULL when the string ended */
+  void *item;
+} sort_key;
+
+static int cmp_sort_key(const void *pa, const void *pb) {
+  const sort_key *a = pa, *b = pb;
+  if (a->head != b->head)
+    return a->head < b->head ? -1 : 1;
+  /* equal heads: a string that ended within them ended at the same byte
+   * as the other, so the two are equal */
+  if (!a->tail || !b->tail)
+    return 0;
+  return strcmp(a->tail, b->tail);
+}
+
+void sckg_sort_by_string(void **items, size_t n,
+                         const char *(*key_of)(const void *item)) {
+  if (n < 2)
+    return;
+  sort_key *keys = sckg_xmalloc(n * sizeof *keys);
+  const char *first = key_of(items[0]);
+  size_t common = strlen(first);
+  for (size_t i = 1; i < n && common; i++) {
+    const char *s = key_of(items[i]);
+    size_t k = 0;
+    while (k < common && s[k] == first[k])
+      k++;
+    common = k;
+  }
+  for (size_t i = 0; i < n; i++) {
+    const unsigned char *s = (const unsigned char *)key_of(items[i]) + common;
+    uint64_t head = 0;
+    size_t k = 0;
+    for (; k < 8 && s[k]; k++)
+      head |= (uint64_t)s[k] << (56 - 8 * k);
+    keys[i] = (sort_key){head, k == 8 ? (const char *)s + 8 : NULL, items[i]};
+  }
+  qsort(keys, n, sizeof *keys, cmp_sort_key);
+  for (size_t i = 0; i < n; i++)
+    items[i] = keys[i].item;
+  free(keys);
+}
