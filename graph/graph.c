@@ -665,7 +665,8 @@ static bool blank(const char *s, size_t n) {
 
 /* A metadata field of a record (title, publisher): valid UTF-8 is
  * required, characters XML cannot carry become U+FFFD (with a warning), as
- * in the text. Returns the interned field, or NULL after reporting. */
+ * in the text, and line breaks spaces: a title is one line. Returns the
+ * interned field, or NULL after reporting. */
 static const char *clean_field(sckg_graph *g, const char *name,
                                const char *what, const char *v) {
   size_t n = strlen(v);
@@ -679,6 +680,10 @@ static const char *clean_field(sckg_graph *g, const char *name,
   sckg_buf_clear(b);
   size_t n_bad = 0;
   for (size_t i = 0; i < n; i++) {
+    if (v[i] == '\n' || v[i] == '\r') { /* one line, as a headline is */
+      sckg_buf_addc(b, ' ');
+      continue;
+    }
     if (!xml_forbidden_at((const unsigned char *)v, n, i)) {
       sckg_buf_addc(b, v[i]);
       continue;
@@ -693,7 +698,7 @@ static const char *clean_field(sckg_graph *g, const char *name,
              what);
     report(g, SCKG_OK, name, 0, 0, msg);
   }
-  return sckg_graph_intern(g, b->ptr, b->len);
+  return sckg_graph_intern(g, b->ptr ? b->ptr : "", b->len); /* "" too */
 }
 
 /* Read one article into `g` as it is: every actor, sentence and event it

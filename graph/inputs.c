@@ -622,6 +622,9 @@ static const char *json_kind(const json_t *v) {
   return "a value";
 }
 
+/* The most bytes of a bad "date" that its message quotes. */
+#define DATE_SHOWN 40
+
 /* The metadata fields of a record, in the order of the block. */
 enum { F_ID, F_DATE, F_PUBLISHER, F_TITLE, N_FIELDS };
 static const char *const field_names[N_FIELDS] = {"id", "date", "publisher",
@@ -651,6 +654,12 @@ static bool make_record(sckg_inputs *it, sckg_input *out) {
                  (int)(eof - jerr.text), jerr.text, eof + 11);
       else
         snprintf(why, sizeof why, "%s", jerr.text);
+      /* jansson quotes the bytes before the error ("near '...'") and may
+       * cut a character there: each byte of a cut or bad sequence becomes
+       * '?', so that the message stays UTF-8 */
+      for (size_t i = 0, n = strlen(why);
+           (i += sckg_utf8_check(why + i, n - i)) < n; i++)
+        why[i] = '?';
       report(it, SCKG_ERR_INPUT, file, line, col, "invalid JSON: %s", why);
     }
     return false;
@@ -688,9 +697,18 @@ static bool make_record(sckg_inputs *it, sckg_input *out) {
   if (fields[F_DATE] &&
       !sckg_date_parse(json_string_value(fields[F_DATE]),
                        json_string_length(fields[F_DATE]), &date)) {
+    /* quoted up to DATE_SHOWN bytes, cut between characters: a date can
+     * be as long as a line, a message should stay one */
+    const char *d = json_string_value(fields[F_DATE]);
+    size_t n = json_string_length(fields[F_DATE]), shown = n;
+    if (n > DATE_SHOWN) {
+      shown = DATE_SHOWN;
+      while (((unsigned char)d[shown] & 0xC0) == 0x80)
+        shown--;
+    }
     report(it, SCKG_ERR_INPUT, file, line, 0,
-           "\"date\" is not a calendar date YYYY-MM-DD: \"%s\"",
-           json_string_value(fields[F_DATE]));
+           "\"date\" is not a calendar date YYYY-MM-DD: \"%.*s\"%s", (int)shown,
+           d, shown < n ? "..." : "");
     goto done;
   }
   if (fields[F_ID] && json_string_length(fields[F_ID]) == 0) {

@@ -28,7 +28,7 @@ run_one() {
 }
 
 status=0
-set -- article rdfxml nt dot
+set -- article rdfxml nt dot inputs
 while [ $# -gt 0 ]; do
   run_one "$1" &
   a=$!
@@ -43,7 +43,7 @@ while [ $# -gt 0 ]; do
   [ $# -gt 0 ] && shift
 done
 
-for e in article rdfxml nt dot; do
+for e in article rdfxml nt dot inputs; do
   rc=$(cat "$work/$e/rc")
   runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$work/$e/log")
   files=$(ls "$work/$e/corpus" | wc -l)
