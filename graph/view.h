@@ -46,15 +46,18 @@
  * no view has an edge from an event back to a left-hand actor.) */
 #define SCKG_VIEW_DOT_MAX_NODES 600
 
-/* Actors and events past which the "all" view draws a summary instead of
- * everything (write_dot.c, select_most_reported): the most reported events
- * (most sources, then most agents and targets, then the lowest IRI), each
- * with the statements that report it, their actors and what those belong
- * to, while they fit; the title says how many of how many it shows. Drawn
+/* Actors and events past which a view draws a summary instead of
+ * everything it selects (write_dot.c, select_rest): its anchor (the actor
+ * of an actor view, the statement of a statement view), then the most
+ * reported of the events it selects (most sources, then most agents and
+ * targets, then the lowest IRI), each with the statements that report it,
+ * what it says if the view shows a statement's content (actor view; the
+ * hub of a statement view), their actors and what those belong to, while
+ * they fit; the title says how many of how many it shows. Drawn
  * whole, the graph of 10,000 generated articles (bench/gen.py; 12,975
  * actors, 135,547 events) kept sfdp busy for more than ten minutes. Its
- * summary at each cap, laid out and rendered as SVG by the graphviz tools
- * (best of three, Debian 12, Graphviz 2.42.2):
+ * "all" summary at each cap, laid out and rendered as SVG by the graphviz
+ * tools (best of three, Debian 12, Graphviz 2.42.2):
  *
  *   cap           400   600   800  1000  1500  2000  3000
  *   engine        dot   dot  sfdp  sfdp  sfdp  sfdp  sfdp
@@ -63,8 +66,11 @@
  *
  * sfdp grows about linearly, a second per thousand nodes; 1,000 keeps the
  * picture within a second, and a picture of a thousand boxes is already
- * an overview: the story is read in a type, actor or article view. */
-#define SCKG_VIEW_ALL_MAX_NODES 1000
+ * an overview. Uncapped, that graph's type:sanctions view (23,186 actors
+ * and events) took 79 s as SVG, actor:Q423 (38,625) 173 s and with
+ * --depth 2 (140,215) more than 15 minutes; capped, each takes 4 to 5 s,
+ * 3 of them reading the articles (Release build). */
+#define SCKG_VIEW_MAX_NODES 1000
 
 /* Build the cgraph graph of the view `opts` asks for of the finished graph
  * `g`, nodes and edges created in IRI order so agwrite's output is

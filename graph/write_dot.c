@@ -204,12 +204,12 @@ typedef struct {
   size_t n_actors;
   sckg_event *const *events;
   size_t n_events;
-  const sckg_event *hub;     /* the statement in focus; NULL: "all" */
-  unsigned char *actor_role; /* per actor index */
-  unsigned char *event_role; /* per event index */
-  bool summary;              /* VIEW_ALL over the cap: the most reported only */
-  size_t shown_actors;       /* summary: how many of each it holds */
-  size_t shown_events;
+  const sckg_event *hub;             /* the statement in focus; NULL: "all" */
+  unsigned char *actor_role;         /* per actor index */
+  unsigned char *event_role;         /* per event index */
+  size_t total_actors, total_events; /* what it holds without the cap */
+  bool summary;                      /* over the cap: the most reported only */
+  size_t shown_actors, shown_events; /* summary: how many of each it holds */
   Agraph_t *ag;
   Agnode_t **anode, **enode; /* per index, NULL when not shown */
   sckg_buf name, text, aux;  /* scratch */
@@ -789,9 +789,9 @@ static void show_parents(scene *v) {
   }
 }
 
-/* Mark the hub, the events it states, the events around it, the statements
- * that report any of those, and then every actor they involve together
- * with what those actors belong to. The hub's actors, for "around", are
+/* Mark the hub, the events it states and the events around it; select_rest
+ * adds the statements that report any of those, every actor they involve
+ * and what those actors belong to. The hub's actors, for "around", are
  * its own and those of what it says: a statement accusing North Korea of
  * theft is about North Korea even when no target says so. */
 static sckg_status select_statement(scene *v) {
@@ -817,24 +817,39 @@ static sckg_status select_statement(scene *v) {
   for (size_t i = 0; i < v->n_events; i++)
     if (!v->event_role[i] && is_around(v, v->events[i], near))
       v->event_role[i] = SHOWN;
-  show_reporting_statements(v);
-  show_event_actors(v);
-  for (size_t i = 0; i < hub->n_agents; i++) {
-    size_t k = actor_index(v, hub->agents[i]);
-    if (k != SIZE_MAX)
-      v->actor_role[k] = SIGNATORY;
-  }
-  show_parents(v);
-  mark_right(v, near);
 done:
   free(near);
   return st;
 }
 
-/* The order of the all view's summary: most sources (the most reported)
- * first, then most agents and targets (the most connected), then the
- * lowest IRI, which no two events share: a total order, so the summary
- * does not depend on how qsort breaks ties. */
+/* The statement view's roles once select_rest has chosen what it shows
+ * (a summary marks everything SHOWN): the hub, what it says, its issuers,
+ * and the right side. */
+static void mark_statement_sides(scene *v) {
+  const sckg_event *hub = v->hub;
+  for (size_t i = 0; i < v->n_events; i++)
+    if (v->event_role[i] && v->events[i]->stated_in == hub &&
+        v->events[i] != hub)
+      v->event_role[i] = SAID;
+  size_t h = event_index(v, hub);
+  if (h != SIZE_MAX)
+    v->event_role[h] = HUB;
+  for (size_t i = 0; i < hub->n_agents; i++) {
+    size_t k = actor_index(v, hub->agents[i]);
+    if (k != SIZE_MAX && v->actor_role[k])
+      v->actor_role[k] = SIGNATORY;
+  }
+  unsigned char *scratch = sckg_xcalloc(v->n_actors ? v->n_actors : 1, 1);
+  mark_right(v, scratch);
+  free(scratch);
+}
+
+/* ---- the size cap ---- */
+
+/* The order of a summary: most sources (the most reported) first, then
+ * most agents and targets (the most connected), then the lowest IRI,
+ * which no two events share: a total order, so the summary does not
+ * depend on how qsort breaks ties. */
 static int cmp_most_reported(const void *pa, const void *pb) {
   const sckg_event *a = *(sckg_event *const *)pa;
   const sckg_event *b = *(sckg_event *const *)pb;
@@ -846,6 +861,17 @@ static int cmp_most_reported(const void *pa, const void *pb) {
   return strcmp(a->iri, b->iri);
 }
 
+/* What a summary is being built from: the events the view selected, what
+ * a statement among them brings along (index_said: lists threaded through
+ * `said_next`, SIZE_MAX-terminated, in IRI order), and the undo lists of
+ * the event being tried. */
+typedef struct {
+  const unsigned char *chosen; /* per event: selected by the view */
+  size_t *said_first;          /* per event: first event it says, or SIZE_MAX */
+  size_t *said_next;           /* per event: next of the same statement */
+  sckg_vec added_events, added_actors; /* roles take_event may undo */
+} taking;
+
 /* Mark `role` SHOWN if it is not yet, and remember it in `added` so that
  * take_event can undo it. */
 static void tentative(unsigned char *role, sckg_vec *added) {
@@ -855,83 +881,168 @@ static void tentative(unsigned char *role, sckg_vec *added) {
   sckg_vec_push(added, role);
 }
 
-/* Tentatively show the actors of `list` and what each belongs to. */
-static void take_actors(scene *v, sckg_actor *const *list, size_t n,
-                        sckg_vec *added_actors) {
-  for (size_t i = 0; i < n; i++) {
-    const sckg_actor *a = list[i];
-    for (int depth = 0; a && depth < MAX_DEPTH; depth++, a = a->parent) {
-      size_t k = actor_index(v, a);
-      if (k != SIZE_MAX)
-        tentative(&v->actor_role[k], added_actors);
-    }
+/* Tentatively show actor `a` and what it belongs to. */
+static void take_actor(scene *v, const sckg_actor *a, taking *t) {
+  for (int depth = 0; a && depth < MAX_DEPTH; depth++, a = a->parent) {
+    size_t k = actor_index(v, a);
+    if (k != SIZE_MAX)
+      tentative(&v->actor_role[k], &t->added_actors);
   }
 }
 
-/* Show event `e` with everything the all view draws along with it: the
- * statements that report it (up their statedIn chain), the agents,
- * targets and claimants of all these, and what those actors belong to;
- * but only if that keeps the view within `room` more nodes. Returns how
- * many nodes it added: 0 when it did not fit (nothing is left marked) or
- * was shown already. The work is proportional to the size of the event
- * and of the statements above it (a statement's actors are those of a
- * sentence or two), so trying every event of a big graph stays about
- * linear. */
-static size_t take_event(scene *v, const sckg_event *e, size_t room,
-                         sckg_vec *added_events, sckg_vec *added_actors) {
-  added_events->len = 0;
-  added_actors->len = 0;
+static void take_actors(scene *v, sckg_actor *const *list, size_t n,
+                        taking *t) {
+  for (size_t i = 0; i < n; i++)
+    take_actor(v, list[i], t);
+}
+
+/* Tentatively show `e` and the statements that report it, up their
+ * statedIn chain, with the agents, targets and claimants of each. */
+static void take_chain(scene *v, const sckg_event *e, taking *t) {
   for (int depth = 0; e && depth < MAX_DEPTH; depth++, e = e->stated_in) {
     size_t k = event_index(v, e);
     if (k == SIZE_MAX || v->event_role[k])
       break; /* what reports a shown event is shown already */
-    tentative(&v->event_role[k], added_events);
-    take_actors(v, e->agents, e->n_agents, added_actors);
-    take_actors(v, e->targets, e->n_targets, added_actors);
-    take_actors(v, e->attributed, e->n_attributed, added_actors);
+    tentative(&v->event_role[k], &t->added_events);
+    take_actors(v, e->agents, e->n_agents, t);
+    take_actors(v, e->targets, e->n_targets, t);
+    take_actors(v, e->attributed, e->n_attributed, t);
   }
-  size_t added = added_events->len + added_actors->len;
-  if (added <= room) {
-    v->shown_events += added_events->len;
-    v->shown_actors += added_actors->len;
-    return added;
-  }
-  for (size_t i = 0; i < added_events->len; i++)
-    *(unsigned char *)added_events->items[i] = 0;
-  for (size_t i = 0; i < added_actors->len; i++)
-    *(unsigned char *)added_actors->items[i] = 0;
-  return 0;
 }
 
-/* The all view of a graph too big to lay out (SCKG_VIEW_ALL_MAX_NODES,
- * view.h): the events in cmp_most_reported's order, each with what
- * take_event brings, as long as they fit. An event that does not fit (one
- * with hundreds of targets) is passed over and the next one tried, so one
- * oversized event cannot empty the picture; the title says what is left
- * out. O(events log events) for the sort, then linear. */
-static void select_most_reported(scene *v) {
+/* Keep what was taken tentatively if it adds at most `room` nodes, and
+ * count it; otherwise unmark all of it. Returns the nodes added (0 when
+ * undone). Either way the undo lists are emptied for the next try. */
+static size_t commit_or_undo(scene *v, size_t room, taking *t) {
+  size_t added = t->added_events.len + t->added_actors.len;
+  if (added <= room) {
+    v->shown_events += t->added_events.len;
+    v->shown_actors += t->added_actors.len;
+  } else {
+    for (size_t i = 0; i < t->added_events.len; i++)
+      *(unsigned char *)t->added_events.items[i] = 0;
+    for (size_t i = 0; i < t->added_actors.len; i++)
+      *(unsigned char *)t->added_actors.items[i] = 0;
+    added = 0;
+  }
+  t->added_events.len = 0;
+  t->added_actors.len = 0;
+  return added;
+}
+
+/* Show event `e` with everything the view draws along with it: the
+ * statements that report it (up their statedIn chain), what it says when
+ * the view shows a statement with its content (index_said), the agents,
+ * targets and claimants of all these, and what those actors belong to;
+ * but only if that keeps the view within `room` more nodes. Returns how
+ * many nodes it added: 0 when it did not fit (nothing is left marked) or
+ * was shown already. The work is proportional to the size of the event,
+ * of the statements above it and of what it says, so trying every event
+ * of a big graph stays about linear. */
+static size_t take_event(scene *v, const sckg_event *e, size_t room,
+                         taking *t) {
+  take_chain(v, e, t);
+  size_t k = event_index(v, e);
+  for (size_t s = k == SIZE_MAX ? SIZE_MAX : t->said_first[k]; s != SIZE_MAX;
+       s = t->said_next[s])
+    take_chain(v, v->events[s], t);
+  return commit_or_undo(v, room, t);
+}
+
+/* Index what a statement brings along in the view among the selected
+ * events: in an actor view every statement selected brings what it says
+ * (select_actor), in a statement view the hub does; the other views bring
+ * no content with a statement, since they select events one by one. */
+static void index_said(const scene *v, taking *t) {
+  size_t n = v->n_events ? v->n_events : 1;
+  t->said_first = sckg_xmalloc(n * sizeof *t->said_first);
+  t->said_next = sckg_xmalloc(n * sizeof *t->said_next);
+  for (size_t i = 0; i < v->n_events; i++)
+    t->said_first[i] = t->said_next[i] = SIZE_MAX;
+  for (size_t i = v->n_events; i-- > 0;) {
+    const sckg_event *s = v->events[i]->stated_in;
+    bool brings =
+        v->kind == VIEW_ACTOR || (v->kind == VIEW_STATEMENT && s == v->hub);
+    size_t k = s && brings && t->chosen[i] ? event_index(v, s) : SIZE_MAX;
+    if (k == SIZE_MAX || !t->chosen[k])
+      continue;
+    t->said_next[i] = t->said_first[k];
+    t->said_first[k] = i;
+  }
+}
+
+/* The anchor of a summary, shown whatever the room: the actor of an actor
+ * view (with what it belongs to), the statement of a statement view (with
+ * what it says if that fits, else alone). Returns the nodes it added. */
+static size_t take_anchor(scene *v, taking *t) {
+  size_t used = 0;
+  if (v->focus) {
+    take_actor(v, v->focus, t);
+    used = commit_or_undo(v, SIZE_MAX, t);
+  } else if (v->hub) {
+    used = take_event(v, v->hub, SCKG_VIEW_MAX_NODES, t);
+    if (!used) {
+      take_chain(v, v->hub, t);
+      used = commit_or_undo(v, SIZE_MAX, t);
+    }
+  }
+  return used;
+}
+
+/* A view too big to lay out (SCKG_VIEW_MAX_NODES, view.h) becomes its
+ * summary: its anchor, then the events the view selected (`chosen`) in
+ * cmp_most_reported's order, each with what take_event brings, as long
+ * as they fit. An event that does not fit (one with hundreds of targets)
+ * is passed over and the next one tried, so one oversized event cannot
+ * empty the picture; the title says what is left out. O(events log
+ * events) for the sort, then linear. */
+static void select_most_reported(scene *v, const unsigned char *chosen) {
+  taking t = {.chosen = chosen};
   sckg_event **order =
       sckg_xmalloc((v->n_events ? v->n_events : 1) * sizeof *order);
-  sckg_vec added_events = {0}, added_actors = {0};
-  memcpy(order, v->events, v->n_events * sizeof *order);
-  qsort(order, v->n_events, sizeof *order, cmp_most_reported);
-  size_t room = SCKG_VIEW_ALL_MAX_NODES;
-  for (size_t i = 0; i < v->n_events && room > 0; i++)
-    room -= take_event(v, order[i], room, &added_events, &added_actors);
-  sckg_vec_free(&added_events);
-  sckg_vec_free(&added_actors);
+  size_t n = 0;
+  for (size_t i = 0; i < v->n_events; i++)
+    if (chosen[i])
+      order[n++] = v->events[i];
+  qsort(order, n, sizeof *order, cmp_most_reported);
+  index_said(v, &t);
+  size_t used = take_anchor(v, &t);
+  size_t room = used < SCKG_VIEW_MAX_NODES ? SCKG_VIEW_MAX_NODES - used : 0;
+  for (size_t i = 0; i < n && room > 0; i++)
+    room -= take_event(v, order[i], room, &t);
+  sckg_vec_free(&t.added_events);
+  sckg_vec_free(&t.added_actors);
+  free(t.said_first);
+  free(t.said_next);
   free(order);
 }
 
-/* Every actor and event, unless that is more than the cap: then the
- * summary. The cap counts the nodes of the graph proper, as
- * choose_engine does; the legend comes on top. */
-static void select_all(scene *v) {
-  if (v->n_actors + v->n_events > SCKG_VIEW_ALL_MAX_NODES) {
+/* Every view ends here once it has marked the events it selects (and, for
+ * "all", every actor): the statements that report them, their actors and
+ * what those belong to join them; then, if that is more than the cap, the
+ * view becomes its summary. The cap counts the nodes of the graph proper,
+ * as choose_engine does; the legend comes on top. */
+static void select_rest(scene *v) {
+  unsigned char *chosen = sckg_xmalloc(v->n_events ? v->n_events : 1);
+  memcpy(chosen, v->event_role, v->n_events);
+  show_reporting_statements(v);
+  show_event_actors(v);
+  show_parents(v);
+  for (size_t i = 0; i < v->n_actors; i++)
+    v->total_actors += v->actor_role[i] != 0;
+  for (size_t i = 0; i < v->n_events; i++)
+    v->total_events += v->event_role[i] != 0;
+  if (v->total_actors + v->total_events > SCKG_VIEW_MAX_NODES) {
     v->summary = true;
-    select_most_reported(v);
-    return;
+    memset(v->actor_role, 0, v->n_actors);
+    memset(v->event_role, 0, v->n_events);
+    select_most_reported(v, chosen);
   }
+  free(chosen);
+}
+
+/* Every actor and event. */
+static void select_all(scene *v) {
   memset(v->actor_role, SHOWN, v->n_actors);
   memset(v->event_role, SHOWN, v->n_events);
 }
@@ -1379,6 +1490,18 @@ static void title_article(scene *v, sckg_buf *b) {
   sckg_buf_addc(b, ')');
 }
 
+/* `n` in digits with a comma every three ("135,547"): by hand, since
+ * printf's grouping flag follows the locale. */
+static void add_count(sckg_buf *b, size_t n) {
+  char digits[32];
+  int len = snprintf(digits, sizeof digits, "%zu", n);
+  for (int i = 0; i < len; i++) {
+    if (i > 0 && (len - i) % 3 == 0)
+      sckg_buf_addc(b, ',');
+    sckg_buf_addc(b, digits[i]);
+  }
+}
+
 /* "Sanctions: 4 events in 3 articles", or the types' words listed. */
 static void title_type(scene *v, sckg_buf *b) {
   size_t n_events = 0, n_articles = 0;
@@ -1414,50 +1537,71 @@ static void title_type(scene *v, sckg_buf *b) {
       first = false;
     }
   }
-  sckg_buf_printf(b, ": %zu event%s in %zu article%s", n_events,
-                  n_events == 1 ? "" : "s", n_articles,
-                  n_articles == 1 ? "" : "s");
+  sckg_buf_adds(b, ": ");
+  add_count(b, n_events);
+  sckg_buf_adds(b, n_events == 1 ? " event in " : " events in ");
+  add_count(b, n_articles);
+  sckg_buf_adds(b, n_articles == 1 ? " article" : " articles");
 }
 
-/* `n` in digits with a comma every three ("135,547"): by hand, since
- * printf's grouping flag follows the locale. */
-static void add_count(sckg_buf *b, size_t n) {
-  char digits[32];
-  int len = snprintf(digits, sizeof digits, "%zu", n);
-  for (int i = 0; i < len; i++) {
-    if (i > 0 && (len - i) % 3 == 0)
-      sckg_buf_addc(b, ',');
-    sckg_buf_addc(b, digits[i]);
-  }
-}
-
-/* "All actors and events (3 articles)"; for a summary a second line says
- * what it holds and where the rest is: "Showing the 412 most reported of
- * 135,547 events and 588 of 12,975 actors: too many to draw; use --view
- * type:, actor: or article: for the rest". Lines end in "\l", so they
- * stand left-aligned like the title. */
+/* "All actors and events (3 articles)". */
 static void title_all(scene *v, sckg_buf *b) {
   size_t n = v->g->articles.len;
   sckg_buf_adds(b, "All actors and events (");
   add_count(b, n);
   sckg_buf_adds(b, n == 1 ? " article)" : " articles)");
-  if (!v->summary)
-    return;
+}
+
+/* Where a summary sends the reader for the rest, by view: a narrower view
+ * of the same thing, or another kind of view. */
+static const char *summary_hint(const scene *v) {
+  size_t n_types = 0;
+  switch (v->kind) {
+  case VIEW_STATEMENT:
+    return "use --view actor:, article: or type: for the rest";
+  case VIEW_ACTOR:
+    return v->opts->depth > 1
+               ? "use a lower --depth, or --view article: or type: for the "
+                 "rest"
+               : "use --view article: or type: for the rest";
+  case VIEW_ARTICLE:
+    return "use --view actor: or type: for the rest";
+  case VIEW_TYPE:
+    for (int t = 0; t < SCKG_EV_COUNT; t++)
+      n_types += v->types[t];
+    return n_types > 1
+               ? "name fewer types, or use --view actor: or article: for the "
+                 "rest"
+               : "use --view actor: or article: for the rest";
+  default:
+    return "use --view type:, actor: or article: for the rest";
+  }
+}
+
+/* A summary's second line, after the view's title: what it holds and
+ * where the rest is: "Showing the 412 most reported of 135,547 events and
+ * 588 of 12,975 actors: too many to draw; use --view type:, actor: or
+ * article: for the rest". Lines end in "\l", so they stand left-aligned
+ * like the title. */
+static void title_summary(scene *v, sckg_buf *b) {
   sckg_buf_adds(b, "\\lShowing the ");
   add_count(b, v->shown_events);
   sckg_buf_adds(b, " most reported of ");
-  add_count(b, v->n_events);
-  sckg_buf_adds(b, " events and ");
+  add_count(b, v->total_events);
+  sckg_buf_adds(b, v->total_events == 1 ? " event and " : " events and ");
   add_count(b, v->shown_actors);
   sckg_buf_adds(b, " of ");
-  add_count(b, v->n_actors);
-  sckg_buf_adds(b, " actors: too many to draw; use --view type:, actor: or "
-                   "article: for the rest\\l");
+  add_count(b, v->total_actors);
+  sckg_buf_adds(b, v->total_actors == 1 ? " actor" : " actors");
+  sckg_buf_adds(b, ": too many to draw; ");
+  sckg_buf_adds(b, summary_hint(v));
+  sckg_buf_adds(b, "\\l");
 }
 
 /* The graph's title, by view: "Joint statement by A, B and C, 2023-04-07:
  * what it says and what happened around it", "North Korea (Wikidata
- * Q423): its events and who took part in them", ... */
+ * Q423): its events and who took part in them", ...; a summary says so
+ * on a second line. */
 static void title(scene *v, sckg_buf *b) {
   sckg_buf_clear(b);
   switch (v->kind) {
@@ -1476,6 +1620,8 @@ static void title(scene *v, sckg_buf *b) {
   default:
     title_all(v, b);
   }
+  if (v->summary)
+    title_summary(v, b);
 }
 
 static sckg_status draw_nodes(scene *v) {
@@ -1899,24 +2045,40 @@ static bool has_prefix(const char *s, const char *prefix, const char **rest) {
   return true;
 }
 
+/* The roles that place what a view shows: sides, middle, hub. */
+static void mark_sides(scene *v) {
+  switch (v->kind) {
+  case VIEW_ALL:
+    break;
+  case VIEW_STATEMENT:
+    mark_statement_sides(v);
+    break;
+  default: {
+    mark_targets_right(v);
+    const sckg_actor *middle =
+        v->kind == VIEW_ACTOR ? v->focus : pick_middle(v);
+    if (middle)
+      mark_focus(v, middle);
+  }
+  }
+}
+
 /* Parse the view name and mark what it shows. */
 static sckg_status select_view(scene *v, const char **problem) {
   const char *name = v->opts->view ? v->opts->view : "all", *arg;
+  sckg_status st = SCKG_OK;
   if (strcmp(name, "all") == 0) {
     select_all(v);
-    return SCKG_OK;
-  }
-  if (strcmp(name, "statement") == 0) {
+  } else if (strcmp(name, "statement") == 0) {
     v->kind = VIEW_STATEMENT;
     v->hub = main_statement(v);
     if (!v->hub) { /* no statement: the whole graph is the story */
       v->kind = VIEW_ALL;
       select_all(v);
-      return SCKG_OK;
+    } else {
+      st = select_statement(v);
     }
-    return select_statement(v);
-  }
-  if (has_prefix(name, "statement:", &arg)) {
+  } else if (has_prefix(name, "statement:", &arg)) {
     v->kind = VIEW_STATEMENT;
     v->hub = named_event(v, arg);
     if (!v->hub) {
@@ -1924,9 +2086,8 @@ static sckg_status select_view(scene *v, const char **problem) {
                  "or the end of it)";
       return SCKG_ERR_ARG;
     }
-    return select_statement(v);
-  }
-  if (has_prefix(name, "actor:", &arg)) {
+    st = select_statement(v);
+  } else if (has_prefix(name, "actor:", &arg)) {
     v->kind = VIEW_ACTOR;
     if (v->opts->depth > SCKG_VIEW_MAX_DEPTH) {
       *problem = "asks for too many steps: the depth goes from 1 to 8";
@@ -1954,13 +2115,10 @@ static sckg_status select_view(scene *v, const char **problem) {
                "actor:NAME, article:ID or type:TYPE)";
     return SCKG_ERR_ARG;
   }
-  show_reporting_statements(v);
-  show_event_actors(v);
-  show_parents(v);
-  mark_targets_right(v);
-  const sckg_actor *middle = v->kind == VIEW_ACTOR ? v->focus : pick_middle(v);
-  if (middle)
-    mark_focus(v, middle);
+  if (st)
+    return st;
+  select_rest(v);
+  mark_sides(v);
   return SCKG_OK;
 }
 

@@ -784,7 +784,7 @@ static void test_layout(void **state) {
 }
 
 /* ---- the all view's summary ----
- * A graph past SCKG_VIEW_ALL_MAX_NODES: five events that all three
+ * A graph past SCKG_VIEW_MAX_NODES: five events that all three
  * articles report, one of them stated in a statement only one reports;
  * an event two articles report with more targets than the cap; and
  * `fillers` events of one report each, each with an actor of its own
@@ -817,7 +817,7 @@ static sckg_graph *fx_big(size_t fillers) {
       e->stated_in = stmt;
   }
   /* more targets than the cap: it can never fit */
-  size_t n_many = SCKG_VIEW_ALL_MAX_NODES + 1;
+  size_t n_many = SCKG_VIEW_MAX_NODES + 1;
   sckg_actor **many = calloc(n_many + 1, sizeof *many);
   assert_non_null(many);
   for (size_t i = 0; i < n_many; i++)
@@ -841,15 +841,15 @@ static sckg_graph *fx_big(size_t fillers) {
 
 static void test_all_summary(void **state) {
   (void)state;
-  const size_t fillers = SCKG_VIEW_ALL_MAX_NODES;
-  const size_t fit = (SCKG_VIEW_ALL_MAX_NODES - SUMMARY_HEAD) / 2;
+  const size_t fillers = SCKG_VIEW_MAX_NODES;
+  const size_t fit = (SCKG_VIEW_MAX_NODES - SUMMARY_HEAD) / 2;
   sckg_graph *g = fx_big(fillers), *again = fx_big(fillers);
   char *text = dot_text(g, "all");
   char *text2 = dot_text(again, "all");
   assert_string_equal(text, text2); /* deterministic */
   Agraph_t *h = parse(text);
   size_t nodes = count_nodes(h, "a_") + count_nodes(h, "e_");
-  assert_true(nodes <= SCKG_VIEW_ALL_MAX_NODES);
+  assert_true(nodes <= SCKG_VIEW_MAX_NODES);
   assert_int_equal(count_nodes(h, "e_"), 6 + fit);
   assert_int_equal(count_nodes(h, "a_"), 2 + fit);
   char name[64];
@@ -874,17 +874,31 @@ static void test_all_summary(void **state) {
            "reported of 1,%03zu events and %zu of 2,%03zu actors: too many "
            "to draw; use --view type:, actor: or article: for the rest\\l",
            6 + fit, (7 + fillers) % 1000, 2 + fit,
-           (3 + SCKG_VIEW_ALL_MAX_NODES + fillers) % 1000);
+           (3 + SCKG_VIEW_MAX_NODES + fillers) % 1000);
   assert_string_equal(attr(h, "label"), want);
   /* past the dot threshold: laid out by sfdp */
   if (nodes > SCKG_VIEW_DOT_MAX_NODES)
     assert_string_equal(attr(h, "layout"), "sfdp");
   check_edges_safe(h);
   agclose(h);
-  /* the statement view of it is not capped, nor cut */
+  /* its statement view, with the oversized accusation around the
+   * statement, is capped too: the statement (its anchor) with what it
+   * says, then the most reported events around it */
   char *stmt = dot_text(g, "statement");
   h = parse(stmt);
-  assert_null(strstr(attr(h, "label"), "Showing"));
+  assert_string_equal(
+      attr(h, "label"),
+      "Makes a statement by United States: what it says and what happened "
+      "around it\\lShowing the 6 most reported of 7 events and 2 of 1,003 "
+      "actors: too many to draw; use --view actor:, article: or type: for "
+      "the rest\\l");
+  assert_string_equal(attr(node(h, "e_makestatement_us"), "color"), "#0072B2");
+  assert_string_equal(attr(node(h, "e_makestatement_us"), "fillcolor"),
+                      "#0072B2"); /* still the hub */
+  node(h, "e_popular_00000");     /* what it says */
+  assert_non_null(agsubg(h, cs("cluster_says"), 0));
+  assert_null(agnode(h, cs("e_accuse_many"), 0));
+  check_edges_safe(h);
   agclose(h);
   free(stmt);
   free(text);
@@ -898,7 +912,7 @@ static void test_all_at_cap(void **state) {
   (void)state;
   /* the small graph's actors and events, then fillers of two nodes and,
    * should one node be left, an actor without events */
-  size_t room = SCKG_VIEW_ALL_MAX_NODES - FX_SMALL_ACTORS - FX_SMALL_EVENTS;
+  size_t room = SCKG_VIEW_MAX_NODES - FX_SMALL_ACTORS - FX_SMALL_EVENTS;
   sckg_graph *g = fx_small(true);
   sckg_article *art = SCKG_ARTICLES(g)[0];
   for (size_t i = 0; i + 2 <= room; i += 2) {
@@ -911,11 +925,11 @@ static void test_all_at_cap(void **state) {
   if (room % 2)
     fx_actor(g, "lone", "Lone", SCKG_CLASS_PERSON, NULL);
   fx_finish(g);
-  assert_int_equal(g->actors.len + g->events.len, SCKG_VIEW_ALL_MAX_NODES);
+  assert_int_equal(g->actors.len + g->events.len, SCKG_VIEW_MAX_NODES);
   char *text = dot_text(g, "all");
   Agraph_t *h = parse(text);
   assert_int_equal(count_nodes(h, "a_") + count_nodes(h, "e_"),
-                   SCKG_VIEW_ALL_MAX_NODES);
+                   SCKG_VIEW_MAX_NODES);
   assert_string_equal(attr(h, "label"), "All actors and events (3 articles)");
   agclose(h);
   free(text);
@@ -926,9 +940,120 @@ static void test_all_at_cap(void **state) {
   h = parse(text);
   assert_non_null(strstr(attr(h, "label"), "most reported"));
   assert_true(count_nodes(h, "a_") + count_nodes(h, "e_") <=
-              SCKG_VIEW_ALL_MAX_NODES);
+              SCKG_VIEW_MAX_NODES);
   agclose(h);
   free(text);
+  fx_free(g);
+}
+
+/* The type, actor and article views of a graph past the cap are
+ * summaries the same way, each with a hint of its own. Cyber attacks are
+ * the fillers: the first of them in IRI order, as many as fit. */
+static void test_type_summary(void **state) {
+  (void)state;
+  const size_t fillers = SCKG_VIEW_MAX_NODES;
+  const size_t fit = SCKG_VIEW_MAX_NODES / 2;
+  sckg_graph *g = fx_big(fillers), *again = fx_big(fillers);
+  char *text = dot_text(g, "type:CyberAttack");
+  char *text2 = dot_text(again, "type:CyberAttack");
+  assert_string_equal(text, text2); /* deterministic */
+  Agraph_t *h = parse(text);
+  assert_string_equal(agnameof(h), "type");
+  assert_int_equal(count_nodes(h, "e_"), fit);
+  assert_int_equal(count_nodes(h, "a_"), fit);
+  char name[64];
+  snprintf(name, sizeof name, "e_filler_%05zu", fit - 1);
+  node(h, name);
+  snprintf(name, sizeof name, "e_filler_%05zu", fit);
+  assert_null(agnode(h, cs(name), 0));
+  char want[256];
+  snprintf(want, sizeof want,
+           "Cyber attack: 1,%03zu events in 3 articles\\lShowing the %zu most "
+           "reported of 1,%03zu events and %zu of 1,%03zu actors: too many "
+           "to draw; use --view actor: or article: for the rest\\l",
+           fillers % 1000, fit, fillers % 1000, fit, fillers % 1000);
+  assert_string_equal(attr(h, "label"), want);
+  assert_string_equal(attr(h, "layout"), "sfdp"); /* 1,000 nodes */
+  check_edges_safe(h);
+  check_edges_linked(h);
+  agclose(h);
+  /* a group: name fewer types */
+  char *group = dot_text(g, "type:cyber");
+  h = parse(group);
+  assert_non_null(strstr(attr(h, "label"),
+                         "too many to draw; name fewer types, or use --view "
+                         "actor: or article: for the rest\\l"));
+  agclose(h);
+  /* under the cap the same graph's type view is whole, with its one line */
+  char *whole = dot_text(g, "type:ImposeSanctions");
+  h = parse(whole);
+  assert_string_equal(attr(h, "label"),
+                      "Imposes sanctions: 5 events in 3 articles");
+  assert_int_equal(count_nodes(h, "e_"), 6);
+  agclose(h);
+  /* an article view: the article is the title, kept */
+  char *article = dot_text(g, "article:a1");
+  h = parse(article);
+  assert_true(strncmp(attr(h, "label"), "What \"a1\" reports", 16) == 0);
+  assert_non_null(strstr(attr(h, "label"),
+                         "too many to draw; use --view actor: or type: for "
+                         "the rest\\l"));
+  assert_true(count_nodes(h, "a_") + count_nodes(h, "e_") <=
+              SCKG_VIEW_MAX_NODES);
+  node(h, "e_popular_00004");
+  assert_null(agnode(h, cs("e_accuse_many"), 0));
+  agclose(h);
+  free(text);
+  free(text2);
+  free(group);
+  free(whole);
+  free(article);
+  fx_free(g);
+  fx_free(again);
+}
+
+/* An actor view over the cap keeps its actor even when none of its events
+ * fits: Target 00000's only event has more targets than the cap. Two
+ * steps out it reaches the United States, whose events do fit. */
+static void test_actor_summary(void **state) {
+  (void)state;
+  sckg_graph *g = fx_big(0);
+  char *text = dot_text(g, "actor:target-00000");
+  Agraph_t *h = parse(text);
+  assert_string_equal(agnameof(h), "actor");
+  assert_string_equal(
+      attr(h, "label"),
+      "Target 00000: its events and who took part in them\\lShowing the 0 "
+      "most reported of 1 event and 1 of 1,002 actors: too many to draw; "
+      "use --view article: or type: for the rest\\l");
+  assert_int_equal(count_nodes(h, "e_"), 0);
+  assert_int_equal(count_nodes(h, "a_"), 1);
+  assert_string_equal(attr(node(h, "a_target_00000"), "penwidth"), "3");
+  agclose(h);
+
+  sckg_view_options o = {.view = "actor:target-00000", .depth = 2};
+  char *deep = dot_text_opts(g, &o);
+  h = parse(deep);
+  assert_string_equal(
+      attr(h, "label"),
+      "Target 00000: its events and theirs, 2 steps out\\lShowing the 6 "
+      "most reported of 7 events and 3 of 1,003 actors: too many to draw; "
+      "use a lower --depth, or --view article: or type: for the rest\\l");
+  assert_string_equal(attr(node(h, "a_target_00000"), "penwidth"), "3");
+  for (size_t i = 0; i < 5; i++) {
+    char name[64];
+    snprintf(name, sizeof name, "e_popular_%05zu", i);
+    node(h, name);
+  }
+  node(h, "e_makestatement_us");
+  node(h, "a_north_korea");
+  assert_null(agnode(h, cs("e_accuse_many"), 0));
+  assert_null(agnode(h, cs("a_target_00001"), 0));
+  check_edges_safe(h);
+  check_edges_linked(h);
+  agclose(h);
+  free(text);
+  free(deep);
   fx_free(g);
 }
 
@@ -965,6 +1090,8 @@ int main(void) {
       cmocka_unit_test(test_layout),
       cmocka_unit_test(test_all_summary),
       cmocka_unit_test(test_all_at_cap),
+      cmocka_unit_test(test_type_summary),
+      cmocka_unit_test(test_actor_summary),
       cmocka_unit_test(test_write_error),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

@@ -14,7 +14,8 @@
 #                                          event type and group, as DOT and SVG
 #   run.sh big      SCKG SRC               "all" of 200 generated articles: time,
 #                                          sfdp, the summary past the cap,
-#                                          structure, deterministic DOT
+#                                          structure, deterministic DOT; the
+#                                          same for a capped actor view
 #   run.sh chromium SCKG SRC               headless Chromium draws statement.svg
 #
 # The structure of an SVG (check_svg): well-formed (xmllint), one node group
@@ -279,6 +280,27 @@ t_big() {
   draw "$tmp/reversed.dot" dot --view all $(ls "$tmp"/in/*.txt | sort -r) &&
     cmp -s "$tmp/all.dot" "$tmp/reversed.dot" || fail "DOT depends on the input order"
   [ "$status" = 0 ] && echo "ok: DOT deterministic across runs and input order"
+  # Every view has the cap: North Korea three steps out holds nearly all
+  # of the 200 articles; its summary keeps North Korea and says so.
+  deep="--view actor:north-korea --depth 3"
+  # shellcheck disable=SC2086 # $deep: words without spaces
+  draw "$tmp/deep.dot" dot $deep "$tmp"/in/*.txt || exit 1
+  shown=$(gvpr 'BEGIN { int shown = 0; } N [index(name, "legend") != 0] { shown++; } END { printf("%d", shown); }' "$tmp/deep.dot")
+  [ "$shown" -le 1000 ] || fail "actor:north-korea --depth 3 of 200 articles draws $shown nodes, past the cap of 1,000"
+  label=$(gvpr 'BEG_G { printf("%s", $G.label) }' "$tmp/deep.dot")
+  case $label in
+  'North Korea (Wikidata Q423): its events and theirs, 3 steps out\lShowing the '*' most reported of '*' events and '*' actors: too many to draw; use a lower --depth, or --view article: or type: for the rest\l') ;;
+  *) fail "actor:north-korea --depth 3 of 200 articles does not say it is a summary: $label" ;;
+  esac
+  gvpr 'N [name == "a_north_korea" && penwidth == "3"] { printf("focus\n"); }' "$tmp/deep.dot" | grep -q focus ||
+    fail "the summary of actor:north-korea --depth 3 lost North Korea"
+  # shellcheck disable=SC2086
+  draw "$tmp/deep.svg" svg $deep "$tmp"/in/*.txt &&
+    check_svg "$tmp/deep.svg" "$tmp/deep.dot" "$base" "actor:north-korea --depth 3 of 200 generated articles"
+  # shellcheck disable=SC2046,SC2086
+  draw "$tmp/deep-reversed.dot" dot $deep $(ls "$tmp"/in/*.txt | sort -r) &&
+    cmp -s "$tmp/deep.dot" "$tmp/deep-reversed.dot" || fail "the capped actor view depends on the input order"
+  [ "$status" = 0 ] && echo "ok: a capped actor view, deterministic and well-formed"
   exit "$status"
 }
 
