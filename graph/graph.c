@@ -1377,7 +1377,8 @@ sckg_status sckg_graph_finish(sckg_graph *g) {
     kebab(buf, sckg_event_types[e->pub.type].name);
     sckg_buf_printf(buf, "-%016llx",
                     (unsigned long long)sckg_hash64(e->key, strlen(e->key)));
-    e->pub.iri = sckg_graph_intern(g, buf->ptr, buf->len);
+    /* unique to the event, as a sentence's is: a copy, not interned */
+    e->pub.iri = sckg_arena_strndup(g->arena, buf->ptr, buf->len);
   }
   sckg_vec sentences = {0};
   for (size_t i = 0; i < n; i++) {
