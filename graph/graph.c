@@ -508,6 +508,25 @@ static bool xml_forbidden_at(const unsigned char *s, size_t n, size_t i) {
          (s[i + 2] == 0xBE || s[i + 2] == 0xBF);
 }
 
+/* Append s[0..n) to `out` with each code point xml_forbidden_at refuses
+ * replaced by U+FFFD, one for one (so that NIF offsets, which count code
+ * points, stay those of the text as given); returns how many. */
+static size_t replace_forbidden(const char *s, size_t n, sckg_buf *out) {
+  const unsigned char *u = (const unsigned char *)s;
+  size_t n_bad = 0, run = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (!xml_forbidden_at(u, n, i))
+      continue;
+    sckg_buf_add(out, s + run, i - run);
+    sckg_buf_adds(out, "\xEF\xBF\xBD");
+    n_bad++;
+    i += u[i] < 0x20 ? 0 : 2; /* a control is 1 byte, U+FFFE/U+FFFF 3 */
+    run = i + 1;
+  }
+  sckg_buf_add(out, s + run, n - run);
+  return n_bad;
+}
+
 /* Line and column (both from 1, the column in code points) of byte `at`;
  * LF, CRLF and a lone CR each end a line, as paragraphs do. */
 static void line_col(const char *s, size_t at, unsigned long *line,
@@ -594,22 +613,11 @@ static sckg_status check_input(sckg_graph *g, const sckg_input *in,
                     "is not UTF-8: rename the file");
     return SCKG_ERR_INPUT;
   }
-  size_t n_bad = 0;
-  for (size_t i = 0; i < blen; i++)
-    n_bad += xml_forbidden_at((const unsigned char *)base, blen, i);
-  if (n_bad) { /* the identifier is a literal too: the same replacement */
-    sckg_buf fixed = {0};
-    for (size_t i = 0; i < blen; i++) {
-      if (!xml_forbidden_at((const unsigned char *)base, blen, i)) {
-        sckg_buf_addc(&fixed, base[i]);
-        continue;
-      }
-      sckg_buf_adds(&fixed, "\xEF\xBF\xBD");
-      i += (unsigned char)base[i] < 0x20 ? 0 : 2;
-    }
+  sckg_buf fixed = {0}; /* the identifier is a literal too */
+  size_t n_bad = replace_forbidden(base, blen, &fixed);
+  if (n_bad) {
     *ident = in->id ? sckg_graph_intern(g, fixed.ptr, fixed.len)
                     : article_ident(g, fixed.ptr);
-    sckg_buf_free(&fixed);
     report(g, SCKG_OK, name, 0, 0,
            in->id ? "characters that XML cannot carry in the article id "
                     "replaced by U+FFFD"
@@ -618,6 +626,7 @@ static sckg_status check_input(sckg_graph *g, const sckg_input *in,
   } else {
     *ident = in->id ? sckg_graph_intern(g, base, blen) : article_ident(g, name);
   }
+  sckg_buf_free(&fixed);
   if (sckg_pmap_get(&BUILD(g)->articles_by_ident, *ident)) {
     report_taken(g, name, *ident);
     return SCKG_ERR_INPUT;
@@ -629,19 +638,8 @@ static sckg_status check_input(sckg_graph *g, const sckg_input *in,
       first = i;
   if (!n_bad)
     return SCKG_OK;
-  /* U+FFFD is 3 bytes; a control is 1, U+FFFE/U+FFFF are 3 */
-  char *out = sckg_xmalloc(len + 2 * n_bad + 1);
-  size_t w = 0;
-  for (size_t i = 0; i < len; i++) {
-    if (!xml_forbidden_at(u, len, i)) {
-      out[w++] = in->text[i];
-      continue;
-    }
-    memcpy(out + w, "\xEF\xBF\xBD", 3);
-    w += 3;
-    i += u[i] < 0x20 ? 0 : 2;
-  }
-  out[w] = '\0';
+  sckg_buf out = {0};
+  replace_forbidden(in->text, len, &out);
   unsigned long line, col;
   line_col(in->text, first, &line, &col);
   unsigned long cp = u[first] < 0x20 ? u[first] : 0xFFFEUL + (u[first + 2] & 1);
@@ -650,8 +648,8 @@ static sckg_status check_input(sckg_graph *g, const sckg_input *in,
            "first U+%04lX",
            n_bad, n_bad == 1 ? "" : "s", cp);
   report(g, SCKG_OK, name, line, col, msg);
-  *clean = out;
-  *clean_len = w;
+  *clean = out.ptr;
+  *clean_len = out.len;
   return SCKG_OK;
 }
 
@@ -678,20 +676,10 @@ static const char *clean_field(sckg_graph *g, const char *name,
   }
   sckg_buf *b = &BUILD(g)->buf;
   sckg_buf_clear(b);
-  size_t n_bad = 0;
-  for (size_t i = 0; i < n; i++) {
-    if (v[i] == '\n' || v[i] == '\r') { /* one line, as a headline is */
-      sckg_buf_addc(b, ' ');
-      continue;
-    }
-    if (!xml_forbidden_at((const unsigned char *)v, n, i)) {
-      sckg_buf_addc(b, v[i]);
-      continue;
-    }
-    n_bad++;
-    sckg_buf_adds(b, "\xEF\xBF\xBD");
-    i += (unsigned char)v[i] < 0x20 ? 0 : 2;
-  }
+  size_t n_bad = replace_forbidden(v, n, b);
+  for (size_t i = 0; i < b->len; i++)
+    if (b->ptr[i] == '\n' || b->ptr[i] == '\r')
+      b->ptr[i] = ' '; /* one line, as a headline is */
   if (n_bad) {
     snprintf(msg, sizeof msg,
              "characters that XML cannot carry in the %s replaced by U+FFFD",

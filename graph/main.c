@@ -179,11 +179,15 @@ static const output_file all_outputs[] = {
 
 static void progress_erase_line(void);
 
-/* Write `s` to stderr with control characters (a newline inside a library
- * message, say) turned into spaces, so that every line keeps its prefix. */
-static void put_clean(const char *s) {
-  for (; *s; s++)
-    fputc((unsigned char)*s < 0x20 || *s == 0x7f ? ' ' : *s, stderr);
+/* Write one message line to stderr as sckg_diag_format makes it: "sckg: "
+ * first, control characters (a newline inside a library message, say)
+ * turned into spaces, so that every line keeps its prefix. */
+static void put_line(const char *msg) {
+  sckg_diag d = {SCKG_ERR_INPUT, NULL, 0, 0, msg};
+  sckg_buf line = {0};
+  sckg_diag_format(&d, &line);
+  fputs(line.ptr, stderr);
+  sckg_buf_free(&line);
 }
 
 /* One diagnostic line: "sckg: " + the formatted message. */
@@ -195,9 +199,7 @@ static void errorf(const char *fmt, ...) {
   vsnprintf(msg, sizeof msg, fmt, ap);
   va_end(ap);
   progress_erase_line();
-  fputs("sckg: ", stderr);
-  put_clean(msg);
-  fputc('\n', stderr);
+  put_line(msg);
 }
 
 /* Misuse: one line naming the problem, one pointing at --help. The caller
@@ -210,9 +212,8 @@ static int usage_error(const char *fmt, ...) {
   va_start(ap, fmt);
   vsnprintf(msg, sizeof msg, fmt, ap);
   va_end(ap);
-  fputs("sckg: ", stderr);
-  put_clean(msg);
-  fputs("\nsckg: Try 'sckg --help' for more information.\n", stderr);
+  put_line(msg);
+  fputs("sckg: Try 'sckg --help' for more information.\n", stderr);
   return EXIT_USAGE;
 }
 
