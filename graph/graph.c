@@ -149,6 +149,7 @@ void sckg_graph_free(sckg_graph *g) {
   sckg_vec_free(&g->actors);
   sckg_vec_free(&g->events);
   sckg_vec_free(&g->articles);
+  sckg_vec_free(&g->sentences);
   free(g->triples);
   sckg_strtab_free(g->strings);
   sckg_arena_free(g->arena);
@@ -1130,19 +1131,25 @@ static void *arena_sorted(sckg_graph *g, sckg_vec *v, size_t *n,
 
 /* --- triples ----------------------------------------------------------- */
 
+/* One subject's triples at a time. The strings a triple needs that no node
+ * holds (a sentence's offsets, a date, an event's label) live in the
+ * walker's buffers until the next subject; the IRIs it makes (classes,
+ * event types, Wikidata entities) in its arena until the walk ends, so that
+ * a writer may know an IRI by its address for the whole walk. */
 typedef struct {
-  sckg_graph *g;
   sckg_triple *t;
   size_t n, cap;
-  /* the IRIs of the classes and event types, made once per graph rather
-   * than once per triple */
+  sckg_arena *arena;
   const char *class_iri[SCKG_CLASS_COUNT];
   const char *type_iri[SCKG_EV_COUNT];
+  char index[2][24]; /* nif:beginIndex, nif:endIndex */
+  char date[16];
+  sckg_buf label;
 } triples;
 
 static void add(triples *T, const char *s, const char *p, sckg_term o) {
   if (T->n == T->cap) {
-    T->cap = T->cap ? T->cap * 2 : 1024;
+    T->cap = T->cap ? T->cap * 2 : 64;
     T->t = sckg_xrealloc(T->t, T->cap * sizeof *T->t);
   }
   T->t[T->n++] = (sckg_triple){s, p, o};
@@ -1156,23 +1163,16 @@ static sckg_term lit(const char *v, const char *lang, const char *dt) {
 }
 
 static const char *I(triples *T, const char *a, const char *b) {
-  sckg_buf *buf = &BUILD(T->g)->buf;
-  sckg_buf_clear(buf);
-  sckg_buf_adds(buf, a);
-  sckg_buf_adds(buf, b);
-  return sckg_graph_intern(T->g, buf->ptr, buf->len);
+  size_t la = strlen(a), lb = strlen(b);
+  char *s = sckg_arena_alloc(T->arena, la + lb + 1);
+  memcpy(s, a, la);
+  memcpy(s + la, b, lb + 1);
+  return s;
 }
 
-static const char *num(triples *T, size_t v) {
-  char tmp[32];
-  int n = snprintf(tmp, sizeof tmp, "%zu", v);
-  return sckg_graph_intern(T->g, tmp, (size_t)n);
-}
-
-static const char *date_lit(triples *T, sckg_date d, const char **dt) {
-  char tmp[16];
-  *dt = sckg_date_format(d, tmp);
-  return sckg_graph_intern(T->g, tmp, strlen(tmp));
+static const char *num(triples *T, int which, size_t v) {
+  snprintf(T->index[which], sizeof T->index[which], "%zu", v);
+  return T->index[which];
 }
 
 #define RDF(x) SCKG_NS_RDF x
@@ -1200,11 +1200,9 @@ static void article_triples(triples *T, const sckg_article *a, bool text) {
     add(T, a->iri, SCKG_NS_DCT "title", lit(a->title, NULL, NULL));
   if (a->publisher)
     add(T, a->iri, SCKG_NS_DCT "publisher", lit(a->publisher, NULL, NULL));
-  if (a->date.year) {
-    const char *dt;
-    const char *v = date_lit(T, a->date, &dt);
-    add(T, a->iri, SCKG_NS_DCT "date", lit(v, NULL, dt));
-  }
+  if (a->date.year)
+    add(T, a->iri, SCKG_NS_DCT "date",
+        lit(T->date, NULL, sckg_date_format(a->date, T->date)));
   if (text)
     add(T, a->iri, SCKG_NS_NIF "isString", lit(a->text, NULL, NULL));
   for (size_t i = 0; i < a->n_mentions; i++)
@@ -1215,38 +1213,37 @@ static void sentence_triples(triples *T, const sckg_sentence *s) {
   const char *nn = SCKG_NS_XSD "nonNegativeInteger";
   add(T, s->iri, RDF("type"), iri(SCKG_NS_NIF "Sentence"));
   add(T, s->iri, SCKG_NS_NIF "anchorOf", lit(s->text, NULL, NULL));
-  add(T, s->iri, SCKG_NS_NIF "beginIndex", lit(num(T, s->begin), NULL, nn));
-  add(T, s->iri, SCKG_NS_NIF "endIndex", lit(num(T, s->end), NULL, nn));
+  add(T, s->iri, SCKG_NS_NIF "beginIndex", lit(num(T, 0, s->begin), NULL, nn));
+  add(T, s->iri, SCKG_NS_NIF "endIndex", lit(num(T, 1, s->end), NULL, nn));
   add(T, s->iri, SCKG_NS_NIF "referenceContext", iri(s->article->iri));
 }
 
 /* "Japan imposes sanctions on North Korea (2023-04-07)": a label to read
  * an event by in a triple store's browser. */
 static const char *event_label(triples *T, const sckg_event *e) {
-  sckg_buf b = {0};
+  sckg_buf *b = &T->label;
+  sckg_buf_clear(b);
   for (size_t i = 0; i < e->n_agents; i++) {
     if (i)
-      sckg_buf_adds(&b, i + 1 == e->n_agents ? " and " : ", ");
-    sckg_buf_adds(&b, e->agents[i]->label);
+      sckg_buf_adds(b, i + 1 == e->n_agents ? " and " : ", ");
+    sckg_buf_adds(b, e->agents[i]->label);
   }
-  sckg_buf_addc(&b, ' ');
+  sckg_buf_addc(b, ' ');
   if (e->negated)
-    sckg_buf_adds(&b, "(denied) ");
-  sckg_buf_adds(&b, sckg_event_types[e->type].label);
+    sckg_buf_adds(b, "(denied) ");
+  sckg_buf_adds(b, sckg_event_types[e->type].label);
   if (e->n_targets) {
-    sckg_buf_adds(&b, ": ");
+    sckg_buf_adds(b, ": ");
     for (size_t i = 0; i < e->n_targets; i++) {
       if (i)
-        sckg_buf_adds(&b, i + 1 == e->n_targets ? " and " : ", ");
-      sckg_buf_adds(&b, e->targets[i]->label);
+        sckg_buf_adds(b, i + 1 == e->n_targets ? " and " : ", ");
+      sckg_buf_adds(b, e->targets[i]->label);
     }
   }
   char d[16];
   if (sckg_date_format(e->date, d))
-    sckg_buf_printf(&b, " (%s)", d);
-  const char *r = sckg_arena_strndup(T->g->arena, b.ptr, b.len); /* its own */
-  sckg_buf_free(&b);
-  return r;
+    sckg_buf_printf(b, " (%s)", d);
+  return b->ptr;
 }
 
 static void event_triples(triples *T, const sckg_event *e) {
@@ -1259,11 +1256,9 @@ static void event_triples(triples *T, const sckg_event *e) {
     add(T, e->iri, SCKG("target"), iri(e->targets[i]->iri));
   for (size_t i = 0; i < e->n_attributed; i++)
     add(T, e->iri, SCKG("attributedTo"), iri(e->attributed[i]->iri));
-  if (e->date.year) {
-    const char *dt;
-    const char *v = date_lit(T, e->date, &dt);
-    add(T, e->iri, SCKG("date"), lit(v, NULL, dt));
-  }
+  if (e->date.year)
+    add(T, e->iri, SCKG("date"),
+        lit(T->date, NULL, sckg_date_format(e->date, T->date)));
   if (e->negated)
     add(T, e->iri, SCKG("negated"), lit("true", NULL, SCKG_NS_XSD "boolean"));
   for (size_t i = 0; i < e->n_stated_in_all; i++)
@@ -1274,11 +1269,11 @@ static void event_triples(triples *T, const sckg_event *e) {
     add(T, e->iri, SCKG("evidence"), iri(e->evidence[i]->iri));
 }
 
-/* Sort the triples of one subject, T->t[from..T->n), by predicate and
- * object, and drop repeats. Most subjects have a handful: insertion sort. */
-static void sort_subject(triples *T, size_t from) {
-  sckg_triple *t = T->t + from;
-  size_t n = T->n - from;
+/* Sort one subject's triples by predicate and object and drop repeats.
+ * Most subjects have a handful: insertion sort. */
+static void sort_subject(triples *T) {
+  sckg_triple *t = T->t;
+  size_t n = T->n;
   if (n > 32) {
     qsort(t, n, sizeof *t, sckg_triple_cmp);
   } else {
@@ -1294,23 +1289,46 @@ static void sort_subject(triples *T, size_t from) {
   for (size_t i = 0; i < n; i++)
     if (!w || sckg_triple_cmp(&t[w - 1], &t[i]) != 0)
       t[w++] = t[i];
-  T->n = from + w;
+  T->n = w;
 }
 
-/* The triples in N-Triples order without sorting them all: each node's
- * triples have it as their subject, and no two nodes share an IRI, so
- * visiting the nodes in IRI order (a merge of the four lists, each sorted
- * by IRI already) and sorting each node's few triples sorts the whole. */
-static void build_triples(sckg_graph *g, sckg_vec *sentences) {
-  triples T = {.g = g};
+/* The given triples, a run of equal subjects at a time. */
+static sckg_status walk_given(const sckg_graph *g, sckg_subject_fn fn,
+                              void *ctx) {
+  for (size_t i = 0, j; i < g->n_triples; i = j) {
+    for (j = i + 1; j < g->n_triples &&
+                    (g->triples[j].s == g->triples[i].s ||
+                     strcmp(g->triples[j].s, g->triples[i].s) == 0);
+         j++)
+      ;
+    sckg_status st = fn(ctx, g->triples + i, j - i);
+    if (st != SCKG_OK)
+      return st;
+  }
+  return SCKG_OK;
+}
+
+/* N-Triples order without sorting all the triples: each node's triples
+ * have it as their subject, and no two nodes share an IRI, so visiting the
+ * nodes in IRI order (a merge of the four lists, each sorted by IRI
+ * already) and sorting each node's few triples orders the whole. */
+sckg_status sckg_graph_each_subject(const sckg_graph *g, sckg_subject_fn fn,
+                                    void *ctx) {
+  if (!g || !fn || !g->finished)
+    return SCKG_ERR_ARG;
+  if (g->triples)
+    return walk_given(g, fn, ctx);
+  triples T = {.arena = sckg_arena_new()};
   for (int k = 0; k < SCKG_CLASS_COUNT; k++)
     T.class_iri[k] = I(&T, SCKG_NS, sckg_class_names[k]);
   for (int k = 0; k < SCKG_EV_COUNT; k++)
     T.type_iri[k] = I(&T, SCKG_NS, sckg_event_types[k].name);
   enum { ACTORS, ARTICLES, SENTENCES, EVENTS, KINDS };
-  sckg_vec *lists[KINDS] = {&g->actors, &g->articles, sentences, &g->events};
+  const sckg_vec *lists[KINDS] = {&g->actors, &g->articles, &g->sentences,
+                                  &g->events};
   size_t at[KINDS] = {0};
-  for (;;) {
+  sckg_status st = SCKG_OK;
+  while (st == SCKG_OK) {
     int best = -1;
     const char *best_iri = NULL;
     for (int k = 0; k < KINDS; k++) {
@@ -1329,7 +1347,7 @@ static void build_triples(sckg_graph *g, sckg_vec *sentences) {
     if (best < 0)
       break;
     void *node = lists[best]->items[at[best]++];
-    size_t from = T.n;
+    T.n = 0;
     if (best == ACTORS)
       actor_triples(&T, node);
     else if (best == ARTICLES)
@@ -1338,10 +1356,56 @@ static void build_triples(sckg_graph *g, sckg_vec *sentences) {
       sentence_triples(&T, node);
     else
       event_triples(&T, node);
-    sort_subject(&T, from);
+    sort_subject(&T);
+    st = fn(ctx, T.t, T.n);
   }
-  g->triples = T.t;
-  g->n_triples = T.n;
+  free(T.t);
+  sckg_buf_free(&T.label);
+  sckg_arena_free(T.arena);
+  return st;
+}
+
+typedef struct {
+  sckg_graph *g;
+  sckg_triple *t;
+  size_t n, cap;
+} listing;
+
+
+static sckg_status list_subject(void *ctx, const sckg_triple *t, size_t n) {
+  listing *L = ctx;
+  if (L->n + n > L->cap) {
+    while (L->n + n > L->cap)
+      L->cap = L->cap ? L->cap * 2 : 1024;
+    L->t = sckg_xrealloc(L->t, L->cap * sizeof *L->t);
+  }
+  for (size_t i = 0; i < n; i++) {
+    /* the walk's strings die with it or sooner: keep copies */
+    sckg_triple x = t[i];
+    x.o.value = x.o.kind == SCKG_TERM_LITERAL
+                    ? sckg_arena_strndup(L->g->arena, x.o.value,
+                                         strlen(x.o.value))
+                    : sckg_graph_intern(L->g, x.o.value, strlen(x.o.value));
+    L->t[L->n++] = x;
+  }
+  return SCKG_OK;
+}
+
+sckg_status sckg_graph_list_triples(const sckg_graph *cg) {
+  if (!cg || !cg->finished)
+    return SCKG_ERR_ARG;
+  if (cg->triples)
+    return SCKG_OK;
+  sckg_graph *g = (sckg_graph *)cg; /* a cache: every graph is on the heap */
+  listing L = {.g = g};
+  sckg_status st = sckg_graph_each_subject(g, list_subject, &L);
+  if (st != SCKG_OK) {
+    free(L.t);
+    return st;
+  }
+  g->triples = L.t ? L.t : sckg_xmalloc(1);
+  g->n_triples = L.n;
+  return SCKG_OK;
 }
 
 sckg_status sckg_graph_finish(sckg_graph *g) {
@@ -1368,7 +1432,7 @@ sckg_status sckg_graph_finish(sckg_graph *g) {
     /* unique to the event, as a sentence's is: a copy, not interned */
     e->pub.iri = sckg_arena_strndup(g->arena, buf->ptr, buf->len);
   }
-  sckg_vec sentences = {0};
+  sckg_vec *sentences = &g->sentences;
   for (size_t i = 0; i < n; i++) {
     ev_node *e = evs[i];
     if (e->merged_into)
@@ -1397,21 +1461,19 @@ sckg_status sckg_graph_finish(sckg_graph *g) {
         p->stated_in = s;
     }
     for (size_t k = 0; k < p->n_evidence; k++)
-      sckg_vec_push(&sentences, p->evidence[k]); /* deduplicated below */
+      sckg_vec_push(sentences, p->evidence[k]); /* deduplicated below */
     sckg_vec_push(&g->events, p);
   }
   free(evs);
   sckg_sort_by_string(g->events.items, g->events.len, iri_of_event);
   sckg_sort_by_string(g->actors.items, g->actors.len, iri_of_actor);
   sckg_sort_by_string(g->articles.items, g->articles.len, iri_of_article);
-  sckg_sort_by_string(sentences.items, sentences.len, iri_of_sentence);
+  sckg_sort_by_string(sentences->items, sentences->len, iri_of_sentence);
   size_t w = 0; /* a sentence is the evidence of several events: once */
-  for (size_t i = 0; i < sentences.len; i++)
-    if (!w || sentences.items[w - 1] != sentences.items[i])
-      sentences.items[w++] = sentences.items[i];
-  sentences.len = w;
-  build_triples(g, &sentences);
-  sckg_vec_free(&sentences);
+  for (size_t i = 0; i < sentences->len; i++)
+    if (!w || sentences->items[w - 1] != sentences->items[i])
+      sentences->items[w++] = sentences->items[i];
+  sentences->len = w;
   free_build(g);
   g->finished = true;
   return SCKG_OK;

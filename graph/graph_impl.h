@@ -170,7 +170,13 @@ struct sckg_graph {
   sckg_vec actors;      /* sckg_actor *; sorted by IRI after finish */
   sckg_vec events;      /* sckg_event *; sorted by IRI after finish */
   sckg_vec articles;    /* sckg_article *; sorted by IRI after finish */
-  sckg_triple *triples; /* after finish: sorted, distinct */
+  sckg_vec sentences;   /* sckg_sentence *: evidence; sorted by IRI, distinct */
+  /* All the triples in one array, sorted and distinct: NULL until
+   * sckg_graph_list_triples fills it, or given by a test that hands the
+   * writers a graph of its own making. The writers walk it when it is there,
+   * and otherwise make each subject's triples from the nodes as they go
+   * (sckg_graph_each_subject), so a big graph never holds them all. */
+  sckg_triple *triples;
   size_t n_triples;
   bool finished;
   void *build; /* extraction state, freed by finish */
@@ -187,6 +193,21 @@ const char *sckg_date_format(sckg_date d, char *buf);
 
 /* Is `t` a well-formed language tag (N-Triples' LANGTAG)? */
 bool sckg_lang_valid(const char *t);
+
+/* Call fn with the triples of each subject of a finished graph, subjects
+ * in N-Triples order, each one's triples sorted and distinct. The array
+ * and the strings of the literals are valid until fn returns; IRIs until
+ * the walk ends. Stops at, and returns, the first status fn returns other
+ * than SCKG_OK. */
+typedef sckg_status (*sckg_subject_fn)(void *ctx, const sckg_triple *t,
+                                       size_t n);
+sckg_status sckg_graph_each_subject(const sckg_graph *g, sckg_subject_fn fn,
+                                    void *ctx);
+
+/* Fill g->triples, once, with every triple of the finished graph: for
+ * tests and checks that look across subjects. A cache, freed with the
+ * graph; the graph's content is the same before and after. */
+sckg_status sckg_graph_list_triples(const sckg_graph *g);
 
 /* sckg_write_ntriples, appending to `out` (the pipeline's --stream). */
 sckg_status sckg_write_ntriples_mem(const sckg_graph *g, sckg_buf *out);

@@ -175,21 +175,37 @@ static void write_triple(out_buf *o, const sckg_triple *t) {
   put(o, " .\n", 3);
 }
 
+static sckg_status check_subject(void *ctx, const sckg_triple *t, size_t n) {
+  (void)ctx;
+  for (size_t i = 0; i < n; i++)
+    if (t[i].o.kind == SCKG_TERM_LITERAL && t[i].o.lang &&
+        !sckg_lang_valid(t[i].o.lang))
+      return SCKG_ERR_INPUT;
+  return SCKG_OK;
+}
+
+static sckg_status write_subject(void *ctx, const sckg_triple *t, size_t n) {
+  out_buf *o = ctx;
+  for (size_t i = 0; i < n && !o->failed; i++)
+    write_triple(o, &t[i]);
+  return o->failed ? SCKG_ERR_WRITE : SCKG_OK;
+}
+
 /* Write the triples into `file` or `mem`. */
 static sckg_status write_all(const sckg_graph *g, FILE *file, sckg_buf *mem) {
-  /* Validate before the first byte so a refused graph leaves no half file. */
-  for (size_t i = 0; i < g->n_triples; i++) {
-    const sckg_term *obj = &g->triples[i].o;
-    if (obj->kind == SCKG_TERM_LITERAL && obj->lang &&
-        !sckg_lang_valid(obj->lang))
-      return SCKG_ERR_INPUT;
+  /* Validate before the first byte so a refused graph leaves no half file:
+   * triples given by hand, that is; those made from the nodes tag their
+   * literals with "en" alone. */
+  if (g->triples) {
+    sckg_status st = sckg_graph_each_subject(g, check_subject, NULL);
+    if (st != SCKG_OK)
+      return st;
   }
   out_buf *o = sckg_xmalloc(sizeof *o); /* the buffer needs no zeroing */
   memset(o, 0, offsetof(out_buf, buf));
   o->file = file;
   o->mem = mem;
-  for (size_t i = 0; i < g->n_triples && !o->failed; i++)
-    write_triple(o, &g->triples[i]);
+  sckg_graph_each_subject(g, write_subject, o);
   flush_out(o);
   bool failed = o->failed;
   free(o);

@@ -264,6 +264,8 @@ static inline char *fuzz_cp_slice(const char *text, size_t b, size_t e) {
  * 0) and writes no nif:isString. */
 static inline void fuzz_check_graph(const sckg_graph *g) {
   static const char is_string[] = SCKG_NS_NIF "isString";
+  if (sckg_graph_list_triples(g) != SCKG_OK)
+    fuzz_fail("sckg_graph_list_triples failed", NULL);
   for (size_t i = 0; i < g->n_triples; i++) {
     const sckg_triple *t = &g->triples[i];
     if (g->opts.omit_text && strcmp(t->p, is_string) == 0)

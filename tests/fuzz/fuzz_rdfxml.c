@@ -68,6 +68,8 @@ static void check_property(const xmlNode *e, const sckg_triple *t) {
 }
 
 static void check_document(const xmlDoc *doc, const sckg_graph *g) {
+  if (sckg_graph_list_triples(g) != SCKG_OK)
+    fuzz_fail("sckg_graph_list_triples failed", NULL);
   const xmlNode *root = xmlDocGetRootElement(doc);
   if (!root || !is_rdf(root, "RDF"))
     fuzz_fail("the root is not rdf:RDF", NULL);

@@ -100,6 +100,7 @@ static char *nt_of(const sckg_input *inputs, size_t n,
 
 static const sckg_term *object(const sckg_graph *g, const char *s,
                                const char *p) {
+  assert_int_equal(sckg_graph_list_triples(g), SCKG_OK);
   for (size_t i = 0; i < g->n_triples; i++)
     if (!strcmp(g->triples[i].s, s) && !strcmp(g->triples[i].p, p))
       return &g->triples[i].o;
@@ -107,6 +108,7 @@ static const sckg_term *object(const sckg_graph *g, const char *s,
 }
 
 static size_t count_objects(const sckg_graph *g, const char *s, const char *p) {
+  assert_int_equal(sckg_graph_list_triples(g), SCKG_OK);
   size_t n = 0;
   for (size_t i = 0; i < g->n_triples; i++)
     n += !strcmp(g->triples[i].s, s) && !strcmp(g->triples[i].p, p);
@@ -115,6 +117,7 @@ static size_t count_objects(const sckg_graph *g, const char *s, const char *p) {
 
 static bool has_triple_iri(const sckg_graph *g, const char *s, const char *p,
                            const char *o) {
+  assert_int_equal(sckg_graph_list_triples(g), SCKG_OK);
   for (size_t i = 0; i < g->n_triples; i++)
     if (!strcmp(g->triples[i].s, s) && !strcmp(g->triples[i].p, p) &&
         g->triples[i].o.kind == SCKG_TERM_IRI &&
@@ -125,6 +128,7 @@ static bool has_triple_iri(const sckg_graph *g, const char *s, const char *p,
 
 /* Distinct subjects with rdf:type `cls` (triples are sorted by subject). */
 static size_t count_typed(const sckg_graph *g, const char *cls) {
+  assert_int_equal(sckg_graph_list_triples(g), SCKG_OK);
   size_t n = 0;
   const char *last = NULL;
   for (size_t i = 0; i < g->n_triples; i++) {
@@ -263,6 +267,7 @@ typedef bool (*iri_test)(const char *iri, const char **why);
 /* Call `fn` on every IRI of the graph: subjects, predicates, IRI objects
  * and datatypes; fail naming the first that does not pass. */
 static void each_iri(const sckg_graph *g, iri_test fn) {
+  assert_int_equal(sckg_graph_list_triples(g), SCKG_OK);
   for (size_t i = 0; i < g->n_triples; i++) {
     const sckg_triple *t = &g->triples[i];
     const char *iris[4] = {t->s, t->p,
@@ -696,6 +701,7 @@ static void base_prefixes_every_minted_iri(void **state) {
     sckg_input inputs[] = {in("a.txt", article_a), in("odd.txt", article_odd)};
     sckg_graph *g = build(inputs, 2, &o);
     size_t n = strlen(o.base), minted = 0;
+    assert_int_equal(sckg_graph_list_triples(g), SCKG_OK);
     for (size_t i = 0; i < g->n_triples; i++) {
       const sckg_triple *t = &g->triples[i];
       /* every subject is a resource of the graph */
@@ -781,6 +787,7 @@ static void sentence_offsets_give_back_the_anchor(void **state) {
   sckg_graph *g = build(inputs, 2, NULL);
   size_t sentences = 0, after_non_ascii = 0;
   const char *last = NULL;
+  assert_int_equal(sckg_graph_list_triples(g), SCKG_OK);
   for (size_t i = 0; i < g->n_triples; i++) {
     const sckg_triple *t = &g->triples[i];
     if (strcmp(t->p, RDF_TYPE) || strcmp(t->o.value, NIF("Sentence")) ||
@@ -855,6 +862,7 @@ static void counts_match_the_arrays(void **state) {
   assert_int_equal(sckg_graph_actor_count(e), 0);
   assert_int_equal(sckg_graph_event_count(e), 0);
   assert_int_equal(sckg_graph_article_count(e), 0);
+  assert_int_equal(sckg_graph_list_triples(e), SCKG_OK);
   assert_int_equal(e->n_triples, 0);
   sckg_graph_free(e);
 
