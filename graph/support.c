@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: MIT */
+#define _DEFAULT_SOURCE /* MAP_ANONYMOUS, MADV_HUGEPAGE */
 #include "support.h"
 
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 static void die_oom(void) {
   fputs("sckg: out of memory\n", stderr);
@@ -30,6 +32,36 @@ void *sckg_xrealloc(void *p, size_t n) {
   if (!q)
     die_oom();
   return q;
+}
+
+/* Hash tables: zeroed memory, and for a big one its own mapping in huge
+ * pages where the kernel has them (transparent huge pages on request): a
+ * probe lands anywhere in the table, and with 4 KB pages nearly every probe
+ * of a table of a million entries also misses the TLB. */
+enum { HUGE_TABLE = 4 << 20 };
+
+static void *table_alloc(size_t n, size_t size) {
+  size_t bytes = n * size;
+  if (bytes < HUGE_TABLE)
+    return sckg_xcalloc(n, size);
+  void *p =
+      mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
+           -1, 0);
+  if (p == MAP_FAILED)
+    die_oom();
+#ifdef MADV_HUGEPAGE
+  madvise(p, bytes, MADV_HUGEPAGE); /* advice: fine if refused */
+#endif
+  return p;
+}
+
+static void table_free(void *p, size_t n, size_t size) {
+  if (!p)
+    return;
+  if (n * size < HUGE_TABLE)
+    free(p);
+  else
+    munmap(p, n * size);
 }
 
 char *sckg_xstrndup(const char *s, size_t n) {
@@ -121,14 +153,14 @@ sckg_strtab *sckg_strtab_new(sckg_arena *arena) {
   sckg_strtab *t = sckg_xcalloc(1, sizeof *t);
   t->arena = arena;
   t->cap = 1024;
-  t->slots = sckg_xcalloc(t->cap, sizeof *t->slots);
+  t->slots = table_alloc(t->cap, sizeof *t->slots);
   return t;
 }
 
 void sckg_strtab_free(sckg_strtab *t) {
   if (!t)
     return;
-  free(t->slots);
+  table_free(t->slots, t->cap, sizeof *t->slots);
   free(t);
 }
 
@@ -166,7 +198,7 @@ static void grow(sckg_strtab *t) {
   strtab_slot *old = t->slots;
   size_t old_cap = t->cap;
   t->cap *= 2;
-  t->slots = sckg_xcalloc(t->cap, sizeof *t->slots);
+  t->slots = table_alloc(t->cap, sizeof *t->slots);
   for (size_t i = 0; i < old_cap; i++) {
     if (!old[i].str)
       continue;
@@ -175,7 +207,7 @@ static void grow(sckg_strtab *t) {
       j = (j + 1) & (t->cap - 1);
     t->slots[j] = old[i];
   }
-  free(old);
+  table_free(old, old_cap, sizeof *old);
 }
 
 const char *sckg_strtab_intern(sckg_strtab *t, const char *s, size_t len) {
@@ -329,10 +361,17 @@ size_t sckg_utf8_check(const char *s, size_t n) {
   return n;
 }
 
-static size_t pmap_slot(const void *const *keys, size_t cap, const void *key) {
+/* A key and its value side by side: a probe reads one cache line. */
+struct sckg_pmap_slot {
+  const void *key; /* NULL: empty */
+  void *val;
+};
+
+static size_t pmap_slot(const struct sckg_pmap_slot *slots, size_t cap,
+                        const void *key) {
   size_t i =
       (size_t)(((uintptr_t)key >> 3) * 11400714819323198485ull) & (cap - 1);
-  while (keys[i] && keys[i] != key)
+  while (slots[i].key && slots[i].key != key)
     i = (i + 1) & (cap - 1);
   return i;
 }
@@ -340,40 +379,31 @@ static size_t pmap_slot(const void *const *keys, size_t cap, const void *key) {
 void *sckg_pmap_get(const sckg_pmap *m, const void *key) {
   if (!m->cap)
     return NULL;
-  size_t i = pmap_slot(m->keys, m->cap, key);
-  return m->keys[i] ? m->vals[i] : NULL;
+  return m->slots[pmap_slot(m->slots, m->cap, key)].val;
 }
 
 void sckg_pmap_put(sckg_pmap *m, const void *key, void *val) {
   if ((m->count + 1) * 2 > m->cap) {
-    const void **ok = m->keys;
-    void **ov = m->vals;
-    size_t oc = m->cap;
+    struct sckg_pmap_slot *old = m->slots;
+    size_t old_cap = m->cap;
     m->cap = m->cap ? m->cap * 2 : 64;
-    m->keys = sckg_xcalloc(m->cap, sizeof *m->keys);
-    m->vals = sckg_xcalloc(m->cap, sizeof *m->vals);
-    for (size_t k = 0; k < oc; k++)
-      if (ok[k]) {
-        size_t j = pmap_slot(m->keys, m->cap, ok[k]);
-        m->keys[j] = ok[k];
-        m->vals[j] = ov[k];
-      }
-    free(ok);
-    free(ov);
+    m->slots = table_alloc(m->cap, sizeof *m->slots);
+    for (size_t k = 0; k < old_cap; k++)
+      if (old[k].key)
+        m->slots[pmap_slot(m->slots, m->cap, old[k].key)] = old[k];
+    table_free(old, old_cap, sizeof *old);
   }
-  size_t i = pmap_slot(m->keys, m->cap, key);
-  if (!m->keys[i]) {
-    m->keys[i] = key;
+  size_t i = pmap_slot(m->slots, m->cap, key);
+  if (!m->slots[i].key) {
+    m->slots[i].key = key;
     m->count++;
   }
-  m->vals[i] = val;
+  m->slots[i].val = val;
 }
 
 void sckg_pmap_free(sckg_pmap *m) {
-  free(m->keys);
-  free(m->vals);
-  m->keys = NULL;
-  m->vals = NULL;
+  table_free(m->slots, m->cap, sizeof *m->slots);
+  m->slots = NULL;
   m->cap = m->count = 0;
 }
 

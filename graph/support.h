@@ -45,8 +45,7 @@ bool sckg_vec_push_unique(sckg_vec *v, void *item);
 /* A map from pointers (interned strings, nodes) to pointers, open
  * addressing; iteration order is not defined, so never emit from it. */
 typedef struct {
-  const void **keys;
-  void **vals;
+  struct sckg_pmap_slot *slots;
   size_t cap, count;
 } sckg_pmap;
 void *sckg_pmap_get(const sckg_pmap *m, const void *key);
