@@ -16,8 +16,7 @@
  * of this graph is also an ev_node *. */
 typedef struct ev_node {
   sckg_event pub;
-  const char *key;      /* type|agents|targets|neg|date: the identity */
-  const char *base_key; /* the same without the date */
+  const char *key; /* type|agents|targets|neg|date: the identity */
   struct ev_node *merged_into;
   sckg_vec evidence, sources, attributed; /* sets */
   sckg_vec stated_in;                     /* candidate statements (ev_node *) */
@@ -437,7 +436,6 @@ static ev_node *event_for(sckg_graph *g, ex_event *x) {
   sckg_buf_addc(k, '|');
   key_actors(k, x->targets, x->n_targets);
   sckg_buf_adds(k, x->negated ? "|negated" : "|");
-  const char *base_key = sckg_graph_intern(g, k->ptr, k->len);
   char date[16];
   sckg_date_format(x->date, date);
   sckg_buf_printf(k, "|%s", date);
@@ -447,7 +445,6 @@ static ev_node *event_for(sckg_graph *g, ex_event *x) {
     return e;
   e = sckg_arena_alloc(g->arena, sizeof *e);
   e->key = key;
-  e->base_key = base_key;
   e->pub.type = x->type;
   e->pub.agents =
       sckg_arena_memdup(g->arena, x->agents, x->n_agents * sizeof(void *));
@@ -895,7 +892,6 @@ static ev_node *merge_event_node(merge_map *m, ev_node *e) {
   if (!to) {
     to = sckg_arena_alloc(g->arena, sizeof *to);
     to->key = key;
-    to->base_key = sckg_graph_intern(g, e->base_key, strlen(e->base_key));
     to->pub.type = e->pub.type;
     to->pub.agents = merge_actors(m, e->pub.agents, e->pub.n_agents);
     to->pub.n_agents = e->pub.n_agents;
@@ -1091,27 +1087,30 @@ static void kebab(sckg_buf *b, const char *camel) {
  * and polarity (the contract), the earliest date when there are several.
  * Events are visited in key order, so the result does not depend on the
  * order the articles came in. */
-static void merge_undated(sckg_graph *g, ev_node **evs, size_t n) {
-  (void)g;
-  /* the dated event of each identity without its date: the smallest key */
-  sckg_pmap best = {0};
-  for (size_t i = 0; i < n; i++) {
-    ev_node *d = evs[i];
-    if (!d->pub.date.year || d->merged_into)
-      continue;
-    ev_node *b = sckg_pmap_get(&best, d->base_key);
-    if (!b || strcmp(d->key, b->key) < 0)
-      sckg_pmap_put(&best, d->base_key, d);
+/* The bytes of a key before its date: slugs hold no '|', so a key's last
+ * '|' is the one before the date. */
+static size_t undated_len(const char *key) {
+  return (size_t)(strrchr(key, '|') - key);
+}
+
+/* An undated event joins the dated event of the same identity but for the
+ * date: of several, the one of the smallest key. `evs` is sorted by key,
+ * and every key is that identity, '|' and the date, so the events of one
+ * identity come as one run, and its first dated event has the smallest
+ * key. */
+static void merge_undated(ev_node **evs, size_t n) {
+  for (size_t i = 0, j; i < n; i = j) {
+    size_t len = undated_len(evs[i]->key);
+    ev_node *dated = NULL;
+    for (j = i; j < n && strncmp(evs[j]->key, evs[i]->key, len + 1) == 0 &&
+                undated_len(evs[j]->key) == len;
+         j++)
+      if (!dated && evs[j]->pub.date.year)
+        dated = evs[j];
+    for (size_t k = i; dated && k < j; k++)
+      if (!evs[k]->pub.date.year)
+        merge_event(evs[k], dated);
   }
-  for (size_t i = 0; i < n; i++) {
-    ev_node *e = evs[i];
-    if (e->pub.date.year)
-      continue;
-    ev_node *b = sckg_pmap_get(&best, e->base_key);
-    if (b)
-      merge_event(e, b);
-  }
-  sckg_pmap_free(&best);
 }
 
 static void *arena_sorted(sckg_graph *g, sckg_vec *v, size_t *n,
@@ -1417,7 +1416,7 @@ sckg_status sckg_graph_finish(sckg_graph *g) {
   if (n) /* items is NULL when no article had an event */
     memcpy(evs, b->all_events.items, n * sizeof *evs);
   sckg_sort_by_string((void **)evs, n, key_of_event);
-  merge_undated(g, evs, n);
+  merge_undated(evs, n);
   link_related(g);
   sckg_buf *buf = &b->buf;
   for (size_t i = 0; i < n; i++) {

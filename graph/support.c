@@ -232,7 +232,7 @@ const char *sckg_strtab_find(const sckg_strtab *t, const char *s, size_t len) {
 
 void sckg_vec_push(sckg_vec *v, void *item) {
   if (v->len == v->cap) {
-    v->cap = v->cap ? v->cap * 2 : 8;
+    v->cap = v->cap ? v->cap * 2 : 2; /* most hold one or two */
     v->items = sckg_xrealloc(v->items, v->cap * sizeof *v->items);
   }
   v->items[v->len++] = item;
