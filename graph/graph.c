@@ -476,7 +476,10 @@ static sckg_sentence *make_sentence(sckg_graph *g, sckg_article *art,
   s->article = art;
   s->begin = begin;
   s->end = end;
-  s->text = sckg_arena_strndup(g->arena, t->body + sp->b, sp->e - sp->b);
+  s->text_len = sp->e - sp->b;
+  s->text = art->text ? art->text + sp->b /* the same bytes as t->body */
+                      : sckg_arena_strndup(g->arena, t->body + sp->b,
+                                           s->text_len);
   sckg_buf *b = &BUILD(g)->buf;
   sckg_buf_clear(b);
   /* NIF's "#char=b,e", or "/char=b,e" inside the fragment of a '#' base */
@@ -877,7 +880,8 @@ static sckg_sentence *merge_sentence(merge_map *m, sckg_sentence *s,
   /* a sentence's IRI names it alone: a copy, not one more entry in the
    * string table, which a big graph fills with millions of them */
   to->iri = sckg_arena_strndup(m->g->arena, s->iri, strlen(s->iri));
-  to->text = sckg_arena_strndup(m->g->arena, s->text, strlen(s->text));
+  to->text = art->text ? art->text + (s->text - s->article->text)
+                       : sckg_arena_strndup(m->g->arena, s->text, s->text_len);
   sckg_pmap_put(&m->sentences, s, to);
   return to;
 }
@@ -1142,6 +1146,7 @@ typedef struct {
   const char *class_iri[SCKG_CLASS_COUNT];
   const char *type_iri[SCKG_EV_COUNT];
   char index[2][24]; /* nif:beginIndex, nif:endIndex */
+  sckg_buf anchor;   /* nif:anchorOf */
   char date[16];
   sckg_buf label;
 } triples;
@@ -1211,7 +1216,9 @@ static void article_triples(triples *T, const sckg_article *a, bool text) {
 static void sentence_triples(triples *T, const sckg_sentence *s) {
   const char *nn = SCKG_NS_XSD "nonNegativeInteger";
   add(T, s->iri, RDF("type"), iri(SCKG_NS_NIF "Sentence"));
-  add(T, s->iri, SCKG_NS_NIF "anchorOf", lit(s->text, NULL, NULL));
+  sckg_buf_clear(&T->anchor);
+  sckg_buf_add(&T->anchor, s->text, s->text_len);
+  add(T, s->iri, SCKG_NS_NIF "anchorOf", lit(T->anchor.ptr, NULL, NULL));
   add(T, s->iri, SCKG_NS_NIF "beginIndex", lit(num(T, 0, s->begin), NULL, nn));
   add(T, s->iri, SCKG_NS_NIF "endIndex", lit(num(T, 1, s->end), NULL, nn));
   add(T, s->iri, SCKG_NS_NIF "referenceContext", iri(s->article->iri));
@@ -1360,6 +1367,7 @@ sckg_status sckg_graph_each_subject(const sckg_graph *g, sckg_subject_fn fn,
   }
   free(T.t);
   sckg_buf_free(&T.label);
+  sckg_buf_free(&T.anchor);
   sckg_arena_free(T.arena);
   return st;
 }

@@ -105,7 +105,10 @@ typedef struct {
   const char *iri; /* article IRI + "#char=BEGIN,END" */
   sckg_article *article;
   size_t begin, end; /* Unicode code points into the article text */
-  const char *text;  /* the exact sentence, NUL-terminated */
+  /* The exact sentence, text_len bytes: inside the article's text where the
+   * graph keeps that (so not NUL-terminated), else a copy of its own. */
+  const char *text;
+  size_t text_len;
 } sckg_sentence;
 
 struct sckg_article {

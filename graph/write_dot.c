@@ -306,8 +306,8 @@ static void node_url(const scene *v, sckg_buf *b, const char *iri) {
 /* At most `max` code points of `s`, escaped with `slashes` backslashes
  * for one (escape_into), cut at a space with "..." when longer: titles of
  * articles and sentences can be long. */
-static void cut_into(sckg_buf *b, const char *s, size_t max, size_t slashes) {
-  size_t n = strlen(s);
+static void cut_into(sckg_buf *b, const char *s, size_t n, size_t max,
+                     size_t slashes) {
   if (code_points(s, n) <= max) {
     escape_into(b, s, n, slashes);
     return;
@@ -349,7 +349,7 @@ static void event_details(sckg_buf *b, const sckg_event *e) {
   for (size_t i = 0; i < e->n_evidence && i < TIP_SENTENCES; i++) {
     if (b->len)
       sckg_buf_add(b, "\\n", 2);
-    cut_into(b, e->evidence[i]->text, TIP_CHARS, 4);
+    cut_into(b, e->evidence[i]->text, e->evidence[i]->text_len, TIP_CHARS, 4);
   }
   if (e->n_evidence > TIP_SENTENCES)
     sckg_buf_printf(b, "\\n(and %zu more sentences)",
@@ -1478,7 +1478,8 @@ static void title_article(scene *v, sckg_buf *b) {
   const sckg_article *a = v->article;
   char date[11];
   sckg_buf_adds(b, "What \"");
-  cut_into(b, a->title ? a->title : a->ident, 60, 2);
+  const char *name = a->title ? a->title : a->ident;
+  cut_into(b, name, strlen(name), 60, 2);
   sckg_buf_adds(b, "\" reports (");
   add_escaped(b, a->ident, strlen(a->ident));
   if (a->publisher) {

@@ -297,19 +297,23 @@ static inline void fuzz_check_graph(const sckg_graph *g) {
     const sckg_event *e = SCKG_EVENTS(g)[i];
     for (size_t k = 0; k < e->n_evidence; k++) {
       const sckg_sentence *s = e->evidence[k];
-      if (strpbrk(s->text, "\r\n"))
-        fuzz_fail("a sentence holds a line break", s->text);
+      char *text = sckg_xstrndup(s->text, s->text_len);
+      if (strlen(text) != s->text_len)
+        fuzz_fail("a sentence holds a NUL byte", text);
+      if (strpbrk(text, "\r\n"))
+        fuzz_fail("a sentence holds a line break", text);
       if (s->begin > s->end)
-        fuzz_fail("a sentence ends before it begins", s->text);
-      if (s->end - s->begin != sckg_utf8_count(s->text, strlen(s->text)))
-        fuzz_fail("nif:beginIndex/endIndex do not span the sentence", s->text);
-      if (!s->article->text)
-        continue; /* omit_text: nothing to slice */
-      char *slice = fuzz_cp_slice(s->article->text, s->begin, s->end);
-      if (strcmp(slice, s->text) != 0)
-        fuzz_fail("nif:beginIndex/endIndex do not give the sentence back",
-                  s->text);
-      free(slice);
+        fuzz_fail("a sentence ends before it begins", text);
+      if (s->end - s->begin != sckg_utf8_count(text, s->text_len))
+        fuzz_fail("nif:beginIndex/endIndex do not span the sentence", text);
+      if (s->article->text) { /* omit_text: nothing to slice */
+        char *slice = fuzz_cp_slice(s->article->text, s->begin, s->end);
+        if (strcmp(slice, text) != 0)
+          fuzz_fail("nif:beginIndex/endIndex do not give the sentence back",
+                    text);
+        free(slice);
+      }
+      free(text);
     }
   }
 }

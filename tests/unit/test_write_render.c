@@ -304,7 +304,8 @@ static void test_svg_hostile(void **state) {
   xmlNode *a = descendant(w.found, "a");
   xmlChar *tip = xmlGetNsProp(a, X("title"), X("http://www.w3.org/1999/xlink"));
   char want[256];
-  snprintf(want, sizeof want, "%s\nsources: hostile", e->evidence[0]->text);
+  snprintf(want, sizeof want, "%.*s\nsources: hostile",
+           (int)e->evidence[0]->text_len, e->evidence[0]->text);
   assert_string_equal((const char *)tip, want);
   xmlFree(tip);
   /* An edge's tooltip too: the backslash actor is a target. */
@@ -316,8 +317,9 @@ static void test_svg_hostile(void **state) {
         continue;
       xmlNode *ea = descendant(gr, "a");
       xmlChar *et = xmlGetNsProp(ea, X("title"), X(XLINK));
-      snprintf(want, sizeof want, "%s: target of accuses\n%s\nsources: hostile",
-               labels[2], e->evidence[0]->text);
+      snprintf(want, sizeof want,
+               "%s: target of accuses\n%.*s\nsources: hostile", labels[2],
+               (int)e->evidence[0]->text_len, e->evidence[0]->text);
       if (strcmp((const char *)et, want) == 0)
         seen = true;
       xmlFree(et);

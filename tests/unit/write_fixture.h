@@ -118,6 +118,7 @@ static inline void fx_report(sckg_graph *g, sckg_event *e,
   snprintf(pos, sizeof pos, "#char=%zu,%zu", s->begin, s->end);
   s->iri = fx_printf2(g, article->iri, pos);
   s->text = sentence;
+  s->text_len = strlen(sentence);
 
   sckg_sentence **ev =
       sckg_arena_alloc(g->arena, (e->n_evidence + 1) * sizeof *ev);
