@@ -477,9 +477,9 @@ static sckg_sentence *make_sentence(sckg_graph *g, sckg_article *art,
   s->begin = begin;
   s->end = end;
   s->text_len = sp->e - sp->b;
-  s->text = art->text ? art->text + sp->b /* the same bytes as t->body */
-                      : sckg_arena_strndup(g->arena, t->body + sp->b,
-                                           s->text_len);
+  s->text = art->text
+                ? art->text + sp->b /* the same bytes as t->body */
+                : sckg_arena_strndup(g->arena, t->body + sp->b, s->text_len);
   sckg_buf *b = &BUILD(g)->buf;
   sckg_buf_clear(b);
   /* NIF's "#char=b,e", or "/char=b,e" inside the fragment of a '#' base */
@@ -1135,10 +1135,11 @@ static void *arena_sorted(sckg_graph *g, sckg_vec *v, size_t *n,
 /* --- triples ----------------------------------------------------------- */
 
 /* One subject's triples at a time. The strings a triple needs that no node
- * holds (a sentence's offsets, a date, an event's label) live in the
- * walker's buffers until the next subject; the IRIs it makes (classes,
- * event types, Wikidata entities) in its arena until the walk ends, so that
- * a writer may know an IRI by its address for the whole walk. */
+ * holds whole (a sentence's text and offsets, a date, an event's label)
+ * live in the walker's buffers until the next subject; the IRIs it makes
+ * (classes, event types, Wikidata entities) in its arena until the walk
+ * ends, so that a writer may know an IRI by its address for the whole
+ * walk. */
 typedef struct {
   sckg_triple *t;
   size_t n, cap;
@@ -1302,9 +1303,9 @@ static void sort_subject(triples *T) {
 static sckg_status walk_given(const sckg_graph *g, sckg_subject_fn fn,
                               void *ctx) {
   for (size_t i = 0, j; i < g->n_triples; i = j) {
-    for (j = i + 1; j < g->n_triples &&
-                    (g->triples[j].s == g->triples[i].s ||
-                     strcmp(g->triples[j].s, g->triples[i].s) == 0);
+    for (j = i + 1;
+         j < g->n_triples && (g->triples[j].s == g->triples[i].s ||
+                              strcmp(g->triples[j].s, g->triples[i].s) == 0);
          j++)
       ;
     sckg_status st = fn(ctx, g->triples + i, j - i);
@@ -1378,7 +1379,6 @@ typedef struct {
   size_t n, cap;
 } listing;
 
-
 static sckg_status list_subject(void *ctx, const sckg_triple *t, size_t n) {
   listing *L = ctx;
   if (L->n + n > L->cap) {
@@ -1389,10 +1389,10 @@ static sckg_status list_subject(void *ctx, const sckg_triple *t, size_t n) {
   for (size_t i = 0; i < n; i++) {
     /* the walk's strings die with it or sooner: keep copies */
     sckg_triple x = t[i];
-    x.o.value = x.o.kind == SCKG_TERM_LITERAL
-                    ? sckg_arena_strndup(L->g->arena, x.o.value,
-                                         strlen(x.o.value))
-                    : sckg_graph_intern(L->g, x.o.value, strlen(x.o.value));
+    x.o.value =
+        x.o.kind == SCKG_TERM_LITERAL
+            ? sckg_arena_strndup(L->g->arena, x.o.value, strlen(x.o.value))
+            : sckg_graph_intern(L->g, x.o.value, strlen(x.o.value));
     L->t[L->n++] = x;
   }
   return SCKG_OK;

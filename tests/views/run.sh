@@ -85,6 +85,16 @@ xcount() {
   xmllint --nonet --xpath "$2" "$1" 2>/dev/null || echo "?"
 }
 
+# drawn_nodes DOT: the nodes the view draws, its legend's left out.
+drawn_nodes() {
+  gvpr 'BEGIN { int shown = 0; } N [index(name, "legend") != 0] { shown++; } END { printf("%d", shown); }' "$1"
+}
+
+# title_of DOT: the graph's label, the view's title.
+title_of() {
+  gvpr 'BEG_G { printf("%s", $G.label) }' "$1"
+}
+
 # check_svg SVG DOT PREFIX WHAT: the structure described above.
 check_svg() {
   svg=$1 dot=$2 prefix=$3 what=$4
@@ -259,9 +269,9 @@ t_big() {
   grep -q 'layout=sfdp' "$tmp/all.dot" || fail "200 articles not laid out with sfdp"
   # Their 1,046 actors and events pass the all view's cap of 1,000
   # (graph/view.h): a summary of the most reported, which says so.
-  shown=$(gvpr 'BEGIN { int shown = 0; } N [index(name, "legend") != 0] { shown++; } END { printf("%d", shown); }' "$tmp/all.dot")
+  shown=$(drawn_nodes "$tmp/all.dot")
   [ "$shown" -le 1000 ] || fail "the all view of 200 articles draws $shown nodes, past the cap of 1,000"
-  label=$(gvpr 'BEG_G { printf("%s", $G.label) }' "$tmp/all.dot")
+  label=$(title_of "$tmp/all.dot")
   case $label in
   'All actors and events (200 articles)\lShowing the '*' most reported of '*' events and '*' actors: too many to draw; use --view type:, actor: or article: for the rest\l') ;;
   *) fail "the all view of 200 articles does not say it is a summary: $label" ;;
@@ -285,9 +295,9 @@ t_big() {
   deep="--view actor:north-korea --depth 3"
   # shellcheck disable=SC2086 # $deep: words without spaces
   draw "$tmp/deep.dot" dot $deep "$tmp"/in/*.txt || exit 1
-  shown=$(gvpr 'BEGIN { int shown = 0; } N [index(name, "legend") != 0] { shown++; } END { printf("%d", shown); }' "$tmp/deep.dot")
+  shown=$(drawn_nodes "$tmp/deep.dot")
   [ "$shown" -le 1000 ] || fail "actor:north-korea --depth 3 of 200 articles draws $shown nodes, past the cap of 1,000"
-  label=$(gvpr 'BEG_G { printf("%s", $G.label) }' "$tmp/deep.dot")
+  label=$(title_of "$tmp/deep.dot")
   case $label in
   'North Korea (Wikidata Q423): its events and theirs, 3 steps out\lShowing the '*' most reported of '*' events and '*' actors: too many to draw; use a lower --depth, or --view article: or type: for the rest\l') ;;
   *) fail "actor:north-korea --depth 3 of 200 articles does not say it is a summary: $label" ;;
