@@ -44,9 +44,8 @@ static void *table_alloc(size_t n, size_t size) {
   size_t bytes = n * size;
   if (bytes < HUGE_TABLE)
     return sckg_xcalloc(n, size);
-  void *p =
-      mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
-           -1, 0);
+  void *p = mmap(NULL, bytes, PROT_READ | PROT_WRITE,
+                 MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
   if (p == MAP_FAILED)
     die_oom();
 #ifdef MADV_HUGEPAGE
