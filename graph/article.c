@@ -63,16 +63,23 @@ static bool is_space_byte(char c) {
   return c == ' ' || c == '\t' || c == '\r' || c == '\n';
 }
 
-/* Does the lowered paragraph contain any noise mark? */
+static char lower_byte(char c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
+
+/* Does the paragraph contain a noise mark, in any case? One pass over it:
+ * a mark is tried only where a byte it can start with stands. */
 static bool has_noise(const sckg_schema *s, const char *p, size_t n) {
-  char small[4096];
-  size_t m = n < sizeof small - 1 ? n : sizeof small - 1;
-  memcpy(small, p, m);
-  small[m] = '\0';
-  sckg_ascii_lower(small, m);
-  for (size_t i = 0; i < s->n_noise; i++)
-    if (strstr(small, s->noise[i]))
-      return true;
+  for (size_t i = 0; i < n; i++) {
+    if (!s->noise_first[(unsigned char)lower_byte(p[i])])
+      continue;
+    for (size_t k = 0; k < s->n_noise; k++) {
+      const char *m = s->noise[k];
+      size_t j = 0;
+      while (m[j] && i + j < n && lower_byte(p[i + j]) == m[j])
+        j++;
+      if (!m[j])
+        return true;
+    }
+  }
   return false;
 }
 

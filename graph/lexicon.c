@@ -411,6 +411,10 @@ static void publisher_line(loader *L, field *f, size_t nf) {
 
 static void noise_line(loader *L, field *f, size_t nf) {
   (void)nf;
+  if (field_empty(f[0])) { /* it would mark every paragraph */
+    fail(L, "empty noise mark", NULL);
+    return;
+  }
   sckg_vec_push(&L->noise_items,
                 (void *)intern_lower(L->s->strings, f[0].p, f[0].n));
 }
@@ -612,6 +616,8 @@ sckg_status sckg_lexicon_load(table_getter get, void *ctx, sckg_diag_sink sink,
     s->n_noise = L.noise_items.len;
     s->noise = sckg_arena_memdup(s->arena, L.noise_items.items,
                                  L.noise_items.len * sizeof(void *));
+    for (size_t i = 0; i < s->n_noise; i++)
+      s->noise_first[(unsigned char)s->noise[i][0]] = true;
   }
   sckg_vec_free(&L.phrases);
   sckg_vec_free(&L.actors);

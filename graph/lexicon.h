@@ -155,6 +155,7 @@ struct sckg_schema {
    * embedded post, lowered. */
   const char **noise;
   size_t n_noise;
+  bool noise_first[256]; /* the bytes a noise mark starts with */
 };
 
 /* The phrases starting with interned lowered token `tok` (longest first). */

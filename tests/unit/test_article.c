@@ -30,6 +30,17 @@ static void sentence_is(const article_text *a, size_t i, const char *text) {
   assert_memory_equal(a->body + a->sents[i].b, text, n);
 }
 
+/* Of all the sentences, only one is not noise: this one. */
+static void only_clean_sentence_is(const article_text *a, const char *text) {
+  size_t clean = 0;
+  for (size_t i = 0; i < a->n_sents; i++)
+    if (!a->sents[i].noise) {
+      clean++;
+      sentence_is(a, i, text);
+    }
+  assert_int_equal(clean, 1);
+}
+
 static void date_line_on_the_first_paragraph(void **state) {
   (void)state;
   article_text a;
@@ -97,13 +108,21 @@ static void captions_credits_and_posts_are_noise(void **state) {
                      "Read more: https://example.org/\n"
                      "A caption without a full stop\n";
   assert_int_equal(read(text, &a), SCKG_OK);
-  size_t clean = 0;
-  for (size_t i = 0; i < a.n_sents; i++)
-    if (!a.sents[i].noise) {
-      clean++;
-      sentence_is(&a, i, "Japan acted.");
-    }
-  assert_int_equal(clean, 1);
+  only_clean_sentence_is(&a, "Japan acted.");
+  sckg_article_text_free(&a);
+}
+
+/* A mark counts wherever it stands in the paragraph, in any case: here
+ * after more than 4 KB of sentences. */
+static void noise_mark_late_in_a_long_paragraph(void **state) {
+  (void)state;
+  char text[6000] = "";
+  while (strlen(text) < 5000)
+    strcat(text, "Japan acted again. ");
+  strcat(text, "ALL RIGHTS RESERVED.\nKorea replied.\n");
+  article_text a;
+  assert_int_equal(read(text, &a), SCKG_OK);
+  only_clean_sentence_is(&a, "Korea replied.");
   sckg_article_text_free(&a);
 }
 
@@ -139,6 +158,7 @@ int main(void) {
       cmocka_unit_test(no_date_line_means_no_date),
       cmocka_unit_test(abbreviations_do_not_end_sentences),
       cmocka_unit_test(captions_credits_and_posts_are_noise),
+      cmocka_unit_test(noise_mark_late_in_a_long_paragraph),
       cmocka_unit_test(dateline_is_skipped_and_publisher_found),
       cmocka_unit_test(calendar_arithmetic),
   };
