@@ -66,14 +66,17 @@ static bool is_space_byte(char c) {
 static char lower_byte(char c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
 
 /* Does the paragraph contain a noise mark, in any case? One pass over it:
- * a mark is tried only where a byte it can start with stands. */
+ * marks are tried only where their first two bytes stand, and only those
+ * that start with the byte there. */
 static bool has_noise(const sckg_schema *s, const char *p, size_t n) {
   for (size_t i = 0; i < n; i++) {
-    if (!s->noise_first[(unsigned char)lower_byte(p[i])])
+    unsigned a = (unsigned char)lower_byte(p[i]),
+             b = i + 1 < n ? (unsigned char)lower_byte(p[i + 1]) : 0;
+    if (!(s->noise_pairs[(a * 256 + b) / 8] & (1u << (b % 8))))
       continue;
-    for (size_t k = 0; k < s->n_noise; k++) {
+    for (size_t k = s->noise_from[a]; k < s->noise_from[a + 1]; k++) {
       const char *m = s->noise[k];
-      size_t j = 0;
+      size_t j = 1;
       while (m[j] && i + j < n && lower_byte(p[i + j]) == m[j])
         j++;
       if (!m[j])

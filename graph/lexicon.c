@@ -419,6 +419,26 @@ static void noise_line(loader *L, field *f, size_t nf) {
                 (void *)intern_lower(L->s->strings, f[0].p, f[0].n));
 }
 
+static int noise_cmp(const void *pa, const void *pb) {
+  return strcmp(*(const char *const *)pa, *(const char *const *)pb);
+}
+
+/* The marks in byte order, where each first byte's begin, and the first
+ * two bytes of each (a one-byte mark sets all its pairs). */
+static void index_noise(sckg_schema *s) {
+  qsort(s->noise, s->n_noise, sizeof *s->noise, noise_cmp);
+  for (size_t i = 0; i < s->n_noise; i++) {
+    const unsigned char *m = (const unsigned char *)s->noise[i];
+    s->noise_from[m[0] + 1] = (unsigned)(i + 1);
+    for (unsigned b = 0; b < 256; b++)
+      if (m[1] ? b == m[1] : true)
+        s->noise_pairs[(m[0] * 256 + b) / 8] |= (unsigned char)(1u << (b % 8));
+  }
+  for (size_t c = 1; c <= 256; c++) /* bytes no mark starts with */
+    if (s->noise_from[c] < s->noise_from[c - 1])
+      s->noise_from[c] = s->noise_from[c - 1];
+}
+
 /* Pointer-keyed open addressing for the word classes. */
 static size_t ptr_slot(const char *const *keys, size_t cap, const char *key) {
   size_t i = (size_t)(((uintptr_t)key >> 4) * 2654435761u) & (cap - 1);
@@ -616,8 +636,7 @@ sckg_status sckg_lexicon_load(table_getter get, void *ctx, sckg_diag_sink sink,
     s->n_noise = L.noise_items.len;
     s->noise = sckg_arena_memdup(s->arena, L.noise_items.items,
                                  L.noise_items.len * sizeof(void *));
-    for (size_t i = 0; i < s->n_noise; i++)
-      s->noise_first[(unsigned char)s->noise[i][0]] = true;
+    index_noise(s);
   }
   sckg_vec_free(&L.phrases);
   sckg_vec_free(&L.actors);

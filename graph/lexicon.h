@@ -153,9 +153,11 @@ struct sckg_schema {
   size_t n_pubs;
   /* noise.tsv: substrings that mark a paragraph as a caption, credit or
    * embedded post, lowered. */
-  const char **noise;
+  const char **noise; /* by first byte: noise[noise_from[c]..noise_from[c+1]) */
   size_t n_noise;
-  bool noise_first[256]; /* the bytes a noise mark starts with */
+  unsigned noise_from[257];
+  /* bit (a, b) set when a mark starts with bytes a b: a cheap first test */
+  unsigned char noise_pairs[256 * 256 / 8];
 };
 
 /* The phrases starting with interned lowered token `tok` (longest first). */
