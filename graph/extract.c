@@ -2101,8 +2101,11 @@ static void read_sentence(reader *r, size_t b, size_t e) {
   while (r->n < MAX_TOKENS &&
          sckg_token_next(r->text, e, &pos, &t, &r->scratch)) {
     t.norm = sckg_strtab_find(r->s->strings, r->scratch.ptr, r->scratch.len);
-    sckg_ascii_lower(r->scratch.ptr, r->scratch.len);
-    t.lower = sckg_strtab_find(r->s->strings, r->scratch.ptr, r->scratch.len);
+    /* most words are lowercase already: one look-up for both */
+    t.lower =
+        sckg_ascii_lower(r->scratch.ptr, r->scratch.len)
+            ? sckg_strtab_find(r->s->strings, r->scratch.ptr, r->scratch.len)
+            : t.norm;
     if (t.kind == TK_QUOTE) {
       /* a straight quote opens after a space, '(' or at the start; a
        * curly one says which it is (U+201C opens). A straight quote may be

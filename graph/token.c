@@ -62,10 +62,14 @@ static bool is_space(const char *s, size_t n, size_t i, size_t *len) {
   return false;
 }
 
-void sckg_ascii_lower(char *s, size_t n) {
+bool sckg_ascii_lower(char *s, size_t n) {
+  bool changed = false;
   for (size_t i = 0; i < n; i++)
-    if (is_upper((unsigned char)s[i]))
+    if (is_upper((unsigned char)s[i])) {
       s[i] = (char)(s[i] - 'A' + 'a');
+      changed = true;
+    }
+  return changed;
 }
 
 /* A word: letters and digits, joined by inner hyphens, ampersands and

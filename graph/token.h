@@ -31,7 +31,7 @@ typedef struct {
 bool sckg_token_next(const char *s, size_t n, size_t *pos, token *t,
                      sckg_buf *norm);
 
-/* ASCII lowercase of a buffer, in place. */
-void sckg_ascii_lower(char *s, size_t n);
+/* ASCII lowercase of a buffer, in place; says whether a byte changed. */
+bool sckg_ascii_lower(char *s, size_t n);
 
 #endif
