@@ -238,6 +238,13 @@ static void encode_segment(sckg_buf *out, const char *s, size_t n) {
   }
 }
 
+/* What joins an article's IRI and "char=b,e" in its sentences' IRIs: NIF's
+ * '#', or '/' inside the fragment of a '#' base. An encoded segment holds
+ * neither, which sort_sentences relies on. */
+static char sentence_sep(const sckg_article *a) {
+  return strchr(a->iri, '#') ? '/' : '#';
+}
+
 /* --- actors ------------------------------------------------------------ */
 
 static sckg_actor *actor_with_slug(sckg_graph *g, const char *slug) {
@@ -482,9 +489,8 @@ static sckg_sentence *make_sentence(sckg_graph *g, sckg_article *art,
                 : sckg_arena_strndup(g->arena, t->body + sp->b, s->text_len);
   sckg_buf *b = &BUILD(g)->buf;
   sckg_buf_clear(b);
-  /* NIF's "#char=b,e", or "/char=b,e" inside the fragment of a '#' base */
-  sckg_buf_printf(b, "%s%schar=%zu,%zu", art->iri,
-                  strchr(art->iri, '#') ? "/" : "#", begin, end);
+  sckg_buf_printf(b, "%s%cchar=%zu,%zu", art->iri, sentence_sep(art), begin,
+                  end);
   s->iri = sckg_graph_intern(g, b->ptr, b->len);
   return s;
 }
@@ -1052,9 +1058,6 @@ static const char *iri_of_actor(const void *p) {
 static const char *iri_of_article(const void *p) {
   return ((const sckg_article *)p)->iri;
 }
-static const char *iri_of_sentence(const void *p) {
-  return ((const sckg_sentence *)p)->iri;
-}
 
 static int iri_cmp_sentence(const void *pa, const void *pb) {
   return strcmp((*(sckg_sentence *const *)pa)->iri,
@@ -1115,6 +1118,61 @@ static void merge_undated(ev_node **evs, size_t n) {
       if (!evs[k]->pub.date.year)
         merge_event(evs[k], dated);
   }
+}
+
+/* Article IRIs A and B compared as A + sep and B + sep would be: the order
+ * of their sentences' IRIs. It is A and B's own order with '#', but not
+ * with '/', which sorts after '-', '.' and '%' ("a-b" < "a" + '/'). */
+static int sentence_prefix_cmp(const void *pa, const void *pb) {
+  const sckg_article *a = *(sckg_article *const *)pa,
+                     *b = *(sckg_article *const *)pb;
+  const unsigned char *x = (const unsigned char *)a->iri,
+                      *y = (const unsigned char *)b->iri;
+  while (*x && *x == *y)
+    x++, y++;
+  unsigned cx = *x ? *x : (unsigned char)sentence_sep(a),
+           cy = *y ? *y : (unsigned char)sentence_sep(b);
+  return (cx > cy) - (cx < cy);
+}
+
+/* g->sentences in IRI order, each once. A sentence's IRI starts with its
+ * article's IRI and separator, which no other article's IRI and separator
+ * start with: so the articles are put in order, the sentences go to their
+ * article by a counting sort, and only each article's few are compared.
+ * One sort of them all would compare long IRIs scattered over the heap,
+ * a cache miss each, and more of them per sentence as the corpus grows. */
+static void sort_sentences(sckg_graph *g) {
+  size_t n_art = g->articles.len, n = g->sentences.len;
+  sckg_article **arts = sckg_xmalloc((n_art ? n_art : 1) * sizeof *arts);
+  if (n_art)
+    memcpy(arts, g->articles.items, n_art * sizeof *arts);
+  qsort(arts, n_art, sizeof *arts, sentence_prefix_cmp);
+  for (size_t i = 0; i < n_art; i++)
+    arts[i]->rank = i;
+  free(arts);
+  size_t *start = sckg_xcalloc(n_art + 1, sizeof *start);
+  for (size_t i = 0; i < n; i++)
+    start[((sckg_sentence *)g->sentences.items[i])->article->rank + 1]++;
+  for (size_t i = 0; i < n_art; i++)
+    start[i + 1] += start[i];
+  void **out = sckg_xmalloc((n ? n : 1) * sizeof *out);
+  for (size_t i = 0; i < n; i++) {
+    sckg_sentence *s = g->sentences.items[i];
+    out[start[s->article->rank]++] = s;
+  }
+  /* start[r] is now where article r + 1 begins */
+  size_t w = 0;
+  for (size_t r = 0, b = 0; r < n_art; b = start[r++]) {
+    qsort(out + b, start[r] - b, sizeof *out, iri_cmp_sentence);
+    for (size_t i = b; i < start[r]; i++) /* evidence of several events */
+      if (!w || out[w - 1] != out[i])
+        out[w++] = out[i];
+  }
+  free(start);
+  free(g->sentences.items);
+  g->sentences.items = out;
+  g->sentences.len = w;
+  g->sentences.cap = n ? n : 1;
 }
 
 static void *arena_sorted(sckg_graph *g, sckg_vec *v, size_t *n,
@@ -1475,12 +1533,7 @@ sckg_status sckg_graph_finish(sckg_graph *g) {
   sckg_sort_by_string(g->events.items, g->events.len, iri_of_event);
   sckg_sort_by_string(g->actors.items, g->actors.len, iri_of_actor);
   sckg_sort_by_string(g->articles.items, g->articles.len, iri_of_article);
-  sckg_sort_by_string(sentences->items, sentences->len, iri_of_sentence);
-  size_t w = 0; /* a sentence is the evidence of several events: once */
-  for (size_t i = 0; i < sentences->len; i++)
-    if (!w || sentences->items[w - 1] != sentences->items[i])
-      sentences->items[w++] = sentences->items[i];
-  sentences->len = w;
+  sort_sentences(g);
   free_build(g);
   g->finished = true;
   return SCKG_OK;

@@ -121,6 +121,7 @@ struct sckg_article {
   size_t len;       /* bytes of text */
   sckg_actor **mentions; /* sorted by IRI, distinct */
   size_t n_mentions;
+  size_t rank; /* its place in the order of its sentences' IRIs (finish) */
 };
 
 typedef struct sckg_event sckg_event;

@@ -355,6 +355,31 @@ static void iris_are_valid_under_a_hash_base(void **state) {
   sckg_graph_free(g);
 }
 
+/* The evidence sentences are listed once each, in IRI order, under either
+ * separator: with a '#' base a sentence IRI continues its article's with
+ * '/', which sorts after the '-', '.' and '%' that may follow the shorter
+ * name in a longer one ("x/char=..." comes after "x-2/char=..."). */
+static void sentences_in_iri_order(void **state) {
+  (void)state;
+  static const char *const bases[] = {NULL, "https://example.org/kg#"};
+  sckg_input inputs[] = {in("x.txt", article_a),   in("x-2.txt", article_a),
+                         in("x.3.txt", article_a), in("x%.txt", article_a),
+                         in("x_4.txt", article_a), in("xa.txt", article_a)};
+  for (size_t b = 0; b < 2; b++) {
+    sckg_options o = {0};
+    o.base = bases[b];
+    sckg_graph *g = build(inputs, 6, &o);
+    assert_int_equal(g->sentences.len, 6);
+    for (size_t i = 1; i < g->sentences.len; i++) {
+      const sckg_sentence *x = g->sentences.items[i - 1],
+                          *y = g->sentences.items[i];
+      if (strcmp(x->iri, y->iri) >= 0)
+        fail_msg("<%s> listed before <%s>", x->iri, y->iri);
+    }
+    sckg_graph_free(g);
+  }
+}
+
 /* "..txt" and "...txt" are ordinary file names; their identifiers "." and
  * ".." must not become dot segments, and the graph must still be writable
  * as RDF/XML. */
@@ -894,6 +919,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(iris_are_valid_for_odd_names),
       cmocka_unit_test(iris_are_valid_under_a_hash_base),
+      cmocka_unit_test(sentences_in_iri_order),
       cmocka_unit_test(article_names_make_no_dot_segments),
       cmocka_unit_test(percent_escapes_decode_to_utf8),
       cmocka_unit_test(one_event_two_articles),
