@@ -112,6 +112,7 @@ typedef struct {
   date_expr dates[32];
   size_t nd;
   sckg_buf scratch;
+  bool trace; /* SCKG_DEBUG is set: each sentence's reading on stderr */
 } reader;
 
 static size_t group_actors(const reader *r, size_t k, sckg_actor **out,
@@ -2135,7 +2136,7 @@ static void read_sentence(reader *r, size_t b, size_t e) {
   read_frames(r, f, r->nt);
   resolve_speakers(r, f, r->nt);
   read_frames(r, f, r->nt); /* again, now that "we" is known */
-  if (getenv("SCKG_DEBUG")) {
+  if (r->trace) {
     fprintf(stderr, "S: %.*s\n", (int)(e - b), r->text + b);
     for (size_t i = 0; i < r->nm; i++)
       fprintf(stderr, "  M[%zu] %.*s n=%zu g=%d prep=%s poss=%d kind=%d\n", i,
@@ -2165,7 +2166,10 @@ struct sckg_extractor {
 };
 
 sckg_extractor *sckg_extractor_new(void) {
-  return sckg_xcalloc(1, sizeof(sckg_extractor));
+  sckg_extractor *x = sckg_xcalloc(1, sizeof *x);
+  /* asked once: getenv walks the environment, and this is per sentence */
+  x->r.trace = getenv("SCKG_DEBUG") != NULL;
+  return x;
 }
 
 void sckg_extractor_free(sckg_extractor *x) {
