@@ -1100,6 +1100,17 @@ static size_t undated_len(const char *key) {
   return (size_t)(strrchr(key, '|') - key);
 }
 
+/* Prefetch for a walk of the events in key order, which is not the order
+ * they were made and lie in: the node SCKG_AHEAD * 2 on, and the key text
+ * of the one SCKG_AHEAD on, whose node has come in by then. */
+static void fetch_ahead(ev_node *const *evs, size_t i, size_t n,
+                        bool key_text) {
+  if (i + 2 * SCKG_AHEAD < n)
+    __builtin_prefetch(&evs[i + 2 * SCKG_AHEAD]->key);
+  if (key_text && i + SCKG_AHEAD < n)
+    __builtin_prefetch(evs[i + SCKG_AHEAD]->key);
+}
+
 /* An undated event joins the dated event of the same identity but for the
  * date: of several, the one of the smallest key. `evs` is sorted by key,
  * and every key is that identity, '|' and the date, so the events of one
@@ -1109,11 +1120,14 @@ static void merge_undated(ev_node **evs, size_t n) {
   for (size_t i = 0, j; i < n; i = j) {
     size_t len = undated_len(evs[i]->key);
     ev_node *dated = NULL;
-    for (j = i; j < n && strncmp(evs[j]->key, evs[i]->key, len + 1) == 0 &&
-                undated_len(evs[j]->key) == len;
-         j++)
+    for (j = i; j < n; j++) {
+      fetch_ahead(evs, j, n, true);
+      if (strncmp(evs[j]->key, evs[i]->key, len + 1) != 0 ||
+          undated_len(evs[j]->key) != len)
+        break;
       if (!dated && evs[j]->pub.date.year)
         dated = evs[j];
+    }
     for (size_t k = i; dated && k < j; k++)
       if (!evs[k]->pub.date.year)
         merge_event(evs[k], dated);
@@ -1179,7 +1193,7 @@ static void *arena_sorted(sckg_graph *g, sckg_vec *v, size_t *n,
                           int (*cmp)(const void *, const void *)) {
   *n = v->len;
   void **arr = sckg_arena_memdup(g->arena, v->items, v->len * sizeof(void *));
-  if (v->len)
+  if (v->len > 1) /* most hold one item */
     qsort(arr, v->len, sizeof *arr, cmp);
   /* merged reports may repeat an item: keep one */
   size_t w = 0;
@@ -1486,6 +1500,7 @@ sckg_status sckg_graph_finish(sckg_graph *g) {
   link_related(g);
   sckg_buf *buf = &b->buf;
   for (size_t i = 0; i < n; i++) {
+    fetch_ahead(evs, i, n, true);
     ev_node *e = evs[i];
     if (e->merged_into)
       continue;
@@ -1499,6 +1514,7 @@ sckg_status sckg_graph_finish(sckg_graph *g) {
   }
   sckg_vec *sentences = &g->sentences;
   for (size_t i = 0; i < n; i++) {
+    fetch_ahead(evs, i, n, false);
     ev_node *e = evs[i];
     if (e->merged_into)
       continue;

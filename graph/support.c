@@ -425,26 +425,22 @@ static int cmp_sort_key(const void *pa, const void *pb) {
   return strcmp(a->tail, b->tail);
 }
 
-/* How far ahead the key passes fetch: the items and their strings lie all
- * over the heap, and a big list waits on memory for each one in turn. */
-enum { AHEAD = 8 };
-
 void sckg_sort_by_string(void **items, size_t n,
                          const char *(*key_of)(const void *item)) {
   if (n < 2)
     return;
   sort_key *keys = sckg_xmalloc(n * sizeof *keys);
   for (size_t i = 0; i < n; i++) { /* the strings, first kept in tail */
-    if (i + 2 * AHEAD < n)
-      __builtin_prefetch(items[i + 2 * AHEAD]);
+    if (i + 2 * SCKG_AHEAD < n)
+      __builtin_prefetch(items[i + 2 * SCKG_AHEAD]);
     keys[i].item = items[i];
     keys[i].tail = key_of(items[i]);
   }
   const char *first = keys[0].tail;
   size_t common = strlen(first);
   for (size_t i = 1; i < n && common; i++) {
-    if (i + AHEAD < n)
-      __builtin_prefetch(keys[i + AHEAD].tail);
+    if (i + SCKG_AHEAD < n)
+      __builtin_prefetch(keys[i + SCKG_AHEAD].tail);
     const char *s = keys[i].tail;
     size_t k = 0;
     while (k < common && s[k] == first[k])
@@ -452,8 +448,8 @@ void sckg_sort_by_string(void **items, size_t n,
     common = k;
   }
   for (size_t i = 0; i < n; i++) {
-    if (i + AHEAD < n)
-      __builtin_prefetch(keys[i + AHEAD].tail + common);
+    if (i + SCKG_AHEAD < n)
+      __builtin_prefetch(keys[i + SCKG_AHEAD].tail + common);
     const unsigned char *s = (const unsigned char *)keys[i].tail + common;
     uint64_t head = 0;
     size_t k = 0;

@@ -82,4 +82,9 @@ size_t sckg_utf8_count(const char *s, size_t n);
  * overlong forms, surrogates and code points past U+10FFFF. */
 size_t sckg_utf8_check(const char *s, size_t n);
 
+/* How many items ahead a walk over a big list of nodes prefetches: the
+ * nodes lie all over the heap, and without it each one is a wait on
+ * memory, longer the bigger the graph. */
+enum { SCKG_AHEAD = 8 };
+
 #endif
