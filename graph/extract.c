@@ -163,7 +163,7 @@ static bool all_caps(const reader *r, size_t i) {
 static size_t match_at(const reader *r, const phrase *ph, size_t i) {
   size_t k = 0, j = i;
   while (k < ph->n) {
-    if (ph->toks[k][0] == '*' && ph->toks[k][1] == '\0') {
+    if (k == ph->star) {
       /* try the rest after 0..4 skipped tokens */
       for (size_t skip = 0; skip <= 4; skip++) {
         size_t jj = j + skip;
@@ -994,12 +994,7 @@ static void find_triggers(reader *r) {
     trigger *t = &r->t[r->nt++];
     t->tb = i;
     t->te = e;
-    t->obj_from = e;
-    for (size_t k = 0; k < ph->n; k++)
-      if (ph->toks[k][0] == '*' && !ph->toks[k][1]) {
-        t->obj_from = i + k;
-        break;
-      }
+    t->obj_from = ph->star < ph->n ? i + ph->star : e;
     t->pat = ph->pattern;
     t->text = ph->text;
     t->quoted = r->quoted[i];

@@ -4,6 +4,7 @@
 #include "embedded.h"
 #include "token.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -106,7 +107,10 @@ static phrase *new_phrase(loader *L, const char *text, size_t len,
   token t;
   size_t pos = 0;
   sckg_vec toks = {0}, ltoks = {0};
+  size_t star = SIZE_MAX;
   while (sckg_token_next(text, len, &pos, &t, &norm)) {
+    if (star == SIZE_MAX && norm.len == 1 && norm.ptr[0] == '*')
+      star = toks.len;
     sckg_vec_push(&toks,
                   (void *)sckg_strtab_intern(s->strings, norm.ptr, norm.len));
     sckg_vec_push(&ltoks, (void *)intern_lower(s->strings, norm.ptr, norm.len));
@@ -116,6 +120,7 @@ static phrase *new_phrase(loader *L, const char *text, size_t len,
   if (toks.len) {
     ph = sckg_arena_alloc(s->arena, sizeof *ph);
     ph->n = toks.len;
+    ph->star = star == SIZE_MAX ? toks.len : star;
     ph->toks =
         sckg_arena_memdup(s->arena, toks.items, toks.len * sizeof(char *));
     ph->ltoks =

@@ -92,6 +92,7 @@ typedef struct {
   const char **toks;  /* interned, as written (case kept) */
   const char **ltoks; /* interned, lowered */
   size_t n;
+  size_t star; /* index of the token "*" (a trigger's gap), n when none */
   phrase_kind kind;
   bool fold_case;   /* match case-insensitively (triggers, heads, anaphors) */
   bool place;       /* a place name standing for its actor (alias with @) */
