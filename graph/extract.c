@@ -18,7 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { MAX_TOKENS = 4096, MAX_MENTIONS = 512, MAX_TRIGGERS = 256 };
+enum { MAX_TOKENS = EX_MAX_TOKENS, MAX_MENTIONS = 512, MAX_TRIGGERS = 256 };
 
 typedef enum { M_NAME, M_ADJ, M_ANAPHOR } mention_kind;
 
@@ -2118,6 +2118,12 @@ static void read_sentence(reader *r, size_t b, size_t e) {
       r->quoted[r->n] = in_quote;
     }
     r->toks[r->n++] = t;
+  }
+  if (r->n == MAX_TOKENS &&
+      sckg_token_next(r->text, e, &pos, &t, &r->scratch)) {
+    /* the rest is not read: the caller says so */
+    if (!r->out->n_cut++)
+      r->out->first_cut = r->sent_index;
   }
   mark_relative_clauses(r);
   find_mentions(r);

@@ -6,7 +6,7 @@
 #include "article.h"
 #include "graph_impl.h"
 
-enum { EX_MAX_ACTORS = 12 };
+enum { EX_MAX_ACTORS = 12, EX_MAX_TOKENS = 4096 /* read of one sentence */ };
 
 /* One event as read from one sentence, before merging into the graph. */
 typedef struct {
@@ -29,6 +29,9 @@ typedef struct {
   ex_event *events; /* heap */
   size_t n_events, cap;
   sckg_vec mentions; /* sckg_actor *, distinct */
+  /* sentences longer than EX_MAX_TOKENS tokens, of which only the first
+   * EX_MAX_TOKENS were read, and the first of them (index in article_text) */
+  size_t n_cut, first_cut;
 } extraction;
 
 /* The extraction's working memory, reused from article to article (one

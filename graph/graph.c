@@ -769,6 +769,20 @@ static sckg_status read_article(sckg_graph *g, const sckg_input *in) {
   if (!BUILD(g)->extractor)
     BUILD(g)->extractor = sckg_extractor_new();
   sckg_extract(BUILD(g)->extractor, g, &t, &x);
+  if (x.n_cut) {
+    const char *text = clean ? clean : in->text;
+    unsigned long line, col;
+    line_col(text, (size_t)(t.body - text) + t.sents[x.first_cut].b, &line,
+             &col);
+    char msg[160];
+    snprintf(msg, sizeof msg,
+             "a sentence of more than %d tokens: its events are read from "
+             "the first %d only%s",
+             EX_MAX_TOKENS, EX_MAX_TOKENS,
+             x.n_cut > 1 ? " (and so are the article's other such sentences)"
+                         : "");
+    report(g, SCKG_OK, name, line, col, msg);
+  }
   art->n_mentions = x.mentions.len;
   art->mentions = sckg_arena_memdup(g->arena, x.mentions.items,
                                     x.mentions.len * sizeof(void *));

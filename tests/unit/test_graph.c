@@ -637,6 +637,32 @@ static void bad_inputs_leave_graph_usable(void **state) {
   sckg_graph_free(g);
 }
 
+/* A sentence longer than the reader takes is read in part, and said so,
+ * with where it starts; the article is kept. */
+static void overlong_sentence_is_reported(void **state) {
+  (void)state;
+  diags D = {0};
+  sckg_graph *g = graph_with_sink(&D);
+  sckg_buf text = {0};
+  sckg_buf_adds(&text, " date 2024-05-10\nA headline\nSeoul spoke.\n"
+                       "Japan condemned North Korea on Friday");
+  for (int i = 0; i < 2100; i++) /* two tokens each */
+    sckg_buf_adds(&text, ", again");
+  sckg_buf_adds(&text, ".\n");
+  sckg_input long_one = {.name = "long.txt", .text = text.ptr, .len = text.len};
+  assert_int_equal(sckg_graph_add(g, &long_one), SCKG_OK);
+  assert_int_equal(D.n, 1);
+  assert_int_equal(D.status, SCKG_OK);
+  assert_string_equal(D.file, "long.txt");
+  assert_int_equal(D.line, 4);
+  assert_non_null(strstr(D.message, "more than 4096 tokens"));
+  assert_int_equal(sckg_graph_finish(g), SCKG_OK);
+  const sckg_event *e[4];
+  assert_int_equal(japan_criticizes(g, e, 4), 1); /* from its beginning */
+  sckg_graph_free(g);
+  sckg_buf_free(&text);
+}
+
 static void same_identifier_twice_is_rejected(void **state) {
   (void)state;
   diags D = {0};
@@ -929,6 +955,7 @@ int main(void) {
       cmocka_unit_test(input_order_does_not_matter),
       cmocka_unit_test(two_builds_are_identical),
       cmocka_unit_test(bad_inputs_leave_graph_usable),
+      cmocka_unit_test(overlong_sentence_is_reported),
       cmocka_unit_test(same_identifier_twice_is_rejected),
       cmocka_unit_test(base_is_checked),
       cmocka_unit_test(base_prefixes_every_minted_iri),
