@@ -171,10 +171,10 @@ struct sckg_graph {
   const char *base;  /* resource namespace, ends in '/' or '#' */
   sckg_arena *arena; /* owns every node, string and array below */
   sckg_strtab *strings;
-  sckg_vec actors;      /* sckg_actor *; sorted by IRI after finish */
-  sckg_vec events;      /* sckg_event *; sorted by IRI after finish */
-  sckg_vec articles;    /* sckg_article *; sorted by IRI after finish */
-  sckg_vec sentences;   /* sckg_sentence *: evidence; sorted by IRI, distinct */
+  sckg_vec actors;    /* sckg_actor *; sorted by IRI after finish */
+  sckg_vec events;    /* sckg_event *; sorted by IRI after finish */
+  sckg_vec articles;  /* sckg_article *; sorted by IRI after finish */
+  sckg_vec sentences; /* sckg_sentence *: evidence; sorted by IRI, distinct */
   /* All the triples in one array, sorted and distinct: NULL until
    * sckg_graph_list_triples fills it, or given by a test that hands the
    * writers a graph of its own making. The writers walk it when it is there,
