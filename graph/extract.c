@@ -145,6 +145,18 @@ static bool is_lower_word(const reader *r, size_t i) {
   return i < r->n && r->toks[i].kind == TK_WORD && !r->toks[i].cap;
 }
 
+/* Where the object of a trigger ending at token e starts: after the words
+ * that only name it, "what they called" and "what it described as", when
+ * they stand there ("condemned what it called the launch of ..."). */
+static size_t object_start(const reader *r, size_t e) {
+  if (!tok_lower_is(r, e, "what"))
+    return e;
+  for (size_t q = e + 1; q < e + 4 && q < r->n && is_lower_word(r, q); q++)
+    if (word(r, q) & W_NAMING)
+      return tok_lower_is(r, q + 1, "as") ? q + 2 : q + 1;
+  return e;
+}
+
 /* --- phrase matching -------------------------------------------------- */
 
 /* Two or more letters, all capitals: an acronym ("IT", "NIS"). */
@@ -994,7 +1006,7 @@ static void find_triggers(reader *r) {
     trigger *t = &r->t[r->nt++];
     t->tb = i;
     t->te = e;
-    t->obj_from = ph->star < ph->n ? i + ph->star : e;
+    t->obj_from = ph->star < ph->n ? i + ph->star : object_start(r, e);
     t->pat = ph->pattern;
     t->text = ph->text;
     t->quoted = r->quoted[i];
@@ -1682,15 +1694,19 @@ static void event_objects(reader *r, frame *f, size_t nf) {
         !is_speech(f[i].t->pat->type) ||
         f[i].t->pat->type == SCKG_EV_MAKE_STATEMENT)
       continue;
+    /* after the trigger, or what names its object ('*' stands inside) */
+    size_t from = f[i].t->obj_from > f[i].t->te ? f[i].t->obj_from : f[i].t->te;
     for (size_t k = 0; k < nf; k++) {
-      if (k == i || !(f[k].t->pat->flags & PAT_NOUN) ||
-          f[k].t->tb < f[i].t->te || f[k].t->tb > f[i].t->te + 4)
+      if (k == i || !(f[k].t->pat->flags & PAT_NOUN) || f[k].t->tb < from ||
+          f[k].t->tb > from + 6)
         continue;
       bool adjacent = true; /* only determiners and modifiers between */
-      for (size_t q = f[i].t->te; q < f[k].t->tb; q++)
+      for (size_t q = from; q < f[k].t->tb; q++)
         if (!(is_lower_word(r, q) || r->toks[q].kind == TK_POSS ||
               r->toks[q].kind == TK_NUM) ||
-            (word(r, q) & (W_PREP | W_CLAUSE | W_SAY)))
+            ((word(r, q) & (W_PREP | W_CLAUSE | W_SAY)) &&
+             !(tok_lower_is(r, q, "of") && q > from &&
+               (word(r, q - 1) & W_QUANT))))
           adjacent = false;
       if (!adjacent)
         continue;

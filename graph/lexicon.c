@@ -387,7 +387,9 @@ static void word_line(loader *L, field *f, size_t nf) {
                  {"posspron", W_POSSPRON | W_DET},
                  {"be", W_BE | W_AUX},
                  {"word", 0},
-                 {"objpron", W_OBJPRON}};
+                 {"objpron", W_OBJPRON},
+                 {"quant", W_QUANT},
+                 {"naming", W_NAMING}};
   for (size_t i = 0; i < sizeof classes / sizeof *classes; i++)
     if (strlen(classes[i].name) == f[1].n &&
         memcmp(classes[i].name, f[1].p, f[1].n) == 0) {

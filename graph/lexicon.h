@@ -123,7 +123,9 @@ enum {
   W_POSSPRON = 4096,  /* a possessive pronoun: its, their */
   W_BE = 8192,        /* a form of "be": before a participle, a passive */
   W_NAME = 16384,     /* a given or family name (names.tsv) */
-  W_OBJPRON = 32768   /* an object pronoun: them, him; never a subject */
+  W_OBJPRON = 32768,  /* an object pronoun: them, him; never a subject */
+  W_QUANT = 65536,    /* counts what its "of" names: number, series, wave */
+  W_NAMING = 131072   /* names what follows: "what it called", "described" */
 };
 
 struct sckg_schema {

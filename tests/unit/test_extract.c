@@ -286,6 +286,22 @@ static void two_events_one_sentence(void **state) {
                                  "ImposeSanctions Q17 > Q423", NULL});
 }
 
+/* The object of a reaction may follow words that only name it ("what it
+ * called") or count it ("a series of"): the reaction is still to the act,
+ * so its target is the act's agent. */
+static void reaction_to_what_it_called(void **state) {
+  (void)state;
+  expect_events("Japan condemned what it called North Korea's reckless "
+                "missile launches.",
+                (const char *[]){"Criticize Q17 > Q423", NULL});
+  expect_events("Japan condemned what it described as an unprecedented "
+                "number of missile launches by North Korea.",
+                (const char *[]){"Criticize Q17 > Q423", NULL});
+  expect_events("South Korea condemned a series of missile launches by "
+                "North Korea.",
+                (const char *[]){"Criticize Q884 > Q423", NULL});
+}
+
 static void the_north_and_the_isolated_country(void **state) {
   (void)state;
   expect_events("South Korea criticized the North. Japan condemned the "
@@ -457,6 +473,7 @@ int main(void) {
       cmocka_unit_test(relative_clause_object),
       cmocka_unit_test(two_events_one_sentence),
       cmocka_unit_test(the_north_and_the_isolated_country),
+      cmocka_unit_test(reaction_to_what_it_called),
       cmocka_unit_test(the_group_and_the_hackers),
       cmocka_unit_test(the_three_countries),
       cmocka_unit_test(the_envoys),
