@@ -1052,6 +1052,50 @@ static bool clause_subject(const reader *r, const mention *first,
   return true;
 }
 
+/* "The U.S. sanctioned North Korea, accusing it of theft": where the comma
+ * before a participle trigger stands, or 0 when t is no such participle
+ * (the comma is never the first token). */
+static size_t participle_comma(const reader *r, const trigger *t) {
+  if (t->pat->flags & PAT_NOUN)
+    return 0;
+  const token *tk = &r->toks[t->tb];
+  if (tk->kind != TK_WORD || tk->cap || tk->e - tk->b < 5 ||
+      memcmp(r->text + tk->e - 3, "ing", 3) != 0)
+    return 0;
+  /* right after the comma: "X, was saying" is a verb group, not this */
+  return t->tb > 1 && is_comma(r, t->tb - 1) ? t->tb - 1 : 0;
+}
+
+/* The verb such a participle depends on: the last verb before its comma,
+ * in the same quote state; NULL when none. */
+static const trigger *participle_head(const reader *r, const trigger *t) {
+  size_t comma = participle_comma(r, t);
+  for (size_t k = r->nt; comma && k-- > 0;) {
+    const trigger *p = &r->t[k];
+    if (p != t && p->te <= comma && !(p->pat->flags & PAT_NOUN) &&
+        p->quoted == t->quoted)
+      return p;
+  }
+  return NULL;
+}
+
+/* The subject of the sentence before token `end`: its first group that no
+ * preposition governs and that is not a mere possessor, in the quote state
+ * `quoted`, outside relative clauses; -1 when none. */
+static long first_subject(const reader *r, size_t end, bool quoted) {
+  for (size_t k = 0; k < r->nm && r->m[k].te <= end; k++) {
+    const mention *m = &r->m[k];
+    size_t first = k;
+    while (first > 0 && r->m[first - 1].group == m->group)
+      first--;
+    if (mention_usable(m) && m->quoted == quoted && !r->clause[m->tb] &&
+        !r->m[first].prep && !(m->poss && !m->head) &&
+        !(m->te == m->tb + 1 && (word(r, m->tb) & W_OBJPRON)))
+      return (long)k;
+  }
+  return -1;
+}
+
 static long subject_of(const reader *r, const trigger *t) {
   /* "Japan condemned X and imposed sanctions on Y": a verb after "and"
    * shares the subject of the verb before it */
@@ -1066,6 +1110,15 @@ static long subject_of(const reader *r, const trigger *t) {
             p->quoted == t->quoted)
           return subject_of(r, p);
       }
+  }
+  /* the participle's subject is its verb's, or with no verb trigger
+   * before it ("summoned the ambassador, urging Tokyo"), the sentence's */
+  size_t comma = participle_comma(r, t);
+  if (comma) {
+    const trigger *head = participle_head(r, t);
+    long k = head ? subject_of(r, head) : first_subject(r, comma, t->quoted);
+    if (k >= 0)
+      return k;
   }
   /* "cyberattacks on exchanges that netted $3 billion": a relative
    * pronoun is the subject; it stands for the name right before it, or for
@@ -1551,6 +1604,12 @@ static size_t relative_object(const reader *r, const trigger *t, long subj,
   return 0;
 }
 
+/* Is token i "it", "him", "her", "them"? */
+static bool object_pronoun(const reader *r, size_t i) {
+  return (word(r, i) & W_OBJPRON) || tok_lower_is(r, i, "it") ||
+         tok_lower_is(r, i, "her");
+}
+
 static void read_frames(reader *r, frame *f, size_t nf) {
   for (size_t i = 0; i < nf; i++) {
     frame *fr = &f[i];
@@ -1585,6 +1644,17 @@ static void read_frames(reader *r, frame *f, size_t nf) {
     fr->n_targets = fill_slots(r, fr->t, target_slots, fr->targets, &tw, &tk);
     if (fr->victim && !fr->n_targets)
       fr->targets[fr->n_targets++] = fr->victim;
+    /* "sanctioned North Korea, accusing it of": the pronoun after the
+     * participle is its verb's object */
+    const trigger *head = participle_head(r, fr->t);
+    if (head && object_pronoun(r, fr->t->obj_from))
+      for (size_t j = 0; j < i; j++)
+        if (f[j].t == head && f[j].n_targets) {
+          fr->n_targets = f[j].n_targets;
+          memcpy(fr->targets, f[j].targets,
+                 f[j].n_targets * sizeof *fr->targets);
+          break;
+        }
     if (!fr->n_agents && (p->flags & PAT_CRIME) && (p->flags & PAT_NOUN))
       fr->n_agents = behind_agent(r, fr->t, fr->agents);
     if (!fr->n_targets && p->target[0].kind == SLOT_OBJ)

@@ -302,6 +302,23 @@ static void reaction_to_what_it_called(void **state) {
                 (const char *[]){"Criticize Q884 > Q423", NULL});
 }
 
+/* A participle after a comma has the subject of the verb before it, and
+ * "it" or "him" right after it stands for that verb's object; with no
+ * verb before it, the sentence's subject. */
+static void participle_shares_the_subject(void **state) {
+  (void)state;
+  expect_events("The United States sanctioned North Korea on Friday, "
+                "accusing it of stealing cryptocurrency.",
+                (const char *[]){"ImposeSanctions Q30 > Q423",
+                                 "Accuse Q30 > Q423", NULL});
+  expect_no_event("The United States sanctioned North Korea on Friday, "
+                  "accusing it of stealing cryptocurrency.",
+                  "Accuse Q423 > Q30");
+  expect_events("South Korea summoned the Japanese ambassador, urging Tokyo "
+                "to stop.",
+                (const char *[]){"Appeal Q884 > Q17", NULL});
+}
+
 static void the_north_and_the_isolated_country(void **state) {
   (void)state;
   expect_events("South Korea criticized the North. Japan condemned the "
@@ -474,6 +491,7 @@ int main(void) {
       cmocka_unit_test(two_events_one_sentence),
       cmocka_unit_test(the_north_and_the_isolated_country),
       cmocka_unit_test(reaction_to_what_it_called),
+      cmocka_unit_test(participle_shares_the_subject),
       cmocka_unit_test(the_group_and_the_hackers),
       cmocka_unit_test(the_three_countries),
       cmocka_unit_test(the_envoys),
