@@ -193,9 +193,7 @@ static bool starts_sentence(const char *p, size_t n, size_t i) {
 
 /* Split a paragraph p[b..e) of the body into sentences. */
 static void split_sentences(const char *body, size_t b, size_t e, bool noise,
-                            sckg_vec *out_spans, sentence_span **arr, size_t *n,
-                            size_t *cap) {
-  (void)out_spans;
+                            sentence_span **arr, size_t *n, size_t *cap) {
   size_t start = b;
   for (size_t i = b; i < e; i++) {
     char c = body[i];
@@ -206,7 +204,7 @@ static void split_sentences(const char *body, size_t b, size_t e, bool noise,
     while (end < e &&
            (body[end] == '"' || body[end] == '\'' || body[end] == ')'))
       end++;
-    if (end + 2 < e + 2 && end + 2 <= e && (unsigned char)body[end] == 0xE2 &&
+    if (end + 2 < e && (unsigned char)body[end] == 0xE2 &&
         (unsigned char)body[end + 1] == 0x80 &&
         ((unsigned char)body[end + 2] == 0x9D ||
          (unsigned char)body[end + 2] == 0x99))
@@ -346,8 +344,8 @@ sckg_status sckg_article_read(const sckg_schema *s, const char *text,
           (unsigned char)body[b + 2] == 0x94)
         noise = true;
       size_t skip = noise ? 0 : skip_dateline(s, body + b, e - b);
-      split_sentences(body, b + skip, e, noise, NULL, &out->sents,
-                      &out->n_sents, &cap);
+      split_sentences(body, b + skip, e, noise, &out->sents, &out->n_sents,
+                      &cap);
     }
     p = e + 1;
   }
