@@ -1066,17 +1066,25 @@ static size_t participle_comma(const reader *r, const trigger *t) {
   return t->tb > 1 && is_comma(r, t->tb - 1) ? t->tb - 1 : 0;
 }
 
-/* The verb such a participle depends on: the last verb before its comma,
- * in the same quote state; NULL when none. */
-static const trigger *participle_head(const reader *r, const trigger *t) {
-  size_t comma = participle_comma(r, t);
-  for (size_t k = r->nt; comma && k-- > 0;) {
+/* The last verb trigger other than t that ends by token `end`, in t's
+ * quote state: what a verb after "and", or a participle after a comma,
+ * depends on. NULL when none. */
+static const trigger *verb_before(const reader *r, const trigger *t,
+                                  size_t end) {
+  for (size_t k = r->nt; k-- > 0;) {
     const trigger *p = &r->t[k];
-    if (p != t && p->te <= comma && !(p->pat->flags & PAT_NOUN) &&
+    if (p != t && p->te <= end && !(p->pat->flags & PAT_NOUN) &&
         p->quoted == t->quoted)
       return p;
   }
   return NULL;
+}
+
+/* The verb a participle after a comma depends on; NULL when t is no such
+ * participle or no verb stands before its comma. */
+static const trigger *participle_head(const reader *r, const trigger *t) {
+  size_t comma = participle_comma(r, t);
+  return comma ? verb_before(r, t, comma) : NULL;
 }
 
 /* The subject of the sentence before token `end`: its first group that no
@@ -1103,19 +1111,17 @@ static long subject_of(const reader *r, const trigger *t) {
     size_t i = t->tb;
     while (i > 0 && (word(r, i - 1) & W_AUX))
       i--;
-    if (i > 0 && tok_lower_is(r, i - 1, "and"))
-      for (size_t k = r->nt; k-- > 0;) {
-        const trigger *p = &r->t[k];
-        if (p->te <= i - 1 && p != t && !(p->pat->flags & PAT_NOUN) &&
-            p->quoted == t->quoted)
-          return subject_of(r, p);
-      }
+    const trigger *p = i > 0 && tok_lower_is(r, i - 1, "and")
+                           ? verb_before(r, t, i - 1)
+                           : NULL;
+    if (p)
+      return subject_of(r, p);
   }
   /* the participle's subject is its verb's, or with no verb trigger
    * before it ("summoned the ambassador, urging Tokyo"), the sentence's */
   size_t comma = participle_comma(r, t);
   if (comma) {
-    const trigger *head = participle_head(r, t);
+    const trigger *head = verb_before(r, t, comma);
     long k = head ? subject_of(r, head) : first_subject(r, comma, t->quoted);
     if (k >= 0)
       return k;

@@ -437,9 +437,11 @@ static void index_noise(sckg_schema *s) {
   for (size_t i = 0; i < s->n_noise; i++) {
     const unsigned char *m = (const unsigned char *)s->noise[i];
     s->noise_from[m[0] + 1] = (unsigned)(i + 1);
-    for (unsigned b = 0; b < 256; b++)
-      if (m[1] ? b == m[1] : true)
-        s->noise_pairs[(m[0] * 256 + b) / 8] |= (unsigned char)(1u << (b % 8));
+    unsigned char *row = s->noise_pairs + m[0] * 256 / 8;
+    if (m[1])
+      row[m[1] / 8] |= (unsigned char)(1u << (m[1] % 8));
+    else /* any byte may follow */
+      memset(row, 0xFF, 256 / 8);
   }
   for (size_t c = 1; c <= 256; c++) /* bytes no mark starts with */
     if (s->noise_from[c] < s->noise_from[c - 1])
