@@ -1253,6 +1253,22 @@ static long possessor_of(const reader *r, const trigger *t) {
   return -1;
 }
 
+/* The group named wholly inside the words a trigger's '*' matched: the
+ * body in "under U.N. Security Council sanctions", the state in "subject to
+ * Japanese sanctions". */
+static long group_in_gap(const reader *r, const trigger *t) {
+  if (t->obj_from <= t->tb || t->obj_from >= t->te)
+    return -1; /* no '*', or it matched nothing */
+  for (size_t k = 0; k < r->nm; k++) {
+    const mention *m = &r->m[k];
+    if (m->tb >= t->obj_from && m->te < t->te && m->n && /* "Japanese" too */
+        (k == 0 || r->m[k - 1].group != m->group ||
+         r->m[k - 1].tb < t->obj_from))
+      return (long)k;
+  }
+  return -1;
+}
+
 static long slot_group(const reader *r, const trigger *t, const slot *sl) {
   switch (sl->kind) {
   case SLOT_NONE:
@@ -1267,6 +1283,8 @@ static long slot_group(const reader *r, const trigger *t, const slot *sl) {
     return possessor_of(r, t);
   case SLOT_PREP:
     return prep_after(r, t, sl->prep);
+  case SLOT_GAP:
+    return group_in_gap(r, t);
   case SLOT_SPEAKER:
     return -1; /* known only once every frame is read: see speaker_slots */
   }

@@ -296,6 +296,8 @@ static bool parse_slots(loader *L, field f, slot *out) {
       out[i].kind = SLOT_BY;
     else if (IS("poss"))
       out[i].kind = SLOT_POSS;
+    else if (IS("gap"))
+      out[i].kind = SLOT_GAP;
     else if (IS("speaker"))
       out[i].kind = SLOT_SPEAKER;
     else {
@@ -305,7 +307,7 @@ static bool parse_slots(loader *L, field f, slot *out) {
       out[i].prep = intern_lower(L->s->strings, it.p, it.n);
       if (!(sckg_lexicon_word(L->s, out[i].prep) & W_PREP) && !IS("that")) {
         fail(L,
-             "unknown slot (not subj, obj, by, poss, speaker or a "
+             "unknown slot (not subj, obj, by, poss, gap, speaker or a "
              "preposition of words.tsv)",
              out[i].prep);
         return false;

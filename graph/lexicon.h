@@ -45,6 +45,7 @@ typedef enum {
   SLOT_BY,
   SLOT_POSS,
   SLOT_PREP,   /* the actor after a given preposition */
+  SLOT_GAP,    /* the actor in the trigger's '*': "under [U.N.] sanctions" */
   SLOT_SPEAKER /* whoever reports it in the sentence: "X said Y was behind" */
 } slot_kind;
 

@@ -319,6 +319,21 @@ static void participle_shares_the_subject(void **state) {
                 (const char *[]){"Appeal Q884 > Q17", NULL});
 }
 
+/* Being "under" sanctions names who imposed them inside the trigger: the
+ * body between "under" and "sanctions" is the agent, the subject the
+ * target. */
+static void under_sanctions_names_their_author(void **state) {
+  (void)state;
+  expect_events("North Korea has been under U.N. Security Council sanctions "
+                "since 2006.",
+                (const char *[]){"ImposeSanctions Q37470 > Q423", NULL});
+  expect_events("Iran is subject to Japanese sanctions.",
+                (const char *[]){"ImposeSanctions Q17 > Q794", NULL});
+  expect_no_event("North Korea has been under U.N. Security Council "
+                  "sanctions since 2006.",
+                  "ImposeSanctions Q423 > Q37470");
+}
+
 static void the_north_and_the_isolated_country(void **state) {
   (void)state;
   expect_events("South Korea criticized the North. Japan condemned the "
@@ -492,6 +507,7 @@ int main(void) {
       cmocka_unit_test(the_north_and_the_isolated_country),
       cmocka_unit_test(reaction_to_what_it_called),
       cmocka_unit_test(participle_shares_the_subject),
+      cmocka_unit_test(under_sanctions_names_their_author),
       cmocka_unit_test(the_group_and_the_hackers),
       cmocka_unit_test(the_three_countries),
       cmocka_unit_test(the_envoys),
