@@ -1269,6 +1269,30 @@ static long group_in_gap(const reader *r, const trigger *t) {
   return -1;
 }
 
+/* The subject of the support verb whose object a nominal trigger is:
+ * "North Korea carried out cyberattacks", "Pyongyang relies on cyber
+ * theft", "has stepped up its thefts". Between verb and noun stand a few
+ * lowercase words (a particle, determiners, modifiers) and at most one
+ * preposition; -1 when no support verb stands there. */
+static long support_subject(const reader *r, const trigger *t) {
+  static const lex_pattern verb; /* the support verb, as a verb trigger */
+  size_t i = t->tb;
+  for (size_t skipped = 0;
+       i > 0 && skipped < 4 && is_lower_word(r, i - 1) &&
+       !(word(r, i - 1) & (W_PREP | W_SAY | W_CLAUSE | W_SUPPORT | W_NEG));
+       skipped++)
+    i--;
+  if (i > 0 && is_lower_word(r, i - 1) && (word(r, i - 1) & W_PREP))
+    i--; /* "relies on", "engaged in" */
+  if (i == 0 || !is_lower_word(r, i - 1) || !(word(r, i - 1) & W_SUPPORT))
+    return -1;
+  trigger v = *t;
+  v.pat = &verb;
+  v.tb = i - 1;
+  v.te = v.obj_from = i;
+  return subject_of(r, &v);
+}
+
 static long slot_group(const reader *r, const trigger *t, const slot *sl) {
   switch (sl->kind) {
   case SLOT_NONE:
@@ -1285,6 +1309,8 @@ static long slot_group(const reader *r, const trigger *t, const slot *sl) {
     return prep_after(r, t, sl->prep);
   case SLOT_GAP:
     return group_in_gap(r, t);
+  case SLOT_SUPPORT:
+    return support_subject(r, t);
   case SLOT_SPEAKER:
     return -1; /* known only once every frame is read: see speaker_slots */
   }

@@ -298,6 +298,8 @@ static bool parse_slots(loader *L, field f, slot *out) {
       out[i].kind = SLOT_POSS;
     else if (IS("gap"))
       out[i].kind = SLOT_GAP;
+    else if (IS("support"))
+      out[i].kind = SLOT_SUPPORT;
     else if (IS("speaker"))
       out[i].kind = SLOT_SPEAKER;
     else {
@@ -307,8 +309,8 @@ static bool parse_slots(loader *L, field f, slot *out) {
       out[i].prep = intern_lower(L->s->strings, it.p, it.n);
       if (!(sckg_lexicon_word(L->s, out[i].prep) & W_PREP) && !IS("that")) {
         fail(L,
-             "unknown slot (not subj, obj, by, poss, gap, speaker or a "
-             "preposition of words.tsv)",
+             "unknown slot (not subj, obj, by, poss, gap, support, speaker "
+             "or a preposition of words.tsv)",
              out[i].prep);
         return false;
       }
@@ -391,7 +393,8 @@ static void word_line(loader *L, field *f, size_t nf) {
                  {"word", 0},
                  {"objpron", W_OBJPRON},
                  {"quant", W_QUANT},
-                 {"naming", W_NAMING}};
+                 {"naming", W_NAMING},
+                 {"support", W_SUPPORT}};
   for (size_t i = 0; i < sizeof classes / sizeof *classes; i++)
     if (strlen(classes[i].name) == f[1].n &&
         memcmp(classes[i].name, f[1].p, f[1].n) == 0) {

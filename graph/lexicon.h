@@ -44,9 +44,10 @@ typedef enum {
   SLOT_OBJ,
   SLOT_BY,
   SLOT_POSS,
-  SLOT_PREP,   /* the actor after a given preposition */
-  SLOT_GAP,    /* the actor in the trigger's '*': "under [U.N.] sanctions" */
-  SLOT_SPEAKER /* whoever reports it in the sentence: "X said Y was behind" */
+  SLOT_PREP,    /* the actor after a given preposition */
+  SLOT_GAP,     /* the actor in the trigger's '*': "under [U.N.] sanctions" */
+  SLOT_SUPPORT, /* the subject of a support verb: "[X] carried out attacks" */
+  SLOT_SPEAKER  /* whoever reports it in the sentence: "X said Y was behind" */
 } slot_kind;
 
 typedef struct {
@@ -126,7 +127,9 @@ enum {
   W_NAME = 16384,     /* a given or family name (names.tsv) */
   W_OBJPRON = 32768,  /* an object pronoun: them, him; never a subject */
   W_QUANT = 65536,    /* counts what its "of" names: number, series, wave */
-  W_NAMING = 131072   /* names what follows: "what it called", "described" */
+  W_NAMING = 131072,  /* names what follows: "what it called", "described" */
+  W_SUPPORT = 262144  /* a verb whose subject does what its object names:
+                         "carried out cyberattacks", "relies on theft" */
 };
 
 struct sckg_schema {

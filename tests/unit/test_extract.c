@@ -334,6 +334,20 @@ static void under_sanctions_names_their_author(void **state) {
                   "ImposeSanctions Q423 > Q37470");
 }
 
+/* A crime named by a noun is done by the subject of the support verb it
+ * is the object of ("carried out", "relies on"), and by nobody in
+ * particular when the verb is not one ("suffered"). */
+static void support_verb_gives_the_agent(void **state) {
+  (void)state;
+  expect_events("North Korea carried out cyberattacks on South Korea.",
+                (const char *[]){"CyberAttack Q423 > Q884", NULL});
+  expect_events("Pyongyang increasingly relies on cyber theft.",
+                (const char *[]){"CyberTheft Q423 > -", NULL});
+  expect_no_event("South Korea suffered a cyberattack.",
+                  "CyberAttack Q884 > -");
+  expect_no_event("Japan condemned the cyberattacks.", "CyberAttack Q17 > -");
+}
+
 static void the_north_and_the_isolated_country(void **state) {
   (void)state;
   expect_events("South Korea criticized the North. Japan condemned the "
@@ -508,6 +522,7 @@ int main(void) {
       cmocka_unit_test(reaction_to_what_it_called),
       cmocka_unit_test(participle_shares_the_subject),
       cmocka_unit_test(under_sanctions_names_their_author),
+      cmocka_unit_test(support_verb_gives_the_agent),
       cmocka_unit_test(the_group_and_the_hackers),
       cmocka_unit_test(the_three_countries),
       cmocka_unit_test(the_envoys),
