@@ -325,7 +325,13 @@ static sckg_actor *derived(reader *r, const lex_actor *base, const phrase *head,
   sckg_buf_adds(b, base->demonym ? base->demonym : base->label);
   sckg_buf_addc(b, ' ');
   /* the head as written in the text, lowercase words kept lowercase */
+  size_t at = b->len;
   sckg_buf_add(b, r->text + r->toks[hb].b, r->toks[he - 1].e - r->toks[hb].b);
+  /* "Hackers linked to North Korea": a sentence's capital is not the
+   * head's */
+  if (hb == 0 && head->toks[0][0] >= 'a' && head->toks[0][0] <= 'z' &&
+      b->ptr[at] >= 'A' && b->ptr[at] <= 'Z')
+    b->ptr[at] = (char)(b->ptr[at] - 'A' + 'a');
   /* look the phrase up: "North Korean foreign ministry" may be an alias */
   sckg_class cls = head->head == HEAD_GROUP          ? SCKG_CLASS_GROUP
                    : head->head == HEAD_ORGANIZATION ? SCKG_CLASS_ORGANIZATION
@@ -379,6 +385,27 @@ static const phrase *head_after(const reader *r, size_t j, size_t *hb,
       break;
   }
   return NULL;
+}
+
+/* Before a state's name at i: a group or organisation head, an
+ * affiliation word and a preposition ("hackers linked to North Korea", "a
+ * group backed by Pyongyang")? Returns the head, and in *hb where it
+ * starts; no mention may stand there already. */
+static const phrase *head_before(const reader *r, size_t i, size_t *hb) {
+  if (i < 3 || !(word(r, i - 1) & W_PREP) || !is_lower_word(r, i - 2) ||
+      !(word(r, i - 2) & W_AFFIL))
+    return NULL;
+  size_t end = i - 2, floor = r->nm > 1 ? r->m[r->nm - 2].te : 0;
+  const phrase *found = NULL; /* the longest: "hacking group", not "group" */
+  for (size_t b = end; b-- > floor && b + 4 > end;) {
+    size_t e;
+    const phrase *h = longest(r, b, 1u << PH_HEAD, &e);
+    if (h && e == end && h->head != HEAD_STATE && h->head != HEAD_PERSON) {
+      *hb = b;
+      found = h;
+    }
+  }
+  return found;
 }
 
 /* Apply a head noun to a name mention. */
@@ -843,6 +870,16 @@ static void find_mentions(reader *r) {
     if (h) {
       apply_head(r, m, base, h, hb, he);
       i = m->te;
+      continue;
+    }
+    /* not in a list: "hackers linked to China, Russia and Iran" names no
+     * one group of China's */
+    if (base->cls == SCKG_CLASS_STATE && !is_comma(r, e) &&
+        !(word(r, e) & W_CONJ) && (h = head_before(r, i, &hb))) {
+      apply_head(r, m, base, h, hb, i - 2);
+      m->tb = hb;
+      m->te = e;
+      i = e;
       continue;
     }
     add_actor(m, lex(r, base));
@@ -2221,6 +2258,49 @@ static void mark_relative_clauses(reader *r) {
   }
 }
 
+/* Interned forms of text[b, e), as written and lowercased; false when the
+ * word is too long to look up. */
+static bool intern_forms(const reader *r, size_t b, size_t e, const char **norm,
+                         const char **lower) {
+  char low[64];
+  size_t n = e - b;
+  if (n > sizeof low)
+    return false;
+  memcpy(low, r->text + b, n);
+  *norm = sckg_strtab_find(r->s->strings, r->text + b, n);
+  *lower = sckg_ascii_lower(low, n) ? sckg_strtab_find(r->s->strings, low, n)
+                                    : *norm;
+  return true;
+}
+
+/* "North Korea-linked hackers": a hyphenated word the lexicon does not
+ * know, whose last part is an affiliation word of words.tsv, is read as
+ * two words, so that the name before the hyphen is found. `written` is
+ * the length of the token's normalised form: a word that normalising
+ * changed is left whole. Fills *second and shortens *t on success. */
+static bool split_affiliation(const reader *r, token *t, size_t written,
+                              token *second) {
+  if (t->kind != TK_WORD || t->norm || t->lower || written != t->e - t->b)
+    return false;
+  size_t h = t->e;
+  while (h > t->b && r->text[h - 1] != '-')
+    h--;
+  if (h <= t->b + 1 || h == t->e)
+    return false;
+  const char *norm, *lower;
+  if (!intern_forms(r, h, t->e, &norm, &lower) ||
+      !(sckg_lexicon_word(r->s, lower) & W_AFFIL))
+    return false;
+  *second = (token){.b = h,
+                    .e = t->e,
+                    .kind = TK_WORD,
+                    .cap = r->text[h] >= 'A' && r->text[h] <= 'Z',
+                    .norm = norm,
+                    .lower = lower};
+  t->e = h - 1;
+  return intern_forms(r, t->b, t->e, &t->norm, &t->lower);
+}
+
 static void read_sentence(reader *r, size_t b, size_t e) {
   r->n = r->nm = r->nt = r->nd = 0;
   if (++r->gen == 0) { /* after 4 billion sentences, start the memo afresh */
@@ -2238,6 +2318,13 @@ static void read_sentence(reader *r, size_t b, size_t e) {
         sckg_ascii_lower(r->scratch.ptr, r->scratch.len)
             ? sckg_strtab_find(r->s->strings, r->scratch.ptr, r->scratch.len)
             : t.norm;
+    token second;
+    if (r->n + 1 < MAX_TOKENS &&
+        split_affiliation(r, &t, r->scratch.len, &second)) {
+      r->quoted[r->n] = in_quote;
+      r->toks[r->n++] = t;
+      t = second;
+    }
     if (t.kind == TK_QUOTE) {
       /* a straight quote opens after a space, '(' or at the start; a
        * curly one says which it is (U+201C opens). A straight quote may be

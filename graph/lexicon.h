@@ -128,8 +128,9 @@ enum {
   W_OBJPRON = 32768,  /* an object pronoun: them, him; never a subject */
   W_QUANT = 65536,    /* counts what its "of" names: number, series, wave */
   W_NAMING = 131072,  /* names what follows: "what it called", "described" */
-  W_SUPPORT = 262144  /* a verb whose subject does what its object names:
+  W_SUPPORT = 262144, /* a verb whose subject does what its object names:
                          "carried out cyberattacks", "relies on theft" */
+  W_AFFIL = 524288    /* ties a group to a state: "linked", "backed" */
 };
 
 struct sckg_schema {

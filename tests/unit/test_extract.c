@@ -348,6 +348,24 @@ static void support_verb_gives_the_agent(void **state) {
   expect_no_event("Japan condemned the cyberattacks.", "CyberAttack Q17 > -");
 }
 
+/* A group tied to a state by "linked", "backed" and the like is that
+ * state's group, whether the state comes first with a hyphen or last after
+ * a preposition; a list of states after it names no one state's group. */
+static void affiliated_group_is_the_states(void **state) {
+  (void)state;
+  expect_events(
+      "North Korea-linked hackers stole $1.5 billion from Bybit.",
+      (const char *[]){"CyberTheft North Korean hackers > Bybit", NULL});
+  expect_events(
+      "Pyongyang-backed hackers stole $1.5 billion from Bybit.",
+      (const char *[]){"CyberTheft North Korean hackers > Bybit", NULL});
+  expect_events(
+      "Hackers linked to North Korea stole $1.5 billion from Bybit.",
+      (const char *[]){"CyberTheft North Korean hackers > Bybit", NULL});
+  expect_no_event("Hackers linked to China, Russia and Iran stole money.",
+                  "CyberTheft Chinese hackers > -");
+}
+
 static void the_north_and_the_isolated_country(void **state) {
   (void)state;
   expect_events("South Korea criticized the North. Japan condemned the "
@@ -523,6 +541,7 @@ int main(void) {
       cmocka_unit_test(participle_shares_the_subject),
       cmocka_unit_test(under_sanctions_names_their_author),
       cmocka_unit_test(support_verb_gives_the_agent),
+      cmocka_unit_test(affiliated_group_is_the_states),
       cmocka_unit_test(the_group_and_the_hackers),
       cmocka_unit_test(the_three_countries),
       cmocka_unit_test(the_envoys),
