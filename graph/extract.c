@@ -841,8 +841,22 @@ static void find_mentions(reader *r) {
     if (ph->kind == PH_ANAPHOR) {
       resolve_anaphor(r, m, ph);
       m->ana = ph; /* remembered for speaker resolution */
-      if (e == i + 1 && (word(r, i) & W_POSSPRON))
+      if (e == i + 1 && (word(r, i) & W_POSSPRON)) {
+        /* "..., its foreign ministry said": the state's body or envoy */
+        const lex_actor *base =
+            m->n == 1 && m->actors[0]->from_lexicon &&
+                    m->actors[0]->cls == SCKG_CLASS_STATE
+                ? sckg_lexicon_actor(r->s, m->actors[0]->slug)
+                : NULL;
+        size_t hb, he;
+        const phrase *h = base ? head_after(r, e, &hb, &he) : NULL;
+        if (h) {
+          apply_head(r, m, base, h, hb, he);
+          i = m->te;
+          continue;
+        }
         m->poss = true; /* "its launch": a possessor, never a subject */
+      }
       if (e < r->n && r->toks[e].kind == TK_POSS) {
         m->poss = true;
         m->te = e + 1;
@@ -2083,9 +2097,11 @@ static void emit_frames(reader *r, frame *f, size_t nf) {
     ex_event *e = &r->out->events[i];
     if (is_speech(e->type))
       continue;
-    bool own = false; /* one does not claim one's own act */
+    /* one does not claim one's own act, nor a ministry its state's */
+    bool own = false;
     for (size_t k = 0; k < speaker->n_agents; k++)
-      own |= has_actor(e->agents, e->n_agents, speaker->agents[k]);
+      for (size_t q = 0; q < e->n_agents; q++)
+        own |= kin(e->agents[q], speaker->agents[k]);
     if (!own)
       copy_actors(e->attributed, &e->n_attributed, speaker->agents,
                   speaker->n_agents);
@@ -2363,10 +2379,12 @@ static void read_sentence(reader *r, size_t b, size_t e) {
   if (r->trace) {
     fprintf(stderr, "S: %.*s\n", (int)(e - b), r->text + b);
     for (size_t i = 0; i < r->nm; i++)
-      fprintf(stderr, "  M[%zu] %.*s n=%zu g=%d prep=%s poss=%d kind=%d\n", i,
-              (int)(r->toks[r->m[i].te - 1].e - r->toks[r->m[i].tb].b),
+      fprintf(stderr,
+              "  M[%zu] %.*s n=%zu g=%d prep=%s poss=%d kind=%d pl=%d a0=%s\n",
+              i, (int)(r->toks[r->m[i].te - 1].e - r->toks[r->m[i].tb].b),
               r->text + r->toks[r->m[i].tb].b, r->m[i].n, r->m[i].group,
-              r->m[i].prep ? r->m[i].prep : "-", r->m[i].poss, r->m[i].kind);
+              r->m[i].prep ? r->m[i].prep : "-", r->m[i].poss, r->m[i].kind,
+              r->m[i].plural, r->m[i].n ? r->m[i].actors[0]->label : "-");
     for (size_t i = 0; i < r->nt; i++)
       fprintf(stderr, "  T %s %s agents=%zu targets=%zu q=%d\n",
               sckg_event_types[f[i].t->pat->type].name, f[i].t->text,

@@ -366,6 +366,21 @@ static void affiliated_group_is_the_states(void **state) {
                   "CyberTheft Chinese hackers > -");
 }
 
+/* Verbs of protest and attack in their other forms, and sanctions
+ * "against" a target, as news writes them. */
+static void protests_breaches_and_sanctions_against(void **state) {
+  (void)state;
+  expect_events("Japan protested against North Korea's missile launch.",
+                (const char *[]){"Criticize Q17 > Q423", NULL});
+  expect_events("North Korean hackers tried to breach Sony.",
+                (const char *[]){"CyberAttack North Korean hackers > "
+                                 "Sony Pictures Entertainment",
+                                 NULL});
+  expect_events("Seoul imposed sanctions against four North Korean "
+                "individuals.",
+                (const char *[]){"ImposeSanctions Q884 > Q423", NULL});
+}
+
 static void the_north_and_the_isolated_country(void **state) {
   (void)state;
   expect_events("South Korea criticized the North. Japan condemned the "
@@ -542,6 +557,7 @@ int main(void) {
       cmocka_unit_test(under_sanctions_names_their_author),
       cmocka_unit_test(support_verb_gives_the_agent),
       cmocka_unit_test(affiliated_group_is_the_states),
+      cmocka_unit_test(protests_breaches_and_sanctions_against),
       cmocka_unit_test(the_group_and_the_hackers),
       cmocka_unit_test(the_three_countries),
       cmocka_unit_test(the_envoys),
