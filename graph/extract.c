@@ -1256,6 +1256,19 @@ static long group_after(const reader *r, size_t i, size_t window,
   return -1;
 }
 
+/* Does a pattern fill a slot from the phrase of `prep` ("by" included)? */
+static bool pattern_takes(const reader *r, const lex_pattern *p,
+                          const char *prep) {
+  bool by = prep == sckg_strtab_find(r->s->strings, "by", 2);
+  for (size_t i = 0; i < 2 * MAX_SLOTS; i++) {
+    const slot *sl = i < MAX_SLOTS ? &p->agent[i] : &p->target[i - MAX_SLOTS];
+    if ((sl->kind == SLOT_PREP && sl->prep == prep) ||
+        (by && sl->kind == SLOT_BY))
+      return true;
+  }
+  return false;
+}
+
 /* The group after preposition `prep` following the trigger. */
 static long prep_after(const reader *r, const trigger *t, const char *prep) {
   /* from inside the trigger: "sanctions on X" holds its preposition */
@@ -1265,10 +1278,12 @@ static long prep_after(const reader *r, const trigger *t, const char *prep) {
         (r->text[tk->b] == ';' || r->text[tk->b] == '.'))
       return -1;
     /* "weapons testing in response to exercises by X": the by-phrase
-     * belongs to the trigger nearer to it */
+     * belongs to the trigger nearer to it, when that one takes it ("the
+     * FBI attributed the hack to X": a hack takes no "to") */
     if (i >= t->te)
       for (size_t k = 0; k < r->nt; k++)
-        if (r->t[k].tb == i && &r->t[k] != t)
+        if (r->t[k].tb == i && &r->t[k] != t &&
+            pattern_takes(r, r->t[k].pat, prep))
           return -1;
     if (tk->lower == prep)
       return group_after(r, i + 1, 4, true); /* "about how X" */

@@ -381,6 +381,15 @@ static void protests_breaches_and_sanctions_against(void **state) {
                 (const char *[]){"ImposeSanctions Q884 > Q423", NULL});
 }
 
+/* "to X" after a nominal object belongs to the verb when the noun takes
+ * no "to": the hack is attributed to the group, and the group did it. */
+static void attributed_past_a_nominal_object(void **state) {
+  (void)state;
+  expect_events("The FBI attributed the hack to the Lazarus Group.",
+                (const char *[]){"Accuse Q8333 > Lazarus Group",
+                                 "CyberAttack Lazarus Group > -", NULL});
+}
+
 static void the_north_and_the_isolated_country(void **state) {
   (void)state;
   expect_events("South Korea criticized the North. Japan condemned the "
@@ -558,6 +567,7 @@ int main(void) {
       cmocka_unit_test(support_verb_gives_the_agent),
       cmocka_unit_test(affiliated_group_is_the_states),
       cmocka_unit_test(protests_breaches_and_sanctions_against),
+      cmocka_unit_test(attributed_past_a_nominal_object),
       cmocka_unit_test(the_group_and_the_hackers),
       cmocka_unit_test(the_three_countries),
       cmocka_unit_test(the_envoys),
