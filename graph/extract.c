@@ -1014,6 +1014,10 @@ static void group_mentions(reader *r) {
             : NULL;
     if (role && he == i - 1 && role->head == HEAD_PERSON)
       m->prep = NULL;
+    /* "a panel of U.N. experts reported": the experts report */
+    if (i >= 2 && m->prep && tok_lower_is(r, i - 1, "of") &&
+        is_lower_word(r, i - 2) && (word(r, i - 2) & W_QUANT))
+      m->prep = NULL;
   }
 }
 

@@ -390,6 +390,19 @@ static void attributed_past_a_nominal_object(void **state) {
                                  "CyberAttack Lazarus Group > -", NULL});
 }
 
+/* "a panel of X", "a group of X": X is who acts, not a prepositional
+ * object. */
+static void a_panel_of_experts_acts(void **state) {
+  (void)state;
+  expect_events("A panel of U.N. experts reported that North Korean hackers "
+                "stole cryptocurrency.",
+                (const char *[]){"Accuse Q1065 > North Korean hackers", NULL});
+  expect_events("A group of North Korean hackers attacked Sony.",
+                (const char *[]){"CyberAttack North Korean hackers > "
+                                 "Sony Pictures Entertainment",
+                                 NULL});
+}
+
 static void the_north_and_the_isolated_country(void **state) {
   (void)state;
   expect_events("South Korea criticized the North. Japan condemned the "
@@ -568,6 +581,7 @@ int main(void) {
       cmocka_unit_test(affiliated_group_is_the_states),
       cmocka_unit_test(protests_breaches_and_sanctions_against),
       cmocka_unit_test(attributed_past_a_nominal_object),
+      cmocka_unit_test(a_panel_of_experts_acts),
       cmocka_unit_test(the_group_and_the_hackers),
       cmocka_unit_test(the_three_countries),
       cmocka_unit_test(the_envoys),
