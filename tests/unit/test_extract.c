@@ -403,6 +403,21 @@ static void a_panel_of_experts_acts(void **state) {
                                  NULL});
 }
 
+/* The contract's examples of seizures, laundering and attribution read
+ * with their targets: "froze the assets of X", "seized ... from X", "moved
+ * the proceeds through", "traced the funds to X". */
+static void seizures_laundering_and_tracing(void **state) {
+  (void)state;
+  expect_events(
+      "South Korea froze the assets of North Korean banks.",
+      (const char *[]){"SeizeAssets Q884 > North Korean banks", NULL});
+  expect_events(
+      "North Korean hackers moved the proceeds through mixers.",
+      (const char *[]){"MoneyLaundering North Korean hackers > -", NULL});
+  expect_events("The FBI traced the stolen funds to North Korea.",
+                (const char *[]){"Accuse Q8333 > Q423", NULL});
+}
+
 static void the_north_and_the_isolated_country(void **state) {
   (void)state;
   expect_events("South Korea criticized the North. Japan condemned the "
@@ -582,6 +597,7 @@ int main(void) {
       cmocka_unit_test(protests_breaches_and_sanctions_against),
       cmocka_unit_test(attributed_past_a_nominal_object),
       cmocka_unit_test(a_panel_of_experts_acts),
+      cmocka_unit_test(seizures_laundering_and_tracing),
       cmocka_unit_test(the_group_and_the_hackers),
       cmocka_unit_test(the_three_countries),
       cmocka_unit_test(the_envoys),
