@@ -1531,6 +1531,12 @@ static sckg_date date_near(const reader *r, const trigger *t) {
     bool blocked = false;
     for (size_t i = t->te; at >= t->te && i < at && !blocked; i++)
       blocked = (word(r, i) & W_CLAUSE) || tok_lower_is(r, i, "that");
+    /* "The FBI said on Feb. 26 that North Korea was behind the hack": the
+     * date before "that" dates the saying, not the crime */
+    for (size_t i = at + 1;
+         (t->pat->flags & PAT_CRIME) && at < t->tb && i < t->tb && !blocked;
+         i++)
+      blocked = tok_lower_is(r, i, "that");
     if (blocked)
       continue;
     size_t d = at >= t->te ? at - t->te : t->tb - at;
