@@ -1363,6 +1363,19 @@ static long support_subject(const reader *r, const trigger *t) {
   return subject_of(r, &v);
 }
 
+/* '"North Korea stole it," said Brian Nelson': a verb right after a
+ * closing quote (and its comma) has its subject after it. -1 when the
+ * verb does not follow a quote. */
+static long inverted_subject(const reader *r, const trigger *t) {
+  size_t i = t->tb;
+  if (i > 0 && is_comma(r, i - 1))
+    i--;
+  if (i == 0 || r->toks[i - 1].kind != TK_QUOTE || r->quoted[i - 1] ||
+      t->quoted)
+    return -1;
+  return group_after(r, t->te, 3, false);
+}
+
 static long slot_group(const reader *r, const trigger *t, const slot *sl) {
   switch (sl->kind) {
   case SLOT_NONE:
@@ -1381,6 +1394,8 @@ static long slot_group(const reader *r, const trigger *t, const slot *sl) {
     return group_in_gap(r, t);
   case SLOT_SUPPORT:
     return support_subject(r, t);
+  case SLOT_INVERTED:
+    return inverted_subject(r, t);
   case SLOT_SPEAKER:
     return -1; /* known only once every frame is read: see speaker_slots */
   }

@@ -300,6 +300,8 @@ static bool parse_slots(loader *L, field f, slot *out) {
       out[i].kind = SLOT_GAP;
     else if (IS("support"))
       out[i].kind = SLOT_SUPPORT;
+    else if (IS("inverted"))
+      out[i].kind = SLOT_INVERTED;
     else if (IS("speaker"))
       out[i].kind = SLOT_SPEAKER;
     else {
@@ -309,8 +311,8 @@ static bool parse_slots(loader *L, field f, slot *out) {
       out[i].prep = intern_lower(L->s->strings, it.p, it.n);
       if (!(sckg_lexicon_word(L->s, out[i].prep) & W_PREP) && !IS("that")) {
         fail(L,
-             "unknown slot (not subj, obj, by, poss, gap, support, speaker "
-             "or a preposition of words.tsv)",
+             "unknown slot (not subj, obj, by, poss, gap, support, inverted, "
+             "speaker or a preposition of words.tsv)",
              out[i].prep);
         return false;
       }

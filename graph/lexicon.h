@@ -44,10 +44,11 @@ typedef enum {
   SLOT_OBJ,
   SLOT_BY,
   SLOT_POSS,
-  SLOT_PREP,    /* the actor after a given preposition */
-  SLOT_GAP,     /* the actor in the trigger's '*': "under [U.N.] sanctions" */
-  SLOT_SUPPORT, /* the subject of a support verb: "[X] carried out attacks" */
-  SLOT_SPEAKER  /* whoever reports it in the sentence: "X said Y was behind" */
+  SLOT_PREP,     /* the actor after a given preposition */
+  SLOT_GAP,      /* the actor in the trigger's '*': "under [U.N.] sanctions" */
+  SLOT_SUPPORT,  /* the subject of a support verb: "[X] carried out attacks" */
+  SLOT_INVERTED, /* after a verb that follows a quote: '"...," said [X]' */
+  SLOT_SPEAKER   /* whoever reports it in the sentence: "X said Y was behind" */
 } slot_kind;
 
 typedef struct {

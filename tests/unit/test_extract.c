@@ -418,6 +418,18 @@ static void seizures_laundering_and_tracing(void **state) {
                 (const char *[]){"Accuse Q8333 > Q423", NULL});
 }
 
+/* A quotation first, then the verb, then the speaker: the speaker says
+ * it, and what the quote reports of another is the speaker's accusation. */
+static void speaker_after_the_quote(void **state) {
+  (void)state;
+  expect_events("\"North Korea continues to use cyber theft to fund its "
+                "weapons,\" said Under Secretary Brian Nelson.",
+                (const char *[]){"Accuse Brian Nelson > Q423",
+                                 "CyberTheft Q423 > -", NULL});
+  expect_events("\"We will respond firmly,\" said Japan.",
+                (const char *[]){"MakeStatement Q17 > -", NULL});
+}
+
 static void the_north_and_the_isolated_country(void **state) {
   (void)state;
   expect_events("South Korea criticized the North. Japan condemned the "
@@ -598,6 +610,7 @@ int main(void) {
       cmocka_unit_test(attributed_past_a_nominal_object),
       cmocka_unit_test(a_panel_of_experts_acts),
       cmocka_unit_test(seizures_laundering_and_tracing),
+      cmocka_unit_test(speaker_after_the_quote),
       cmocka_unit_test(the_group_and_the_hackers),
       cmocka_unit_test(the_three_countries),
       cmocka_unit_test(the_envoys),
