@@ -430,6 +430,14 @@ static void speaker_after_the_quote(void **state) {
                 (const char *[]){"MakeStatement Q17 > -", NULL});
 }
 
+/* Agreeing to resume, share or hold something together is a pledge of
+ * cooperation by all who agree. */
+static void agreed_to_share(void **state) {
+  (void)state;
+  expect_events("Japan and South Korea agreed to share missile warning data.",
+                (const char *[]){"PledgeCooperation Q17,Q884 > -", NULL});
+}
+
 static void the_north_and_the_isolated_country(void **state) {
   (void)state;
   expect_events("South Korea criticized the North. Japan condemned the "
@@ -611,6 +619,7 @@ int main(void) {
       cmocka_unit_test(a_panel_of_experts_acts),
       cmocka_unit_test(seizures_laundering_and_tracing),
       cmocka_unit_test(speaker_after_the_quote),
+      cmocka_unit_test(agreed_to_share),
       cmocka_unit_test(the_group_and_the_hackers),
       cmocka_unit_test(the_three_countries),
       cmocka_unit_test(the_envoys),
