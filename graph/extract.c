@@ -808,6 +808,18 @@ static void find_mentions(reader *r) {
       i++;
       continue;
     }
+    /* "the North Koreans": not "the North" when a name that starts inside
+     * it reaches further */
+    if (ph->kind == PH_ANAPHOR || ph->kind == PH_ACTOR) {
+      size_t j = i + 1, je = 0;
+      while (j < e &&
+             !longest(r, j, (1u << PH_ACTOR) | (1u << PH_DEMONYM), &je))
+        j++;
+      if (j < e && je > e) {
+        i = j;
+        continue;
+      }
+    }
     if (ph->kind == PH_ACTOR && ph->place && i > 0 &&
         (word(r, i - 1) & W_LOCPREP)) {
       i = e; /* "in Seoul": a place, not the government */

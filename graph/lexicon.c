@@ -207,6 +207,16 @@ static void actor_line(loader *L, field *f, size_t nf) {
       ph->actor = a;
     if (i == 0)
       a->demonym = field_str(L, items[i]);
+    /* "the Russians vetoed it": a demonym in -n, made plural, names the
+     * state as its people do ("Japanese", "Chinese" have no such plural) */
+    char plural[256];
+    if (items[i].n + 1 < sizeof plural && items[i].p[items[i].n - 1] == 'n') {
+      memcpy(plural, items[i].p, items[i].n);
+      plural[items[i].n] = 's';
+      ph = new_phrase(L, plural, items[i].n + 1, PH_ACTOR);
+      if (ph)
+        ph->actor = a;
+    }
   }
   k = nf > 7 ? list_items(f[7], items, MAX_ITEMS) : 0;
   if (k) {

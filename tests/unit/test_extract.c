@@ -430,6 +430,18 @@ static void speaker_after_the_quote(void **state) {
                 (const char *[]){"MakeStatement Q17 > -", NULL});
 }
 
+/* A plural demonym names its state, also after "the" where "the North"
+ * alone would be a name of its own; nothing named "Koreans" is made. */
+static void plural_demonyms_name_the_state(void **state) {
+  (void)state;
+  expect_events("The North Koreans fired two missiles.",
+                (const char *[]){"WeaponsTest Q423 > -", NULL});
+  expect_events("The Americans condemned the launch.",
+                (const char *[]){"Criticize Q30 > -", NULL});
+  expect_no_event("The North Koreans fired two missiles.",
+                  "WeaponsTest Koreans > -");
+}
+
 /* Agreeing to resume, share or hold something together is a pledge of
  * cooperation by all who agree. */
 static void agreed_to_share(void **state) {
@@ -620,6 +632,7 @@ int main(void) {
       cmocka_unit_test(seizures_laundering_and_tracing),
       cmocka_unit_test(speaker_after_the_quote),
       cmocka_unit_test(agreed_to_share),
+      cmocka_unit_test(plural_demonyms_name_the_state),
       cmocka_unit_test(the_group_and_the_hackers),
       cmocka_unit_test(the_three_countries),
       cmocka_unit_test(the_envoys),
