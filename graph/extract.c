@@ -1359,11 +1359,15 @@ static long group_in_gap(const reader *r, const trigger *t) {
 static long support_subject(const reader *r, const trigger *t) {
   static const lex_pattern verb; /* the support verb, as a verb trigger */
   size_t i = t->tb;
-  for (size_t skipped = 0;
-       i > 0 && skipped < 4 && is_lower_word(r, i - 1) &&
-       !(word(r, i - 1) & (W_PREP | W_SAY | W_CLAUSE | W_SUPPORT | W_NEG));
-       skipped++)
-    i--;
+  for (size_t skipped = 0; i > 0 && skipped < 4; skipped++, i--) {
+    /* "oversaw Thursday's launch" */
+    bool day = r->toks[i - 1].kind == TK_POSS ||
+               (word(r, i - 1) & (W_WEEKDAY | W_MONTH));
+    if (!day &&
+        (!is_lower_word(r, i - 1) ||
+         (word(r, i - 1) & (W_PREP | W_SAY | W_CLAUSE | W_SUPPORT | W_NEG))))
+      break;
+  }
   if (i > 0 && is_lower_word(r, i - 1) && (word(r, i - 1) & W_PREP))
     i--; /* "relies on", "engaged in" */
   if (i == 0 || !is_lower_word(r, i - 1) || !(word(r, i - 1) & W_SUPPORT))

@@ -346,6 +346,8 @@ static void support_verb_gives_the_agent(void **state) {
   expect_no_event("South Korea suffered a cyberattack.",
                   "CyberAttack Q884 > -");
   expect_no_event("Japan condemned the cyberattacks.", "CyberAttack Q17 > -");
+  expect_events("Kim Jong Un oversaw Thursday's missile launch.",
+                (const char *[]){"WeaponsTest Q56226 > -", NULL});
 }
 
 /* A group tied to a state by "linked", "backed" and the like is that
