@@ -444,6 +444,15 @@ static void plural_demonyms_name_the_state(void **state) {
                   "WeaponsTest Koreans > -");
 }
 
+/* "a summit with X" is a noun: its agent is no verb's subject, so the
+ * launcher of the sentence does not hold it. */
+static void a_summit_is_no_verb(void **state) {
+  (void)state;
+  expect_no_event("North Korea fired a missile before Yoon traveled to Tokyo "
+                  "for a summit with Kishida.",
+                  "Consult Q423 > Q359480");
+}
+
 /* Agreeing to resume, share or hold something together is a pledge of
  * cooperation by all who agree. */
 static void agreed_to_share(void **state) {
@@ -634,6 +643,7 @@ int main(void) {
       cmocka_unit_test(seizures_laundering_and_tracing),
       cmocka_unit_test(speaker_after_the_quote),
       cmocka_unit_test(agreed_to_share),
+      cmocka_unit_test(a_summit_is_no_verb),
       cmocka_unit_test(plural_demonyms_name_the_state),
       cmocka_unit_test(the_group_and_the_hackers),
       cmocka_unit_test(the_three_countries),
