@@ -73,7 +73,11 @@ typedef struct {
   size_t n_plurals;
   statement_memory stmts[8]; /* the article's statements, latest last */
   size_t n_stmts;
-  sckg_actor *last_group, *last_person, *last_agency, *last_org, *last_igo;
+  sckg_actor *last_group, *last_person, *last_org, *last_igo;
+  /* government agencies, latest last: "the ministry" is the latest whose
+   * name says ministry, else the latest */
+  sckg_actor *agencies[8];
+  size_t n_agencies;
   sckg_pmap state_counts; /* sckg_actor * -> (void *)count */
   sckg_vec persons;       /* sckg_actor *, persons named so far */
   sckg_actor *last_state;
@@ -590,6 +594,42 @@ static void remember_plural(article_state *st, sckg_actor *const *actors,
   st->n_plural[st->n_plurals++] = n;
 }
 
+/* Remember agency a as the latest named. */
+static void remember_agency(article_state *st, sckg_actor *a) {
+  size_t n = st->n_agencies, i = 0;
+  while (i < n && st->agencies[i] != a)
+    i++;
+  if (i == n && n == sizeof st->agencies / sizeof *st->agencies)
+    i = 0; /* full: the oldest goes */
+  if (i < n) {
+    memmove(st->agencies + i, st->agencies + i + 1,
+            (n - i - 1) * sizeof *st->agencies);
+    n--;
+  }
+  st->agencies[n++] = a;
+  st->n_agencies = n;
+}
+
+/* The latest agency whose label holds `noun` as a word ("the ministry":
+ * a Ministry, not the Bureau named after it), else the latest; NULL when
+ * none was named. */
+static sckg_actor *agency_named(const article_state *st, const char *noun) {
+  size_t len = strlen(noun);
+  for (size_t i = st->n_agencies; i-- > 0;) {
+    const char *l = st->agencies[i]->label;
+    for (const char *w = l; *w; w++) {
+      if (w != l && w[-1] != ' ')
+        continue;
+      size_t k = 0; /* the noun is lowercase, the label capitalised */
+      while (k < len && w[k] && (w[k] | 0x20) == noun[k])
+        k++;
+      if (k == len && (w[len] == '\0' || w[len] == ' '))
+        return st->agencies[i];
+    }
+  }
+  return st->n_agencies ? st->agencies[st->n_agencies - 1] : NULL;
+}
+
 static void resolve_anaphor(reader *r, mention *m, const phrase *ph) {
   article_state *st = &r->st;
   switch (ph->ana) {
@@ -646,7 +686,7 @@ static void resolve_anaphor(reader *r, mention *m, const phrase *ph) {
                                  : NULL);
     break;
   case ANA_AGENCY:
-    add_actor(m, st->last_agency);
+    add_actor(m, agency_named(st, ph->ltoks[ph->n - 1]));
     break;
   case ANA_ORGANIZATION:
     add_actor(m, st->last_org);
@@ -2232,7 +2272,7 @@ static void remember(reader *r, frame *f, size_t nf) {
         st->last_person = a;
         sckg_vec_push_unique(&st->persons, a);
       } else if (a->cls == SCKG_CLASS_AGENCY)
-        st->last_agency = a;
+        remember_agency(st, a);
       else if (a->cls == SCKG_CLASS_ORGANIZATION)
         st->last_org = a;
       else if (a->cls == SCKG_CLASS_IGO)
@@ -2260,7 +2300,7 @@ static void remember(reader *r, frame *f, size_t nf) {
     for (size_t k = 0; k < f[i].n_agents; k++) {
       sckg_actor *a = f[i].agents[k];
       if (a->cls == SCKG_CLASS_AGENCY)
-        st->last_agency = a;
+        remember_agency(st, a);
       else if (a->cls == SCKG_CLASS_ORGANIZATION)
         st->last_org = a;
       else if (a->cls == SCKG_CLASS_PERSON)

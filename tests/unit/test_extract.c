@@ -453,6 +453,20 @@ static void a_summit_is_no_verb(void **state) {
                   "Consult Q423 > Q359480");
 }
 
+/* "the ministry" is the latest agency whose name says ministry, not the
+ * bureau named after it. */
+static void the_ministry_is_a_ministry(void **state) {
+  (void)state;
+  const char *text = "South Korea's foreign ministry announced sanctions. The "
+                     "Technical Reconnaissance Bureau runs hacking units. "
+                     "North Korea stole cryptocurrency, the ministry said.";
+  expect_events(
+      text,
+      (const char *[]){
+          "Accuse Ministry of Foreign Affairs of South Korea > Q423", NULL});
+  expect_no_event(text, "Accuse Technical Reconnaissance Bureau > Q423");
+}
+
 /* Agreeing to resume, share or hold something together is a pledge of
  * cooperation by all who agree. */
 static void agreed_to_share(void **state) {
@@ -643,6 +657,7 @@ int main(void) {
       cmocka_unit_test(seizures_laundering_and_tracing),
       cmocka_unit_test(speaker_after_the_quote),
       cmocka_unit_test(agreed_to_share),
+      cmocka_unit_test(the_ministry_is_a_ministry),
       cmocka_unit_test(a_summit_is_no_verb),
       cmocka_unit_test(plural_demonyms_name_the_state),
       cmocka_unit_test(the_group_and_the_hackers),
