@@ -546,13 +546,18 @@ static sckg_actor *as_class(sckg_actor *a, sckg_class cls) {
  * has the number and class the phrase asks for. */
 static void resolve_plural(reader *r, mention *m, const phrase *ph) {
   const article_state *st = &r->st;
+  /* "North Korean operatives were using their cyber program": a plural
+   * name of one actor before a possessive "their" is what it stands for */
+  bool possessive =
+      ph->n == 1 && (sckg_lexicon_word(r->s, ph->ltoks[0]) & W_POSSPRON);
   /* a group named earlier in the same sentence comes first */
   for (size_t k = r->nm - 1; k-- > 0;) {
     sckg_actor *g[EX_MAX_ACTORS];
     size_t n =
         mention_usable(&r->m[k]) ? group_actors(r, k, g, EX_MAX_ACTORS) : 0;
     mention trial = {0};
-    bool ok = n >= 2;
+    bool ok = n >= 2 || (n == 1 && possessive && r->m[k].plural && !ph->count &&
+                         r->m[k].kind == M_NAME);
     for (size_t i = 0; i < n && ok; i++) {
       sckg_actor *a = as_class(g[i], ph->cls);
       ok = a != NULL;
@@ -1411,6 +1416,9 @@ static long support_subject(const reader *r, const trigger *t) {
   if (i > 0 && is_lower_word(r, i - 1) && (word(r, i - 1) & W_PREP))
     i--; /* "relies on", "engaged in" */
   if (i == 0 || !is_lower_word(r, i - 1) || !(word(r, i - 1) & W_SUPPORT))
+    return -1;
+  /* "the reckless use of the ransomware": a noun, no verb */
+  if (tok_lower_is(r, i, "of") || (i > 1 && (word(r, i - 2) & W_DET)))
     return -1;
   trigger v = *t;
   v.pat = &verb;

@@ -467,6 +467,21 @@ static void the_ministry_is_a_ministry(void **state) {
   expect_no_event(text, "Accuse Technical Reconnaissance Bureau > Q423");
 }
 
+/* "their" after a plural name in its sentence stands for that name, not
+ * for the list of states of an earlier sentence; and "the use of" is a
+ * noun, no support verb. */
+static void their_is_the_nearest_plural(void **state) {
+  (void)state;
+  const char *text =
+      "Australia, Canada and Japan joined the statement. Britain said the "
+      "reckless use of the ransomware showed that North Korean operatives "
+      "were using their cyber program to evade sanctions.";
+  expect_no_event(text, "CyberAttack Q16,Q17,Q408 > -");
+  expect_events(
+      text, (const char *[]){"CyberAttack North Korean operatives > -", NULL});
+  expect_no_event(text, "CyberAttack Q145 > -");
+}
+
 /* Agreeing to resume, share or hold something together is a pledge of
  * cooperation by all who agree. */
 static void agreed_to_share(void **state) {
@@ -657,6 +672,7 @@ int main(void) {
       cmocka_unit_test(seizures_laundering_and_tracing),
       cmocka_unit_test(speaker_after_the_quote),
       cmocka_unit_test(agreed_to_share),
+      cmocka_unit_test(their_is_the_nearest_plural),
       cmocka_unit_test(the_ministry_is_a_ministry),
       cmocka_unit_test(a_summit_is_no_verb),
       cmocka_unit_test(plural_demonyms_name_the_state),
