@@ -84,6 +84,9 @@ typedef struct {
   /* the agents of the last event of each type, for "condemned the launch" */
   sckg_actor *last_agents[SCKG_EV_COUNT][EX_MAX_ACTORS];
   size_t n_last_agents[SCKG_EV_COUNT];
+  /* the last targets of each type, for "made the same accusation" */
+  sckg_actor *last_targets[SCKG_EV_COUNT][EX_MAX_ACTORS];
+  size_t n_last_targets[SCKG_EV_COUNT];
   /* the date of the last sentence that had dated events, and their agents */
   sckg_date last_date;
   size_t last_date_sent; /* index of that sentence */
@@ -2037,6 +2040,24 @@ static void crimes_not_by_accusers(frame *f, size_t nf) {
   }
 }
 
+/* "Britain made the same accusation": a nominal event that is "the same"
+ * or "a similar" one as before has the targets of the article's last event
+ * of its type. */
+static void same_targets(reader *r, frame *f, size_t nf) {
+  for (size_t i = 0; i < nf; i++) {
+    const trigger *t = f[i].t;
+    sckg_event_type ty = t->pat->type;
+    if (f[i].n_targets || !(t->pat->flags & PAT_NOUN) || t->tb == 0 ||
+        !(tok_lower_is(r, t->tb - 1, "same") ||
+          tok_lower_is(r, t->tb - 1, "similar")) ||
+        !r->st.n_last_targets[ty])
+      continue;
+    f[i].n_targets = r->st.n_last_targets[ty];
+    memcpy(f[i].targets, r->st.last_targets[ty],
+           f[i].n_targets * sizeof *f[i].targets);
+  }
+}
+
 /* Crimes with no agent take the accused of the sentence: the target of an
  * accusation, criticism or concern, else the last subject. */
 static void inherit_agents(reader *r, frame *f, size_t nf) {
@@ -2349,6 +2370,11 @@ static void remember(reader *r, frame *f, size_t nf) {
       st->n_last_agents[ty] = f[i].n_agents;
       memcpy(st->last_agents[ty], f[i].agents,
              f[i].n_agents * sizeof *f[i].agents);
+      if (f[i].n_targets) {
+        st->n_last_targets[ty] = f[i].n_targets;
+        memcpy(st->last_targets[ty], f[i].targets,
+               f[i].n_targets * sizeof *f[i].targets);
+      }
     }
   /* actors who acted together in this sentence, as a joint statement's
    * signatories named through "we" or "the statement" */
@@ -2499,6 +2525,7 @@ static void read_sentence(reader *r, size_t b, size_t e) {
   crimes_not_by_accusers(f, r->nt);
   apply_denials(f, r->nt);
   inherit_agents(r, f, r->nt);
+  same_targets(r, f, r->nt);
   denied_charges(f, r->nt);
   emit_frames(r, f, r->nt);
   remember(r, f, r->nt);

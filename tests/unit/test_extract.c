@@ -482,6 +482,16 @@ static void their_is_the_nearest_plural(void **state) {
   expect_no_event(text, "CyberAttack Q145 > -");
 }
 
+/* "made the same accusation": the maker accuses whom the last accusation
+ * of the article accused. */
+static void the_same_accusation(void **state) {
+  (void)state;
+  expect_events(" date 2017-12-21\nThe United States blamed North Korea for "
+                "the attack on Monday. Britain made the same accusation on "
+                "Tuesday.",
+                (const char *[]){"Accuse Q145 > Q423 2017-12-19", NULL});
+}
+
 /* Agreeing to resume, share or hold something together is a pledge of
  * cooperation by all who agree. */
 static void agreed_to_share(void **state) {
@@ -672,6 +682,7 @@ int main(void) {
       cmocka_unit_test(seizures_laundering_and_tracing),
       cmocka_unit_test(speaker_after_the_quote),
       cmocka_unit_test(agreed_to_share),
+      cmocka_unit_test(the_same_accusation),
       cmocka_unit_test(their_is_the_nearest_plural),
       cmocka_unit_test(the_ministry_is_a_ministry),
       cmocka_unit_test(a_summit_is_no_verb),
