@@ -63,6 +63,12 @@ typedef struct {
   long event; /* its index among the article's events */
 } statement_memory;
 
+/* The last few actors of one class, latest last. */
+typedef struct {
+  sckg_actor *items[8];
+  size_t n;
+} recent_actors;
+
 /* What the article remembers between sentences. */
 typedef struct {
   sckg_actor *subject[EX_MAX_ACTORS];
@@ -73,17 +79,19 @@ typedef struct {
   size_t n_plurals;
   statement_memory stmts[8]; /* the article's statements, latest last */
   size_t n_stmts;
-  sckg_actor *last_group, *last_person, *last_org, *last_igo;
-  /* government agencies, latest last: "the ministry" is the latest whose
-   * name says ministry, else the latest */
-  sckg_actor *agencies[8];
-  size_t n_agencies;
+  sckg_actor *last_group, *last_person, *last_org;
+  /* government agencies and international bodies named, latest last:
+   * "the ministry" is the latest whose name says ministry */
+  recent_actors agencies, igos;
   sckg_pmap state_counts; /* sckg_actor * -> (void *)count */
   sckg_vec persons;       /* sckg_actor *, persons named so far */
   sckg_actor *last_state;
   /* the agents of the last event of each type, for "condemned the launch" */
   sckg_actor *last_agents[SCKG_EV_COUNT][EX_MAX_ACTORS];
   size_t n_last_agents[SCKG_EV_COUNT];
+  /* the agents of the last act (no reaction to one), for "the decision" */
+  sckg_actor *last_act_agents[EX_MAX_ACTORS];
+  size_t n_last_act_agents;
   /* the last targets of each type, for "made the same accusation" */
   sckg_actor *last_targets[SCKG_EV_COUNT][EX_MAX_ACTORS];
   size_t n_last_targets[SCKG_EV_COUNT];
@@ -602,40 +610,56 @@ static void remember_plural(article_state *st, sckg_actor *const *actors,
   st->n_plural[st->n_plurals++] = n;
 }
 
-/* Remember agency a as the latest named. */
-static void remember_agency(article_state *st, sckg_actor *a) {
-  size_t n = st->n_agencies, i = 0;
-  while (i < n && st->agencies[i] != a)
+/* Remember actor a as the latest of its list. */
+static void remember_recent(recent_actors *l, sckg_actor *a) {
+  size_t n = l->n, i = 0;
+  while (i < n && l->items[i] != a)
     i++;
-  if (i == n && n == sizeof st->agencies / sizeof *st->agencies)
+  if (i == n && n == sizeof l->items / sizeof *l->items)
     i = 0; /* full: the oldest goes */
   if (i < n) {
-    memmove(st->agencies + i, st->agencies + i + 1,
-            (n - i - 1) * sizeof *st->agencies);
+    memmove(l->items + i, l->items + i + 1, (n - i - 1) * sizeof *l->items);
     n--;
   }
-  st->agencies[n++] = a;
-  st->n_agencies = n;
+  l->items[n++] = a;
+  l->n = n;
 }
 
-/* The latest agency whose label holds `noun` as a word ("the ministry":
- * a Ministry, not the Bureau named after it), else the latest; NULL when
- * none was named. */
-static sckg_actor *agency_named(const article_state *st, const char *noun) {
+/* Does `label` hold the lowercase `noun` as a word ("Ministry" in
+ * "Ministry of Foreign Affairs of South Korea")? */
+static bool label_has_word(const char *label, const char *noun) {
   size_t len = strlen(noun);
-  for (size_t i = st->n_agencies; i-- > 0;) {
-    const char *l = st->agencies[i]->label;
-    for (const char *w = l; *w; w++) {
-      if (w != l && w[-1] != ' ')
-        continue;
-      size_t k = 0; /* the noun is lowercase, the label capitalised */
-      while (k < len && w[k] && (w[k] | 0x20) == noun[k])
-        k++;
-      if (k == len && (w[len] == '\0' || w[len] == ' '))
-        return st->agencies[i];
-    }
+  for (const char *w = label; *w; w++) {
+    if (w != label && w[-1] != ' ')
+      continue;
+    size_t k = 0; /* the noun is lowercase, the label capitalised */
+    while (k < len && w[k] && (w[k] | 0x20) == noun[k])
+      k++;
+    if (k == len && (w[len] == '\0' || w[len] == ' '))
+      return true;
   }
-  return st->n_agencies ? st->agencies[st->n_agencies - 1] : NULL;
+  return false;
+}
+
+/* The latest of a list whose label holds `noun`, or NULL. */
+static sckg_actor *recent_named(const recent_actors *l, const char *noun) {
+  for (size_t i = l->n; i-- > 0;)
+    if (label_has_word(l->items[i]->label, noun))
+      return l->items[i];
+  return NULL;
+}
+
+/* "the ministry", "the council": the latest agency whose label holds the
+ * noun (a Ministry, not the Bureau named after it), else the latest
+ * international body that does (the Security Council, not the U.N. named
+ * after it), else the latest of the anaphor's own class. */
+static sckg_actor *body_named(const article_state *st, const char *noun,
+                              bool igo) {
+  sckg_actor *a = recent_named(&st->agencies, noun);
+  if (!a)
+    a = recent_named(&st->igos, noun);
+  const recent_actors *own = igo ? &st->igos : &st->agencies;
+  return a ? a : own->n ? own->items[own->n - 1] : NULL;
 }
 
 static void resolve_anaphor(reader *r, mention *m, const phrase *ph) {
@@ -694,13 +718,13 @@ static void resolve_anaphor(reader *r, mention *m, const phrase *ph) {
                                  : NULL);
     break;
   case ANA_AGENCY:
-    add_actor(m, agency_named(st, ph->ltoks[ph->n - 1]));
+    add_actor(m, body_named(st, ph->ltoks[ph->n - 1], false));
     break;
   case ANA_ORGANIZATION:
     add_actor(m, st->last_org);
     break;
   case ANA_IGO:
-    add_actor(m, st->last_igo);
+    add_actor(m, body_named(st, ph->ltoks[ph->n - 1], true));
     break;
   }
 }
@@ -1672,6 +1696,14 @@ static bool is_speech(sckg_event_type t) {
          t == SCKG_EV_PLEDGE_COOPERATION;
 }
 
+/* An act a later "the decision" or "the move" may stand for: anything but
+ * a statement or a reaction to another's act. */
+static bool is_act(sckg_event_type t) {
+  return t != SCKG_EV_MAKE_STATEMENT && t != SCKG_EV_EXPRESS_CONCERN &&
+         t != SCKG_EV_DENY_ALLEGATION && t != SCKG_EV_APPEAL &&
+         t != SCKG_EV_DEMAND && t != SCKG_EV_CRITICIZE && t != SCKG_EV_ACCUSE;
+}
+
 typedef struct {
   trigger *t;
   sckg_actor *agents[EX_MAX_ACTORS];
@@ -1965,6 +1997,42 @@ static void speaker_slots(frame *f, size_t nf) {
  * "denounced the veto"): it is the one the article told of, not the
  * speaker's. Its agents come from the last event of its type, and the
  * speaker's act is aimed at them. */
+/* "expressed concern about the decision", "denounced the move": after a
+ * reaction (and at most one preposition), a determiner and a word that
+ * only names an act (words.tsv `eventnoun`) stand for the last act told
+ * of, in this sentence before the reaction or earlier in the article;
+ * its agents are the reaction's targets. */
+static void react_to_last_act(reader *r, frame *f, size_t i, size_t from) {
+  size_t q = from, end;
+  if (q < r->n && (word(r, q) & W_PREP))
+    q++;
+  bool det = false;
+  for (end = q + 4; q < r->n && q < end && is_lower_word(r, q); q++) {
+    unsigned w = word(r, q);
+    if (w & W_EVENTNOUN)
+      break;
+    if (w & W_DET)
+      det = true;
+    else if (w & (W_PREP | W_CLAUSE | W_SAY))
+      return;
+  }
+  if (!det || q >= r->n || q >= end || !(word(r, q) & W_EVENTNOUN))
+    return;
+  sckg_actor *const *src = r->st.last_act_agents;
+  size_t n = r->st.n_last_act_agents;
+  for (size_t k = i; k-- > 0;)
+    if (is_act(f[k].t->pat->type) && f[k].n_agents) {
+      src = f[k].agents;
+      n = f[k].n_agents;
+      break;
+    }
+  for (size_t k = 0; k < n; k++)
+    if (has_actor(f[i].agents, f[i].n_agents, src[k]))
+      return; /* one's own act */
+  memcpy(f[i].targets, src, n * sizeof *f[i].targets);
+  f[i].n_targets = n;
+}
+
 static void event_objects(reader *r, frame *f, size_t nf) {
   for (size_t i = 0; i < nf; i++) {
     /* only reactions: announcing or reporting an act may be one's own */
@@ -2001,6 +2069,8 @@ static void event_objects(reader *r, frame *f, size_t nf) {
       }
       break;
     }
+    if (!f[i].n_targets)
+      react_to_last_act(r, f, i, from);
     /* "the drills held by X and Y, which it condemns": a reaction with no
      * target in a relative clause reacts to the event named before it */
     size_t at = f[i].t->tb;
@@ -2301,11 +2371,11 @@ static void remember(reader *r, frame *f, size_t nf) {
         st->last_person = a;
         sckg_vec_push_unique(&st->persons, a);
       } else if (a->cls == SCKG_CLASS_AGENCY)
-        remember_agency(st, a);
+        remember_recent(&st->agencies, a);
       else if (a->cls == SCKG_CLASS_ORGANIZATION)
         st->last_org = a;
       else if (a->cls == SCKG_CLASS_IGO)
-        st->last_igo = a;
+        remember_recent(&st->igos, a);
     }
   }
   bool dated = false;
@@ -2329,7 +2399,7 @@ static void remember(reader *r, frame *f, size_t nf) {
     for (size_t k = 0; k < f[i].n_agents; k++) {
       sckg_actor *a = f[i].agents[k];
       if (a->cls == SCKG_CLASS_AGENCY)
-        remember_agency(st, a);
+        remember_recent(&st->agencies, a);
       else if (a->cls == SCKG_CLASS_ORGANIZATION)
         st->last_org = a;
       else if (a->cls == SCKG_CLASS_PERSON)
@@ -2370,6 +2440,11 @@ static void remember(reader *r, frame *f, size_t nf) {
       st->n_last_agents[ty] = f[i].n_agents;
       memcpy(st->last_agents[ty], f[i].agents,
              f[i].n_agents * sizeof *f[i].agents);
+      if (is_act(ty)) {
+        st->n_last_act_agents = f[i].n_agents;
+        memcpy(st->last_act_agents, f[i].agents,
+               f[i].n_agents * sizeof *f[i].agents);
+      }
       if (f[i].n_targets) {
         st->n_last_targets[ty] = f[i].n_targets;
         memcpy(st->last_targets[ty], f[i].targets,

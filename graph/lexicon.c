@@ -407,7 +407,8 @@ static void word_line(loader *L, field *f, size_t nf) {
                  {"quant", W_QUANT},
                  {"naming", W_NAMING},
                  {"support", W_SUPPORT},
-                 {"affil", W_AFFIL}};
+                 {"affil", W_AFFIL},
+                 {"eventnoun", W_EVENTNOUN}};
   for (size_t i = 0; i < sizeof classes / sizeof *classes; i++)
     if (strlen(classes[i].name) == f[1].n &&
         memcmp(classes[i].name, f[1].p, f[1].n) == 0) {

@@ -120,18 +120,19 @@ enum {
   W_CLAUSE = 64, /* starts a new clause: which, who, while, but, because */
   W_MONTH = 128,
   W_WEEKDAY = 256,
-  W_ORGCUE = 512,     /* ends an organisation's name: Co., Ltd, Ministry */
-  W_SAY = 1024,       /* a reporting verb: said, says, told */
-  W_AGENCYCUE = 2048, /* ends a government body's name: Ministry, Bureau */
-  W_POSSPRON = 4096,  /* a possessive pronoun: its, their */
-  W_BE = 8192,        /* a form of "be": before a participle, a passive */
-  W_NAME = 16384,     /* a given or family name (names.tsv) */
-  W_OBJPRON = 32768,  /* an object pronoun: them, him; never a subject */
-  W_QUANT = 65536,    /* counts what its "of" names: number, series, wave */
-  W_NAMING = 131072,  /* names what follows: "what it called", "described" */
-  W_SUPPORT = 262144, /* a verb whose subject does what its object names:
-                         "carried out cyberattacks", "relies on theft" */
-  W_AFFIL = 524288    /* ties a group to a state: "linked", "backed" */
+  W_ORGCUE = 512,       /* ends an organisation's name: Co., Ltd, Ministry */
+  W_SAY = 1024,         /* a reporting verb: said, says, told */
+  W_AGENCYCUE = 2048,   /* ends a government body's name: Ministry, Bureau */
+  W_POSSPRON = 4096,    /* a possessive pronoun: its, their */
+  W_BE = 8192,          /* a form of "be": before a participle, a passive */
+  W_NAME = 16384,       /* a given or family name (names.tsv) */
+  W_OBJPRON = 32768,    /* an object pronoun: them, him; never a subject */
+  W_QUANT = 65536,      /* counts what its "of" names: number, series, wave */
+  W_NAMING = 131072,    /* names what follows: "what it called", "described" */
+  W_SUPPORT = 262144,   /* a verb whose subject does what its object names:
+                           "carried out cyberattacks", "relies on theft" */
+  W_AFFIL = 524288,     /* ties a group to a state: "linked", "backed" */
+  W_EVENTNOUN = 1048576 /* only names an act: decision, move, step */
 };
 
 struct sckg_schema {

@@ -492,6 +492,19 @@ static void the_same_accusation(void **state) {
                 (const char *[]){"Accuse Q145 > Q423 2017-12-19", NULL});
 }
 
+/* "concern about the decision": a word that only names an act stands for
+ * the last act told of, here the veto; "the council" is the Security
+ * Council named before, not the United Nations named after it. */
+static void the_decision_and_the_council(void **state) {
+  (void)state;
+  const char *text =
+      "Russia vetoed a U.N. Security Council resolution on Thursday. Britain "
+      "expressed serious concern about the decision. The vote broke U.N. "
+      "rules. China urged the council to ease the measures.";
+  expect_events(text, (const char *[]){"ExpressConcern Q145 > Q159",
+                                       "Appeal Q148 > Q37470", NULL});
+}
+
 /* Agreeing to resume, share or hold something together is a pledge of
  * cooperation by all who agree. */
 static void agreed_to_share(void **state) {
@@ -682,6 +695,7 @@ int main(void) {
       cmocka_unit_test(seizures_laundering_and_tracing),
       cmocka_unit_test(speaker_after_the_quote),
       cmocka_unit_test(agreed_to_share),
+      cmocka_unit_test(the_decision_and_the_council),
       cmocka_unit_test(the_same_accusation),
       cmocka_unit_test(their_is_the_nearest_plural),
       cmocka_unit_test(the_ministry_is_a_ministry),
