@@ -511,6 +511,9 @@ static void agreed_to_share(void **state) {
   (void)state;
   expect_events("Japan and South Korea agreed to share missile warning data.",
                 (const char *[]){"PledgeCooperation Q17,Q884 > -", NULL});
+  expect_events("Japan said it would continue to work closely with South "
+                "Korea.",
+                (const char *[]){"PledgeCooperation Q17 > Q884", NULL});
 }
 
 static void the_north_and_the_isolated_country(void **state) {
