@@ -970,6 +970,14 @@ static void find_mentions(reader *r) {
       i = m->te;
       continue;
     }
+    /* "Seoul-based analysts said": a name joined by a hyphen to an
+     * affiliation word, with no head after, is a modifier, no actor */
+    if (e < r->n && (word(r, e) & W_AFFIL) && r->toks[e].b > 0 &&
+        r->text[r->toks[e].b - 1] == '-') {
+      r->nm--;
+      i = e + 1;
+      continue;
+    }
     /* not in a list: "hackers linked to China, Russia and Iran" names no
      * one group of China's */
     if (base->cls == SCKG_CLASS_STATE && !is_comma(r, e) &&

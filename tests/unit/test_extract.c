@@ -366,6 +366,8 @@ static void affiliated_group_is_the_states(void **state) {
       (const char *[]){"CyberTheft North Korean hackers > Bybit", NULL});
   expect_no_event("Hackers linked to China, Russia and Iran stole money.",
                   "CyberTheft Chinese hackers > -");
+  expect_no_event("Seoul-based analysts said the launch was a warning.",
+                  "MakeStatement Q884 > -");
 }
 
 /* Verbs of protest and attack in their other forms, and sanctions
@@ -374,6 +376,8 @@ static void protests_breaches_and_sanctions_against(void **state) {
   (void)state;
   expect_events("Japan protested against North Korea's missile launch.",
                 (const char *[]){"Criticize Q17 > Q423", NULL});
+  expect_events("South Korea made a formal protest.",
+                (const char *[]){"Criticize Q884 > -", NULL});
   expect_events("North Korean hackers tried to breach Sony.",
                 (const char *[]){"CyberAttack North Korean hackers > "
                                  "Sony Pictures Entertainment",
