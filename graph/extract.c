@@ -1623,6 +1623,26 @@ static void find_dates(reader *r) {
   }
 }
 
+/* "the May 2024 theft", "Thursday's launch": a date expression at token
+ * `at` right before a nominal trigger other than t (only numbers, commas,
+ * dots and a possessive between) dates that one, not t. */
+static bool dates_a_noun(const reader *r, size_t at, const trigger *t) {
+  for (size_t q = 0; q < r->nt; q++) {
+    const trigger *u = &r->t[q];
+    if (u == t || !(u->pat->flags & PAT_NOUN) || u->tb <= at || u->tb > at + 4)
+      continue;
+    bool modifier = true;
+    for (size_t i = at + 1; i < u->tb && modifier; i++)
+      modifier =
+          r->toks[i].kind == TK_NUM || r->toks[i].kind == TK_POSS ||
+          (r->toks[i].kind == TK_PUNCT &&
+           (r->text[r->toks[i].b] == ',' || r->text[r->toks[i].b] == '.'));
+    if (modifier)
+      return true;
+  }
+  return false;
+}
+
 /* The date of the trigger's clause: the nearest date expression, but not
  * one after it that a relative clause holds ("rejected the accusation ...
  * about the ransomware that locked up computers in May"). */
@@ -1640,7 +1660,7 @@ static sckg_date date_near(const reader *r, const trigger *t) {
         report_end = r->t[k].te;
   for (size_t k = 0; k < r->nd; k++) {
     size_t at = r->dates[k].tok;
-    if (at < report_end)
+    if (at < report_end || dates_a_noun(r, at, t))
       continue;
     bool blocked = false;
     for (size_t i = t->te; at >= t->te && i < at && !blocked; i++)

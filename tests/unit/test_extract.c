@@ -509,6 +509,16 @@ static void the_decision_and_the_council(void **state) {
                                        "Appeal Q148 > Q37470", NULL});
 }
 
+/* A date right before a nominal event ("the May 2024 theft") is that
+ * event's; the statement about it takes the date of its own clause. */
+static void a_date_before_a_noun_is_its_own(void **state) {
+  (void)state;
+  expect_events(" date 2025-02-27\nIn December, the FBI said North Korea "
+                "was responsible for the May 2024 theft.",
+                (const char *[]){"Accuse Q8333 > Q423 2024-12",
+                                 "CyberTheft Q423 > - 2024-05", NULL});
+}
+
 /* Agreeing to resume, share or hold something together is a pledge of
  * cooperation by all who agree. */
 static void agreed_to_share(void **state) {
@@ -702,6 +712,7 @@ int main(void) {
       cmocka_unit_test(seizures_laundering_and_tracing),
       cmocka_unit_test(speaker_after_the_quote),
       cmocka_unit_test(agreed_to_share),
+      cmocka_unit_test(a_date_before_a_noun_is_its_own),
       cmocka_unit_test(the_decision_and_the_council),
       cmocka_unit_test(the_same_accusation),
       cmocka_unit_test(their_is_the_nearest_plural),
