@@ -519,6 +519,17 @@ static void a_date_before_a_noun_is_its_own(void **state) {
                                  "CyberTheft Q423 > - 2024-05", NULL});
 }
 
+/* Concern in its other forms: "was deeply concerned", "expressed regret",
+ * "is worried". */
+static void concern_in_other_words(void **state) {
+  (void)state;
+  expect_events("Japan said it was deeply concerned about North Korea's "
+                "nuclear program.",
+                (const char *[]){"ExpressConcern Q17 > Q423", NULL});
+  expect_events("China is worried about the drills by the United States.",
+                (const char *[]){"ExpressConcern Q148 > Q30", NULL});
+}
+
 /* Agreeing to resume, share or hold something together is a pledge of
  * cooperation by all who agree. */
 static void agreed_to_share(void **state) {
@@ -712,6 +723,7 @@ int main(void) {
       cmocka_unit_test(seizures_laundering_and_tracing),
       cmocka_unit_test(speaker_after_the_quote),
       cmocka_unit_test(agreed_to_share),
+      cmocka_unit_test(concern_in_other_words),
       cmocka_unit_test(a_date_before_a_noun_is_its_own),
       cmocka_unit_test(the_decision_and_the_council),
       cmocka_unit_test(the_same_accusation),
