@@ -530,6 +530,20 @@ static void concern_in_other_words(void **state) {
                 (const char *[]){"ExpressConcern Q148 > Q30", NULL});
 }
 
+/* Sanctions as news writes them: slapped, announced, unveiled, hit ...
+ * with, and aimed "against" or "targeting" someone. */
+static void sanctions_in_news_words(void **state) {
+  (void)state;
+  expect_events("The United States hit North Korea with new sanctions.",
+                (const char *[]){"ImposeSanctions Q30 > Q423", NULL});
+  expect_events("Japan announced new sanctions against North Korea.",
+                (const char *[]){"ImposeSanctions Q17 > Q423", NULL});
+  expect_events("South Korea slapped sanctions on North Korean officials.",
+                (const char *[]){"ImposeSanctions Q884 > Q423", NULL});
+  expect_events("Washington unveiled fresh sanctions targeting North Korea.",
+                (const char *[]){"ImposeSanctions Q30 > Q423", NULL});
+}
+
 /* Agreeing to resume, share or hold something together is a pledge of
  * cooperation by all who agree. */
 static void agreed_to_share(void **state) {
@@ -723,6 +737,7 @@ int main(void) {
       cmocka_unit_test(seizures_laundering_and_tracing),
       cmocka_unit_test(speaker_after_the_quote),
       cmocka_unit_test(agreed_to_share),
+      cmocka_unit_test(sanctions_in_news_words),
       cmocka_unit_test(concern_in_other_words),
       cmocka_unit_test(a_date_before_a_noun_is_its_own),
       cmocka_unit_test(the_decision_and_the_council),
