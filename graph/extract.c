@@ -1725,11 +1725,12 @@ static bool is_speech(sckg_event_type t) {
 }
 
 /* An act a later "the decision" or "the move" may stand for: anything but
- * a statement or a reaction to another's act. */
+ * a statement or a reaction to another's act (an accusation is an act:
+ * "denounced the move" often answers one). */
 static bool is_act(sckg_event_type t) {
   return t != SCKG_EV_MAKE_STATEMENT && t != SCKG_EV_EXPRESS_CONCERN &&
          t != SCKG_EV_DENY_ALLEGATION && t != SCKG_EV_APPEAL &&
-         t != SCKG_EV_DEMAND && t != SCKG_EV_CRITICIZE && t != SCKG_EV_ACCUSE;
+         t != SCKG_EV_DEMAND && t != SCKG_EV_CRITICIZE;
 }
 
 typedef struct {
@@ -2049,14 +2050,15 @@ static void react_to_last_act(reader *r, frame *f, size_t i, size_t from) {
   sckg_actor *const *src = r->st.last_act_agents;
   size_t n = r->st.n_last_act_agents;
   for (size_t k = i; k-- > 0;)
-    if (is_act(f[k].t->pat->type) && f[k].n_agents) {
+    if (is_act(f[k].t->pat->type) && f[k].n_agents && !f[k].negated) {
       src = f[k].agents;
       n = f[k].n_agents;
       break;
     }
   for (size_t k = 0; k < n; k++)
-    if (has_actor(f[i].agents, f[i].n_agents, src[k]))
-      return; /* one's own act */
+    for (size_t a = 0; a < f[i].n_agents; a++)
+      if (kin(f[i].agents[a], src[k]))
+        return; /* one's own act, or one's state's */
   memcpy(f[i].targets, src, n * sizeof *f[i].targets);
   f[i].n_targets = n;
 }
@@ -2468,7 +2470,7 @@ static void remember(reader *r, frame *f, size_t nf) {
       st->n_last_agents[ty] = f[i].n_agents;
       memcpy(st->last_agents[ty], f[i].agents,
              f[i].n_agents * sizeof *f[i].agents);
-      if (is_act(ty)) {
+      if (is_act(ty) && !f[i].negated) { /* a denied act did not happen */
         st->n_last_act_agents = f[i].n_agents;
         memcpy(st->last_act_agents, f[i].agents,
                f[i].n_agents * sizeof *f[i].agents);

@@ -507,6 +507,11 @@ static void the_decision_and_the_council(void **state) {
       "rules. China urged the council to ease the measures.";
   expect_events(text, (const char *[]){"ExpressConcern Q145 > Q159",
                                        "Appeal Q148 > Q37470", NULL});
+  /* a denied act did not happen, and one's own state's act is no target */
+  expect_no_event("North Korea denied that it was behind the cyberattack. Its "
+                  "foreign ministry denounced the move.",
+                  "Criticize Ministry of Foreign Affairs of North Korea > "
+                  "Q423");
 }
 
 /* A date right before a nominal event ("the May 2024 theft") is that
