@@ -1352,10 +1352,9 @@ static long group_after(const reader *r, size_t i, size_t window,
   return -1;
 }
 
-/* Does a pattern fill a slot from the phrase of `prep` ("by" included)? */
-static bool pattern_takes(const reader *r, const lex_pattern *p,
-                          const char *prep) {
-  bool by = prep == sckg_strtab_find(r->s->strings, "by", 2);
+/* Does a pattern fill a slot from the phrase of `prep`? `by` says whether
+ * prep is "by", which SLOT_BY takes. */
+static bool pattern_takes(const lex_pattern *p, const char *prep, bool by) {
   for (size_t i = 0; i < 2 * MAX_SLOTS; i++) {
     const slot *sl = i < MAX_SLOTS ? &p->agent[i] : &p->target[i - MAX_SLOTS];
     if ((sl->kind == SLOT_PREP && sl->prep == prep) ||
@@ -1367,6 +1366,7 @@ static bool pattern_takes(const reader *r, const lex_pattern *p,
 
 /* The group after preposition `prep` following the trigger. */
 static long prep_after(const reader *r, const trigger *t, const char *prep) {
+  bool by = prep == sckg_strtab_find(r->s->strings, "by", 2);
   /* from inside the trigger: "sanctions on X" holds its preposition */
   for (size_t i = t->tb + 1; i < r->n && i < t->te + 10; i++) {
     const token *tk = &r->toks[i];
@@ -1379,7 +1379,7 @@ static long prep_after(const reader *r, const trigger *t, const char *prep) {
     if (i >= t->te)
       for (size_t k = 0; k < r->nt; k++)
         if (r->t[k].tb == i && &r->t[k] != t &&
-            pattern_takes(r, r->t[k].pat, prep))
+            pattern_takes(r->t[k].pat, prep, by))
           return -1;
     if (tk->lower == prep)
       return group_after(r, i + 1, 4, true); /* "about how X" */
@@ -2022,10 +2022,6 @@ static void speaker_slots(frame *f, size_t nf) {
   }
 }
 
-/* An event named as the object of another ("condemned the launch",
- * "denounced the veto"): it is the one the article told of, not the
- * speaker's. Its agents come from the last event of its type, and the
- * speaker's act is aimed at them. */
 /* "expressed concern about the decision", "denounced the move": after a
  * reaction (and at most one preposition), a determiner and a word that
  * only names an act (words.tsv `eventnoun`) stand for the last act told
@@ -2063,6 +2059,10 @@ static void react_to_last_act(reader *r, frame *f, size_t i, size_t from) {
   f[i].n_targets = n;
 }
 
+/* An event named as the object of another ("condemned the launch",
+ * "denounced the veto"): it is the one the article told of, not the
+ * speaker's. Its agents come from the last event of its type, and the
+ * speaker's act is aimed at them. */
 static void event_objects(reader *r, frame *f, size_t nf) {
   for (size_t i = 0; i < nf; i++) {
     /* only reactions: announcing or reporting an act may be one's own */

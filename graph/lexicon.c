@@ -295,39 +295,38 @@ static bool parse_slots(loader *L, field f, slot *out) {
       k++;
       start = i + 1;
     }
+  static const struct {
+    const char *name;
+    slot_kind kind;
+  } named[] = {{"subj", SLOT_SUBJ},
+               {"obj", SLOT_OBJ},
+               {"by", SLOT_BY},
+               {"poss", SLOT_POSS},
+               {"gap", SLOT_GAP},
+               {"support", SLOT_SUPPORT},
+               {"inverted", SLOT_INVERTED},
+               {"speaker", SLOT_SPEAKER}};
   for (size_t i = 0; i < k; i++) {
     field it = items[i];
-#define IS(w) (it.n == sizeof(w) - 1 && memcmp(it.p, w, it.n) == 0)
-    if (IS("subj"))
-      out[i].kind = SLOT_SUBJ;
-    else if (IS("obj"))
-      out[i].kind = SLOT_OBJ;
-    else if (IS("by"))
-      out[i].kind = SLOT_BY;
-    else if (IS("poss"))
-      out[i].kind = SLOT_POSS;
-    else if (IS("gap"))
-      out[i].kind = SLOT_GAP;
-    else if (IS("support"))
-      out[i].kind = SLOT_SUPPORT;
-    else if (IS("inverted"))
-      out[i].kind = SLOT_INVERTED;
-    else if (IS("speaker"))
-      out[i].kind = SLOT_SPEAKER;
-    else {
-      /* a preposition of words.tsv (or "that", for a clause object); a
-       * misspelt slot name must not pass as a preposition */
-      out[i].kind = SLOT_PREP;
-      out[i].prep = intern_lower(L->s->strings, it.p, it.n);
-      if (!(sckg_lexicon_word(L->s, out[i].prep) & W_PREP) && !IS("that")) {
-        fail(L,
-             "unknown slot (not subj, obj, by, poss, gap, support, inverted, "
-             "speaker or a preposition of words.tsv)",
-             out[i].prep);
-        return false;
-      }
+    out[i].kind = SLOT_NONE;
+    for (size_t n = 0; n < sizeof named / sizeof *named; n++)
+      if (strlen(named[n].name) == it.n &&
+          memcmp(named[n].name, it.p, it.n) == 0)
+        out[i].kind = named[n].kind;
+    if (out[i].kind != SLOT_NONE)
+      continue;
+    /* a preposition of words.tsv (or "that", for a clause object); a
+     * misspelt slot name must not pass as a preposition */
+    out[i].kind = SLOT_PREP;
+    out[i].prep = intern_lower(L->s->strings, it.p, it.n);
+    if (!(sckg_lexicon_word(L->s, out[i].prep) & W_PREP) &&
+        !(it.n == 4 && memcmp(it.p, "that", 4) == 0)) {
+      fail(L,
+           "unknown slot (not subj, obj, by, poss, gap, support, inverted, "
+           "speaker or a preposition of words.tsv)",
+           out[i].prep);
+      return false;
     }
-#undef IS
   }
   return true;
 }

@@ -420,8 +420,9 @@ static void unknown_event_form(void **state) {
   expect_rejected(dir, "events.tsv", line, "adverb");
 }
 
-/* schema/README.md lists the slots: subj, obj, by, poss, speaker, the
- * prepositions and "-"; a misspelt slot must not pass as a preposition. */
+/* schema/README.md lists the slots: subj, obj, by, poss, gap, support,
+ * inverted, speaker, the prepositions and "-"; a misspelt slot must not
+ * pass as a preposition. */
 static void unknown_event_slot(void **state) {
   const char *dir = copy_dir(state);
   unsigned long line =
