@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 #include "article.h"
-#include "token.h"
+#include "sentence.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -63,29 +63,6 @@ static bool is_space_byte(char c) {
   return c == ' ' || c == '\t' || c == '\r' || c == '\n';
 }
 
-static char lower_byte(char c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
-
-/* Does the paragraph contain a noise mark, in any case? One pass over it:
- * marks are tried only where their first two bytes stand, and only those
- * that start with the byte there. */
-static bool has_noise(const sckg_schema *s, const char *p, size_t n) {
-  for (size_t i = 0; i < n; i++) {
-    unsigned a = (unsigned char)lower_byte(p[i]),
-             b = i + 1 < n ? (unsigned char)lower_byte(p[i + 1]) : 0;
-    if (!(s->noise_pairs[(a * 256 + b) / 8] & (1u << (b % 8))))
-      continue;
-    for (size_t k = s->noise_from[a]; k < s->noise_from[a + 1]; k++) {
-      const char *m = s->noise[k];
-      size_t j = 1;
-      while (m[j] && i + j < n && lower_byte(p[i + j]) == m[j])
-        j++;
-      if (!m[j])
-        return true;
-    }
-  }
-  return false;
-}
-
 static bool word_boundary(const char *text, size_t len, size_t b, size_t e) {
   bool left = b == 0 || !((text[b - 1] >= 'A' && text[b - 1] <= 'Z') ||
                           (text[b - 1] >= 'a' && text[b - 1] <= 'z'));
@@ -95,184 +72,48 @@ static bool word_boundary(const char *text, size_t len, size_t b, size_t e) {
 }
 
 /* Where a publisher's credit mark occurs in p[0..n), or n. */
-static size_t find_mark(const char *p, size_t n, const char *mark,
-                        const char *text, size_t textlen, size_t base) {
+static size_t find_mark(const char *p, size_t n, const char *mark) {
   size_t m = strlen(mark);
   for (const char *q = p; m && (size_t)(q - p) + m <= n;) {
     q = memchr(q, mark[0], n - m + 1 - (size_t)(q - p));
     if (!q)
       break;
     size_t i = (size_t)(q - p);
-    if (memcmp(q, mark, m) == 0 &&
-        word_boundary(text, textlen, base + i, base + i + m))
+    if (memcmp(q, mark, m) == 0 && word_boundary(p, n, i, i + m))
       return i;
     q++;
   }
   return n;
 }
 
-/* A caption or photo credit ends with a bare credit mark after its last
- * sentence ("..., July 19, 2022. Reuters"), or has no closing punctuation
- * at all while standing on its own line. */
-static bool is_caption(const sckg_schema *s, const char *p, size_t n) {
-  while (n && is_space_byte(p[n - 1]))
-    n--;
-  if (!n)
-    return false;
-  char last = p[n - 1];
-  bool closed = last == '.' || last == '!' || last == '?' || last == '"' ||
-                last == ':' ||
-                (n >= 3 && (unsigned char)p[n - 3] == 0xE2 &&
-                 (unsigned char)p[n - 2] == 0x80 &&
-                 ((unsigned char)last == 0x9D || (unsigned char)last == 0x99));
-  if (!closed)
-    return true;
-  for (size_t i = 0; i < s->n_pubs; i++) {
-    size_t m = strlen(s->pub_marks[i]);
-    if (n > m + 2 && memcmp(p + n - m, s->pub_marks[i], m) == 0 &&
-        p[n - m - 1] == ' ' && p[n - m - 2] == '.')
-      return true;
+static void push_sentence(article_text *out, size_t *cap, size_t b,
+                          size_t e) {
+  if (out->n_sents == *cap) {
+    *cap = *cap ? *cap * 2 : 32;
+    out->sents = sckg_xrealloc(out->sents, *cap * sizeof *out->sents);
   }
-  return false;
+  out->sents[out->n_sents++] = (sentence_span){b, e};
 }
 
-/* Skip a dateline at the start of a paragraph: "WASHINGTON (AP) — ",
- * "SEOUL, May 23 (Yonhap) -- ", "Seoul (AFP) - ". It ends at the first dash
- * after a publisher mark within the first 80 bytes. */
-static size_t skip_dateline(const sckg_schema *s, const char *p, size_t n) {
-  size_t lim = n < 80 ? n : 80;
-  size_t best = lim;
-  for (size_t i = 0; i < s->n_pubs; i++) {
-    size_t at = find_mark(p, lim, s->pub_marks[i], p, n, 0);
-    if (at < best)
-      best = at;
-  }
-  if (best == lim)
-    return 0;
-  for (size_t i = best; i + 2 < n && i < best + 30; i++) {
-    bool dash =
-        p[i] == '-' ||
-        ((unsigned char)p[i] == 0xE2 && (unsigned char)p[i + 1] == 0x80 &&
-         ((unsigned char)p[i + 2] == 0x94 || (unsigned char)p[i + 2] == 0x93));
-    if (dash && i > 0 && p[i - 1] == ' ') {
-      size_t j = i + 1;
-      while (j < n && (p[j] == '-' || (unsigned char)p[j] >= 0x80) &&
-             !(p[j] == ' '))
-        j++;
-      while (j < n && p[j] == ' ')
-        j++;
-      return j;
-    }
-  }
-  return 0;
-}
-
-/* Words whose final dot does not end a sentence. */
-static bool abbreviation(const char *w, size_t n) {
-  static const char *const abbr[] = {
-      "Mr",    "Mrs",  "Ms",   "Dr",     "Gen", "Lt",  "Col", "Sen",
-      "Rep",   "Gov",  "Jan",  "Feb",    "Mar", "Apr", "Jun", "Jul",
-      "Aug",   "Sep",  "Sept", "Oct",    "Nov", "Dec", "No",  "St",
-      "Co",    "Corp", "Inc",  "Ltd",    "Jr",  "Sr",  "vs",  "Md",
-      "Calif", "Mass", "Va",   "approx", "est", "Adm"};
-  for (size_t i = 0; i < sizeof abbr / sizeof *abbr; i++)
-    if (strlen(abbr[i]) == n && memcmp(abbr[i], w, n) == 0)
-      return true;
-  return false;
-}
-
-static bool starts_sentence(const char *p, size_t n, size_t i) {
-  if (i >= n)
-    return true;
-  unsigned char c = (unsigned char)p[i];
-  if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '"' || c == '\'')
-    return true;
-  return c == 0xE2 && i + 2 < n && (unsigned char)p[i + 1] == 0x80 &&
-         ((unsigned char)p[i + 2] == 0x9C || (unsigned char)p[i + 2] == 0x98);
-}
-
-/* Split a paragraph p[b..e) of the body into sentences. */
-static void split_sentences(const char *body, size_t b, size_t e, bool noise,
-                            sentence_span **arr, size_t *n, size_t *cap) {
-  size_t start = b;
-  for (size_t i = b; i < e; i++) {
-    char c = body[i];
-    if (c != '.' && c != '!' && c != '?')
-      continue;
-    size_t end = i + 1;
-    /* a closing quote belongs to the sentence it ends */
-    while (end < e &&
-           (body[end] == '"' || body[end] == '\'' || body[end] == ')'))
-      end++;
-    if (end + 2 < e && (unsigned char)body[end] == 0xE2 &&
-        (unsigned char)body[end + 1] == 0x80 &&
-        ((unsigned char)body[end + 2] == 0x9D ||
-         (unsigned char)body[end + 2] == 0x99))
-      end += 3;
-    size_t next = end;
-    bool spaced = false;
-    while (next < e && (body[next] == ' ' || body[next] == '\t')) {
-      next++;
-      spaced = true;
-    }
-    if (next < e && !starts_sentence(body, e, next))
-      continue;
-    if (c == '.') {
-      size_t w = i;
-      while (w > start &&
-             ((body[w - 1] >= 'A' && body[w - 1] <= 'Z') ||
-              (body[w - 1] >= 'a' && body[w - 1] <= 'z') || body[w - 1] == '.'))
-        w--;
-      size_t wl = i - w;
-      bool initials = wl >= 1 && memchr(body + w, '.', wl) != NULL; /* U.S. */
-      if (abbreviation(body + w, wl) ||
-          (wl == 1 && body[w] >= 'A' && body[w] <= 'Z'))
-        continue;
-      if (initials) {
-        /* "U.S." ends a sentence only before a word that usually starts one */
-        static const char *const starters[] = {"The ",  "It ",  "He ",  "She ",
-                                               "They ", "In ",  "A ",   "But ",
-                                               "On ",   "Its ", "This "};
-        bool starter = false;
-        for (size_t k = 0; k < sizeof starters / sizeof *starters; k++) {
-          size_t sl = strlen(starters[k]);
-          if (next + sl <= e && memcmp(body + next, starters[k], sl) == 0)
-            starter = true;
-        }
-        if (!starter)
-          continue;
-      }
-      if (!spaced && next < e &&
-          !(i > 0 && body[i - 1] >= 'a' && body[i - 1] <= 'z'))
-        continue; /* "1.5", "Blender.io" were not cut; only "reasons.The" */
-    } else if (!spaced && next < e) {
-      continue;
-    }
-    if (*n == *cap) {
-      *cap = *cap ? *cap * 2 : 32;
-      *arr = sckg_xrealloc(*arr, *cap * sizeof **arr);
-    }
-    (*arr)[(*n)++] = (sentence_span){start, end, noise};
-    start = next;
-    i = next ? next - 1 : 0;
-  }
-  while (start < e && is_space_byte(body[start]))
-    start++;
-  size_t end = e;
-  while (end > start && is_space_byte(body[end - 1]))
-    end--;
-  if (end > start) {
-    if (*n == *cap) {
-      *cap = *cap ? *cap * 2 : 32;
-      *arr = sckg_xrealloc(*arr, *cap * sizeof **arr);
-    }
-    (*arr)[(*n)++] = (sentence_span){start, end, noise};
+/* The sentences of a prose paragraph body[b..e). */
+static void split_sentences(const sckg_schema *s, article_text *out,
+                            size_t *cap, size_t b, size_t e) {
+  const char *body = out->body;
+  while (b < e) {
+    size_t next, end = sckg_sentence_end(s, body, b, e, &next);
+    while (end > b && is_space_byte(body[end - 1]))
+      end--;
+    if (end > b)
+      push_sentence(out, cap, b, end);
+    b = next;
+    while (b < e && is_space_byte(body[b]))
+      b++;
   }
 }
 
 sckg_status sckg_article_read(const sckg_schema *s, const char *text,
-                              size_t len, article_text *out, const char **why,
-                              size_t *where) {
+                              size_t len, bool headline, article_text *out,
+                              const char **why, size_t *where) {
   memset(out, 0, sizeof *out);
   size_t i = 0;
   if (len >= 3 && (unsigned char)text[0] == 0xEF &&
@@ -301,58 +142,42 @@ sckg_status sckg_article_read(const sckg_schema *s, const char *text,
   out->len = len - i;
   const char *body = out->body;
   size_t n = out->len;
-  /* the title: the first line */
-  size_t t = 0;
-  while (t < n && is_space_byte(body[t]))
-    t++;
-  size_t te = t;
-  while (te < n && body[te] != '\n' && body[te] != '\r')
-    te++;
-  size_t tb = t;
-  while (te > tb && is_space_byte(body[te - 1]))
-    te--;
-  out->title = (sckg_str){body + tb, te - tb};
   /* the publisher: the earliest credit mark; credits stand in the dateline
    * or a caption near the top, so only the head of a long text is read */
   size_t head = n < 4096 ? n : 4096;
   size_t best = head;
   for (size_t k = 0; k < s->n_pubs; k++) {
-    size_t at = find_mark(body, head, s->pub_marks[k], body, n, 0);
+    size_t at = find_mark(body, head, s->pub_marks[k]);
     if (at < best) {
       best = at;
       out->publisher = s->pub_names[k];
     }
   }
-  /* paragraphs are lines, ended by LF, CRLF or a lone CR (the CR of a
-   * CRLF ends the line, the LF then ends an empty one); each is split into
-   * sentences, so no sentence holds a line break */
-  size_t cap = 0;
-  for (size_t p = 0; p < n;) {
-    size_t e = p;
-    while (e < n && body[e] != '\n' && body[e] != '\r')
-      e++;
-    size_t b = p;
-    while (b < e && is_space_byte(body[b]))
-      b++;
-    if (b < e) {
-      bool noise =
-          has_noise(s, body + b, e - b) || is_caption(s, body + b, e - b);
-      /* a credit line of an embedded post: "— The Associated Press (@AP) ..."
-       */
-      if ((unsigned char)body[b] == 0xE2 && e - b > 3 &&
-          (unsigned char)body[b + 1] == 0x80 &&
-          (unsigned char)body[b + 2] == 0x94)
-        noise = true;
-      size_t skip = noise ? 0 : skip_dateline(s, body + b, e - b);
-      split_sentences(body, b + skip, e, noise, &out->sents, &out->n_sents,
-                      &cap);
-    }
-    p = e + 1;
+  size_t line = i; /* where the body's first line starts in the text */
+  while (line > 0 && text[line - 1] != '\n' && text[line - 1] != '\r')
+    line--;
+  size_t indent = 0;
+  for (size_t k = line; k < i; k++)
+    indent += ((unsigned char)text[k] & 0xC0) != 0x80;
+  sckg_layout_read(s, body, n, headline, indent, &out->layout);
+  /* the title: the headline, else the first line of the first prose */
+  const article_layout *l = &out->layout;
+  if (l->title.e > l->title.b) {
+    out->title = (sckg_str){body + l->title.b, l->title.e - l->title.b};
+  } else if (l->n_prose) {
+    size_t tb = l->prose[0].b, te = tb;
+    while (te < l->prose[0].e && body[te] != '\n' && body[te] != '\r')
+      te++;
+    out->title = (sckg_str){body + tb, te - tb};
   }
+  size_t cap = 0;
+  for (size_t k = 0; k < l->n_prose; k++)
+    split_sentences(s, out, &cap, l->prose[k].b, l->prose[k].e);
   return SCKG_OK;
 }
 
 void sckg_article_text_free(article_text *a) {
+  sckg_layout_free(&a->layout);
   free(a->sents);
   a->sents = NULL;
   a->n_sents = 0;

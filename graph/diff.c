@@ -49,7 +49,7 @@ static sckg_status report(const ctx *c, sckg_status st, unsigned long line,
   va_start(ap, fmt);
   vsnprintf(msg, sizeof msg, fmt, ap);
   va_end(ap);
-  sckg_diag d = {st, c->path, line, col, msg};
+  sckg_diag d = {st, c->path, line, col, msg, false};
   c->sink(c->handle, &d);
   return st;
 }

@@ -324,10 +324,32 @@ static sckg_actor *topic_state(reader *r) {
   return best;
 }
 
-/* The text of tokens [b, e) as written, interned in the graph. */
+/* Append text[b..e) with each run of spaces and line breaks as one space:
+ * a name wrapped over two lines is the name on one. */
+static void add_spaced(sckg_buf *out, const char *text, size_t b, size_t e) {
+  for (size_t i = b; i < e; i++) {
+    bool sp = text[i] == ' ' || text[i] == '\n' || text[i] == '\r' ||
+              text[i] == '\t';
+    if (!sp)
+      sckg_buf_addc(out, text[i]);
+    else if (i == b || !(text[i - 1] == ' ' || text[i - 1] == '\n' ||
+                         text[i - 1] == '\r' || text[i - 1] == '\t'))
+      sckg_buf_addc(out, ' ');
+  }
+}
+
+/* The text of tokens [b, e) as written, spaces made single, interned in
+ * the graph. */
 static const char *span_text(reader *r, size_t b, size_t e) {
-  return sckg_graph_intern(r->g, r->text + r->toks[b].b,
-                           r->toks[e - 1].e - r->toks[b].b);
+  const char *p = r->text + r->toks[b].b;
+  size_t n = r->toks[e - 1].e - r->toks[b].b;
+  if (!memchr(p, '\n', n) && !memchr(p, '\r', n) && !memchr(p, '\t', n))
+    return sckg_graph_intern(r->g, p, n);
+  sckg_buf tmp = {0};
+  add_spaced(&tmp, r->text, r->toks[b].b, r->toks[e - 1].e);
+  const char *res = sckg_graph_intern(r->g, tmp.ptr, tmp.len);
+  sckg_buf_free(&tmp);
+  return res;
 }
 
 /* A derived actor: "North Korean hackers" from a demonym (or a name used
@@ -341,7 +363,7 @@ static sckg_actor *derived(reader *r, const lex_actor *base, const phrase *head,
   sckg_buf_addc(b, ' ');
   /* the head as written in the text, lowercase words kept lowercase */
   size_t at = b->len;
-  sckg_buf_add(b, r->text + r->toks[hb].b, r->toks[he - 1].e - r->toks[hb].b);
+  add_spaced(b, r->text, r->toks[hb].b, r->toks[he - 1].e);
   /* "Hackers linked to North Korea": a sentence's capital is not the
    * head's */
   if (hb == 0 && head->toks[0][0] >= 'a' && head->toks[0][0] <= 'z' &&
@@ -2583,7 +2605,9 @@ static void read_sentence(reader *r, size_t b, size_t e) {
       bool opening;
       if (r->text[t.b] == '"')
         opening =
-            t.b == b || r->text[t.b - 1] == ' ' || r->text[t.b - 1] == '(';
+            t.b == b || r->text[t.b - 1] == ' ' || r->text[t.b - 1] == '\n' ||
+            r->text[t.b - 1] == '\r' || r->text[t.b - 1] == '\t' ||
+            r->text[t.b - 1] == '(';
       else
         opening = t.e - t.b == 3 && (unsigned char)r->text[t.b + 2] == 0x9C;
       in_quote = opening;
@@ -2667,8 +2691,6 @@ void sckg_extract(sckg_extractor *x, sckg_graph *g, const article_text *a,
   r->text = a->body;
   memset(&r->st, 0, sizeof r->st);
   for (size_t i = 0; i < a->n_sents; i++) {
-    if (a->sents[i].noise)
-      continue;
     r->sent_index = i;
     read_sentence(r, a->sents[i].b, a->sents[i].e);
   }

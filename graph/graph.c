@@ -416,7 +416,7 @@ static void report(const sckg_graph *g, sckg_status st, const char *file,
                    unsigned long line, unsigned long col, const char *msg) {
   if (!g->opts.sink)
     return;
-  sckg_diag d = {st, file, line, col, msg};
+  sckg_diag d = {st, file, line, col, msg, false};
   g->opts.sink(g->opts.sink_handle, &d);
 }
 
@@ -548,6 +548,38 @@ static void line_col(const char *s, size_t at, unsigned long *line,
       ++*col;
     }
   }
+}
+
+/* --explain: one note per span of the article that is not read, with its
+ * kind, its place (line:column of its start, and its bytes in the text as
+ * given) and its text, line breaks shown as spaces. The spans come in
+ * order, so the lines and columns are counted in one pass. */
+static void explain_drops(const sckg_graph *g, const char *name,
+                          const char *text, const article_text *t) {
+  if (!g->opts.sink)
+    return;
+  size_t base = (size_t)(t->body - text), at = 0;
+  unsigned long line = 1, col = 1;
+  sckg_buf msg = {0};
+  for (size_t k = 0; k < t->layout.n_dropped; k++) {
+    const dropped_span *d = &t->layout.dropped[k];
+    for (; at < base + d->b; at++) {
+      if (text[at] == '\n' ||
+          (text[at] == '\r' && (at + 1 >= base + d->b || text[at + 1] != '\n'))) {
+        line++;
+        col = 1;
+      } else if (((unsigned char)text[at] & 0xC0) != 0x80 && text[at] != '\r') {
+        col++;
+      }
+    }
+    sckg_buf_clear(&msg);
+    sckg_buf_printf(&msg, "not read, %s (bytes %zu-%zu): ",
+                    sckg_noise_kind_name(d->kind), base + d->b, base + d->e);
+    sckg_buf_add(&msg, t->body + d->b, d->e - d->b);
+    sckg_diag diag = {SCKG_OK, name, line, col, msg.ptr, true};
+    g->opts.sink(g->opts.sink_handle, &diag);
+  }
+  sckg_buf_free(&msg);
 }
 
 /* The error for a second article with an identifier already in the graph. */
@@ -724,14 +756,22 @@ static sckg_status read_article(sckg_graph *g, const sckg_input *in) {
   const char *why = NULL;
   size_t where = 0;
   st = sckg_article_read(g->schema, clean ? clean : in->text,
-                         clean ? clean_len : in->len, &t, &why, &where);
+                         clean ? clean_len : in->len, !in->title, &t, &why,
+                         &where);
   if (st != SCKG_OK) {
     report(g, st, name, 1, where + 1, why);
     free(clean);
     return st;
   }
+  if (g->opts.explain)
+    explain_drops(g, name, clean ? clean : in->text, &t);
   if (blank(t.body, t.len))
     report(g, SCKG_OK, name, 0, 0, "the article is empty: it adds no event");
+  else if (!t.n_sents)
+    report(g, SCKG_OK, name, 0, 0,
+           "no prose found: every paragraph was taken for a headline, "
+           "caption, credit or the like, so the article adds no event "
+           "(--explain lists them)");
   sckg_article *art = sckg_arena_alloc(g->arena, sizeof *art);
   art->ident = ident;
   sckg_buf *b = &BUILD(g)->buf;

@@ -128,7 +128,7 @@ static void report(sckg_inputs *it, sckg_status st, const char *file,
   if (n > 0)
     vsnprintf(msg, (size_t)n + 1, fmt, ap2);
   va_end(ap2);
-  sckg_diag d = {st, file, line, col, msg};
+  sckg_diag d = {st, file, line, col, msg, false};
   it->opts.sink(it->opts.sink_handle, &d);
   free(msg);
 }

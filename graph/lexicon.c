@@ -26,7 +26,7 @@ static sckg_status fail(loader *L, const char *msg, const char *detail) {
     char text[512];
     snprintf(text, sizeof text, "%s%s%s", msg, detail ? ": " : "",
              detail ? detail : "");
-    sckg_diag d = {SCKG_ERR_INPUT, L->file, L->line, 0, text};
+    sckg_diag d = {SCKG_ERR_INPUT, L->file, L->line, 0, text, false};
     L->sink(L->handle, &d);
   }
   L->st = SCKG_ERR_INPUT;
@@ -407,7 +407,9 @@ static void word_line(loader *L, field *f, size_t nf) {
                  {"naming", W_NAMING},
                  {"support", W_SUPPORT},
                  {"affil", W_AFFIL},
-                 {"eventnoun", W_EVENTNOUN}};
+                 {"eventnoun", W_EVENTNOUN},
+                 {"abbr", W_ABBR},
+                 {"opener", W_OPENER}};
   for (size_t i = 0; i < sizeof classes / sizeof *classes; i++)
     if (strlen(classes[i].name) == f[1].n &&
         memcmp(classes[i].name, f[1].p, f[1].n) == 0) {
@@ -434,36 +436,54 @@ static void publisher_line(loader *L, field *f, size_t nf) {
   sckg_vec_push(&L->pub_names, (void *)field_str(L, f[1]));
 }
 
+static const char *const noise_kinds[NOISE_KIND_COUNT] = {
+    "title", "caption", "credit",     "byline",     "dateline", "timestamp",
+    "label", "post",    "link",       "correction", "copyright"};
+
+const char *sckg_noise_kind_name(noise_kind k) {
+  return k < NOISE_KIND_COUNT ? noise_kinds[k] : "noise";
+}
+
+static bool field_is(field f, const char *name) {
+  return f.n == strlen(name) && memcmp(f.p, name, f.n) == 0;
+}
+
+/* kind, where, pattern: the kinds a pattern may name are those that have
+ * patterns (the title, datelines and timestamps are found by shape). */
 static void noise_line(loader *L, field *f, size_t nf) {
   (void)nf;
-  if (field_empty(f[0])) { /* it would mark every paragraph */
-    fail(L, "empty noise mark", NULL);
+  static const char *const wheres[] = {"start", "end", "cue", "weak-cue"};
+  noise_pattern np = {0};
+  size_t k = 0;
+  while (k < NOISE_KIND_COUNT && !field_is(f[0], noise_kinds[k]))
+    k++;
+  if (k == NOISE_KIND_COUNT || k == NOISE_TITLE || k == NOISE_DATELINE ||
+      k == NOISE_TIMESTAMP) {
+    fail(L,
+         "unknown noise kind (caption, credit, byline, label, post, link, "
+         "correction or copyright)",
+         field_str(L, f[0]));
     return;
   }
-  sckg_vec_push(&L->noise_items,
-                (void *)intern_lower(L->s->strings, f[0].p, f[0].n));
-}
-
-static int noise_cmp(const void *pa, const void *pb) {
-  return strcmp(*(const char *const *)pa, *(const char *const *)pb);
-}
-
-/* The marks in byte order, where each first byte's begin, and the first
- * two bytes of each (a one-byte mark sets all its pairs). */
-static void index_noise(sckg_schema *s) {
-  qsort(s->noise, s->n_noise, sizeof *s->noise, noise_cmp);
-  for (size_t i = 0; i < s->n_noise; i++) {
-    const unsigned char *m = (const unsigned char *)s->noise[i];
-    s->noise_from[m[0] + 1] = (unsigned)(i + 1);
-    unsigned char *row = s->noise_pairs + m[0] * 256 / 8;
-    if (m[1])
-      row[m[1] / 8] |= (unsigned char)(1u << (m[1] % 8));
-    else /* any byte may follow */
-      memset(row, 0xFF, 256 / 8);
+  np.kind = (noise_kind)k;
+  size_t w = 0;
+  while (w < sizeof wheres / sizeof *wheres && !field_is(f[1], wheres[w]))
+    w++;
+  if (w == sizeof wheres / sizeof *wheres) {
+    fail(L, "unknown place of a noise pattern (start, end, cue or weak-cue)",
+         field_str(L, f[1]));
+    return;
   }
-  for (size_t c = 1; c <= 256; c++) /* bytes no mark starts with */
-    if (s->noise_from[c] < s->noise_from[c - 1])
-      s->noise_from[c] = s->noise_from[c - 1];
+  np.where = (noise_where)w;
+  if (field_empty(f[2]) || f[2].p[0] == '*' || f[2].p[0] == ' ') {
+    /* it would match every paragraph, or none */
+    fail(L, "a noise pattern must start with a word", field_str(L, f[2]));
+    return;
+  }
+  np.pat = intern_lower(L->s->strings, f[2].p, f[2].n);
+  noise_pattern *copy = sckg_arena_alloc(L->s->arena, sizeof *copy);
+  *copy = np;
+  sckg_vec_push(&L->noise_items, copy);
 }
 
 /* Pointer-keyed open addressing for the word classes. */
@@ -598,7 +618,7 @@ static const struct {
     {"events.tsv", 5, event_line, true},
     {"names.tsv", 2, name_line, true},
     {"publishers.tsv", 2, publisher_line, true},
-    {"noise.tsv", 1, noise_line, true},
+    {"noise.tsv", 3, noise_line, true},
 };
 
 sckg_status sckg_lexicon_load(table_getter get, void *ctx, sckg_diag_sink sink,
@@ -661,9 +681,10 @@ sckg_status sckg_lexicon_load(table_getter get, void *ctx, sckg_diag_sink sink,
     s->pub_names = sckg_arena_memdup(s->arena, L.pub_names.items,
                                      L.pub_names.len * sizeof(void *));
     s->n_noise = L.noise_items.len;
-    s->noise = sckg_arena_memdup(s->arena, L.noise_items.items,
-                                 L.noise_items.len * sizeof(void *));
-    index_noise(s);
+    s->noise = sckg_arena_alloc(s->arena, (s->n_noise ? s->n_noise : 1) *
+                                              sizeof *s->noise);
+    for (size_t i = 0; i < s->n_noise; i++)
+      s->noise[i] = *(noise_pattern *)L.noise_items.items[i];
   }
   sckg_vec_free(&L.phrases);
   sckg_vec_free(&L.actors);

@@ -132,8 +132,44 @@ enum {
   W_SUPPORT = 262144,   /* a verb whose subject does what its object names:
                            "carried out cyberattacks", "relies on theft" */
   W_AFFIL = 524288,     /* ties a group to a state: "linked", "backed" */
-  W_EVENTNOUN = 1048576 /* only names an act: decision, move, step */
+  W_EVENTNOUN = 1048576, /* only names an act: decision, move, step */
+  W_ABBR = 2097152,      /* its dot does not end a sentence: "Mr.", "Jan." */
+  W_OPENER = 4194304     /* usually opens a sentence: after "U.S." one ends */
 };
+
+/* What a span of an article that is not read is (noise.tsv's kinds; the
+ * title, datelines and timestamps are found by their shape alone). */
+typedef enum {
+  NOISE_TITLE,      /* the headline: the article's title, not read */
+  NOISE_CAPTION,    /* a photo caption or its alt text */
+  NOISE_CREDIT,     /* a photo or agency credit after a caption or prose */
+  NOISE_BYLINE,     /* "By Megan Carlisle" */
+  NOISE_DATELINE,   /* "WASHINGTON (AP) —" before the lead */
+  NOISE_TIMESTAMP,  /* "Published : 2013.04.13 11:05" */
+  NOISE_LABEL,      /* a section label, masthead or metadata field */
+  NOISE_POST,       /* an embedded social-media post or its credit */
+  NOISE_LINK,       /* "Read more: ...", "Related coverage" */
+  NOISE_CORRECTION, /* a correction or editor's note */
+  NOISE_COPYRIGHT,  /* "Copyright 2023 ...", "All rights reserved." */
+  NOISE_KIND_COUNT
+} noise_kind;
+
+/* Where a noise.tsv pattern stands in a paragraph. */
+typedef enum {
+  NOISE_AT_START,   /* it opens the paragraph */
+  NOISE_AT_END,     /* it closes the paragraph (a credit or link tail) */
+  NOISE_AT_CUE,     /* anywhere in a short paragraph */
+  NOISE_AT_WEAK_CUE /* anywhere, beside a credit or a date-and-place tail */
+} noise_where;
+
+typedef struct {
+  const char *pat; /* lowercase; '*' one to four words, '#' a number */
+  noise_kind kind;
+  noise_where where;
+} noise_pattern;
+
+/* The name of a noise kind, as noise.tsv and --explain write it. */
+const char *sckg_noise_kind_name(noise_kind k);
 
 struct sckg_schema {
   sckg_arena *arena;
@@ -161,13 +197,9 @@ struct sckg_schema {
   const char **pub_marks;
   const char **pub_names;
   size_t n_pubs;
-  /* noise.tsv: substrings that mark a paragraph as a caption, credit or
-   * embedded post, lowered. */
-  const char **noise; /* by first byte: noise[noise_from[c]..noise_from[c+1]) */
+  /* noise.tsv: the patterns of what is not prose, in table order. */
+  noise_pattern *noise;
   size_t n_noise;
-  unsigned noise_from[257];
-  /* bit (a, b) set when a mark starts with bytes a b: a cheap first test */
-  unsigned char noise_pairs[256 * 256 / 8];
 };
 
 /* The phrases starting with interned lowered token `tok` (longest first). */

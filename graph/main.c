@@ -52,8 +52,9 @@ enum {
   OPT_JOBS = 1u << 17,
   OPT_STREAM = 1u << 18,
   OPT_JSONL = 1u << 19,
-  OPT_BUILD =
-      OPT_BASE | OPT_DATE | OPT_NO_TEXT | OPT_MAX_BYTES | OPT_JOBS | OPT_JSONL,
+  OPT_EXPLAIN = 1u << 20,
+  OPT_BUILD = OPT_BASE | OPT_DATE | OPT_NO_TEXT | OPT_MAX_BYTES | OPT_JOBS |
+              OPT_JSONL | OPT_EXPLAIN,
   OPT_DRAW = OPT_VIEW | OPT_FORMAT | OPT_DEPTH | OPT_LINK_BASE | OPT_LAYOUT
 };
 
@@ -126,6 +127,10 @@ static const option options[] = {
      "date (YYYY-MM-DD) of the articles that have no date line"},
     {"no-text", 0, OPT_NO_TEXT, NULL,
      "leave the article text (nif:isString) out of the graph"},
+    {"explain", 0, OPT_EXPLAIN, NULL,
+     "say on stderr what of each article is not read, and why: every "
+     "headline, caption, credit, byline, dateline, label, embedded post, "
+     "link or correction, with its line, column, bytes and text"},
     {"stream", 0, OPT_STREAM, NULL,
      "'nt' only: write each article's triples as soon as it is read, "
      "keeping nothing of it after; the union of the lines is the graph "
@@ -183,7 +188,7 @@ static void progress_erase_line(void);
  * first, control characters (a newline inside a library message, say)
  * turned into spaces, so that every line keeps its prefix. */
 static void put_line(const char *msg) {
-  sckg_diag d = {SCKG_ERR_INPUT, NULL, 0, 0, msg};
+  sckg_diag d = {SCKG_ERR_INPUT, NULL, 0, 0, msg, false};
   sckg_buf line = {0};
   sckg_diag_format(&d, &line);
   fputs(line.ptr, stderr);
@@ -550,6 +555,9 @@ static int take_option(cli *c, const option *o, const char *val) {
     break;
   case OPT_NO_TEXT:
     c->build.omit_text = true;
+    break;
+  case OPT_EXPLAIN:
+    c->build.explain = true;
     break;
   case OPT_JSONL:
     c->jsonl = true;

@@ -33,7 +33,9 @@ void sckg_diag_format(const sckg_diag *d, sckg_buf *out) {
     }
     sckg_buf_adds(out, ": ");
   }
-  if (d->status == SCKG_OK)
+  if (d->note)
+    sckg_buf_adds(out, "note: ");
+  else if (d->status == SCKG_OK)
     sckg_buf_adds(out, "warning: ");
   add_clean(out,
             d->message && *d->message ? d->message : sckg_strerror(d->status));

@@ -34,6 +34,8 @@ typedef struct {
   const char *base;         /**< resource namespace; NULL = default */
   const char *default_date; /**< YYYY-MM-DD for articles without a date line */
   bool omit_text;           /**< leave nif:isString out of article nodes */
+  bool explain; /**< report each span of an article that is not read (a
+                     caption, a credit, ...) to the sink as a note */
   sckg_diag_sink sink;      /**< diagnostics; NULL = dropped */
   void *sink_handle;
 } sckg_options;

@@ -3,6 +3,7 @@
 #ifndef SCKG_STATUS_H
 #define SCKG_STATUS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /** Result of every fallible sckg call; SCKG_OK is zero. */
@@ -26,6 +27,7 @@ typedef struct {
   unsigned long line;
   unsigned long col;
   const char *message;
+  bool note; /**< an explanation asked for (--explain), not a problem */
 } sckg_diag;
 
 /** Where the library reports diagnostics; the library itself never prints. */

@@ -127,6 +127,34 @@ stdin)
   sckg_ok nt "$reuters" stdin.txt && same stdout mixed.nt "FILE plus '-' = FILE plus stdin.txt"
   ;;
 
+explain)
+  # --explain says on stderr what is not read and why, one note per span
+  # with its place; the graph is the same bytes as without it.
+  printf ' date 2024-03-10\nMissile test\n\nThe truce village near the border\nA flag flutters near the border in this picture taken near Seoul, March 9, 2024. Reuters\n\nSEOUL (Reuters) - North Korea fired a missile on Sunday. South Korea condemned the launch (Yonhap)\n\nJapan protested the launch and said it would work closely with the United States\n' >art.txt
+  sckg_ok nt art.txt && mv stdout plain.nt
+  sckg_ok nt --explain art.txt
+  cmp -s plain.nt stdout || fail "--explain changed the graph"
+  cat >want <<'NOTES'
+sckg: art.txt:2:1: note: not read, title (bytes 17-29): Missile test
+sckg: art.txt:4:1: note: not read, caption (bytes 31-64): The truce village near the border
+sckg: art.txt:5:1: note: not read, caption (bytes 65-153): A flag flutters near the border in this picture taken near Seoul, March 9, 2024. Reuters
+sckg: art.txt:7:1: note: not read, dateline (bytes 155-172): SEOUL (Reuters) -
+sckg: art.txt:7:91: note: not read, credit (bytes 245-253): (Yonhap)
+NOTES
+  diff want stderr || fail "--explain notes differ (< expected, > got)"
+  for ev in weapons-test criticize pledge-cooperation; do
+    grep -q "/event/$ev-" stdout || fail "no $ev event read from the prose"
+  done
+  # the embedded articles: the Reuters report's alt text and caption
+  sckg_ok nt --explain
+  grep -q '^sckg: reuters-2023-04-07.txt:2:1: note: not read, caption' stderr ||
+    fail "the embedded Reuters caption is not explained"
+  # an article that is all noise says so, naming the file
+  printf 'By Jane Roe\nRead more: https://example.org/\n' >noise.txt
+  sckg_ok nt noise.txt
+  grep -q '^sckg: noise.txt: warning: no prose found' stderr ||
+    fail "no warning for an article without prose"
+  ;;
 invalid-utf8)
   # Input that is not UTF-8 is refused, naming the input.
   printf 'North Korea \377\376 fired a missile.\n' >bad.txt

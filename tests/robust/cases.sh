@@ -59,14 +59,14 @@ said() {
 # timed LIMIT ARGS...: sckg ARGS must end within LIMIT seconds; prints the
 # time taken; $rc is its exit code.
 timed() {
-  limit=$1
+  secs=$1 # not `limit`: the cases keep their own limit across calls
   shift
   start=$(date +%s%N)
-  timeout "$limit" "$sckg" "$@" >stdout 2>stderr
+  timeout "$secs" "$sckg" "$@" >stdout 2>stderr
   rc=$?
   took=$((($(date +%s%N) - start) / 1000000))
   echo "  sckg $(echo "$*" | cut -c1-70): exit $rc in $took ms"
-  [ "$rc" -eq 124 ] && fail "sckg $* took more than $limit s"
+  [ "$rc" -eq 124 ] && fail "sckg $* took more than $secs s"
   [ "$rc" -gt 1 ] && [ "$rc" -ne 124 ] && fail "sckg $* exited $rc (a crash?)"
   sed 's/^/    /' stderr | head -n 3
 }

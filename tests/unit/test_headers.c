@@ -19,7 +19,7 @@ static void each_header_declares_its_api(void **state) {
   (void)state;
   /* sckg/status.h */
   const char *(*strerror_fn)(sckg_status) = sckg_strerror;
-  sckg_diag diag = {SCKG_ERR_INPUT, "file.txt", 1, 2, "message"};
+  sckg_diag diag = {SCKG_ERR_INPUT, "file.txt", 1, 2, "message", false};
   sckg_str slice = {"abc", 3};
   /* sckg/graph.h */
   sckg_status (*build_fn)(const sckg_input *, size_t, const sckg_options *,

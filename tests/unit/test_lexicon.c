@@ -413,6 +413,34 @@ static void event_with_too_few_fields(void **state) {
   expect_rejected(dir, "events.tsv", line, NULL);
 }
 
+/* noise.tsv: a row names a kind that has patterns, a place, and a
+ * pattern that starts with a word. */
+static void unknown_noise_kind(void **state) {
+  const char *dir = copy_dir(state);
+  unsigned long line = append_line(dir, "noise.tsv", "banner\tstart\tad:");
+  expect_rejected(dir, "noise.tsv", line, "banner");
+}
+
+static void noise_kind_found_by_shape_only(void **state) {
+  const char *dir = copy_dir(state);
+  unsigned long line =
+      append_line(dir, "noise.tsv", "timestamp\tstart\tposted");
+  expect_rejected(dir, "noise.tsv", line, "timestamp");
+}
+
+static void unknown_noise_place(void **state) {
+  const char *dir = copy_dir(state);
+  unsigned long line =
+      append_line(dir, "noise.tsv", "link\tanywhere\tread more:");
+  expect_rejected(dir, "noise.tsv", line, "anywhere");
+}
+
+static void noise_pattern_without_a_word(void **state) {
+  const char *dir = copy_dir(state);
+  unsigned long line = append_line(dir, "noise.tsv", "credit\tend\t* photo");
+  expect_rejected(dir, "noise.tsv", line, "* photo");
+}
+
 static void unknown_event_form(void **state) {
   const char *dir = copy_dir(state);
   unsigned long line = append_line(dir, "events.tsv",
@@ -512,6 +540,10 @@ int main(void) {
       COPY_TEST(unknown_event_type),
       COPY_TEST(event_with_too_few_fields),
       COPY_TEST(unknown_event_form),
+      COPY_TEST(unknown_noise_kind),
+      COPY_TEST(noise_kind_found_by_shape_only),
+      COPY_TEST(unknown_noise_place),
+      COPY_TEST(noise_pattern_without_a_word),
       COPY_TEST(unknown_event_slot),
       COPY_TEST(unknown_event_flag),
       COPY_TEST(unknown_anaphor_mode),
