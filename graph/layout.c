@@ -61,11 +61,16 @@ static size_t width(const char *p, size_t b, size_t e) {
   return w;
 }
 
-static size_t count_words(const char *p, size_t b, size_t e) {
+/* The words of p[b..e), counted up to `most`. */
+static size_t count_words_upto(const char *p, size_t b, size_t e, size_t most) {
   size_t n = 0;
-  for (size_t i = b; i < e; i++)
+  for (size_t i = b; i < e && n < most; i++)
     n += !blank(p[i]) && (i == b || blank(p[i - 1]));
   return n;
+}
+
+static size_t count_words(const char *p, size_t b, size_t e) {
+  return count_words_upto(p, b, e, (size_t)-1);
 }
 
 /* The end of p[b..e) without closing quotes and brackets. */
@@ -142,25 +147,35 @@ static size_t match_word(const char *pat, const char *p, size_t b, size_t i,
   return r;
 }
 
-/* The first pattern of `kind` (any kind when NOISE_KIND_COUNT) placed at
- * `where` that matches p[b..e); for NOISE_AT_END, *at is where the
- * earliest such tail starts. */
+static bool wanted(const noise_pattern *np, noise_kind kind,
+                   noise_where where) {
+  return np->where == where && (kind == NOISE_KIND_COUNT || np->kind == kind);
+}
+
+/* A pattern of `kind` (any kind when NOISE_KIND_COUNT) placed at `where`
+ * that matches p[b..e), or NULL. For NOISE_AT_END, *at is where the
+ * earliest such tail starts. Positions go outside, and at each only the
+ * patterns that start with its byte are tried: most paragraphs are prose. */
 static const noise_pattern *find_pattern(const sckg_schema *s, const char *p,
                                          size_t b, size_t e, noise_kind kind,
                                          noise_where where, size_t *at) {
-  for (size_t k = 0; k < s->n_noise; k++) {
-    const noise_pattern *np = &s->noise[k];
-    if (np->where != where || (kind != NOISE_KIND_COUNT && np->kind != kind))
+  if (where == NOISE_AT_START) {
+    unsigned char c = (unsigned char)to_lower(p[b]);
+    for (size_t k = s->noise_from[c]; k < s->noise_from[c + 1]; k++)
+      if (wanted(&s->noise[k], kind, where) &&
+          match_word(s->noise[k].pat, p, b, b, e) != NO_MATCH)
+        return &s->noise[k];
+    return NULL;
+  }
+  /* a tail is short (at most TAIL_MAX_WORDS words after its first) */
+  size_t from = where == NOISE_AT_END && e - b > 160 ? e - 160 : b;
+  for (size_t i = from; i < e; i++) {
+    if (blank(p[i]) || (i > b && alnum(p[i - 1])))
       continue;
-    if (where == NOISE_AT_START) {
-      if (match_word(np->pat, p, b, b, e) != NO_MATCH)
-        return np;
-      continue;
-    }
-    /* a tail is short: its start lies in the last few hundred bytes */
-    size_t from = where == NOISE_AT_END && e - b > 300 ? e - 300 : b;
-    for (size_t i = from; i < e; i++) {
-      if (blank(p[i]) || (i > b && !blank(p[i - 1]) && alnum(p[i - 1])))
+    unsigned char c = (unsigned char)to_lower(p[i]);
+    for (size_t k = s->noise_from[c]; k < s->noise_from[c + 1]; k++) {
+      const noise_pattern *np = &s->noise[k];
+      if (!wanted(np, kind, where))
         continue;
       size_t r = match_word(np->pat, p, b, i, e);
       if (r != NO_MATCH && (where != NOISE_AT_END || r == e)) {
@@ -332,17 +347,46 @@ static bool mark_is(const char *mark, const char *p, size_t b, size_t e) {
   return strlen(mark) == e - b && memcmp(mark, p + b, e - b) == 0;
 }
 
-/* Where a credit closing p[b..e) starts, or e: a publisher's mark of
- * publishers.tsv in brackets ("(Yonhap)"), or after the end of a sentence,
+/* Where a credit in brackets that names a publisher closes p[b..e), or e:
+ * "(Yonhap)", "(Yonhap Photo/Jane Roe)", "(AP Photo/John Doe)". */
+static size_t bracket_credit(const sckg_schema *s, const char *p, size_t b,
+                             size_t e) {
+  if (e - b < 3 || p[e - 1] != ')')
+    return e;
+  size_t open = e - 1;
+  while (open > b && p[open] != '(' && e - open < 120)
+    open--;
+  if (p[open] != '(' || (open > b && !blank(p[open - 1])) ||
+      count_words(p, open, e) > TAIL_MAX_WORDS)
+    return e;
+  for (size_t k = 0; k < s->n_pubs; k++) {
+    const char *m = s->pub_marks[k];
+    size_t n = strlen(m);
+    if (m[0] == '(') { /* its name without the brackets */
+      m++;
+      n = n >= 2 ? n - 2 : 0;
+    }
+    size_t after = open + 1 + n;
+    if (n && after < e && memcmp(p + open + 1, m, n) == 0 &&
+        (p[after] == ')' || p[after] == '/' || p[after] == ' '))
+      return open;
+  }
+  return e;
+}
+
+/* Where a credit closing p[b..e) starts, or e: a publisher in brackets
+ * (bracket_credit), a publisher's mark of publishers.tsv after the end of
+ * a sentence,
  * alone or with a photographer ("Reuters", "REUTERS/Kim Hong-Ji",
  * "AFP/File"); a photographer in capitals before a slash and an agency
  * ("AHN YOUNG-JOON / AP"); or a credit pattern of noise.tsv ("(Photo:
- * AFP)", "Source: BfV"). */
-static size_t credit_at(const sckg_schema *s, const char *p, size_t b,
-                        size_t e) {
-  size_t best = e, at;
-  if (find_pattern(s, p, b, e, NOISE_CREDIT, NOISE_AT_END, &at))
-    best = at;
+ * AFP)", "Source: BfV"), found by the caller at pattern_at (e if none). */
+static size_t credit_at(const sckg_schema *s, const char *p, size_t b, size_t e,
+                        size_t pattern_at) {
+  size_t best = pattern_at;
+  size_t open = bracket_credit(s, p, b, e);
+  if (open < best)
+    best = open;
   size_t i = e, wb, we, words = 0;
   while (words < TAIL_MAX_WORDS && prev_word(p, b, &i, &wb, &we)) {
     words++;
@@ -351,14 +395,11 @@ static size_t credit_at(const sckg_schema *s, const char *p, size_t b,
       slash++;
     for (size_t k = 0; k < s->n_pubs; k++) {
       const char *m = s->pub_marks[k];
-      bool bracket = m[0] == '(';
-      bool ok = bracket ? words == 1 && mark_is(m, p, wb, we)
-                        : (words == 1 && mark_is(m, p, wb, we)) ||
-                              (slash < we && mark_is(m, p, wb, slash));
-      if (!ok)
-        continue;
+      if (m[0] == '(' || !((words == 1 && mark_is(m, p, wb, we)) ||
+                           (slash < we && mark_is(m, p, wb, slash))))
+        continue; /* bracketed credits are bracket_credit's */
       size_t j = trim_end(p, b, wb);
-      if (bracket || j == b || closed(p, b, j) || p[j - 1] == ',')
+      if (j == b || closed(p, b, j) || p[j - 1] == ',')
         best = wb < best ? wb : best;
     }
     /* "NAME NAME / AGENCY": the slash stands alone */
@@ -505,7 +546,7 @@ typedef struct {
   size_t b, e;   /* trimmed; may hold the line breaks of wrapped text */
   size_t pb, pe; /* the prose: past a dateline, before a credit */
   int kind;      /* PROSE, SHORT or a noise_kind */
-  size_t words, sentences; /* sentences before a credit */
+  size_t words, sentences; /* up to 81; sentences before a credit, to 4 */
   bool closed;             /* the text before a credit ends a sentence */
   bool credited;           /* it ends in a credit */
 } para;
@@ -587,10 +628,11 @@ static para *split_paragraphs(const char *p, size_t n, size_t indent,
   return ps;
 }
 
+/* The sentences of p[b..e), counted up to `most`: the shapes ask no more. */
 static size_t count_sentences(const sckg_schema *s, const char *p, size_t b,
-                              size_t e) {
+                              size_t e, size_t most) {
   size_t n = 0;
-  while (b < e) {
+  while (b < e && n < most) {
     size_t next;
     sckg_sentence_end(s, p, b, e, &next);
     n++;
@@ -605,7 +647,7 @@ static void classify(const sckg_schema *s, const char *p, para *g, bool lead) {
   size_t b = g->b, e = g->e;
   g->pb = b;
   g->pe = e;
-  g->words = count_words(p, b, e);
+  g->words = count_words_upto(p, b, e, CAPTION_MAX_WORDS + 1);
   const noise_pattern *np =
       find_pattern(s, p, b, e, NOISE_KIND_COUNT, NOISE_AT_START, NULL);
   if (np) {
@@ -630,24 +672,27 @@ static void classify(const sckg_schema *s, const char *p, para *g, bool lead) {
     g->kind = NOISE_POST;
     return;
   }
-  if ((np = find_pattern(s, p, b, e, NOISE_KIND_COUNT, NOISE_AT_END, NULL)) &&
-      np->kind != NOISE_CREDIT &&
-      g->words <=
-          (np->kind == NOISE_POST ? POST_MAX_WORDS : COPYRIGHT_MAX_WORDS)) {
-    g->kind = (int)np->kind;
-    return;
+  size_t at = e;
+  if ((np = find_pattern(s, p, b, e, NOISE_KIND_COUNT, NOISE_AT_END, &at)) &&
+      np->kind != NOISE_CREDIT) {
+    if (g->words <=
+        (np->kind == NOISE_POST ? POST_MAX_WORDS : COPYRIGHT_MAX_WORDS)) {
+      g->kind = (int)np->kind;
+      return;
+    }
+    at = e;
   }
   /* the shape is that of what stands before a credit: "Seoul condemned the
    * launch. (Yonhap)" is one finished sentence */
-  size_t tail = credit_at(s, p, b, e), te = trim_end(p, b, tail);
+  size_t tail = credit_at(s, p, b, e, at), te = trim_end(p, b, tail);
   g->credited = tail < e;
-  g->sentences = count_sentences(s, p, b, te);
+  g->sentences = count_sentences(s, p, b, te, CAPTION_MAX_SENTENCES + 1);
   g->closed = closed(p, b, te);
   if (g->words <= CAPTION_MAX_WORDS && g->sentences <= CAPTION_MAX_SENTENCES) {
-    bool cue = find_pattern(s, p, b, tail, NOISE_CAPTION, NOISE_AT_CUE, NULL);
-    bool weak =
-        find_pattern(s, p, b, tail, NOISE_CAPTION, NOISE_AT_WEAK_CUE, NULL);
-    if (cue || (tail < e && (weak || date_tail(s, p, b, tail)))) {
+    if (find_pattern(s, p, b, tail, NOISE_CAPTION, NOISE_AT_CUE, NULL) ||
+        (tail < e &&
+         (date_tail(s, p, b, tail) || find_pattern(s, p, b, tail, NOISE_CAPTION,
+                                                   NOISE_AT_WEAK_CUE, NULL)))) {
       g->kind = NOISE_CAPTION;
       return;
     }

@@ -683,8 +683,19 @@ sckg_status sckg_lexicon_load(table_getter get, void *ctx, sckg_diag_sink sink,
     s->n_noise = L.noise_items.len;
     s->noise = sckg_arena_alloc(s->arena, (s->n_noise ? s->n_noise : 1) *
                                               sizeof *s->noise);
-    for (size_t i = 0; i < s->n_noise; i++)
-      s->noise[i] = *(noise_pattern *)L.noise_items.items[i];
+    /* a counting sort by first byte keeps the table's order within one */
+    for (size_t i = 0; i < s->n_noise; i++) {
+      const noise_pattern *np = L.noise_items.items[i];
+      s->noise_from[(unsigned char)np->pat[0] + 1]++;
+    }
+    for (size_t c = 1; c <= 256; c++)
+      s->noise_from[c] += s->noise_from[c - 1];
+    unsigned next[256];
+    memcpy(next, s->noise_from, sizeof next);
+    for (size_t i = 0; i < s->n_noise; i++) {
+      const noise_pattern *np = L.noise_items.items[i];
+      s->noise[next[(unsigned char)np->pat[0]]++] = *np;
+    }
   }
   sckg_vec_free(&L.phrases);
   sckg_vec_free(&L.actors);

@@ -197,9 +197,12 @@ struct sckg_schema {
   const char **pub_marks;
   const char **pub_names;
   size_t n_pubs;
-  /* noise.tsv: the patterns of what is not prose, in table order. */
+  /* noise.tsv: the patterns of what is not prose, by first byte (in table
+   * order within one): those starting with byte c are
+   * noise[noise_from[c]..noise_from[c + 1]). */
   noise_pattern *noise;
   size_t n_noise;
+  unsigned noise_from[257];
 };
 
 /* The phrases starting with interned lowered token `tok` (longest first). */
