@@ -728,6 +728,21 @@ static const char *clean_field(sckg_graph *g, const char *name,
   return sckg_graph_intern(g, b->ptr ? b->ptr : "", b->len); /* "" too */
 }
 
+/* A headline wrapped over lines, as one line: each run of spaces and line
+ * breaks becomes one space. */
+static const char *one_line(sckg_graph *g, const char *p, size_t n) {
+  sckg_buf *b = &BUILD(g)->buf;
+  sckg_buf_clear(b);
+  for (size_t i = 0; i < n; i++) {
+    bool sp = p[i] == ' ' || p[i] == '\t' || p[i] == '\n' || p[i] == '\r';
+    if (!sp)
+      sckg_buf_addc(b, p[i]);
+    else if (!b->len || b->ptr[b->len - 1] != ' ')
+      sckg_buf_addc(b, ' ');
+  }
+  return sckg_arena_strndup(g->arena, b->ptr ? b->ptr : "", b->len);
+}
+
 /* Read one article into `g` as it is: every actor, sentence and event it
  * holds is made in `g`. sckg_graph_add and sckg_graph_read read each
  * article into a graph of its own with this, so that what is read from
@@ -782,9 +797,7 @@ static sckg_status read_article(sckg_graph *g, const sckg_input *in) {
   if (meta_title)
     art->title = *meta_title ? meta_title : NULL;
   else
-    art->title = t.title.len
-                     ? sckg_arena_strndup(g->arena, t.title.ptr, t.title.len)
-                     : NULL;
+    art->title = t.title.len ? one_line(g, t.title.ptr, t.title.len) : NULL;
   if (meta_publisher)
     art->publisher = *meta_publisher ? meta_publisher : NULL;
   else
