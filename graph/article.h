@@ -5,9 +5,10 @@
 #ifndef SCKG_ARTICLE_H
 #define SCKG_ARTICLE_H
 
-#include "graph_impl.h"
+#include "kinds.h"
 #include "layout.h"
 #include "lexicon.h"
+#include "sckg/status.h"
 
 typedef struct {
   size_t b, e; /* byte span in the body */

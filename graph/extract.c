@@ -11,6 +11,7 @@
  * sentences for anaphors: the last subject, the last group of several
  * actors, the state the article is most about, the last statement. */
 #include "extract.h"
+#include "entities.h"
 #include "lexicon.h"
 #include "token.h"
 
@@ -25,7 +26,7 @@ typedef enum { M_NAME, M_ADJ, M_ANAPHOR } mention_kind;
 typedef struct {
   size_t tb, te; /* token span */
   mention_kind kind;
-  sckg_actor *actors[EX_MAX_ACTORS];
+  ex_actor *actors[EX_MAX_ACTORS];
   size_t n;
   bool poss;        /* a possessor: "North Korea's [threats]" */
   bool plural;      /* stands for several (a plural head, "they") */
@@ -35,7 +36,7 @@ typedef struct {
   int group;          /* index of its coordination group */
   const phrase *head; /* the head noun that made it, if any */
   const phrase *ana;  /* the anaphor phrase, for M_ANAPHOR */
-  sckg_actor *named;  /* named without acting: the state in "Britain's
+  ex_actor *named;  /* named without acting: the state in "Britain's
                          ambassador Barbara Woodward" */
 } mention;
 
@@ -58,52 +59,52 @@ typedef struct {
  * statement" and "the report" can refer back to the right one. */
 typedef struct {
   const char *noun; /* its head noun, lowered: "statement", "report" */
-  sckg_actor *agents[EX_MAX_ACTORS];
+  ex_actor *agents[EX_MAX_ACTORS];
   size_t n;
   long event; /* its index among the article's events */
 } statement_memory;
 
 /* The last few actors of one class, latest last. */
 typedef struct {
-  sckg_actor *items[8];
+  ex_actor *items[8];
   size_t n;
 } recent_actors;
 
 /* What the article remembers between sentences. */
 typedef struct {
-  sckg_actor *subject[EX_MAX_ACTORS];
+  ex_actor *subject[EX_MAX_ACTORS];
   size_t n_subject;
   /* groups of several actors, latest last: "they", "the three countries" */
-  sckg_actor *plural[8][EX_MAX_ACTORS];
+  ex_actor *plural[8][EX_MAX_ACTORS];
   size_t n_plural[8];
   size_t n_plurals;
   statement_memory stmts[8]; /* the article's statements, latest last */
   size_t n_stmts;
-  sckg_actor *last_group, *last_person, *last_org;
+  ex_actor *last_group, *last_person, *last_org;
   /* government agencies and international bodies named, latest last:
    * "the ministry" is the latest whose name says ministry */
   recent_actors agencies, igos;
-  sckg_pmap state_counts; /* sckg_actor * -> (void *)count */
-  sckg_vec persons;       /* sckg_actor *, persons named so far */
-  sckg_actor *last_state;
+  sckg_pmap state_counts; /* ex_actor * -> (void *)count */
+  sckg_vec persons;       /* ex_actor *, persons named so far */
+  ex_actor *last_state;
   /* the agents of the last event of each type, for "condemned the launch" */
-  sckg_actor *last_agents[SCKG_EV_COUNT][EX_MAX_ACTORS];
+  ex_actor *last_agents[SCKG_EV_COUNT][EX_MAX_ACTORS];
   size_t n_last_agents[SCKG_EV_COUNT];
   /* the agents of the last act (no reaction to one), for "the decision" */
-  sckg_actor *last_act_agents[EX_MAX_ACTORS];
+  ex_actor *last_act_agents[EX_MAX_ACTORS];
   size_t n_last_act_agents;
   /* the last targets of each type, for "made the same accusation" */
-  sckg_actor *last_targets[SCKG_EV_COUNT][EX_MAX_ACTORS];
+  ex_actor *last_targets[SCKG_EV_COUNT][EX_MAX_ACTORS];
   size_t n_last_targets[SCKG_EV_COUNT];
   /* the date of the last sentence that had dated events, and their agents */
   sckg_date last_date;
   size_t last_date_sent; /* index of that sentence */
-  sckg_actor *last_date_agents[EX_MAX_ACTORS];
+  ex_actor *last_date_agents[EX_MAX_ACTORS];
   size_t n_last_date_agents;
 } article_state;
 
 typedef struct {
-  sckg_graph *g;
+  entity_table ents; /* the article's actors */
   const sckg_schema *s;
   const article_text *a;
   article_state st;
@@ -130,7 +131,7 @@ typedef struct {
   bool trace; /* SCKG_DEBUG is set: each sentence's reading on stderr */
 } reader;
 
-static size_t group_actors(const reader *r, size_t k, sckg_actor **out,
+static size_t group_actors(const reader *r, size_t k, ex_actor **out,
                            size_t max);
 static bool mention_usable(const mention *m);
 
@@ -286,11 +287,11 @@ static const phrase *longest(const reader *r, size_t i, unsigned mask,
 
 /* --- actors ---------------------------------------------------------- */
 
-static sckg_actor *lex(reader *r, const lex_actor *a) {
-  return sckg_graph_lex_actor(r->g, a);
+static ex_actor *lex(reader *r, const lex_actor *a) {
+  return sckg_entities_lex(&r->ents, a);
 }
 
-static void count_state(reader *r, sckg_actor *a) {
+static void count_state(reader *r, ex_actor *a) {
   if (!a || a->cls != SCKG_CLASS_STATE)
     return;
   size_t c = (size_t)sckg_pmap_get(&r->st.state_counts, a);
@@ -300,11 +301,11 @@ static void count_state(reader *r, sckg_actor *a) {
 
 /* The state the article is most about so far: most mentions, then the most
  * recent. Iterates the article's mentions (ordered), not the map. */
-static sckg_actor *topic_state(reader *r) {
-  sckg_actor *best = NULL;
+static ex_actor *topic_state(reader *r) {
+  ex_actor *best = NULL;
   size_t best_n = 0;
   for (size_t i = 0; i < r->out->mentions.len; i++) {
-    sckg_actor *a = r->out->mentions.items[i];
+    ex_actor *a = r->out->mentions.items[i];
     /* a description does not refer to a name of its own sentence: in "the
      * envoy met his U.S. counterpart and condemned the isolated country",
      * the country is neither */
@@ -344,10 +345,10 @@ static const char *span_text(reader *r, size_t b, size_t e) {
   const char *p = r->text + r->toks[b].b;
   size_t n = r->toks[e - 1].e - r->toks[b].b;
   if (!memchr(p, '\n', n) && !memchr(p, '\r', n) && !memchr(p, '\t', n))
-    return sckg_graph_intern(r->g, p, n);
+    return sckg_entities_intern(&r->ents, p, n);
   sckg_buf tmp = {0};
   add_spaced(&tmp, r->text, r->toks[b].b, r->toks[e - 1].e);
-  const char *res = sckg_graph_intern(r->g, tmp.ptr, tmp.len);
+  const char *res = sckg_entities_intern(&r->ents, tmp.ptr, tmp.len);
   sckg_buf_free(&tmp);
   return res;
 }
@@ -355,7 +356,7 @@ static const char *span_text(reader *r, size_t b, size_t e) {
 /* A derived actor: "North Korean hackers" from a demonym (or a name used
  * as one) and a head noun. The label uses the demonym when there is one,
  * so that "DPRK IT workers" and "North Korean IT workers" are one node. */
-static sckg_actor *derived(reader *r, const lex_actor *base, const phrase *head,
+static ex_actor *derived(reader *r, const lex_actor *base, const phrase *head,
                            size_t hb, size_t he) {
   sckg_buf *b = &r->scratch;
   sckg_buf_clear(b);
@@ -373,10 +374,10 @@ static sckg_actor *derived(reader *r, const lex_actor *base, const phrase *head,
   sckg_class cls = head->head == HEAD_GROUP          ? SCKG_CLASS_GROUP
                    : head->head == HEAD_ORGANIZATION ? SCKG_CLASS_ORGANIZATION
                                                      : SCKG_CLASS_AGENCY;
-  return sckg_graph_new_actor(r->g, b->ptr, b->len, cls, lex(r, base));
+  return sckg_entities_named(&r->ents, b->ptr, b->len, cls, lex(r, base));
 }
 
-static void add_actor(mention *m, sckg_actor *a) {
+static void add_actor(mention *m, ex_actor *a) {
   if (!a)
     return;
   for (size_t i = 0; i < m->n; i++)
@@ -447,8 +448,8 @@ static const phrase *head_before(const reader *r, size_t i, size_t *hb) {
 
 /* Apply a head noun to a name mention. */
 static size_t name_after(const reader *r, size_t j);
-static sckg_actor *person_named(reader *r, size_t b, size_t e,
-                                sckg_actor *affiliation);
+static ex_actor *person_named(reader *r, size_t b, size_t e,
+                                ex_actor *affiliation);
 
 static void apply_head(reader *r, mention *m, const lex_actor *base,
                        const phrase *h, size_t hb, size_t he) {
@@ -495,30 +496,30 @@ static size_t name_after(const reader *r, size_t j) {
 
 /* A person named at [b, e): a lexicon person, one named earlier in the
  * article by a part of the name ("Kim" after "Kim Gunn"), or a new one. */
-static sckg_actor *person_named(reader *r, size_t b, size_t e,
-                                sckg_actor *affiliation) {
+static ex_actor *person_named(reader *r, size_t b, size_t e,
+                                ex_actor *affiliation) {
   size_t end;
   const phrase *ph = longest(r, b, 1u << PH_ACTOR, &end);
   if (ph && end == e && ph->actor->cls == SCKG_CLASS_PERSON)
     return lex(r, ph->actor);
   const char *text = span_text(r, b, e);
   for (size_t i = 0; i < r->st.persons.len; i++) {
-    sckg_actor *p = r->st.persons.items[i];
+    ex_actor *p = r->st.persons.items[i];
     if (!strcmp(p->label, text))
       return p;
   }
-  sckg_actor *p = sckg_graph_new_actor(r->g, text, strlen(text),
+  ex_actor *p = sckg_entities_named(&r->ents, text, strlen(text),
                                        SCKG_CLASS_PERSON, affiliation);
   return p;
 }
 
 /* Is token i a part of the name of a person named earlier ("Kim", "Bossert")?
  */
-static sckg_actor *person_by_part(reader *r, size_t i) {
+static ex_actor *person_by_part(reader *r, size_t i) {
   const token *t = &r->toks[i];
   size_t n = t->e - t->b;
   for (size_t k = r->st.persons.len; k-- > 0;) {
-    sckg_actor *p = r->st.persons.items[k];
+    ex_actor *p = r->st.persons.items[k];
     const char *l = p->label;
     for (const char *w = l; *w;) {
       const char *e = strchr(w, ' ');
@@ -542,7 +543,7 @@ static const statement_memory *statement_by_noun(const reader *r,
   return r->st.n_stmts ? &r->st.stmts[r->st.n_stmts - 1] : NULL;
 }
 
-static void remember_statement(reader *r, const char *noun, sckg_actor **agents,
+static void remember_statement(reader *r, const char *noun, ex_actor **agents,
                                size_t n, long event) {
   article_state *st = &r->st;
   if (st->n_stmts == sizeof st->stmts / sizeof *st->stmts) {
@@ -564,7 +565,7 @@ static const char *trigger_noun(const reader *r, const trigger *t) {
 /* The actor standing for `a` in class `cls`: itself, or for a state, the
  * state a person or agency belongs to ("the three countries" after three
  * leaders). NULL when none. */
-static sckg_actor *as_class(sckg_actor *a, sckg_class cls) {
+static ex_actor *as_class(ex_actor *a, sckg_class cls) {
   if (cls == SCKG_CLASS_COUNT || a->cls == cls)
     return a;
   if (cls != SCKG_CLASS_STATE)
@@ -585,14 +586,14 @@ static void resolve_plural(reader *r, mention *m, const phrase *ph) {
       ph->n == 1 && (sckg_lexicon_word(r->s, ph->ltoks[0]) & W_POSSPRON);
   /* a group named earlier in the same sentence comes first */
   for (size_t k = r->nm - 1; k-- > 0;) {
-    sckg_actor *g[EX_MAX_ACTORS];
+    ex_actor *g[EX_MAX_ACTORS];
     size_t n =
         mention_usable(&r->m[k]) ? group_actors(r, k, g, EX_MAX_ACTORS) : 0;
     mention trial = {0};
     bool ok = n >= 2 || (n == 1 && possessive && r->m[k].plural && !ph->count &&
                          r->m[k].kind == M_NAME);
     for (size_t i = 0; i < n && ok; i++) {
-      sckg_actor *a = as_class(g[i], ph->cls);
+      ex_actor *a = as_class(g[i], ph->cls);
       ok = a != NULL;
       add_actor(&trial, a);
     }
@@ -606,7 +607,7 @@ static void resolve_plural(reader *r, mention *m, const phrase *ph) {
     mention trial = {0};
     bool ok = true;
     for (size_t i = 0; i < st->n_plural[h] && ok; i++) {
-      sckg_actor *a = as_class(st->plural[h][i], ph->cls);
+      ex_actor *a = as_class(st->plural[h][i], ph->cls);
       ok = a != NULL;
       add_actor(&trial, a);
     }
@@ -618,7 +619,7 @@ static void resolve_plural(reader *r, mention *m, const phrase *ph) {
   }
 }
 
-static void remember_plural(article_state *st, sckg_actor *const *actors,
+static void remember_plural(article_state *st, ex_actor *const *actors,
                             size_t n) {
   if (n < 2)
     return;
@@ -633,7 +634,7 @@ static void remember_plural(article_state *st, sckg_actor *const *actors,
 }
 
 /* Remember actor a as the latest of its list. */
-static void remember_recent(recent_actors *l, sckg_actor *a) {
+static void remember_recent(recent_actors *l, ex_actor *a) {
   size_t n = l->n, i = 0;
   while (i < n && l->items[i] != a)
     i++;
@@ -664,7 +665,7 @@ static bool label_has_word(const char *label, const char *noun) {
 }
 
 /* The latest of a list whose label holds `noun`, or NULL. */
-static sckg_actor *recent_named(const recent_actors *l, const char *noun) {
+static ex_actor *recent_named(const recent_actors *l, const char *noun) {
   for (size_t i = l->n; i-- > 0;)
     if (label_has_word(l->items[i]->label, noun))
       return l->items[i];
@@ -675,9 +676,9 @@ static sckg_actor *recent_named(const recent_actors *l, const char *noun) {
  * noun (a Ministry, not the Bureau named after it), else the latest
  * international body that does (the Security Council, not the U.N. named
  * after it), else the latest of the anaphor's own class. */
-static sckg_actor *body_named(const article_state *st, const char *noun,
+static ex_actor *body_named(const article_state *st, const char *noun,
                               bool igo) {
-  sckg_actor *a = recent_named(&st->agencies, noun);
+  ex_actor *a = recent_named(&st->agencies, noun);
   if (!a)
     a = recent_named(&st->igos, noun);
   const recent_actors *own = igo ? &st->igos : &st->agencies;
@@ -796,7 +797,7 @@ static size_t unknown_org(reader *r, size_t i, sckg_class *cls) {
 
 /* A name met before in the article by a part of it takes precedence over
  * reading a new unknown name there. */
-static sckg_actor *person_by_part(reader *r, size_t i);
+static ex_actor *person_by_part(reader *r, size_t i);
 static bool p_none(reader *r, size_t i) {
   return r->toks[i].cap && person_by_part(r, i) != NULL;
 }
@@ -876,7 +877,7 @@ static void find_mentions(reader *r) {
         if (m) {
           const char *text = span_text(r, i, oe);
           add_actor(m,
-                    sckg_graph_new_actor(r->g, text, strlen(text), cls, NULL));
+                    sckg_entities_named(&r->ents, text, strlen(text), cls, NULL));
         }
         i = oe;
         continue;
@@ -887,12 +888,12 @@ static void find_mentions(reader *r) {
         if (m) {
           const char *text = span_text(r, i, ue);
           add_actor(m,
-                    sckg_graph_new_actor(r->g, text, strlen(text), cls, NULL));
+                    sckg_entities_named(&r->ents, text, strlen(text), cls, NULL));
         }
         i = ue;
         continue;
       }
-      sckg_actor *p = r->toks[i].cap ? person_by_part(r, i) : NULL;
+      ex_actor *p = r->toks[i].cap ? person_by_part(r, i) : NULL;
       if (p && !(i + 1 < r->n && r->toks[i + 1].cap &&
                  r->toks[i + 1].kind == TK_WORD)) {
         mention *m = new_mention(r, i, i + 1, M_NAME);
@@ -927,7 +928,7 @@ static void find_mentions(reader *r) {
       }
       /* an affiliation just before: "South Korean President", "Russia's
        * U.N. ambassador" */
-      sckg_actor *aff = NULL;
+      ex_actor *aff = NULL;
       size_t start = i;
       if (r->nm && r->m[r->nm - 1].te == i && r->m[r->nm - 1].n == 1) {
         aff = r->m[r->nm - 1].actors[0];
@@ -952,7 +953,7 @@ static void find_mentions(reader *r) {
         const lex_actor *base =
             m->n == 1 && m->actors[0]->from_lexicon &&
                     m->actors[0]->cls == SCKG_CLASS_STATE
-                ? sckg_lexicon_actor(r->s, m->actors[0]->slug)
+                ? m->actors[0]->lex
                 : NULL;
         size_t hb, he;
         const phrase *h = base ? head_after(r, e, &hb, &he) : NULL;
@@ -1084,7 +1085,7 @@ static void group_mentions(reader *r) {
     if (b->role && b->tb == a->te + 1 && is_comma(r, a->te) && a->n == 1 &&
         a->actors[0]->cls == SCKG_CLASS_PERSON && b->n == 1) {
       if (!a->actors[0]->parent && !a->actors[0]->from_lexicon)
-        sckg_graph_set_parent(r->g, a->actors[0], b->actors[0]);
+        sckg_entities_set_parent(a->actors[0], b->actors[0]);
       b->kind = M_ADJ;
       b->named = b->actors[0];
       continue;
@@ -1136,7 +1137,7 @@ static void group_mentions(reader *r) {
 }
 
 /* Every actor of the group that mention k belongs to. */
-static size_t group_actors(const reader *r, size_t k, sckg_actor **out,
+static size_t group_actors(const reader *r, size_t k, ex_actor **out,
                            size_t max) {
   size_t n = 0;
   for (size_t q = 0; q < r->nm; q++) {
@@ -1525,7 +1526,7 @@ static long slot_group(const reader *r, const trigger *t, const slot *sl) {
 
 /* Fill actors from the first slot that yields a group. */
 static size_t fill_slots(const reader *r, const trigger *t, const slot *slots,
-                         sckg_actor **out, long *which, slot_kind *kind) {
+                         ex_actor **out, long *which, slot_kind *kind) {
   *which = -1;
   *kind = SLOT_NONE;
   for (size_t i = 0; i < MAX_SLOTS && slots[i].kind != SLOT_NONE; i++) {
@@ -1721,17 +1722,17 @@ static ex_event *emit(reader *r) {
 
 /* Is one actor the other, or part of it (up the partOf/affiliatedWith
  * chain, either way)? */
-static bool kin(const sckg_actor *a, const sckg_actor *b) {
-  for (const sckg_actor *p = a; p; p = p->parent)
+static bool kin(const ex_actor *a, const ex_actor *b) {
+  for (const ex_actor *p = a; p; p = p->parent)
     if (p == b)
       return true;
-  for (const sckg_actor *p = b; p; p = p->parent)
+  for (const ex_actor *p = b; p; p = p->parent)
     if (p == a)
       return true;
   return false;
 }
 
-static bool has_actor(sckg_actor *const *arr, size_t n, const sckg_actor *a) {
+static bool has_actor(ex_actor *const *arr, size_t n, const ex_actor *a) {
   for (size_t i = 0; i < n; i++)
     if (arr[i] == a)
       return true;
@@ -1757,13 +1758,13 @@ static bool is_act(sckg_event_type t) {
 
 typedef struct {
   trigger *t;
-  sckg_actor *agents[EX_MAX_ACTORS];
+  ex_actor *agents[EX_MAX_ACTORS];
   size_t n_agents;
-  sckg_actor *targets[EX_MAX_ACTORS];
+  ex_actor *targets[EX_MAX_ACTORS];
   size_t n_targets;
   long agent_mention;
   slot_kind agent_slot; /* which slot gave the agents */
-  sckg_actor *victim;   /* a company named before a crime noun */
+  ex_actor *victim;   /* a company named before a crime noun */
   bool back_reference;  /* "the theft": told of before, not asserted here */
   long denies_charge;   /* a denial of the accusation frame with this index */
   bool negated;
@@ -1774,7 +1775,7 @@ typedef struct {
 /* Resolve "we"/"our" in a quote to the speaker of the sentence: the
  * subject of a reporting verb or statement outside the quote. */
 static void resolve_speakers(reader *r, frame *f, size_t nf) {
-  sckg_actor *speaker[EX_MAX_ACTORS];
+  ex_actor *speaker[EX_MAX_ACTORS];
   size_t ns = 0;
   for (size_t i = 0; i < nf && !ns; i++)
     if (!f[i].t->quoted &&
@@ -1845,7 +1846,7 @@ static bool is_passive(const reader *r, const trigger *t) {
 /* "Lazarus, the hacking outfit behind the theft of...", "the group
  * responsible for the heist": the crime is that of the name before. */
 static size_t behind_agent(const reader *r, const trigger *t,
-                           sckg_actor **out) {
+                           ex_actor **out) {
   size_t i = t->tb;
   while (i > 0 && t->tb - i < 6 &&
          ((word(r, i - 1) & W_DET) || is_lower_word(r, i - 1) ||
@@ -1869,7 +1870,7 @@ static size_t behind_agent(const reader *r, const trigger *t,
  * "the Lazarus Group, a hacking group that the United States sanctioned",
  * "Blender.io, a bitcoin mixer that it sanctioned". */
 static size_t relative_object(const reader *r, const trigger *t, long subj,
-                              sckg_actor **out) {
+                              ex_actor **out) {
   if (subj < 0)
     return 0;
   size_t k = r->m[subj].tb;
@@ -2065,7 +2066,7 @@ static void react_to_last_act(reader *r, frame *f, size_t i, size_t from) {
   }
   if (!det || q >= r->n || q >= end || !(word(r, q) & W_EVENTNOUN))
     return;
-  sckg_actor *const *src = r->st.last_act_agents;
+  ex_actor *const *src = r->st.last_act_agents;
   size_t n = r->st.n_last_act_agents;
   for (size_t k = i; k-- > 0;)
     if (is_act(f[k].t->pat->type) && f[k].n_agents && !f[k].negated) {
@@ -2240,7 +2241,7 @@ static void inherit_agents(reader *r, frame *f, size_t nf) {
   (void)r;
 }
 
-static void copy_actors(sckg_actor **dst, size_t *nd, sckg_actor *const *src,
+static void copy_actors(ex_actor **dst, size_t *nd, ex_actor *const *src,
                         size_t ns) {
   for (size_t i = 0; i < ns; i++)
     if (!has_actor(dst, *nd, src[i]) && *nd < EX_MAX_ACTORS)
@@ -2309,7 +2310,7 @@ static void emit_frames(reader *r, frame *f, size_t nf) {
             e->date = r->st.last_date;
             break;
           }
-    e->trigger = sckg_graph_intern(r->g, fr->t->text, strlen(fr->t->text));
+    e->trigger = fr->t->text;
     if (p->flags & PAT_STATEMENT) {
       statement_index = (long)(r->out->n_events - 1);
       remember_statement(r, trigger_noun(r, fr->t), fr->agents, fr->n_agents,
@@ -2366,7 +2367,7 @@ static void emit_frames(reader *r, frame *f, size_t nf) {
       copy_actors(e->agents, &e->n_agents, f[k].agents, f[k].n_agents);
       e->negated = true;
       e->date = date_near(r, f[i].t);
-      e->trigger = sckg_graph_intern(r->g, f[k].t->text, strlen(f[k].t->text));
+      e->trigger = f[k].t->text;
     }
   }
   /* a report of another's wrongdoing is an accusation, unless the speaker
@@ -2376,7 +2377,7 @@ static void emit_frames(reader *r, frame *f, size_t nf) {
     if (!(fr->t->pat->flags & (PAT_REPORT | PAT_STATEMENT)) || !fr->n_agents)
       continue;
     bool typed_speech = false;
-    sckg_actor *accused[EX_MAX_ACTORS];
+    ex_actor *accused[EX_MAX_ACTORS];
     size_t na = 0;
     for (size_t k = 0; k < nf; k++) {
       if (k == i || !f[k].n_agents)
@@ -2397,7 +2398,7 @@ static void emit_frames(reader *r, frame *f, size_t nf) {
     copy_actors(e->agents, &e->n_agents, fr->agents, fr->n_agents);
     copy_actors(e->targets, &e->n_targets, accused, na);
     e->date = date_near(r, fr->t);
-    e->trigger = sckg_graph_intern(r->g, fr->t->text, strlen(fr->t->text));
+    e->trigger = fr->t->text;
     e->stated_in = speaker_stmt;
     break;
   }
@@ -2414,7 +2415,7 @@ static void remember(reader *r, frame *f, size_t nf) {
     if (!m->n || m->kind == M_ADJ)
       continue;
     for (size_t i = 0; i < m->n; i++) {
-      sckg_actor *a = m->actors[i];
+      ex_actor *a = m->actors[i];
       sckg_vec_push_unique(&r->out->mentions, a);
       count_state(r, a);
       if (a->cls == SCKG_CLASS_GROUP)
@@ -2449,7 +2450,7 @@ static void remember(reader *r, frame *f, size_t nf) {
    * "Seoul's foreign ministry said ... the North's defense ministry" */
   for (size_t i = 0; i < nf; i++)
     for (size_t k = 0; k < f[i].n_agents; k++) {
-      sckg_actor *a = f[i].agents[k];
+      ex_actor *a = f[i].agents[k];
       if (a->cls == SCKG_CLASS_AGENCY)
         remember_recent(&st->agencies, a);
       else if (a->cls == SCKG_CLASS_ORGANIZATION)
@@ -2469,7 +2470,7 @@ static void remember(reader *r, frame *f, size_t nf) {
         !(r->m[k].poss && !r->m[k].head))
       subj = (long)k;
   if (subj >= 0) {
-    sckg_actor *g[EX_MAX_ACTORS];
+    ex_actor *g[EX_MAX_ACTORS];
     size_t n = group_actors(r, (size_t)subj, g, EX_MAX_ACTORS);
     if (n > 1 || r->m[subj].plural) {
       remember_plural(st, g, n);
@@ -2479,7 +2480,7 @@ static void remember(reader *r, frame *f, size_t nf) {
     }
   }
   for (size_t k = 0; k < r->nm; k++) {
-    sckg_actor *g[EX_MAX_ACTORS];
+    ex_actor *g[EX_MAX_ACTORS];
     size_t n =
         mention_usable(&r->m[k]) ? group_actors(r, k, g, EX_MAX_ACTORS) : 0;
     if (n > 1) {
@@ -2681,11 +2682,12 @@ void sckg_extractor_free(sckg_extractor *x) {
   free(x);
 }
 
-void sckg_extract(sckg_extractor *x, sckg_graph *g, const article_text *a,
-                  extraction *out) {
+void sckg_extract(sckg_extractor *x, const sckg_schema *s,
+                  const article_text *a, extraction *out) {
   reader *r = &x->r;
-  r->g = g;
-  r->s = g->schema;
+  out->arena = sckg_arena_new();
+  sckg_entities_init(&r->ents, s, out->arena);
+  r->s = s;
   r->a = a;
   r->out = out;
   r->text = a->body;
@@ -2696,10 +2698,15 @@ void sckg_extract(sckg_extractor *x, sckg_graph *g, const article_text *a,
   }
   sckg_pmap_free(&r->st.state_counts);
   sckg_vec_free(&r->st.persons);
+  out->actors = r->ents.order; /* handed over */
+  r->ents.order = (sckg_vec){0};
+  sckg_entities_free(&r->ents);
 }
 
 void sckg_extraction_free(extraction *x) {
   free(x->events);
   sckg_vec_free(&x->mentions);
+  sckg_vec_free(&x->actors);
+  sckg_arena_free(x->arena);
   memset(x, 0, sizeof *x);
 }

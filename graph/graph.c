@@ -2,7 +2,7 @@
 /* The graph: actors and events from every article, merged by content, with
  * IRIs derived from that content, turned into sorted triples. */
 #include "article.h"
-#include "extract.h"
+#include "read.h"
 #include "graph_impl.h"
 #include "lexicon.h"
 #include "token.h"
@@ -161,64 +161,6 @@ size_t sckg_graph_article_count(const sckg_graph *g) { return g->articles.len; }
 
 /* --- IRIs -------------------------------------------------------------- */
 
-/* A slug: lowercase ASCII letters and digits, other runs become one '-',
- * non-ASCII bytes are percent-encoded so any name gives a valid IRI. Long
- * names are cut and get a hash of the whole, so they stay distinct. */
-static void slugify_limited(sckg_buf *out, const char *s, size_t n,
-                            size_t limit, bool *cut) {
-  size_t start = out->len;
-  bool dash = false;
-  *cut = false;
-  for (size_t i = 0; i < n;) {
-    unsigned char c = (unsigned char)s[i];
-    /* one character at a time, whole UTF-8 sequences, so that a cut never
-     * splits one */
-    size_t clen = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
-    if (clen > n - i)
-      clen = n - i;
-    bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-                (c >= 'A' && c <= 'Z') || c >= 0x80;
-    if (!keep) {
-      dash = true;
-      i++;
-      continue;
-    }
-    size_t need = (dash && out->len > start) + (c >= 0x80 ? 3 * clen : 1);
-    if (out->len - start + need > limit) {
-      *cut = true;
-      break;
-    }
-    if (dash && out->len > start)
-      sckg_buf_addc(out, '-');
-    dash = false;
-    if (c >= 0x80) {
-      for (size_t k = 0; k < clen; k++)
-        sckg_buf_printf(out, "%%%02X", (unsigned char)s[i + k]);
-    } else {
-      sckg_buf_addc(out, (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c));
-    }
-    i += clen;
-  }
-}
-
-/* A slug: lowercase ASCII letters and digits, other runs become one '-',
- * non-ASCII characters are percent-encoded so any name gives a valid IRI.
- * Long names are cut at a character boundary and get a hash of the whole,
- * so they stay distinct. */
-static void slugify(sckg_buf *out, const char *s, size_t n) {
-  size_t start = out->len;
-  bool cut;
-  slugify_limited(out, s, n, 64, &cut);
-  if (cut) {
-    out->len = start;
-    slugify_limited(out, s, n, 48, &cut);
-    sckg_buf_printf(out, "-%08llx",
-                    (unsigned long long)(sckg_hash64(s, n) >> 32));
-  }
-  if (out->len == start)
-    sckg_buf_adds(out, "x");
-}
-
 /* An article identifier as an IRI segment: unreserved characters kept,
  * everything else percent-encoded. */
 static void encode_segment(sckg_buf *out, const char *s, size_t n) {
@@ -312,48 +254,10 @@ static void link_related(sckg_graph *g) {
   }
 }
 
-/* A lexicon actor whose name or alias is exactly `label`, or NULL. */
-static const lex_actor *lexicon_by_label(const sckg_schema *s,
-                                         const char *label, size_t len) {
-  sckg_buf norm = {0};
-  const char *toks[32];
-  size_t n = 0, pos = 0;
-  token t;
-  bool ok = true;
-  while (sckg_token_next(label, len, &pos, &t, &norm)) {
-    if (n == 32) {
-      ok = false;
-      break;
-    }
-    toks[n++] = sckg_strtab_find(s->strings, norm.ptr, norm.len);
-  }
-  const lex_actor *found = NULL;
-  if (ok && n && toks[0]) {
-    sckg_ascii_lower(norm.ptr, 0);
-    size_t nc;
-    const char *first = toks[0];
-    /* the index is keyed by the lowered first token */
-    char lowered[256];
-    size_t fl = strlen(first) < 255 ? strlen(first) : 255;
-    memcpy(lowered, first, fl);
-    sckg_ascii_lower(lowered, fl);
-    phrase **c =
-        sckg_lexicon_phrases(s, sckg_strtab_find(s->strings, lowered, fl), &nc);
-    for (size_t i = 0; i < nc && !found; i++) {
-      if (c[i]->kind != PH_ACTOR || c[i]->n != n)
-        continue;
-      bool eq = true;
-      for (size_t k = 0; k < n && eq; k++)
-        eq = c[i]->toks[k] == toks[k];
-      if (eq)
-        found = c[i]->actor;
-    }
-  }
-  sckg_buf_free(&norm);
-  return found;
-}
-
-void sckg_graph_set_parent(sckg_graph *g, sckg_actor *a, sckg_actor *parent) {
+/* Give an actor read from the text the parent the texts tell of (of
+ * several, the smallest IRI; lexicon actors keep theirs). */
+static void set_parent(sckg_graph *g, sckg_actor *a,
+                                  sckg_actor *parent) {
   (void)g;
   if (a->from_lexicon || !parent || parent == a)
     return;
@@ -366,37 +270,6 @@ void sckg_graph_set_parent(sckg_graph *g, sckg_actor *a, sckg_actor *parent) {
       return; /* no cycles */
   a->parent = parent;
   a->affiliated = a->cls == SCKG_CLASS_PERSON;
-}
-
-sckg_actor *sckg_graph_new_actor(sckg_graph *g, const char *label, size_t len,
-                                 sckg_class cls, sckg_actor *parent) {
-  const lex_actor *la = lexicon_by_label(g->schema, label, len);
-  if (la)
-    return sckg_graph_lex_actor(g, la);
-  sckg_buf slug = {0};
-  slugify(&slug, label, len);
-  const char *s = sckg_graph_intern(g, slug.ptr, slug.len);
-  sckg_buf_free(&slug);
-  sckg_actor *a = actor_with_slug(g, s);
-  if (a) {
-    /* the same name met again, perhaps written or read otherwise ("Safe
-     * Wallet", "Safe{Wallet}"; a company here, a group there): of what the
-     * texts say, the smallest class and label win, as for the parent, so
-     * that the graph does not depend on the order of the articles */
-    if (!a->from_lexicon) {
-      if (cls < a->cls) {
-        a->cls = cls;
-        a->affiliated = a->parent && cls == SCKG_CLASS_PERSON;
-      }
-      const char *l = sckg_graph_intern(g, label, len);
-      if (strcmp(l, a->label) < 0)
-        a->label = l;
-    }
-    sckg_graph_set_parent(g, a, parent);
-    return a;
-  }
-  return make_actor(g, s, sckg_graph_intern(g, label, len), cls, NULL,
-                    parent != NULL && parent->slug != s ? parent : NULL);
 }
 
 /* --- articles and events ----------------------------------------------- */
@@ -434,7 +307,16 @@ static void key_actors(sckg_buf *b, sckg_actor **arr, size_t n) {
   }
 }
 
-static ev_node *event_for(sckg_graph *g, ex_event *x) {
+/* An extracted event with the graph's actors. */
+typedef struct {
+  sckg_event_type type;
+  sckg_actor *agents[EX_MAX_ACTORS], *targets[EX_MAX_ACTORS];
+  size_t n_agents, n_targets;
+  sckg_date date;
+  bool negated;
+} read_event;
+
+static ev_node *event_for(sckg_graph *g, read_event *x) {
   build_state *b = BUILD(g);
   sckg_buf *k = &b->buf;
   sckg_buf_clear(k);
@@ -743,6 +625,35 @@ static const char *one_line(sckg_graph *g, const char *p, size_t n) {
   return sckg_arena_strndup(g->arena, b->ptr ? b->ptr : "", b->len);
 }
 
+/* The graph's actors for those the extraction met, made in the order met,
+ * with the same slug, label, class and Wikidata item, then tied to their
+ * parents. A heap array by ex_actor.index. */
+static sckg_actor **graph_actors(sckg_graph *g, const extraction *x) {
+  size_t n = x->actors.len;
+  sckg_actor **map = sckg_xcalloc(n ? n : 1, sizeof *map);
+  for (size_t i = 0; i < n; i++) {
+    const ex_actor *xa = x->actors.items[i];
+    const char *slug = sckg_graph_intern(g, xa->slug, strlen(xa->slug));
+    sckg_actor *a = actor_with_slug(g, slug);
+    if (!a)
+      a = make_actor(g, slug, sckg_graph_intern(g, xa->label, strlen(xa->label)),
+                     xa->cls,
+                     xa->qid ? sckg_graph_intern(g, xa->qid, strlen(xa->qid))
+                             : NULL,
+                     NULL);
+    a->from_lexicon = xa->from_lexicon;
+    if (xa->lex)
+      BUILD(g)->lex_actors[xa->lex->index] = a;
+    map[i] = a;
+  }
+  for (size_t i = 0; i < n; i++) {
+    const ex_actor *xa = x->actors.items[i];
+    map[i]->parent = xa->parent ? map[xa->parent->index] : NULL;
+    map[i]->affiliated = xa->affiliated;
+  }
+  return map;
+}
+
 /* Read one article into `g` as it is: every actor, sentence and event it
  * holds is made in `g`. sckg_graph_add and sckg_graph_read read each
  * article into a graph of its own with this, so that what is read from
@@ -821,7 +732,8 @@ static sckg_status read_article(sckg_graph *g, const sckg_input *in) {
   extraction x = {0};
   if (!BUILD(g)->extractor)
     BUILD(g)->extractor = sckg_extractor_new();
-  sckg_extract(BUILD(g)->extractor, g, &t, &x);
+  sckg_extract(BUILD(g)->extractor, g->schema, &t, &x);
+  sckg_actor **actors = graph_actors(g, &x);
   if (x.n_cut) {
     const char *text = clean ? clean : in->text;
     unsigned long line, col;
@@ -837,8 +749,11 @@ static sckg_status read_article(sckg_graph *g, const sckg_input *in) {
     report(g, SCKG_OK, name, line, col, msg);
   }
   art->n_mentions = x.mentions.len;
-  art->mentions = sckg_arena_memdup(g->arena, x.mentions.items,
-                                    x.mentions.len * sizeof(void *));
+  art->mentions =
+      sckg_arena_alloc(g->arena, (x.mentions.len ? x.mentions.len : 1) *
+                                     sizeof *art->mentions);
+  for (size_t i = 0; i < x.mentions.len; i++)
+    art->mentions[i] = actors[((ex_actor *)x.mentions.items[i])->index];
   qsort(art->mentions, art->n_mentions, sizeof *art->mentions, actor_ptr_cmp);
   /* one sentence node per evidence sentence */
   sckg_sentence **sents =
@@ -851,15 +766,23 @@ static sckg_status read_article(sckg_graph *g, const sckg_input *in) {
       continue;
     if (!sents[xe->sent])
       sents[xe->sent] = make_sentence(g, art, &t, xe->sent, &cp, &bp);
-    ev_node *e = made[i] = event_for(g, xe);
+    read_event re = {xe->type, {0}, {0}, xe->n_agents, xe->n_targets,
+                     xe->date, xe->negated};
+    for (size_t k = 0; k < xe->n_agents; k++)
+      re.agents[k] = actors[xe->agents[k]->index];
+    for (size_t k = 0; k < xe->n_targets; k++)
+      re.targets[k] = actors[xe->targets[k]->index];
+    ev_node *e = made[i] = event_for(g, &re);
     /* an article's pushes come together, so a duplicate can only be among
      * the last items: no scan of every earlier report */
     push_recent(&e->evidence, sents[xe->sent]);
     if (!e->sources.len || e->sources.items[e->sources.len - 1] != art)
       sckg_vec_push(&e->sources, art);
     for (size_t k = 0; k < xe->n_attributed; k++)
-      sckg_vec_push_unique(&e->attributed, xe->attributed[k]);
-    sckg_vec_push_unique(&e->triggers, (void *)xe->trigger);
+      sckg_vec_push_unique(&e->attributed, actors[xe->attributed[k]->index]);
+    sckg_vec_push_unique(
+        &e->triggers,
+        (void *)sckg_graph_intern(g, xe->trigger, strlen(xe->trigger)));
   }
   for (size_t i = 0; i < x.n_events; i++)
     if (made[i] && x.events[i].stated_in >= 0 && made[x.events[i].stated_in] &&
@@ -867,6 +790,7 @@ static sckg_status read_article(sckg_graph *g, const sckg_input *in) {
       sckg_vec_push_unique(&made[i]->stated_in, made[x.events[i].stated_in]);
   free(made);
   free(sents);
+  free(actors);
   sckg_extraction_free(&x);
   sckg_article_text_free(&t);
   free(clean);
@@ -1032,7 +956,7 @@ sckg_status sckg_graph_merge(sckg_graph *g, sckg_graph *part) {
   for (size_t i = 0; i < part->actors.len; i++) {
     sckg_actor *a = part->actors.items[i];
     if (!a->from_lexicon && a->parent)
-      sckg_graph_set_parent(g, merge_actor(&m, a), merge_actor(&m, a->parent));
+      set_parent(g, merge_actor(&m, a), merge_actor(&m, a->parent));
   }
   for (size_t i = 0; i < part->articles.len; i++)
     merge_article(&m, part->articles.items[i]);

@@ -4,6 +4,7 @@
 #ifndef SCKG_GRAPH_IMPL_H
 #define SCKG_GRAPH_IMPL_H
 
+#include "kinds.h"
 #include "sckg/graph.h"
 #include "support.h"
 
@@ -23,66 +24,6 @@
   "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"
 #define SCKG_NS_WD "http://www.wikidata.org/entity/"
 
-/* Actor classes of the contract, in a fixed order. */
-typedef enum {
-  SCKG_CLASS_STATE,
-  SCKG_CLASS_IGO,
-  SCKG_CLASS_AGENCY,
-  SCKG_CLASS_ORGANIZATION,
-  SCKG_CLASS_GROUP,
-  SCKG_CLASS_PERSON,
-  SCKG_CLASS_COUNT
-} sckg_class;
-
-/* "State", "IntergovernmentalOrganization", ...: local names in sckg:. */
-extern const char *const sckg_class_names[SCKG_CLASS_COUNT];
-/* Parse a class local name; returns SCKG_CLASS_COUNT when unknown. */
-sckg_class sckg_class_parse(const char *name, size_t len);
-
-/* The 24 event types of the contract, in the contract's order. */
-typedef enum {
-  SCKG_EV_MAKE_STATEMENT,
-  SCKG_EV_EXPRESS_CONCERN,
-  SCKG_EV_DENY_ALLEGATION,
-  SCKG_EV_APPEAL,
-  SCKG_EV_PLEDGE_COOPERATION,
-  SCKG_EV_CONSULT,
-  SCKG_EV_COOPERATE,
-  SCKG_EV_INVESTIGATE,
-  SCKG_EV_DEMAND,
-  SCKG_EV_CRITICIZE,
-  SCKG_EV_ACCUSE,
-  SCKG_EV_REJECT,
-  SCKG_EV_THREATEN,
-  SCKG_EV_IMPOSE_SANCTIONS,
-  SCKG_EV_EASE_SANCTIONS,
-  SCKG_EV_LEGAL_ACTION,
-  SCKG_EV_SEIZE_ASSETS,
-  SCKG_EV_MILITARY_EXERCISE,
-  SCKG_EV_WEAPONS_TEST,
-  SCKG_EV_CYBER_ATTACK,
-  SCKG_EV_CYBER_THEFT,
-  SCKG_EV_CYBER_ESPIONAGE,
-  SCKG_EV_MONEY_LAUNDERING,
-  SCKG_EV_SANCTIONS_EVASION,
-  SCKG_EV_COUNT
-} sckg_event_type;
-
-typedef struct {
-  const char *name;  /* local name in sckg:, e.g. "ImposeSanctions" */
-  const char *cameo; /* CAMEO code, or NULL where CAMEO has none */
-  const char *label; /* short English label for diagrams: "imposes sanctions" */
-} sckg_event_type_info;
-
-extern const sckg_event_type_info sckg_event_types[SCKG_EV_COUNT];
-/* Parse an event type local name; returns SCKG_EV_COUNT when unknown. */
-sckg_event_type sckg_event_type_parse(const char *name, size_t len);
-
-/* A calendar date as far as the text fixes it: year 0 = none, day 0 = a
- * month (xsd:gYearMonth). */
-typedef struct {
-  int year, month, day;
-} sckg_date;
 
 typedef struct sckg_actor sckg_actor;
 struct sckg_actor {
@@ -219,5 +160,10 @@ sckg_status sckg_write_ntriples_mem(const sckg_graph *g, sckg_buf *out);
 /* Compare two terms / triples by their bytes, as N-Triples sorts them. */
 int sckg_term_cmp(const sckg_term *a, const sckg_term *b);
 int sckg_triple_cmp(const void *a, const void *b);
+
+/* Services of the graph model to the reader (graph.c). */
+const char *sckg_graph_intern(sckg_graph *g, const char *s, size_t len);
+struct lex_actor;
+sckg_actor *sckg_graph_lex_actor(sckg_graph *g, const struct lex_actor *a);
 
 #endif

@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 #include "layout.h"
 #include "sentence.h"
-#include "token.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -464,48 +463,6 @@ static size_t dateline_end(const sckg_schema *s, const char *p, size_t b,
   return b;
 }
 
-/* Is p[b..e) exactly a name of a lexicon actor: a masthead such as
- * "Federal Office for the Protection of the Constitution"? */
-static bool names_an_actor(const sckg_schema *s, const char *p, size_t b,
-                           size_t e) {
-  enum { MAX_TOKENS = 16 };
-  const char *toks[MAX_TOKENS];
-  size_t n = 0, pos = b;
-  token t;
-  sckg_buf norm = {0};
-  bool known = true;
-  while (known && sckg_token_next(p, e, &pos, &t, &norm)) {
-    if (n == MAX_TOKENS)
-      known = false;
-    else
-      known = (toks[n++] = sckg_strtab_find(
-                   s->strings, norm.ptr ? norm.ptr : "", norm.len)) != NULL;
-  }
-  sckg_buf_free(&norm);
-  if (!known || !n)
-    return false;
-  char low[64];
-  size_t l0 = strlen(toks[0]);
-  if (l0 >= sizeof low)
-    return false;
-  memcpy(low, toks[0], l0);
-  sckg_ascii_lower(low, l0);
-  size_t np;
-  phrase **phs =
-      sckg_lexicon_phrases(s, sckg_strtab_find(s->strings, low, l0), &np);
-  for (size_t i = 0; i < np; i++) {
-    const phrase *ph = phs[i];
-    if (ph->kind != PH_ACTOR || ph->n != n)
-      continue;
-    size_t k = 0;
-    while (k < n && ph->toks[k] == toks[k])
-      k++;
-    if (k == n)
-      return true;
-  }
-  return false;
-}
-
 /* Does most of an alt text's longer words come back in the caption below
  * it? "Illustration shows representations of cryptocurrencies" above
  * "Representations of cryptocurrencies are seen ... in this
@@ -705,7 +662,7 @@ static void classify(const sckg_schema *s, const char *p, para *g, bool lead) {
       g->kind = NOISE_LABEL;
       return;
     }
-    if (g->words <= META_MAX_WORDS && names_an_actor(s, p, b, e)) {
+    if (g->words <= META_MAX_WORDS && sckg_lexicon_by_name(s, p + b, e - b)) {
       g->kind = NOISE_LABEL;
       return;
     }

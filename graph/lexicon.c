@@ -724,6 +724,47 @@ void sckg_schema_free(sckg_schema *s) {
   free(s);
 }
 
+/* A lexicon actor whose name or alias is exactly `label`, or NULL. */
+const lex_actor *sckg_lexicon_by_name(const sckg_schema *s, const char *label,
+                                      size_t len) {
+  sckg_buf norm = {0};
+  const char *toks[32];
+  size_t n = 0, pos = 0;
+  token t;
+  bool ok = true;
+  while (sckg_token_next(label, len, &pos, &t, &norm)) {
+    if (n == 32) {
+      ok = false;
+      break;
+    }
+    toks[n++] = sckg_strtab_find(s->strings, norm.ptr, norm.len);
+  }
+  const lex_actor *found = NULL;
+  if (ok && n && toks[0]) {
+    sckg_ascii_lower(norm.ptr, 0);
+    size_t nc;
+    const char *first = toks[0];
+    /* the index is keyed by the lowered first token */
+    char lowered[256];
+    size_t fl = strlen(first) < 255 ? strlen(first) : 255;
+    memcpy(lowered, first, fl);
+    sckg_ascii_lower(lowered, fl);
+    phrase **c =
+        sckg_lexicon_phrases(s, sckg_strtab_find(s->strings, lowered, fl), &nc);
+    for (size_t i = 0; i < nc && !found; i++) {
+      if (c[i]->kind != PH_ACTOR || c[i]->n != n)
+        continue;
+      bool eq = true;
+      for (size_t k = 0; k < n && eq; k++)
+        eq = c[i]->toks[k] == toks[k];
+      if (eq)
+        found = c[i]->actor;
+    }
+  }
+  sckg_buf_free(&norm);
+  return found;
+}
+
 /* The embedded schema is loaded once and shared. */
 static const char *embedded_get(void *ctx, const char *name, size_t *len) {
   (void)ctx;

@@ -3,7 +3,9 @@
 #ifndef SCKG_LEXICON_H
 #define SCKG_LEXICON_H
 
-#include "graph_impl.h"
+#include "kinds.h"
+#include "sckg/graph.h"
+#include "support.h"
 
 /* What a matched phrase is. */
 typedef enum {
@@ -209,6 +211,10 @@ struct sckg_schema {
 phrase **sckg_lexicon_phrases(const sckg_schema *s, const char *tok, size_t *n);
 /* Word class bits of an interned lowered token (0 when none). */
 unsigned sckg_lexicon_word(const sckg_schema *s, const char *tok);
+/* The lexicon actor whose name or alias is exactly `label` (token by
+ * token, as written), or NULL. */
+const lex_actor *sckg_lexicon_by_name(const sckg_schema *s, const char *label,
+                                      size_t len);
 /* The lexicon actor with this id, or NULL. */
 lex_actor *sckg_lexicon_actor(const sckg_schema *s, const char *id);
 /* Parse the tables of a schema from named buffers. `get` returns the bytes

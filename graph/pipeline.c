@@ -8,7 +8,7 @@
 #define _POSIX_C_SOURCE 200809L
 
 #include "pipeline.h"
-#include "extract.h"
+#include "read.h"
 
 #include <pthread.h>
 #include <stdio.h>

@@ -463,3 +463,61 @@ void sckg_sort_by_string(void **items, size_t n,
     items[i] = keys[i].item;
   free(keys);
 }
+
+/* A slug: lowercase ASCII letters and digits, other runs become one '-',
+ * non-ASCII bytes are percent-encoded so any name gives a valid IRI. Long
+ * names are cut and get a hash of the whole, so they stay distinct. */
+static void slugify_limited(sckg_buf *out, const char *s, size_t n,
+                            size_t limit, bool *cut) {
+  size_t start = out->len;
+  bool dash = false;
+  *cut = false;
+  for (size_t i = 0; i < n;) {
+    unsigned char c = (unsigned char)s[i];
+    /* one character at a time, whole UTF-8 sequences, so that a cut never
+     * splits one */
+    size_t clen = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+    if (clen > n - i)
+      clen = n - i;
+    bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                (c >= 'A' && c <= 'Z') || c >= 0x80;
+    if (!keep) {
+      dash = true;
+      i++;
+      continue;
+    }
+    size_t need = (dash && out->len > start) + (c >= 0x80 ? 3 * clen : 1);
+    if (out->len - start + need > limit) {
+      *cut = true;
+      break;
+    }
+    if (dash && out->len > start)
+      sckg_buf_addc(out, '-');
+    dash = false;
+    if (c >= 0x80) {
+      for (size_t k = 0; k < clen; k++)
+        sckg_buf_printf(out, "%%%02X", (unsigned char)s[i + k]);
+    } else {
+      sckg_buf_addc(out, (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c));
+    }
+    i += clen;
+  }
+}
+
+/* A slug: lowercase ASCII letters and digits, other runs become one '-',
+ * non-ASCII characters are percent-encoded so any name gives a valid IRI.
+ * Long names are cut at a character boundary and get a hash of the whole,
+ * so they stay distinct. */
+void sckg_slugify(sckg_buf *out, const char *s, size_t n) {
+  size_t start = out->len;
+  bool cut;
+  slugify_limited(out, s, n, 64, &cut);
+  if (cut) {
+    out->len = start;
+    slugify_limited(out, s, n, 48, &cut);
+    sckg_buf_printf(out, "-%08llx",
+                    (unsigned long long)(sckg_hash64(s, n) >> 32));
+  }
+  if (out->len == start)
+    sckg_buf_adds(out, "x");
+}

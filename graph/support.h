@@ -87,4 +87,9 @@ size_t sckg_utf8_check(const char *s, size_t n);
  * memory, longer the bigger the graph. */
 enum { SCKG_AHEAD = 8 };
 
+/* A slug of a name, for an IRI: lowercase ASCII letters and digits, other
+ * runs one '-', non-ASCII percent-encoded; a long name is cut and gets a
+ * hash of the whole, so that it stays distinct. Appended to `out`. */
+void sckg_slugify(sckg_buf *out, const char *s, size_t n);
+
 #endif

@@ -1,0 +1,54 @@
+/* SPDX-License-Identifier: MIT */
+/* The actors the extraction meets in one article, each once: the lexicon's
+ * entries, and names read from the text, keyed as the graph keys them (by
+ * slug), so that "Safe Wallet" met twice is one actor, and a name that is a
+ * lexicon alias is that lexicon actor. What the text says of a name met
+ * again is kept the way the graph would keep it across articles: the
+ * smallest class, label and parent win, so nothing depends on order. */
+#ifndef SCKG_ENTITIES_H
+#define SCKG_ENTITIES_H
+
+#include "kinds.h"
+#include "lexicon.h"
+#include "support.h"
+
+typedef struct ex_actor ex_actor;
+struct ex_actor {
+  const char *slug;  /* the key: the lexicon id, or the label's slug */
+  const char *label; /* canonical label */
+  sckg_class cls;
+  ex_actor *parent;     /* partOf, or affiliatedWith for persons */
+  bool affiliated;      /* the parent is an affiliation, not partOf */
+  bool from_lexicon;    /* false: a name read from the text */
+  const lex_actor *lex; /* its lexicon entry, when it has one */
+  const char *qid;      /* its Wikidata item, when it came from the lexicon */
+  size_t index;         /* in the order met */
+};
+
+typedef struct {
+  const sckg_schema *s;
+  sckg_arena *arena;    /* the actors and their strings */
+  sckg_strtab *strings; /* labels and slugs, interned */
+  sckg_pmap by_slug;    /* interned slug -> ex_actor */
+  ex_actor **by_lex;    /* by lex_actor index */
+  sckg_vec order;       /* ex_actor *, in the order met */
+} entity_table;
+
+/* A table whose actors live in `arena` (the caller's). */
+void sckg_entities_init(entity_table *t, const sckg_schema *s,
+                        sckg_arena *arena);
+/* Free the table's indexes (the actors stay in the arena). */
+void sckg_entities_free(entity_table *t);
+/* The string interned in the table's arena. */
+const char *sckg_entities_intern(entity_table *t, const char *s, size_t n);
+/* The actor of a lexicon entry, with its parents. */
+ex_actor *sckg_entities_lex(entity_table *t, const lex_actor *la);
+/* The actor a name read from the text stands for: the lexicon actor it is
+ * a name of, else the one of its slug, made when new. */
+ex_actor *sckg_entities_named(entity_table *t, const char *label, size_t len,
+                              sckg_class cls, ex_actor *parent);
+/* Give a name read from the text the parent the text tells of (of several,
+ * the smallest slug; lexicon actors keep theirs). */
+void sckg_entities_set_parent(ex_actor *a, ex_actor *parent);
+
+#endif
