@@ -1,0 +1,58 @@
+/* SPDX-License-Identifier: MIT */
+/* A graph while articles are read into it and merged: what graph.c (the
+ * model: actors, merging, finishing) and read.c (an article into a graph)
+ * share. Private to the library. */
+#ifndef SCKG_BUILD_H
+#define SCKG_BUILD_H
+
+#include "graph_impl.h"
+#include "read.h"
+
+/* An event under construction: the public node first, so a sckg_event *
+ * of this graph is also an ev_node *. */
+typedef struct ev_node {
+  sckg_event pub;
+  const char *key; /* type|agents|targets|neg|date: the identity */
+  struct ev_node *merged_into;
+  sckg_vec evidence, sources, attributed; /* sets */
+  sckg_vec stated_in;                     /* candidate statements (ev_node *) */
+  sckg_vec triggers;                      /* interned trigger words */
+} ev_node;
+
+typedef struct {
+  sckg_pmap actors_by_slug;    /* interned slug -> sckg_actor */
+  sckg_actor **lex_actors;     /* by lex_actor index */
+  sckg_pmap events_by_key;     /* interned key -> ev_node */
+  sckg_pmap articles_by_ident; /* interned ident -> sckg_article */
+  sckg_vec all_events;         /* ev_node *, in creation order */
+  sckg_extractor *extractor;
+  bool extractor_lent; /* the caller's: not freed with the graph */
+  sckg_buf buf;
+  const char *input_name; /* of the last article read, for messages */
+} build_state;
+
+#define BUILD(g) ((build_state *)(g)->build)
+
+/* The graph's actor with this slug (interned), or NULL. */
+sckg_actor *sckg_graph_actor_with_slug(sckg_graph *g, const char *slug);
+/* A new actor of the graph; `qid` and `parent` may be NULL. */
+sckg_actor *sckg_graph_make_actor(sckg_graph *g, const char *slug,
+                                  const char *label, sckg_class cls,
+                                  const char *qid, sckg_actor *parent);
+/* An article identifier as an IRI segment, appended to `out`. */
+void sckg_graph_encode_segment(sckg_buf *out, const char *s, size_t n);
+/* What joins an article's IRI and "char=b,e" in its sentences' IRIs. */
+char sckg_graph_sentence_sep(const sckg_article *a);
+/* A diagnostic to the graph's sink. */
+void sckg_graph_report(const sckg_graph *g, sckg_status st, const char *file,
+                       unsigned long line, unsigned long col, const char *msg);
+
+/* Actors by IRI, for qsort. */
+int sckg_graph_actor_cmp(const void *pa, const void *pb);
+/* Add an evidence sentence to an event's set. */
+void sckg_graph_push_recent(sckg_vec *v, sckg_sentence *s);
+/* The error for a second article with an identifier already in the graph. */
+void sckg_graph_report_taken(const sckg_graph *g, const char *name,
+                             const char *ident);
+
+#endif
