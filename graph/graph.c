@@ -2,8 +2,8 @@
 /* The graph: actors and events from every article, merged by content, with
  * IRIs derived from that content, turned into sorted triples. */
 #include "build.h"
-#include "lexicon.h"
-#include "token.h"
+#include "lexicon/lexicon.h"
+#include "text/token.h"
 
 #include <ctype.h>
 #include <stdio.h>

@@ -4,7 +4,7 @@
 
 #include "inputs.h"
 
-#include "article.h"
+#include "text/article.h"
 #include "support.h"
 
 #include <dirent.h>

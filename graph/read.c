@@ -3,7 +3,7 @@
  * and metadata, the extraction, and its result made into the graph's
  * actors, sentences and events. */
 #include "build.h"
-#include "lexicon.h"
+#include "lexicon/lexicon.h"
 
 #include <stdio.h>
 #include <stdlib.h>

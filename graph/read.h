@@ -4,7 +4,7 @@
 #ifndef SCKG_READ_H
 #define SCKG_READ_H
 
-#include "extract.h"
+#include "extract/extract.h"
 #include "graph_impl.h"
 
 /* sckg_graph_read with the working memory `x` (NULL: one of its own),

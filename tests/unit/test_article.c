@@ -7,7 +7,7 @@
 /* cmocka needs the headers above first */
 #include <cmocka.h>
 
-#include "article.h"
+#include "text/article.h"
 
 #include <string.h>
 

@@ -11,7 +11,7 @@
 /* cmocka needs the headers above first */
 #include <cmocka.h>
 
-#include "article.h"
+#include "text/article.h"
 
 #include <stdlib.h>
 #include <string.h>

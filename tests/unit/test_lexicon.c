@@ -13,7 +13,7 @@
 /* cmocka needs the headers above first */
 #include <cmocka.h>
 
-#include "lexicon.h"
+#include "lexicon/lexicon.h"
 
 #include <dirent.h>
 #include <stdio.h>

@@ -7,7 +7,7 @@
 /* cmocka needs the headers above first */
 #include <cmocka.h>
 
-#include "token.h"
+#include "text/token.h"
 
 #include <string.h>
 

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-#include "article.h"
-#include "sentence.h"
+#include "text/article.h"
+#include "text/sentence.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-#include "layout.h"
-#include "sentence.h"
+#include "text/layout.h"
+#include "text/sentence.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* Loading the schema tables (schema/README.md) into phrase indexes. */
-#include "lexicon.h"
+#include "lexicon/lexicon.h"
 #include "embedded.h"
-#include "token.h"
+#include "text/token.h"
 
 #include <stdint.h>
 #include <stdio.h>

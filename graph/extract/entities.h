@@ -9,7 +9,7 @@
 #define SCKG_ENTITIES_H
 
 #include "kinds.h"
-#include "lexicon.h"
+#include "lexicon/lexicon.h"
 #include "support.h"
 
 typedef struct ex_actor ex_actor;

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-#include "entities.h"
+#include "extract/entities.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-#include "sentence.h"
+#include "text/sentence.h"
 
 #include <string.h>
 

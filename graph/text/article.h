@@ -6,8 +6,8 @@
 #define SCKG_ARTICLE_H
 
 #include "kinds.h"
-#include "layout.h"
-#include "lexicon.h"
+#include "text/layout.h"
+#include "lexicon/lexicon.h"
 #include "sckg/status.h"
 
 typedef struct {

@@ -7,7 +7,7 @@
 #ifndef SCKG_SENTENCE_H
 #define SCKG_SENTENCE_H
 
-#include "lexicon.h"
+#include "lexicon/lexicon.h"
 
 /* The end of the sentence that starts at b in p[b..e): the byte after its
  * closing punctuation and quotes, or e when it runs to the end. *next is

@@ -11,7 +11,7 @@
 #ifndef SCKG_LAYOUT_H
 #define SCKG_LAYOUT_H
 
-#include "lexicon.h"
+#include "lexicon/lexicon.h"
 
 typedef struct {
   size_t b, e; /* byte span in the body */

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-#include "token.h"
+#include "text/token.h"
 
 #include <string.h>
 

@@ -3,9 +3,9 @@
 #ifndef SCKG_EXTRACT_H
 #define SCKG_EXTRACT_H
 
-#include "article.h"
-#include "entities.h"
+#include "extract/entities.h"
 #include "kinds.h"
+#include "text/article.h"
 
 enum { EX_MAX_ACTORS = 12, EX_MAX_TOKENS = 4096 /* read of one sentence */ };
 

@@ -1,0 +1,321 @@
+/* SPDX-License-Identifier: MIT */
+/* The extraction: tokens -> actor mentions and triggers -> event frames.
+ *
+ * A sentence is read in passes. Phrases of the lexicon (actor names,
+ * demonyms, head nouns, titles, anaphors) become mentions; mentions joined
+ * by "and" or commas become groups ("The United States, South Korea and
+ * Japan"). Event triggers then take their arguments from slots: the clause
+ * subject (the nearest group to the left that no preposition governs), the
+ * object right after the trigger, the group after a given preposition, a
+ * by-phrase or a possessor. The article keeps a little state across
+ * sentences for anaphors: the last subject, the last group of several
+ * actors, the state the article is most about, the last statement. */
+#include "extract/reader.h"
+
+/* --- the sentence ---------------------------------------------------- */
+
+static void remember(reader *r, frame *f, size_t nf) {
+  article_state *st = &r->st;
+  for (size_t k = 0; k < r->nm; k++) {
+    mention *m = &r->m[k];
+    if (m->named)
+      sckg_vec_push_unique(&r->out->mentions, m->named);
+    if (!m->n || m->kind == M_ADJ)
+      continue;
+    for (size_t i = 0; i < m->n; i++) {
+      ex_actor *a = m->actors[i];
+      sckg_vec_push_unique(&r->out->mentions, a);
+      ex_count_state(r, a);
+      if (a->cls == SCKG_CLASS_GROUP)
+        st->last_group = a;
+      else if (a->cls == SCKG_CLASS_PERSON) {
+        st->last_person = a;
+        sckg_vec_push_unique(&st->persons, a);
+      } else if (a->cls == SCKG_CLASS_AGENCY)
+        ex_remember_recent(&st->agencies, a);
+      else if (a->cls == SCKG_CLASS_ORGANIZATION)
+        st->last_org = a;
+      else if (a->cls == SCKG_CLASS_IGO)
+        ex_remember_recent(&st->igos, a);
+    }
+  }
+  bool dated = false;
+  for (size_t i = r->out->n_events;
+       i-- > 0 && r->out->events[i].sent == r->sent_index;) {
+    const ex_event *e = &r->out->events[i];
+    if (!e->date.year)
+      continue;
+    if (!dated) {
+      st->n_last_date_agents = 0;
+      st->last_date = e->date;
+      st->last_date_sent = r->sent_index;
+      dated = true;
+    }
+    ex_copy_actors(st->last_date_agents, &st->n_last_date_agents, e->agents,
+                   e->n_agents);
+  }
+  /* an actor that acted outranks one merely named: "the ministry" after
+   * "Seoul's foreign ministry said ... the North's defense ministry" */
+  for (size_t i = 0; i < nf; i++)
+    for (size_t k = 0; k < f[i].n_agents; k++) {
+      ex_actor *a = f[i].agents[k];
+      if (a->cls == SCKG_CLASS_AGENCY)
+        ex_remember_recent(&st->agencies, a);
+      else if (a->cls == SCKG_CLASS_ORGANIZATION)
+        st->last_org = a;
+      else if (a->cls == SCKG_CLASS_PERSON)
+        st->last_person = a;
+    }
+  /* the subject of the sentence: the first agent of an unquoted event,
+   * else the first group no preposition governs */
+  long subj = -1;
+  for (size_t i = 0; i < nf && subj < 0; i++)
+    if (!f[i].t->quoted && f[i].agent_mention >= 0 &&
+        !(f[i].t->pat->flags & PAT_NOUN))
+      subj = f[i].agent_mention;
+  for (size_t k = 0; k < r->nm && subj < 0; k++)
+    if (ex_mention_usable(&r->m[k]) && !r->m[k].prep && !r->m[k].quoted &&
+        !(r->m[k].poss && !r->m[k].head))
+      subj = (long)k;
+  if (subj >= 0) {
+    ex_actor *g[EX_MAX_ACTORS];
+    size_t n = ex_group_actors(r, (size_t)subj, g, EX_MAX_ACTORS);
+    if (n > 1 || r->m[subj].plural) {
+      ex_remember_plural(st, g, n);
+    } else if (n == 1) {
+      st->subject[0] = g[0];
+      st->n_subject = 1;
+    }
+  }
+  for (size_t k = 0; k < r->nm; k++) {
+    ex_actor *g[EX_MAX_ACTORS];
+    size_t n = ex_mention_usable(&r->m[k])
+                   ? ex_group_actors(r, k, g, EX_MAX_ACTORS)
+                   : 0;
+    if (n > 1) {
+      ex_remember_plural(st, g, n);
+    }
+  }
+  for (size_t i = 0; i < nf; i++)
+    if (f[i].n_agents) {
+      sckg_event_type ty = f[i].t->pat->type;
+      st->n_last_agents[ty] = f[i].n_agents;
+      memcpy(st->last_agents[ty], f[i].agents,
+             f[i].n_agents * sizeof *f[i].agents);
+      if (ex_is_act(ty) && !f[i].negated) { /* a denied act did not happen */
+        st->n_last_act_agents = f[i].n_agents;
+        memcpy(st->last_act_agents, f[i].agents,
+               f[i].n_agents * sizeof *f[i].agents);
+      }
+      if (f[i].n_targets) {
+        st->n_last_targets[ty] = f[i].n_targets;
+        memcpy(st->last_targets[ty], f[i].targets,
+               f[i].n_targets * sizeof *f[i].targets);
+      }
+    }
+  /* actors who acted together in this sentence, as a joint statement's
+   * signatories named through "we" or "the statement" */
+  for (size_t i = 0; i < nf; i++)
+    if (f[i].n_agents > 1 && !f[i].t->quoted) {
+      ex_remember_plural(st, f[i].agents, f[i].n_agents);
+    }
+}
+
+/* Relative clauses set off by commas: ", whose ... ," and ", which ... ,"
+ * get an id; the rest of the sentence is clause 0. */
+static void mark_relative_clauses(reader *r) {
+  unsigned short id = 0;
+  for (size_t i = 0; i < r->n; i++)
+    r->clause[i] = 0;
+  for (size_t i = 0; i + 1 < r->n; i++) {
+    if (!ex_is_comma(r, i) || !(ex_tok_lower_is(r, i + 1, "whose") ||
+                                ex_tok_lower_is(r, i + 1, "which") ||
+                                ex_tok_lower_is(r, i + 1, "who") ||
+                                ex_tok_lower_is(r, i + 1, "whom") ||
+                                ex_tok_lower_is(r, i + 1, "where")))
+      continue;
+    id++;
+    size_t k = i + 1;
+    while (k < r->n && !ex_is_comma(r, k))
+      r->clause[k++] = id;
+    i = k;
+  }
+}
+
+/* Interned forms of text[b, e), as written and lowercased; false when the
+ * ex_word is too long to look up. */
+static bool intern_forms(const reader *r, size_t b, size_t e, const char **norm,
+                         const char **lower) {
+  char low[64];
+  size_t n = e - b;
+  if (n > sizeof low)
+    return false;
+  memcpy(low, r->text + b, n);
+  *norm = sckg_strtab_find(r->s->strings, r->text + b, n);
+  *lower = sckg_ascii_lower(low, n) ? sckg_strtab_find(r->s->strings, low, n)
+                                    : *norm;
+  return true;
+}
+
+/* "North Korea-linked hackers": a hyphenated ex_word the lexicon does not
+ * know, whose last part is an affiliation ex_word of words.tsv, is read as
+ * two words, so that the name before the hyphen is found. `written` is
+ * the length of the token's normalised form: a ex_word that normalising
+ * changed is left whole. Fills *second and shortens *t on success. */
+static bool split_affiliation(const reader *r, token *t, size_t written,
+                              token *second) {
+  if (t->kind != TK_WORD || t->norm || t->lower || written != t->e - t->b)
+    return false;
+  size_t h = t->e;
+  while (h > t->b && r->text[h - 1] != '-')
+    h--;
+  if (h <= t->b + 1 || h == t->e)
+    return false;
+  const char *norm, *lower;
+  if (!intern_forms(r, h, t->e, &norm, &lower) ||
+      !(sckg_lexicon_word(r->s, lower) & W_AFFIL))
+    return false;
+  *second = (token){.b = h,
+                    .e = t->e,
+                    .kind = TK_WORD,
+                    .cap = r->text[h] >= 'A' && r->text[h] <= 'Z',
+                    .norm = norm,
+                    .lower = lower};
+  t->e = h - 1;
+  return intern_forms(r, t->b, t->e, &t->norm, &t->lower);
+}
+
+static void read_sentence(reader *r, size_t b, size_t e) {
+  r->n = r->nm = r->nt = r->nd = 0;
+  if (++r->gen == 0) { /* after 4 billion sentences, start the memo afresh */
+    memset(r->memo_gen, 0, sizeof r->memo_gen);
+    r->gen = 1;
+  }
+  size_t pos = b;
+  token t;
+  bool in_quote = false;
+  while (r->n < MAX_TOKENS &&
+         sckg_token_next(r->text, e, &pos, &t, &r->scratch)) {
+    t.norm = sckg_strtab_find(r->s->strings, r->scratch.ptr, r->scratch.len);
+    /* most words are lowercase already: one look-up for both */
+    t.lower =
+        sckg_ascii_lower(r->scratch.ptr, r->scratch.len)
+            ? sckg_strtab_find(r->s->strings, r->scratch.ptr, r->scratch.len)
+            : t.norm;
+    token second;
+    if (r->n + 1 < MAX_TOKENS &&
+        split_affiliation(r, &t, r->scratch.len, &second)) {
+      r->quoted[r->n] = in_quote;
+      r->toks[r->n++] = t;
+      t = second;
+    }
+    if (t.kind == TK_QUOTE) {
+      /* a straight quote opens after a space, '(' or at the start; a
+       * curly one says which it is (U+201C opens). A straight quote may be
+       * the text's last byte: nothing after it is read. */
+      bool opening;
+      if (r->text[t.b] == '"')
+        opening = t.b == b || r->text[t.b - 1] == ' ' ||
+                  r->text[t.b - 1] == '\n' || r->text[t.b - 1] == '\r' ||
+                  r->text[t.b - 1] == '\t' || r->text[t.b - 1] == '(';
+      else
+        opening = t.e - t.b == 3 && (unsigned char)r->text[t.b + 2] == 0x9C;
+      in_quote = opening;
+      r->quoted[r->n] = false;
+    } else {
+      r->quoted[r->n] = in_quote;
+    }
+    r->toks[r->n++] = t;
+  }
+  if (r->n == MAX_TOKENS &&
+      sckg_token_next(r->text, e, &pos, &t, &r->scratch)) {
+    /* the rest is not read: the caller says so */
+    if (!r->out->n_cut++)
+      r->out->first_cut = r->sent_index;
+  }
+  mark_relative_clauses(r);
+  ex_find_mentions(r);
+  ex_group_mentions(r);
+  ex_find_triggers(r);
+  ex_find_dates(r);
+  frame f[MAX_TRIGGERS];
+  memset(f, 0, r->nt * sizeof *f);
+  for (size_t i = 0; i < r->nt; i++)
+    f[i].t = &r->t[i];
+  ex_read_frames(r, f, r->nt);
+  ex_resolve_speakers(r, f, r->nt);
+  ex_read_frames(r, f, r->nt); /* again, now that "we" is known */
+  if (r->trace) {
+    fprintf(stderr, "S: %.*s\n", (int)(e - b), r->text + b);
+    for (size_t i = 0; i < r->nm; i++)
+      fprintf(stderr,
+              "  M[%zu] %.*s n=%zu g=%d prep=%s poss=%d kind=%d pl=%d a0=%s\n",
+              i, (int)(r->toks[r->m[i].te - 1].e - r->toks[r->m[i].tb].b),
+              r->text + r->toks[r->m[i].tb].b, r->m[i].n, r->m[i].group,
+              r->m[i].prep ? r->m[i].prep : "-", r->m[i].poss, r->m[i].kind,
+              r->m[i].plural, r->m[i].n ? r->m[i].actors[0]->label : "-");
+    for (size_t i = 0; i < r->nt; i++)
+      fprintf(stderr, "  T %s %s agents=%zu targets=%zu q=%d\n",
+              sckg_event_types[f[i].t->pat->type].name, f[i].t->text,
+              f[i].n_agents, f[i].n_targets, f[i].t->quoted);
+  }
+  ex_speaker_slots(f, r->nt);
+  ex_event_objects(r, f, r->nt);
+  ex_crimes_not_by_accusers(f, r->nt);
+  ex_apply_denials(f, r->nt);
+  ex_inherit_agents(r, f, r->nt);
+  ex_same_targets(r, f, r->nt);
+  ex_denied_charges(f, r->nt);
+  ex_emit_frames(r, f, r->nt);
+  remember(r, f, r->nt);
+}
+
+/* The reader's buffers are large (a sentence's tokens, mentions and
+ * triggers) and reused for every article; only the article's memory is
+ * reset between articles. */
+struct sckg_extractor {
+  reader r;
+};
+
+sckg_extractor *sckg_extractor_new(void) {
+  sckg_extractor *x = sckg_xcalloc(1, sizeof *x);
+  /* asked once: getenv walks the environment, and this is per sentence */
+  x->r.trace = getenv("SCKG_DEBUG") != NULL;
+  return x;
+}
+
+void sckg_extractor_free(sckg_extractor *x) {
+  if (!x)
+    return;
+  sckg_buf_free(&x->r.scratch);
+  free(x);
+}
+
+void sckg_extract(sckg_extractor *x, const sckg_schema *s,
+                  const article_text *a, extraction *out) {
+  reader *r = &x->r;
+  out->arena = sckg_arena_new();
+  sckg_entities_init(&r->ents, s, out->arena);
+  r->s = s;
+  r->a = a;
+  r->out = out;
+  r->text = a->body;
+  memset(&r->st, 0, sizeof r->st);
+  for (size_t i = 0; i < a->n_sents; i++) {
+    r->sent_index = i;
+    read_sentence(r, a->sents[i].b, a->sents[i].e);
+  }
+  sckg_pmap_free(&r->st.state_counts);
+  sckg_vec_free(&r->st.persons);
+  out->actors = r->ents.order; /* handed over */
+  r->ents.order = (sckg_vec){0};
+  sckg_entities_free(&r->ents);
+}
+
+void sckg_extraction_free(extraction *x) {
+  free(x->events);
+  sckg_vec_free(&x->mentions);
+  sckg_vec_free(&x->actors);
+  sckg_arena_free(x->arena);
+  memset(x, 0, sizeof *x);
+}

@@ -1,0 +1,691 @@
+/* SPDX-License-Identifier: MIT */
+/* Event frames: a trigger with its agents and targets, then denials,
+ * speakers, crimes, references back and the events emitted. */
+#include "extract/reader.h"
+
+/* --- events ---------------------------------------------------------- */
+
+static ex_event *emit(reader *r) {
+  extraction *x = r->out;
+  if (x->n_events == x->cap) {
+    x->cap = x->cap ? x->cap * 2 : 64;
+    x->events = sckg_xrealloc(x->events, x->cap * sizeof *x->events);
+  }
+  ex_event *e = &x->events[x->n_events++];
+  memset(e, 0, sizeof *e);
+  e->stated_in = -1;
+  e->sent = r->sent_index;
+  return e;
+}
+
+/* Is one actor the other, or part of it (up the partOf/affiliatedWith
+ * chain, either way)? */
+static bool kin(const ex_actor *a, const ex_actor *b) {
+  for (const ex_actor *p = a; p; p = p->parent)
+    if (p == b)
+      return true;
+  for (const ex_actor *p = b; p; p = p->parent)
+    if (p == a)
+      return true;
+  return false;
+}
+
+static bool has_actor(ex_actor *const *arr, size_t n, const ex_actor *a) {
+  for (size_t i = 0; i < n; i++)
+    if (arr[i] == a)
+      return true;
+  return false;
+}
+
+static bool is_speech(sckg_event_type t) {
+  return t == SCKG_EV_MAKE_STATEMENT || t == SCKG_EV_EXPRESS_CONCERN ||
+         t == SCKG_EV_DENY_ALLEGATION || t == SCKG_EV_APPEAL ||
+         t == SCKG_EV_DEMAND || t == SCKG_EV_CRITICIZE || t == SCKG_EV_ACCUSE ||
+         t == SCKG_EV_REJECT || t == SCKG_EV_THREATEN ||
+         t == SCKG_EV_PLEDGE_COOPERATION;
+}
+
+/* An act a later "the decision" or "the move" may stand for: anything but
+ * a statement or a reaction to another's act (an accusation is an act:
+ * "denounced the move" often answers one). */
+bool ex_is_act(sckg_event_type t) {
+  return t != SCKG_EV_MAKE_STATEMENT && t != SCKG_EV_EXPRESS_CONCERN &&
+         t != SCKG_EV_DENY_ALLEGATION && t != SCKG_EV_APPEAL &&
+         t != SCKG_EV_DEMAND && t != SCKG_EV_CRITICIZE;
+}
+
+/* Resolve "we"/"our" in a quote to the speaker of the sentence: the
+ * subject of a reporting verb or statement outside the quote. */
+void ex_resolve_speakers(reader *r, frame *f, size_t nf) {
+  ex_actor *speaker[EX_MAX_ACTORS];
+  size_t ns = 0;
+  for (size_t i = 0; i < nf && !ns; i++)
+    if (!f[i].t->quoted &&
+        (f[i].t->pat->flags & (PAT_REPORT | PAT_STATEMENT)) && f[i].n_agents) {
+      memcpy(speaker, f[i].agents, f[i].n_agents * sizeof *speaker);
+      ns = f[i].n_agents;
+    }
+  if (!ns)
+    return;
+  for (size_t k = 0; k < r->nm; k++) {
+    mention *m = &r->m[k];
+    if (m->kind == M_ANAPHOR && m->ana && m->ana->ana == ANA_SPEAKER && !m->n) {
+      for (size_t i = 0; i < ns; i++)
+        ex_add_actor(m, speaker[i]);
+      m->plural = ns > 1;
+    }
+  }
+}
+
+/* A verb trigger right after a form of "be" (adverbs may stand between):
+ * "was fired", "were quickly sanctioned". Nominal and explicitly passive
+ * patterns are not. */
+static bool is_passive(const reader *r, const trigger *t) {
+  /* idioms of several words ("quoted as saying") say their own voice */
+  if ((t->pat->flags & (PAT_NOUN | PAT_PASSIVE)) || t->te != t->tb + 1)
+    return false;
+  const token *tk = &r->toks[t->tb];
+  size_t n = tk->e - tk->b;
+  const char *w = r->text + tk->b;
+  bool participle = (n > 2 && w[n - 2] == 'e' && w[n - 1] == 'd') ||
+                    (n > 2 && w[n - 2] == 'e' && w[n - 1] == 'n') ||
+                    (n > 3 && !strncmp(w + n - 3, "ung", 3)) ||
+                    !strncmp(w, "stolen", n) || !strncmp(w, "held", n) ||
+                    !strncmp(w, "shot", n);
+  if (!participle)
+    return false;
+  /* "stolen funds", "hacked accounts": a participle before its noun, with
+   * no auxiliary before it, is attributive: passive in meaning */
+  bool aux_before = t->tb > 0 && (ex_word(r, t->tb - 1) & (W_AUX | W_BE));
+  bool after_name = false; /* "The FBI urged node operators": a verb */
+  for (size_t k = 0; k < r->nm; k++)
+    after_name |= r->m[k].te == t->tb;
+  /* what may stand before a noun phrase: a determiner, preposition,
+   * conjunction, number, '$', or another trigger ("launder stolen funds") */
+  bool np_start = false;
+  if (t->tb > 0) {
+    const token *p = &r->toks[t->tb - 1];
+    np_start = (ex_word(r, t->tb - 1) & (W_DET | W_PREP | W_CONJ)) ||
+               p->kind == TK_NUM ||
+               (p->kind == TK_PUNCT && r->text[p->b] == '$');
+    for (size_t k = 0; k < r->nt && !np_start; k++)
+      np_start = r->t[k].te == t->tb;
+  }
+  if (!aux_before && !after_name && np_start && t->te == t->tb + 1 &&
+      ex_is_lower_word(r, t->te) &&
+      !(ex_word(r, t->te) & (W_PREP | W_DET | W_CLAUSE | W_AUX | W_CONJ)))
+    return true;
+  for (size_t k = t->tb; k > 0 && k + 3 > t->tb; k--) {
+    unsigned wd = ex_word(r, k - 1);
+    if (wd & W_BE)
+      return true;
+    if (!(wd & W_AUX))
+      return false;
+  }
+  return false;
+}
+
+/* "Lazarus, the hacking outfit behind the theft of...", "the group
+ * responsible for the heist": the crime is that of the name before. */
+static size_t behind_agent(const reader *r, const trigger *t, ex_actor **out) {
+  size_t i = t->tb;
+  while (i > 0 && t->tb - i < 6 &&
+         ((ex_word(r, i - 1) & W_DET) || ex_is_lower_word(r, i - 1) ||
+          r->toks[i - 1].kind == TK_NUM) &&
+         !ex_tok_lower_is(r, i - 1, "behind") &&
+         !ex_tok_lower_is(r, i - 1, "for"))
+    i--;
+  if (i == 0 || !(ex_tok_lower_is(r, i - 1, "behind") ||
+                  (ex_tok_lower_is(r, i - 1, "for") && i >= 2 &&
+                   ex_tok_lower_is(r, i - 2, "responsible"))))
+    return 0;
+  for (size_t q = r->nm; q-- > 0;) {
+    const mention *m = &r->m[q];
+    if (m->te >= i || !ex_mention_usable(m))
+      continue;
+    return i - m->te <= 8 ? ex_group_actors(r, q, out, EX_MAX_ACTORS) : 0;
+  }
+  return 0;
+}
+
+/* The object of a verb in a relative clause is the clause's antecedent:
+ * "the Lazarus Group, a hacking group that the United States sanctioned",
+ * "Blender.io, a bitcoin mixer that it sanctioned". */
+static size_t relative_object(const reader *r, const trigger *t, long subj,
+                              ex_actor **out) {
+  if (subj < 0)
+    return 0;
+  size_t k = r->m[subj].tb;
+  while (k > 0 && (ex_word(r, k - 1) & W_DET) &&
+         !ex_tok_lower_is(r, k - 1, "that"))
+    k--;
+  if (k == 0 || !(ex_tok_lower_is(r, k - 1, "that") ||
+                  ex_tok_lower_is(r, k - 1, "which") ||
+                  ex_tok_lower_is(r, k - 1, "whom")))
+    return 0;
+  for (size_t i = (size_t)subj + 1; i < r->nm; i++)
+    if (r->m[i].tb < t->tb)
+      return 0; /* another name between subject and verb: not this shape */
+  size_t rel = k - 1;
+  /* the nearest name ending before "that", over an apposition */
+  for (size_t q = r->nm; q-- > 0;) {
+    const mention *m = &r->m[q];
+    if (m->te > rel || !ex_mention_usable(m))
+      continue;
+    if (rel - m->te > 8)
+      return 0;
+    return ex_group_actors(r, q, out, EX_MAX_ACTORS);
+  }
+  return 0;
+}
+
+/* Is token i "it", "him", "her", "them"? */
+static bool object_pronoun(const reader *r, size_t i) {
+  return (ex_word(r, i) & W_OBJPRON) || ex_tok_lower_is(r, i, "it") ||
+         ex_tok_lower_is(r, i, "her");
+}
+
+void ex_read_frames(reader *r, frame *f, size_t nf) {
+  for (size_t i = 0; i < nf; i++) {
+    frame *fr = &f[i];
+    const lex_pattern *p = fr->t->pat;
+    long which;
+    const slot *agent_slots = p->agent;
+    const slot *target_slots = p->target;
+    static const slot by_only[MAX_SLOTS] = {{SLOT_BY, NULL}};
+    static const slot subj_only[MAX_SLOTS] = {{SLOT_SUBJ, NULL}};
+    static const slot none[MAX_SLOTS] = {{SLOT_NONE, NULL}};
+    if (is_passive(r, fr->t)) {
+      /* "the missile was fired", "funds were stolen by X": the agent is
+       * the by-phrase, the subject is what was acted on */
+      agent_slots = by_only;
+      target_slots = p->target[0].kind == SLOT_OBJ ? subj_only : none;
+    }
+    fr->n_agents = ex_fill_slots(r, fr->t, agent_slots, fr->agents, &which,
+                                 &fr->agent_slot);
+    fr->agent_mention = which;
+    /* "the Ronin heist", "the Sony attack": a company named before a crime
+     * is its victim, not its author */
+    if ((p->flags & PAT_CRIME) && (p->flags & PAT_NOUN) &&
+        fr->agent_slot == SLOT_POSS && which >= 0 && !r->m[which].poss &&
+        fr->n_agents == 1 && fr->agents[0]->cls == SCKG_CLASS_ORGANIZATION) {
+      fr->victim = fr->agents[0];
+      fr->n_agents = 0;
+      fr->agent_slot = SLOT_NONE;
+      fr->agent_mention = -1;
+    }
+    long tw;
+    slot_kind tk;
+    fr->n_targets =
+        ex_fill_slots(r, fr->t, target_slots, fr->targets, &tw, &tk);
+    if (fr->victim && !fr->n_targets)
+      fr->targets[fr->n_targets++] = fr->victim;
+    /* "sanctioned North Korea, accusing it of": the pronoun after the
+     * participle is its verb's object */
+    const trigger *head = ex_participle_head(r, fr->t);
+    if (head && object_pronoun(r, fr->t->obj_from))
+      for (size_t j = 0; j < i; j++)
+        if (f[j].t == head && f[j].n_targets) {
+          fr->n_targets = f[j].n_targets;
+          memcpy(fr->targets, f[j].targets,
+                 f[j].n_targets * sizeof *fr->targets);
+          break;
+        }
+    if (!fr->n_agents && (p->flags & PAT_CRIME) && (p->flags & PAT_NOUN))
+      fr->n_agents = behind_agent(r, fr->t, fr->agents);
+    if (!fr->n_targets && p->target[0].kind == SLOT_OBJ)
+      fr->n_targets = relative_object(r, fr->t, fr->agent_mention, fr->targets);
+    fr->negated = fr->t->negated;
+    /* a statement named with "the" refers to the article's last one */
+    /* "In a statement released Friday, the ministry said": the statement is
+     * the main clause subject's */
+    if ((p->flags & PAT_STATEMENT) && (p->flags & PAT_NOUN) && !fr->n_agents &&
+        (ex_word(r, 0) & W_PREP)) {
+      size_t c = fr->t->te;
+      while (c < r->n && !ex_is_comma(r, c))
+        c++;
+      long k = c < r->n ? ex_group_after(r, c + 1, 3, false) : -1;
+      if (k >= 0) {
+        fr->n_agents = ex_group_actors(r, (size_t)k, fr->agents, EX_MAX_ACTORS);
+        fr->agent_mention = k;
+        fr->agent_slot = SLOT_SUBJ;
+      }
+    }
+    const statement_memory *sm =
+        ex_statement_by_noun(r, ex_trigger_noun(r, fr->t));
+    if ((p->flags & PAT_STATEMENT) && sm) {
+      size_t b = fr->t->tb;
+      while (b > 0 &&
+             (ex_is_lower_word(r, b - 1) || r->toks[b - 1].kind == TK_POSS) &&
+             !ex_tok_lower_is(r, b - 1, "the") &&
+             !ex_tok_lower_is(r, b - 1, "a") && !(ex_word(r, b - 1) & W_PREP) &&
+             fr->t->tb - b < 4)
+        b--;
+      for (size_t k = 0; k < r->nm; k++)
+        if (r->m[k].te == b && r->m[k].poss && r->m[k].kind == M_ANAPHOR)
+          b = r->m[k].tb;
+      if (b > 0 && ex_tok_lower_is(r, b - 1, "the")) {
+        fr->refers_back = sm;
+        fr->n_agents = sm->n;
+        memcpy(fr->agents, sm->agents, sm->n * sizeof *fr->agents);
+      }
+    }
+  }
+}
+
+/* Denials: events after a denial in its sentence are negated, and take the
+ * denier as agent when they have none. */
+void ex_apply_denials(frame *f, size_t nf) {
+  for (size_t i = 0; i < nf; i++) {
+    if (!(f[i].t->pat->flags & PAT_DENY) || f[i].negated)
+      continue;
+    for (size_t k = i + 1; k < nf; k++) {
+      if (is_speech(f[k].t->pat->type) && f[k].n_agents)
+        break;
+      if (!(f[k].t->pat->flags & PAT_CRIME))
+        continue; /* "denied allegations of hacking": the hacking is denied */
+      f[k].negated = true;
+      if (!f[k].n_agents) {
+        memcpy(f[k].agents, f[i].agents, f[i].n_agents * sizeof *f[k].agents);
+        f[k].n_agents = f[i].n_agents;
+      }
+    }
+  }
+}
+
+/* "Washington and Seoul accuse North Korea of supplying Russia, a charge
+ * that both Moscow and Pyongyang deny": a denial after an accusation in its
+ * sentence is aimed at the accusers and denies what they charge. */
+void ex_denied_charges(frame *f, size_t nf) {
+  for (size_t i = 0; i < nf; i++) {
+    f[i].denies_charge = -1;
+    if (!(f[i].t->pat->flags & PAT_DENY) || !f[i].n_agents)
+      continue;
+    for (size_t k = i; k-- > 0;)
+      if (f[k].t->pat->type == SCKG_EV_ACCUSE && f[k].n_agents) {
+        memcpy(f[i].targets, f[k].agents, f[k].n_agents * sizeof *f[i].targets);
+        f[i].n_targets = f[k].n_agents;
+        f[i].denies_charge = (long)k;
+        break;
+      }
+  }
+}
+
+/* "Bossert said North Korea was responsible for the attack": patterns with
+ * a speaker slot take the agents of the sentence's report or statement. */
+void ex_speaker_slots(frame *f, size_t nf) {
+  for (size_t i = 0; i < nf; i++) {
+    bool wants = false;
+    for (size_t k = 0; k < MAX_SLOTS; k++)
+      wants |= f[i].t->pat->agent[k].kind == SLOT_SPEAKER;
+    if (!wants || f[i].n_agents)
+      continue;
+    for (size_t k = 0; k < nf; k++)
+      if (k != i && (f[k].t->pat->flags & (PAT_REPORT | PAT_STATEMENT)) &&
+          f[k].n_agents) {
+        memcpy(f[i].agents, f[k].agents, f[k].n_agents * sizeof *f[i].agents);
+        f[i].n_agents = f[k].n_agents;
+        f[i].agent_slot = SLOT_SPEAKER;
+        break;
+      }
+  }
+}
+
+/* "expressed concern about the decision", "denounced the move": after a
+ * reaction (and at most one preposition), a determiner and a ex_word that
+ * only names an act (words.tsv `eventnoun`) stand for the last act told
+ * of, in this sentence before the reaction or earlier in the article;
+ * its agents are the reaction's targets. */
+static void react_to_last_act(reader *r, frame *f, size_t i, size_t from) {
+  size_t q = from, end;
+  if (q < r->n && (ex_word(r, q) & W_PREP))
+    q++;
+  bool det = false;
+  for (end = q + 4; q < r->n && q < end && ex_is_lower_word(r, q); q++) {
+    unsigned w = ex_word(r, q);
+    if (w & W_EVENTNOUN)
+      break;
+    if (w & W_DET)
+      det = true;
+    else if (w & (W_PREP | W_CLAUSE | W_SAY))
+      return;
+  }
+  if (!det || q >= r->n || q >= end || !(ex_word(r, q) & W_EVENTNOUN))
+    return;
+  ex_actor *const *src = r->st.last_act_agents;
+  size_t n = r->st.n_last_act_agents;
+  for (size_t k = i; k-- > 0;)
+    if (ex_is_act(f[k].t->pat->type) && f[k].n_agents && !f[k].negated) {
+      src = f[k].agents;
+      n = f[k].n_agents;
+      break;
+    }
+  for (size_t k = 0; k < n; k++)
+    for (size_t a = 0; a < f[i].n_agents; a++)
+      if (kin(f[i].agents[a], src[k]))
+        return; /* one's own act, or one's state's */
+  memcpy(f[i].targets, src, n * sizeof *f[i].targets);
+  f[i].n_targets = n;
+}
+
+/* An event named as the object of another ("condemned the launch",
+ * "denounced the veto"): it is the one the article told of, not the
+ * speaker's. Its agents come from the last event of its type, and the
+ * speaker's act is aimed at them. */
+void ex_event_objects(reader *r, frame *f, size_t nf) {
+  for (size_t i = 0; i < nf; i++) {
+    /* only reactions: announcing or reporting an act may be one's own */
+    if ((f[i].t->pat->flags & (PAT_NOUN | PAT_REPORT)) ||
+        !is_speech(f[i].t->pat->type) ||
+        f[i].t->pat->type == SCKG_EV_MAKE_STATEMENT)
+      continue;
+    /* after the trigger, or what names its object ('*' stands inside) */
+    size_t from = f[i].t->obj_from > f[i].t->te ? f[i].t->obj_from : f[i].t->te;
+    for (size_t k = 0; k < nf; k++) {
+      if (k == i || !(f[k].t->pat->flags & PAT_NOUN) || f[k].t->tb < from ||
+          f[k].t->tb > from + 6)
+        continue;
+      bool adjacent = true; /* only determiners and modifiers between */
+      for (size_t q = from; q < f[k].t->tb; q++)
+        if (!(ex_is_lower_word(r, q) || r->toks[q].kind == TK_POSS ||
+              r->toks[q].kind == TK_NUM) ||
+            ((ex_word(r, q) & (W_PREP | W_CLAUSE | W_SAY)) &&
+             !(ex_tok_lower_is(r, q, "of") && q > from &&
+               (ex_word(r, q - 1) & W_QUANT))))
+          adjacent = false;
+      if (!adjacent)
+        continue;
+      sckg_event_type ty = f[k].t->pat->type;
+      if (f[k].agent_slot == SLOT_SUBJ || !f[k].n_agents) {
+        f[k].n_agents = r->st.n_last_agents[ty];
+        memcpy(f[k].agents, r->st.last_agents[ty],
+               f[k].n_agents * sizeof *f[k].agents);
+        f[k].agent_slot = SLOT_NONE;
+      }
+      if (!f[i].n_targets && f[k].n_agents) {
+        memcpy(f[i].targets, f[k].agents, f[k].n_agents * sizeof *f[i].targets);
+        f[i].n_targets = f[k].n_agents;
+      }
+      break;
+    }
+    if (!f[i].n_targets)
+      react_to_last_act(r, f, i, from);
+    /* "the drills held by X and Y, which it condemns": a reaction with no
+     * target in a relative clause reacts to the event named before it */
+    size_t at = f[i].t->tb;
+    while (at > 0 && (ex_word(r, at - 1) & (W_AUX | W_DET)))
+      at--;
+    for (size_t k = 0; k < r->nm; k++)
+      if (r->m[k].te == at && r->m[k].kind == M_ANAPHOR)
+        at = r->m[k].tb;
+    bool relative = at > 0 && (ex_tok_lower_is(r, at - 1, "which") ||
+                               ex_tok_lower_is(r, at - 1, "that"));
+    for (size_t k = nf; relative && !f[i].n_targets && k-- > 0;) {
+      if (!(f[k].t->pat->flags & PAT_NOUN) || f[k].t->te > f[i].t->tb ||
+          !f[k].n_agents ||
+          has_actor(f[i].agents, f[i].n_agents, f[k].agents[0]))
+        continue;
+      memcpy(f[i].targets, f[k].agents, f[k].n_agents * sizeof *f[i].targets);
+      f[i].n_targets = f[k].n_agents;
+    }
+  }
+}
+
+/* A crime whose only agent is the clause subject that also accuses,
+ * sanctions or reports ("The FBI blamed North Korea for the theft") is not
+ * that subject's: it falls back to the accused. */
+void ex_crimes_not_by_accusers(frame *f, size_t nf) {
+  for (size_t i = 0; i < nf; i++) {
+    if (!(f[i].t->pat->flags & PAT_CRIME) || f[i].agent_slot != SLOT_SUBJ)
+      continue;
+    for (size_t k = 0; k < nf; k++)
+      if (k != i && !(f[k].t->pat->flags & PAT_CRIME) && f[k].n_agents &&
+          (f[k].agent_mention == f[i].agent_mention ||
+           has_actor(f[k].agents, f[k].n_agents, f[i].agents[0]))) {
+        f[i].n_agents = 0;
+        f[i].agent_slot = SLOT_NONE;
+        break;
+      }
+  }
+}
+
+/* "Britain made the same accusation": a nominal event that is "the same"
+ * or "a similar" one as before has the targets of the article's last event
+ * of its type. */
+void ex_same_targets(reader *r, frame *f, size_t nf) {
+  for (size_t i = 0; i < nf; i++) {
+    const trigger *t = f[i].t;
+    sckg_event_type ty = t->pat->type;
+    if (f[i].n_targets || !(t->pat->flags & PAT_NOUN) || t->tb == 0 ||
+        !(ex_tok_lower_is(r, t->tb - 1, "same") ||
+          ex_tok_lower_is(r, t->tb - 1, "similar")) ||
+        !r->st.n_last_targets[ty])
+      continue;
+    f[i].n_targets = r->st.n_last_targets[ty];
+    memcpy(f[i].targets, r->st.last_targets[ty],
+           f[i].n_targets * sizeof *f[i].targets);
+  }
+}
+
+/* Crimes with no agent take the accused of the sentence: the target of an
+ * accusation, criticism or concern, else the last subject. */
+void ex_inherit_agents(reader *r, frame *f, size_t nf) {
+  for (size_t i = 0; i < nf; i++) {
+    if (f[i].n_agents || !(f[i].t->pat->flags & PAT_CRIME))
+      continue;
+    /* "the theft", "the hack": the one the article told of before */
+    sckg_event_type ty = f[i].t->pat->type;
+    if ((f[i].t->pat->flags & PAT_NOUN) && f[i].t->tb > 0 &&
+        (ex_tok_lower_is(r, f[i].t->tb - 1, "the") ||
+         ex_tok_lower_is(r, f[i].t->tb - 1, "that") ||
+         ex_tok_lower_is(r, f[i].t->tb - 1, "this")) &&
+        r->st.n_last_agents[ty]) {
+      f[i].n_agents = r->st.n_last_agents[ty];
+      memcpy(f[i].agents, r->st.last_agents[ty],
+             f[i].n_agents * sizeof *f[i].agents);
+      f[i].back_reference = true;
+      continue;
+    }
+    for (size_t k = 0; k < nf; k++) {
+      sckg_event_type t = f[k].t->pat->type;
+      if ((t == SCKG_EV_ACCUSE || t == SCKG_EV_CRITICIZE ||
+           t == SCKG_EV_EXPRESS_CONCERN) &&
+          f[k].n_targets) {
+        memcpy(f[i].agents, f[k].targets, f[k].n_targets * sizeof *f[i].agents);
+        f[i].n_agents = f[k].n_targets;
+        break;
+      }
+    }
+    /* "U.N. experts say Pyongyang relies on cyber theft": the subject of
+     * the reported clause */
+    for (size_t k = 0; k < nf && !f[i].n_agents; k++) {
+      if (!(f[k].t->pat->flags & PAT_REPORT) || f[k].t->te > f[i].t->tb)
+        continue;
+      for (size_t q = 0; q < r->nm; q++) {
+        const mention *m = &r->m[q];
+        if (m->tb < f[k].t->te || m->te > f[i].t->tb)
+          continue;
+        if (ex_mention_usable(m) && !m->prep && !m->poss &&
+            !has_actor(f[k].agents, f[k].n_agents, m->actors[0])) {
+          /* not the speaker itself: "Japan said it would freeze assets
+           * linked to the theft" does not make Japan the thief */
+          f[i].n_agents = ex_group_actors(r, q, f[i].agents, EX_MAX_ACTORS);
+          f[i].agent_mention = (long)q;
+        }
+        break;
+      }
+    }
+    /* "heists by Lazarus, among them the hack of the bridge": another
+     * crime of the sentence */
+    for (size_t k = 0; k < nf && !f[i].n_agents; k++)
+      if (k != i && (f[k].t->pat->flags & PAT_CRIME) && f[k].n_agents &&
+          f[k].negated == f[i].negated) {
+        memcpy(f[i].agents, f[k].agents, f[k].n_agents * sizeof *f[i].agents);
+        f[i].n_agents = f[k].n_agents;
+      }
+  }
+  (void)r;
+}
+
+void ex_copy_actors(ex_actor **dst, size_t *nd, ex_actor *const *src,
+                    size_t ns) {
+  for (size_t i = 0; i < ns; i++)
+    if (!has_actor(dst, *nd, src[i]) && *nd < EX_MAX_ACTORS)
+      dst[(*nd)++] = src[i];
+}
+
+void ex_emit_frames(reader *r, frame *f, size_t nf) {
+  /* which speakers have a typed speech act in this sentence */
+  long statement_index = -1;
+  for (size_t i = 0; i < nf; i++) {
+    frame *fr = &f[i];
+    const lex_pattern *p = fr->t->pat;
+    if (fr->drop || !fr->n_agents)
+      continue;
+    if ((p->flags & PAT_REPORT) && fr->agent_mention >= 0) {
+      /* "the statement said": what follows is that statement's */
+      const mention *m = &r->m[fr->agent_mention];
+      if (m->kind == M_ANAPHOR && m->ana && m->ana->ana == ANA_STATEMENT) {
+        const statement_memory *sm =
+            ex_statement_by_noun(r, m->ana->ltoks[m->ana->n - 1]);
+        if (sm) {
+          statement_index = sm->event;
+          continue;
+        }
+      }
+    }
+    if (p->flags & PAT_REPORT) {
+      /* reported speech: typed content makes no MakeStatement */
+      bool typed = false;
+      for (size_t k = 0; k < nf; k++)
+        if (k != i && f[k].n_agents &&
+            !(f[k].t->pat->flags & (PAT_REPORT | PAT_STATEMENT)))
+          typed = true;
+      if (typed)
+        continue;
+    }
+    if (p->flags & PAT_CLAIM)
+      continue; /* a source for claims and accusations, not an event */
+    if ((p->flags & PAT_STATEMENT) && fr->refers_back) {
+      statement_index = fr->refers_back->event;
+      continue;
+    }
+    ex_event *e = emit(r);
+    e->type = p->type;
+    ex_copy_actors(e->agents, &e->n_agents, fr->agents, fr->n_agents);
+    for (size_t k = 0; k < fr->n_targets; k++)
+      if (!has_actor(e->agents, e->n_agents, fr->targets[k]))
+        ex_copy_actors(e->targets, &e->n_targets, &fr->targets[k], 1);
+    e->negated = fr->negated;
+    e->date = ex_date_near(r, fr->t);
+    /* "The spokesman also accused Washington", "They also voiced concern":
+     * a speech act in a sentence that fixes no date, by actors (or their
+     * parts) of the last dated sentence, continues it: when they are
+     * referred back to ("the spokesman", "they") up to three sentences
+     * later, else only in the very next sentence. No further: the same
+     * report read in another article, with other sentences around it,
+     * must get the same date, or shards of a corpus would disagree. */
+    bool referred_back =
+        fr->agent_mention >= 0 && r->m[fr->agent_mention].kind == M_ANAPHOR;
+    size_t reach = referred_back ? 3 : 1;
+    if (!e->date.year && !r->nd && is_speech(p->type) && r->st.last_date.year &&
+        r->sent_index <= r->st.last_date_sent + reach)
+      for (size_t k = 0; k < fr->n_agents && !e->date.year; k++)
+        for (size_t q = 0; q < r->st.n_last_date_agents; q++)
+          if (kin(fr->agents[k], r->st.last_date_agents[q])) {
+            e->date = r->st.last_date;
+            break;
+          }
+    e->trigger = fr->t->text;
+    if (p->flags & PAT_STATEMENT) {
+      statement_index = (long)(r->out->n_events - 1);
+      ex_remember_statement(r, ex_trigger_noun(r, fr->t), fr->agents,
+                            fr->n_agents, statement_index);
+    }
+  }
+  /* what a statement or report says: the other events of its sentence */
+  long speaker_stmt = statement_index;
+  size_t first = r->out->n_events;
+  while (first > 0 && r->out->events[first - 1].sent == r->sent_index)
+    first--;
+  for (size_t i = first; i < r->out->n_events; i++) {
+    ex_event *e = &r->out->events[i];
+    if ((long)i == speaker_stmt || e->type == SCKG_EV_MAKE_STATEMENT)
+      continue;
+    if (speaker_stmt >= 0) {
+      e->stated_in = speaker_stmt;
+      /* what a statement voices (concern, criticism, appeals) happens when
+       * it is made; what it reports others did does not */
+      if (!e->date.year && is_speech(e->type))
+        e->date = r->out->events[speaker_stmt].date;
+    }
+  }
+  /* claims: what a speaker reports others did ("officials say", "according
+   * to the Treasury") is attributed to the speaker */
+  const frame *speaker = NULL;
+  for (size_t i = 0; i < nf && !speaker; i++)
+    if ((f[i].t->pat->flags & (PAT_REPORT | PAT_STATEMENT)) && f[i].n_agents &&
+        !f[i].t->quoted)
+      speaker = &f[i];
+  for (size_t i = first; speaker && i < r->out->n_events; i++) {
+    ex_event *e = &r->out->events[i];
+    if (is_speech(e->type))
+      continue;
+    /* one does not claim one's own act, nor a ministry its state's */
+    bool own = false;
+    for (size_t k = 0; k < speaker->n_agents; k++)
+      for (size_t q = 0; q < e->n_agents; q++)
+        own |= kin(e->agents[q], speaker->agents[k]);
+    if (!own)
+      ex_copy_actors(e->attributed, &e->n_attributed, speaker->agents,
+                     speaker->n_agents);
+  }
+  /* the charges a denial denies, as negated events of the deniers */
+  for (size_t i = 0; i < nf; i++) {
+    if (f[i].denies_charge < 0)
+      continue;
+    for (size_t k = (size_t)f[i].denies_charge + 1; k < i; k++) {
+      if (!(f[k].t->pat->flags & PAT_CRIME) || !f[k].n_agents || f[k].negated)
+        continue;
+      ex_event *e = emit(r);
+      e->type = f[k].t->pat->type;
+      ex_copy_actors(e->agents, &e->n_agents, f[i].agents, f[i].n_agents);
+      ex_copy_actors(e->agents, &e->n_agents, f[k].agents, f[k].n_agents);
+      e->negated = true;
+      e->date = ex_date_near(r, f[i].t);
+      e->trigger = f[k].t->text;
+    }
+  }
+  /* a report of another's wrongdoing is an accusation, unless the speaker
+   * already accused, criticised or voiced concern in this sentence */
+  for (size_t i = 0; i < nf; i++) {
+    frame *fr = &f[i];
+    if (!(fr->t->pat->flags & (PAT_REPORT | PAT_STATEMENT)) || !fr->n_agents)
+      continue;
+    bool typed_speech = false;
+    ex_actor *accused[EX_MAX_ACTORS];
+    size_t na = 0;
+    for (size_t k = 0; k < nf; k++) {
+      if (k == i || !f[k].n_agents)
+        continue;
+      sckg_event_type t = f[k].t->pat->type;
+      if (t != SCKG_EV_MAKE_STATEMENT && is_speech(t))
+        typed_speech = true;
+      if ((f[k].t->pat->flags & PAT_CRIME) && !f[k].negated &&
+          !f[k].back_reference)
+        for (size_t q = 0; q < f[k].n_agents; q++)
+          if (!has_actor(fr->agents, fr->n_agents, f[k].agents[q]))
+            ex_copy_actors(accused, &na, &f[k].agents[q], 1);
+    }
+    if (typed_speech || !na)
+      continue;
+    ex_event *e = emit(r);
+    e->type = SCKG_EV_ACCUSE;
+    ex_copy_actors(e->agents, &e->n_agents, fr->agents, fr->n_agents);
+    ex_copy_actors(e->targets, &e->n_targets, accused, na);
+    e->date = ex_date_near(r, fr->t);
+    e->trigger = fr->t->text;
+    e->stated_in = speaker_stmt;
+    break;
+  }
+}

@@ -1,0 +1,874 @@
+/* SPDX-License-Identifier: MIT */
+/* Actor mentions: names, demonyms with head nouns, titles, unknown
+ * names, anaphors resolved from what the article remembers, and the
+ * groups that coordination makes. */
+#include "extract/reader.h"
+
+/* --- actors ---------------------------------------------------------- */
+
+static ex_actor *lex(reader *r, const lex_actor *a) {
+  return sckg_entities_lex(&r->ents, a);
+}
+
+void ex_count_state(reader *r, ex_actor *a) {
+  if (!a || a->cls != SCKG_CLASS_STATE)
+    return;
+  size_t c = (size_t)sckg_pmap_get(&r->st.state_counts, a);
+  sckg_pmap_put(&r->st.state_counts, a, (void *)(c + 1));
+  r->st.last_state = a;
+}
+
+/* The state the article is most about so far: most mentions, then the most
+ * recent. Iterates the article's mentions (ordered), not the map. */
+static ex_actor *topic_state(reader *r) {
+  ex_actor *best = NULL;
+  size_t best_n = 0;
+  for (size_t i = 0; i < r->out->mentions.len; i++) {
+    ex_actor *a = r->out->mentions.items[i];
+    /* a description does not refer to a name of its own sentence: in "the
+     * envoy met his U.S. counterpart and condemned the isolated country",
+     * the country is neither */
+    bool here = false;
+    for (size_t k = 0; k < r->nm; k++)
+      if (r->m[k].kind == M_NAME && !r->m[k].poss)
+        for (size_t q = 0; q < r->m[k].n; q++)
+          here |= r->m[k].actors[q] == a;
+    if (here)
+      continue;
+    size_t c = (size_t)sckg_pmap_get(&r->st.state_counts, a);
+    if (c > best_n || (c == best_n && c && a == r->st.last_state)) {
+      best = a;
+      best_n = c;
+    }
+  }
+  return best;
+}
+
+/* Append text[b..e) with each run of spaces and line breaks as one space:
+ * a name wrapped over two lines is the name on one. */
+static void add_spaced(sckg_buf *out, const char *text, size_t b, size_t e) {
+  for (size_t i = b; i < e; i++) {
+    bool sp =
+        text[i] == ' ' || text[i] == '\n' || text[i] == '\r' || text[i] == '\t';
+    if (!sp)
+      sckg_buf_addc(out, text[i]);
+    else if (i == b || !(text[i - 1] == ' ' || text[i - 1] == '\n' ||
+                         text[i - 1] == '\r' || text[i - 1] == '\t'))
+      sckg_buf_addc(out, ' ');
+  }
+}
+
+/* The text of tokens [b, e) as written, spaces made single, interned in
+ * the graph. */
+static const char *span_text(reader *r, size_t b, size_t e) {
+  const char *p = r->text + r->toks[b].b;
+  size_t n = r->toks[e - 1].e - r->toks[b].b;
+  if (!memchr(p, '\n', n) && !memchr(p, '\r', n) && !memchr(p, '\t', n))
+    return sckg_entities_intern(&r->ents, p, n);
+  sckg_buf tmp = {0};
+  add_spaced(&tmp, r->text, r->toks[b].b, r->toks[e - 1].e);
+  const char *res = sckg_entities_intern(&r->ents, tmp.ptr, tmp.len);
+  sckg_buf_free(&tmp);
+  return res;
+}
+
+/* A derived actor: "North Korean hackers" from a demonym (or a name used
+ * as one) and a head noun. The label uses the demonym when there is one,
+ * so that "DPRK IT workers" and "North Korean IT workers" are one node. */
+static ex_actor *derived(reader *r, const lex_actor *base, const phrase *head,
+                         size_t hb, size_t he) {
+  sckg_buf *b = &r->scratch;
+  sckg_buf_clear(b);
+  sckg_buf_adds(b, base->demonym ? base->demonym : base->label);
+  sckg_buf_addc(b, ' ');
+  /* the head as written in the text, lowercase words kept lowercase */
+  size_t at = b->len;
+  add_spaced(b, r->text, r->toks[hb].b, r->toks[he - 1].e);
+  /* "Hackers linked to North Korea": a sentence's capital is not the
+   * head's */
+  if (hb == 0 && head->toks[0][0] >= 'a' && head->toks[0][0] <= 'z' &&
+      b->ptr[at] >= 'A' && b->ptr[at] <= 'Z')
+    b->ptr[at] = (char)(b->ptr[at] - 'A' + 'a');
+  /* look the phrase up: "North Korean foreign ministry" may be an alias */
+  sckg_class cls = head->head == HEAD_GROUP          ? SCKG_CLASS_GROUP
+                   : head->head == HEAD_ORGANIZATION ? SCKG_CLASS_ORGANIZATION
+                                                     : SCKG_CLASS_AGENCY;
+  return sckg_entities_named(&r->ents, b->ptr, b->len, cls, lex(r, base));
+}
+
+void ex_add_actor(mention *m, ex_actor *a) {
+  if (!a)
+    return;
+  for (size_t i = 0; i < m->n; i++)
+    if (m->actors[i] == a)
+      return;
+  if (m->n < EX_MAX_ACTORS)
+    m->actors[m->n++] = a;
+}
+
+static mention *new_mention(reader *r, size_t tb, size_t te,
+                            mention_kind kind) {
+  if (r->nm == MAX_MENTIONS)
+    return NULL;
+  mention *m = &r->m[r->nm++];
+  memset(m, 0, sizeof *m);
+  m->tb = tb;
+  m->te = te;
+  m->kind = kind;
+  m->quoted = r->quoted[tb];
+  m->group = (int)r->nm - 1;
+  return m;
+}
+
+/* After a name at [.., j): up to three lowercase modifiers and a head noun?
+ * Returns the head phrase and its span. */
+static const phrase *head_after(const reader *r, size_t j, size_t *hb,
+                                size_t *he) {
+  for (size_t skip = 0; skip <= 3 && j + skip < r->n; skip++) {
+    size_t e;
+    const phrase *h = ex_longest(r, j + skip, 1u << PH_HEAD, &e);
+    if (h) {
+      *hb = j + skip;
+      *he = e;
+      return h;
+    }
+    const token *t = &r->toks[j + skip];
+    if (!(t->kind == TK_WORD && !t->cap) && !(t->kind == TK_QUOTE))
+      break;
+    size_t te;
+    if (ex_longest(r, j + skip, 1u << PH_TRIGGER, &te))
+      break; /* "President Yoon met Prime Minister Kishida": a verb between */
+    if (ex_word(r, j + skip) & (W_PREP | W_CLAUSE | W_AUX | W_SAY | W_CONJ))
+      break;
+  }
+  return NULL;
+}
+
+/* Before a state's name at i: a group or organisation head, an
+ * affiliation ex_word and a preposition ("hackers linked to North Korea", "a
+ * group backed by Pyongyang")? Returns the head, and in *hb where it
+ * starts; no mention may stand there already. */
+static const phrase *head_before(const reader *r, size_t i, size_t *hb) {
+  if (i < 3 || !(ex_word(r, i - 1) & W_PREP) || !ex_is_lower_word(r, i - 2) ||
+      !(ex_word(r, i - 2) & W_AFFIL))
+    return NULL;
+  size_t end = i - 2, floor = r->nm > 1 ? r->m[r->nm - 2].te : 0;
+  const phrase *found = NULL; /* the ex_longest: "hacking group", not "group" */
+  for (size_t b = end; b-- > floor && b + 4 > end;) {
+    size_t e;
+    const phrase *h = ex_longest(r, b, 1u << PH_HEAD, &e);
+    if (h && e == end && h->head != HEAD_STATE && h->head != HEAD_PERSON) {
+      *hb = b;
+      found = h;
+    }
+  }
+  return found;
+}
+
+/* Apply a head noun to a name mention. */
+static size_t name_after(const reader *r, size_t j);
+static ex_actor *person_named(reader *r, size_t b, size_t e,
+                              ex_actor *affiliation);
+
+static void apply_head(reader *r, mention *m, const lex_actor *base,
+                       const phrase *h, size_t hb, size_t he) {
+  m->te = he;
+  m->head = h;
+  m->plural = h->plural;
+  m->kind = M_NAME;
+  m->n = 0;
+  switch (h->head) {
+  case HEAD_STATE:
+    ex_add_actor(m, lex(r, base));
+    break;
+  case HEAD_PERSON: {
+    /* "Russia's U.N. ambassador Vassily Nebenzia": the named person, who
+     * speaks for the state; without a name the role stands for the state */
+    size_t ne = name_after(r, he);
+    if (ne > he && ne - he >= 2) {
+      ex_add_actor(m, person_named(r, he, ne, lex(r, base)));
+      m->named = lex(r, base);
+      m->te = ne;
+    } else {
+      ex_add_actor(m, lex(r, base));
+      m->role = true;
+    }
+    break;
+  }
+  case HEAD_GROUP:
+  case HEAD_AGENCY:
+  case HEAD_ORGANIZATION:
+    ex_add_actor(m, derived(r, base, h, hb, he));
+    m->named = lex(r, base);
+    break;
+  }
+}
+
+/* A capitalised name of 1-4 words at j (not a known ex_word), for titles. */
+static size_t name_after(const reader *r, size_t j) {
+  size_t e = j;
+  while (e < r->n && e < j + 4 && r->toks[e].kind == TK_WORD &&
+         r->toks[e].cap && !(ex_word(r, e) & (W_MONTH | W_WEEKDAY)))
+    e++;
+  return e;
+}
+
+/* A person named at [b, e): a lexicon person, one named earlier in the
+ * article by a part of the name ("Kim" after "Kim Gunn"), or a new one. */
+static ex_actor *person_named(reader *r, size_t b, size_t e,
+                              ex_actor *affiliation) {
+  size_t end;
+  const phrase *ph = ex_longest(r, b, 1u << PH_ACTOR, &end);
+  if (ph && end == e && ph->actor->cls == SCKG_CLASS_PERSON)
+    return lex(r, ph->actor);
+  const char *text = span_text(r, b, e);
+  for (size_t i = 0; i < r->st.persons.len; i++) {
+    ex_actor *p = r->st.persons.items[i];
+    if (!strcmp(p->label, text))
+      return p;
+  }
+  ex_actor *p = sckg_entities_named(&r->ents, text, strlen(text),
+                                    SCKG_CLASS_PERSON, affiliation);
+  return p;
+}
+
+/* Is token i a part of the name of a person named earlier ("Kim", "Bossert")?
+ */
+static ex_actor *person_by_part(reader *r, size_t i) {
+  const token *t = &r->toks[i];
+  size_t n = t->e - t->b;
+  for (size_t k = r->st.persons.len; k-- > 0;) {
+    ex_actor *p = r->st.persons.items[k];
+    const char *l = p->label;
+    for (const char *w = l; *w;) {
+      const char *e = strchr(w, ' ');
+      size_t wl = e ? (size_t)(e - w) : strlen(w);
+      if (wl == n && memcmp(w, r->text + t->b, n) == 0)
+        return p;
+      if (!e)
+        break;
+      w = e + 1;
+    }
+  }
+  return NULL;
+}
+
+/* The latest statement with this head noun, else the latest of any. */
+const statement_memory *ex_statement_by_noun(const reader *r,
+                                             const char *noun) {
+  for (size_t i = r->st.n_stmts; i-- > 0;)
+    if (r->st.stmts[i].noun == noun)
+      return &r->st.stmts[i];
+  return r->st.n_stmts ? &r->st.stmts[r->st.n_stmts - 1] : NULL;
+}
+
+void ex_remember_statement(reader *r, const char *noun, ex_actor **agents,
+                           size_t n, long event) {
+  article_state *st = &r->st;
+  if (st->n_stmts == sizeof st->stmts / sizeof *st->stmts) {
+    memmove(st->stmts, st->stmts + 1, (st->n_stmts - 1) * sizeof *st->stmts);
+    st->n_stmts--;
+  }
+  statement_memory *sm = &st->stmts[st->n_stmts++];
+  sm->noun = noun;
+  sm->n = n;
+  memcpy(sm->agents, agents, n * sizeof *agents);
+  sm->event = event;
+}
+
+/* The head noun of a trigger: its last token, lowered and interned. */
+const char *ex_trigger_noun(const reader *r, const trigger *t) {
+  return r->toks[t->te - 1].lower;
+}
+
+/* The actor standing for `a` in class `cls`: itself, or for a state, the
+ * state a person or agency belongs to ("the three countries" after three
+ * leaders). NULL when none. */
+static ex_actor *as_class(ex_actor *a, sckg_class cls) {
+  if (cls == SCKG_CLASS_COUNT || a->cls == cls)
+    return a;
+  if (cls != SCKG_CLASS_STATE)
+    return NULL;
+  for (int depth = 0; a && depth < 4; depth++, a = a->parent)
+    if (a->cls == SCKG_CLASS_STATE)
+      return a;
+  return NULL;
+}
+
+/* "they", "the three countries": the latest group of several actors that
+ * has the number and class the phrase asks for. */
+static void resolve_plural(reader *r, mention *m, const phrase *ph) {
+  const article_state *st = &r->st;
+  /* "North Korean operatives were using their cyber program": a plural
+   * name of one actor before a possessive "their" is what it stands for */
+  bool possessive =
+      ph->n == 1 && (sckg_lexicon_word(r->s, ph->ltoks[0]) & W_POSSPRON);
+  /* a group named earlier in the same sentence comes first */
+  for (size_t k = r->nm - 1; k-- > 0;) {
+    ex_actor *g[EX_MAX_ACTORS];
+    size_t n = ex_mention_usable(&r->m[k])
+                   ? ex_group_actors(r, k, g, EX_MAX_ACTORS)
+                   : 0;
+    mention trial = {0};
+    bool ok = n >= 2 || (n == 1 && possessive && r->m[k].plural && !ph->count &&
+                         r->m[k].kind == M_NAME);
+    for (size_t i = 0; i < n && ok; i++) {
+      ex_actor *a = as_class(g[i], ph->cls);
+      ok = a != NULL;
+      ex_add_actor(&trial, a);
+    }
+    if (ok && (!ph->count || trial.n == (size_t)ph->count)) {
+      for (size_t i = 0; i < trial.n; i++)
+        ex_add_actor(m, trial.actors[i]);
+      return;
+    }
+  }
+  for (size_t h = st->n_plurals; h-- > 0;) {
+    mention trial = {0};
+    bool ok = true;
+    for (size_t i = 0; i < st->n_plural[h] && ok; i++) {
+      ex_actor *a = as_class(st->plural[h][i], ph->cls);
+      ok = a != NULL;
+      ex_add_actor(&trial, a);
+    }
+    if (!ok || (ph->count && trial.n != (size_t)ph->count) || trial.n < 2)
+      continue;
+    for (size_t i = 0; i < trial.n; i++)
+      ex_add_actor(m, trial.actors[i]);
+    return;
+  }
+}
+
+void ex_remember_plural(article_state *st, ex_actor *const *actors, size_t n) {
+  if (n < 2)
+    return;
+  size_t cap = sizeof st->n_plural / sizeof *st->n_plural;
+  if (st->n_plurals == cap) {
+    memmove(st->plural, st->plural + 1, (cap - 1) * sizeof *st->plural);
+    memmove(st->n_plural, st->n_plural + 1, (cap - 1) * sizeof *st->n_plural);
+    st->n_plurals--;
+  }
+  memcpy(st->plural[st->n_plurals], actors, n * sizeof *actors);
+  st->n_plural[st->n_plurals++] = n;
+}
+
+/* Remember actor a as the latest of its list. */
+void ex_remember_recent(recent_actors *l, ex_actor *a) {
+  size_t n = l->n, i = 0;
+  while (i < n && l->items[i] != a)
+    i++;
+  if (i == n && n == sizeof l->items / sizeof *l->items)
+    i = 0; /* full: the oldest goes */
+  if (i < n) {
+    memmove(l->items + i, l->items + i + 1, (n - i - 1) * sizeof *l->items);
+    n--;
+  }
+  l->items[n++] = a;
+  l->n = n;
+}
+
+/* Does `label` hold the lowercase `noun` as a ex_word ("Ministry" in
+ * "Ministry of Foreign Affairs of South Korea")? */
+static bool label_has_word(const char *label, const char *noun) {
+  size_t len = strlen(noun);
+  for (const char *w = label; *w; w++) {
+    if (w != label && w[-1] != ' ')
+      continue;
+    size_t k = 0; /* the noun is lowercase, the label capitalised */
+    while (k < len && w[k] && (w[k] | 0x20) == noun[k])
+      k++;
+    if (k == len && (w[len] == '\0' || w[len] == ' '))
+      return true;
+  }
+  return false;
+}
+
+/* The latest of a list whose label holds `noun`, or NULL. */
+static ex_actor *recent_named(const recent_actors *l, const char *noun) {
+  for (size_t i = l->n; i-- > 0;)
+    if (label_has_word(l->items[i]->label, noun))
+      return l->items[i];
+  return NULL;
+}
+
+/* "the ministry", "the council": the latest agency whose label holds the
+ * noun (a Ministry, not the Bureau named after it), else the latest
+ * international body that does (the Security Council, not the U.N. named
+ * after it), else the latest of the anaphor's own class. */
+static ex_actor *body_named(const article_state *st, const char *noun,
+                            bool igo) {
+  ex_actor *a = recent_named(&st->agencies, noun);
+  if (!a)
+    a = recent_named(&st->igos, noun);
+  const recent_actors *own = igo ? &st->igos : &st->agencies;
+  return a ? a : own->n ? own->items[own->n - 1] : NULL;
+}
+
+static void resolve_anaphor(reader *r, mention *m, const phrase *ph) {
+  article_state *st = &r->st;
+  switch (ph->ana) {
+  case ANA_TOPIC_STATE:
+    ex_add_actor(m, topic_state(r));
+    break;
+  case ANA_SUBJECT: {
+    /* "Tornado Cash, a mixer used since its launch": a possessive 'its'
+     * belongs to the nearest name before it */
+    if (ph->n == 1 && (sckg_lexicon_word(r->s, ph->ltoks[0]) & W_POSSPRON))
+      for (size_t k = r->nm - 1; k-- > 0 && !m->n;) {
+        const mention *o = &r->m[k];
+        if (o->kind == M_NAME && o->n == 1 && !o->plural &&
+            o->actors[0]->cls != SCKG_CLASS_PERSON)
+          ex_add_actor(m, o->actors[0]);
+      }
+    /* "North Korea has launched missiles, which it tested", "Treasury said
+     * Sinbad succeeded a mixer that it sanctioned": the sentence's first
+     * name that no preposition governs, not a person, comes first */
+    for (size_t k = 0; k + 1 < r->nm && !m->n; k++) {
+      const mention *o = &r->m[k];
+      if (o->kind == M_NAME && o->n == 1 && !o->prep && !o->plural &&
+          o->actors[0]->cls != SCKG_CLASS_PERSON)
+        ex_add_actor(m, o->actors[0]);
+    }
+    for (size_t i = 0; i < st->n_subject && !m->n; i++)
+      if (st->subject[i]->cls != SCKG_CLASS_PERSON)
+        ex_add_actor(m, st->subject[i]);
+    if (!m->n)
+      ex_add_actor(m, st->last_state);
+    break;
+  }
+  case ANA_PLURAL:
+    m->plural = true;
+    resolve_plural(r, m, ph);
+    break;
+  case ANA_GROUP:
+    ex_add_actor(m, st->last_group);
+    break;
+  case ANA_STATEMENT: {
+    const statement_memory *sm = ex_statement_by_noun(r, ph->ltoks[ph->n - 1]);
+    for (size_t i = 0; sm && i < sm->n; i++)
+      ex_add_actor(m, sm->agents[i]);
+    m->plural = sm && sm->n > 1;
+    break;
+  }
+  case ANA_SPEAKER:
+    break; /* resolved once the sentence's speaker is known */
+  case ANA_PERSON:
+    /* "he" after "a spokesman for the ministry said": with no person
+     * named, the one he spoke for */
+    ex_add_actor(m, st->last_person ? st->last_person
+                    : st->n_subject ? st->subject[0]
+                                    : NULL);
+    break;
+  case ANA_AGENCY:
+    ex_add_actor(m, body_named(st, ph->ltoks[ph->n - 1], false));
+    break;
+  case ANA_ORGANIZATION:
+    ex_add_actor(m, st->last_org);
+    break;
+  case ANA_IGO:
+    ex_add_actor(m, body_named(st, ph->ltoks[ph->n - 1], true));
+    break;
+  }
+}
+
+/* Capitalised words ending in an organisation cue: an unknown body
+ * ("Chinyong Information Technology Cooperation Company", "Office of
+ * Foreign Assets Control" when the lexicon lacks it). */
+static size_t unknown_org(reader *r, size_t i, sckg_class *cls) {
+  if (!r->toks[i].cap || r->toks[i].kind != TK_WORD ||
+      (ex_word(r, i) & (W_DET | W_PREP)))
+    return 0;
+  size_t e = i, last_cue = 0;
+  unsigned cue = 0;
+  while (e < r->n && e < i + 8) {
+    const token *t = &r->toks[e];
+    if (t->kind == TK_WORD && t->cap) {
+      unsigned w = ex_word(r, e);
+      if (w & (W_ORGCUE | W_AGENCYCUE)) {
+        last_cue = e + 1;
+        cue = w;
+        /* "Co.", "Ltd.": the abbreviation's dot is part of the name */
+        if (e + 1 < r->n && r->toks[e + 1].kind == TK_PUNCT &&
+            r->text[r->toks[e + 1].b] == '.' &&
+            r->toks[e + 1].e == r->toks[e].e + 1 && e + 2 < r->n &&
+            r->toks[e + 2].cap) {
+          e += 2;
+          continue;
+        }
+      }
+      e++;
+      continue;
+    }
+    /* "of", "and", "for" inside a name, when a capital follows */
+    if (t->kind == TK_WORD &&
+        (ex_tok_is(r, e, "of") || ex_tok_is(r, e, "and") ||
+         ex_tok_is(r, e, "for")) &&
+        e + 1 < r->n && r->toks[e + 1].cap) {
+      e++;
+      continue;
+    }
+    break;
+  }
+  if (!last_cue || last_cue - i < 2)
+    return 0;
+  *cls = (cue & W_AGENCYCUE) ? SCKG_CLASS_AGENCY : SCKG_CLASS_ORGANIZATION;
+  return last_cue;
+}
+
+/* A name met before in the article by a part of it takes precedence over
+ * reading a new unknown name there. */
+static ex_actor *person_by_part(reader *r, size_t i);
+static bool p_none(reader *r, size_t i) {
+  return r->toks[i].cap && person_by_part(r, i) != NULL;
+}
+
+/* Is the token a common ex_word of the schema's grammar or patterns (then a
+ * capital is only the sentence's start: "Prosecutors say")? */
+static bool common_word(const reader *r, size_t i) {
+  size_t e;
+  return (ex_word(r, i) & ~W_NAME) ||
+         ex_longest(r, i,
+                    (1u << PH_HEAD) | (1u << PH_TRIGGER) | (1u << PH_ANAPHOR) |
+                        (1u << PH_TITLE),
+                    &e) != NULL;
+}
+
+/* A capitalised name the lexicon does not know, standing where an actor
+ * stands: right before a trigger or a reporting verb (over auxiliaries),
+ * or right after a trigger or its preposition. Returns its end, or 0. A
+ * given or family name of names.tsv makes it a Person, else an
+ * Organization. */
+static size_t unknown_name(reader *r, size_t i, sckg_class *cls) {
+  size_t e = i;
+  while (e < r->n && e < i + 3 && r->toks[e].kind == TK_WORD &&
+         r->toks[e].cap &&
+         !(ex_word(r, e) &
+           (W_DET | W_PREP | W_MONTH | W_WEEKDAY | W_CONJ | W_CLAUSE)) &&
+         !ex_all_caps(r, e) && !(e == i && common_word(r, e))) {
+    size_t pe;
+    if (e > i && ex_longest(r, e, (1u << PH_ACTOR) | (1u << PH_DEMONYM), &pe))
+      break;
+    e++;
+  }
+  if (e == i)
+    return 0;
+  size_t after = e;
+  while (after < r->n && (ex_word(r, after) & W_AUX))
+    after++;
+  size_t te;
+  const phrase *next =
+      after < r->n ? ex_longest(r, after, 1u << PH_TRIGGER, &te) : NULL;
+  bool before_verb =
+      after < r->n && ((ex_word(r, after) & W_SAY) ||
+                       (next && !(next->pattern->flags & PAT_NOUN)));
+  bool after_verb = false;
+  for (size_t k = i; k > 0 && i - k < 3 && !after_verb; k--) {
+    const phrase *ph = ex_longest(r, k - 1, 1u << PH_TRIGGER, &te);
+    after_verb = ph && te == i && !(ph->pattern->flags & PAT_NOUN);
+    if (!(ex_word(r, k - 1) & (W_DET | W_PREP)))
+      break;
+  }
+  /* "accused Western countries": a capital before a noun modifies it */
+  if (after_verb && !before_verb && ex_is_lower_word(r, e) &&
+      !(ex_word(r, e) & (W_PREP | W_CONJ | W_CLAUSE | W_AUX | W_SAY)))
+    return 0;
+  if (!before_verb && !after_verb)
+    return 0;
+  *cls = SCKG_CLASS_ORGANIZATION;
+  for (size_t k = i; k < e; k++)
+    if ((ex_word(r, k) & W_NAME) && e - i >= 2)
+      *cls = SCKG_CLASS_PERSON;
+  return e;
+}
+
+void ex_find_mentions(reader *r) {
+  unsigned actorish = (1u << PH_ACTOR) | (1u << PH_DEMONYM) | (1u << PH_TITLE) |
+                      (1u << PH_ANAPHOR);
+  for (size_t i = 0; i < r->n;) {
+    size_t e;
+    const phrase *ph = ex_longest(r, i, actorish, &e);
+    /* a pronoun anaphor must be a whole ex_word at a clause position; the
+     * phrase table makes sure of that; "it" inside a quote is not ours */
+    if (!ph) {
+      sckg_class cls;
+      size_t oe = unknown_org(r, i, &cls);
+      if (oe) {
+        mention *m = new_mention(r, i, oe, M_NAME);
+        if (m) {
+          const char *text = span_text(r, i, oe);
+          ex_add_actor(
+              m, sckg_entities_named(&r->ents, text, strlen(text), cls, NULL));
+        }
+        i = oe;
+        continue;
+      }
+      size_t ue = p_none(r, i) ? 0 : unknown_name(r, i, &cls);
+      if (ue) {
+        mention *m = new_mention(r, i, ue, M_NAME);
+        if (m) {
+          const char *text = span_text(r, i, ue);
+          ex_add_actor(
+              m, sckg_entities_named(&r->ents, text, strlen(text), cls, NULL));
+        }
+        i = ue;
+        continue;
+      }
+      ex_actor *p = r->toks[i].cap ? person_by_part(r, i) : NULL;
+      if (p && !(i + 1 < r->n && r->toks[i + 1].cap &&
+                 r->toks[i + 1].kind == TK_WORD)) {
+        mention *m = new_mention(r, i, i + 1, M_NAME);
+        if (m)
+          ex_add_actor(m, p);
+      }
+      i++;
+      continue;
+    }
+    /* "the North Koreans": not "the North" when a name that starts inside
+     * it reaches further */
+    if (ph->kind == PH_ANAPHOR || ph->kind == PH_ACTOR) {
+      size_t j = i + 1, je = 0;
+      while (j < e &&
+             !ex_longest(r, j, (1u << PH_ACTOR) | (1u << PH_DEMONYM), &je))
+        j++;
+      if (j < e && je > e) {
+        i = j;
+        continue;
+      }
+    }
+    if (ph->kind == PH_ACTOR && ph->place && i > 0 &&
+        (ex_word(r, i - 1) & W_LOCPREP)) {
+      i = e; /* "in Seoul": a place, not the government */
+      continue;
+    }
+    if (ph->kind == PH_TITLE) {
+      size_t ne = name_after(r, e);
+      if (ne == e) {
+        i = e;
+        continue;
+      }
+      /* an affiliation just before: "South Korean President", "Russia's
+       * U.N. ambassador" */
+      ex_actor *aff = NULL;
+      size_t start = i;
+      if (r->nm && r->m[r->nm - 1].te == i && r->m[r->nm - 1].n == 1) {
+        aff = r->m[r->nm - 1].actors[0];
+        start = r->m[r->nm - 1].tb;
+        r->nm--;
+      }
+      mention *m = new_mention(r, start, ne, M_NAME);
+      if (m)
+        ex_add_actor(m, person_named(r, e, ne, aff));
+      i = ne;
+      continue;
+    }
+    mention *m =
+        new_mention(r, i, e, ph->kind == PH_ANAPHOR ? M_ANAPHOR : M_NAME);
+    if (!m)
+      break;
+    if (ph->kind == PH_ANAPHOR) {
+      resolve_anaphor(r, m, ph);
+      m->ana = ph; /* remembered for speaker resolution */
+      if (e == i + 1 && (ex_word(r, i) & W_POSSPRON)) {
+        /* "..., its foreign ministry said": the state's body or envoy */
+        const lex_actor *base = m->n == 1 && m->actors[0]->from_lexicon &&
+                                        m->actors[0]->cls == SCKG_CLASS_STATE
+                                    ? m->actors[0]->lex
+                                    : NULL;
+        size_t hb, he;
+        const phrase *h = base ? head_after(r, e, &hb, &he) : NULL;
+        if (h) {
+          apply_head(r, m, base, h, hb, he);
+          i = m->te;
+          continue;
+        }
+        m->poss = true; /* "its launch": a possessor, never a subject */
+      }
+      if (e < r->n && r->toks[e].kind == TK_POSS) {
+        m->poss = true;
+        m->te = e + 1;
+        e++;
+      }
+      i = e;
+      continue;
+    }
+    const lex_actor *base = ph->actor;
+    size_t hb, he;
+    const phrase *h = NULL;
+    if (e < r->n && r->toks[e].kind == TK_POSS) {
+      h = head_after(r, e + 1, &hb, &he);
+      if (h) {
+        apply_head(r, m, base, h, hb, he);
+      } else {
+        ex_add_actor(m, lex(r, base));
+        m->poss = true;
+        m->te = e + 1;
+      }
+      i = m->te;
+      continue;
+    }
+    h = head_after(r, e, &hb, &he);
+    if (h) {
+      apply_head(r, m, base, h, hb, he);
+      i = m->te;
+      continue;
+    }
+    /* "Seoul-based analysts said": a name joined by a hyphen to an
+     * affiliation ex_word, with no head after, is a modifier, no actor */
+    if (e < r->n && (ex_word(r, e) & W_AFFIL) && r->toks[e].b > 0 &&
+        r->text[r->toks[e].b - 1] == '-') {
+      r->nm--;
+      i = e + 1;
+      continue;
+    }
+    /* not in a list: "hackers linked to China, Russia and Iran" names no
+     * one group of China's */
+    if (base->cls == SCKG_CLASS_STATE && !ex_is_comma(r, e) &&
+        !(ex_word(r, e) & W_CONJ) && (h = head_before(r, i, &hb))) {
+      apply_head(r, m, base, h, hb, i - 2);
+      m->tb = hb;
+      m->te = e;
+      i = e;
+      continue;
+    }
+    ex_add_actor(m, lex(r, base));
+    if (ph->kind == PH_DEMONYM)
+      m->kind = M_ADJ;
+    i = e;
+  }
+}
+
+/* A group of mentions joined by "and", commas, "as well as": the demonyms
+ * of "U.S. and Japanese counterparts" share the head, and the group acts
+ * together. Adjectival demonyms stay alone unless a head ends the group. */
+static bool joinable(const reader *r, const mention *a, const mention *b) {
+  if (a->poss || a->quoted != b->quoted)
+    return false;
+  /* "According to the ministry, the company has...": an opening phrase
+   * ends at its comma */
+  if (r->n &&
+      ((ex_word(r, 0) & W_PREP) || ex_tok_lower_is(r, 0, "according"))) {
+    size_t c = 0;
+    while (c < r->n && !ex_is_comma(r, c))
+      c++;
+    if (a->te <= c && b->tb > c)
+      return false;
+  }
+  size_t i = a->te;
+  bool joined = false;
+  while (i < b->tb) {
+    if (ex_is_comma(r, i) || ex_tok_lower_is(r, i, "and") ||
+        ex_tok_lower_is(r, i, "the") || ex_tok_lower_is(r, i, "its") ||
+        ex_tok_lower_is(r, i, "both")) {
+      joined = true;
+      i++;
+      continue;
+    }
+    if (ex_tok_lower_is(r, i, "as") && ex_tok_lower_is(r, i + 1, "well") &&
+        ex_tok_lower_is(r, i + 2, "as")) {
+      joined = true;
+      i += 3;
+      continue;
+    }
+    if (ex_tok_lower_is(r, i, "along") && ex_tok_lower_is(r, i + 1, "with")) {
+      joined = true;
+      i += 2;
+      continue;
+    }
+    return false;
+  }
+  return joined || a->te == b->tb;
+}
+
+void ex_group_mentions(reader *r) {
+  for (size_t k = 1; k < r->nm; k++) {
+    mention *a = &r->m[k - 1], *b = &r->m[k];
+    /* "U.S. Justice Department": a name right before another name is its
+     * modifier, not a second actor */
+    if (a->te == b->tb && a->kind == M_NAME && !a->poss && !a->head &&
+        b->kind == M_NAME && a->n == 1 && b->n == 1 &&
+        b->actors[0]->cls != SCKG_CLASS_STATE &&
+        b->actors[0]->cls != SCKG_CLASS_PERSON) {
+      a->kind = M_ADJ;
+      continue;
+    }
+    /* "Sky Mavis, the company that develops Axie Infinity,": a definite
+     * description in apposition is the same actor again */
+    if (b->kind == M_ANAPHOR && b->tb == a->te + 1 && ex_is_comma(r, a->te) &&
+        a->kind == M_NAME && b->ana && b->ana->n > 1 &&
+        (ex_is_comma(r, b->te) || (ex_word(r, b->te) & W_CLAUSE) ||
+         ex_tok_lower_is(r, b->te, "that"))) {
+      b->kind = M_ADJ;
+      continue;
+    }
+    /* "Kim Gunn, South Korea's chief nuclear negotiator,": an apposition
+     * says who the person speaks for; it is not a second actor */
+    if (b->role && b->tb == a->te + 1 && ex_is_comma(r, a->te) && a->n == 1 &&
+        a->actors[0]->cls == SCKG_CLASS_PERSON && b->n == 1) {
+      if (!a->actors[0]->parent && !a->actors[0]->from_lexicon)
+        sckg_entities_set_parent(a->actors[0], b->actors[0]);
+      b->kind = M_ADJ;
+      b->named = b->actors[0];
+      continue;
+    }
+    if (joinable(r, a, b))
+      b->group = a->group;
+  }
+  /* a group ending in a head: its adjectival members become names */
+  for (size_t k = 0; k < r->nm;) {
+    size_t j = k;
+    while (j + 1 < r->nm && r->m[j + 1].group == r->m[k].group)
+      j++;
+    if (r->m[j].head && r->m[j].head->kind == PH_HEAD) {
+      for (size_t q = k; q < j; q++)
+        if (r->m[q].kind == M_ADJ) {
+          r->m[q].kind = M_NAME;
+          r->m[q].plural = r->m[j].plural;
+        }
+    }
+    k = j + 1;
+  }
+  /* the preposition that governs each group */
+  for (size_t k = 0; k < r->nm; k++) {
+    mention *m = &r->m[k];
+    if (k && r->m[k - 1].group == m->group) {
+      m->prep = r->m[k - 1].prep;
+      continue;
+    }
+    size_t i = m->tb;
+    while (i > 0 &&
+           ((ex_word(r, i - 1) & W_DET) || r->toks[i - 1].kind == TK_QUOTE))
+      i--;
+    if (i > 0 && (ex_word(r, i - 1) & W_PREP))
+      m->prep = r->toks[i - 1].lower;
+    /* "a spokesman for the ministry said": the ministry speaks */
+    size_t he;
+    const phrase *role = i >= 2 && m->prep &&
+                                 (ex_tok_lower_is(r, i - 1, "for") ||
+                                  ex_tok_lower_is(r, i - 1, "of"))
+                             ? ex_longest(r, i - 2, 1u << PH_HEAD, &he)
+                             : NULL;
+    if (role && he == i - 1 && role->head == HEAD_PERSON)
+      m->prep = NULL;
+    /* "a panel of U.N. experts reported": the experts report */
+    if (i >= 2 && m->prep && ex_tok_lower_is(r, i - 1, "of") &&
+        ex_is_lower_word(r, i - 2) && (ex_word(r, i - 2) & W_QUANT))
+      m->prep = NULL;
+  }
+}
+
+/* Every actor of the group that mention k belongs to. */
+size_t ex_group_actors(const reader *r, size_t k, ex_actor **out, size_t max) {
+  size_t n = 0;
+  for (size_t q = 0; q < r->nm; q++) {
+    if (r->m[q].group != r->m[k].group || (r->m[q].kind == M_ADJ && q != k))
+      continue;
+    for (size_t i = 0; i < r->m[q].n; i++) {
+      bool dup = false;
+      for (size_t d = 0; d < n; d++)
+        dup |= out[d] == r->m[q].actors[i];
+      if (!dup && n < max)
+        out[n++] = r->m[q].actors[i];
+    }
+  }
+  return n;
+}

@@ -1,0 +1,195 @@
+/* SPDX-License-Identifier: MIT */
+/* Token tests and the lexicon's phrases: the longest phrase of each kind
+ * at a token, and the sentence's event triggers. */
+#include "extract/reader.h"
+
+unsigned ex_word(const reader *r, size_t i) {
+  return i < r->n ? sckg_lexicon_word(r->s, r->toks[i].lower) : 0;
+}
+
+bool ex_tok_is(const reader *r, size_t i, const char *w) {
+  if (i >= r->n)
+    return false;
+  const token *t = &r->toks[i];
+  size_t n = strlen(w);
+  return t->e - t->b == n && strncmp(r->text + t->b, w, n) == 0;
+}
+
+bool ex_tok_lower_is(const reader *r, size_t i, const char *w) {
+  return i < r->n && r->toks[i].lower && r->toks[i].lower[0] == w[0] &&
+         strcmp(r->toks[i].lower, w) == 0;
+}
+
+bool ex_is_comma(const reader *r, size_t i) {
+  return i < r->n && r->toks[i].kind == TK_PUNCT &&
+         r->text[r->toks[i].b] == ',';
+}
+
+bool ex_is_lower_word(const reader *r, size_t i) {
+  return i < r->n && r->toks[i].kind == TK_WORD && !r->toks[i].cap;
+}
+
+/* Where the object of a trigger ending at token e starts: after the words
+ * that only name it, "what they called" and "what it described as", when
+ * they stand there ("condemned what it called the launch of ..."). */
+static size_t object_start(const reader *r, size_t e) {
+  if (!ex_tok_lower_is(r, e, "what"))
+    return e;
+  for (size_t q = e + 1; q < e + 4 && q < r->n && ex_is_lower_word(r, q); q++)
+    if (ex_word(r, q) & W_NAMING)
+      return ex_tok_lower_is(r, q + 1, "as") ? q + 2 : q + 1;
+  return e;
+}
+
+/* --- phrase matching -------------------------------------------------- */
+
+/* Two or more letters, all capitals: an acronym ("IT", "NIS"). */
+bool ex_all_caps(const reader *r, size_t i) {
+  const token *t = &r->toks[i];
+  if (t->e - t->b < 2)
+    return false;
+  for (size_t k = t->b; k < t->e; k++)
+    if (r->text[k] >= 'a' && r->text[k] <= 'z')
+      return false;
+  return true;
+}
+
+/* Does phrase ph match at token i? Returns the end token or 0. Triggers may
+ * hold "*", which matches up to three tokens (never a clause end). */
+static size_t match_at(const reader *r, const phrase *ph, size_t i) {
+  size_t k = 0, j = i;
+  while (k < ph->n) {
+    if (k == ph->star) {
+      /* try the rest after 0..4 skipped tokens */
+      for (size_t skip = 0; skip <= 4; skip++) {
+        size_t jj = j + skip;
+        bool ok = true;
+        for (size_t q = j; q < jj; q++)
+          if (q >= r->n || r->toks[q].kind == TK_PUNCT ||
+              r->toks[q].kind == TK_QUOTE)
+            ok = false;
+        if (!ok)
+          break;
+        size_t kk = k + 1, p = jj;
+        while (kk < ph->n && p < r->n && r->toks[p].lower == ph->ltoks[kk])
+          kk++, p++;
+        if (kk == ph->n)
+          return p;
+      }
+      return 0;
+    }
+    if (j >= r->n)
+      return 0;
+    const token *t = &r->toks[j];
+    bool eq;
+    if (ph->fold_case)
+      eq =
+          t->lower == ph->ltoks[k] &&
+          !(ph->kind == PH_ANAPHOR && ex_all_caps(r, j)); /* "IT" is not "it" */
+    else if (k == 0 && ph->toks[0] == ph->ltoks[0] &&
+             t->lower == ph->ltoks[0] && ph->ltoks[0][0] == 't' &&
+             strcmp(ph->ltoks[0], "the") == 0)
+      eq = true; /* "the North" also as "The North" */
+    else
+      eq = t->norm == ph->toks[k];
+    if (!eq)
+      return 0;
+    k++, j++;
+  }
+  return j;
+}
+
+/* The ex_longest phrase of one kind at token i, computed once per sentence:
+ * every pass of the reader asks the same questions of the same tokens. */
+static const phrase *longest_of_kind(const reader *r, size_t i,
+                                     phrase_kind kind, size_t *end) {
+  reader *w = (reader *)r; /* the cache is not part of the reader's meaning */
+  if (w->memo_gen[i] != w->gen) {
+    /* one pass over the phrases that start with this token fills in every
+     * kind: most tokens are asked for several */
+    size_t n;
+    phrase **cands = sckg_lexicon_phrases(r->s, r->toks[i].lower, &n);
+    for (int k = 0; k < PH_KIND_COUNT; k++) {
+      w->memo_ph[k][i] = NULL;
+      w->memo_end[k][i] = 0;
+    }
+    const char *next = i + 1 < r->n ? r->toks[i + 1].lower : NULL;
+    const char *const *seconds =
+        cands ? r->s->seconds + (cands - r->s->phrases) : NULL;
+    for (size_t k = 0; k < n; k++) {
+      /* most candidates fail on their second ex_word: see that first */
+      if (seconds[k] && seconds[k] != next)
+        continue;
+      const phrase *ph = cands[k];
+      phrase_kind pk = ph->kind;
+      size_t e = match_at(r, ph, i);
+      if (e > w->memo_end[pk][i]) {
+        w->memo_ph[pk][i] = ph;
+        w->memo_end[pk][i] = (unsigned short)e;
+      }
+    }
+    w->memo_gen[i] = w->gen;
+  }
+  *end = r->memo_end[kind][i];
+  return r->memo_ph[kind][i];
+}
+
+/* The ex_longest phrase of one of the kinds in `mask` at token i; of equally
+ * long ones, the kind listed first in phrase_kind. */
+const phrase *ex_longest(const reader *r, size_t i, unsigned mask,
+                         size_t *end) {
+  const phrase *best = NULL;
+  size_t best_end = 0;
+  for (int kind = 0; kind < PH_KIND_COUNT; kind++) {
+    size_t e;
+    if (!(mask & (1u << kind)))
+      continue;
+    const phrase *ph = longest_of_kind(r, i, (phrase_kind)kind, &e);
+    if (ph && e > best_end) {
+      best = ph;
+      best_end = e;
+    }
+  }
+  *end = best_end;
+  return best;
+}
+
+/* --- triggers -------------------------------------------------------- */
+
+void ex_find_triggers(reader *r) {
+  for (size_t i = 0; i < r->n && r->nt < MAX_TRIGGERS;) {
+    size_t e;
+    const phrase *ph = ex_longest(r, i, 1u << PH_TRIGGER, &e);
+    if (!ph) {
+      i++;
+      continue;
+    }
+    /* a trigger inside a name or an anaphor ("the statement") is not one */
+    bool inside = false;
+    for (size_t k = 0; k < r->nm; k++)
+      if (r->m[k].tb <= i && i < r->m[k].te && r->m[k].kind != M_ADJ)
+        inside = true;
+    if (inside) {
+      i++;
+      continue;
+    }
+    trigger *t = &r->t[r->nt++];
+    t->tb = i;
+    t->te = e;
+    t->obj_from = ph->star < ph->n ? i + ph->star : object_start(r, e);
+    t->pat = ph->pattern;
+    t->text = ph->text;
+    t->quoted = r->quoted[i];
+    /* "did not", "has never", "n't": within three tokens before */
+    t->negated = false;
+    for (size_t k = i; k > 0 && k + 3 > i; k--) {
+      if (ex_word(r, k - 1) & W_NEG) {
+        t->negated = true;
+        break;
+      }
+      if (!(ex_word(r, k - 1) & W_AUX) && r->toks[k - 1].kind != TK_WORD)
+        break;
+    }
+    i = e;
+  }
+}

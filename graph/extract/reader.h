@@ -1,0 +1,194 @@
+/* SPDX-License-Identifier: MIT */
+/* The extraction's reader: what it holds of the sentence being read and of
+ * the article so far, shared by the files of graph/extract/. Private to the
+ * extraction; functions shared between its files are prefixed ex_. */
+#ifndef SCKG_EXTRACT_READER_H
+#define SCKG_EXTRACT_READER_H
+
+#include "extract/extract.h"
+#include "lexicon/lexicon.h"
+#include "text/token.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { MAX_TOKENS = EX_MAX_TOKENS, MAX_MENTIONS = 512, MAX_TRIGGERS = 256 };
+
+typedef enum { M_NAME, M_ADJ, M_ANAPHOR } mention_kind;
+
+typedef struct {
+  size_t tb, te; /* token span */
+  mention_kind kind;
+  ex_actor *actors[EX_MAX_ACTORS];
+  size_t n;
+  bool poss;        /* a possessor: "North Korea's [threats]" */
+  bool plural;      /* stands for several (a plural head, "they") */
+  bool role;        /* a person's role standing for a state: "the envoy" */
+  const char *prep; /* the preposition governing it, lowered, or NULL */
+  bool quoted;
+  int group;          /* index of its coordination group */
+  const phrase *head; /* the head noun that made it, if any */
+  const phrase *ana;  /* the anaphor phrase, for M_ANAPHOR */
+  ex_actor *named;    /* named without acting: the state in "Britain's
+                           ambassador Barbara Woodward" */
+} mention;
+
+typedef struct {
+  size_t tb, te;
+  size_t obj_from; /* where an object starts: after the trigger, or inside
+                      it where a '*' stands ("added * to its list") */
+  const lex_pattern *pat;
+  const char *text;
+  bool negated;
+  bool quoted;
+} trigger;
+
+typedef struct {
+  size_t tok; /* token index of the expression */
+  sckg_date date;
+} date_expr;
+
+/* A statement or report met in the article, remembered so that "the
+ * statement" and "the report" can refer back to the right one. */
+typedef struct {
+  const char *noun; /* its head noun, lowered: "statement", "report" */
+  ex_actor *agents[EX_MAX_ACTORS];
+  size_t n;
+  long event; /* its index among the article's events */
+} statement_memory;
+
+/* The last few actors of one class, latest last. */
+typedef struct {
+  ex_actor *items[8];
+  size_t n;
+} recent_actors;
+
+/* What the article remembers between sentences. */
+typedef struct {
+  ex_actor *subject[EX_MAX_ACTORS];
+  size_t n_subject;
+  /* groups of several actors, latest last: "they", "the three countries" */
+  ex_actor *plural[8][EX_MAX_ACTORS];
+  size_t n_plural[8];
+  size_t n_plurals;
+  statement_memory stmts[8]; /* the article's statements, latest last */
+  size_t n_stmts;
+  ex_actor *last_group, *last_person, *last_org;
+  /* government agencies and international bodies named, latest last:
+   * "the ministry" is the latest whose name says ministry */
+  recent_actors agencies, igos;
+  sckg_pmap state_counts; /* ex_actor * -> (void *)count */
+  sckg_vec persons;       /* ex_actor *, persons named so far */
+  ex_actor *last_state;
+  /* the agents of the last event of each type, for "condemned the launch" */
+  ex_actor *last_agents[SCKG_EV_COUNT][EX_MAX_ACTORS];
+  size_t n_last_agents[SCKG_EV_COUNT];
+  /* the agents of the last act (no reaction to one), for "the decision" */
+  ex_actor *last_act_agents[EX_MAX_ACTORS];
+  size_t n_last_act_agents;
+  /* the last targets of each type, for "made the same accusation" */
+  ex_actor *last_targets[SCKG_EV_COUNT][EX_MAX_ACTORS];
+  size_t n_last_targets[SCKG_EV_COUNT];
+  /* the date of the last sentence that had dated events, and their agents */
+  sckg_date last_date;
+  size_t last_date_sent; /* index of that sentence */
+  ex_actor *last_date_agents[EX_MAX_ACTORS];
+  size_t n_last_date_agents;
+} article_state;
+
+typedef struct {
+  entity_table ents; /* the article's actors */
+  const sckg_schema *s;
+  const article_text *a;
+  article_state st;
+  extraction *out;
+  size_t sent_index;
+  /* the sentence */
+  const char *text; /* the body */
+  token toks[MAX_TOKENS];
+  size_t n;
+  bool quoted[MAX_TOKENS];
+  unsigned short clause[MAX_TOKENS]; /* relative clause id, 0 = main */
+  /* longest phrase per kind and token, valid where memo_gen == gen */
+  unsigned gen;
+  unsigned memo_gen[MAX_TOKENS];
+  const phrase *memo_ph[PH_KIND_COUNT][MAX_TOKENS];
+  unsigned short memo_end[PH_KIND_COUNT][MAX_TOKENS];
+  mention m[MAX_MENTIONS];
+  size_t nm;
+  trigger t[MAX_TRIGGERS];
+  size_t nt;
+  date_expr dates[32];
+  size_t nd;
+  sckg_buf scratch;
+  bool trace; /* SCKG_DEBUG is set: each sentence's reading on stderr */
+} reader;
+
+typedef struct {
+  trigger *t;
+  ex_actor *agents[EX_MAX_ACTORS];
+  size_t n_agents;
+  ex_actor *targets[EX_MAX_ACTORS];
+  size_t n_targets;
+  long agent_mention;
+  slot_kind agent_slot; /* which slot gave the agents */
+  ex_actor *victim;     /* a company named before a crime noun */
+  bool back_reference;  /* "the theft": told of before, not asserted here */
+  long denies_charge;   /* a denial of the accusation frame with this index */
+  bool negated;
+  bool drop;
+  const statement_memory *refers_back; /* "the statement" named again */
+} frame;
+
+/* phrases.c */
+bool ex_all_caps(const reader *r, size_t i);
+void ex_find_triggers(reader *r);
+bool ex_is_comma(const reader *r, size_t i);
+bool ex_is_lower_word(const reader *r, size_t i);
+const phrase *ex_longest(const reader *r, size_t i, unsigned mask, size_t *end);
+bool ex_tok_is(const reader *r, size_t i, const char *w);
+bool ex_tok_lower_is(const reader *r, size_t i, const char *w);
+unsigned ex_word(const reader *r, size_t i);
+
+/* mentions.c */
+void ex_add_actor(mention *m, ex_actor *a);
+void ex_count_state(reader *r, ex_actor *a);
+void ex_find_mentions(reader *r);
+size_t ex_group_actors(const reader *r, size_t k, ex_actor **out, size_t max);
+void ex_group_mentions(reader *r);
+void ex_remember_plural(article_state *st, ex_actor *const *actors, size_t n);
+void ex_remember_recent(recent_actors *l, ex_actor *a);
+void ex_remember_statement(reader *r, const char *noun, ex_actor **agents,
+                           size_t n, long event);
+const statement_memory *ex_statement_by_noun(const reader *r, const char *noun);
+const char *ex_trigger_noun(const reader *r, const trigger *t);
+
+/* slots.c */
+size_t ex_fill_slots(const reader *r, const trigger *t, const slot *slots,
+                     ex_actor **out, long *which, slot_kind *kind);
+long ex_group_after(const reader *r, size_t i, size_t window,
+                    bool through_clause);
+bool ex_mention_usable(const mention *m);
+const trigger *ex_participle_head(const reader *r, const trigger *t);
+
+/* dates.c */
+sckg_date ex_date_near(const reader *r, const trigger *t);
+void ex_find_dates(reader *r);
+
+/* frames.c */
+void ex_apply_denials(frame *f, size_t nf);
+void ex_copy_actors(ex_actor **dst, size_t *nd, ex_actor *const *src,
+                    size_t ns);
+void ex_crimes_not_by_accusers(frame *f, size_t nf);
+void ex_denied_charges(frame *f, size_t nf);
+void ex_emit_frames(reader *r, frame *f, size_t nf);
+void ex_event_objects(reader *r, frame *f, size_t nf);
+void ex_inherit_agents(reader *r, frame *f, size_t nf);
+bool ex_is_act(sckg_event_type t);
+void ex_read_frames(reader *r, frame *f, size_t nf);
+void ex_resolve_speakers(reader *r, frame *f, size_t nf);
+void ex_same_targets(reader *r, frame *f, size_t nf);
+void ex_speaker_slots(frame *f, size_t nf);
+
+#endif

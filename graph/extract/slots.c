@@ -1,0 +1,352 @@
+/* SPDX-License-Identifier: MIT */
+/* Argument slots: the clause subject, the object, a by-phrase, a
+ * possessor, a preposition's complement, and the other places an event's
+ * agents and targets stand. */
+#include "extract/reader.h"
+
+/* --- slots ----------------------------------------------------------- */
+
+bool ex_mention_usable(const mention *m) { return m->kind != M_ADJ && m->n; }
+
+/* The subject of trigger t: the nearest group to its left that no
+ * preposition governs and that is not a mere possessor, in the same quote
+ * state, not past a semicolon. */
+/* "two days after the United States formally blamed Pyongyang": a ex_word
+ * that is both preposition and conjunction, then a name, then (over
+ * auxiliaries and adverbs) the verb: the name is the clause's subject. */
+static bool clause_subject(const reader *r, const mention *first,
+                           const mention *last, const trigger *t) {
+  if (!(sckg_lexicon_word(r->s, first->prep) & W_CLAUSE) ||
+      (t->pat->flags & PAT_NOUN))
+    return false;
+  for (size_t i = last->te; i < t->tb; i++) {
+    const token *tk = &r->toks[i];
+    size_t n = tk->e - tk->b;
+    bool adverb =
+        n > 3 && r->text[tk->e - 2] == 'l' && r->text[tk->e - 1] == 'y';
+    if (!(ex_word(r, i) & W_AUX) && !(ex_is_lower_word(r, i) && adverb))
+      return false;
+  }
+  return true;
+}
+
+/* "The U.S. sanctioned North Korea, accusing it of theft": where the comma
+ * before a participle trigger stands, or 0 when t is no such participle
+ * (the comma is never the first token). */
+static size_t participle_comma(const reader *r, const trigger *t) {
+  if (t->pat->flags & PAT_NOUN)
+    return 0;
+  const token *tk = &r->toks[t->tb];
+  if (tk->kind != TK_WORD || tk->cap || tk->e - tk->b < 5 ||
+      memcmp(r->text + tk->e - 3, "ing", 3) != 0)
+    return 0;
+  /* right after the comma: "X, was saying" is a verb group, not this */
+  return t->tb > 1 && ex_is_comma(r, t->tb - 1) ? t->tb - 1 : 0;
+}
+
+/* The last verb trigger other than t that ends by token `end`, in t's
+ * quote state: what a verb after "and", or a participle after a comma,
+ * depends on. NULL when none. */
+static const trigger *verb_before(const reader *r, const trigger *t,
+                                  size_t end) {
+  for (size_t k = r->nt; k-- > 0;) {
+    const trigger *p = &r->t[k];
+    if (p != t && p->te <= end && !(p->pat->flags & PAT_NOUN) &&
+        p->quoted == t->quoted)
+      return p;
+  }
+  return NULL;
+}
+
+/* The verb a participle after a comma depends on; NULL when t is no such
+ * participle or no verb stands before its comma. */
+const trigger *ex_participle_head(const reader *r, const trigger *t) {
+  size_t comma = participle_comma(r, t);
+  return comma ? verb_before(r, t, comma) : NULL;
+}
+
+/* The subject of the sentence before token `end`: its first group that no
+ * preposition governs and that is not a mere possessor, in the quote state
+ * `quoted`, outside relative clauses; -1 when none. */
+static long first_subject(const reader *r, size_t end, bool quoted) {
+  for (size_t k = 0; k < r->nm && r->m[k].te <= end; k++) {
+    const mention *m = &r->m[k];
+    size_t first = k;
+    while (first > 0 && r->m[first - 1].group == m->group)
+      first--;
+    if (ex_mention_usable(m) && m->quoted == quoted && !r->clause[m->tb] &&
+        !r->m[first].prep && !(m->poss && !m->head) &&
+        !(m->te == m->tb + 1 && (ex_word(r, m->tb) & W_OBJPRON)))
+      return (long)k;
+  }
+  return -1;
+}
+
+static long subject_of(const reader *r, const trigger *t) {
+  /* "Japan condemned X and imposed sanctions on Y": a verb after "and"
+   * shares the subject of the verb before it */
+  if (!(t->pat->flags & PAT_NOUN)) {
+    size_t i = t->tb;
+    while (i > 0 && (ex_word(r, i - 1) & W_AUX))
+      i--;
+    const trigger *p = i > 0 && ex_tok_lower_is(r, i - 1, "and")
+                           ? verb_before(r, t, i - 1)
+                           : NULL;
+    if (p)
+      return subject_of(r, p);
+  }
+  /* the participle's subject is its verb's, or with no verb trigger
+   * before it ("summoned the ambassador, urging Tokyo"), the sentence's */
+  size_t comma = participle_comma(r, t);
+  if (comma) {
+    const trigger *head = verb_before(r, t, comma);
+    long k = head ? subject_of(r, head) : first_subject(r, comma, t->quoted);
+    if (k >= 0)
+      return k;
+  }
+  /* "cyberattacks on exchanges that netted $3 billion": a relative
+   * pronoun is the subject; it stands for the name right before it, or for
+   * nothing the slots can name (a crime then takes its sentence's culprit) */
+  if (!(t->pat->flags & PAT_NOUN)) {
+    size_t i = t->tb;
+    while (i > 0 && (ex_word(r, i - 1) & W_AUX))
+      i--;
+    if (i > 0 && (ex_tok_lower_is(r, i - 1, "that") ||
+                  ex_tok_lower_is(r, i - 1, "which") ||
+                  ex_tok_lower_is(r, i - 1, "who"))) {
+      size_t rel = i - 1;
+      if (rel > 0 && ex_is_comma(r, rel - 1))
+        rel--;
+      for (size_t k = 0; k < r->nm; k++)
+        if (r->m[k].te == rel && ex_mention_usable(&r->m[k]) && !r->m[k].poss)
+          return (long)k;
+      return -1;
+    }
+  }
+  for (size_t k = r->nm; k-- > 0;) {
+    const mention *m = &r->m[k];
+    if (m->te > t->tb)
+      continue;
+    bool stop = false;
+    for (size_t i = m->te; i < t->tb; i++)
+      if (r->toks[i].kind == TK_PUNCT && r->text[r->toks[i].b] == ';')
+        stop = true;
+    if (stop)
+      return -1;
+    if (!ex_mention_usable(m) || m->quoted != t->quoted)
+      continue;
+    if (m->te == m->tb + 1 && (ex_word(r, m->tb) & W_OBJPRON))
+      continue; /* "makes them attractive to hackers seeking...": an object */
+    /* "X, whose activity it tracks, stole": not from inside a relative
+     * clause the trigger is not in */
+    if (r->clause[m->tb] && r->clause[m->tb] != r->clause[t->tb])
+      continue;
+    /* the group's first member decides */
+    size_t first = k;
+    while (first > 0 && r->m[first - 1].group == m->group)
+      first--;
+    const mention *f = &r->m[first];
+    if (f->prep && f->prep != r->toks[t->tb].lower &&
+        !clause_subject(r, f, m, t))
+      continue;
+    if (m->poss && !m->head)
+      continue;
+    return (long)k;
+  }
+  return -1;
+}
+
+/* The group starting within `window` tokens after token i, skipping
+ * determiners, adjectives and quotes; -1 when none. */
+long ex_group_after(const reader *r, size_t i, size_t window,
+                    bool through_clause) {
+  for (size_t k = 0; k < r->nm; k++) {
+    const mention *m = &r->m[k];
+    if (m->tb < i || !ex_mention_usable(m) ||
+        (k > 0 && r->m[k - 1].group == m->group && r->m[k - 1].tb >= i))
+      continue;
+    /* "with his U.S. counterparts": a possessive pronoun is a determiner
+     * of what follows */
+    if (m->poss && m->te == m->tb + 1 && (ex_word(r, m->tb) & W_POSSPRON))
+      continue;
+    if (m->tb > i + window)
+      return -1;
+    for (size_t q = i; q < m->tb; q++) {
+      const token *tk = &r->toks[q];
+      if (tk->kind == TK_PUNCT && r->text[tk->b] != '$')
+        return -1;
+      if (ex_word(r, q) & (through_clause ? W_SAY : (W_CLAUSE | W_SAY)))
+        return -1;
+    }
+    return (long)k;
+  }
+  return -1;
+}
+
+/* Does a pattern fill a slot from the phrase of `prep`? `by` says whether
+ * prep is "by", which SLOT_BY takes. */
+static bool pattern_takes(const lex_pattern *p, const char *prep, bool by) {
+  for (size_t i = 0; i < 2 * MAX_SLOTS; i++) {
+    const slot *sl = i < MAX_SLOTS ? &p->agent[i] : &p->target[i - MAX_SLOTS];
+    if ((sl->kind == SLOT_PREP && sl->prep == prep) ||
+        (by && sl->kind == SLOT_BY))
+      return true;
+  }
+  return false;
+}
+
+/* The group after preposition `prep` following the trigger. */
+static long prep_after(const reader *r, const trigger *t, const char *prep) {
+  bool by = prep == sckg_strtab_find(r->s->strings, "by", 2);
+  /* from inside the trigger: "sanctions on X" holds its preposition */
+  for (size_t i = t->tb + 1; i < r->n && i < t->te + 10; i++) {
+    const token *tk = &r->toks[i];
+    if (tk->kind == TK_PUNCT &&
+        (r->text[tk->b] == ';' || r->text[tk->b] == '.'))
+      return -1;
+    /* "weapons testing in response to exercises by X": the by-phrase
+     * belongs to the trigger nearer to it, when that one takes it ("the
+     * FBI attributed the hack to X": a hack takes no "to") */
+    if (i >= t->te)
+      for (size_t k = 0; k < r->nt; k++)
+        if (r->t[k].tb == i && &r->t[k] != t &&
+            pattern_takes(r->t[k].pat, prep, by))
+          return -1;
+    if (tk->lower == prep)
+      return ex_group_after(r, i + 1, 4, true); /* "about how X" */
+  }
+  return -1;
+}
+
+/* The possessor or adjectival name right before a nominal trigger:
+ * "North Korea's cyber activities", "North Korean cyberattacks". */
+static long possessor_of(const reader *r, const trigger *t) {
+  size_t i = t->tb;
+  size_t skipped = 0;
+  while (i > 0 && skipped < 5) {
+    for (size_t k = 0; k < r->nm; k++)
+      if (r->m[k].te == i && r->m[k].n &&
+          (r->m[k].poss || r->m[k].kind == M_ADJ || r->m[k].kind == M_NAME))
+        return (r->m[k].poss || r->m[k].kind == M_ADJ || skipped == 0) ? (long)k
+                                                                       : -1;
+    const token *tk = &r->toks[i - 1];
+    if (tk->kind == TK_QUOTE ||
+        (tk->kind == TK_WORD && !tk->cap &&
+         !(ex_word(r, i - 1) & (W_PREP | W_SAY | W_CLAUSE))) ||
+        tk->kind == TK_NUM ||
+        (tk->kind == TK_PUNCT &&
+         (r->text[tk->b] == '$' || r->text[tk->b] == ',')) ||
+        ex_tok_is(r, i - 1, "and")) {
+      i--;
+      skipped++;
+      continue;
+    }
+    break;
+  }
+  return -1;
+}
+
+/* The group named wholly inside the words a trigger's '*' matched: the
+ * body in "under U.N. Security Council sanctions", the state in "subject to
+ * Japanese sanctions". */
+static long group_in_gap(const reader *r, const trigger *t) {
+  if (t->obj_from <= t->tb || t->obj_from >= t->te)
+    return -1; /* no '*', or it matched nothing */
+  for (size_t k = 0; k < r->nm; k++) {
+    const mention *m = &r->m[k];
+    if (m->tb >= t->obj_from && m->te < t->te && m->n && /* "Japanese" too */
+        (k == 0 || r->m[k - 1].group != m->group ||
+         r->m[k - 1].tb < t->obj_from))
+      return (long)k;
+  }
+  return -1;
+}
+
+/* The subject of the support verb whose object a nominal trigger is:
+ * "North Korea carried out cyberattacks", "Pyongyang relies on cyber
+ * theft", "has stepped up its thefts". Between verb and noun stand a few
+ * lowercase words (a particle, determiners, modifiers) and at most one
+ * preposition; -1 when no support verb stands there. */
+static long support_subject(const reader *r, const trigger *t) {
+  static const lex_pattern verb; /* the support verb, as a verb trigger */
+  size_t i = t->tb;
+  for (size_t skipped = 0; i > 0 && skipped < 4; skipped++, i--) {
+    /* "oversaw Thursday's launch" */
+    bool day = r->toks[i - 1].kind == TK_POSS ||
+               (ex_word(r, i - 1) & (W_WEEKDAY | W_MONTH));
+    if (!day &&
+        (!ex_is_lower_word(r, i - 1) ||
+         (ex_word(r, i - 1) & (W_PREP | W_SAY | W_CLAUSE | W_SUPPORT | W_NEG))))
+      break;
+  }
+  if (i > 0 && ex_is_lower_word(r, i - 1) && (ex_word(r, i - 1) & W_PREP))
+    i--; /* "relies on", "engaged in" */
+  if (i == 0 || !ex_is_lower_word(r, i - 1) || !(ex_word(r, i - 1) & W_SUPPORT))
+    return -1;
+  /* "the reckless use of the ransomware": a noun, no verb */
+  if (ex_tok_lower_is(r, i, "of") || (i > 1 && (ex_word(r, i - 2) & W_DET)))
+    return -1;
+  trigger v = *t;
+  v.pat = &verb;
+  v.tb = i - 1;
+  v.te = v.obj_from = i;
+  return subject_of(r, &v);
+}
+
+/* '"North Korea stole it," said Brian Nelson': a verb right after a
+ * closing quote (and its comma) has its subject after it. -1 when the
+ * verb does not follow a quote. */
+static long inverted_subject(const reader *r, const trigger *t) {
+  size_t i = t->tb;
+  if (i > 0 && ex_is_comma(r, i - 1))
+    i--;
+  if (i == 0 || r->toks[i - 1].kind != TK_QUOTE || r->quoted[i - 1] ||
+      t->quoted)
+    return -1;
+  return ex_group_after(r, t->te, 3, false);
+}
+
+static long slot_group(const reader *r, const trigger *t, const slot *sl) {
+  switch (sl->kind) {
+  case SLOT_NONE:
+    return -1;
+  case SLOT_SUBJ:
+    return subject_of(r, t);
+  case SLOT_OBJ:
+    return ex_group_after(r, t->obj_from, 3, false);
+  case SLOT_BY:
+    return prep_after(r, t, sckg_strtab_find(r->s->strings, "by", 2));
+  case SLOT_POSS:
+    return possessor_of(r, t);
+  case SLOT_PREP:
+    return prep_after(r, t, sl->prep);
+  case SLOT_GAP:
+    return group_in_gap(r, t);
+  case SLOT_SUPPORT:
+    return support_subject(r, t);
+  case SLOT_INVERTED:
+    return inverted_subject(r, t);
+  case SLOT_SPEAKER:
+    return -1; /* known only once every frame is read: see ex_speaker_slots */
+  }
+  return -1;
+}
+
+/* Fill actors from the first slot that yields a group. */
+size_t ex_fill_slots(const reader *r, const trigger *t, const slot *slots,
+                     ex_actor **out, long *which, slot_kind *kind) {
+  *which = -1;
+  *kind = SLOT_NONE;
+  for (size_t i = 0; i < MAX_SLOTS && slots[i].kind != SLOT_NONE; i++) {
+    long k = slot_group(r, t, &slots[i]);
+    if (k >= 0) {
+      size_t n = ex_group_actors(r, (size_t)k, out, EX_MAX_ACTORS);
+      if (n) {
+        *which = k;
+        *kind = slots[i].kind;
+        return n;
+      }
+    }
+  }
+  return 0;
+}
