@@ -5,15 +5,18 @@
 
 /* --- dates ----------------------------------------------------------- */
 
+/* The number words.tsv gives token i, or `none`. */
+static int value_of(const reader *r, size_t i, int none) {
+  int v;
+  return i < r->n && sckg_lexicon_word_value(r->s, r->toks[i].lower, &v) ? v
+                                                                         : none;
+}
+
 static int month_of(const reader *r, size_t i) {
-  static const char *const names[] = {"jan", "feb", "mar", "apr", "may", "jun",
-                                      "jul", "aug", "sep", "oct", "nov", "dec"};
   if (!(ex_word(r, i) & W_MONTH) || !r->toks[i].cap)
     return 0; /* "may" the verb, "march" the noun */
-  for (int m = 0; m < 12; m++)
-    if (strncmp(r->toks[i].lower, names[m], 3) == 0)
-      return m + 1;
-  return 0;
+  int m = value_of(r, i, 0);
+  return m >= 1 && m <= 12 ? m : 0;
 }
 
 static int number_at(const reader *r, size_t i, int lo, int hi) {
@@ -42,21 +45,18 @@ void ex_find_dates(reader *r) {
   sckg_date ad = r->a->date;
   long today = ad.year ? sckg_date_days(ad) : 0;
   for (size_t i = 0; i < r->n; i++) {
-    if (i > 0 && (ex_tok_lower_is(r, i - 1, "since") ||
-                  ex_tok_lower_is(r, i - 1, "until")))
+    if (i > 0 && (ex_word(r, i - 1) & W_SPAN))
       continue;
     unsigned w = ex_word(r, i);
     if (w & W_WEEKDAY) {
       if (!ad.year)
         continue;
-      static const char *const days[] = {"thursday", "friday", "saturday",
-                                         "sunday",   "monday", "tuesday",
-                                         "wednesday"};
-      int wd = -1;
-      for (int k = 0; k < 7; k++)
-        if (!strcmp(r->toks[i].lower, days[k]))
-          wd = k;
-      /* 1970-01-01 was a Thursday: the last such weekday on or before */
+      int iso = value_of(r, i, 0); /* Monday 1 ... Sunday 7 */
+      if (iso < 1 || iso > 7)
+        continue;
+      /* 1970-01-01 was a Thursday (day 0 of the count): the last such
+       * weekday on or before */
+      int wd = (iso + 3) % 7;
       long cur = ((today % 7) + 7) % 7;
       long back = (cur - wd + 7) % 7;
       add_date(r, i, sckg_date_from_days(today - back));
@@ -86,22 +86,21 @@ void ex_find_dates(reader *r) {
       add_date(r, i, d);
       continue;
     }
-    if (ad.year && (ex_tok_lower_is(r, i, "yesterday") ||
-                    ex_tok_lower_is(r, i, "today"))) {
-      add_date(r, i,
-               sckg_date_from_days(today - ex_tok_lower_is(r, i, "yesterday")));
+    if (ad.year && (w & W_DAYREF)) { /* "yesterday" */
+      add_date(r, i, sckg_date_from_days(today + value_of(r, i, 0)));
       continue;
     }
-    if (ad.year && ex_tok_lower_is(r, i, "month") && i > 0) {
+    if (ad.year && (w & W_MONTHUNIT) && i > 0 &&
+        (ex_word(r, i - 1) & W_PERIODREF)) { /* "last month" */
       sckg_date d = ad;
       d.day = 0;
-      if (ex_tok_lower_is(r, i - 1, "last")) {
+      for (int k = value_of(r, i - 1, 0); k < 0; k++)
         if (--d.month == 0)
           d.month = 12, d.year--;
-        add_date(r, i, d);
-      } else if (ex_tok_lower_is(r, i - 1, "this")) {
-        add_date(r, i, d);
-      }
+      for (int k = value_of(r, i - 1, 0); k > 0; k--)
+        if (++d.month == 13)
+          d.month = 1, d.year++;
+      add_date(r, i, d);
     }
   }
 }
@@ -147,13 +146,13 @@ sckg_date ex_date_near(const reader *r, const trigger *t) {
       continue;
     bool blocked = false;
     for (size_t i = t->te; at >= t->te && i < at && !blocked; i++)
-      blocked = (ex_word(r, i) & W_CLAUSE) || ex_tok_lower_is(r, i, "that");
+      blocked = (ex_word(r, i) & (W_CLAUSE | W_COMP)) != 0;
     /* "The FBI said on Feb. 26 that North Korea was behind the hack": the
      * date before "that" dates the saying, not the crime */
     for (size_t i = at + 1;
          (t->pat->flags & PAT_CRIME) && at < t->tb && i < t->tb && !blocked;
          i++)
-      blocked = ex_tok_lower_is(r, i, "that");
+      blocked = (ex_word(r, i) & W_COMP) != 0;
     if (blocked)
       continue;
     size_t d = at >= t->te ? at - t->te : t->tb - at;

@@ -128,11 +128,7 @@ static void mark_relative_clauses(reader *r) {
   for (size_t i = 0; i < r->n; i++)
     r->clause[i] = 0;
   for (size_t i = 0; i + 1 < r->n; i++) {
-    if (!ex_is_comma(r, i) || !(ex_tok_lower_is(r, i + 1, "whose") ||
-                                ex_tok_lower_is(r, i + 1, "which") ||
-                                ex_tok_lower_is(r, i + 1, "who") ||
-                                ex_tok_lower_is(r, i + 1, "whom") ||
-                                ex_tok_lower_is(r, i + 1, "where")))
+    if (!ex_is_comma(r, i) || !(ex_word(r, i + 1) & W_RELATIVE))
       continue;
     id++;
     size_t k = i + 1;

@@ -156,12 +156,9 @@ static size_t relative_object(const reader *r, const trigger *t, long subj,
   if (subj < 0)
     return 0;
   size_t k = r->m[subj].tb;
-  while (k > 0 && (ex_word(r, k - 1) & W_DET) &&
-         !ex_tok_lower_is(r, k - 1, "that"))
+  while (k > 0 && (ex_word(r, k - 1) & W_DET) && !(ex_word(r, k - 1) & W_COMP))
     k--;
-  if (k == 0 || !(ex_tok_lower_is(r, k - 1, "that") ||
-                  ex_tok_lower_is(r, k - 1, "which") ||
-                  ex_tok_lower_is(r, k - 1, "whom")))
+  if (k == 0 || !(ex_word(r, k - 1) & (W_COMP | W_RELATIVE)))
     return 0;
   for (size_t i = (size_t)subj + 1; i < r->nm; i++)
     if (r->m[i].tb < t->tb)
@@ -418,8 +415,7 @@ void ex_event_objects(reader *r, frame *f, size_t nf) {
     for (size_t k = 0; k < r->nm; k++)
       if (r->m[k].te == at && r->m[k].kind == M_ANAPHOR)
         at = r->m[k].tb;
-    bool relative = at > 0 && (ex_tok_lower_is(r, at - 1, "which") ||
-                               ex_tok_lower_is(r, at - 1, "that"));
+    bool relative = at > 0 && (ex_word(r, at - 1) & (W_COMP | W_RELATIVE));
     for (size_t k = nf; relative && !f[i].n_targets && k-- > 0;) {
       if (!(f[k].t->pat->flags & PAT_NOUN) || f[k].t->te > f[i].t->tb ||
           !f[k].n_agents ||

@@ -111,9 +111,7 @@ static long subject_of(const reader *r, const trigger *t) {
     size_t i = t->tb;
     while (i > 0 && (ex_word(r, i - 1) & W_AUX))
       i--;
-    if (i > 0 && (ex_tok_lower_is(r, i - 1, "that") ||
-                  ex_tok_lower_is(r, i - 1, "which") ||
-                  ex_tok_lower_is(r, i - 1, "who"))) {
+    if (i > 0 && (ex_word(r, i - 1) & (W_COMP | W_RELATIVE))) {
       size_t rel = i - 1;
       if (rel > 0 && ex_is_comma(r, rel - 1))
         rel--;

@@ -409,12 +409,34 @@ static void word_line(loader *L, field *f, size_t nf) {
                  {"affil", W_AFFIL},
                  {"eventnoun", W_EVENTNOUN},
                  {"abbr", W_ABBR},
-                 {"opener", W_OPENER}};
+                 {"opener", W_OPENER},
+                 {"dayref", W_DAYREF},
+                 {"periodref", W_PERIODREF},
+                 {"monthunit", W_MONTHUNIT},
+                 {"span", W_SPAN},
+                 {"comp", W_COMP},
+                 {"relative", W_RELATIVE}};
   for (size_t i = 0; i < sizeof classes / sizeof *classes; i++)
     if (strlen(classes[i].name) == f[1].n &&
         memcmp(classes[i].name, f[1].p, f[1].n) == 0) {
-      word_put(L->s, intern_lower(L->s->strings, f[0].p, f[0].n),
-               classes[i].bit);
+      const char *key = intern_lower(L->s->strings, f[0].p, f[0].n);
+      word_put(L->s, key, classes[i].bit);
+      if (nf >= 3 && !field_empty(f[2])) {
+        char num[16];
+        char *end;
+        long v = 0;
+        if (f[2].n < sizeof num) {
+          memcpy(num, f[2].p, f[2].n);
+          num[f[2].n] = '\0';
+          v = strtol(num, &end, 10);
+        }
+        if (f[2].n >= sizeof num || *end || v < -999 || v > 999) {
+          fail(L, "a word's value is a number from -999 to 999",
+               field_str(L, f[2]));
+          return;
+        }
+        sckg_pmap_put(&L->s->word_nums, key, (void *)(uintptr_t)(v + 0x10000));
+      }
       return;
     }
   fail(L, "unknown word class", field_str(L, f[1]));
@@ -437,8 +459,8 @@ static void publisher_line(loader *L, field *f, size_t nf) {
 }
 
 static const char *const noise_kinds[NOISE_KIND_COUNT] = {
-    "title", "caption", "credit",     "byline",     "dateline", "timestamp",
-    "label", "post",    "link",       "correction", "copyright"};
+    "title", "caption", "credit", "byline",     "dateline", "timestamp",
+    "label", "post",    "link",   "correction", "copyright"};
 
 const char *sckg_noise_kind_name(noise_kind k) {
   return k < NOISE_KIND_COUNT ? noise_kinds[k] : "noise";
@@ -522,6 +544,14 @@ static void word_put(sckg_schema *s, const char *key, unsigned bits) {
     free(ok);
     free(ov);
   }
+}
+
+bool sckg_lexicon_word_value(const sckg_schema *s, const char *tok, int *out) {
+  void *v = tok ? sckg_pmap_get(&s->word_nums, tok) : NULL;
+  if (!v)
+    return false;
+  *out = (int)((uintptr_t)v) - 0x10000;
+  return true;
 }
 
 unsigned sckg_lexicon_word(const sckg_schema *s, const char *tok) {
@@ -719,6 +749,7 @@ void sckg_schema_free(sckg_schema *s) {
   free(s->index_lens);
   free(s->word_keys);
   free(s->word_vals);
+  sckg_pmap_free(&s->word_nums);
   sckg_strtab_free(s->strings);
   sckg_arena_free(s->arena);
   free(s);

@@ -122,21 +122,27 @@ enum {
   W_CLAUSE = 64, /* starts a new clause: which, who, while, but, because */
   W_MONTH = 128,
   W_WEEKDAY = 256,
-  W_ORGCUE = 512,       /* ends an organisation's name: Co., Ltd, Ministry */
-  W_SAY = 1024,         /* a reporting verb: said, says, told */
-  W_AGENCYCUE = 2048,   /* ends a government body's name: Ministry, Bureau */
-  W_POSSPRON = 4096,    /* a possessive pronoun: its, their */
-  W_BE = 8192,          /* a form of "be": before a participle, a passive */
-  W_NAME = 16384,       /* a given or family name (names.tsv) */
-  W_OBJPRON = 32768,    /* an object pronoun: them, him; never a subject */
-  W_QUANT = 65536,      /* counts what its "of" names: number, series, wave */
-  W_NAMING = 131072,    /* names what follows: "what it called", "described" */
-  W_SUPPORT = 262144,   /* a verb whose subject does what its object names:
-                           "carried out cyberattacks", "relies on theft" */
-  W_AFFIL = 524288,     /* ties a group to a state: "linked", "backed" */
+  W_ORGCUE = 512,        /* ends an organisation's name: Co., Ltd, Ministry */
+  W_SAY = 1024,          /* a reporting verb: said, says, told */
+  W_AGENCYCUE = 2048,    /* ends a government body's name: Ministry, Bureau */
+  W_POSSPRON = 4096,     /* a possessive pronoun: its, their */
+  W_BE = 8192,           /* a form of "be": before a participle, a passive */
+  W_NAME = 16384,        /* a given or family name (names.tsv) */
+  W_OBJPRON = 32768,     /* an object pronoun: them, him; never a subject */
+  W_QUANT = 65536,       /* counts what its "of" names: number, series, wave */
+  W_NAMING = 131072,     /* names what follows: "what it called", "described" */
+  W_SUPPORT = 262144,    /* a verb whose subject does what its object names:
+                            "carried out cyberattacks", "relies on theft" */
+  W_AFFIL = 524288,      /* ties a group to a state: "linked", "backed" */
   W_EVENTNOUN = 1048576, /* only names an act: decision, move, step */
   W_ABBR = 2097152,      /* its dot does not end a sentence: "Mr.", "Jan." */
-  W_OPENER = 4194304     /* usually opens a sentence: after "U.S." one ends */
+  W_OPENER = 4194304,    /* usually opens a sentence: after "U.S." one ends */
+  W_DAYREF = 1u << 23,   /* a day from the article's date: "yesterday" */
+  W_PERIODREF = 1u << 24, /* which period of a unit: "last" (month) */
+  W_MONTHUNIT = 1u << 25, /* the unit "month" */
+  W_SPAN = 1u << 26,      /* bounds a span: "since", "until" */
+  W_COMP = 1u << 27,      /* opens a reported clause: "that" */
+  W_RELATIVE = 1u << 28   /* opens a relative clause: "which", "who" */
 };
 
 /* What a span of an article that is not read is (noise.tsv's kinds; the
@@ -194,6 +200,9 @@ struct sckg_schema {
   /* words.tsv: interned lowered word -> class bits. */
   const char **word_keys;
   unsigned *word_vals;
+  /* words.tsv's third field: interned lowered word -> its number (a
+   * month's, a weekday's, a day offset), stored as (void *)(v + 0x10000) */
+  sckg_pmap word_nums;
   size_t word_cap;
   /* publishers.tsv: credit marks and the publisher they name. */
   const char **pub_marks;
@@ -211,6 +220,9 @@ struct sckg_schema {
 phrase **sckg_lexicon_phrases(const sckg_schema *s, const char *tok, size_t *n);
 /* Word class bits of an interned lowered token (0 when none). */
 unsigned sckg_lexicon_word(const sckg_schema *s, const char *tok);
+/* The number words.tsv gives an interned lowered token (a month's 1-12, a
+ * weekday's 1-7 from Monday, a day or period offset); false when none. */
+bool sckg_lexicon_word_value(const sckg_schema *s, const char *tok, int *out);
 /* The lexicon actor whose name or alias is exactly `label` (token by
  * token, as written), or NULL. */
 const lex_actor *sckg_lexicon_by_name(const sckg_schema *s, const char *label,

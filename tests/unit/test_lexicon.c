@@ -441,6 +441,13 @@ static void noise_pattern_without_a_word(void **state) {
   expect_rejected(dir, "noise.tsv", line, "* photo");
 }
 
+/* words.tsv's third field is a small number. */
+static void word_value_not_a_number(void **state) {
+  const char *dir = copy_dir(state);
+  unsigned long line = append_line(dir, "words.tsv", "fortnight\tdayref\t-x");
+  expect_rejected(dir, "words.tsv", line, "-x");
+}
+
 static void unknown_event_form(void **state) {
   const char *dir = copy_dir(state);
   unsigned long line = append_line(dir, "events.tsv",
@@ -540,6 +547,7 @@ int main(void) {
       COPY_TEST(unknown_event_type),
       COPY_TEST(event_with_too_few_fields),
       COPY_TEST(unknown_event_form),
+      COPY_TEST(word_value_not_a_number),
       COPY_TEST(unknown_noise_kind),
       COPY_TEST(noise_kind_found_by_shape_only),
       COPY_TEST(unknown_noise_place),
