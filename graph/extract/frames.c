@@ -233,6 +233,10 @@ void ex_read_frames(reader *r, frame *f, size_t nf) {
     if (!fr->n_targets && p->target[0].kind == SLOT_OBJ)
       fr->n_targets = relative_object(r, fr->t, fr->agent_mention, fr->targets);
     fr->negated = fr->t->negated;
+    /* "China did not condemn the launch", "has never criticized": an act
+     * told as not done is no event; only a denial makes negated twins
+     * (apply_denials), of the acts it names */
+    fr->drop = fr->t->negated;
     /* a statement named with "the" refers to the article's last one */
     /* "In a statement released Friday, the ministry said": the statement is
      * the main clause subject's */
