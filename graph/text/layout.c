@@ -140,8 +140,7 @@ static size_t match_word(const char *pat, const char *p, size_t b, size_t i,
   if (i > b && alnum(p[i - 1]) && alnum(pat[0]))
     return NO_MATCH;
   size_t r = match_at(pat, p, i, e);
-  size_t n = strlen(pat);
-  if (r != NO_MATCH && r < e && alnum(pat[n - 1]) && alnum(p[r]))
+  if (r != NO_MATCH && r < e && alnum(p[r]) && alnum(pat[strlen(pat) - 1]))
     return NO_MATCH;
   return r;
 }
