@@ -2,6 +2,7 @@
 /* Loading the schema tables (schema/README.md) into phrase indexes. */
 #include "lexicon/lexicon.h"
 #include "embedded.h"
+#include "lexicon/morph.h"
 #include "text/token.h"
 
 #include <stdint.h>
@@ -86,6 +87,17 @@ static void each_line(loader *L, const char *data, size_t len,
     }
     i = e + 1;
   }
+}
+
+/* 0 when a[0..n) and b[0..n) are the same bytes but for ASCII case. */
+static int strncasecmp_ascii(const char *a, const char *b, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    char x = a[i] >= 'A' && a[i] <= 'Z' ? (char)(a[i] + 32) : a[i];
+    char y = b[i] >= 'A' && b[i] <= 'Z' ? (char)(b[i] + 32) : b[i];
+    if (x != y)
+      return x < y ? -1 : 1;
+  }
+  return 0;
 }
 
 static const char *intern_lower(sckg_strtab *t, const char *s, size_t n) {
@@ -331,6 +343,85 @@ static bool parse_slots(loader *L, field f, slot *out) {
   return true;
 }
 
+static void add_trigger(loader *L, const lex_pattern *pat, const char *text,
+                        size_t len) {
+  phrase *ph = new_phrase(L, text, len, PH_TRIGGER);
+  if (ph) {
+    ph->fold_case = true;
+    ph->pattern = pat;
+  }
+}
+
+/* Is a reading of w[0..n) a noun or an adjective? Such a form ("attacks",
+ * "warning", "sanctions") is left to a noun pattern: without the parts of
+ * speech in context, a verb pattern must not take it. */
+static bool nominal(const char *w, size_t n) {
+  sckg_lemma got[SCKG_MORPH_MAX];
+  size_t k = sckg_morph_lemmas(w, n, got, SCKG_MORPH_MAX);
+  for (size_t i = 0; i < k && i < SCKG_MORPH_MAX; i++)
+    if (got[i].pos & (SCKG_POS_NOUN | SCKG_POS_ADJ))
+      return true;
+  return false;
+}
+
+/* The other inflections of trigger i's first word when it is a verb of
+ * the lexicon ("warned": warns, warning, warn), each with the rest of the
+ * trigger after it, unless the form may be a noun or adjective, the word
+ * is a closed-class word of words.tsv (its forms are written out there),
+ * or the line lists that trigger already. */
+static void add_inflections(loader *L, const lex_pattern *pat,
+                            const field *items, size_t n_items, size_t i) {
+  const char *text = items[i].p;
+  size_t len = items[i].n, pos = 0;
+  sckg_buf norm = {0};
+  token t;
+  bool ok = sckg_token_next(text, len, &pos, &t, &norm) && t.kind == TK_WORD &&
+            norm.len < SCKG_MORPH_LEN_MAX;
+  char first[SCKG_MORPH_LEN_MAX];
+  if (ok) {
+    memcpy(first, norm.ptr, norm.len);
+    sckg_ascii_lower(first, norm.len);
+    ok = !sckg_lexicon_word(L->s,
+                            sckg_strtab_find(L->s->strings, first, norm.len));
+  }
+  size_t flen = norm.len;
+  sckg_buf_free(&norm);
+  if (!ok)
+    return;
+  sckg_lemma lemmas[SCKG_MORPH_MAX];
+  size_t nl = sckg_morph_lemmas(first, flen, lemmas, SCKG_MORPH_MAX);
+  for (size_t q = 0; q < nl && q < SCKG_MORPH_MAX; q++) {
+    if (lemmas[q].pos != SCKG_POS_VERB)
+      continue;
+    enum { MAX_FORMS = 16 };
+    char forms[MAX_FORMS][SCKG_MORPH_LEN_MAX];
+    size_t nf =
+        sckg_morph_verb_forms(lemmas[q].text, lemmas[q].len, forms, MAX_FORMS);
+    /* not the bare lemma: "to discuss", "could threaten" are plans and
+     * hypotheticals, no events, and only a tagger could tell them from
+     * "they discuss"; a trigger that lists it keeps it */
+    for (size_t k = 0; k < nf && k < MAX_FORMS; k++) {
+      const char *w = forms[k];
+      size_t wl = strlen(w);
+      /* nor the -ing form: "..., attributing it to ZINC" needs the
+       * participial clause the grammar does not read yet */
+      bool ing = wl > 3 && !memcmp(w + wl - 3, "ing", 3);
+      if ((wl == flen && !memcmp(w, first, wl)) || ing || nominal(w, wl))
+        continue;
+      sckg_buf b = {0};
+      sckg_buf_add(&b, w, wl);
+      sckg_buf_add(&b, text + t.e, len - t.e);
+      bool listed = false;
+      for (size_t j = 0; j < n_items && !listed; j++)
+        listed =
+            items[j].n == b.len && !strncasecmp_ascii(items[j].p, b.ptr, b.len);
+      if (!listed)
+        add_trigger(L, pat, b.ptr, b.len);
+      sckg_buf_free(&b);
+    }
+  }
+}
+
 static void event_line(loader *L, field *f, size_t nf) {
   sckg_schema *s = L->s;
   lex_pattern *pat = sckg_arena_alloc(s->arena, sizeof *pat);
@@ -371,13 +462,12 @@ static void event_line(loader *L, field *f, size_t nf) {
 #undef IS
   }
   k = list_items(f[2], items, MAX_ITEMS);
-  for (size_t i = 0; i < k && L->st == SCKG_OK; i++) {
-    phrase *ph = new_phrase(L, items[i].p, items[i].n, PH_TRIGGER);
-    if (ph) {
-      ph->fold_case = true;
-      ph->pattern = pat;
-    }
-  }
+  for (size_t i = 0; i < k && L->st == SCKG_OK; i++)
+    add_trigger(L, pat, items[i].p, items[i].n);
+  /* a verb's trigger matches every inflection of its verb */
+  for (size_t i = 0;
+       i < k && L->st == SCKG_OK && !(pat->flags & ~PAT_FLAGS_OF_VERBS); i++)
+    add_inflections(L, pat, items, k, i);
 }
 
 static void word_put(sckg_schema *s, const char *key, unsigned bits);

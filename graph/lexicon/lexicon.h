@@ -69,6 +69,10 @@ enum {
   PAT_PASSIVE = 32,  /* a passive form */
   PAT_CLAIM = 64     /* names a source only ("according to X"): no event */
 };
+/* The flags a verb pattern whose triggers take every inflection may have:
+ * a noun or passive pattern writes its forms out. */
+#define PAT_FLAGS_OF_VERBS                                                     \
+  (PAT_DENY | PAT_REPORT | PAT_STATEMENT | PAT_CRIME | PAT_CLAIM)
 
 typedef struct {
   sckg_event_type type;

@@ -339,3 +339,113 @@ unsigned sckg_morph_tagged(const sckg_lemma *lemma) {
   }
   return 0;
 }
+
+/* ---- Verb forms ---------------------------------------------------------- */
+
+/* Is form[0..n) read back as the verb lemma `id`? */
+static bool reads_as_verb(const char *form, size_t n, uint32_t id) {
+  sckg_lemma got[SCKG_MORPH_MAX];
+  size_t k = sckg_morph_lemmas(form, n, got, SCKG_MORPH_MAX);
+  for (size_t i = 0; i < k && i < SCKG_MORPH_MAX; i++)
+    if (got[i].id == id && got[i].pos == SCKG_POS_VERB)
+      return true;
+  return false;
+}
+
+typedef struct {
+  char (*out)[SCKG_MORPH_LEN_MAX];
+  size_t max, n;
+  uint32_t id;
+  const char *lemma;
+  size_t len;
+} forms;
+
+static void add_form(forms *f, const char *w, size_t n) {
+  if (!n || n >= SCKG_MORPH_LEN_MAX || (n == f->len && same(w, f->lemma, n)))
+    return;
+  for (size_t i = 0; i < f->n && i < f->max; i++)
+    if (strlen(f->out[i]) == n && same(f->out[i], w, n))
+      return;
+  if (!reads_as_verb(w, n, f->id))
+    return;
+  if (f->n < f->max) {
+    memcpy(f->out[f->n], w, n);
+    f->out[f->n][n] = '\0';
+  }
+  f->n++;
+}
+
+/* lemma[0..keep) + suffix, as a candidate form. */
+static void add_suffixed(forms *f, size_t keep, const char *suffix) {
+  char w[SCKG_MORPH_LEN_MAX];
+  size_t sl = strlen(suffix);
+  if (keep + sl >= sizeof w)
+    return;
+  memcpy(w, f->lemma, keep);
+  memcpy(w + keep, suffix, sl);
+  add_form(f, w, keep + sl);
+}
+
+size_t sckg_morph_verb_forms(const char *lemma, size_t n,
+                             char (*out)[SCKG_MORPH_LEN_MAX], size_t max) {
+  uint32_t id = n < SCKG_MORPH_LEN_MAX ? find_lemma(lemma, n) : NOT_FOUND;
+  if (id == NOT_FOUND || !(pos_of(id) & (1u << POS_VERB)))
+    return 0;
+  forms f = {out, max, 0, id, lemma, n};
+  /* the irregular forms that name this verb */
+  for (uint32_t i = 0; i < tables->n_exc; i++)
+    for (uint32_t k = tables->exc_first[i]; k < tables->exc_first[i + 1]; k++)
+      if (tables->exc_target[k] == (id << 2 | POS_VERB)) {
+        uint32_t b = tables->exc_form[i] & OFFSET_MASK,
+                 e = tables->exc_form[i + 1] & OFFSET_MASK;
+        add_form(&f, tables->exc_pool + b, e - b - 1);
+      }
+  /* a verb whose listed forms hold one not in -ed has its past among
+   * them: no "stealed" beside "stole" */
+  bool irregular = false;
+  for (size_t i = 0; i < f.n && i < f.max; i++) {
+    size_t l = strlen(f.out[i]);
+    irregular |= l < 2 || !same(f.out[i] + l - 2, "ed", 2);
+  }
+  /* the regular ones: -s/-es/-ies, -ed/-d/-ied, -ing/-ying; with a
+   * doubled final consonant too ("planned"): each is kept only when it
+   * reads back as this verb */
+  char last = lemma[n - 1], before = n > 1 ? lemma[n - 2] : 0;
+  bool consonant_y = last == 'y' && n > 1 && is_consonant(before);
+  if (consonant_y) {
+    add_suffixed(&f, n - 1, "ies");
+    add_suffixed(&f, n - 1, "ied");
+  } else if (last == 's' || last == 'x' || last == 'z' ||
+             (last == 'h' && (before == 'c' || before == 's'))) {
+    add_suffixed(&f, n, "es");
+  } else {
+    add_suffixed(&f, n, "s");
+  }
+  if (irregular)
+    ;
+  else if (last == 'e')
+    add_suffixed(&f, n, "d");
+  else if (!consonant_y)
+    add_suffixed(&f, n, "ed");
+  if (last == 'e' && before == 'i') {
+    add_suffixed(&f, n - 2, "ying");
+  } else if (last == 'e' && before != 'e' && before != 'y' && before != 'o') {
+    add_suffixed(&f, n - 1, "ing");
+  } else {
+    add_suffixed(&f, n, "ing");
+  }
+  /* one vowel between consonants at the end doubles ("plan", "planned";
+   * not "steal") */
+  if (is_consonant(last) && last != 'w' && last != 'x' && last != 'y' &&
+      n > 2 && !is_consonant(before) && is_consonant(lemma[n - 3])) {
+    char twice[3] = {last, 0, 0};
+    char suffix[8];
+    memcpy(suffix, twice, 1);
+    memcpy(suffix + 1, "ed", 3);
+    if (!irregular)
+      add_suffixed(&f, n, suffix);
+    memcpy(suffix + 1, "ing", 4);
+    add_suffixed(&f, n, suffix);
+  }
+  return f.n;
+}

@@ -54,6 +54,16 @@ unsigned sckg_morph_pos(const char *word, size_t n);
 size_t sckg_morph_lemmas(const char *word, size_t n, sckg_lemma *out,
                          size_t max);
 
+/* The inflected forms of the verb `lemma` (lowercase, a verb of the
+ * index): its irregular forms ("steal": stole, stolen) and those the
+ * regular rules make ("warn": warns, warned, warning), each kept only when
+ * sckg_morph_lemmas reads it back as this verb. The lemma itself is not
+ * listed. Forms are written NUL-terminated into out[0..max); returns how
+ * many there are (more than max says some were left out). 0 when the
+ * lemma is no verb. */
+size_t sckg_morph_verb_forms(const char *lemma, size_t n,
+                             char (*out)[SCKG_MORPH_LEN_MAX], size_t max);
+
 /* How often the lemma was tagged with its part of speech in WordNet's
  * sense-tagged corpus (cntlist.rev, summed over senses): a rough rank of
  * readings, "attack" 44 as a verb, 25 as a noun. 0 when never tagged. */

@@ -622,6 +622,21 @@ static void according_to_is_a_source_not_an_event(void **state) {
                   "MakeStatement Q648666 > -");
 }
 
+/* A verb trigger takes every finite inflection of its verb, from WordNet:
+ * events.tsv lists "lambasted", the text says "lambasts". */
+static void inflection_not_written_out(void **state) {
+  (void)state;
+  expect_events("Japan lambasts North Korea over the launch.",
+                (const char *[]){"Criticize Q17 > Q423", NULL});
+}
+
+/* ... but not the -ing form, nor a form that may be a noun: "Japan's
+ * warning" is no verb. */
+static void ing_and_noun_forms_are_not_verbs(void **state) {
+  (void)state;
+  expect_no_event("Lambasting North Korea was easy for Japan.", "Criticize");
+}
+
 /* An act told as not done is no event (conventions.md: non-reactions;
  * negated twins come only from a denial that names the act). */
 static void did_not_is_no_event(void **state) {
@@ -758,6 +773,8 @@ int main(void) {
       cmocka_unit_test(the_envoys),
       cmocka_unit_test(officials_say_is_a_claim),
       cmocka_unit_test(according_to_is_a_source_not_an_event),
+      cmocka_unit_test(inflection_not_written_out),
+      cmocka_unit_test(ing_and_noun_forms_are_not_verbs),
       cmocka_unit_test(did_not_is_no_event),
       cmocka_unit_test(has_never_is_no_event),
       cmocka_unit_test(rejected_claims_is_a_denial),

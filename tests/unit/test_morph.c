@@ -13,6 +13,7 @@
 #include "lexicon/morph.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* The readings of `word` as "lemma/pos" joined by spaces, pos one of n v
@@ -187,6 +188,35 @@ static void sense_tagged_counts(void **state) {
 /* The generated tables: lemmas strictly sorted, and every one of them
  * found by the look-up with exactly its parts of speech, which checks the
  * hash index and the pool offsets end to end. */
+/* The forms of a verb, sorted and joined by spaces. */
+static void verb_forms_are(const char *lemma, const char *expected) {
+  char forms[16][SCKG_MORPH_LEN_MAX];
+  size_t n = sckg_morph_verb_forms(lemma, strlen(lemma), forms, 16);
+  assert_true(n <= 16);
+  qsort(forms, n, sizeof *forms, (int (*)(const void *, const void *))strcmp);
+  char got[512] = "";
+  for (size_t i = 0; i < n; i++) {
+    if (i)
+      strcat(got, " ");
+    strcat(got, forms[i]);
+  }
+  assert_string_equal(got, expected);
+}
+
+/* A verb's inflections, regular and irregular, each read back as it. */
+static void forms_of_a_verb(void **state) {
+  (void)state;
+  verb_forms_are("warn", "warned warning warns");
+  verb_forms_are("steal", "stealing steals stole stolen");
+  /* the stress, which decides the doubling, is not known: both forms,
+   * each read back as the verb ("planing" also inflects "plane") */
+  verb_forms_are("plan", "planing planned planning plans");
+  verb_forms_are("lambaste", "lambasted lambastes lambasting");
+  verb_forms_are("deny", "denied denies denying");
+  verb_forms_are("cyberattack", ""); /* not in WordNet */
+  verb_forms_are("table", "tabled tables tabling");
+}
+
 static void every_lemma_is_found(void **state) {
   (void)state;
   const sckg_morph_tables *t = &sckg_morph_wordnet;
@@ -241,6 +271,7 @@ int main(void) {
       cmocka_unit_test(odd_input_has_no_reading),
       cmocka_unit_test(a_small_buffer_is_not_overrun),
       cmocka_unit_test(sense_tagged_counts),
+      cmocka_unit_test(forms_of_a_verb),
       cmocka_unit_test(every_lemma_is_found),
       cmocka_unit_test(every_irregular_form_is_found),
   };
