@@ -217,7 +217,8 @@ static bool canon_qids(const char *field, bool allow_none, buf *b,
       break;
     p = comma + 1;
   }
-  qsort(q.items, q.len, sizeof *q.items, cmp_qid);
+  if (q.len) /* qsort takes no NULL, even for no items */
+    qsort(q.items, q.len, sizeof *q.items, cmp_qid);
   for (size_t i = 0; i < q.len; i++) {
     if (i)
       buf_puts(b, ",");
@@ -523,7 +524,8 @@ static char *qid_field(sckg_actor *const *actors, size_t n) {
   buf b = {0};
   if (!q.len)
     buf_puts(&b, "-");
-  qsort(q.items, q.len, sizeof *q.items, cmp_qid);
+  if (q.len) /* qsort takes no NULL, even for no items */
+    qsort(q.items, q.len, sizeof *q.items, cmp_qid);
   for (size_t i = 0; i < q.len; i++) {
     if (i)
       buf_puts(&b, ",");
