@@ -691,15 +691,20 @@ static bool headline_like(const para *g) {
 }
 
 /* The headline stands in the head of the article, the paragraphs before
- * the first prose that cannot be one, among labels, bylines and captions;
+ * the first longer prose that cannot be one, among labels, bylines,
+ * captions and short notices;
  * it is the first there longer than a section label ("Press release"),
  * else the first short one; prose must follow it. */
 static void find_headline(const char *p, para *ps, size_t np, bool headline,
                           article_layout *out) {
   if (!headline)
     return;
+  /* the head also passes over a short notice ("For information media.
+   * Not an official record."): the story starts with longer prose */
   size_t end = 0;
-  while (end < np && (ps[end].kind >= 0 || headline_like(&ps[end])))
+  while (end < np &&
+         (ps[end].kind >= 0 || headline_like(&ps[end]) ||
+          (ps[end].kind == PROSE && ps[end].words <= META_MAX_WORDS)))
     end++;
   if (end == np) /* no prose after the head: what looks like one is read */
     return;

@@ -443,6 +443,33 @@ static void headline_is_the_title(void **state) {
 
 /* A section label above the headline, in capitals or a short phrase, is
  * a label and not the title. */
+/* A short notice between the masthead and the headline ("For the press.
+ * Not an official record.") is read, but the headline below it is still
+ * the title, and the label above it is no title. */
+static void notice_above_the_headline(void **state) {
+  (void)state;
+  article_text a;
+  static const char *const read[] = {
+      "For the press.", "Not an official record.",
+      "The Security Council on Friday failed to adopt a draft resolution "
+      "that would have tightened sanctions on the country."};
+  static const drop drops[] = {
+      {NOISE_LABEL, "Council Press Notes"},
+      {NOISE_TITLE, "Veto blocks new sanctions on the country over its "
+                    "missile launches"}};
+  read_ok("Council Press Notes\n\n"
+          "For the press. Not an official record.\n\n"
+          "Veto blocks new sanctions on the country over its missile "
+          "launches\n\n"
+          "The Security Council on Friday failed to adopt a draft resolution "
+          "that would have tightened sanctions on the country.",
+          &a);
+  layout_is(&a, read, COUNT(read), drops, COUNT(drops));
+  title_is(&a, "Veto blocks new sanctions on the country over its missile "
+               "launches");
+  sckg_article_text_free(&a);
+}
+
 static void section_label_above_the_headline(void **state) {
   (void)state;
   article_text a;
@@ -720,6 +747,7 @@ int main(void) {
       cmocka_unit_test(embedded_post),
       cmocka_unit_test(links_corrections_and_copyright),
       cmocka_unit_test(headline_is_the_title),
+      cmocka_unit_test(notice_above_the_headline),
       cmocka_unit_test(section_label_above_the_headline),
       cmocka_unit_test(two_sentence_lead_is_not_a_headline),
       cmocka_unit_test(lone_unfinished_line_is_read),
