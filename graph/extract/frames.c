@@ -258,14 +258,12 @@ void ex_read_frames(reader *r, frame *f, size_t nf) {
       size_t b = fr->t->tb;
       while (b > 0 &&
              (ex_is_lower_word(r, b - 1) || r->toks[b - 1].kind == TK_POSS) &&
-             !ex_tok_lower_is(r, b - 1, "the") &&
-             !ex_tok_lower_is(r, b - 1, "a") && !(ex_word(r, b - 1) & W_PREP) &&
-             fr->t->tb - b < 4)
+             !(ex_word(r, b - 1) & (W_ARTICLE | W_PREP)) && fr->t->tb - b < 4)
         b--;
       for (size_t k = 0; k < r->nm; k++)
         if (r->m[k].te == b && r->m[k].poss && r->m[k].kind == M_ANAPHOR)
           b = r->m[k].tb;
-      if (b > 0 && ex_tok_lower_is(r, b - 1, "the")) {
+      if (b > 0 && (ex_word(r, b - 1) & W_DEFINITE)) {
         fr->refers_back = sm;
         fr->n_agents = sm->n;
         memcpy(fr->agents, sm->agents, sm->n * sizeof *fr->agents);
@@ -476,10 +474,7 @@ void ex_inherit_agents(reader *r, frame *f, size_t nf) {
     /* "the theft", "the hack": the one the article told of before */
     sckg_event_type ty = f[i].t->pat->type;
     if ((f[i].t->pat->flags & PAT_NOUN) && f[i].t->tb > 0 &&
-        (ex_tok_lower_is(r, f[i].t->tb - 1, "the") ||
-         ex_tok_lower_is(r, f[i].t->tb - 1, "that") ||
-         ex_tok_lower_is(r, f[i].t->tb - 1, "this")) &&
-        r->st.n_last_agents[ty]) {
+        (ex_word(r, f[i].t->tb - 1) & W_DEFINITE) && r->st.n_last_agents[ty]) {
       f[i].n_agents = r->st.n_last_agents[ty];
       memcpy(f[i].agents, r->st.last_agents[ty],
              f[i].n_agents * sizeof *f[i].agents);

@@ -756,7 +756,7 @@ static bool joinable(const reader *r, const mention *a, const mention *b) {
   size_t i = a->te;
   bool joined = false;
   while (i < b->tb) {
-    if (ex_is_comma(r, i) || ex_tok_lower_is(r, i, "and") ||
+    if (ex_is_comma(r, i) || (ex_word(r, i) & W_CONJ) ||
         ex_tok_lower_is(r, i, "the") || ex_tok_lower_is(r, i, "its") ||
         ex_tok_lower_is(r, i, "both")) {
       joined = true;

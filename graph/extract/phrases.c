@@ -88,7 +88,7 @@ static size_t match_at(const reader *r, const phrase *ph, size_t i) {
           !(ph->kind == PH_ANAPHOR && ex_all_caps(r, j)); /* "IT" is not "it" */
     else if (k == 0 && ph->toks[0] == ph->ltoks[0] &&
              t->lower == ph->ltoks[0] && ph->ltoks[0][0] == 't' &&
-             strcmp(ph->ltoks[0], "the") == 0)
+             (sckg_lexicon_word(r->s, ph->ltoks[0]) & W_DEFINITE))
       eq = true; /* "the North" also as "The North" */
     else
       eq = t->norm == ph->toks[k];

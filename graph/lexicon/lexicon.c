@@ -505,7 +505,9 @@ static void word_line(loader *L, field *f, size_t nf) {
                  {"monthunit", W_MONTHUNIT},
                  {"span", W_SPAN},
                  {"comp", W_COMP},
-                 {"relative", W_RELATIVE}};
+                 {"relative", W_RELATIVE},
+                 {"article", W_ARTICLE},
+                 {"definite", W_DEFINITE}};
   for (size_t i = 0; i < sizeof classes / sizeof *classes; i++)
     if (strlen(classes[i].name) == f[1].n &&
         memcmp(classes[i].name, f[1].p, f[1].n) == 0) {

@@ -146,7 +146,9 @@ enum {
   W_MONTHUNIT = 1u << 25, /* the unit "month" */
   W_SPAN = 1u << 26,      /* bounds a span: "since", "until" */
   W_COMP = 1u << 27,      /* opens a reported clause: "that" */
-  W_RELATIVE = 1u << 28   /* opens a relative clause: "which", "who" */
+  W_RELATIVE = 1u << 28,  /* opens a relative clause: "which", "who" */
+  W_ARTICLE = 1u << 29,   /* the, a, an */
+  W_DEFINITE = 1u << 30   /* points back: the, this, that, these, those */
 };
 
 /* What a span of an article that is not read is (noise.tsv's kinds; the
