@@ -694,27 +694,32 @@ static bool headline_like(const para *g) {
  * the first longer prose that cannot be one, among labels, bylines,
  * captions and short notices;
  * it is the first there longer than a section label ("Press release"),
- * else the first short one; prose must follow it. */
+ * else the longest short one; prose must follow it. */
 static void find_headline(const char *p, para *ps, size_t np, bool headline,
                           article_layout *out) {
   if (!headline)
     return;
   /* the head also passes over a short notice ("For information media.
    * Not an official record."): the story starts with longer prose */
-  size_t end = 0;
+  size_t end = 0, strict = 0;
   while (end < np &&
          (ps[end].kind >= 0 || headline_like(&ps[end]) ||
           (ps[end].kind == PROSE && ps[end].words <= META_MAX_WORDS)))
     end++;
+  while (strict < np && (ps[strict].kind >= 0 || headline_like(&ps[strict])))
+    strict++;
+  if (end == np) /* only short prose follows: it is the story */
+    end = strict;
   if (end == np) /* no prose after the head: what looks like one is read */
     return;
   para *h = NULL;
   for (size_t i = 0; i < end && !h; i++)
     if (headline_like(&ps[i]) && ps[i].words > SHORT_MAX_WORDS)
       h = &ps[i];
-  for (size_t i = 0; i < end && !h; i++)
-    if (ps[i].kind == SHORT)
-      h = &ps[i];
+  if (!h) /* of short lines, the longest: "Press release" is no headline */
+    for (size_t i = 0; i < end; i++)
+      if (ps[i].kind == SHORT && (!h || ps[i].words > h->words))
+        h = &ps[i];
   if (!h)
     return;
   h->kind = NOISE_TITLE;

@@ -446,6 +446,24 @@ static void headline_is_the_title(void **state) {
 /* A short notice between the masthead and the headline ("For the press.
  * Not an official record.") is read, but the headline below it is still
  * the title, and the label above it is no title. */
+/* A short headline under a shorter label: the longer line is the title. */
+static void short_headline_under_a_label(void **state) {
+  (void)state;
+  article_text a;
+  static const char *const read[] = {
+      "North Korea on Monday rejected the charges as a fabrication."};
+  static const drop drops[] = {
+      {NOISE_LABEL, "Press release"},
+      {NOISE_TITLE, "Pyongyang rejects hacking charges"}};
+  read_ok("Press release\n\n"
+          "Pyongyang rejects hacking charges\n\n"
+          "North Korea on Monday rejected the charges as a fabrication.",
+          &a);
+  layout_is(&a, read, COUNT(read), drops, COUNT(drops));
+  title_is(&a, "Pyongyang rejects hacking charges");
+  sckg_article_text_free(&a);
+}
+
 static void notice_above_the_headline(void **state) {
   (void)state;
   article_text a;
@@ -747,6 +765,7 @@ int main(void) {
       cmocka_unit_test(embedded_post),
       cmocka_unit_test(links_corrections_and_copyright),
       cmocka_unit_test(headline_is_the_title),
+      cmocka_unit_test(short_headline_under_a_label),
       cmocka_unit_test(notice_above_the_headline),
       cmocka_unit_test(section_label_above_the_headline),
       cmocka_unit_test(two_sentence_lead_is_not_a_headline),
