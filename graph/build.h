@@ -33,12 +33,12 @@ typedef struct {
 
 #define BUILD(g) ((build_state *)(g)->build)
 
-/* The graph's actor with this slug (interned), or NULL. */
-sckg_actor *sckg_graph_actor_with_slug(sckg_graph *g, const char *slug);
-/* A new actor of the graph; `qid` and `parent` may be NULL. */
-sckg_actor *sckg_graph_make_actor(sckg_graph *g, const char *slug,
-                                  const char *label, sckg_class cls,
-                                  const char *qid, sckg_actor *parent);
+/* The graph's actor with this slug, made with the label, class, item
+ * (NULL for none) and parent when it has none yet (*made says which); the
+ * strings may live anywhere: the graph keeps copies. */
+sckg_actor *sckg_graph_actor(sckg_graph *g, const char *slug, const char *label,
+                             sckg_class cls, const char *qid,
+                             sckg_actor *parent, bool *made);
 /* An article identifier as an IRI segment, appended to `out`. */
 void sckg_graph_encode_segment(sckg_buf *out, const char *s, size_t n);
 /* What joins an article's IRI and "char=b,e" in its sentences' IRIs. */

@@ -162,13 +162,9 @@ char sckg_graph_sentence_sep(const sckg_article *a) {
 
 /* --- actors ------------------------------------------------------------ */
 
-sckg_actor *sckg_graph_actor_with_slug(sckg_graph *g, const char *slug) {
-  return sckg_pmap_get(&BUILD(g)->actors_by_slug, slug);
-}
-
-sckg_actor *sckg_graph_make_actor(sckg_graph *g, const char *slug,
-                                  const char *label, sckg_class cls,
-                                  const char *qid, sckg_actor *parent) {
+static sckg_actor *make_actor(sckg_graph *g, const char *slug,
+                              const char *label, sckg_class cls,
+                              const char *qid, sckg_actor *parent) {
   sckg_actor *a = sckg_arena_alloc(g->arena, sizeof *a);
   a->slug = slug;
   sckg_buf *b = &BUILD(g)->buf;
@@ -185,6 +181,18 @@ sckg_actor *sckg_graph_make_actor(sckg_graph *g, const char *slug,
   return a;
 }
 
+sckg_actor *sckg_graph_actor(sckg_graph *g, const char *slug, const char *label,
+                             sckg_class cls, const char *qid,
+                             sckg_actor *parent, bool *made) {
+  slug = sckg_graph_intern(g, slug, strlen(slug));
+  sckg_actor *a = sckg_pmap_get(&BUILD(g)->actors_by_slug, slug);
+  *made = !a;
+  if (!a)
+    a = make_actor(g, slug, sckg_graph_intern(g, label, strlen(label)), cls,
+                   qid ? sckg_graph_intern(g, qid, strlen(qid)) : NULL, parent);
+  return a;
+}
+
 sckg_actor *sckg_graph_lex_actor(sckg_graph *g, const lex_actor *la) {
   build_state *b = BUILD(g);
   if (!la)
@@ -192,13 +200,9 @@ sckg_actor *sckg_graph_lex_actor(sckg_graph *g, const lex_actor *la) {
   if (b->lex_actors[la->index])
     return b->lex_actors[la->index];
   sckg_actor *parent = la->parent ? sckg_graph_lex_actor(g, la->parent) : NULL;
-  const char *slug = sckg_graph_intern(g, la->id, strlen(la->id));
-  sckg_actor *a = sckg_graph_actor_with_slug(g, slug);
-  if (!a)
-    a = sckg_graph_make_actor(
-        g, slug, sckg_graph_intern(g, la->label, strlen(la->label)), la->cls,
-        la->qid ? sckg_graph_intern(g, la->qid, strlen(la->qid)) : NULL,
-        parent);
+  bool made;
+  sckg_actor *a =
+      sckg_graph_actor(g, la->id, la->label, la->cls, la->qid, parent, &made);
   a->from_lexicon = true;
   b->lex_actors[la->index] = a;
   return a;
@@ -296,12 +300,9 @@ static sckg_actor *merge_actor(merge_map *m, sckg_actor *a) {
   sckg_actor *to = sckg_pmap_get(&m->actors, a);
   if (to)
     return to;
-  const char *slug = sckg_graph_intern(g, a->slug, strlen(a->slug));
-  to = sckg_graph_actor_with_slug(g, slug);
-  if (!to) {
-    to = sckg_graph_make_actor(
-        g, slug, sckg_graph_intern(g, a->label, strlen(a->label)), a->cls,
-        a->qid ? sckg_graph_intern(g, a->qid, strlen(a->qid)) : NULL, NULL);
+  bool made;
+  to = sckg_graph_actor(g, a->slug, a->label, a->cls, a->qid, NULL, &made);
+  if (made) {
     to->from_lexicon = a->from_lexicon;
   } else if (!to->from_lexicon) {
     if (a->cls < to->cls)

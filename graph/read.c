@@ -339,13 +339,9 @@ static sckg_actor **graph_actors(sckg_graph *g, const extraction *x) {
   sckg_actor **map = sckg_xcalloc(n ? n : 1, sizeof *map);
   for (size_t i = 0; i < n; i++) {
     const ex_actor *xa = x->actors.items[i];
-    const char *slug = sckg_graph_intern(g, xa->slug, strlen(xa->slug));
-    sckg_actor *a = sckg_graph_actor_with_slug(g, slug);
-    if (!a)
-      a = sckg_graph_make_actor(
-          g, slug, sckg_graph_intern(g, xa->label, strlen(xa->label)), xa->cls,
-          xa->qid ? sckg_graph_intern(g, xa->qid, strlen(xa->qid)) : NULL,
-          NULL);
+    bool made;
+    sckg_actor *a =
+        sckg_graph_actor(g, xa->slug, xa->label, xa->cls, xa->qid, NULL, &made);
     a->from_lexicon = xa->from_lexicon;
     if (xa->lex)
       BUILD(g)->lex_actors[xa->lex->index] = a;

@@ -392,14 +392,23 @@ size_t sckg_morph_verb_forms(const char *lemma, size_t n,
   if (id == NOT_FOUND || !(pos_of(id) & (1u << POS_VERB)))
     return 0;
   forms f = {out, max, 0, id, lemma, n};
-  /* the irregular forms that name this verb */
-  for (uint32_t i = 0; i < tables->n_exc; i++)
-    for (uint32_t k = tables->exc_first[i]; k < tables->exc_first[i + 1]; k++)
-      if (tables->exc_target[k] == (id << 2 | POS_VERB)) {
-        uint32_t b = tables->exc_form[i] & OFFSET_MASK,
-                 e = tables->exc_form[i + 1] & OFFSET_MASK;
-        add_form(&f, tables->exc_pool + b, e - b - 1);
-      }
+  /* the irregular forms that name this verb: a binary search for the
+   * first of its readings in exc_by_target */
+  uint32_t want = id << 2 | POS_VERB, lo = 0, hi = tables->n_exc_readings;
+  while (lo < hi) {
+    uint32_t mid = lo + (hi - lo) / 2;
+    if (tables->exc_by_target[mid] < want)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  for (; lo < tables->n_exc_readings && tables->exc_by_target[lo] == want;
+       lo++) {
+    uint32_t i = tables->exc_form_of[lo];
+    uint32_t b = tables->exc_form[i] & OFFSET_MASK,
+             e = tables->exc_form[i + 1] & OFFSET_MASK;
+    add_form(&f, tables->exc_pool + b, e - b - 1);
+  }
   /* a verb whose listed forms hold one not in -ed has its past among
    * them: no "stealed" beside "stole" */
   bool irregular = false;

@@ -104,6 +104,12 @@ typedef struct {
   const uint32_t *exc_index; /* as lemma_index, over the forms */
   uint32_t exc_bits;
   uint32_t n_exc;
+  /* Every reading of exc_target again, sorted (ties by form): reading k is
+   * exc_by_target[k] and names form exc_form_of[k], so a lemma's forms
+   * are found by binary search. */
+  const uint32_t *exc_by_target;
+  const uint32_t *exc_form_of;
+  uint32_t n_exc_readings;
   uint32_t max_form_len; /* the longest irregular form, in bytes */
   /* Sense-tagged counts: tagged[i] for the reading tagged_key[i] (lemma id
    * << 2 | part of speech index, sorted), saturated at 65535. */

@@ -367,6 +367,11 @@ static void put_pool(FILE *f, const char *name, const char *const *strings,
           name);
 }
 
+static int cmp_u64(const void *a, const void *b) {
+  uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+  return x < y ? -1 : x > y;
+}
+
 static void put_array(FILE *f, const char *type, const char *name,
                       const uint32_t *a, size_t n) {
   fprintf(f, "static const %s %s[%zu] = {", type, name, n ? n : 1);
@@ -510,6 +515,20 @@ int main(int argc, char **argv) {
   exc_first[n_exc] = (uint32_t)n_real;
   unsigned exc_bits;
   uint32_t *exc_index = build_index(forms, n_exc, &exc_bits);
+  /* The same readings the other way round, sorted by reading (then form):
+   * a lemma's irregular forms by binary search, not by a scan of them all
+   * (sckg_morph_verb_forms, at every start-up). */
+  uint64_t *rev = xrealloc(NULL, (n_real + 1) * sizeof *rev);
+  for (size_t i = 0; i < n_exc; i++)
+    for (uint32_t k = exc_first[i]; k < exc_first[i + 1]; k++)
+      rev[k] = (uint64_t)exc_target[k] << 32 | (uint32_t)i;
+  qsort(rev, n_real, sizeof *rev, cmp_u64);
+  uint32_t *rev_target = xrealloc(NULL, (n_real + 1) * sizeof *rev_target);
+  uint32_t *rev_form = xrealloc(NULL, (n_real + 1) * sizeof *rev_form);
+  for (size_t k = 0; k < n_real; k++) {
+    rev_target[k] = (uint32_t)(rev[k] >> 32);
+    rev_form[k] = (uint32_t)rev[k];
+  }
 
   /* Sense-tagged counts, saturated to 16 bits (the largest, "be" as a
    * verb, is 16,667). */
@@ -555,6 +574,8 @@ int main(int argc, char **argv) {
   put_array(f, "uint32_t", "exc_first", exc_first, n_exc + 1);
   put_array(f, "uint32_t", "exc_target", exc_target, n_real);
   put_array(f, "uint32_t", "exc_index", exc_index, (size_t)1 << exc_bits);
+  put_array(f, "uint32_t", "exc_by_target", rev_target, n_real);
+  put_array(f, "uint32_t", "exc_form_of", rev_form, n_real);
   put_array(f, "uint32_t", "tagged_key", tag_key, tags.len);
   put_array(f, "uint16_t", "tagged", tag_count, tags.len);
   fprintf(f,
@@ -572,12 +593,16 @@ int main(int argc, char **argv) {
           "    .exc_index = exc_index,\n"
           "    .exc_bits = %u,\n"
           "    .n_exc = %zu,\n"
+          "    .exc_by_target = exc_by_target,\n"
+          "    .exc_form_of = exc_form_of,\n"
+          "    .n_exc_readings = %zu,\n"
           "    .max_form_len = %zu,\n"
           "    .tagged_key = tagged_key,\n"
           "    .tagged = tagged,\n"
           "    .n_tagged = %zu,\n"
           "};\n",
-          n, max_len, lemma_bits, exc_bits, n_exc, max_form_len, tags.len);
+          n, max_len, lemma_bits, exc_bits, n_exc, n_real, max_form_len,
+          tags.len);
   if (ferror(f) | (fclose(f) != 0))
     die("cannot write %s: %s", tmp, strerror(errno));
   if (rename(tmp, out_path) != 0)
@@ -596,6 +621,9 @@ int main(int argc, char **argv) {
   free(texts);
   free(lemma_index);
   free(exc_index);
+  free(rev);
+  free(rev_target);
+  free(rev_form);
   free(excs.items);
   free(forms);
   free(exc_form);
