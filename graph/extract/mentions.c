@@ -840,14 +840,16 @@ void ex_group_mentions(reader *r) {
       i--;
     if (i > 0 && (ex_word(r, i - 1) & W_PREP))
       m->prep = r->toks[i - 1].lower;
-    /* "a spokesman for the ministry said": the ministry speaks */
+    /* "a spokesman for the ministry said", "the delegates of Albania and
+     * Norway condemned": a role or a body of a state speaks for it */
     size_t he;
     const phrase *role = i >= 2 && m->prep &&
                                  (ex_tok_lower_is(r, i - 1, "for") ||
                                   ex_tok_lower_is(r, i - 1, "of"))
                              ? ex_longest(r, i - 2, 1u << PH_HEAD, &he)
                              : NULL;
-    if (role && he == i - 1 && role->head == HEAD_PERSON)
+    if (role && he == i - 1 &&
+        (role->head == HEAD_PERSON || role->head == HEAD_STATE))
       m->prep = NULL;
     /* "a panel of U.N. experts reported": the experts report */
     if (i >= 2 && m->prep && ex_tok_lower_is(r, i - 1, "of") &&
