@@ -47,7 +47,7 @@ void ex_find_dates(reader *r) {
   for (size_t i = 0; i < r->n; i++) {
     if (i > 0 && (ex_word(r, i - 1) & W_SPAN))
       continue;
-    unsigned w = ex_word(r, i);
+    sckg_wclass w = ex_word(r, i);
     if (w & W_WEEKDAY) {
       if (!ad.year)
         continue;

@@ -96,7 +96,10 @@ static bool is_passive(const reader *r, const trigger *t) {
     return false;
   /* "stolen funds", "hacked accounts": a participle before its noun, with
    * no auxiliary before it, is attributive: passive in meaning */
-  bool aux_before = t->tb > 0 && (ex_word(r, t->tb - 1) & (W_AUX | W_BE));
+  size_t g = ex_skip_adverbs_back(r, t->tb);
+  bool aux_before =
+      (t->tb > 0 && (ex_word(r, t->tb - 1) & (W_AUX | W_BE))) ||
+      (g > 0 && g < t->tb && (ex_word(r, g - 1) & (W_AUX | W_BE)));
   bool after_name = false; /* "The FBI urged node operators": a verb */
   for (size_t k = 0; k < r->nm; k++)
     after_name |= r->m[k].te == t->tb;
@@ -110,16 +113,25 @@ static bool is_passive(const reader *r, const trigger *t) {
                (p->kind == TK_PUNCT && r->text[p->b] == '$');
     for (size_t k = 0; k < r->nt && !np_start; k++)
       np_start = r->t[k].te == t->tb;
+    /* "drained funds and hijacked computers": after a conjunction that
+     * follows a verb, another verb of the same subject */
+    if (ex_word(r, t->tb - 1) & W_CONJ)
+      for (size_t k = 0; k < r->nt && np_start; k++)
+        if (r->t[k].te < t->tb && !(r->t[k].pat->flags & PAT_NOUN) &&
+            r->t[k].quoted == t->quoted)
+          np_start = false;
   }
+  /* "urged it to", "warned them of": a pronoun after it is its object */
   if (!aux_before && !after_name && np_start && t->te == t->tb + 1 &&
-      ex_is_lower_word(r, t->te) &&
-      !(ex_word(r, t->te) & (W_PREP | W_DET | W_CLAUSE | W_AUX | W_CONJ)))
+      ex_is_lower_word(r, t->te) && !(ex_word(r, t->te) & W_DET) &&
+      ex_may_start_np(r, t->te))
     return true;
-  for (size_t k = t->tb; k > 0 && k + 3 > t->tb; k--) {
-    unsigned wd = ex_word(r, k - 1);
+  /* the auxiliary before it, over adverbs: "were repeatedly sanctioned" */
+  for (size_t k = t->tb; k > 0 && k + 4 > t->tb; k--) {
+    sckg_wclass wd = ex_word(r, k - 1);
     if (wd & W_BE)
       return true;
-    if (!(wd & W_AUX))
+    if (!(wd & W_AUX) && !ex_is_adverb(r, k - 1))
       return false;
   }
   return false;
@@ -176,10 +188,9 @@ static size_t relative_object(const reader *r, const trigger *t, long subj,
   return 0;
 }
 
-/* Is token i "it", "him", "her", "them"? */
+/* Is token i a pronoun in the object case ("it", "them")? */
 static bool object_pronoun(const reader *r, size_t i) {
-  return (ex_word(r, i) & W_OBJPRON) || ex_tok_lower_is(r, i, "it") ||
-         ex_tok_lower_is(r, i, "her");
+  return (ex_word(r, i) & W_OBJCASE) != 0;
 }
 
 void ex_read_frames(reader *r, frame *f, size_t nf) {
@@ -341,7 +352,7 @@ static void react_to_last_act(reader *r, frame *f, size_t i, size_t from) {
     q++;
   bool det = false;
   for (end = q + 4; q < r->n && q < end && ex_is_lower_word(r, q); q++) {
-    unsigned w = ex_word(r, q);
+    sckg_wclass w = ex_word(r, q);
     if (w & W_EVENTNOUN)
       break;
     if (w & W_DET)

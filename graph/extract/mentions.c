@@ -136,8 +136,11 @@ static const phrase *head_after(const reader *r, size_t j, size_t *hb,
     if (!(t->kind == TK_WORD && !t->cap) && !(t->kind == TK_QUOTE))
       break;
     size_t te;
-    if (ex_longest(r, j + skip, 1u << PH_TRIGGER, &te))
-      break; /* "President Yoon met Prime Minister Kishida": a verb between */
+    /* "President Yoon met Prime Minister Kishida", "Britain expelled two
+     * diplomats": a verb between */
+    if (ex_longest(r, j + skip, 1u << PH_TRIGGER, &te) ||
+        ex_finite_verb(r, j + skip))
+      break;
     if (ex_word(r, j + skip) & (W_PREP | W_CLAUSE | W_AUX | W_SAY | W_CONJ))
       break;
   }
@@ -483,7 +486,7 @@ static size_t unknown_org(reader *r, size_t i, sckg_class *cls) {
   while (e < r->n && e < i + 8) {
     const token *t = &r->toks[e];
     if (t->kind == TK_WORD && t->cap) {
-      unsigned w = ex_word(r, e);
+      sckg_wclass w = ex_word(r, e);
       if (w & (W_ORGCUE | W_AGENCYCUE)) {
         last_cue = e + 1;
         cue = w;

@@ -3,7 +3,7 @@
  * at a token, and the sentence's event triggers. */
 #include "extract/reader.h"
 
-unsigned ex_word(const reader *r, size_t i) {
+sckg_wclass ex_word(const reader *r, size_t i) {
   return i < r->n ? sckg_lexicon_word(r->s, r->toks[i].lower) : 0;
 }
 

@@ -149,7 +149,7 @@ bool ex_is_lower_word(const reader *r, size_t i);
 const phrase *ex_longest(const reader *r, size_t i, unsigned mask, size_t *end);
 bool ex_tok_is(const reader *r, size_t i, const char *w);
 bool ex_tok_lower_is(const reader *r, size_t i, const char *w);
-unsigned ex_word(const reader *r, size_t i);
+sckg_wclass ex_word(const reader *r, size_t i);
 
 /* mentions.c */
 void ex_add_actor(mention *m, ex_actor *a);
@@ -171,6 +171,24 @@ long ex_group_after(const reader *r, size_t i, size_t window,
                     bool through_clause);
 bool ex_mention_usable(const mention *m);
 const trigger *ex_participle_head(const reader *r, const trigger *t);
+
+/* tagging.c */
+/* The parts of speech (SCKG_POS_ bits) WordNet gives token i, inflected
+ * forms included; 0 for a closed-class word, a name or a number. */
+unsigned ex_pos(const reader *r, size_t i);
+/* Is token i an adverb that may stand inside a verb group: an adverb of
+ * words.tsv ("also"), or a word WordNet knows only as one ("since")? */
+bool ex_is_adverb(const reader *r, size_t i);
+/* The token before i over at most three adverbs: where the verb group's
+ * auxiliary stands, when it has one. */
+size_t ex_skip_adverbs_back(const reader *r, size_t i);
+/* May token i start or continue a noun phrase: a determiner, a number, a
+ * capitalised word, or a noun or adjective of the lexicon, and no pronoun
+ * or grammar word? */
+bool ex_may_start_np(const reader *r, size_t i);
+/* Is token i an inflected verb that cannot be a noun ("summoned",
+ * "stole", not "attacks" or "meeting"): the head of a verb group? */
+bool ex_finite_verb(const reader *r, size_t i);
 
 /* dates.c */
 sckg_date ex_date_near(const reader *r, const trigger *t);

@@ -82,6 +82,21 @@ static long first_subject(const reader *r, size_t end, bool quoted) {
   return -1;
 }
 
+/* The last inflected verb in tokens [from, end) before which no clause
+ * starts between it and end; 0 when none (a verb is never token 0's
+ * subject-less first word that matters here). */
+static size_t finite_verb_before(const reader *r, size_t from, size_t end) {
+  for (size_t i = end; i-- > from && i > 0;) {
+    const token *tk = &r->toks[i];
+    if ((tk->kind == TK_PUNCT && r->text[tk->b] == ';') ||
+        (ex_word(r, i) & (W_CLAUSE | W_COMP | W_RELATIVE)))
+      return 0;
+    if (ex_finite_verb(r, i))
+      return i;
+  }
+  return 0;
+}
+
 static long subject_of(const reader *r, const trigger *t) {
   /* "Japan condemned X and imposed sanctions on Y": a verb after "and"
    * shares the subject of the verb before it */
@@ -89,9 +104,20 @@ static long subject_of(const reader *r, const trigger *t) {
     size_t i = t->tb;
     while (i > 0 && (ex_word(r, i - 1) & W_AUX))
       i--;
-    const trigger *p = i > 0 && ex_tok_lower_is(r, i - 1, "and")
-                           ? verb_before(r, t, i - 1)
-                           : NULL;
+    bool joined = i > 0 && (ex_word(r, i - 1) & W_CONJ);
+    bool by_word = joined && r->toks[i - 1].kind == TK_WORD; /* not ',' */
+    const trigger *p = by_word ? verb_before(r, t, i - 1) : NULL;
+    /* a verb the lexicon has no event for may be nearer: "Seoul summoned
+     * the ambassador and warned him", "voiced concern, urged restraint" */
+    size_t v = joined ? finite_verb_before(r, p ? p->te : 0, i - 1) : 0;
+    if (v && r->clause[v] == r->clause[t->tb]) {
+      static const lex_pattern verb; /* the verb, as a verb trigger */
+      trigger w = *t;
+      w.pat = &verb;
+      w.tb = v;
+      w.te = w.obj_from = v + 1;
+      return subject_of(r, &w);
+    }
     if (p)
       return subject_of(r, p);
   }
@@ -115,9 +141,19 @@ static long subject_of(const reader *r, const trigger *t) {
       size_t rel = i - 1;
       if (rel > 0 && ex_is_comma(r, rel - 1))
         rel--;
-      for (size_t k = 0; k < r->nm; k++)
-        if (r->m[k].te == rel && ex_mention_usable(&r->m[k]) && !r->m[k].poss)
-          return (long)k;
+      for (size_t k = 0; k < r->nm; k++) {
+        if (r->m[k].te != rel || !ex_mention_usable(&r->m[k]) || r->m[k].poss)
+          continue;
+        /* "teams in the United States and Canada that laundered": a place
+         * is no antecedent; the head before it is */
+        size_t first = k;
+        while (first > 0 && r->m[first - 1].group == r->m[k].group)
+          first--;
+        if (r->m[first].prep &&
+            (sckg_lexicon_word(r->s, r->m[first].prep) & W_LOCPREP))
+          return -1;
+        return (long)k;
+      }
       return -1;
     }
   }
@@ -310,8 +346,15 @@ static long slot_group(const reader *r, const trigger *t, const slot *sl) {
     return -1;
   case SLOT_SUBJ:
     return subject_of(r, t);
-  case SLOT_OBJ:
-    return ex_group_after(r, t->obj_from, 3, false);
+  case SLOT_OBJ: {
+    /* "hijacked servers in Japan": a place after the object is not it */
+    long k = ex_group_after(r, t->obj_from, 3, false);
+    for (size_t i = t->obj_from; k >= 0 && i < r->m[k].tb; i++)
+      if (i > t->obj_from && (ex_word(r, i) & W_LOCPREP) &&
+          ex_is_lower_word(r, i - 1) && !(ex_word(r, i - 1) & W_DET))
+        return -1;
+    return k;
+  }
   case SLOT_BY:
     return prep_after(r, t, sckg_strtab_find(r->s->strings, "by", 2));
   case SLOT_POSS:

@@ -470,13 +470,13 @@ static void event_line(loader *L, field *f, size_t nf) {
     add_inflections(L, pat, items, k, i);
 }
 
-static void word_put(sckg_schema *s, const char *key, unsigned bits);
+static void word_put(sckg_schema *s, const char *key, sckg_wclass bits);
 
 static void word_line(loader *L, field *f, size_t nf) {
   (void)nf;
   static const struct {
     const char *name;
-    unsigned bit;
+    sckg_wclass bit;
   } classes[] = {{"prep", W_PREP},
                  {"locprep", W_LOCPREP | W_PREP},
                  {"det", W_DET},
@@ -507,7 +507,8 @@ static void word_line(loader *L, field *f, size_t nf) {
                  {"comp", W_COMP},
                  {"relative", W_RELATIVE},
                  {"article", W_ARTICLE},
-                 {"definite", W_DEFINITE}};
+                 {"definite", W_DEFINITE},
+                 {"objcase", W_OBJCASE}};
   for (size_t i = 0; i < sizeof classes / sizeof *classes; i++)
     if (strlen(classes[i].name) == f[1].n &&
         memcmp(classes[i].name, f[1].p, f[1].n) == 0) {
@@ -608,7 +609,7 @@ static size_t ptr_slot(const char *const *keys, size_t cap, const char *key) {
   return i;
 }
 
-static void word_put(sckg_schema *s, const char *key, unsigned bits) {
+static void word_put(sckg_schema *s, const char *key, sckg_wclass bits) {
   if (!s->word_cap) {
     s->word_cap = 1024;
     s->word_keys = sckg_xcalloc(s->word_cap, sizeof *s->word_keys);
@@ -622,7 +623,7 @@ static void word_put(sckg_schema *s, const char *key, unsigned bits) {
     used += s->word_keys[k] != NULL;
   if (used * 2 > s->word_cap) {
     const char **ok = s->word_keys;
-    unsigned *ov = s->word_vals;
+    sckg_wclass *ov = s->word_vals;
     size_t oc = s->word_cap;
     s->word_cap *= 2;
     s->word_keys = sckg_xcalloc(s->word_cap, sizeof *s->word_keys);
@@ -646,7 +647,7 @@ bool sckg_lexicon_word_value(const sckg_schema *s, const char *tok, int *out) {
   return true;
 }
 
-unsigned sckg_lexicon_word(const sckg_schema *s, const char *tok) {
+sckg_wclass sckg_lexicon_word(const sckg_schema *s, const char *tok) {
   if (!tok || !s->word_cap)
     return 0;
   size_t i = ptr_slot(s->word_keys, s->word_cap, tok);

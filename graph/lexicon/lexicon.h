@@ -115,41 +115,73 @@ typedef struct {
   const char *text;           /* the phrase as written in the table */
 } phrase;
 
-/* Word classes of words.tsv. */
-enum {
-  W_PREP = 1,    /* a preposition: what follows is not a subject */
-  W_LOCPREP = 2, /* a locative preposition: a place after it is a place */
-  W_DET = 4,     /* a determiner or possessive pronoun */
-  W_NEG = 8,     /* a negation: not, never */
-  W_AUX = 16,    /* an auxiliary or adverb that may stand inside a verb group */
-  W_CONJ = 32,   /* joins a list of actors: and, as well as */
-  W_CLAUSE = 64, /* starts a new clause: which, who, while, but, because */
-  W_MONTH = 128,
-  W_WEEKDAY = 256,
-  W_ORGCUE = 512,        /* ends an organisation's name: Co., Ltd, Ministry */
-  W_SAY = 1024,          /* a reporting verb: said, says, told */
-  W_AGENCYCUE = 2048,    /* ends a government body's name: Ministry, Bureau */
-  W_POSSPRON = 4096,     /* a possessive pronoun: its, their */
-  W_BE = 8192,           /* a form of "be": before a participle, a passive */
-  W_NAME = 16384,        /* a given or family name (names.tsv) */
-  W_OBJPRON = 32768,     /* an object pronoun: them, him; never a subject */
-  W_QUANT = 65536,       /* counts what its "of" names: number, series, wave */
-  W_NAMING = 131072,     /* names what follows: "what it called", "described" */
-  W_SUPPORT = 262144,    /* a verb whose subject does what its object names:
-                            "carried out cyberattacks", "relies on theft" */
-  W_AFFIL = 524288,      /* ties a group to a state: "linked", "backed" */
-  W_EVENTNOUN = 1048576, /* only names an act: decision, move, step */
-  W_ABBR = 2097152,      /* its dot does not end a sentence: "Mr.", "Jan." */
-  W_OPENER = 4194304,    /* usually opens a sentence: after "U.S." one ends */
-  W_DAYREF = 1u << 23,   /* a day from the article's date: "yesterday" */
-  W_PERIODREF = 1u << 24, /* which period of a unit: "last" (month) */
-  W_MONTHUNIT = 1u << 25, /* the unit "month" */
-  W_SPAN = 1u << 26,      /* bounds a span: "since", "until" */
-  W_COMP = 1u << 27,      /* opens a reported clause: "that" */
-  W_RELATIVE = 1u << 28,  /* opens a relative clause: "which", "who" */
-  W_ARTICLE = 1u << 29,   /* the, a, an */
-  W_DEFINITE = 1u << 30   /* points back: the, this, that, these, those */
-};
+/* Word classes of words.tsv, as bits of a sckg_wclass: a word may be in
+ * several ("since" is a preposition and bounds a span). */
+typedef uint64_t sckg_wclass;
+
+/* a preposition: what follows is not a subject */
+#define W_PREP ((sckg_wclass)1 << 0)
+/* a locative preposition: a place after it is a place */
+#define W_LOCPREP ((sckg_wclass)1 << 1)
+/* a determiner or possessive pronoun */
+#define W_DET ((sckg_wclass)1 << 2)
+/* a negation: not, never */
+#define W_NEG ((sckg_wclass)1 << 3)
+/* an auxiliary or adverb that may stand inside a verb group */
+#define W_AUX ((sckg_wclass)1 << 4)
+/* joins a list of actors: and, as well as */
+#define W_CONJ ((sckg_wclass)1 << 5)
+/* starts a new clause: which, who, while, but, because */
+#define W_CLAUSE ((sckg_wclass)1 << 6)
+#define W_MONTH ((sckg_wclass)1 << 7)
+#define W_WEEKDAY ((sckg_wclass)1 << 8)
+/* ends an organisation's name: Co., Ltd, Ministry */
+#define W_ORGCUE ((sckg_wclass)1 << 9)
+/* a reporting verb: said, says, told */
+#define W_SAY ((sckg_wclass)1 << 10)
+/* ends a government body's name: Ministry, Bureau */
+#define W_AGENCYCUE ((sckg_wclass)1 << 11)
+/* a possessive pronoun: its, their */
+#define W_POSSPRON ((sckg_wclass)1 << 12)
+/* a form of "be": before a participle, a passive */
+#define W_BE ((sckg_wclass)1 << 13)
+/* a given or family name (names.tsv) */
+#define W_NAME ((sckg_wclass)1 << 14)
+/* an object pronoun: them, him; never a subject */
+#define W_OBJPRON ((sckg_wclass)1 << 15)
+/* counts what its "of" names: number, series, wave */
+#define W_QUANT ((sckg_wclass)1 << 16)
+/* names what follows: "what it called", "described" */
+#define W_NAMING ((sckg_wclass)1 << 17)
+/* a verb whose subject does what its object names: "carried out cyberattacks",
+ * "relies on theft" */
+#define W_SUPPORT ((sckg_wclass)1 << 18)
+/* ties a group to a state: "linked", "backed" */
+#define W_AFFIL ((sckg_wclass)1 << 19)
+/* only names an act: decision, move, step */
+#define W_EVENTNOUN ((sckg_wclass)1 << 20)
+/* its dot does not end a sentence: "Mr.", "Jan." */
+#define W_ABBR ((sckg_wclass)1 << 21)
+/* usually opens a sentence: after "U.S." one ends */
+#define W_OPENER ((sckg_wclass)1 << 22)
+/* a day from the article's date: "yesterday" */
+#define W_DAYREF ((sckg_wclass)1 << 23)
+/* which period of a unit: "last" (month) */
+#define W_PERIODREF ((sckg_wclass)1 << 24)
+/* the unit "month" */
+#define W_MONTHUNIT ((sckg_wclass)1 << 25)
+/* bounds a span: "since", "until" */
+#define W_SPAN ((sckg_wclass)1 << 26)
+/* opens a reported clause: "that" */
+#define W_COMP ((sckg_wclass)1 << 27)
+/* opens a relative clause: "which", "who" */
+#define W_RELATIVE ((sckg_wclass)1 << 28)
+/* the, a, an */
+#define W_ARTICLE ((sckg_wclass)1 << 29)
+/* points back: the, this, that, these, those */
+#define W_DEFINITE ((sckg_wclass)1 << 30)
+/* a personal pronoun in the object case: it, them, her */
+#define W_OBJCASE ((sckg_wclass)1 << 31)
 
 /* What a span of an article that is not read is (noise.tsv's kinds; the
  * title, datelines and timestamps are found by their shape alone). */
@@ -205,7 +237,7 @@ struct sckg_schema {
   size_t index_cap;
   /* words.tsv: interned lowered word -> class bits. */
   const char **word_keys;
-  unsigned *word_vals;
+  sckg_wclass *word_vals;
   /* words.tsv's third field: interned lowered word -> its number (a
    * month's, a weekday's, a day offset), stored as (void *)(v + 0x10000) */
   sckg_pmap word_nums;
@@ -225,7 +257,7 @@ struct sckg_schema {
 /* The phrases starting with interned lowered token `tok` (longest first). */
 phrase **sckg_lexicon_phrases(const sckg_schema *s, const char *tok, size_t *n);
 /* Word class bits of an interned lowered token (0 when none). */
-unsigned sckg_lexicon_word(const sckg_schema *s, const char *tok);
+sckg_wclass sckg_lexicon_word(const sckg_schema *s, const char *tok);
 /* The number words.tsv gives an interned lowered token (a month's 1-12, a
  * weekday's 1-7 from Monday, a day or period offset); false when none. */
 bool sckg_lexicon_word_value(const sckg_schema *s, const char *tok, int *out);

@@ -10,7 +10,7 @@ static bool blank(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
-unsigned sckg_word_class(const sckg_schema *s, const char *p, size_t n) {
+sckg_wclass sckg_word_class(const sckg_schema *s, const char *p, size_t n) {
   char low[64];
   if (!n || n >= sizeof low)
     return 0;
@@ -41,10 +41,10 @@ static bool starts_sentence(const char *p, size_t e, size_t i) {
  * when it has no other reading ("vs.", "approx."): "he said no." ends. */
 static bool abbreviation(const sckg_schema *s, const char *p, size_t wb,
                          size_t i) {
-  unsigned c = sckg_word_class(s, p + wb, i - wb);
+  sckg_wclass c = sckg_word_class(s, p + wb, i - wb);
   if (!(c & W_ABBR))
     return false;
-  return ascii_upper(p[wb]) || !(c & ~(unsigned)W_ABBR);
+  return ascii_upper(p[wb]) || !(c & ~W_ABBR);
 }
 
 /* After initials ("U.S."), a sentence starts only at a capitalised word of

@@ -16,6 +16,6 @@ size_t sckg_sentence_end(const sckg_schema *s, const char *p, size_t b,
                          size_t e, size_t *next);
 
 /* Word class bits of p[0..n) lowered (words.tsv), 0 when it is not listed. */
-unsigned sckg_word_class(const sckg_schema *s, const char *p, size_t n);
+sckg_wclass sckg_word_class(const sckg_schema *s, const char *p, size_t n);
 
 #endif

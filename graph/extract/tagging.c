@@ -1,0 +1,78 @@
+/* SPDX-License-Identifier: MIT */
+/* Parts of speech of a sentence's tokens: what WordNet says a word may be,
+ * and the few readings context settles (an adverb inside a verb group, a
+ * word that may start a noun phrase). The lexicon gives the possibilities;
+ * the tests here pick among them by the neighbours. */
+#include "extract/reader.h"
+#include "lexicon/morph.h"
+
+unsigned ex_pos(const reader *r, size_t i) {
+  if (i >= r->n || r->toks[i].kind != TK_WORD)
+    return 0;
+  /* the text itself: only the schema's words are interned */
+  const token *t = &r->toks[i];
+  sckg_lemma got[SCKG_MORPH_MAX];
+  size_t k =
+      sckg_morph_lemmas(r->text + t->b, t->e - t->b, got, SCKG_MORPH_MAX);
+  unsigned pos = 0;
+  for (size_t q = 0; q < k && q < SCKG_MORPH_MAX; q++)
+    pos |= got[q].pos;
+  return pos;
+}
+
+bool ex_is_adverb(const reader *r, size_t i) {
+  if (!ex_is_lower_word(r, i))
+    return false;
+  if (ex_word(r, i) & W_AUX && !(ex_word(r, i) & W_BE))
+    return true; /* words.tsv's adverbs of the verb group: also, not */
+  if (ex_word(r, i) & (W_DET | W_CONJ | W_CLAUSE | W_COMP | W_RELATIVE))
+    return false;
+  /* "has since threatened", "were repeatedly sanctioned": a word WordNet
+   * knows only as an adverb */
+  return ex_pos(r, i) == SCKG_POS_ADV;
+}
+
+size_t ex_skip_adverbs_back(const reader *r, size_t i) {
+  for (size_t k = 0; k < 3 && i > 0 && ex_is_adverb(r, i - 1); k++)
+    i--;
+  return i;
+}
+
+bool ex_may_start_np(const reader *r, size_t i) {
+  if (i >= r->n)
+    return false;
+  const token *t = &r->toks[i];
+  if (t->kind == TK_NUM || (t->kind == TK_PUNCT && r->text[t->b] == '$'))
+    return true;
+  if (t->kind != TK_WORD)
+    return false;
+  sckg_wclass w = ex_word(r, i);
+  if (w & (W_OBJCASE | W_OBJPRON | W_PREP | W_CLAUSE | W_COMP | W_CONJ | W_AUX |
+           W_SAY))
+    return false;
+  if (w & W_DET || t->cap)
+    return true;
+  return (ex_pos(r, i) & (SCKG_POS_NOUN | SCKG_POS_ADJ)) != 0;
+}
+
+bool ex_finite_verb(const reader *r, size_t i) {
+  if (!ex_is_lower_word(r, i) ||
+      (ex_word(r, i) & ~(W_SAY | W_SUPPORT | W_NAMING)))
+    return false;
+  const token *t = &r->toks[i];
+  sckg_lemma got[SCKG_MORPH_MAX];
+  size_t k =
+      sckg_morph_lemmas(r->text + t->b, t->e - t->b, got, SCKG_MORPH_MAX);
+  bool verb = false, noun = false;
+  for (size_t q = 0; q < k && q < SCKG_MORPH_MAX; q++) {
+    if (got[q].pos == SCKG_POS_NOUN)
+      noun = true;
+    /* an inflected form: "summoned", "stole"; the bare lemma may be a
+     * plan or an imperative, "-ing" a noun or a participle */
+    if (got[q].pos == SCKG_POS_VERB && got[q].len != (size_t)(t->e - t->b))
+      verb = true;
+  }
+  size_t n = t->e - t->b;
+  bool ing = n > 4 && !memcmp(r->text + t->e - 3, "ing", 3);
+  return verb && !noun && !ing;
+}
