@@ -11,6 +11,7 @@
  * sentences for anaphors: the last subject, the last group of several
  * actors, the state the article is most about, the last statement. */
 #include "extract/reader.h"
+#include "lexicon/morph.h"
 
 /* --- the sentence ---------------------------------------------------- */
 
@@ -135,6 +136,29 @@ static void mark_relative_clauses(reader *r) {
     while (k < r->n && !ex_is_comma(r, k))
       r->clause[k++] = id;
     i = k;
+  }
+  /* ", a hacking group that the United States sanctioned, stole": inside
+   * an apposition set off by commas, a relative word after a noun opens a
+   * clause that runs to the closing comma */
+  for (size_t open = 0; open < r->n; open++) {
+    if (!ex_is_comma(r, open) || r->clause[open + 1 < r->n ? open + 1 : open])
+      continue;
+    size_t close = open + 1;
+    while (close < r->n && !ex_is_comma(r, close))
+      close++;
+    if (close >= r->n)
+      break;
+    for (size_t i = open + 2; i < close; i++) {
+      if (!(ex_word(r, i) & (W_COMP | W_RELATIVE)) ||
+          ex_word(r, i - 1) & W_SAY || ex_finite_verb(r, i - 1) ||
+          !(ex_pos(r, i - 1) & SCKG_POS_NOUN))
+        continue;
+      id++;
+      for (size_t k = i; k < close; k++)
+        r->clause[k] = id;
+      break;
+    }
+    open = close - 1;
   }
 }
 

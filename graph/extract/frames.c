@@ -176,6 +176,13 @@ static size_t relative_object(const reader *r, const trigger *t, long subj,
     if (r->m[i].tb < t->tb)
       return 0; /* another name between subject and verb: not this shape */
   size_t rel = k - 1;
+  /* "Seoul believes that Pyongyang hacked": after a verb, "that" opens
+   * the verb's complement, not a relative clause */
+  if (rel > 0 && (ex_word(r, rel - 1) & W_SAY || ex_finite_verb(r, rel - 1)))
+    return 0;
+  for (size_t q = 0; q < r->nt; q++)
+    if (r->t[q].te == rel || (r->t[q].tb < rel && r->t[q].te == rel + 1))
+      return 0;
   /* the nearest name ending before "that", over an apposition */
   for (size_t q = r->nm; q-- > 0;) {
     const mention *m = &r->m[q];

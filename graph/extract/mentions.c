@@ -151,11 +151,15 @@ static const phrase *head_after(const reader *r, size_t j, size_t *hb,
  * affiliation ex_word and a preposition ("hackers linked to North Korea", "a
  * group backed by Pyongyang")? Returns the head, and in *hb where it
  * starts; no mention may stand there already. */
-static const phrase *head_before(const reader *r, size_t i, size_t *hb) {
+static const phrase *head_before(const reader *r, size_t i, size_t *hb,
+                                 size_t *affil) {
+  if (i > 0 && (ex_word(r, i - 1) & W_ARTICLE))
+    i--; /* "hackers working for the North Korean government" */
   if (i < 3 || !(ex_word(r, i - 1) & W_PREP) || !ex_is_lower_word(r, i - 2) ||
       !(ex_word(r, i - 2) & W_AFFIL))
     return NULL;
   size_t end = i - 2, floor = r->nm > 1 ? r->m[r->nm - 2].te : 0;
+  *affil = end;
   const phrase *found = NULL; /* the ex_longest: "hacking group", not "group" */
   for (size_t b = end; b-- > floor && b + 4 > end;) {
     size_t e;
@@ -710,6 +714,19 @@ void ex_find_mentions(reader *r) {
       continue;
     }
     h = head_after(r, e, &hb, &he);
+    size_t gb, ge;
+    const phrase *g = h && h->head == HEAD_STATE &&
+                              base->cls == SCKG_CLASS_STATE &&
+                              !ex_is_comma(r, he) && !(ex_word(r, he) & W_CONJ)
+                          ? head_before(r, i, &gb, &ge)
+                          : NULL;
+    if (g) { /* "hackers working for the North Korean government" */
+      apply_head(r, m, base, g, gb, ge);
+      m->tb = gb;
+      m->te = he;
+      i = he;
+      continue;
+    }
     if (h) {
       apply_head(r, m, base, h, hb, he);
       i = m->te;
@@ -726,8 +743,8 @@ void ex_find_mentions(reader *r) {
     /* not in a list: "hackers linked to China, Russia and Iran" names no
      * one group of China's */
     if (base->cls == SCKG_CLASS_STATE && !ex_is_comma(r, e) &&
-        !(ex_word(r, e) & W_CONJ) && (h = head_before(r, i, &hb))) {
-      apply_head(r, m, base, h, hb, i - 2);
+        !(ex_word(r, e) & W_CONJ) && (h = head_before(r, i, &hb, &he))) {
+      apply_head(r, m, base, h, hb, he);
       m->tb = hb;
       m->te = e;
       i = e;

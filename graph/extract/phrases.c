@@ -169,6 +169,12 @@ void ex_find_triggers(reader *r) {
     for (size_t k = 0; k < r->nm; k++)
       if (r->m[k].tb <= i && i < r->m[k].te && r->m[k].kind != M_ADJ)
         inside = true;
+    /* "a hacking group": a noun that begins a longer head noun of
+     * heads.tsv names the actor, not an event */
+    size_t he;
+    if (!inside && (ph->pattern->flags & PAT_NOUN) &&
+        ex_longest(r, i, 1u << PH_HEAD, &he) && he > e)
+      inside = true;
     if (inside) {
       i++;
       continue;
