@@ -669,6 +669,7 @@ typedef struct {
   sckg_buf anchor;   /* nif:anchorOf */
   char date[16];
   sckg_buf label;
+  const sckg_schema *schema; /* what each event type's label is */
 } triples;
 
 static void add(triples *T, const char *s, const char *p, sckg_term o) {
@@ -757,7 +758,7 @@ static const char *event_label(triples *T, const sckg_event *e) {
   sckg_buf_addc(b, ' ');
   if (e->negated)
     sckg_buf_adds(b, "(denied) ");
-  sckg_buf_adds(b, sckg_event_types[e->type].label);
+  sckg_buf_adds(b, sckg_type(T->schema, e->type)->label);
   if (e->n_targets) {
     sckg_buf_adds(b, ": ");
     for (size_t i = 0; i < e->n_targets; i++) {
@@ -844,7 +845,7 @@ sckg_status sckg_graph_each_subject(const sckg_graph *g, sckg_subject_fn fn,
     return SCKG_ERR_ARG;
   if (g->triples)
     return walk_given(g, fn, ctx);
-  triples T = {.arena = sckg_arena_new()};
+  triples T = {.arena = sckg_arena_new(), .schema = g->schema};
   for (int k = 0; k < SCKG_CLASS_COUNT; k++)
     T.class_iri[k] = I(&T, SCKG_NS, sckg_class_names[k]);
   for (int k = 0; k < SCKG_EV_COUNT; k++)

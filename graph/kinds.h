@@ -51,13 +51,25 @@ typedef enum {
   SCKG_EV_COUNT
 } sckg_event_type;
 
+/* The contract's name of each type; what a type is (its CAMEO code, label,
+ * roles, family) is data: schema/types.tsv, read into sckg_schema. */
 typedef struct {
-  const char *name;  /* local name in sckg:, e.g. "ImposeSanctions" */
-  const char *cameo; /* CAMEO code, or NULL where CAMEO has none */
-  const char *label; /* short English label for diagrams: "imposes sanctions" */
+  const char *name; /* local name in sckg:, e.g. "ImposeSanctions" */
 } sckg_event_type_info;
 
 extern const sckg_event_type_info sckg_event_types[SCKG_EV_COUNT];
+
+/* Families of event types, as types.tsv names them: what a diagram tints
+ * alike. */
+typedef enum {
+  SCKG_FAM_SAY,     /* words and talks */
+  SCKG_FAM_MEASURE, /* sanctions, legal steps */
+  SCKG_FAM_FORCE,   /* military acts */
+  SCKG_FAM_ILLICIT, /* alleged illicit acts */
+  SCKG_FAM_COUNT
+} sckg_family;
+
+extern const char *const sckg_family_names[SCKG_FAM_COUNT];
 /* Parse an event type local name; returns SCKG_EV_COUNT when unknown. */
 sckg_event_type sckg_event_type_parse(const char *name, size_t len);
 

@@ -23,6 +23,7 @@
  * from the IRI-sorted arrays of the finished graph: the DOT is byte-identical
  * on every run. */
 #include "graph_impl.h"
+#include "lexicon/lexicon.h"
 #include "sckg/write.h"
 #include "view.h"
 
@@ -78,7 +79,14 @@ static const class_style class_styles[SCKG_CLASS_COUNT] = {
 /* Event families: a light tint behind the type words, so "what North Korea
  * is accused of" stands apart from words and measures at a glance. The tints
  * differ in lightness too, for readers who cannot tell the hues apart. */
-typedef enum { FAM_SAY, FAM_MEASURE, FAM_FORCE, FAM_ILLICIT, FAM_COUNT } family;
+/* The families of types.tsv, in sckg_family's order. */
+typedef enum {
+  FAM_SAY = SCKG_FAM_SAY,
+  FAM_MEASURE = SCKG_FAM_MEASURE,
+  FAM_FORCE = SCKG_FAM_FORCE,
+  FAM_ILLICIT = SCKG_FAM_ILLICIT,
+  FAM_COUNT = SCKG_FAM_COUNT
+} family;
 
 static const struct {
   const char *words;
@@ -93,29 +101,6 @@ static const struct {
 static const class_style *style_of(const sckg_actor *a) {
   return &class_styles[a->cls < SCKG_CLASS_COUNT ? a->cls
                                                  : SCKG_CLASS_ORGANIZATION];
-}
-
-static family family_of(sckg_event_type t) {
-  switch (t) {
-  case SCKG_EV_IMPOSE_SANCTIONS:
-  case SCKG_EV_EASE_SANCTIONS:
-  case SCKG_EV_LEGAL_ACTION:
-  case SCKG_EV_SEIZE_ASSETS:
-  case SCKG_EV_INVESTIGATE:
-  case SCKG_EV_COOPERATE:
-    return FAM_MEASURE;
-  case SCKG_EV_MILITARY_EXERCISE:
-  case SCKG_EV_WEAPONS_TEST:
-    return FAM_FORCE;
-  case SCKG_EV_CYBER_ATTACK:
-  case SCKG_EV_CYBER_THEFT:
-  case SCKG_EV_CYBER_ESPIONAGE:
-  case SCKG_EV_MONEY_LAUNDERING:
-  case SCKG_EV_SANCTIONS_EVASION:
-    return FAM_ILLICIT;
-  default:
-    return FAM_SAY;
-  }
 }
 
 /* Attribute lists: NULL-terminated name/value pairs. */
@@ -214,6 +199,10 @@ typedef struct {
   Agnode_t **anode, **enode; /* per index, NULL when not shown */
   sckg_buf name, text, aux;  /* scratch */
 } scene;
+
+static family family_of(const scene *v, sckg_event_type t) {
+  return (family)sckg_type(v->g->schema, t)->family;
+}
 
 /* ---- text ---- */
 
@@ -325,16 +314,17 @@ static void cut_into(sckg_buf *b, const char *s, size_t n, size_t max,
   sckg_buf_adds(b, "...");
 }
 
-static const char *event_words(const sckg_event *e) {
+static const char *event_words(const sckg_schema *s, const sckg_event *e) {
   if (e->type == SCKG_EV_MAKE_STATEMENT && e->n_agents > 1)
     return "joint statement";
-  return sckg_event_types[e->type].label;
+  return sckg_type(s, e->type)->label;
 }
 
-static void event_label(sckg_buf *b, const sckg_event *e) {
+static void event_label(const sckg_schema *s, sckg_buf *b,
+                        const sckg_event *e) {
   char date[11];
   sckg_buf_clear(b);
-  add_wrapped(b, event_words(e));
+  add_wrapped(b, event_words(s, e));
   if (sckg_date_format(e->date, date)) {
     sckg_buf_add(b, "\\n", 2);
     sckg_buf_adds(b, date);
@@ -374,23 +364,24 @@ static void event_details(sckg_buf *b, const sckg_event *e) {
   }
 }
 
-static void event_tooltip(sckg_buf *b, const sckg_event *e) {
+static void event_tooltip(const sckg_schema *s, sckg_buf *b,
+                          const sckg_event *e) {
   sckg_buf_clear(b);
   event_details(b, e);
   if (!b->len)
-    add_tip(b, event_words(e));
+    add_tip(b, event_words(s, e));
 }
 
 /* An edge's tooltip: the relation in words on the first line ("United
  * States: agent of joint statement, 2023-04-07"), then what the event was
  * read from, so hovering a line tells as much as hovering its event. */
-static void edge_tooltip(sckg_buf *b, const char *who, const char *role,
-                         const sckg_event *e) {
+static void edge_tooltip(const sckg_schema *s, sckg_buf *b, const char *who,
+                         const char *role, const sckg_event *e) {
   char date[11];
   sckg_buf_clear(b);
   add_tip(b, who);
   sckg_buf_adds(b, role);
-  add_tip(b, event_words(e));
+  add_tip(b, event_words(s, e));
   if (sckg_date_format(e->date, date))
     sckg_buf_printf(b, ", %s", date);
   if (e->negated)
@@ -1215,20 +1206,15 @@ static void select_article(scene *v) {
   }
 }
 
-/* Groups of event types a type view may name instead of types. */
+/* The titles of the groups of event types (types.tsv's `group`) a type
+ * view may name instead of types; a group with no title here lists its
+ * types. */
 static const struct {
   const char *name, *title;
-  sckg_event_type types[3];
 } type_groups[] = {
-    {"cyber",
-     "Cyber operations",
-     {SCKG_EV_CYBER_ATTACK, SCKG_EV_CYBER_THEFT, SCKG_EV_CYBER_ESPIONAGE}},
-    {"sanctions",
-     "Sanctions",
-     {SCKG_EV_IMPOSE_SANCTIONS, SCKG_EV_EASE_SANCTIONS, SCKG_EV_SEIZE_ASSETS}},
-    {"military",
-     "Military acts",
-     {SCKG_EV_MILITARY_EXERCISE, SCKG_EV_WEAPONS_TEST, SCKG_EV_COUNT}},
+    {"cyber", "Cyber operations"},
+    {"sanctions", "Sanctions"},
+    {"military", "Military acts"},
 };
 #define N_GROUPS (sizeof type_groups / sizeof *type_groups)
 
@@ -1250,14 +1236,14 @@ static bool parse_types(scene *v, const char *spec, const char **title) {
     if (strncmp(name, "sckg:", 5) == 0)
       name += 5;
     bool known = false;
-    for (size_t g = 0; g < N_GROUPS && !known; g++)
-      if (same_nocase(type_groups[g].name, name)) {
-        for (size_t t = 0; t < 3; t++)
-          if (type_groups[g].types[t] < SCKG_EV_COUNT)
-            v->types[type_groups[g].types[t]] = true;
+    for (int t = 0; t < SCKG_EV_COUNT; t++) {
+      const char *group = sckg_type(v->g->schema, (sckg_event_type)t)->group;
+      if (group && same_nocase(group, name))
+        known = v->types[t] = true;
+    }
+    for (size_t g = 0; g < N_GROUPS && known; g++)
+      if (same_nocase(type_groups[g].name, name))
         *title = type_groups[g].title;
-        known = true;
-      }
     for (int t = 0; t < SCKG_EV_COUNT && !known; t++)
       if (same_nocase(sckg_event_types[t].name, name))
         known = v->types[t] = true;
@@ -1394,9 +1380,9 @@ static sckg_status draw_event(scene *v, Agraph_t *where, size_t i) {
   if (!n)
     return SCKG_ERR_INTERNAL;
   v->enode[i] = n;
-  event_label(&v->text, e);
-  event_tooltip(&v->aux, e);
-  family f = family_of(e->type);
+  event_label(v->g->schema, &v->text, e);
+  event_tooltip(v->g->schema, &v->aux, e);
+  family f = family_of(v, e->type);
   const char *style = e->negated ? "rounded,filled,dashed" : "rounded,filled";
   const char *attrs[] = {
       "label", v->text.ptr, "tooltip", v->aux.ptr,  "style",
@@ -1447,7 +1433,7 @@ static void add_capitalized(sckg_buf *b, const char *s) {
 static void title_statement(scene *v, sckg_buf *b) {
   const sckg_event *e = v->hub;
   char date[11];
-  add_capitalized(b, event_words(e));
+  add_capitalized(b, event_words(v->g->schema, e));
   sckg_buf_adds(b, " by ");
   for (size_t i = 0; i < e->n_agents; i++) {
     if (i)
@@ -1532,9 +1518,9 @@ static void title_type(scene *v, sckg_buf *b) {
       if (!v->types[t])
         continue;
       if (first)
-        add_capitalized(b, sckg_event_types[t].label);
+        add_capitalized(b, sckg_type(v->g->schema, t)->label);
       else
-        sckg_buf_printf(b, ", %s", sckg_event_types[t].label);
+        sckg_buf_printf(b, ", %s", sckg_type(v->g->schema, t)->label);
       first = false;
     }
   }
@@ -1667,7 +1653,7 @@ static sckg_status draw_nodes(scene *v) {
  * goes to the event, the subject of the triple the edge draws. */
 static sckg_status link_edge(scene *v, Agedge_t *edge, const char *who,
                              const char *role, const sckg_event *e) {
-  edge_tooltip(&v->aux, who, role, e);
+  edge_tooltip(v->g->schema, &v->aux, who, role, e);
   sckg_status st = set_attr(edge, "tooltip", v->aux.ptr);
   node_url(v, &v->aux, e->iri);
   return st ? st : set_attr(edge, "URL", v->aux.ptr);
@@ -1786,7 +1772,8 @@ static sckg_status draw_edges(scene *v) {
       if (k != SIZE_MAX && v->enode[k]) {
         st = add_edge(v->ag, v->enode[k], n, says_edge, &says);
         if (!st)
-          st = link_edge(v, says, event_words(e->stated_in), " says: ", e);
+          st = link_edge(v, says, event_words(v->g->schema, e->stated_in),
+                         " says: ", e);
       }
     }
   }
@@ -1817,7 +1804,7 @@ static void survey(const scene *v, present *p) {
     if (!v->enode[i])
       continue;
     const sckg_event *e = v->events[i];
-    p->fam[family_of(e->type)] = true;
+    p->fam[family_of(v, e->type)] = true;
     p->negated |= e->negated;
     p->claims |= e->n_attributed > 0;
     if (e->stated_in) {

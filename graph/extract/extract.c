@@ -103,7 +103,7 @@ static void remember(reader *r, frame *f, size_t nf) {
       st->n_last_agents[ty] = f[i].n_agents;
       memcpy(st->last_agents[ty], f[i].agents,
              f[i].n_agents * sizeof *f[i].agents);
-      if (ex_is_act(ty) && !f[i].negated) { /* a denied act did not happen */
+      if (ex_is_act(r, ty) && !f[i].negated) { /* a denied act did not happen */
         st->n_last_act_agents = f[i].n_agents;
         memcpy(st->last_act_agents, f[i].agents,
                f[i].n_agents * sizeof *f[i].agents);
@@ -282,7 +282,7 @@ static void read_sentence(reader *r, size_t b, size_t e) {
   ex_speaker_slots(f, r->nt);
   ex_event_objects(r, f, r->nt);
   ex_crimes_not_by_accusers(f, r->nt);
-  ex_apply_denials(f, r->nt);
+  ex_apply_denials(r, f, r->nt);
   ex_inherit_agents(r, f, r->nt);
   ex_same_targets(r, f, r->nt);
   ex_denied_charges(f, r->nt);

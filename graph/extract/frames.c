@@ -37,21 +37,16 @@ static bool has_actor(ex_actor *const *arr, size_t n, const ex_actor *a) {
   return false;
 }
 
-static bool is_speech(sckg_event_type t) {
-  return t == SCKG_EV_MAKE_STATEMENT || t == SCKG_EV_EXPRESS_CONCERN ||
-         t == SCKG_EV_DENY_ALLEGATION || t == SCKG_EV_APPEAL ||
-         t == SCKG_EV_DEMAND || t == SCKG_EV_CRITICIZE || t == SCKG_EV_ACCUSE ||
-         t == SCKG_EV_REJECT || t == SCKG_EV_THREATEN ||
-         t == SCKG_EV_PLEDGE_COOPERATION;
+/* Voiced or reported by its agents (types.tsv `speech`). */
+static bool is_speech(const reader *r, sckg_event_type t) {
+  return (sckg_type(r->s, t)->roles & TYPE_SPEECH) != 0;
 }
 
-/* An act a later "the decision" or "the move" may stand for: anything but
- * a statement or a reaction to another's act (an accusation is an act:
- * "denounced the move" often answers one). */
-bool ex_is_act(sckg_event_type t) {
-  return t != SCKG_EV_MAKE_STATEMENT && t != SCKG_EV_EXPRESS_CONCERN &&
-         t != SCKG_EV_DENY_ALLEGATION && t != SCKG_EV_APPEAL &&
-         t != SCKG_EV_DEMAND && t != SCKG_EV_CRITICIZE;
+/* An act a later "the decision" or "the move" may stand for (types.tsv
+ * `act`): not a statement, nor a mere reaction to another's act (an
+ * accusation is an act: "denounced the move" often answers one). */
+bool ex_is_act(const reader *r, sckg_event_type t) {
+  return (sckg_type(r->s, t)->roles & TYPE_ACT) != 0;
 }
 
 /* Resolve "we"/"our" in a quote to the speaker of the sentence: the
@@ -292,12 +287,12 @@ void ex_read_frames(reader *r, frame *f, size_t nf) {
 
 /* Denials: events after a denial in its sentence are negated, and take the
  * denier as agent when they have none. */
-void ex_apply_denials(frame *f, size_t nf) {
+void ex_apply_denials(const reader *r, frame *f, size_t nf) {
   for (size_t i = 0; i < nf; i++) {
     if (!(f[i].t->pat->flags & PAT_DENY) || f[i].negated)
       continue;
     for (size_t k = i + 1; k < nf; k++) {
-      if (is_speech(f[k].t->pat->type) && f[k].n_agents)
+      if (is_speech(r, f[k].t->pat->type) && f[k].n_agents)
         break;
       if (!(f[k].t->pat->flags & PAT_CRIME))
         continue; /* "denied allegations of hacking": the hacking is denied */
@@ -372,7 +367,7 @@ static void react_to_last_act(reader *r, frame *f, size_t i, size_t from) {
   ex_actor *const *src = r->st.last_act_agents;
   size_t n = r->st.n_last_act_agents;
   for (size_t k = i; k-- > 0;)
-    if (ex_is_act(f[k].t->pat->type) && f[k].n_agents && !f[k].negated) {
+    if (ex_is_act(r, f[k].t->pat->type) && f[k].n_agents && !f[k].negated) {
       src = f[k].agents;
       n = f[k].n_agents;
       break;
@@ -393,7 +388,7 @@ void ex_event_objects(reader *r, frame *f, size_t nf) {
   for (size_t i = 0; i < nf; i++) {
     /* only reactions: announcing or reporting an act may be one's own */
     if ((f[i].t->pat->flags & (PAT_NOUN | PAT_REPORT)) ||
-        !is_speech(f[i].t->pat->type) ||
+        !is_speech(r, f[i].t->pat->type) ||
         f[i].t->pat->type == SCKG_EV_MAKE_STATEMENT)
       continue;
     /* after the trigger, or what names its object ('*' stands inside) */
@@ -548,6 +543,11 @@ void ex_copy_actors(ex_actor **dst, size_t *nd, ex_actor *const *src,
 }
 
 void ex_emit_frames(reader *r, frame *f, size_t nf) {
+  /* "met its obligations": a meeting needs a counterpart */
+  for (size_t i = 0; i < nf; i++)
+    if ((sckg_type(r->s, f[i].t->pat->type)->roles & TYPE_PAIR) &&
+        f[i].n_agents + f[i].n_targets < 2)
+      f[i].drop = true;
   /* which speakers have a typed speech act in this sentence */
   long statement_index = -1;
   for (size_t i = 0; i < nf; i++) {
@@ -571,7 +571,7 @@ void ex_emit_frames(reader *r, frame *f, size_t nf) {
       /* reported speech: typed content makes no MakeStatement */
       bool typed = false;
       for (size_t k = 0; k < nf; k++)
-        if (k != i && f[k].n_agents &&
+        if (k != i && f[k].n_agents && !f[k].drop &&
             !(f[k].t->pat->flags & (PAT_REPORT | PAT_STATEMENT)))
           typed = true;
       if (typed)
@@ -601,8 +601,8 @@ void ex_emit_frames(reader *r, frame *f, size_t nf) {
     bool referred_back =
         fr->agent_mention >= 0 && r->m[fr->agent_mention].kind == M_ANAPHOR;
     size_t reach = referred_back ? 3 : 1;
-    if (!e->date.year && !r->nd && is_speech(p->type) && r->st.last_date.year &&
-        r->sent_index <= r->st.last_date_sent + reach)
+    if (!e->date.year && !r->nd && is_speech(r, p->type) &&
+        r->st.last_date.year && r->sent_index <= r->st.last_date_sent + reach)
       for (size_t k = 0; k < fr->n_agents && !e->date.year; k++)
         for (size_t q = 0; q < r->st.n_last_date_agents; q++)
           if (kin(fr->agents[k], r->st.last_date_agents[q])) {
@@ -629,7 +629,7 @@ void ex_emit_frames(reader *r, frame *f, size_t nf) {
       e->stated_in = speaker_stmt;
       /* what a statement voices (concern, criticism, appeals) happens when
        * it is made; what it reports others did does not */
-      if (!e->date.year && is_speech(e->type))
+      if (!e->date.year && is_speech(r, e->type))
         e->date = r->out->events[speaker_stmt].date;
     }
   }
@@ -642,7 +642,7 @@ void ex_emit_frames(reader *r, frame *f, size_t nf) {
       speaker = &f[i];
   for (size_t i = first; speaker && i < r->out->n_events; i++) {
     ex_event *e = &r->out->events[i];
-    if (is_speech(e->type))
+    if (is_speech(r, e->type))
       continue;
     /* one does not claim one's own act, nor a ministry its state's */
     bool own = false;
@@ -682,7 +682,7 @@ void ex_emit_frames(reader *r, frame *f, size_t nf) {
       if (k == i || !f[k].n_agents)
         continue;
       sckg_event_type t = f[k].t->pat->type;
-      if (t != SCKG_EV_MAKE_STATEMENT && is_speech(t))
+      if (t != SCKG_EV_MAKE_STATEMENT && is_speech(r, t))
         typed_speech = true;
       if ((f[k].t->pat->flags & PAT_CRIME) && !f[k].negated &&
           !f[k].back_reference)

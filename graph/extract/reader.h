@@ -195,7 +195,7 @@ sckg_date ex_date_near(const reader *r, const trigger *t);
 void ex_find_dates(reader *r);
 
 /* frames.c */
-void ex_apply_denials(frame *f, size_t nf);
+void ex_apply_denials(const reader *r, frame *f, size_t nf);
 void ex_copy_actors(ex_actor **dst, size_t *nd, ex_actor *const *src,
                     size_t ns);
 void ex_crimes_not_by_accusers(frame *f, size_t nf);
@@ -203,7 +203,7 @@ void ex_denied_charges(frame *f, size_t nf);
 void ex_emit_frames(reader *r, frame *f, size_t nf);
 void ex_event_objects(reader *r, frame *f, size_t nf);
 void ex_inherit_agents(reader *r, frame *f, size_t nf);
-bool ex_is_act(sckg_event_type t);
+bool ex_is_act(const reader *r, sckg_event_type t);
 void ex_read_frames(reader *r, frame *f, size_t nf);
 void ex_resolve_speakers(reader *r, frame *f, size_t nf);
 void ex_same_targets(reader *r, frame *f, size_t nf);

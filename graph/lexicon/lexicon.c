@@ -422,6 +422,56 @@ static void add_inflections(loader *L, const lex_pattern *pat,
   }
 }
 
+static void type_line(loader *L, field *f, size_t nf) {
+  sckg_schema *s = L->s;
+  sckg_event_type t = sckg_event_type_parse(f[0].p, f[0].n);
+  if (t == SCKG_EV_COUNT) {
+    fail(L, "unknown event type", field_str(L, f[0]));
+    return;
+  }
+  sckg_type_info *ti = &s->types[t];
+  if (ti->label) {
+    fail(L, "event type listed twice", field_str(L, f[0]));
+    return;
+  }
+  ti->cameo = field_empty(f[1]) ? NULL : field_str(L, f[1]);
+  ti->label = field_str(L, f[2]);
+  field items[MAX_ITEMS];
+  size_t k = list_items(f[3], items, MAX_ITEMS);
+  for (size_t i = 0; i < k; i++) {
+    static const struct {
+      const char *name;
+      unsigned bit;
+    } roles[] = {{"speech", TYPE_SPEECH},
+                 {"act", TYPE_ACT},
+                 {"crime", TYPE_CRIME},
+                 {"pair", TYPE_PAIR}};
+    size_t r = 0;
+    while (r < sizeof roles / sizeof *roles &&
+           !(strlen(roles[r].name) == items[i].n &&
+             !memcmp(roles[r].name, items[i].p, items[i].n)))
+      r++;
+    if (r == sizeof roles / sizeof *roles) {
+      fail(L, "unknown role (speech, act, crime, pair)",
+           field_str(L, items[i]));
+      return;
+    }
+    ti->roles |= roles[r].bit;
+  }
+  int fam = 0;
+  while (fam < SCKG_FAM_COUNT &&
+         !(strlen(sckg_family_names[fam]) == f[4].n &&
+           !memcmp(sckg_family_names[fam], f[4].p, f[4].n)))
+    fam++;
+  if (fam == SCKG_FAM_COUNT) {
+    fail(L, "unknown family (say, measure, force, illicit)",
+         field_str(L, f[4]));
+    return;
+  }
+  ti->family = (sckg_family)fam;
+  ti->group = nf > 5 && !field_empty(f[5]) ? field_str(L, f[5]) : NULL;
+}
+
 static void event_line(loader *L, field *f, size_t nf) {
   sckg_schema *s = L->s;
   lex_pattern *pat = sckg_arena_alloc(s->arena, sizeof *pat);
@@ -451,8 +501,6 @@ static void event_line(loader *L, field *f, size_t nf) {
       pat->flags |= PAT_REPORT;
     else if (IS("statement"))
       pat->flags |= PAT_STATEMENT;
-    else if (IS("crime"))
-      pat->flags |= PAT_CRIME;
     else if (IS("claim"))
       pat->flags |= PAT_CLAIM;
     else {
@@ -461,6 +509,12 @@ static void event_line(loader *L, field *f, size_t nf) {
     }
 #undef IS
   }
+  if (!s->types[pat->type].label) {
+    fail(L, "event type missing from types.tsv", field_str(L, f[0]));
+    return;
+  }
+  if (s->types[pat->type].roles & TYPE_CRIME)
+    pat->flags |= PAT_CRIME;
   k = list_items(f[2], items, MAX_ITEMS);
   for (size_t i = 0; i < k && L->st == SCKG_OK; i++)
     add_trigger(L, pat, items[i].p, items[i].n);
@@ -738,6 +792,7 @@ static const struct {
     {"heads.tsv", 2, head_line, true},
     {"anaphors.tsv", 2, anaphor_line, true},
     {"titles.tsv", 1, title_line, true},
+    {"types.tsv", 5, type_line, true}, /* before events.tsv */
     {"events.tsv", 5, event_line, true},
     {"names.tsv", 2, name_line, true},
     {"publishers.tsv", 2, publisher_line, true},
@@ -764,8 +819,12 @@ sckg_status sckg_lexicon_load(table_getter get, void *ctx, sckg_diag_sink sink,
       break;
     }
     each_line(&L, data, len, tables[t].min_fields, tables[t].fn);
+    L.line = 0;
+    if (tables[t].fn == type_line) /* every type, before a pattern names one */
+      for (int k = 0; k < SCKG_EV_COUNT && L.st == SCKG_OK; k++)
+        if (!s->types[k].label)
+          fail(&L, "no line for event type", sckg_event_types[k].name);
   }
-  L.line = 0;
   if (L.st == SCKG_OK) {
     s->n_actors = L.actors.len;
     s->actors = sckg_arena_memdup(s->arena, L.actors.items,

@@ -64,7 +64,7 @@ enum {
   PAT_DENY = 1,      /* a denial: the events it governs are negated */
   PAT_REPORT = 2,    /* reported speech: MakeStatement only if untyped */
   PAT_STATEMENT = 4, /* a formal statement or report */
-  PAT_CRIME = 8,     /* an activity whose agent may come from the context */
+  PAT_CRIME = 8,     /* of a crime type (types.tsv): agent from context */
   PAT_NOUN = 16,     /* a nominal form */
   PAT_PASSIVE = 32,  /* a passive form */
   PAT_CLAIM = 64     /* names a source only ("according to X"): no event */
@@ -217,7 +217,25 @@ typedef struct {
 /* The name of a noise kind, as noise.tsv and --explain write it. */
 const char *sckg_noise_kind_name(noise_kind k);
 
+/* The roles of an event type (types.tsv). */
+enum {
+  TYPE_SPEECH = 1, /* voiced or reported by its agents */
+  TYPE_ACT = 2,    /* a deed a later "the decision" or "the move" may name */
+  TYPE_CRIME = 4,  /* an alleged illicit act: its agent may come from context */
+  TYPE_PAIR = 8    /* needs two parties among its agents and targets */
+};
+
+/* What an event type is: one line of types.tsv. */
+typedef struct {
+  const char *cameo; /* CAMEO code, or NULL where CAMEO has none */
+  const char *label; /* short English words for diagrams: "imposes sanctions" */
+  unsigned roles;    /* TYPE_ bits */
+  sckg_family family;
+  const char *group; /* the view group it belongs to ("cyber"), or NULL */
+} sckg_type_info;
+
 struct sckg_schema {
+  sckg_type_info types[SCKG_EV_COUNT]; /* by sckg_event_type */
   sckg_arena *arena;
   sckg_strtab
       *strings;       /* every token of every phrase, as written and lowered */
@@ -258,6 +276,12 @@ struct sckg_schema {
 phrase **sckg_lexicon_phrases(const sckg_schema *s, const char *tok, size_t *n);
 /* Word class bits of an interned lowered token (0 when none). */
 sckg_wclass sckg_lexicon_word(const sckg_schema *s, const char *tok);
+
+/* What event type t is (types.tsv). */
+static inline const sckg_type_info *sckg_type(const sckg_schema *s,
+                                              sckg_event_type t) {
+  return &s->types[t];
+}
 /* The number words.tsv gives an interned lowered token (a month's 1-12, a
  * weekday's 1-7 from Monday, a day or period offset); false when none. */
 bool sckg_lexicon_word_value(const sckg_schema *s, const char *tok, int *out);

@@ -272,6 +272,32 @@ static unsigned long append_line(const char *dir, const char *table,
   return lines + 1;
 }
 
+/* Drop the line of a table of the copy that starts with `prefix`; returns
+ * its line number, 0 when none does. */
+static unsigned long drop_line(const char *dir, const char *table,
+                               const char *prefix) {
+  char path[4096];
+  snprintf(path, sizeof path, "%s/%s", dir, table);
+  size_t len;
+  char *data = read_all(path, &len);
+  unsigned long line = 1, found = 0;
+  size_t b = 0;
+  for (size_t i = 0; i <= len && !found; i++)
+    if (i == len || data[i] == '\n') {
+      if (!strncmp(data + b, prefix, strlen(prefix))) {
+        found = line;
+        size_t e = i < len ? i + 1 : i;
+        memmove(data + b, data + e, len - e);
+        len -= e - b;
+      }
+      line++;
+      b = i + 1;
+    }
+  write_all(path, data, len);
+  free(data);
+  return found;
+}
+
 /* The first diagnostic a load reported, and how many there were. */
 typedef struct {
   int n;
@@ -465,10 +491,41 @@ static void unknown_event_slot(void **state) {
   expect_rejected(dir, "events.tsv", line, "sbuj");
 }
 
+/* types.tsv: every contract type once, with roles and a family it knows */
+static void event_type_listed_twice(void **state) {
+  const char *dir = copy_dir(state);
+  unsigned long line =
+      append_line(dir, "types.tsv", "Consult\t040\tconsults\tact\tsay\t-");
+  expect_rejected(dir, "types.tsv", line, "twice");
+}
+
+static void event_type_missing(void **state) {
+  const char *dir = copy_dir(state);
+  assert_true(drop_line(dir, "types.tsv", "Consult\t") > 0);
+  expect_rejected(dir, "types.tsv", 0, "Consult");
+}
+
+static void event_type_unknown_role(void **state) {
+  const char *dir = copy_dir(state);
+  drop_line(dir, "types.tsv", "Consult\t");
+  unsigned long line = append_line(
+      dir, "types.tsv", "Consult\t040\tconsults\tact|chatty\tsay\t-");
+  expect_rejected(dir, "types.tsv", line, "chatty");
+}
+
+static void event_type_unknown_family(void **state) {
+  const char *dir = copy_dir(state);
+  drop_line(dir, "types.tsv", "Consult\t");
+  unsigned long line =
+      append_line(dir, "types.tsv", "Consult\t040\tconsults\tact\tgossip\t-");
+  expect_rejected(dir, "types.tsv", line, "gossip");
+}
+
 static void unknown_event_flag(void **state) {
   const char *dir = copy_dir(state);
-  unsigned long line = append_line(
-      dir, "events.tsv", "Criticize\tverb\tblasted\tsubj\tobj\tcrime|silly");
+  unsigned long line =
+      append_line(dir, "events.tsv",
+                  "Criticize\tverb\tblasted\tsubj\tobj\tstatement|silly");
   expect_rejected(dir, "events.tsv", line, "silly");
 }
 
@@ -554,6 +611,10 @@ int main(void) {
       COPY_TEST(noise_pattern_without_a_word),
       COPY_TEST(unknown_event_slot),
       COPY_TEST(unknown_event_flag),
+      COPY_TEST(event_type_listed_twice),
+      COPY_TEST(event_type_missing),
+      COPY_TEST(event_type_unknown_role),
+      COPY_TEST(event_type_unknown_family),
       COPY_TEST(unknown_anaphor_mode),
       COPY_TEST(unknown_head_mode),
       COPY_TEST(unknown_word_class),

@@ -22,6 +22,12 @@ static inline sckg_graph *fx_new(void) {
   sckg_graph *g = calloc(1, sizeof *g);
   g->arena = sckg_arena_new();
   g->base = FX_BASE;
+  /* the writers read what each event type is (its label, its family) from
+   * the schema, as a real graph's */
+  if (sckg_schema_embedded(&g->schema) != SCKG_OK) {
+    fprintf(stderr, "write_fixture: the built-in schema does not load\n");
+    abort();
+  }
   return g;
 }
 
