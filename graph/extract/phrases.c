@@ -156,6 +156,20 @@ const phrase *ex_longest(const reader *r, size_t i, unsigned mask,
 
 /* --- triggers -------------------------------------------------------- */
 
+/* Where an -ing form is a verb: at the sentence's start ("Accusing
+ * Pyongyang of ..., he said"), after a comma (", accusing it of"), a
+ * preposition ("by blacklisting", "of stealing") or a form of "be" over
+ * adverbs ("were actively laundering"); after a determiner or an
+ * adjective it is a noun ("the hacking"). */
+static bool gerund_place(const reader *r, size_t i) {
+  size_t g = ex_skip_adverbs_back(r, i);
+  if (g == 0)
+    return true;
+  sckg_wclass w = ex_word(r, g - 1);
+  return ex_is_comma(r, g - 1) || ((w & W_PREP) && !(w & W_DET)) ||
+         (w & W_BE);
+}
+
 void ex_find_triggers(reader *r) {
   for (size_t i = 0; i < r->n && r->nt < MAX_TRIGGERS;) {
     size_t e;
@@ -175,7 +189,10 @@ void ex_find_triggers(reader *r) {
     if (!inside && (ph->pattern->flags & PAT_NOUN) &&
         ex_longest(r, i, 1u << PH_HEAD, &he) && he > e)
       inside = true;
-    if (inside) {
+    /* "lifting off on a rocket" is no lifting of sanctions */
+    bool phrasal = !(ph->pattern->flags & PAT_NOUN) && e == i + 1 &&
+                   ex_phrasal_verb(r, i);
+    if (inside || phrasal || (ph->gerund && !gerund_place(r, i))) {
       i++;
       continue;
     }

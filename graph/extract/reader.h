@@ -189,6 +189,10 @@ bool ex_may_start_np(const reader *r, size_t i);
 /* Is token i an inflected verb that cannot be a noun ("summoned",
  * "stole", not "attacks" or "meeting"): the head of a verb group? */
 bool ex_finite_verb(const reader *r, size_t i);
+/* Are tokens i and i + 1 a phrasal verb of the lexicon whose particle takes
+ * no object ("lifting off on a rocket": lift off), so that the verb alone
+ * means something else? */
+bool ex_phrasal_verb(const reader *r, size_t i);
 
 /* dates.c */
 sckg_date ex_date_near(const reader *r, const trigger *t);

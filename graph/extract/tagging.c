@@ -25,7 +25,8 @@ bool ex_is_adverb(const reader *r, size_t i) {
     return false;
   if (ex_word(r, i) & W_AUX && !(ex_word(r, i) & W_BE))
     return true; /* words.tsv's adverbs of the verb group: also, not */
-  if (ex_word(r, i) & (W_DET | W_CONJ | W_CLAUSE | W_COMP | W_RELATIVE))
+  if (ex_word(r, i) &
+      (W_DET | W_CONJ | W_CLAUSE | W_COMP | W_RELATIVE | W_PREP))
     return false;
   /* "has since threatened", "were repeatedly sanctioned": a word WordNet
    * knows only as an adverb */
@@ -75,4 +76,27 @@ bool ex_finite_verb(const reader *r, size_t i) {
   size_t n = t->e - t->b;
   bool ing = n > 4 && !memcmp(r->text + t->e - 3, "ing", 3);
   return verb && !noun && !ing;
+}
+
+bool ex_phrasal_verb(const reader *r, size_t i) {
+  if (i + 1 >= r->n || !ex_is_lower_word(r, i) || !ex_is_lower_word(r, i + 1))
+    return false;
+  /* "seized on Tuesday", "hacked into the network": a preposition with its
+   * object, not a particle */
+  if (ex_may_start_np(r, i + 2))
+    return false;
+  const token *a = &r->toks[i], *b = &r->toks[i + 1];
+  char two[2 * SCKG_MORPH_LEN_MAX];
+  size_t la = a->e - a->b, lb = b->e - b->b;
+  if (la + lb + 1 >= sizeof two)
+    return false;
+  memcpy(two, r->text + a->b, la);
+  two[la] = ' ';
+  memcpy(two + la + 1, r->text + b->b, lb);
+  sckg_lemma got[SCKG_MORPH_MAX];
+  size_t k = sckg_morph_lemmas(two, la + lb + 1, got, SCKG_MORPH_MAX);
+  for (size_t q = 0; q < k && q < SCKG_MORPH_MAX; q++)
+    if (got[q].pos == SCKG_POS_VERB)
+      return true;
+  return false;
 }

@@ -343,13 +343,14 @@ static bool parse_slots(loader *L, field f, slot *out) {
   return true;
 }
 
-static void add_trigger(loader *L, const lex_pattern *pat, const char *text,
-                        size_t len) {
+static phrase *add_trigger(loader *L, const lex_pattern *pat,
+                           const char *text, size_t len) {
   phrase *ph = new_phrase(L, text, len, PH_TRIGGER);
   if (ph) {
     ph->fold_case = true;
     ph->pattern = pat;
   }
+  return ph;
 }
 
 /* Is a reading of w[0..n) a noun or an adjective? Such a form ("attacks",
@@ -403,10 +404,11 @@ static void add_inflections(loader *L, const lex_pattern *pat,
     for (size_t k = 0; k < nf && k < MAX_FORMS; k++) {
       const char *w = forms[k];
       size_t wl = strlen(w);
-      /* nor the -ing form: "..., attributing it to ZINC" needs the
-       * participial clause the grammar does not read yet */
+      /* the -ing form is a verb only in some places ("by blacklisting",
+       * ", accusing", "were laundering"), a noun in others ("the
+       * hacking"): the reader decides (ex_find_triggers) */
       bool ing = wl > 3 && !memcmp(w + wl - 3, "ing", 3);
-      if ((wl == flen && !memcmp(w, first, wl)) || ing || nominal(w, wl))
+      if ((wl == flen && !memcmp(w, first, wl)) || nominal(w, wl))
         continue;
       sckg_buf b = {0};
       sckg_buf_add(&b, w, wl);
@@ -415,8 +417,9 @@ static void add_inflections(loader *L, const lex_pattern *pat,
       for (size_t j = 0; j < n_items && !listed; j++)
         listed =
             items[j].n == b.len && !strncasecmp_ascii(items[j].p, b.ptr, b.len);
-      if (!listed)
-        add_trigger(L, pat, b.ptr, b.len);
+      phrase *ph = listed ? NULL : add_trigger(L, pat, b.ptr, b.len);
+      if (ph)
+        ph->gerund = ing;
       sckg_buf_free(&b);
     }
   }

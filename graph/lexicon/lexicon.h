@@ -111,6 +111,8 @@ typedef struct {
   int count;        /* PH_ANAPHOR: how many it names ("the three"), 0 = any */
   sckg_class cls;   /* PH_ANAPHOR: their class, SCKG_CLASS_COUNT = any */
   bool plural;      /* PH_HEAD: a plural noun */
+  bool gerund; /* PH_TRIGGER: an -ing form made from a verb trigger: a verb
+                  only where the grammar allows one (ex_find_triggers) */
   const lex_pattern *pattern; /* PH_TRIGGER */
   const char *text;           /* the phrase as written in the table */
 } phrase;
