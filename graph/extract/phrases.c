@@ -2,6 +2,7 @@
 /* Token tests and the lexicon's phrases: the longest phrase of each kind
  * at a token, and the sentence's event triggers. */
 #include "extract/reader.h"
+#include "lexicon/morph.h"
 
 sckg_wclass ex_word(const reader *r, size_t i) {
   return i < r->n ? sckg_lexicon_word(r->s, r->toks[i].lower) : 0;
@@ -156,24 +157,106 @@ const phrase *ex_longest(const reader *r, size_t i, unsigned mask,
 
 /* --- triggers -------------------------------------------------------- */
 
-/* Where an -ing form is a verb: at the sentence's start ("Accusing
- * Pyongyang of ..., he said"), after a comma (", accusing it of"), a
- * preposition ("by blacklisting", "of stealing") or a form of "be" over
- * adverbs ("were actively laundering"); after a determiner or an
- * adjective it is a noun ("the hacking"). */
-static bool gerund_place(const reader *r, size_t i) {
-  size_t g = ex_skip_adverbs_back(r, i);
-  if (g == 0)
+/* Is the trigger starting at token i, of the given form, a verb here? A
+ * past form no noun shares always is. The others look at the words
+ * around it (over adverbs before it):
+ * - the lemma is a verb after its subject, a name or a pronoun ("Seoul and
+ *   Tokyo condemn", "they urge"), not after a modal or a determiner; after
+ *   "to" only for a crime, whose purpose clauses report it ("hacked the
+ *   bank to steal", "conspiracy to launder");
+ * - a present form a plural noun shares ("sanctions", "attacks") is one
+ *   between its subject and an object ("Washington sanctions three
+ *   banks"), not in "U.S. sanctions on";
+ * - a participle an adjective shares ("accused", "alleged") and an -ing
+ *   form are verbs unless a noun phrase has begun: a determiner, a
+ *   possessive, a number, a preposition (for a participle) or an
+ *   adjective before it ("the accused", "the alleged theft", "the
+ *   hacking"; but "denied stealing", "by blacklisting", ", accusing");
+ *   one a noun shares is a noun after a noun too ("missile warning"). */
+static bool verb_place(const reader *r, size_t i, const phrase *ph) {
+  if (ph->form == FORM_ANY)
     return true;
-  sckg_wclass w = ex_word(r, g - 1);
-  return ex_is_comma(r, g - 1) || ((w & W_PREP) && !(w & W_DET)) ||
-         (w & W_BE);
+  size_t g = ex_skip_adverbs_back(r, i);
+  sckg_wclass w = g ? ex_word(r, g - 1) : 0;
+  const token *p = g ? &r->toks[g - 1] : NULL;
+  bool after_name = false;
+  for (size_t k = 0; k < r->nm; k++)
+    after_name |= g && r->m[k].te == g && !r->m[k].poss && r->m[k].n &&
+                  r->m[k].kind != M_ADJ;
+  /* "prosecutors accuse", "sanctions monitors accuse": a plural noun */
+  bool plural_noun = p && ex_is_lower_word(r, g - 1) && !w &&
+                     r->text[p->e - 1] == 's' &&
+                     (ex_pos(r, g - 1) & SCKG_POS_NOUN);
+  bool subject = after_name || (w & W_SUBJPRON) || plural_noun;
+  /* "has since threatened": a preposition after an auxiliary is an adverb */
+  bool prep = p && (w & W_PREP) && !(g >= 2 && (ex_word(r, g - 2) & W_AUX));
+  bool np_begun = p && (((w & (W_DET | W_ARTICLE)) && !(w & W_COMP)) ||
+                        p->kind == TK_POSS || p->kind == TK_NUM ||
+                        (ex_is_lower_word(r, g - 1) && !(w & ~W_NAMING) &&
+                         ex_pos(r, g - 1) == SCKG_POS_ADJ));
+  switch (ph->form) {
+  case FORM_BARE:
+    /* "to transfer and launder their proceeds": a crime's infinitive */
+    if (p && (w & (W_PREP | W_CONJ)) && !(w & W_DET) &&
+        ex_is_lower_word(r, g - 1) &&
+        (sckg_type(r->s, ph->pattern->type)->roles & TYPE_CRIME))
+      return !(g >= 2 && (ex_word(r, g - 2) & W_AUX)); /* not "would have to" */
+    return subject && !(w & W_OBJCASE);
+  case FORM_PLURAL: /* "it blames for": a pronoun is no noun's modifier */
+    return (w & W_SUBJPRON) ||
+           (subject && ex_may_start_np(r, i + 1) && !ex_is_comma(r, i + 1));
+  case FORM_NOMINAL:
+    return !np_begun && !prep;
+  case FORM_ING:
+    return !np_begun;
+  case FORM_ING_NOUN: {
+    /* "missile warning data": a noun after a noun, unless an object
+     * follows ("a statement condemning North Korea's launch") */
+    if (np_begun)
+      return false;
+    bool after_noun = p && ex_is_lower_word(r, g - 1) && !w &&
+                      ex_pos(r, g - 1) == SCKG_POS_NOUN;
+    const token *n = i + 1 < r->n ? &r->toks[i + 1] : NULL;
+    bool object =
+        n && (n->cap || (ex_word(r, i + 1) & (W_DET | W_OBJCASE | W_COMP)));
+    return !after_noun || object;
+  }
+  case FORM_ANY:
+    break;
+  }
+  return true;
+}
+
+/* The longest trigger at token i that is a verb or noun where it stands
+ * (verb_place); NULL when none. */
+static const phrase *trigger_at(const reader *r, size_t i, size_t *end) {
+  const phrase *ph = ex_longest(r, i, 1u << PH_TRIGGER, end);
+  if (!ph || verb_place(r, i, ph))
+    return ph;
+  /* the longest is no verb here: the others that start here ("test" the
+   * noun when "test" the verb is not one) */
+  size_t n;
+  phrase **cands = sckg_lexicon_phrases(r->s, r->toks[i].lower, &n);
+  const phrase *best = NULL;
+  size_t best_end = 0;
+  for (size_t k = 0; k < n; k++) {
+    const phrase *c = cands[k];
+    if (c->kind != PH_TRIGGER || c == ph || !verb_place(r, i, c))
+      continue;
+    size_t e = match_at(r, c, i);
+    if (e > best_end) {
+      best = c;
+      best_end = e;
+    }
+  }
+  *end = best_end;
+  return best;
 }
 
 void ex_find_triggers(reader *r) {
   for (size_t i = 0; i < r->n && r->nt < MAX_TRIGGERS;) {
     size_t e;
-    const phrase *ph = ex_longest(r, i, 1u << PH_TRIGGER, &e);
+    const phrase *ph = trigger_at(r, i, &e);
     if (!ph) {
       i++;
       continue;
@@ -190,9 +273,9 @@ void ex_find_triggers(reader *r) {
         ex_longest(r, i, 1u << PH_HEAD, &he) && he > e)
       inside = true;
     /* "lifting off on a rocket" is no lifting of sanctions */
-    bool phrasal = !(ph->pattern->flags & PAT_NOUN) && e == i + 1 &&
-                   ex_phrasal_verb(r, i);
-    if (inside || phrasal || (ph->gerund && !gerund_place(r, i))) {
+    bool phrasal =
+        !(ph->pattern->flags & PAT_NOUN) && e == i + 1 && ex_phrasal_verb(r, i);
+    if (inside || phrasal) {
       i++;
       continue;
     }

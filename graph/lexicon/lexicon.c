@@ -343,8 +343,8 @@ static bool parse_slots(loader *L, field f, slot *out) {
   return true;
 }
 
-static phrase *add_trigger(loader *L, const lex_pattern *pat,
-                           const char *text, size_t len) {
+static phrase *add_trigger(loader *L, const lex_pattern *pat, const char *text,
+                           size_t len) {
   phrase *ph = new_phrase(L, text, len, PH_TRIGGER);
   if (ph) {
     ph->fold_case = true;
@@ -365,61 +365,95 @@ static bool nominal(const char *w, size_t n) {
   return false;
 }
 
-/* The other inflections of trigger i's first word when it is a verb of
- * the lexicon ("warned": warns, warning, warn), each with the rest of the
- * trigger after it, unless the form may be a noun or adjective, the word
- * is a closed-class word of words.tsv (its forms are written out there),
- * or the line lists that trigger already. */
-static void add_inflections(loader *L, const lex_pattern *pat,
-                            const field *items, size_t n_items, size_t i) {
-  const char *text = items[i].p;
-  size_t len = items[i].n, pos = 0;
+/* The form of verb `w` (n bytes, lowercase): the lemma itself when no
+ * verb reading of it is an inflection ("condemn", not "found", which is
+ * also find's past), an -ing form, or a finite one; FORM_ANY as well when
+ * w is no verb. The forms a noun or adjective shares say so. */
+static trigger_form verb_form(const char *w, size_t n) {
+  sckg_lemma got[SCKG_MORPH_MAX];
+  size_t k = sckg_morph_lemmas(w, n, got, SCKG_MORPH_MAX);
+  bool verb = false, inflected = false;
+  for (size_t i = 0; i < k && i < SCKG_MORPH_MAX; i++)
+    if (got[i].pos == SCKG_POS_VERB) {
+      verb = true;
+      inflected |= got[i].len != n || memcmp(got[i].text, w, n) != 0;
+    }
+  if (!verb)
+    return FORM_ANY;
+  if (!inflected)
+    return FORM_BARE;
+  if (n > 3 && !memcmp(w + n - 3, "ing", 3))
+    return nominal(w, n) ? FORM_ING_NOUN : FORM_ING;
+  if (!nominal(w, n))
+    return FORM_ANY;
+  return w[n - 1] == 's' ? FORM_PLURAL : FORM_NOMINAL;
+}
+
+/* The first word of a trigger, lowercased, when it is an open-class word
+ * (a closed-class word of words.tsv has its forms written out there);
+ * returns its length, 0 when it has none; *rest is where the trigger goes
+ * on after it. */
+static size_t first_word(loader *L, const char *text, size_t len,
+                         char out[SCKG_MORPH_LEN_MAX], size_t *rest) {
+  size_t pos = 0, n = 0;
   sckg_buf norm = {0};
   token t;
-  bool ok = sckg_token_next(text, len, &pos, &t, &norm) && t.kind == TK_WORD &&
-            norm.len < SCKG_MORPH_LEN_MAX;
-  char first[SCKG_MORPH_LEN_MAX];
-  if (ok) {
-    memcpy(first, norm.ptr, norm.len);
-    sckg_ascii_lower(first, norm.len);
-    ok = !sckg_lexicon_word(L->s,
-                            sckg_strtab_find(L->s->strings, first, norm.len));
+  if (sckg_token_next(text, len, &pos, &t, &norm) && t.kind == TK_WORD &&
+      norm.len < SCKG_MORPH_LEN_MAX) {
+    memcpy(out, norm.ptr, norm.len);
+    sckg_ascii_lower(out, norm.len);
+    if (!sckg_lexicon_word(L->s,
+                           sckg_strtab_find(L->s->strings, out, norm.len)))
+      n = norm.len;
+    *rest = t.e;
   }
-  size_t flen = norm.len;
   sckg_buf_free(&norm);
-  if (!ok)
+  return n;
+}
+
+/* Trigger i of a verb pattern and every other form of its first verb
+ * ("warn": warns, warned, warning), each with the rest of the trigger
+ * after it, each marked with its form so that the reader takes it as a
+ * verb only where one may stand. A form the line lists already is not
+ * added twice. */
+static void add_verb_trigger(loader *L, const lex_pattern *pat,
+                             const field *items, size_t n_items, size_t i) {
+  const char *text = items[i].p;
+  size_t len = items[i].n, rest = 0;
+  char first[SCKG_MORPH_LEN_MAX];
+  size_t flen = first_word(L, text, len, first, &rest);
+  phrase *listed_ph = add_trigger(L, pat, text, len);
+  if (!listed_ph || !flen)
     return;
+  listed_ph->form = verb_form(first, flen);
   sckg_lemma lemmas[SCKG_MORPH_MAX];
   size_t nl = sckg_morph_lemmas(first, flen, lemmas, SCKG_MORPH_MAX);
   for (size_t q = 0; q < nl && q < SCKG_MORPH_MAX; q++) {
     if (lemmas[q].pos != SCKG_POS_VERB)
       continue;
     enum { MAX_FORMS = 16 };
-    char forms[MAX_FORMS][SCKG_MORPH_LEN_MAX];
+    char forms[MAX_FORMS + 1][SCKG_MORPH_LEN_MAX];
     size_t nf =
         sckg_morph_verb_forms(lemmas[q].text, lemmas[q].len, forms, MAX_FORMS);
-    /* not the bare lemma: "to discuss", "could threaten" are plans and
-     * hypotheticals, no events, and only a tagger could tell them from
-     * "they discuss"; a trigger that lists it keeps it */
-    for (size_t k = 0; k < nf && k < MAX_FORMS; k++) {
+    if (nf > MAX_FORMS)
+      nf = MAX_FORMS;
+    memcpy(forms[nf], lemmas[q].text, lemmas[q].len); /* and the lemma */
+    forms[nf++][lemmas[q].len] = '\0';
+    for (size_t k = 0; k < nf; k++) {
       const char *w = forms[k];
       size_t wl = strlen(w);
-      /* the -ing form is a verb only in some places ("by blacklisting",
-       * ", accusing", "were laundering"), a noun in others ("the
-       * hacking"): the reader decides (ex_find_triggers) */
-      bool ing = wl > 3 && !memcmp(w + wl - 3, "ing", 3);
-      if ((wl == flen && !memcmp(w, first, wl)) || nominal(w, wl))
-        continue;
+      if (wl == flen && !memcmp(w, first, wl))
+        continue; /* the trigger as written */
       sckg_buf b = {0};
       sckg_buf_add(&b, w, wl);
-      sckg_buf_add(&b, text + t.e, len - t.e);
+      sckg_buf_add(&b, text + rest, len - rest);
       bool listed = false;
       for (size_t j = 0; j < n_items && !listed; j++)
         listed =
             items[j].n == b.len && !strncasecmp_ascii(items[j].p, b.ptr, b.len);
       phrase *ph = listed ? NULL : add_trigger(L, pat, b.ptr, b.len);
       if (ph)
-        ph->gerund = ing;
+        ph->form = verb_form(w, wl);
       sckg_buf_free(&b);
     }
   }
@@ -519,12 +553,13 @@ static void event_line(loader *L, field *f, size_t nf) {
   if (s->types[pat->type].roles & TYPE_CRIME)
     pat->flags |= PAT_CRIME;
   k = list_items(f[2], items, MAX_ITEMS);
-  for (size_t i = 0; i < k && L->st == SCKG_OK; i++)
-    add_trigger(L, pat, items[i].p, items[i].n);
   /* a verb's trigger matches every inflection of its verb */
-  for (size_t i = 0;
-       i < k && L->st == SCKG_OK && !(pat->flags & ~PAT_FLAGS_OF_VERBS); i++)
-    add_inflections(L, pat, items, k, i);
+  bool verb = !(pat->flags & ~PAT_FLAGS_OF_VERBS);
+  for (size_t i = 0; i < k && L->st == SCKG_OK; i++)
+    if (verb)
+      add_verb_trigger(L, pat, items, k, i);
+    else
+      add_trigger(L, pat, items[i].p, items[i].n);
 }
 
 static void word_put(sckg_schema *s, const char *key, sckg_wclass bits);
@@ -565,7 +600,8 @@ static void word_line(loader *L, field *f, size_t nf) {
                  {"relative", W_RELATIVE},
                  {"article", W_ARTICLE},
                  {"definite", W_DEFINITE},
-                 {"objcase", W_OBJCASE}};
+                 {"objcase", W_OBJCASE},
+                 {"subjpron", W_SUBJPRON}};
   for (size_t i = 0; i < sizeof classes / sizeof *classes; i++)
     if (strlen(classes[i].name) == f[1].n &&
         memcmp(classes[i].name, f[1].p, f[1].n) == 0) {

@@ -96,6 +96,18 @@ struct lex_actor {
   unsigned long line; /* its line in actors.tsv, for diagnostics */
 };
 
+/* The form of the verb a verb pattern's trigger starts with. Where a form
+ * may also be read as a noun or as a plan, the reader checks the words
+ * before it (ex_find_triggers). */
+typedef enum {
+  FORM_ANY,     /* a past or third-person form no noun shares: "condemned" */
+  FORM_NOMINAL, /* a participle an adjective or noun shares: "accused" */
+  FORM_PLURAL,  /* a present form a plural noun shares: "sanctions" */
+  FORM_BARE,    /* the lemma: "they condemn", not "to condemn", "could" */
+  FORM_ING,     /* "by blacklisting", ", accusing", "denied stealing" */
+  FORM_ING_NOUN /* an -ing form a noun shares: "warning", "hacking" */
+} trigger_form;
+
 /* A phrase: a sequence of interned tokens and what it means. */
 typedef struct {
   const char **toks;  /* interned, as written (case kept) */
@@ -103,16 +115,16 @@ typedef struct {
   size_t n;
   size_t star; /* index of the token "*" (a trigger's gap), n when none */
   phrase_kind kind;
-  bool fold_case;   /* match case-insensitively (triggers, heads, anaphors) */
-  bool place;       /* a place name standing for its actor (alias with @) */
-  lex_actor *actor; /* PH_ACTOR, PH_DEMONYM */
-  head_mode head;   /* PH_HEAD */
-  anaphor_mode ana; /* PH_ANAPHOR */
-  int count;        /* PH_ANAPHOR: how many it names ("the three"), 0 = any */
-  sckg_class cls;   /* PH_ANAPHOR: their class, SCKG_CLASS_COUNT = any */
-  bool plural;      /* PH_HEAD: a plural noun */
-  bool gerund; /* PH_TRIGGER: an -ing form made from a verb trigger: a verb
-                  only where the grammar allows one (ex_find_triggers) */
+  bool fold_case;    /* match case-insensitively (triggers, heads, anaphors) */
+  bool place;        /* a place name standing for its actor (alias with @) */
+  lex_actor *actor;  /* PH_ACTOR, PH_DEMONYM */
+  head_mode head;    /* PH_HEAD */
+  anaphor_mode ana;  /* PH_ANAPHOR */
+  int count;         /* PH_ANAPHOR: how many it names ("the three"), 0 = any */
+  sckg_class cls;    /* PH_ANAPHOR: their class, SCKG_CLASS_COUNT = any */
+  bool plural;       /* PH_HEAD: a plural noun */
+  trigger_form form; /* PH_TRIGGER of a verb pattern: which form of the
+                        verb it starts with, and so where it is a verb */
   const lex_pattern *pattern; /* PH_TRIGGER */
   const char *text;           /* the phrase as written in the table */
 } phrase;
@@ -184,6 +196,8 @@ typedef uint64_t sckg_wclass;
 #define W_DEFINITE ((sckg_wclass)1 << 30)
 /* a personal pronoun in the object case: it, them, her */
 #define W_OBJCASE ((sckg_wclass)1 << 31)
+/* a personal pronoun that may be a subject: we, they */
+#define W_SUBJPRON ((sckg_wclass)1 << 32)
 
 /* What a span of an article that is not read is (noise.tsv's kinds; the
  * title, datelines and timestamps are found by their shape alone). */
