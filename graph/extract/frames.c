@@ -542,6 +542,53 @@ void ex_copy_actors(ex_actor **dst, size_t *nd, ex_actor *const *src,
       dst[(*nd)++] = src[i];
 }
 
+/* Does the reported speech of frame i report typed content, an event of
+ * its own? Its content is what follows the verb ("X said Y fired"), or,
+ * when the speaker comes last after a comma or a quote ("Y fired, X
+ * said"), what precedes it; an act the speaker did before ("X welcomed
+ * the vote, saying ...") is no content of the saying. */
+static bool reports_typed(const reader *r, const frame *f, size_t nf,
+                          size_t i) {
+  const trigger *t = f[i].t;
+  bool after = false, before = false;
+  for (size_t k = 0; k < nf; k++) {
+    if (k == i || !f[k].n_agents || f[k].drop ||
+        (f[k].t->pat->flags & (PAT_REPORT | PAT_STATEMENT)))
+      continue;
+    /* what types a report: the speaker's own typed speech or act, or
+     * another's crime (an accusation); another's launch or sanctions
+     * told of is untyped news ("Seoul said the North fired") */
+    bool own = false;
+    for (size_t a = 0; a < f[k].n_agents && !own; a++)
+      for (size_t b = 0; b < f[i].n_agents && !own; b++)
+        own = kin(f[k].agents[a], f[i].agents[b]) ||
+              kin(f[i].agents[b], f[k].agents[a]);
+    if (!own && !(f[k].t->pat->flags & PAT_CRIME))
+      continue;
+    /* "said ... and urged": the speaker's next act, not what was said */
+    size_t v = f[k].t->tb;
+    while (v > 0 && (ex_word(r, v - 1) & W_AUX))
+      v--;
+    if (own && v > 0 && (ex_word(r, v - 1) & W_CONJ) && f[k].t->tb > t->te)
+      continue;
+    if (f[k].t->tb >= t->te)
+      after = true;
+    else
+      before = true;
+  }
+  if (after || !before)
+    return after;
+  /* the speaker's words, a few, between the comma and the verb (", state
+   * media said"), or after it ('," said Japan'; not ", saying that") */
+  for (size_t q = t->tb; q-- > 0 && q + 8 > t->tb;) {
+    if (ex_is_comma(r, q) || r->toks[q].kind == TK_QUOTE)
+      return q + 1 < t->tb || f[i].agent_slot == SLOT_INVERTED;
+    if (r->toks[q].kind == TK_PUNCT)
+      return false;
+  }
+  return false;
+}
+
 void ex_emit_frames(reader *r, frame *f, size_t nf) {
   /* "met its obligations": a meeting needs a counterpart */
   for (size_t i = 0; i < nf; i++)
@@ -567,16 +614,8 @@ void ex_emit_frames(reader *r, frame *f, size_t nf) {
         }
       }
     }
-    if (p->flags & PAT_REPORT) {
-      /* reported speech: typed content makes no MakeStatement */
-      bool typed = false;
-      for (size_t k = 0; k < nf; k++)
-        if (k != i && f[k].n_agents && !f[k].drop &&
-            !(f[k].t->pat->flags & (PAT_REPORT | PAT_STATEMENT)))
-          typed = true;
-      if (typed)
-        continue;
-    }
+    if ((p->flags & PAT_REPORT) && reports_typed(r, f, nf, i))
+      continue; /* typed content makes no MakeStatement */
     if (p->flags & PAT_CLAIM)
       continue; /* a source for claims and accusations, not an event */
     if ((p->flags & PAT_STATEMENT) && fr->refers_back) {
