@@ -2,6 +2,7 @@
 /* Event frames: a trigger with its agents and targets, then denials,
  * speakers, crimes, references back and the events emitted. */
 #include "extract/reader.h"
+#include "lexicon/morph.h"
 
 /* --- events ---------------------------------------------------------- */
 
@@ -79,15 +80,9 @@ static bool is_passive(const reader *r, const trigger *t) {
   /* idioms of several words ("quoted as saying") say their own voice */
   if ((t->pat->flags & (PAT_NOUN | PAT_PASSIVE)) || t->te != t->tb + 1)
     return false;
-  const token *tk = &r->toks[t->tb];
-  size_t n = tk->e - tk->b;
-  const char *w = r->text + tk->b;
-  bool participle = (n > 2 && w[n - 2] == 'e' && w[n - 1] == 'd') ||
-                    (n > 2 && w[n - 2] == 'e' && w[n - 1] == 'n') ||
-                    (n > 3 && !strncmp(w + n - 3, "ung", 3)) ||
-                    !strncmp(w, "stolen", n) || !strncmp(w, "held", n) ||
-                    !strncmp(w, "shot", n);
-  if (!participle)
+  /* a participle: "sanctioned", "stolen", "held" */
+  if (!(ex_verb_inflections(r, t->tb) &
+        (1u << SCKG_INFL_ED | 1u << SCKG_INFL_IRREGULAR)))
     return false;
   /* "stolen funds", "hacked accounts": a participle before its noun, with
    * no auxiliary before it, is attributive: passive in meaning */
@@ -103,7 +98,9 @@ static bool is_passive(const reader *r, const trigger *t) {
   bool np_start = false;
   if (t->tb > 0) {
     const token *p = &r->toks[t->tb - 1];
-    np_start = (ex_word(r, t->tb - 1) & (W_DET | W_PREP | W_CONJ)) ||
+    /* not a comma: ", said fewer than" is the clause's verb */
+    np_start = (ex_word(r, t->tb - 1) & (W_DET | W_PREP | W_CONJ) &&
+                p->kind == TK_WORD) ||
                p->kind == TK_NUM ||
                (p->kind == TK_PUNCT && r->text[p->b] == '$');
     for (size_t k = 0; k < r->nt && !np_start; k++)

@@ -189,6 +189,9 @@ bool ex_may_start_np(const reader *r, size_t i);
 /* Is token i an inflected verb that cannot be a noun ("summoned",
  * "stole", not "attacks" or "meeting"): the head of a verb group? */
 bool ex_finite_verb(const reader *r, size_t i);
+/* The ways token i inflects a verb of the lexicon, as 1 << sckg_inflection
+ * bits: "stolen" has SCKG_INFL_IRREGULAR, "warning" SCKG_INFL_ING. */
+unsigned ex_verb_inflections(const reader *r, size_t i);
 /* Are tokens i and i + 1 a phrasal verb of the lexicon whose particle takes
  * no object ("lifting off on a rocket": lift off), so that the verb alone
  * means something else? */

@@ -3,6 +3,7 @@
  * possessor, a preposition's complement, and the other places an event's
  * agents and targets stand. */
 #include "extract/reader.h"
+#include "lexicon/morph.h"
 
 /* --- slots ----------------------------------------------------------- */
 
@@ -37,8 +38,8 @@ static size_t participle_comma(const reader *r, const trigger *t) {
   if (t->pat->flags & PAT_NOUN)
     return 0;
   const token *tk = &r->toks[t->tb];
-  if (tk->kind != TK_WORD || tk->cap || tk->e - tk->b < 5 ||
-      memcmp(r->text + tk->e - 3, "ing", 3) != 0)
+  if (tk->kind != TK_WORD || tk->cap ||
+      !(ex_verb_inflections(r, t->tb) & (1u << SCKG_INFL_ING)))
     return 0;
   /* right after the comma: "X, was saying" is a verb group, not this */
   return t->tb > 1 && ex_is_comma(r, t->tb - 1) ? t->tb - 1 : 0;

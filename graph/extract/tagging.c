@@ -48,8 +48,8 @@ bool ex_may_start_np(const reader *r, size_t i) {
   if (t->kind != TK_WORD)
     return false;
   sckg_wclass w = ex_word(r, i);
-  if (w & (W_OBJCASE | W_OBJPRON | W_PREP | W_CLAUSE | W_COMP | W_CONJ | W_AUX |
-           W_SAY))
+  if (w & (W_OBJCASE | W_OBJPRON | W_SUBJPRON | W_PREP | W_CLAUSE | W_COMP |
+           W_CONJ | W_AUX | W_SAY))
     return false;
   if (w & W_DET || t->cap)
     return true;
@@ -64,18 +64,32 @@ bool ex_finite_verb(const reader *r, size_t i) {
   sckg_lemma got[SCKG_MORPH_MAX];
   size_t k =
       sckg_morph_lemmas(r->text + t->b, t->e - t->b, got, SCKG_MORPH_MAX);
-  bool verb = false, noun = false;
+  bool verb = false, noun = false, ing = false;
   for (size_t q = 0; q < k && q < SCKG_MORPH_MAX; q++) {
     if (got[q].pos == SCKG_POS_NOUN)
       noun = true;
     /* an inflected form: "summoned", "stole"; the bare lemma may be a
      * plan or an imperative, "-ing" a noun or a participle */
-    if (got[q].pos == SCKG_POS_VERB && got[q].len != (size_t)(t->e - t->b))
+    if (got[q].pos == SCKG_POS_VERB && got[q].infl != SCKG_INFL_NONE)
       verb = true;
+    if (got[q].pos == SCKG_POS_VERB && got[q].infl == SCKG_INFL_ING)
+      ing = true;
   }
-  size_t n = t->e - t->b;
-  bool ing = n > 4 && !memcmp(r->text + t->e - 3, "ing", 3);
   return verb && !noun && !ing;
+}
+
+unsigned ex_verb_inflections(const reader *r, size_t i) {
+  if (i >= r->n || r->toks[i].kind != TK_WORD)
+    return 0;
+  const token *t = &r->toks[i];
+  sckg_lemma got[SCKG_MORPH_MAX];
+  size_t k =
+      sckg_morph_lemmas(r->text + t->b, t->e - t->b, got, SCKG_MORPH_MAX);
+  unsigned bits = 0;
+  for (size_t q = 0; q < k && q < SCKG_MORPH_MAX; q++)
+    if (got[q].pos == SCKG_POS_VERB)
+      bits |= 1u << got[q].infl;
+  return bits;
 }
 
 bool ex_phrasal_verb(const reader *r, size_t i) {

@@ -372,21 +372,23 @@ static bool nominal(const char *w, size_t n) {
 static trigger_form verb_form(const char *w, size_t n) {
   sckg_lemma got[SCKG_MORPH_MAX];
   size_t k = sckg_morph_lemmas(w, n, got, SCKG_MORPH_MAX);
-  bool verb = false, inflected = false;
+  bool verb = false, inflected = false, ing = false, s_form = false;
   for (size_t i = 0; i < k && i < SCKG_MORPH_MAX; i++)
     if (got[i].pos == SCKG_POS_VERB) {
       verb = true;
-      inflected |= got[i].len != n || memcmp(got[i].text, w, n) != 0;
+      inflected |= got[i].infl != SCKG_INFL_NONE;
+      ing |= got[i].infl == SCKG_INFL_ING;
+      s_form |= got[i].infl == SCKG_INFL_S;
     }
   if (!verb)
     return FORM_ANY;
   if (!inflected)
     return FORM_BARE;
-  if (n > 3 && !memcmp(w + n - 3, "ing", 3))
+  if (ing)
     return nominal(w, n) ? FORM_ING_NOUN : FORM_ING;
   if (!nominal(w, n))
     return FORM_ANY;
-  return w[n - 1] == 's' ? FORM_PLURAL : FORM_NOMINAL;
+  return s_form ? FORM_PLURAL : FORM_NOMINAL;
 }
 
 /* The first word of a trigger, lowercased, when it is an open-class word

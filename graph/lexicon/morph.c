@@ -93,23 +93,25 @@ typedef struct {
   const char *ending;
   unsigned char ending_len;
   bool undouble;
+  sckg_inflection infl; /* what the rule detaches */
 } rule;
 
-#define RULE(s, e, u)                                                          \
-  { s, sizeof s - 1, e, sizeof e - 1, u }
+#define RULE(s, e, u, k)                                                       \
+  { s, sizeof s - 1, e, sizeof e - 1, u, SCKG_INFL_##k }
 static const rule rules[] = {
     /* nouns */
-    RULE("s", "", false), RULE("ses", "s", false), RULE("xes", "x", false),
-    RULE("zes", "z", false), RULE("ches", "ch", false),
-    RULE("shes", "sh", false), RULE("men", "man", false),
-    RULE("ies", "y", false),
+    RULE("s", "", false, S), RULE("ses", "s", false, S),
+    RULE("xes", "x", false, S), RULE("zes", "z", false, S),
+    RULE("ches", "ch", false, S), RULE("shes", "sh", false, S),
+    RULE("men", "man", false, S), RULE("ies", "y", false, S),
     /* verbs */
-    RULE("s", "", false), RULE("ies", "y", false), RULE("es", "e", false),
-    RULE("es", "", false), RULE("ed", "e", false), RULE("ed", "", true),
-    RULE("ing", "e", false), RULE("ing", "", true),
+    RULE("s", "", false, S), RULE("ies", "y", false, S),
+    RULE("es", "e", false, S), RULE("es", "", false, S),
+    RULE("ed", "e", false, ED), RULE("ed", "", true, ED),
+    RULE("ing", "e", false, ING), RULE("ing", "", true, ING),
     /* adjectives */
-    RULE("er", "", false), RULE("est", "", false), RULE("er", "e", false),
-    RULE("est", "e", false)};
+    RULE("er", "", false, ER), RULE("est", "", false, ER),
+    RULE("er", "e", false, ER), RULE("est", "e", false, ER)};
 #undef RULE
 
 /* The rules of each part of speech: rules[first .. first + count).
@@ -132,7 +134,7 @@ typedef struct {
   size_t len;
 } readings;
 
-static void add(readings *r, uint32_t id, unsigned p) {
+static void add(readings *r, uint32_t id, unsigned p, sckg_inflection infl) {
   for (size_t i = 0; i < r->len; i++)
     if (r->items[i].id == id && r->items[i].pos == 1u << p)
       return;
@@ -144,6 +146,7 @@ static void add(readings *r, uint32_t id, unsigned p) {
   l->len = (tables->lemma[id + 1] & OFFSET_MASK) - start - 1;
   l->pos = 1u << p;
   l->id = id;
+  l->infl = infl;
 }
 
 /* A word split for inflection: the part that inflects, and what stands
@@ -156,7 +159,8 @@ typedef struct {
 /* Whether pre + stem[0..nstem) + end + post is a lemma with part of speech
  * p; adds it when it is. */
 static bool try_stem(readings *r, unsigned p, const split *s, const char *stem,
-                     size_t nstem, const char *end, size_t nend) {
+                     size_t nstem, const char *end, size_t nend,
+                     sckg_inflection infl) {
   char cand[SCKG_MORPH_LEN_MAX];
   size_t n = s->npre + nstem + nend + s->npost;
   if (nstem == 0 || n > tables->max_len)
@@ -168,7 +172,7 @@ static bool try_stem(readings *r, unsigned p, const split *s, const char *stem,
   uint32_t id = find_lemma(cand, n);
   if (id == NOT_FOUND || !(pos_of(id) & (1u << p)))
     return false;
-  add(r, id, p);
+  add(r, id, p, infl);
   return true;
 }
 
@@ -191,12 +195,12 @@ static void apply_rules(readings *r, unsigned p, const split *s,
     size_t base = n - ru->suffix_len;
     memcpy(stem, word, base);
     memcpy(stem + base, ru->ending, ru->ending_len);
-    if (try_stem(r, p, s, stem, base + ru->ending_len, end, nend))
+    if (try_stem(r, p, s, stem, base + ru->ending_len, end, nend, ru->infl))
       continue;
     /* "spammed": "spamm" is no lemma, "spam" may be */
     if (ru->undouble && base >= 3 && stem[base - 1] == stem[base - 2] &&
         is_consonant(stem[base - 1]))
-      try_stem(r, p, s, stem, base - 1, end, nend);
+      try_stem(r, p, s, stem, base - 1, end, nend, ru->infl);
   }
 }
 
@@ -204,21 +208,36 @@ static void apply_rules(readings *r, unsigned p, const split *s,
  * if so, adds its readings of p, glued into the split's context. A listed
  * form takes no rule: WordNet lists forms the rules would misread ("seed
  * seed", "modest modest", "gas gas"), and so does morphy. */
+/* What an irregular form of part of speech p inflects, by the detachment
+ * rule whose suffix it ends in: "travelling" (listed for its doubled
+ * consonant) is an -ing form as "warning" is; "stole" ends in none. */
+static sckg_inflection irregular_kind(unsigned p, const char *w, size_t n) {
+  for (unsigned i = rules_of[p].first;
+       i < (unsigned)rules_of[p].first + rules_of[p].count; i++) {
+    const rule *ru = &rules[i];
+    if (ru->infl != SCKG_INFL_S && n > ru->suffix_len &&
+        same(w + n - ru->suffix_len, ru->suffix, ru->suffix_len))
+      return ru->infl;
+  }
+  return SCKG_INFL_IRREGULAR;
+}
+
 static bool add_exceptions(readings *r, unsigned p, const split *s,
                            uint32_t e) {
   if (e == NOT_FOUND || !(tables->exc_form[e] >> 24 & (1u << p)))
     return false;
+  sckg_inflection kind = irregular_kind(p, s->part, s->npart);
   for (uint32_t i = tables->exc_first[e]; i < tables->exc_first[e + 1]; i++) {
     uint32_t t = tables->exc_target[i], id = t >> 2;
     if ((t & 3) != p)
       continue;
     if (s->npre + s->npost == 0) {
-      add(r, id, p); /* the generator kept only lemmas of their pos */
+      add(r, id, p, kind); /* the generator kept only lemmas of their pos */
       continue;
     }
     uint32_t start = tables->lemma[id] & OFFSET_MASK;
     size_t len = (tables->lemma[id + 1] & OFFSET_MASK) - start - 1;
-    try_stem(r, p, s, tables->pool + start, len, "", 0);
+    try_stem(r, p, s, tables->pool + start, len, "", 0, kind);
   }
   return true;
 }
@@ -273,7 +292,7 @@ static void find_readings(readings *r, const char *w, size_t n) {
   }
   for (unsigned p = 0; p < N_POS; p++) {
     if (self != NOT_FOUND && pos_of(self) & (1u << p))
-      add(r, self, p);
+      add(r, self, p, SCKG_INFL_NONE);
     if (!space)
       inflect(r, p, &whole, e);
     else if (add_exceptions(r, p, &whole, e) || p == POS_ADV)

@@ -18,12 +18,24 @@ enum {
   SCKG_POS_ADV = 8
 };
 
+/* How a surface form inflects its lemma, as the detachment rule or the
+ * exception list that found it says. */
+typedef enum {
+  SCKG_INFL_NONE,      /* the lemma itself: "warn" */
+  SCKG_INFL_S,         /* a plural or a third person: "warns", "attacks" */
+  SCKG_INFL_ED,        /* a regular past or participle: "warned" */
+  SCKG_INFL_ING,       /* an -ing form: "warning" */
+  SCKG_INFL_ER,        /* a comparative or superlative: "later" */
+  SCKG_INFL_IRREGULAR, /* an exception list's form: "stole", "stolen" */
+} sckg_inflection;
+
 /* One reading of a surface form: a lemma and one part of speech it has. */
 typedef struct {
   const char *text; /* the lemma, lowercase, NUL-terminated, in the tables */
   size_t len;
-  unsigned pos; /* exactly one SCKG_POS_ bit */
-  uint32_t id;  /* the lemma's place in the sorted table: a dense key */
+  unsigned pos;         /* exactly one SCKG_POS_ bit */
+  uint32_t id;          /* the lemma's place in the sorted table: a dense key */
+  sckg_inflection infl; /* how the form inflects the lemma */
 } sckg_lemma;
 
 enum {

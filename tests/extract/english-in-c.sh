@@ -12,7 +12,7 @@
 #   english-in-c.sh SRCDIR
 set -u
 src=$1
-budget=36
+budget=30
 
 found=$(awk '
 /^[ \t]*#[ \t]*include/ { next }

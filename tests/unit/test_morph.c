@@ -189,6 +189,32 @@ static void sense_tagged_counts(void **state) {
  * found by the look-up with exactly its parts of speech, which checks the
  * hash index and the pool offsets end to end. */
 /* The forms of a verb, sorted and joined by spaces. */
+/* How `word` inflects its verb reading `lemma`; -1 when it has none. */
+static int verb_inflection(const char *word, const char *lemma) {
+  sckg_lemma got[SCKG_MORPH_MAX];
+  size_t k = sckg_morph_lemmas(word, strlen(word), got, SCKG_MORPH_MAX);
+  for (size_t i = 0; i < k; i++)
+    if (got[i].pos == SCKG_POS_VERB && strcmp(got[i].text, lemma) == 0)
+      return (int)got[i].infl;
+  return -1;
+}
+
+/* Each reading says which rule or list made it: the reader tells an -ing
+ * form or a participle by it, never by spelling. */
+static void readings_say_how_they_inflect(void **state) {
+  (void)state;
+  assert_int_equal(verb_inflection("warn", "warn"), SCKG_INFL_NONE);
+  assert_int_equal(verb_inflection("warns", "warn"), SCKG_INFL_S);
+  assert_int_equal(verb_inflection("warned", "warn"), SCKG_INFL_ED);
+  assert_int_equal(verb_inflection("warning", "warn"), SCKG_INFL_ING);
+  assert_int_equal(verb_inflection("stolen", "steal"), SCKG_INFL_IRREGULAR);
+  assert_int_equal(verb_inflection("said", "say"), SCKG_INFL_IRREGULAR);
+  /* listed for its doubled consonant, still an -ing form and a past */
+  assert_int_equal(verb_inflection("travelling", "travel"), SCKG_INFL_ING);
+  assert_int_equal(verb_inflection("travelled", "travel"), SCKG_INFL_ED);
+  assert_int_equal(verb_inflection("lashed out", "lash out"), SCKG_INFL_ED);
+}
+
 static void verb_forms_are(const char *lemma, const char *expected) {
   char forms[16][SCKG_MORPH_LEN_MAX];
   size_t n = sckg_morph_verb_forms(lemma, strlen(lemma), forms, 16);
@@ -271,6 +297,7 @@ int main(void) {
       cmocka_unit_test(odd_input_has_no_reading),
       cmocka_unit_test(a_small_buffer_is_not_overrun),
       cmocka_unit_test(sense_tagged_counts),
+      cmocka_unit_test(readings_say_how_they_inflect),
       cmocka_unit_test(forms_of_a_verb),
       cmocka_unit_test(every_lemma_is_found),
       cmocka_unit_test(every_irregular_form_is_found),
