@@ -6,14 +6,20 @@
 #include "extract/reader.h"
 #include "lexicon/morph.h"
 
-unsigned ex_pos(const reader *r, size_t i) {
+/* The lexicon's readings of token i into got[SCKG_MORPH_MAX]; how many. */
+static size_t readings(const reader *r, size_t i, sckg_lemma *got) {
   if (i >= r->n || r->toks[i].kind != TK_WORD)
     return 0;
   /* the text itself: only the schema's words are interned */
   const token *t = &r->toks[i];
-  sckg_lemma got[SCKG_MORPH_MAX];
   size_t k =
       sckg_morph_lemmas(r->text + t->b, t->e - t->b, got, SCKG_MORPH_MAX);
+  return k < SCKG_MORPH_MAX ? k : SCKG_MORPH_MAX;
+}
+
+unsigned ex_pos(const reader *r, size_t i) {
+  sckg_lemma got[SCKG_MORPH_MAX];
+  size_t k = readings(r, i, got);
   unsigned pos = 0;
   for (size_t q = 0; q < k && q < SCKG_MORPH_MAX; q++)
     pos |= got[q].pos;
@@ -60,10 +66,8 @@ bool ex_finite_verb(const reader *r, size_t i) {
   if (!ex_is_lower_word(r, i) ||
       (ex_word(r, i) & ~(W_SAY | W_SUPPORT | W_NAMING)))
     return false;
-  const token *t = &r->toks[i];
   sckg_lemma got[SCKG_MORPH_MAX];
-  size_t k =
-      sckg_morph_lemmas(r->text + t->b, t->e - t->b, got, SCKG_MORPH_MAX);
+  size_t k = readings(r, i, got);
   bool verb = false, noun = false, ing = false;
   for (size_t q = 0; q < k && q < SCKG_MORPH_MAX; q++) {
     if (got[q].pos == SCKG_POS_NOUN)
@@ -79,12 +83,8 @@ bool ex_finite_verb(const reader *r, size_t i) {
 }
 
 unsigned ex_verb_inflections(const reader *r, size_t i) {
-  if (i >= r->n || r->toks[i].kind != TK_WORD)
-    return 0;
-  const token *t = &r->toks[i];
   sckg_lemma got[SCKG_MORPH_MAX];
-  size_t k =
-      sckg_morph_lemmas(r->text + t->b, t->e - t->b, got, SCKG_MORPH_MAX);
+  size_t k = readings(r, i, got);
   unsigned bits = 0;
   for (size_t q = 0; q < k && q < SCKG_MORPH_MAX; q++)
     if (got[q].pos == SCKG_POS_VERB)
