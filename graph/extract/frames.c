@@ -133,16 +133,19 @@ static bool is_passive(const reader *r, const trigger *t) {
  * responsible for the heist": the crime is that of the name before. */
 static size_t behind_agent(const reader *r, const trigger *t, ex_actor **out) {
   size_t i = t->tb;
+  /* a culprit word, or one and its preposition, right before i */
+#define CULPRIT_BEFORE(i)                                                      \
+  ((ex_word(r, (i)-1) & W_CULPRIT) ||                                          \
+   ((i) >= 2 && (ex_word(r, (i)-1) & W_PREP) &&                                \
+    (ex_word(r, (i)-2) & W_CULPRIT)))
   while (i > 0 && t->tb - i < 6 &&
          ((ex_word(r, i - 1) & W_DET) || ex_is_lower_word(r, i - 1) ||
           r->toks[i - 1].kind == TK_NUM) &&
-         !ex_tok_lower_is(r, i - 1, "behind") &&
-         !ex_tok_lower_is(r, i - 1, "for"))
+         !CULPRIT_BEFORE(i))
     i--;
-  if (i == 0 || !(ex_tok_lower_is(r, i - 1, "behind") ||
-                  (ex_tok_lower_is(r, i - 1, "for") && i >= 2 &&
-                   ex_tok_lower_is(r, i - 2, "responsible"))))
+  if (i == 0 || !CULPRIT_BEFORE(i))
     return 0;
+#undef CULPRIT_BEFORE
   for (size_t q = r->nm; q-- > 0;) {
     const mention *m = &r->m[q];
     if (m->te >= i || !ex_mention_usable(m))
@@ -199,7 +202,7 @@ void ex_read_frames(reader *r, frame *f, size_t nf) {
     long which;
     const slot *agent_slots = p->agent;
     const slot *target_slots = p->target;
-    static const slot by_only[MAX_SLOTS] = {{SLOT_BY, NULL}};
+    const slot by_only[MAX_SLOTS] = {{SLOT_BY, r->s->by_prep}};
     static const slot subj_only[MAX_SLOTS] = {{SLOT_SUBJ, NULL}};
     static const slot none[MAX_SLOTS] = {{SLOT_NONE, NULL}};
     if (is_passive(r, fr->t)) {
@@ -399,7 +402,7 @@ void ex_event_objects(reader *r, frame *f, size_t nf) {
         if (!(ex_is_lower_word(r, q) || r->toks[q].kind == TK_POSS ||
               r->toks[q].kind == TK_NUM) ||
             ((ex_word(r, q) & (W_PREP | W_CLAUSE | W_SAY)) &&
-             !(ex_tok_lower_is(r, q, "of") && q > from &&
+             !((ex_word(r, q) & W_GENITIVE) && q > from &&
                (ex_word(r, q - 1) & W_QUANT))))
           adjacent = false;
       if (!adjacent)
@@ -465,9 +468,7 @@ void ex_same_targets(reader *r, frame *f, size_t nf) {
     const trigger *t = f[i].t;
     sckg_event_type ty = t->pat->type;
     if (f[i].n_targets || !(t->pat->flags & PAT_NOUN) || t->tb == 0 ||
-        !(ex_tok_lower_is(r, t->tb - 1, "same") ||
-          ex_tok_lower_is(r, t->tb - 1, "similar")) ||
-        !r->st.n_last_targets[ty])
+        !(ex_word(r, t->tb - 1) & W_SAME) || !r->st.n_last_targets[ty])
       continue;
     f[i].n_targets = r->st.n_last_targets[ty];
     memcpy(f[i].targets, r->st.last_targets[ty],

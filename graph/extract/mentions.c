@@ -507,9 +507,7 @@ static size_t unknown_org(reader *r, size_t i, sckg_class *cls) {
       continue;
     }
     /* "of", "and", "for" inside a name, when a capital follows */
-    if (t->kind == TK_WORD &&
-        (ex_tok_is(r, e, "of") || ex_tok_is(r, e, "and") ||
-         ex_tok_is(r, e, "for")) &&
+    if (ex_is_lower_word(r, e) && (ex_word(r, e) & W_NAMEJOIN) &&
         e + 1 < r->n && r->toks[e + 1].cap) {
       e++;
       continue;
@@ -765,8 +763,7 @@ static bool joinable(const reader *r, const mention *a, const mention *b) {
     return false;
   /* "According to the ministry, the company has...": an opening phrase
    * ends at its comma */
-  if (r->n &&
-      ((ex_word(r, 0) & W_PREP) || ex_tok_lower_is(r, 0, "according"))) {
+  if (r->n && (ex_word(r, 0) & (W_PREP | W_LEAD))) {
     size_t c = 0;
     while (c < r->n && !ex_is_comma(r, c))
       c++;
@@ -776,22 +773,15 @@ static bool joinable(const reader *r, const mention *a, const mention *b) {
   size_t i = a->te;
   bool joined = false;
   while (i < b->tb) {
-    if (ex_is_comma(r, i) || (ex_word(r, i) & W_CONJ) ||
-        ex_tok_lower_is(r, i, "the") || ex_tok_lower_is(r, i, "its") ||
-        ex_tok_lower_is(r, i, "both")) {
+    if (ex_is_comma(r, i) || (ex_word(r, i) & (W_CONJ | W_LISTDET))) {
       joined = true;
       i++;
       continue;
     }
-    if (ex_tok_lower_is(r, i, "as") && ex_tok_lower_is(r, i + 1, "well") &&
-        ex_tok_lower_is(r, i + 2, "as")) {
+    size_t e; /* "as well as", "along with" */
+    if (ex_longest(r, i, 1u << PH_CONJ, &e)) {
       joined = true;
-      i += 3;
-      continue;
-    }
-    if (ex_tok_lower_is(r, i, "along") && ex_tok_lower_is(r, i + 1, "with")) {
-      joined = true;
-      i += 2;
+      i = e;
       continue;
     }
     return false;
@@ -816,7 +806,7 @@ void ex_group_mentions(reader *r) {
     if (b->kind == M_ANAPHOR && b->tb == a->te + 1 && ex_is_comma(r, a->te) &&
         a->kind == M_NAME && b->ana && b->ana->n > 1 &&
         (ex_is_comma(r, b->te) || (ex_word(r, b->te) & W_CLAUSE) ||
-         ex_tok_lower_is(r, b->te, "that"))) {
+         (ex_word(r, b->te) & W_COMP))) {
       b->kind = M_ADJ;
       continue;
     }
@@ -863,16 +853,14 @@ void ex_group_mentions(reader *r) {
     /* "a spokesman for the ministry said", "the delegates of Albania and
      * Norway condemned": a role or a body of a state speaks for it */
     size_t he;
-    const phrase *role = i >= 2 && m->prep &&
-                                 (ex_tok_lower_is(r, i - 1, "for") ||
-                                  ex_tok_lower_is(r, i - 1, "of"))
+    const phrase *role = i >= 2 && m->prep && (ex_word(r, i - 1) & W_BEHALF)
                              ? ex_longest(r, i - 2, 1u << PH_HEAD, &he)
                              : NULL;
     if (role && he == i - 1 &&
         (role->head == HEAD_PERSON || role->head == HEAD_STATE))
       m->prep = NULL;
     /* "a panel of U.N. experts reported": the experts report */
-    if (i >= 2 && m->prep && ex_tok_lower_is(r, i - 1, "of") &&
+    if (i >= 2 && m->prep && (ex_word(r, i - 1) & W_GENITIVE) &&
         ex_is_lower_word(r, i - 2) && (ex_word(r, i - 2) & W_QUANT))
       m->prep = NULL;
   }

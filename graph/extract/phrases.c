@@ -34,11 +34,11 @@ bool ex_is_lower_word(const reader *r, size_t i) {
  * that only name it, "what they called" and "what it described as", when
  * they stand there ("condemned what it called the launch of ..."). */
 static size_t object_start(const reader *r, size_t e) {
-  if (!ex_tok_lower_is(r, e, "what"))
+  if (!(ex_word(r, e) & W_FREEREL))
     return e;
   for (size_t q = e + 1; q < e + 4 && q < r->n && ex_is_lower_word(r, q); q++)
     if (ex_word(r, q) & W_NAMING)
-      return ex_tok_lower_is(r, q + 1, "as") ? q + 2 : q + 1;
+      return (ex_word(r, q + 1) & W_PREDICATIVE) ? q + 2 : q + 1;
   return e;
 }
 

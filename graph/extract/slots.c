@@ -218,13 +218,12 @@ long ex_group_after(const reader *r, size_t i, size_t window,
   return -1;
 }
 
-/* Does a pattern fill a slot from the phrase of `prep`? `by` says whether
- * prep is "by", which SLOT_BY takes. */
-static bool pattern_takes(const lex_pattern *p, const char *prep, bool by) {
+/* Does a pattern fill a slot from the phrase of `prep` (a by-phrase's
+ * slot keeps its preposition too)? */
+static bool pattern_takes(const lex_pattern *p, const char *prep) {
   for (size_t i = 0; i < 2 * MAX_SLOTS; i++) {
     const slot *sl = i < MAX_SLOTS ? &p->agent[i] : &p->target[i - MAX_SLOTS];
-    if ((sl->kind == SLOT_PREP && sl->prep == prep) ||
-        (by && sl->kind == SLOT_BY))
+    if ((sl->kind == SLOT_PREP || sl->kind == SLOT_BY) && sl->prep == prep)
       return true;
   }
   return false;
@@ -232,7 +231,6 @@ static bool pattern_takes(const lex_pattern *p, const char *prep, bool by) {
 
 /* The group after preposition `prep` following the trigger. */
 static long prep_after(const reader *r, const trigger *t, const char *prep) {
-  bool by = prep == sckg_strtab_find(r->s->strings, "by", 2);
   /* from inside the trigger: "sanctions on X" holds its preposition */
   for (size_t i = t->tb + 1; i < r->n && i < t->te + 10; i++) {
     const token *tk = &r->toks[i];
@@ -245,7 +243,7 @@ static long prep_after(const reader *r, const trigger *t, const char *prep) {
     if (i >= t->te)
       for (size_t k = 0; k < r->nt; k++)
         if (r->t[k].tb == i && &r->t[k] != t &&
-            pattern_takes(r->t[k].pat, prep, by))
+            pattern_takes(r->t[k].pat, prep))
           return -1;
     if (tk->lower == prep)
       return ex_group_after(r, i + 1, 4, true); /* "about how X" */
@@ -271,7 +269,7 @@ static long possessor_of(const reader *r, const trigger *t) {
         tk->kind == TK_NUM ||
         (tk->kind == TK_PUNCT &&
          (r->text[tk->b] == '$' || r->text[tk->b] == ',')) ||
-        ex_tok_is(r, i - 1, "and")) {
+        ((ex_word(r, i - 1) & W_CONJ) && r->toks[i - 1].kind == TK_WORD)) {
       i--;
       skipped++;
       continue;
@@ -319,7 +317,7 @@ static long support_subject(const reader *r, const trigger *t) {
   if (i == 0 || !ex_is_lower_word(r, i - 1) || !(ex_word(r, i - 1) & W_SUPPORT))
     return -1;
   /* "the reckless use of the ransomware": a noun, no verb */
-  if (ex_tok_lower_is(r, i, "of") || (i > 1 && (ex_word(r, i - 2) & W_DET)))
+  if ((ex_word(r, i) & W_GENITIVE) || (i > 1 && (ex_word(r, i - 2) & W_DET)))
     return -1;
   trigger v = *t;
   v.pat = &verb;
@@ -357,7 +355,7 @@ static long slot_group(const reader *r, const trigger *t, const slot *sl) {
     return k;
   }
   case SLOT_BY:
-    return prep_after(r, t, sckg_strtab_find(r->s->strings, "by", 2));
+    return prep_after(r, t, sl->prep);
   case SLOT_POSS:
     return possessor_of(r, t);
   case SLOT_PREP:

@@ -325,6 +325,8 @@ static bool parse_slots(loader *L, field f, slot *out) {
       if (strlen(named[n].name) == it.n &&
           memcmp(named[n].name, it.p, it.n) == 0)
         out[i].kind = named[n].kind;
+    if (out[i].kind == SLOT_BY) /* the slot is named by its preposition */
+      out[i].prep = L->s->by_prep;
     if (out[i].kind != SLOT_NONE)
       continue;
     /* a preposition of words.tsv (or "that", for a clause object); a
@@ -603,7 +605,27 @@ static void word_line(loader *L, field *f, size_t nf) {
                  {"article", W_ARTICLE},
                  {"definite", W_DEFINITE},
                  {"objcase", W_OBJCASE},
-                 {"subjpron", W_SUBJPRON}};
+                 {"subjpron", W_SUBJPRON},
+                 {"genitive", W_GENITIVE},
+                 {"behalf", W_BEHALF},
+                 {"namejoin", W_NAMEJOIN},
+                 {"listdet", W_LISTDET},
+                 {"same", W_SAME},
+                 {"culprit", W_CULPRIT},
+                 {"lead", W_LEAD},
+                 {"freerel", W_FREEREL},
+                 {"predicative", W_PREDICATIVE}};
+  /* a conjunction of several words is a phrase: "as well as" */
+  if (memchr(f[0].p, ' ', f[0].n)) {
+    if (!(f[1].n == 4 && !memcmp(f[1].p, "conj", 4))) {
+      fail(L, "only a conj may have several words", field_str(L, f[0]));
+      return;
+    }
+    phrase *ph = new_phrase(L, f[0].p, f[0].n, PH_CONJ);
+    if (ph)
+      ph->fold_case = true;
+    return;
+  }
   for (size_t i = 0; i < sizeof classes / sizeof *classes; i++)
     if (strlen(classes[i].name) == f[1].n &&
         memcmp(classes[i].name, f[1].p, f[1].n) == 0) {
@@ -848,6 +870,7 @@ sckg_status sckg_lexicon_load(table_getter get, void *ctx, sckg_diag_sink sink,
   sckg_schema *s = L.s = sckg_xcalloc(1, sizeof *s);
   s->arena = sckg_arena_new();
   s->strings = sckg_strtab_new(s->arena);
+  s->by_prep = intern_lower(s->strings, "by", 2); /* the `by` slot's name */
   *out = NULL;
   for (size_t t = 0; t < sizeof tables / sizeof *tables && L.st == SCKG_OK;
        t++) {

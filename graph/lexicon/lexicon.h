@@ -15,6 +15,7 @@ typedef enum {
   PH_TITLE,   /* a person's title before a name: "Prime Minister" */
   PH_ANAPHOR, /* a phrase that refers back: "the isolated country", "they" */
   PH_TRIGGER, /* an event pattern's trigger */
+  PH_CONJ,    /* a conjunction of several words: "as well as" (words.tsv) */
   PH_KIND_COUNT
 } phrase_kind;
 
@@ -198,6 +199,29 @@ typedef uint64_t sckg_wclass;
 #define W_OBJCASE ((sckg_wclass)1 << 31)
 /* a personal pronoun that may be a subject: we, they */
 #define W_SUBJPRON ((sckg_wclass)1 << 32)
+/* the preposition of a genitive: "a panel of experts", "the use of" */
+#define W_GENITIVE ((sckg_wclass)1 << 33)
+/* a preposition after a role that names whom it speaks for: "a spokesman
+ * for the ministry", "the delegates of Albania" */
+#define W_BEHALF ((sckg_wclass)1 << 34)
+/* a lowercase word that may stand inside a name: "Bureau of
+ * Investigation" */
+#define W_NAMEJOIN ((sckg_wclass)1 << 35)
+/* a determiner that may stand inside a list of names: "both Moscow and
+ * Pyongyang", "Japan and its allies" */
+#define W_LISTDET ((sckg_wclass)1 << 36)
+/* says an act repeats an earlier one: "made the same accusation" */
+#define W_SAME ((sckg_wclass)1 << 37)
+/* names the culprit before it of the crime after it: "the group behind the
+ * theft", "the group responsible for the heist" */
+#define W_CULPRIT ((sckg_wclass)1 << 38)
+/* opens an introductory phrase that ends at its comma, as a preposition
+ * does: "According to the ministry, ..." */
+#define W_LEAD ((sckg_wclass)1 << 39)
+/* a free relative pronoun: "condemned what it called the launch" */
+#define W_FREEREL ((sckg_wclass)1 << 40)
+/* introduces what something is called: "what it described as a threat" */
+#define W_PREDICATIVE ((sckg_wclass)1 << 41)
 
 /* What a span of an article that is not read is (noise.tsv's kinds; the
  * title, datelines and timestamps are found by their shape alone). */
@@ -252,6 +276,9 @@ typedef struct {
 
 struct sckg_schema {
   sckg_type_info types[SCKG_EV_COUNT]; /* by sckg_event_type */
+  /* the preposition of events.tsv's `by` slot, interned: a passive's agent
+   * stands after it */
+  const char *by_prep;
   sckg_arena *arena;
   sckg_strtab
       *strings;       /* every token of every phrase, as written and lowered */

@@ -521,6 +521,12 @@ static void event_type_unknown_family(void **state) {
   expect_rejected(dir, "types.tsv", line, "gossip");
 }
 
+static void several_words_only_as_conj(void **state) {
+  const char *dir = copy_dir(state);
+  unsigned long line = append_line(dir, "words.tsv", "in spite of\tprep");
+  expect_rejected(dir, "words.tsv", line, "in spite of");
+}
+
 static void unknown_event_flag(void **state) {
   const char *dir = copy_dir(state);
   unsigned long line =
@@ -611,6 +617,7 @@ int main(void) {
       COPY_TEST(noise_pattern_without_a_word),
       COPY_TEST(unknown_event_slot),
       COPY_TEST(unknown_event_flag),
+      COPY_TEST(several_words_only_as_conj),
       COPY_TEST(event_type_listed_twice),
       COPY_TEST(event_type_missing),
       COPY_TEST(event_type_unknown_role),
