@@ -392,7 +392,9 @@ void ex_event_objects(reader *r, frame *f, size_t nf) {
         f[i].t->pat->type == SCKG_EV_MAKE_STATEMENT)
       continue;
     /* after the trigger, or what names its object ('*' stands inside) */
-    size_t from = f[i].t->obj_from > f[i].t->te ? f[i].t->obj_from : f[i].t->te;
+    const trigger *t = f[i].t;
+    bool obj_in_gap = t->obj_from < t->te && t->pat->target[0].kind == SLOT_OBJ;
+    size_t from = t->obj_from > t->te || obj_in_gap ? t->obj_from : t->te;
     for (size_t k = 0; k < nf; k++) {
       if (k == i || !(f[k].t->pat->flags & PAT_NOUN) || f[k].t->tb < from ||
           f[k].t->tb > from + 6)

@@ -55,49 +55,61 @@ bool ex_all_caps(const reader *r, size_t i) {
   return true;
 }
 
-/* Does phrase ph match at token i? Returns the end token or 0. Triggers may
- * hold "*", which matches up to three tokens (never a clause end). */
-static size_t match_at(const reader *r, const phrase *ph, size_t i) {
-  size_t k = 0, j = i;
-  while (k < ph->n) {
-    if (k == ph->star) {
-      /* try the rest after 0..4 skipped tokens */
-      for (size_t skip = 0; skip <= 4; skip++) {
-        size_t jj = j + skip;
-        bool ok = true;
-        for (size_t q = j; q < jj; q++)
-          if (q >= r->n || r->toks[q].kind == TK_PUNCT ||
-              r->toks[q].kind == TK_QUOTE)
-            ok = false;
-        if (!ok)
-          break;
-        size_t kk = k + 1, p = jj;
-        while (kk < ph->n && p < r->n && r->toks[p].lower == ph->ltoks[kk])
-          kk++, p++;
-        if (kk == ph->n)
-          return p;
+/* Does token j match token k of phrase ph? A class token ("@pejorative")
+ * matches any word of the class. */
+static bool token_matches(const reader *r, const phrase *ph, size_t k,
+                          size_t j) {
+  const token *t = &r->toks[j];
+  if (ph->wclass && ph->wclass[k])
+    return t->kind == TK_WORD && (ex_word(r, j) & ph->wclass[k]);
+  if (ph->fold_case)
+    return t->lower == ph->ltoks[k] &&
+           !(ph->kind == PH_ANAPHOR && ex_all_caps(r, j)); /* "IT" no "it" */
+  if (k == 0 && ph->toks[0] == ph->ltoks[0] && t->lower == ph->ltoks[0] &&
+      ph->ltoks[0][0] == 't' &&
+      (sckg_lexicon_word(r->s, ph->ltoks[0]) & W_DEFINITE))
+    return true; /* "the North" also as "The North" */
+  return t->norm == ph->toks[k];
+}
+
+enum { STAR_WORDS = 4 }; /* the most words a '*' stands for */
+
+/* Does token j count as a word of a gap? Quotes and possessive endings do
+ * not, nor a capitalised word after another (a name counts once: "North
+ * Korea's launch" is two words). */
+static bool gap_word(const reader *r, size_t j) {
+  const token *t = &r->toks[j];
+  if (t->kind == TK_QUOTE || t->kind == TK_POSS)
+    return false;
+  return !(t->cap && j > 0 && r->toks[j - 1].cap &&
+           r->toks[j - 1].kind == TK_WORD);
+}
+
+/* Phrase ph's tokens k.. matched from token j: the end token, or 0. A '*'
+ * stands for up to STAR_WORDS words (gap_word), never across other
+ * punctuation: the fewest that let the rest match. */
+static size_t match_from(const reader *r, const phrase *ph, size_t k,
+                         size_t j) {
+  for (; k < ph->n; k++, j++) {
+    if (ph->is_star && ph->is_star[k]) {
+      for (size_t words = 0;; j++) {
+        size_t e = match_from(r, ph, k + 1, j);
+        if (e)
+          return e;
+        if (j >= r->n || r->toks[j].kind == TK_PUNCT ||
+            (gap_word(r, j) && ++words > STAR_WORDS))
+          return 0;
       }
-      return 0;
     }
-    if (j >= r->n)
+    if (j >= r->n || !token_matches(r, ph, k, j))
       return 0;
-    const token *t = &r->toks[j];
-    bool eq;
-    if (ph->fold_case)
-      eq =
-          t->lower == ph->ltoks[k] &&
-          !(ph->kind == PH_ANAPHOR && ex_all_caps(r, j)); /* "IT" is not "it" */
-    else if (k == 0 && ph->toks[0] == ph->ltoks[0] &&
-             t->lower == ph->ltoks[0] && ph->ltoks[0][0] == 't' &&
-             (sckg_lexicon_word(r->s, ph->ltoks[0]) & W_DEFINITE))
-      eq = true; /* "the North" also as "The North" */
-    else
-      eq = t->norm == ph->toks[k];
-    if (!eq)
-      return 0;
-    k++, j++;
   }
   return j;
+}
+
+/* Does phrase ph match at token i? Returns the end token or 0. */
+static size_t match_at(const reader *r, const phrase *ph, size_t i) {
+  return match_from(r, ph, 0, i);
 }
 
 /* The ex_longest phrase of one kind at token i, computed once per sentence:
@@ -296,6 +308,13 @@ void ex_find_triggers(reader *r) {
       if (!(ex_word(r, k - 1) & W_AUX) && r->toks[k - 1].kind != TK_WORD)
         break;
     }
-    i = e;
+    /* a gap before a class word holds the verb's object, and the class
+     * word its predicate: the object may name an event ("called the launch
+     * a provocation"); other gaps hold modifiers ("rejected the U.S.
+     * accusations") */
+    bool object_gap = false;
+    for (size_t k = ph->star + 1; ph->wclass && k < ph->n; k++)
+      object_gap |= ph->wclass[k] != 0;
+    i = object_gap ? t->obj_from : e;
   }
 }

@@ -59,11 +59,25 @@ static const trigger *verb_before(const reader *r, const trigger *t,
   return NULL;
 }
 
+/* The main verb before token `end`: the first verb trigger of t's quote
+ * state outside a relative clause, not one of a clause it governs ("denied
+ * allegations that its hackers stole ..., calling": denied). */
+static const trigger *main_verb_before(const reader *r, const trigger *t,
+                                       size_t end) {
+  for (size_t k = 0; k < r->nt; k++) {
+    const trigger *p = &r->t[k];
+    if (p != t && p->te <= end && !(p->pat->flags & PAT_NOUN) &&
+        p->quoted == t->quoted && !r->clause[p->tb])
+      return p;
+  }
+  return verb_before(r, t, end);
+}
+
 /* The verb a participle after a comma depends on; NULL when t is no such
  * participle or no verb stands before its comma. */
 const trigger *ex_participle_head(const reader *r, const trigger *t) {
   size_t comma = participle_comma(r, t);
-  return comma ? verb_before(r, t, comma) : NULL;
+  return comma ? main_verb_before(r, t, comma) : NULL;
 }
 
 /* The subject of the sentence before token `end`: its first group that no
@@ -126,7 +140,7 @@ static long subject_of(const reader *r, const trigger *t) {
    * before it ("summoned the ambassador, urging Tokyo"), the sentence's */
   size_t comma = participle_comma(r, t);
   if (comma) {
-    const trigger *head = verb_before(r, t, comma);
+    const trigger *head = main_verb_before(r, t, comma);
     long k = head ? subject_of(r, head) : first_subject(r, comma, t->quoted);
     if (k >= 0)
       return k;

@@ -112,6 +112,63 @@ static const char *intern_lower(sckg_strtab *t, const char *s, size_t n) {
 }
 
 /* Tokenise a phrase of a table into interned tokens, as the text will be. */
+/* The classes of words.tsv, by name. */
+static const struct {
+  const char *name;
+  sckg_wclass bit;
+} word_classes[] = {{"prep", W_PREP},
+                    {"locprep", W_LOCPREP | W_PREP},
+                    {"det", W_DET},
+                    {"neg", W_NEG},
+                    {"aux", W_AUX},
+                    {"conj", W_CONJ},
+                    {"clause", W_CLAUSE},
+                    {"month", W_MONTH},
+                    {"weekday", W_WEEKDAY},
+                    {"orgcue", W_ORGCUE},
+                    {"say", W_SAY},
+                    {"agencycue", W_AGENCYCUE},
+                    {"posspron", W_POSSPRON | W_DET},
+                    {"be", W_BE | W_AUX},
+                    {"word", 0},
+                    {"objpron", W_OBJPRON},
+                    {"quant", W_QUANT},
+                    {"naming", W_NAMING},
+                    {"support", W_SUPPORT},
+                    {"affil", W_AFFIL},
+                    {"eventnoun", W_EVENTNOUN},
+                    {"abbr", W_ABBR},
+                    {"opener", W_OPENER},
+                    {"dayref", W_DAYREF},
+                    {"periodref", W_PERIODREF},
+                    {"monthunit", W_MONTHUNIT},
+                    {"span", W_SPAN},
+                    {"comp", W_COMP},
+                    {"relative", W_RELATIVE},
+                    {"article", W_ARTICLE},
+                    {"definite", W_DEFINITE},
+                    {"objcase", W_OBJCASE},
+                    {"subjpron", W_SUBJPRON},
+                    {"genitive", W_GENITIVE},
+                    {"behalf", W_BEHALF},
+                    {"namejoin", W_NAMEJOIN},
+                    {"listdet", W_LISTDET},
+                    {"same", W_SAME},
+                    {"culprit", W_CULPRIT},
+                    {"lead", W_LEAD},
+                    {"freerel", W_FREEREL},
+                    {"predicative", W_PREDICATIVE},
+                    {"pejorative", W_PEJORATIVE}};
+
+/* The class bits named `name` (n bytes), 0 when no class has that name. */
+static sckg_wclass class_named(const char *name, size_t n) {
+  for (size_t i = 0; i < sizeof word_classes / sizeof *word_classes; i++)
+    if (strlen(word_classes[i].name) == n &&
+        memcmp(word_classes[i].name, name, n) == 0)
+      return word_classes[i].bit;
+  return 0;
+}
+
 static phrase *new_phrase(loader *L, const char *text, size_t len,
                           phrase_kind kind) {
   sckg_schema *s = L->s;
@@ -120,9 +177,37 @@ static phrase *new_phrase(loader *L, const char *text, size_t len,
   size_t pos = 0;
   sckg_vec toks = {0}, ltoks = {0};
   size_t star = SIZE_MAX;
+  enum { MAX_PHRASE = 32 };
+  bool stars[MAX_PHRASE] = {0}, any_class = false;
+  sckg_wclass wclass[MAX_PHRASE] = {0};
+  bool class_next = false; /* an '@' was read: a class name follows */
   while (sckg_token_next(text, len, &pos, &t, &norm)) {
-    if (star == SIZE_MAX && norm.len == 1 && norm.ptr[0] == '*')
-      star = toks.len;
+    if (kind == PH_TRIGGER && norm.len == 1 && norm.ptr[0] == '@') {
+      class_next = true;
+      continue;
+    }
+    size_t k = toks.len;
+    if (k == MAX_PHRASE) {
+      fail(L, "phrase of too many words", NULL);
+      break;
+    }
+    if (class_next) {
+      class_next = false;
+      wclass[k] = class_named(norm.ptr, norm.len);
+      if (!wclass[k] || k == 0) {
+        fail(L,
+             k ? "unknown word class after '@'"
+               : "a trigger starts with a word, not a class",
+             sckg_strtab_intern(s->strings, norm.ptr, norm.len));
+        break;
+      }
+      any_class = true;
+    }
+    if (norm.len == 1 && norm.ptr[0] == '*') {
+      stars[k] = true;
+      if (star == SIZE_MAX)
+        star = k;
+    }
     sckg_vec_push(&toks,
                   (void *)sckg_strtab_intern(s->strings, norm.ptr, norm.len));
     sckg_vec_push(&ltoks, (void *)intern_lower(s->strings, norm.ptr, norm.len));
@@ -138,6 +223,12 @@ static phrase *new_phrase(loader *L, const char *text, size_t len,
     ph->ltoks =
         sckg_arena_memdup(s->arena, ltoks.items, ltoks.len * sizeof(char *));
     ph->kind = kind;
+    if (star != SIZE_MAX)
+      ph->is_star =
+          sckg_arena_memdup(s->arena, stars, toks.len * sizeof *stars);
+    if (any_class)
+      ph->wclass =
+          sckg_arena_memdup(s->arena, wclass, toks.len * sizeof *wclass);
     ph->text = sckg_arena_strndup(s->arena, text, len);
     sckg_vec_push(&L->phrases, ph);
   } else {
@@ -570,51 +661,6 @@ static void word_put(sckg_schema *s, const char *key, sckg_wclass bits);
 
 static void word_line(loader *L, field *f, size_t nf) {
   (void)nf;
-  static const struct {
-    const char *name;
-    sckg_wclass bit;
-  } classes[] = {{"prep", W_PREP},
-                 {"locprep", W_LOCPREP | W_PREP},
-                 {"det", W_DET},
-                 {"neg", W_NEG},
-                 {"aux", W_AUX},
-                 {"conj", W_CONJ},
-                 {"clause", W_CLAUSE},
-                 {"month", W_MONTH},
-                 {"weekday", W_WEEKDAY},
-                 {"orgcue", W_ORGCUE},
-                 {"say", W_SAY},
-                 {"agencycue", W_AGENCYCUE},
-                 {"posspron", W_POSSPRON | W_DET},
-                 {"be", W_BE | W_AUX},
-                 {"word", 0},
-                 {"objpron", W_OBJPRON},
-                 {"quant", W_QUANT},
-                 {"naming", W_NAMING},
-                 {"support", W_SUPPORT},
-                 {"affil", W_AFFIL},
-                 {"eventnoun", W_EVENTNOUN},
-                 {"abbr", W_ABBR},
-                 {"opener", W_OPENER},
-                 {"dayref", W_DAYREF},
-                 {"periodref", W_PERIODREF},
-                 {"monthunit", W_MONTHUNIT},
-                 {"span", W_SPAN},
-                 {"comp", W_COMP},
-                 {"relative", W_RELATIVE},
-                 {"article", W_ARTICLE},
-                 {"definite", W_DEFINITE},
-                 {"objcase", W_OBJCASE},
-                 {"subjpron", W_SUBJPRON},
-                 {"genitive", W_GENITIVE},
-                 {"behalf", W_BEHALF},
-                 {"namejoin", W_NAMEJOIN},
-                 {"listdet", W_LISTDET},
-                 {"same", W_SAME},
-                 {"culprit", W_CULPRIT},
-                 {"lead", W_LEAD},
-                 {"freerel", W_FREEREL},
-                 {"predicative", W_PREDICATIVE}};
   /* a conjunction of several words is a phrase: "as well as" */
   if (memchr(f[0].p, ' ', f[0].n)) {
     if (!(f[1].n == 4 && !memcmp(f[1].p, "conj", 4))) {
@@ -626,11 +672,11 @@ static void word_line(loader *L, field *f, size_t nf) {
       ph->fold_case = true;
     return;
   }
-  for (size_t i = 0; i < sizeof classes / sizeof *classes; i++)
-    if (strlen(classes[i].name) == f[1].n &&
-        memcmp(classes[i].name, f[1].p, f[1].n) == 0) {
+  for (size_t i = 0; i < sizeof word_classes / sizeof *word_classes; i++)
+    if (strlen(word_classes[i].name) == f[1].n &&
+        memcmp(word_classes[i].name, f[1].p, f[1].n) == 0) {
       const char *key = intern_lower(L->s->strings, f[0].p, f[0].n);
-      word_put(L->s, key, classes[i].bit);
+      word_put(L->s, key, word_classes[i].bit);
       if (nf >= 3 && !field_empty(f[2])) {
         char num[16];
         char *end;
@@ -828,7 +874,8 @@ static void build_index(sckg_schema *s) {
       sckg_xcalloc(s->n_phrases ? s->n_phrases : 1, sizeof *s->seconds);
   for (size_t i = 0; i < s->n_phrases; i++) {
     const phrase *ph = s->phrases[i];
-    if (ph->n > 1 && strcmp(ph->toks[1], "*") != 0)
+    if (ph->n > 1 && !(ph->is_star && ph->is_star[1]) &&
+        !(ph->wclass && ph->wclass[1]))
       s->seconds[i] = ph->ltoks[1];
   }
   for (size_t i = 0; i < s->n_phrases;) {

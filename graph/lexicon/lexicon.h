@@ -97,6 +97,10 @@ struct lex_actor {
   unsigned long line; /* its line in actors.tsv, for diagnostics */
 };
 
+/* Word classes of words.tsv, as bits of a sckg_wclass: a word may be in
+ * several ("since" is a preposition and bounds a span). */
+typedef uint64_t sckg_wclass;
+
 /* The form of the verb a verb pattern's trigger starts with. Where a form
  * may also be read as a noun or as a plan, the reader checks the words
  * before it (ex_find_triggers). */
@@ -114,7 +118,11 @@ typedef struct {
   const char **toks;  /* interned, as written (case kept) */
   const char **ltoks; /* interned, lowered */
   size_t n;
-  size_t star; /* index of the token "*" (a trigger's gap), n when none */
+  size_t star; /* index of the first "*" (a trigger's gap), n when none */
+  const bool *is_star;       /* per token: a '*'; NULL when none is */
+  const sckg_wclass *wclass; /* per token: a class token's classes
+                                ("@pejorative"), 0 for a word; NULL when
+                                the phrase has none */
   phrase_kind kind;
   bool fold_case;    /* match case-insensitively (triggers, heads, anaphors) */
   bool place;        /* a place name standing for its actor (alias with @) */
@@ -130,9 +138,7 @@ typedef struct {
   const char *text;           /* the phrase as written in the table */
 } phrase;
 
-/* Word classes of words.tsv, as bits of a sckg_wclass: a word may be in
- * several ("since" is a preposition and bounds a span). */
-typedef uint64_t sckg_wclass;
+/* Word classes of words.tsv: the W_ bits below. */
 
 /* a preposition: what follows is not a subject */
 #define W_PREP ((sckg_wclass)1 << 0)
@@ -222,6 +228,8 @@ typedef uint64_t sckg_wclass;
 #define W_FREEREL ((sckg_wclass)1 << 40)
 /* introduces what something is called: "what it described as a threat" */
 #define W_PREDICATIVE ((sckg_wclass)1 << 41)
+/* disparages what it names: provocation, violation, nonsense */
+#define W_PEJORATIVE ((sckg_wclass)1 << 42)
 
 /* What a span of an article that is not read is (noise.tsv's kinds; the
  * title, datelines and timestamps are found by their shape alone). */

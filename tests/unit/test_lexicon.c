@@ -521,6 +521,22 @@ static void event_type_unknown_family(void **state) {
   expect_rejected(dir, "types.tsv", line, "gossip");
 }
 
+/* a trigger's class token ("call * @pejorative") names a class of
+ * words.tsv, and never starts the trigger */
+static void unknown_trigger_class(void **state) {
+  const char *dir = copy_dir(state);
+  unsigned long line = append_line(
+      dir, "events.tsv", "Criticize\tverb\tcall * @snarky\tsubj\tobj\t-");
+  expect_rejected(dir, "events.tsv", line, "snarky");
+}
+
+static void trigger_starting_with_a_class(void **state) {
+  const char *dir = copy_dir(state);
+  unsigned long line = append_line(
+      dir, "events.tsv", "Criticize\tverb\t@pejorative\tsubj\tobj\t-");
+  expect_rejected(dir, "events.tsv", line, "pejorative");
+}
+
 static void several_words_only_as_conj(void **state) {
   const char *dir = copy_dir(state);
   unsigned long line = append_line(dir, "words.tsv", "in spite of\tprep");
@@ -618,6 +634,8 @@ int main(void) {
       COPY_TEST(unknown_event_slot),
       COPY_TEST(unknown_event_flag),
       COPY_TEST(several_words_only_as_conj),
+      COPY_TEST(unknown_trigger_class),
+      COPY_TEST(trigger_starting_with_a_class),
       COPY_TEST(event_type_listed_twice),
       COPY_TEST(event_type_missing),
       COPY_TEST(event_type_unknown_role),
