@@ -104,8 +104,13 @@ static void remember(reader *r, frame *f, size_t nf) {
       memcpy(st->last_agents[ty], f[i].agents,
              f[i].n_agents * sizeof *f[i].agents);
       if (ex_is_act(r, ty) && !f[i].negated) { /* a denied act did not happen */
-        st->n_last_act_agents = f[i].n_agents;
-        memcpy(st->last_act_agents, f[i].agents,
+        size_t cap = sizeof st->acts / sizeof *st->acts;
+        if (st->n_acts == cap)
+          memmove(st->acts, st->acts + 1, (cap - 1) * sizeof *st->acts);
+        else
+          st->n_acts++;
+        st->acts[st->n_acts - 1].n = f[i].n_agents;
+        memcpy(st->acts[st->n_acts - 1].agents, f[i].agents,
                f[i].n_agents * sizeof *f[i].agents);
       }
       if (f[i].n_targets) {

@@ -343,6 +343,16 @@ void ex_speaker_slots(frame *f, size_t nf) {
   }
 }
 
+/* Does any actor of a belong to (or is) any of b, or the reverse? */
+static bool same_side(ex_actor *const *a, size_t na, ex_actor *const *b,
+                      size_t nb) {
+  for (size_t i = 0; i < na; i++)
+    for (size_t k = 0; k < nb; k++)
+      if (kin(a[i], b[k]) || kin(b[k], a[i]))
+        return true;
+  return false;
+}
+
 /* "expressed concern about the decision", "denounced the move": after a
  * reaction (and at most one preposition), a determiner and a ex_word that
  * only names an act (words.tsv `eventnoun`) stand for the last act told
@@ -364,20 +374,21 @@ static void react_to_last_act(reader *r, frame *f, size_t i, size_t from) {
   }
   if (!det || q >= r->n || q >= end || !(ex_word(r, q) & W_EVENTNOUN))
     return;
-  ex_actor *const *src = r->st.last_act_agents;
-  size_t n = r->st.n_last_act_agents;
+  /* the latest act another did: one does not react to one's own act, or
+   * one's state's; this sentence's acts first, then the article's */
   for (size_t k = i; k-- > 0;)
-    if (ex_is_act(r, f[k].t->pat->type) && f[k].n_agents && !f[k].negated) {
-      src = f[k].agents;
-      n = f[k].n_agents;
-      break;
+    if (ex_is_act(r, f[k].t->pat->type) && f[k].n_agents && !f[k].negated &&
+        !same_side(f[i].agents, f[i].n_agents, f[k].agents, f[k].n_agents)) {
+      ex_copy_actors(f[i].targets, &f[i].n_targets, f[k].agents, f[k].n_agents);
+      return;
     }
-  for (size_t k = 0; k < n; k++)
-    for (size_t a = 0; a < f[i].n_agents; a++)
-      if (kin(f[i].agents[a], src[k]))
-        return; /* one's own act, or one's state's */
-  memcpy(f[i].targets, src, n * sizeof *f[i].targets);
-  f[i].n_targets = n;
+  for (size_t k = r->st.n_acts; k-- > 0;)
+    if (!same_side(f[i].agents, f[i].n_agents, r->st.acts[k].agents,
+                   r->st.acts[k].n)) {
+      ex_copy_actors(f[i].targets, &f[i].n_targets, r->st.acts[k].agents,
+                     r->st.acts[k].n);
+      return;
+    }
 }
 
 /* An event named as the object of another ("condemned the launch",
@@ -441,6 +452,24 @@ void ex_event_objects(reader *r, frame *f, size_t nf) {
       memcpy(f[i].targets, f[k].agents, f[k].n_agents * sizeof *f[i].targets);
       f[i].n_targets = f[k].n_agents;
     }
+  }
+  /* "lashed out at the measure, branding it a violation": a pronoun after
+   * a participle is its verb's object, now that objects naming an act
+   * have their agents */
+  for (size_t i = 0; i < nf; i++) {
+    const trigger *head = ex_participle_head(r, f[i].t);
+    /* a pronoun read as the speaker itself ("branding it"): not its own */
+    if ((f[i].n_targets && !same_side(f[i].agents, f[i].n_agents, f[i].targets,
+                                      f[i].n_targets)) ||
+        !head || !object_pronoun(r, f[i].t->obj_from))
+      continue;
+    f[i].n_targets = 0;
+    for (size_t j = 0; j < nf; j++)
+      if (f[j].t == head && f[j].n_targets) {
+        ex_copy_actors(f[i].targets, &f[i].n_targets, f[j].targets,
+                       f[j].n_targets);
+        break;
+      }
   }
 }
 

@@ -85,8 +85,11 @@ typedef struct {
   ex_actor *last_agents[SCKG_EV_COUNT][EX_MAX_ACTORS];
   size_t n_last_agents[SCKG_EV_COUNT];
   /* the agents of the last act (no reaction to one), for "the decision" */
-  ex_actor *last_act_agents[EX_MAX_ACTORS];
-  size_t n_last_act_agents;
+  struct {
+    ex_actor *agents[EX_MAX_ACTORS];
+    size_t n;
+  } acts[8]; /* the agents of the last few acts, latest last */
+  size_t n_acts;
   /* the last targets of each type, for "made the same accusation" */
   ex_actor *last_targets[SCKG_EV_COUNT][EX_MAX_ACTORS];
   size_t n_last_targets[SCKG_EV_COUNT];
