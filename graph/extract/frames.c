@@ -655,7 +655,7 @@ void ex_emit_frames(reader *r, frame *f, size_t nf) {
     e->type = p->type;
     ex_copy_actors(e->agents, &e->n_agents, fr->agents, fr->n_agents);
     for (size_t k = 0; k < fr->n_targets; k++)
-      if (!has_actor(e->agents, e->n_agents, fr->targets[k]))
+      if (!same_side(e->agents, e->n_agents, &fr->targets[k], 1))
         ex_copy_actors(e->targets, &e->n_targets, &fr->targets[k], 1);
     e->negated = fr->negated;
     e->date = ex_date_near(r, fr->t);
