@@ -654,6 +654,11 @@ void ex_emit_frames(reader *r, frame *f, size_t nf) {
     ex_event *e = emit(r);
     e->type = p->type;
     ex_copy_actors(e->agents, &e->n_agents, fr->agents, fr->n_agents);
+    /* "Yoon met Kishida", "coordinated with Washington": partners act */
+    if (sckg_type(r->s, p->type)->roles & TYPE_JOINT) {
+      ex_copy_actors(e->agents, &e->n_agents, fr->targets, fr->n_targets);
+      fr->n_targets = 0;
+    }
     for (size_t k = 0; k < fr->n_targets; k++)
       if (!same_side(e->agents, e->n_agents, &fr->targets[k], 1))
         ex_copy_actors(e->targets, &e->n_targets, &fr->targets[k], 1);

@@ -577,14 +577,15 @@ static void type_line(loader *L, field *f, size_t nf) {
     } roles[] = {{"speech", TYPE_SPEECH},
                  {"act", TYPE_ACT},
                  {"crime", TYPE_CRIME},
-                 {"pair", TYPE_PAIR}};
+                 {"pair", TYPE_PAIR},
+                 {"joint", TYPE_JOINT}};
     size_t r = 0;
     while (r < sizeof roles / sizeof *roles &&
            !(strlen(roles[r].name) == items[i].n &&
              !memcmp(roles[r].name, items[i].p, items[i].n)))
       r++;
     if (r == sizeof roles / sizeof *roles) {
-      fail(L, "unknown role (speech, act, crime, pair)",
+      fail(L, "unknown role (speech, act, crime, pair, joint)",
            field_str(L, items[i]));
       return;
     }

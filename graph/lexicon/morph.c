@@ -429,10 +429,14 @@ size_t sckg_morph_verb_forms(const char *lemma, size_t n,
     add_form(&f, tables->exc_pool + b, e - b - 1);
   }
   /* a verb whose listed forms hold one not in -ed has its past among
-   * them: no "stealed" beside "stole" */
+   * them: no "stealed" beside "stole"; a hyphenated spelling variant of
+   * an unhyphenated verb ("co-ordinates" of "coordinate") says nothing of
+   * the verb's own forms */
   bool irregular = false;
   for (size_t i = 0; i < f.n && i < f.max; i++) {
     size_t l = strlen(f.out[i]);
+    if (memchr(f.out[i], '-', l) && !memchr(lemma, '-', n))
+      continue;
     irregular |= l < 2 || !same(f.out[i] + l - 2, "ed", 2);
   }
   /* the regular ones: -s/-es/-ies, -ed/-d/-ied, -ing/-ying; with a

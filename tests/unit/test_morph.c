@@ -237,6 +237,10 @@ static void forms_of_a_verb(void **state) {
   /* the stress, which decides the doubling, is not known: both forms,
    * each read back as the verb ("planing" also inflects "plane") */
   verb_forms_are("plan", "planing planned planning plans");
+  /* WordNet lists the hyphenated spelling's forms; the verb keeps its own */
+  verb_forms_are("coordinate", "co-ordinate co-ordinated co-ordinates "
+                               "co-ordinating coordinated coordinates "
+                               "coordinating");
   verb_forms_are("lambaste", "lambasted lambastes lambasting");
   verb_forms_are("deny", "denied denies denying");
   verb_forms_are("cyberattack", ""); /* not in WordNet */
