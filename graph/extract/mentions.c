@@ -770,6 +770,11 @@ static bool joinable(const reader *r, const mention *a, const mention *b) {
     if (a->te <= c && b->tb > c)
       return false;
   }
+  /* "..., the Lazarus Group, Microsoft said": a name right before a
+   * reporting verb after a comma is the speaker, not the list's next */
+  if (b->te < r->n && (ex_word(r, b->te) & W_SAY) && a->te < b->tb &&
+      ex_is_comma(r, b->tb - 1))
+    return false;
   size_t i = a->te;
   bool joined = false;
   while (i < b->tb) {
