@@ -90,6 +90,11 @@ void ex_find_dates(reader *r) {
       add_date(r, i, sckg_date_from_days(today + value_of(r, i, 0)));
       continue;
     }
+    if (ad.year && (w & W_DAYUNIT) && i > 0 &&
+        (ex_word(r, i - 1) & W_PERIODREF)) { /* "this afternoon" */
+      add_date(r, i, sckg_date_from_days(today + value_of(r, i - 1, 0)));
+      continue;
+    }
     if (ad.year && (w & W_MONTHUNIT) && i > 0 &&
         (ex_word(r, i - 1) & W_PERIODREF)) { /* "last month" */
       sckg_date d = ad;

@@ -158,7 +158,8 @@ static const struct {
                     {"lead", W_LEAD},
                     {"freerel", W_FREEREL},
                     {"predicative", W_PREDICATIVE},
-                    {"pejorative", W_PEJORATIVE}};
+                    {"pejorative", W_PEJORATIVE},
+                    {"dayunit", W_DAYUNIT}};
 
 /* The class bits named `name` (n bytes), 0 when no class has that name. */
 static sckg_wclass class_named(const char *name, size_t n) {

@@ -230,6 +230,8 @@ typedef struct {
 #define W_PREDICATIVE ((sckg_wclass)1 << 41)
 /* disparages what it names: provocation, violation, nonsense */
 #define W_PEJORATIVE ((sckg_wclass)1 << 42)
+/* a part of a day: "this afternoon" is the article's day */
+#define W_DAYUNIT ((sckg_wclass)1 << 43)
 
 /* What a span of an article that is not read is (noise.tsv's kinds; the
  * title, datelines and timestamps are found by their shape alone). */
