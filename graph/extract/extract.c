@@ -214,6 +214,7 @@ static void read_sentence(reader *r, size_t b, size_t e) {
   r->n = r->nm = r->nt = r->nd = 0;
   if (++r->gen == 0) { /* after 4 billion sentences, start the memo afresh */
     memset(r->memo_gen, 0, sizeof r->memo_gen);
+    memset(r->tag_gen, 0, sizeof r->tag_gen);
     r->gen = 1;
   }
   size_t pos = b;

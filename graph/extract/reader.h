@@ -118,6 +118,12 @@ typedef struct {
   unsigned memo_gen[MAX_TOKENS];
   const phrase *memo_ph[PH_KIND_COUNT][MAX_TOKENS];
   unsigned short memo_end[PH_KIND_COUNT][MAX_TOKENS];
+  /* each token's readings in the lexicon (tagging.c), valid where
+   * tag_gen == gen: its parts of speech, and its verb readings'
+   * inflections as 1 << sckg_inflection bits */
+  unsigned tag_gen[MAX_TOKENS];
+  unsigned char tag_pos[MAX_TOKENS];
+  unsigned char tag_verb_infl[MAX_TOKENS];
   mention m[MAX_MENTIONS];
   size_t nm;
   trigger t[MAX_TRIGGERS];

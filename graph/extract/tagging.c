@@ -6,23 +6,37 @@
 #include "extract/reader.h"
 #include "lexicon/morph.h"
 
-/* The lexicon's readings of token i into got[SCKG_MORPH_MAX]; how many. */
-static size_t readings(const reader *r, size_t i, sckg_lemma *got) {
+/* Token i's readings in the lexicon, looked up once per sentence: the
+ * grammar asks about the same words again and again. */
+static void readings(const reader *r, size_t i, unsigned *pos,
+                     unsigned *verb_infl) {
+  *pos = *verb_infl = 0;
   if (i >= r->n || r->toks[i].kind != TK_WORD)
-    return 0;
-  /* the text itself: only the schema's words are interned */
-  const token *t = &r->toks[i];
-  size_t k =
-      sckg_morph_lemmas(r->text + t->b, t->e - t->b, got, SCKG_MORPH_MAX);
-  return k < SCKG_MORPH_MAX ? k : SCKG_MORPH_MAX;
+    return;
+  reader *w = (reader *)r; /* the memo is not part of the reader's meaning */
+  if (w->tag_gen[i] != w->gen) {
+    /* the text itself: only the schema's words are interned */
+    const token *t = &r->toks[i];
+    sckg_lemma got[SCKG_MORPH_MAX];
+    size_t k =
+        sckg_morph_lemmas(r->text + t->b, t->e - t->b, got, SCKG_MORPH_MAX);
+    unsigned p = 0, v = 0;
+    for (size_t q = 0; q < k && q < SCKG_MORPH_MAX; q++) {
+      p |= got[q].pos;
+      if (got[q].pos == SCKG_POS_VERB)
+        v |= 1u << got[q].infl;
+    }
+    w->tag_pos[i] = (unsigned char)p;
+    w->tag_verb_infl[i] = (unsigned char)v;
+    w->tag_gen[i] = w->gen;
+  }
+  *pos = r->tag_pos[i];
+  *verb_infl = r->tag_verb_infl[i];
 }
 
 unsigned ex_pos(const reader *r, size_t i) {
-  sckg_lemma got[SCKG_MORPH_MAX];
-  size_t k = readings(r, i, got);
-  unsigned pos = 0;
-  for (size_t q = 0; q < k && q < SCKG_MORPH_MAX; q++)
-    pos |= got[q].pos;
+  unsigned pos, infl;
+  readings(r, i, &pos, &infl);
   return pos;
 }
 
@@ -66,30 +80,19 @@ bool ex_finite_verb(const reader *r, size_t i) {
   if (!ex_is_lower_word(r, i) ||
       (ex_word(r, i) & ~(W_SAY | W_SUPPORT | W_NAMING)))
     return false;
-  sckg_lemma got[SCKG_MORPH_MAX];
-  size_t k = readings(r, i, got);
-  bool verb = false, noun = false, ing = false;
-  for (size_t q = 0; q < k && q < SCKG_MORPH_MAX; q++) {
-    if (got[q].pos == SCKG_POS_NOUN)
-      noun = true;
-    /* an inflected form: "summoned", "stole"; the bare lemma may be a
-     * plan or an imperative, "-ing" a noun or a participle */
-    if (got[q].pos == SCKG_POS_VERB && got[q].infl != SCKG_INFL_NONE)
-      verb = true;
-    if (got[q].pos == SCKG_POS_VERB && got[q].infl == SCKG_INFL_ING)
-      ing = true;
-  }
-  return verb && !noun && !ing;
+  unsigned pos, infl;
+  readings(r, i, &pos, &infl);
+  /* an inflected form: "summoned", "stole"; the bare lemma may be a plan
+   * or an imperative, "-ing" a noun or a participle */
+  bool verb = infl & ~(1u << SCKG_INFL_NONE);
+  bool ing = infl & (1u << SCKG_INFL_ING);
+  return verb && !(pos & SCKG_POS_NOUN) && !ing;
 }
 
 unsigned ex_verb_inflections(const reader *r, size_t i) {
-  sckg_lemma got[SCKG_MORPH_MAX];
-  size_t k = readings(r, i, got);
-  unsigned bits = 0;
-  for (size_t q = 0; q < k && q < SCKG_MORPH_MAX; q++)
-    if (got[q].pos == SCKG_POS_VERB)
-      bits |= 1u << got[q].infl;
-  return bits;
+  unsigned pos, infl;
+  readings(r, i, &pos, &infl);
+  return infl;
 }
 
 bool ex_phrasal_verb(const reader *r, size_t i) {
