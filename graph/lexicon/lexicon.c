@@ -781,12 +781,10 @@ static void word_put(sckg_schema *s, const char *key, sckg_wclass bits) {
     s->word_vals = sckg_xcalloc(s->word_cap, sizeof *s->word_vals);
   }
   size_t i = ptr_slot(s->word_keys, s->word_cap, key);
+  s->word_used += s->word_keys[i] == NULL;
   s->word_keys[i] = key;
   s->word_vals[i] |= bits;
-  size_t used = 0;
-  for (size_t k = 0; k < s->word_cap; k++)
-    used += s->word_keys[k] != NULL;
-  if (used * 2 > s->word_cap) {
+  if (s->word_used * 2 > s->word_cap) {
     const char **ok = s->word_keys;
     sckg_wclass *ov = s->word_vals;
     size_t oc = s->word_cap;

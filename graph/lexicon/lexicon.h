@@ -313,7 +313,7 @@ struct sckg_schema {
   /* words.tsv's third field: interned lowered word -> its number (a
    * month's, a weekday's, a day offset), stored as (void *)(v + 0x10000) */
   sckg_pmap word_nums;
-  size_t word_cap;
+  size_t word_cap, word_used;
   /* publishers.tsv: credit marks and the publisher they name. */
   const char **pub_marks;
   const char **pub_names;
