@@ -360,12 +360,21 @@ static long slot_group(const reader *r, const trigger *t, const slot *sl) {
   case SLOT_SUBJ:
     return subject_of(r, t);
   case SLOT_OBJ: {
-    /* "hijacked servers in Japan": a place after the object is not it */
+    /* "blamed for the Bybit heist": a preposition right after the verb
+     * governs no object; "hijacked servers in Japan": a place after the
+     * object is not it (but "denounced cooperation among Washington and
+     * Seoul" names the cooperating) */
     long k = ex_group_after(r, t->obj_from, 3, false);
-    for (size_t i = t->obj_from; k >= 0 && i < r->m[k].tb; i++)
-      if (i > t->obj_from && (ex_word(r, i) & W_LOCPREP) &&
-          ex_is_lower_word(r, i - 1) && !(ex_word(r, i - 1) & W_DET))
+    for (size_t i = t->obj_from; k >= 0 && i < r->m[k].tb; i++) {
+      sckg_wclass w = ex_word(r, i);
+      if (w & W_DET)
+        continue;
+      if ((w & W_PREP) && i == t->obj_from && t->obj_from == t->te)
         return -1;
+      if ((w & W_LOCPREP) && i > t->obj_from && ex_is_lower_word(r, i - 1) &&
+          !(ex_word(r, i - 1) & W_DET))
+        return -1;
+    }
     return k;
   }
   case SLOT_BY:
