@@ -467,7 +467,10 @@ static void resolve_anaphor(reader *r, mention *m, const phrase *ph) {
                                     : NULL);
     break;
   case ANA_AGENCY:
-    ex_add_actor(m, body_named(st, ph->ltoks[ph->n - 1], false));
+    /* "prosecutors": the body whose name holds the cue (the Justice
+     * Department), and none when the article named none */
+    ex_add_actor(m, ph->cue ? recent_named(&st->agencies, ph->cue)
+                            : body_named(st, ph->ltoks[ph->n - 1], false));
     break;
   case ANA_ORGANIZATION:
     ex_add_actor(m, st->last_org);

@@ -371,11 +371,19 @@ static void anaphor_line(loader *L, field *f, size_t nf) {
     return;
   }
   for (size_t i = 0; i < sizeof modes / sizeof *modes; i++)
-    if (strlen(modes[i]) == f[1].n && memcmp(modes[i], f[1].p, f[1].n) == 0) {
+    if (strlen(modes[i]) == f[1].n && memcmp(modes[i], f[1].p, f[1].n) == 0)
       ph->ana = (anaphor_mode)i;
+  if (!ph->ana && !(f[1].n == 11 && !memcmp(f[1].p, "topic-state", 11))) {
+    fail(L, "unknown anaphor mode", field_str(L, f[1]));
+    return;
+  }
+  if (nf > 4 && !field_empty(f[4])) {
+    if (ph->ana != ANA_AGENCY) {
+      fail(L, "only an agency anaphor names a cue", field_str(L, f[4]));
       return;
     }
-  fail(L, "unknown anaphor mode", field_str(L, f[1]));
+    ph->cue = intern_lower(L->s->strings, f[4].p, f[4].n);
+  }
 }
 
 static void title_line(loader *L, field *f, size_t nf) {
