@@ -537,6 +537,13 @@ static void trigger_starting_with_a_class(void **state) {
   expect_rejected(dir, "events.tsv", line, "pejorative");
 }
 
+static void cue_only_for_agency_anaphors(void **state) {
+  const char *dir = copy_dir(state);
+  unsigned long line =
+      append_line(dir, "anaphors.tsv", "the inspectors\tgroup\t-\t-\tmonitor");
+  expect_rejected(dir, "anaphors.tsv", line, "monitor");
+}
+
 static void several_words_only_as_conj(void **state) {
   const char *dir = copy_dir(state);
   unsigned long line = append_line(dir, "words.tsv", "in spite of\tprep");
@@ -634,6 +641,7 @@ int main(void) {
       COPY_TEST(unknown_event_slot),
       COPY_TEST(unknown_event_flag),
       COPY_TEST(several_words_only_as_conj),
+      COPY_TEST(cue_only_for_agency_anaphors),
       COPY_TEST(unknown_trigger_class),
       COPY_TEST(trigger_starting_with_a_class),
       COPY_TEST(event_type_listed_twice),
