@@ -177,6 +177,21 @@ static size_t name_after(const reader *r, size_t j);
 static ex_actor *person_named(reader *r, size_t b, size_t e,
                               ex_actor *affiliation);
 
+static bool label_has_word(const char *label, const char *noun);
+
+/* The lexicon's government body of `state` whose name holds `cue`; NULL
+ * when it has none. */
+static const lex_actor *body_of(const sckg_schema *s, const lex_actor *state,
+                                const char *cue) {
+  for (size_t i = 0; i < s->n_actors; i++) {
+    const lex_actor *a = s->actors[i];
+    if (a->parent == state && a->cls == SCKG_CLASS_AGENCY &&
+        label_has_word(a->label, cue))
+      return a;
+  }
+  return NULL;
+}
+
 static void apply_head(reader *r, mention *m, const lex_actor *base,
                        const phrase *h, size_t hb, size_t he) {
   m->te = he;
@@ -185,9 +200,13 @@ static void apply_head(reader *r, mention *m, const lex_actor *base,
   m->kind = M_NAME;
   m->n = 0;
   switch (h->head) {
-  case HEAD_STATE:
-    ex_add_actor(m, lex(r, base));
+  case HEAD_STATE: {
+    /* "U.S. prosecutors": the state's body whose name holds the head's
+     * cue (the Justice Department), else the state */
+    const lex_actor *body = h->cue ? body_of(r->s, base, h->cue) : NULL;
+    ex_add_actor(m, lex(r, body ? body : base));
     break;
+  }
   case HEAD_PERSON: {
     /* "Russia's U.N. ambassador Vassily Nebenzia": the named person, who
      * speaks for the state; without a name the role stands for the state */

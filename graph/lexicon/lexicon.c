@@ -344,6 +344,14 @@ static void head_line(loader *L, field *f, size_t nf) {
     if (strlen(modes[i]) == f[1].n && memcmp(modes[i], f[1].p, f[1].n) == 0) {
       ph->head = (head_mode)i;
       ph->plural = nf > 2 && f[2].n == 6 && memcmp(f[2].p, "plural", 6) == 0;
+      /* "prosecutors ... justice": the state's body named so, if any */
+      if (nf > 3 && !field_empty(f[3])) {
+        if (ph->head != HEAD_STATE) {
+          fail(L, "only a state head names a cue", field_str(L, f[3]));
+          return;
+        }
+        ph->cue = intern_lower(L->s->strings, f[3].p, f[3].n);
+      }
       return;
     }
   fail(L, "unknown head mode", field_str(L, f[1]));

@@ -131,8 +131,9 @@ typedef struct {
   anaphor_mode ana;  /* PH_ANAPHOR */
   int count;         /* PH_ANAPHOR: how many it names ("the three"), 0 = any */
   sckg_class cls;    /* PH_ANAPHOR: their class, SCKG_CLASS_COUNT = any */
-  const char *cue;   /* PH_ANAPHOR agency: a word the body's name holds
-                        ("prosecutors": justice), lowered; NULL = its last */
+  const char *cue;   /* PH_ANAPHOR agency, PH_HEAD state: a word the name
+                        of the body meant holds ("prosecutors": justice),
+                        lowered; NULL = none (the anaphor's last word) */
   bool plural;       /* PH_HEAD: a plural noun */
   trigger_form form; /* PH_TRIGGER of a verb pattern: which form of the
                         verb it starts with, and so where it is a verb */
