@@ -195,6 +195,21 @@ static bool object_pronoun(const reader *r, size_t i) {
   return (ex_word(r, i) & W_OBJCASE) != 0;
 }
 
+/* Does token i stand in a clause opened by a condition ("if North Korea
+ * conducted a test")? The clause runs from the conditional word to a
+ * comma, a semicolon or another clause's opener. */
+static bool in_condition(const reader *r, size_t i) {
+  while (i-- > 0) {
+    sckg_wclass w = ex_word(r, i);
+    if (w & W_CONDITIONAL)
+      return true;
+    if (ex_is_comma(r, i) || (w & W_CLAUSE) ||
+        (r->toks[i].kind == TK_PUNCT && r->text[r->toks[i].b] == ';'))
+      return false;
+  }
+  return false;
+}
+
 void ex_read_frames(reader *r, frame *f, size_t nf) {
   for (size_t i = 0; i < nf; i++) {
     frame *fr = &f[i];
@@ -246,10 +261,11 @@ void ex_read_frames(reader *r, frame *f, size_t nf) {
     if (!fr->n_targets && p->target[0].kind == SLOT_OBJ)
       fr->n_targets = relative_object(r, fr->t, fr->agent_mention, fr->targets);
     fr->negated = fr->t->negated;
+    bool hypothetical = in_condition(r, fr->t->tb);
     /* "China did not condemn the launch", "has never criticized": an act
      * told as not done is no event; only a denial makes negated twins
      * (apply_denials), of the acts it names */
-    fr->drop = fr->t->negated;
+    fr->drop = fr->t->negated || hypothetical;
     /* a statement named with "the" refers to the article's last one */
     /* "In a statement released Friday, the ministry said": the statement is
      * the main clause subject's */

@@ -208,6 +208,10 @@ static bool verb_place(const reader *r, size_t i, const phrase *ph) {
                          ex_pos(r, g - 1) == SCKG_POS_ADJ));
   switch (ph->form) {
   case FORM_BARE:
+    /* "would impose", "could condemn": a plan or a possibility */
+    for (size_t q = g; q < i; q++)
+      if (ex_word(r, q) & W_MODAL)
+        return false;
     /* "to transfer and launder their proceeds": a crime's infinitive */
     if (p && (w & (W_PREP | W_CONJ)) && !(w & W_DET) &&
         ex_is_lower_word(r, g - 1) &&

@@ -159,7 +159,9 @@ static const struct {
                     {"freerel", W_FREEREL},
                     {"predicative", W_PREDICATIVE},
                     {"pejorative", W_PEJORATIVE},
-                    {"dayunit", W_DAYUNIT}};
+                    {"dayunit", W_DAYUNIT},
+                    {"conditional", W_CONDITIONAL},
+                    {"modal", W_MODAL}};
 
 /* The class bits named `name` (n bytes), 0 when no class has that name. */
 static sckg_wclass class_named(const char *name, size_t n) {

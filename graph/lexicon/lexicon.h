@@ -235,6 +235,10 @@ typedef struct {
 #define W_PEJORATIVE ((sckg_wclass)1 << 42)
 /* a part of a day: "this afternoon" is the article's day */
 #define W_DAYUNIT ((sckg_wclass)1 << 43)
+/* opens a condition: what its clause tells is hypothetical, no event */
+#define W_CONDITIONAL ((sckg_wclass)1 << 44)
+/* a modal: the bare verb after it is a plan or a possibility */
+#define W_MODAL ((sckg_wclass)1 << 45)
 
 /* What a span of an article that is not read is (noise.tsv's kinds; the
  * title, datelines and timestamps are found by their shape alone). */
