@@ -449,7 +449,17 @@ void ex_event_objects(reader *r, frame *f, size_t nf) {
       }
       break;
     }
-    if (!f[i].n_targets)
+    /* "North Korea's latest launch was condemned by the United States":
+     * a passive reaction's subject names the act reacted to */
+    for (size_t k = i;
+         f[i].agent_slot == SLOT_BY && !f[i].n_targets && k-- > 0;)
+      if ((f[k].t->pat->flags & PAT_NOUN) && f[k].n_agents &&
+          f[k].t->te <= f[i].t->tb &&
+          r->clause[f[k].t->tb] == r->clause[f[i].t->tb] &&
+          !same_side(f[i].agents, f[i].n_agents, f[k].agents, f[k].n_agents))
+        ex_copy_actors(f[i].targets, &f[i].n_targets, f[k].agents,
+                       f[k].n_agents);
+    if (!f[i].n_targets && f[i].agent_slot != SLOT_BY)
       react_to_last_act(r, f, i, from);
     /* "the drills held by X and Y, which it condemns": a reaction with no
      * target in a relative clause reacts to the event named before it */
