@@ -3,6 +3,7 @@
  * names, anaphors resolved from what the article remembers, and the
  * groups that coordination makes. */
 #include "extract/reader.h"
+#include "lexicon/morph.h"
 
 /* --- actors ---------------------------------------------------------- */
 
@@ -442,7 +443,12 @@ static void resolve_anaphor(reader *r, mention *m, const phrase *ph) {
     if (ph->n == 1 && (sckg_lexicon_word(r->s, ph->ltoks[0]) & W_POSSPRON))
       for (size_t k = r->nm - 1; k-- > 0 && !m->n;) {
         const mention *o = &r->m[k];
-        if (o->kind == M_NAME && o->n == 1 && !o->plural &&
+        /* not a name that modifies a noun: "the U.S. sanctions against its
+         * officials" */
+        bool modifier = ex_is_lower_word(r, o->te) &&
+                        (ex_pos(r, o->te) & SCKG_POS_NOUN) &&
+                        !ex_word(r, o->te);
+        if (o->kind == M_NAME && o->n == 1 && !o->plural && !modifier &&
             o->actors[0]->cls != SCKG_CLASS_PERSON)
           ex_add_actor(m, o->actors[0]);
       }
