@@ -15,6 +15,21 @@
 
 /* --- the sentence ---------------------------------------------------- */
 
+/* Does mention m's text hold a name of `state` (its label, or the label
+ * with a possessive): "Bangladesh's central bank"? */
+static bool names_within(const reader *r, const mention *m,
+                         const ex_actor *state) {
+  size_t n = strlen(state->label);
+  const char *b = r->text + r->toks[m->tb].b,
+             *e = r->text + r->toks[m->te - 1].e;
+  for (const char *p = b; p + n <= e; p++)
+    if ((p == b || p[-1] == ' ') && !memcmp(p, state->label, n) &&
+        (p + n == e || p[n] == ' ' || p[n] == '\'' ||
+         (unsigned char)p[n] == 0xE2)) /* a curly apostrophe */
+      return true;
+  return false;
+}
+
 static void remember(reader *r, frame *f, size_t nf) {
   article_state *st = &r->st;
   for (size_t k = 0; k < r->nm; k++) {
@@ -26,6 +41,10 @@ static void remember(reader *r, frame *f, size_t nf) {
     for (size_t i = 0; i < m->n; i++) {
       ex_actor *a = m->actors[i];
       sckg_vec_push_unique(&r->out->mentions, a);
+      /* "Bangladesh's central bank": the state its name says is named */
+      if (a->parent && a->parent->cls == SCKG_CLASS_STATE && !a->affiliated &&
+          names_within(r, m, a->parent))
+        sckg_vec_push_unique(&r->out->mentions, a->parent);
       ex_count_state(r, a);
       if (a->cls == SCKG_CLASS_GROUP)
         st->last_group = a;

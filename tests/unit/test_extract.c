@@ -77,6 +77,35 @@ static char *events_of(const char *text) {
   return out;
 }
 
+/* Does the article built from `text` mention the actor with this QID? */
+static bool mentions_qid(const char *text, const char *qid) {
+  sckg_input in = {.name = "case.txt", .text = text, .len = strlen(text)};
+  sckg_graph *g = NULL;
+  assert_int_equal(sckg_build(&in, 1, NULL, &g), SCKG_OK);
+  const sckg_article *a = SCKG_ARTICLES(g)[0];
+  bool found = false;
+  for (size_t i = 0; i < a->n_mentions; i++)
+    found |= a->mentions[i]->qid && strcmp(a->mentions[i]->qid, qid) == 0;
+  sckg_graph_free(g);
+  return found;
+}
+
+/* A body named by its state's name mentions the state ("Bangladesh's
+ * central bank" names Bangladesh); one whose name does not say it, does
+ * not ("the Reconnaissance General Bureau"). */
+static void a_body_named_by_its_state_mentions_it(void **state) {
+  (void)state;
+  assert_true(mentions_qid("Hackers stole $81 million from Bangladesh's "
+                           "central bank.",
+                           "Q902"));
+  assert_true(mentions_qid("Hackers stole $81 million from Bangladesh\xe2\x80"
+                           "\x99s central bank.",
+                           "Q902"));
+  assert_false(mentions_qid("The Reconnaissance General Bureau runs the "
+                            "hackers.",
+                            "Q423"));
+}
+
 /* The text's events hold `expected` (lines of events_of's form). */
 static void expect_events(const char *text, const char *const *expected) {
   char *got = events_of(text);
@@ -753,6 +782,7 @@ int main(void) {
       cmocka_unit_test(under_sanctions_names_their_author),
       cmocka_unit_test(support_verb_gives_the_agent),
       cmocka_unit_test(affiliated_group_is_the_states),
+      cmocka_unit_test(a_body_named_by_its_state_mentions_it),
       cmocka_unit_test(protests_breaches_and_sanctions_against),
       cmocka_unit_test(attributed_past_a_nominal_object),
       cmocka_unit_test(a_panel_of_experts_acts),
