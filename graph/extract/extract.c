@@ -15,19 +15,26 @@
 
 /* --- the sentence ---------------------------------------------------- */
 
-/* Does mention m's text hold a name of `state` (its label, or the label
- * with a possessive): "Bangladesh's central bank"? */
-static bool names_within(const reader *r, const mention *m,
-                         const ex_actor *state) {
-  size_t n = strlen(state->label);
-  const char *b = r->text + r->toks[m->tb].b,
-             *e = r->text + r->toks[m->te - 1].e;
+/* Does text [b, e) hold the words w whole (a possessive may follow)? */
+static bool holds_words(const char *b, const char *e, const char *w) {
+  size_t n = strlen(w);
   for (const char *p = b; p + n <= e; p++)
-    if ((p == b || p[-1] == ' ') && !memcmp(p, state->label, n) &&
+    if ((p == b || p[-1] == ' ') && !memcmp(p, w, n) &&
         (p + n == e || p[n] == ' ' || p[n] == '\'' ||
          (unsigned char)p[n] == 0xE2)) /* a curly apostrophe */
       return true;
   return false;
+}
+
+/* Does mention m's text name `state`, by its label or its demonym:
+ * "Bangladesh's central bank", "North Korean hackers"? */
+static bool names_within(const reader *r, const mention *m,
+                         const ex_actor *state) {
+  const char *b = r->text + r->toks[m->tb].b;
+  const char *e = r->text + r->toks[m->te - 1].e;
+  return holds_words(b, e, state->label) ||
+         (state->lex && state->lex->demonym &&
+          holds_words(b, e, state->lex->demonym));
 }
 
 static void remember(reader *r, frame *f, size_t nf) {

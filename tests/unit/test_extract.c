@@ -101,6 +101,9 @@ static void a_body_named_by_its_state_mentions_it(void **state) {
   assert_true(mentions_qid("Hackers stole $81 million from Bangladesh\xe2\x80"
                            "\x99s central bank.",
                            "Q902"));
+  /* by its demonym, in a body's name of the lexicon */
+  assert_true(
+      mentions_qid("The Chinese Foreign Ministry urged restraint.", "Q148"));
   assert_false(mentions_qid("The Reconnaissance General Bureau runs the "
                             "hackers.",
                             "Q423"));
