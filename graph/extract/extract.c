@@ -172,8 +172,8 @@ static void mark_relative_clauses(reader *r) {
    * an apposition set off by commas, a relative word after a noun opens a
    * clause that runs to the closing comma */
   for (size_t open = 0; open < r->n; open++) {
-    if (!ex_is_comma(r, open) || r->clause[open + 1 < r->n ? open + 1 : open])
-      continue;
+    if (!ex_is_comma(r, open) || (open + 1 < r->n && r->clause[open + 1]))
+      continue; /* a comma that opens a relative clause marked above */
     size_t close = open + 1;
     while (close < r->n && !ex_is_comma(r, close))
       close++;

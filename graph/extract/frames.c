@@ -129,23 +129,25 @@ static bool is_passive(const reader *r, const trigger *t) {
   return false;
 }
 
+/* A culprit word right before token i, or one and its preposition:
+ * "behind", "responsible for". */
+static bool culprit_before(const reader *r, size_t i) {
+  return (ex_word(r, i - 1) & W_CULPRIT) ||
+         (i >= 2 && (ex_word(r, i - 1) & W_PREP) &&
+          (ex_word(r, i - 2) & W_CULPRIT));
+}
+
 /* "Lazarus, the hacking outfit behind the theft of...", "the group
  * responsible for the heist": the crime is that of the name before. */
 static size_t behind_agent(const reader *r, const trigger *t, ex_actor **out) {
   size_t i = t->tb;
-  /* a culprit word, or one and its preposition, right before i */
-#define CULPRIT_BEFORE(i)                                                      \
-  ((ex_word(r, (i)-1) & W_CULPRIT) ||                                          \
-   ((i) >= 2 && (ex_word(r, (i)-1) & W_PREP) &&                                \
-    (ex_word(r, (i)-2) & W_CULPRIT)))
   while (i > 0 && t->tb - i < 6 &&
          ((ex_word(r, i - 1) & W_DET) || ex_is_lower_word(r, i - 1) ||
           r->toks[i - 1].kind == TK_NUM) &&
-         !CULPRIT_BEFORE(i))
+         !culprit_before(r, i))
     i--;
-  if (i == 0 || !CULPRIT_BEFORE(i))
+  if (i == 0 || !culprit_before(r, i))
     return 0;
-#undef CULPRIT_BEFORE
   for (size_t q = r->nm; q-- > 0;) {
     const mention *m = &r->m[q];
     if (m->te >= i || !ex_mention_usable(m))

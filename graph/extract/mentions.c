@@ -625,25 +625,16 @@ void ex_find_mentions(reader *r) {
     if (!ph) {
       sckg_class cls;
       size_t oe = unknown_org(r, i, &cls);
-      if (oe) {
-        mention *m = new_mention(r, i, oe, M_NAME);
+      size_t ue = oe || p_none(r, i) ? 0 : unknown_name(r, i, &cls);
+      if (oe || ue) { /* a body or a name the lexicon lacks */
+        size_t e2 = oe ? oe : ue;
+        mention *m = new_mention(r, i, e2, M_NAME);
         if (m) {
-          const char *text = span_text(r, i, oe);
+          const char *text = span_text(r, i, e2);
           ex_add_actor(
               m, sckg_entities_named(&r->ents, text, strlen(text), cls, NULL));
         }
-        i = oe;
-        continue;
-      }
-      size_t ue = p_none(r, i) ? 0 : unknown_name(r, i, &cls);
-      if (ue) {
-        mention *m = new_mention(r, i, ue, M_NAME);
-        if (m) {
-          const char *text = span_text(r, i, ue);
-          ex_add_actor(
-              m, sckg_entities_named(&r->ents, text, strlen(text), cls, NULL));
-        }
-        i = ue;
+        i = e2;
         continue;
       }
       ex_actor *p = r->toks[i].cap ? person_by_part(r, i) : NULL;

@@ -97,9 +97,8 @@ static long first_subject(const reader *r, size_t end, bool quoted) {
   return -1;
 }
 
-/* The last inflected verb in tokens [from, end) before which no clause
- * starts between it and end; 0 when none (a verb is never token 0's
- * subject-less first word that matters here). */
+/* The last inflected verb in tokens [from, end) with no clause opener
+ * between it and end; 0 when none (token 0 has no subject before it). */
 static size_t finite_verb_before(const reader *r, size_t from, size_t end) {
   for (size_t i = end; i-- > from && i > 0;) {
     const token *tk = &r->toks[i];

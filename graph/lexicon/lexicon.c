@@ -40,6 +40,11 @@ typedef struct {
   size_t n;
 } field;
 
+/* Is field f exactly `name`? */
+static bool field_is(field f, const char *name) {
+  return f.n == strlen(name) && memcmp(f.p, name, f.n) == 0;
+}
+
 static bool field_empty(field f) {
   return f.n == 0 || (f.n == 1 && f.p[0] == '-');
 }
@@ -163,13 +168,15 @@ static const struct {
                     {"conditional", W_CONDITIONAL},
                     {"modal", W_MODAL}};
 
-/* The class bits named `name` (n bytes), 0 when no class has that name. */
-static sckg_wclass class_named(const char *name, size_t n) {
+/* The class named `name` (n bytes); false when none has that name. The
+ * class `word` has no bits: it only makes a word known. */
+static bool class_named(const char *name, size_t n, sckg_wclass *bits) {
   for (size_t i = 0; i < sizeof word_classes / sizeof *word_classes; i++)
-    if (strlen(word_classes[i].name) == n &&
-        memcmp(word_classes[i].name, name, n) == 0)
-      return word_classes[i].bit;
-  return 0;
+    if (field_is((field){name, n}, word_classes[i].name)) {
+      *bits = word_classes[i].bit;
+      return true;
+    }
+  return false;
 }
 
 static phrase *new_phrase(loader *L, const char *text, size_t len,
@@ -196,8 +203,8 @@ static phrase *new_phrase(loader *L, const char *text, size_t len,
     }
     if (class_next) {
       class_next = false;
-      wclass[k] = class_named(norm.ptr, norm.len);
-      if (!wclass[k] || k == 0) {
+      if (!class_named(norm.ptr, norm.len, &wclass[k]) || !wclass[k] ||
+          k == 0) {
         fail(L,
              k ? "unknown word class after '@'"
                : "a trigger starts with a word, not a class",
@@ -380,13 +387,14 @@ static void anaphor_line(loader *L, field *f, size_t nf) {
     fail(L, "unknown actor class", field_str(L, f[3]));
     return;
   }
-  for (size_t i = 0; i < sizeof modes / sizeof *modes; i++)
-    if (strlen(modes[i]) == f[1].n && memcmp(modes[i], f[1].p, f[1].n) == 0)
-      ph->ana = (anaphor_mode)i;
-  if (!ph->ana && !(f[1].n == 11 && !memcmp(f[1].p, "topic-state", 11))) {
+  size_t mode = 0;
+  while (mode < sizeof modes / sizeof *modes && !field_is(f[1], modes[mode]))
+    mode++;
+  if (mode == sizeof modes / sizeof *modes) {
     fail(L, "unknown anaphor mode", field_str(L, f[1]));
     return;
   }
+  ph->ana = (anaphor_mode)mode;
   if (nf > 4 && !field_empty(f[4])) {
     if (ph->ana != ANA_AGENCY) {
       fail(L, "only an agency anaphor names a cue", field_str(L, f[4]));
@@ -465,18 +473,6 @@ static phrase *add_trigger(loader *L, const lex_pattern *pat, const char *text,
   return ph;
 }
 
-/* Is a reading of w[0..n) a noun or an adjective? Such a form ("attacks",
- * "warning", "sanctions") is left to a noun pattern: without the parts of
- * speech in context, a verb pattern must not take it. */
-static bool nominal(const char *w, size_t n) {
-  sckg_lemma got[SCKG_MORPH_MAX];
-  size_t k = sckg_morph_lemmas(w, n, got, SCKG_MORPH_MAX);
-  for (size_t i = 0; i < k && i < SCKG_MORPH_MAX; i++)
-    if (got[i].pos & (SCKG_POS_NOUN | SCKG_POS_ADJ))
-      return true;
-  return false;
-}
-
 /* The form of verb `w` (n bytes, lowercase): the lemma itself when no
  * verb reading of it is an inflection ("condemn", not "found", which is
  * also find's past), an -ing form, or a finite one; FORM_ANY as well when
@@ -485,20 +481,23 @@ static trigger_form verb_form(const char *w, size_t n) {
   sckg_lemma got[SCKG_MORPH_MAX];
   size_t k = sckg_morph_lemmas(w, n, got, SCKG_MORPH_MAX);
   bool verb = false, inflected = false, ing = false, s_form = false;
-  for (size_t i = 0; i < k && i < SCKG_MORPH_MAX; i++)
+  bool nominal = false; /* a noun or adjective reading too */
+  for (size_t i = 0; i < k && i < SCKG_MORPH_MAX; i++) {
+    nominal |= (got[i].pos & (SCKG_POS_NOUN | SCKG_POS_ADJ)) != 0;
     if (got[i].pos == SCKG_POS_VERB) {
       verb = true;
       inflected |= got[i].infl != SCKG_INFL_NONE;
       ing |= got[i].infl == SCKG_INFL_ING;
       s_form |= got[i].infl == SCKG_INFL_S;
     }
+  }
   if (!verb)
     return FORM_ANY;
   if (!inflected)
     return FORM_BARE;
   if (ing)
-    return nominal(w, n) ? FORM_ING_NOUN : FORM_ING;
-  if (!nominal(w, n))
+    return nominal ? FORM_ING_NOUN : FORM_ING;
+  if (!nominal)
     return FORM_ANY;
   return s_form ? FORM_PLURAL : FORM_NOMINAL;
 }
@@ -600,8 +599,7 @@ static void type_line(loader *L, field *f, size_t nf) {
                  {"joint", TYPE_JOINT}};
     size_t r = 0;
     while (r < sizeof roles / sizeof *roles &&
-           !(strlen(roles[r].name) == items[i].n &&
-             !memcmp(roles[r].name, items[i].p, items[i].n)))
+           !field_is(items[i], roles[r].name))
       r++;
     if (r == sizeof roles / sizeof *roles) {
       fail(L, "unknown role (speech, act, crime, pair, joint)",
@@ -611,9 +609,7 @@ static void type_line(loader *L, field *f, size_t nf) {
     ti->roles |= roles[r].bit;
   }
   int fam = 0;
-  while (fam < SCKG_FAM_COUNT &&
-         !(strlen(sckg_family_names[fam]) == f[4].n &&
-           !memcmp(sckg_family_names[fam], f[4].p, f[4].n)))
+  while (fam < SCKG_FAM_COUNT && !field_is(f[4], sckg_family_names[fam]))
     fam++;
   if (fam == SCKG_FAM_COUNT) {
     fail(L, "unknown family (say, measure, force, illicit)",
@@ -683,7 +679,7 @@ static void word_line(loader *L, field *f, size_t nf) {
   (void)nf;
   /* a conjunction of several words is a phrase: "as well as" */
   if (memchr(f[0].p, ' ', f[0].n)) {
-    if (!(f[1].n == 4 && !memcmp(f[1].p, "conj", 4))) {
+    if (!field_is(f[1], "conj")) {
       fail(L, "only a conj may have several words", field_str(L, f[0]));
       return;
     }
@@ -692,29 +688,28 @@ static void word_line(loader *L, field *f, size_t nf) {
       ph->fold_case = true;
     return;
   }
-  for (size_t i = 0; i < sizeof word_classes / sizeof *word_classes; i++)
-    if (strlen(word_classes[i].name) == f[1].n &&
-        memcmp(word_classes[i].name, f[1].p, f[1].n) == 0) {
-      const char *key = intern_lower(L->s->strings, f[0].p, f[0].n);
-      word_put(L->s, key, word_classes[i].bit);
-      if (nf >= 3 && !field_empty(f[2])) {
-        char num[16];
-        char *end;
-        long v = 0;
-        if (f[2].n < sizeof num) {
-          memcpy(num, f[2].p, f[2].n);
-          num[f[2].n] = '\0';
-          v = strtol(num, &end, 10);
-        }
-        if (f[2].n >= sizeof num || *end || v < -999 || v > 999) {
-          fail(L, "a word's value is a number from -999 to 999",
-               field_str(L, f[2]));
-          return;
-        }
-        sckg_pmap_put(&L->s->word_nums, key, (void *)(uintptr_t)(v + 0x10000));
+  sckg_wclass bit;
+  if (class_named(f[1].p, f[1].n, &bit)) {
+    const char *key = intern_lower(L->s->strings, f[0].p, f[0].n);
+    word_put(L->s, key, bit);
+    if (nf >= 3 && !field_empty(f[2])) {
+      char num[16];
+      char *end;
+      long v = 0;
+      if (f[2].n < sizeof num) {
+        memcpy(num, f[2].p, f[2].n);
+        num[f[2].n] = '\0';
+        v = strtol(num, &end, 10);
       }
-      return;
+      if (f[2].n >= sizeof num || *end || v < -999 || v > 999) {
+        fail(L, "a word's value is a number from -999 to 999",
+             field_str(L, f[2]));
+        return;
+      }
+      sckg_pmap_put(&L->s->word_nums, key, (void *)(uintptr_t)(v + 0x10000));
     }
+    return;
+  }
   fail(L, "unknown word class", field_str(L, f[1]));
 }
 
@@ -740,10 +735,6 @@ static const char *const noise_kinds[NOISE_KIND_COUNT] = {
 
 const char *sckg_noise_kind_name(noise_kind k) {
   return k < NOISE_KIND_COUNT ? noise_kinds[k] : "noise";
-}
-
-static bool field_is(field f, const char *name) {
-  return f.n == strlen(name) && memcmp(f.p, name, f.n) == 0;
 }
 
 /* kind, where, pattern: the kinds a pattern may name are those that have
