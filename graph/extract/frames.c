@@ -157,41 +157,6 @@ static size_t behind_agent(const reader *r, const trigger *t, ex_actor **out) {
   return 0;
 }
 
-/* The object of a verb in a relative clause is the clause's antecedent:
- * "the Lazarus Group, a hacking group that the United States sanctioned",
- * "Blender.io, a bitcoin mixer that it sanctioned". */
-static size_t relative_object(const reader *r, const trigger *t, long subj,
-                              ex_actor **out) {
-  if (subj < 0)
-    return 0;
-  size_t k = r->m[subj].tb;
-  while (k > 0 && (ex_word(r, k - 1) & W_DET) && !(ex_word(r, k - 1) & W_COMP))
-    k--;
-  if (k == 0 || !(ex_word(r, k - 1) & (W_COMP | W_RELATIVE)))
-    return 0;
-  for (size_t i = (size_t)subj + 1; i < r->nm; i++)
-    if (r->m[i].tb < t->tb)
-      return 0; /* another name between subject and verb: not this shape */
-  size_t rel = k - 1;
-  /* "Seoul believes that Pyongyang hacked": after a verb, "that" opens
-   * the verb's complement, not a relative clause */
-  if (rel > 0 && (ex_word(r, rel - 1) & W_SAY || ex_finite_verb(r, rel - 1)))
-    return 0;
-  for (size_t q = 0; q < r->nt; q++)
-    if (r->t[q].te == rel || (r->t[q].tb < rel && r->t[q].te == rel + 1))
-      return 0;
-  /* the nearest name ending before "that", over an apposition */
-  for (size_t q = r->nm; q-- > 0;) {
-    const mention *m = &r->m[q];
-    if (m->te > rel || !ex_mention_usable(m))
-      continue;
-    if (rel - m->te > 8)
-      return 0;
-    return ex_group_actors(r, q, out, EX_MAX_ACTORS);
-  }
-  return 0;
-}
-
 /* Is token i a pronoun in the object case ("it", "them")? */
 static bool object_pronoun(const reader *r, size_t i) {
   return (ex_word(r, i) & W_OBJCASE) != 0;
@@ -260,8 +225,27 @@ void ex_read_frames(reader *r, frame *f, size_t nf) {
         }
     if (!fr->n_agents && (p->flags & PAT_CRIME) && (p->flags & PAT_NOUN))
       fr->n_agents = behind_agent(r, fr->t, fr->agents);
-    if (!fr->n_targets && p->target[0].kind == SLOT_OBJ)
-      fr->n_targets = relative_object(r, fr->t, fr->agent_mention, fr->targets);
+    /* "Blender.io, a mixer that the United States sanctioned": a missing
+     * object is the name the relative clause modifies */
+    if (!fr->n_targets && p->target[0].kind == SLOT_OBJ) {
+      ex_antecedent ante = ex_object_antecedent(r, fr->t, fr->agent_mention);
+      if (ante.kind == ANTE_NAME)
+        fr->n_targets =
+            ex_group_actors(r, (size_t)ante.index, fr->targets, EX_MAX_ACTORS);
+    }
+    /* "the drills that Washington and Seoul held", "the vetoes cast by
+     * China": the relative clause names who did it */
+    if ((p->flags & PAT_NOUN) &&
+        (!fr->n_agents || fr->agent_slot == SLOT_SUBJ)) {
+      long k = ex_relative_agent(r, fr->t);
+      size_t n =
+          k >= 0 ? ex_group_actors(r, (size_t)k, fr->agents, EX_MAX_ACTORS) : 0;
+      if (n) {
+        fr->n_agents = n;
+        fr->agent_mention = k;
+        fr->agent_slot = SLOT_BY;
+      }
+    }
     fr->negated = fr->t->negated;
     bool hypothetical = in_condition(r, fr->t->tb);
     /* "China did not condemn the launch", "has never criticized": an act
@@ -371,29 +355,43 @@ static bool same_side(ex_actor *const *a, size_t na, ex_actor *const *b,
   return false;
 }
 
-/* "expressed concern about the decision", "denounced the move": after a
- * reaction (and at most one preposition), a determiner and a ex_word that
- * only names an act (words.tsv `eventnoun`) stand for the last act told
- * of, in this sentence before the reaction or earlier in the article;
- * its agents are the reaction's targets. */
-static void react_to_last_act(reader *r, frame *f, size_t i, size_t from) {
-  size_t q = from, end;
-  if (q < r->n && (ex_word(r, q) & W_PREP))
-    q++;
-  bool det = false;
-  for (end = q + 4; q < r->n && q < end && ex_is_lower_word(r, q); q++) {
+/* May the words [from, to) stand between a reaction and the noun it
+ * answers: determiners, modifiers, numbers and possessors ("condemned
+ * North Korea's latest launch"), a preposition the reaction's pattern
+ * takes, first ("concern over the launch"), and "of" after a noun ("the
+ * pace of the launches", "most of the tests")? */
+static bool reaction_reaches(const reader *r, const trigger *t, size_t from,
+                             size_t to) {
+  for (size_t q = from; q < to; q++) {
+    const token *tk = &r->toks[q];
+    if (tk->kind == TK_POSS || tk->kind == TK_NUM)
+      continue;
+    bool named = false; /* a possessor's name: "North Korea's" */
+    for (size_t k = 0; k < r->nm && !named; k++)
+      named = r->m[k].poss && r->m[k].tb <= q && q < r->m[k].te;
+    if (named)
+      continue;
+    if (!ex_is_lower_word(r, q) || ex_finite_verb(r, q))
+      return false;
     sckg_wclass w = ex_word(r, q);
-    if (w & W_EVENTNOUN)
-      break;
-    if (w & W_DET)
-      det = true;
-    else if (w & (W_PREP | W_CLAUSE | W_SAY))
-      return;
+    if (w & (W_CONJ | W_AUX | W_COMP | W_RELATIVE))
+      return false;
+    if (!(w & (W_PREP | W_CLAUSE | W_SAY)))
+      continue;
+    if (q == from && (w & W_PREP) && ex_pattern_takes(t->pat, tk->lower))
+      continue;
+    if ((w & W_GENITIVE) && q > from && ex_is_lower_word(r, q - 1) &&
+        !(ex_word(r, q - 1) & (W_PREP | W_DET)))
+      continue;
+    return false;
   }
-  if (!det || q >= r->n || q >= end || !(ex_word(r, q) & W_EVENTNOUN))
-    return;
-  /* the latest act another did: one does not react to one's own act, or
-   * one's state's; this sentence's acts first, then the article's */
+  return true;
+}
+
+/* Reaction i answers the latest act another did: one does not react to
+ * one's own act, or one's state's; this sentence's acts first, then the
+ * article's. */
+static void react_to_act(reader *r, frame *f, size_t i) {
   for (size_t k = i; k-- > 0;)
     if (ex_is_act(r, f[k].t->pat->type) && f[k].n_agents && !f[k].negated &&
         !same_side(f[i].agents, f[i].n_agents, f[k].agents, f[k].n_agents)) {
@@ -407,6 +405,54 @@ static void react_to_last_act(reader *r, frame *f, size_t i, size_t from) {
                      r->st.acts[k].n);
       return;
     }
+}
+
+/* "expressed concern about the decision", "denounced the move": a
+ * determiner and a word that only names an act (words.tsv `eventnoun`)
+ * after a reaction stand for the last act told of. */
+static void react_to_last_act(reader *r, frame *f, size_t i, size_t from) {
+  bool det = false;
+  for (size_t q = from; q < r->n && q < from + 6 && ex_is_lower_word(r, q);
+       q++) {
+    sckg_wclass w = ex_word(r, q);
+    if (w & W_DET)
+      det = true;
+    if (!(w & W_EVENTNOUN))
+      continue;
+    if (det && reaction_reaches(r, f[i].t, from, q))
+      react_to_act(r, f, i);
+    return;
+  }
+}
+
+/* The agents of nominal event frame k when it is named as another's
+ * object: its own by-phrase, possessor or relative clause, else the same
+ * event told before it in this sentence ("fired a missile, a launch the EU
+ * condemned"), else the article's last event of its type. */
+static void event_noun_agents(reader *r, frame *f, size_t k) {
+  if (f[k].n_agents &&
+      (!(f[k].t->pat->flags & PAT_NOUN) || f[k].agent_slot != SLOT_SUBJ))
+    return;
+  sckg_event_type ty = f[k].t->pat->type;
+  f[k].agent_slot = SLOT_NONE;
+  for (size_t j = k; j-- > 0;)
+    if (f[j].t->pat->type == ty && f[j].n_agents && !f[j].negated &&
+        !((f[j].t->pat->flags & PAT_NOUN) && f[j].agent_slot == SLOT_SUBJ)) {
+      f[k].n_agents = 0;
+      ex_copy_actors(f[k].agents, &f[k].n_agents, f[j].agents, f[j].n_agents);
+      return;
+    }
+  f[k].n_agents = r->st.n_last_agents[ty];
+  memcpy(f[k].agents, r->st.last_agents[ty],
+         f[k].n_agents * sizeof *f[k].agents);
+}
+
+/* Reaction i answers event frame k: its targets are k's agents. */
+static void react_to_event(reader *r, frame *f, size_t i, size_t k) {
+  event_noun_agents(r, f, k);
+  if (!f[i].n_targets && f[k].n_agents &&
+      !same_side(f[i].agents, f[i].n_agents, f[k].agents, f[k].n_agents))
+    ex_copy_actors(f[i].targets, &f[i].n_targets, f[k].agents, f[k].n_agents);
 }
 
 /* An event named as the object of another ("condemned the launch",
@@ -424,33 +470,12 @@ void ex_event_objects(reader *r, frame *f, size_t nf) {
     const trigger *t = f[i].t;
     bool obj_in_gap = t->obj_from < t->te && t->pat->target[0].kind == SLOT_OBJ;
     size_t from = t->obj_from > t->te || obj_in_gap ? t->obj_from : t->te;
-    for (size_t k = 0; k < nf; k++) {
-      if (k == i || !(f[k].t->pat->flags & PAT_NOUN) || f[k].t->tb < from ||
-          f[k].t->tb > from + 6)
-        continue;
-      bool adjacent = true; /* only determiners and modifiers between */
-      for (size_t q = from; q < f[k].t->tb; q++)
-        if (!(ex_is_lower_word(r, q) || r->toks[q].kind == TK_POSS ||
-              r->toks[q].kind == TK_NUM) ||
-            ((ex_word(r, q) & (W_PREP | W_CLAUSE | W_SAY)) &&
-             !((ex_word(r, q) & W_GENITIVE) && q > from &&
-               (ex_word(r, q - 1) & W_QUANT))))
-          adjacent = false;
-      if (!adjacent)
-        continue;
-      sckg_event_type ty = f[k].t->pat->type;
-      if (f[k].agent_slot == SLOT_SUBJ || !f[k].n_agents) {
-        f[k].n_agents = r->st.n_last_agents[ty];
-        memcpy(f[k].agents, r->st.last_agents[ty],
-               f[k].n_agents * sizeof *f[k].agents);
-        f[k].agent_slot = SLOT_NONE;
+    for (size_t k = 0; k < nf; k++)
+      if (k != i && (f[k].t->pat->flags & PAT_NOUN) && f[k].t->tb >= from &&
+          f[k].t->tb <= from + 8 && reaction_reaches(r, t, from, f[k].t->tb)) {
+        react_to_event(r, f, i, k);
+        break;
       }
-      if (!f[i].n_targets && f[k].n_agents) {
-        memcpy(f[i].targets, f[k].agents, f[k].n_agents * sizeof *f[i].targets);
-        f[i].n_targets = f[k].n_agents;
-      }
-      break;
-    }
     /* "North Korea's latest launch was condemned by the United States":
      * a passive reaction's subject names the act reacted to */
     for (size_t k = i;
@@ -461,25 +486,18 @@ void ex_event_objects(reader *r, frame *f, size_t nf) {
           !same_side(f[i].agents, f[i].n_agents, f[k].agents, f[k].n_agents))
         ex_copy_actors(f[i].targets, &f[i].n_targets, f[k].agents,
                        f[k].n_agents);
+    /* "the launch, which Japan condemned", "a request Seoul rebuffed": the
+     * object a relative clause lacks is the event it modifies */
+    if (!f[i].n_targets) {
+      ex_antecedent a = ex_object_antecedent(r, t, f[i].agent_mention);
+      for (size_t k = 0; a.kind == ANTE_EVENT && k < nf; k++)
+        if (f[k].t == &r->t[a.index])
+          react_to_event(r, f, i, k);
+      if (a.kind == ANTE_ACT)
+        react_to_act(r, f, i);
+    }
     if (!f[i].n_targets && f[i].agent_slot != SLOT_BY)
       react_to_last_act(r, f, i, from);
-    /* "the drills held by X and Y, which it condemns": a reaction with no
-     * target in a relative clause reacts to the event named before it */
-    size_t at = f[i].t->tb;
-    while (at > 0 && (ex_word(r, at - 1) & (W_AUX | W_DET)))
-      at--;
-    for (size_t k = 0; k < r->nm; k++)
-      if (r->m[k].te == at && r->m[k].kind == M_ANAPHOR)
-        at = r->m[k].tb;
-    bool relative = at > 0 && (ex_word(r, at - 1) & (W_COMP | W_RELATIVE));
-    for (size_t k = nf; relative && !f[i].n_targets && k-- > 0;) {
-      if (!(f[k].t->pat->flags & PAT_NOUN) || f[k].t->te > f[i].t->tb ||
-          !f[k].n_agents ||
-          has_actor(f[i].agents, f[i].n_agents, f[k].agents[0]))
-        continue;
-      memcpy(f[i].targets, f[k].agents, f[k].n_agents * sizeof *f[i].targets);
-      f[i].n_targets = f[k].n_agents;
-    }
   }
   /* "lashed out at the measure, branding it a violation": a pronoun after
    * a participle is its verb's object, now that objects naming an act

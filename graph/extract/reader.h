@@ -173,12 +173,39 @@ void ex_remember_statement(reader *r, const char *noun, ex_actor **agents,
 const statement_memory *ex_statement_by_noun(const reader *r, const char *noun);
 const char *ex_trigger_noun(const reader *r, const trigger *t);
 
+/* relatives.c */
+/* What a noun phrase that a relative clause modifies is. */
+typedef enum {
+  ANTE_NONE,
+  ANTE_NAME,  /* a name: index is its mention */
+  ANTE_EVENT, /* an event noun: index is its trigger */
+  ANTE_ACT    /* a noun that only names an act: "the decision" */
+} ex_antecedent_kind;
+
+typedef struct {
+  ex_antecedent_kind kind;
+  long index;
+} ex_antecedent;
+
+/* When verb trigger t, whose subject is mention `subj`, stands in a
+ * relative clause and lacks its object, the noun phrase the clause
+ * modifies is that object: "the launch, which Japan condemned". */
+ex_antecedent ex_object_antecedent(const reader *r, const trigger *t,
+                                   long subj);
+/* The mention that did what nominal trigger t names, as a relative clause
+ * after it says ("the drills that X held", "the vetoes cast by X"); -1
+ * when none does. */
+long ex_relative_agent(const reader *r, const trigger *t);
+
 /* slots.c */
 size_t ex_fill_slots(const reader *r, const trigger *t, const slot *slots,
                      ex_actor **out, long *which, slot_kind *kind);
 long ex_group_after(const reader *r, size_t i, size_t window,
                     bool through_clause);
 bool ex_mention_usable(const mention *m);
+/* Does pattern p fill a slot from the phrase of preposition `prep`
+ * (interned, lowercase)? */
+bool ex_pattern_takes(const lex_pattern *p, const char *prep);
 const trigger *ex_participle_head(const reader *r, const trigger *t);
 
 /* tagging.c */

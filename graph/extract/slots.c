@@ -233,7 +233,7 @@ long ex_group_after(const reader *r, size_t i, size_t window,
 
 /* Does a pattern fill a slot from the phrase of `prep` (a by-phrase's
  * slot keeps its preposition too)? */
-static bool pattern_takes(const lex_pattern *p, const char *prep) {
+bool ex_pattern_takes(const lex_pattern *p, const char *prep) {
   for (size_t i = 0; i < 2 * MAX_SLOTS; i++) {
     const slot *sl = i < MAX_SLOTS ? &p->agent[i] : &p->target[i - MAX_SLOTS];
     if ((sl->kind == SLOT_PREP || sl->kind == SLOT_BY) && sl->prep == prep)
@@ -256,7 +256,7 @@ static long prep_after(const reader *r, const trigger *t, const char *prep) {
     if (i >= t->te)
       for (size_t k = 0; k < r->nt; k++)
         if (r->t[k].tb == i && &r->t[k] != t &&
-            pattern_takes(r->t[k].pat, prep))
+            ex_pattern_takes(r->t[k].pat, prep))
           return -1;
     if (tk->lower == prep)
       return ex_group_after(r, i + 1, 4, true); /* "about how X" */

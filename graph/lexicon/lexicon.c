@@ -166,7 +166,8 @@ static const struct {
                     {"pejorative", W_PEJORATIVE},
                     {"dayunit", W_DAYUNIT},
                     {"conditional", W_CONDITIONAL},
-                    {"modal", W_MODAL}};
+                    {"modal", W_MODAL},
+                    {"period", W_PERIOD}};
 
 /* The class named `name` (n bytes); false when none has that name. The
  * class `word` has no bits: it only makes a word known. */
@@ -524,6 +525,15 @@ static size_t first_word(loader *L, const char *text, size_t len,
   return n;
 }
 
+/* Is `text` (len bytes) one of the line's items already? */
+static bool listed_item(const field *items, size_t n_items, const char *text,
+                        size_t len) {
+  for (size_t j = 0; j < n_items; j++)
+    if (items[j].n == len && !strncasecmp_ascii(items[j].p, text, len))
+      return true;
+  return false;
+}
+
 /* Trigger i of a verb pattern and every other form of its first verb
  * ("warn": warns, warned, warning), each with the rest of the trigger
  * after it, each marked with its form so that the reader takes it as a
@@ -560,15 +570,58 @@ static void add_verb_trigger(loader *L, const lex_pattern *pat,
       sckg_buf b = {0};
       sckg_buf_add(&b, w, wl);
       sckg_buf_add(&b, text + rest, len - rest);
-      bool listed = false;
-      for (size_t j = 0; j < n_items && !listed; j++)
-        listed =
-            items[j].n == b.len && !strncasecmp_ascii(items[j].p, b.ptr, b.len);
-      phrase *ph = listed ? NULL : add_trigger(L, pat, b.ptr, b.len);
+      phrase *ph = listed_item(items, n_items, b.ptr, b.len)
+                       ? NULL
+                       : add_trigger(L, pat, b.ptr, b.len);
       if (ph)
         ph->form = verb_form(w, wl);
       sckg_buf_free(&b);
     }
+  }
+}
+
+/* Trigger i of a noun pattern and the plurals of its head noun ("missile
+ * launch": missile launches; "veto": vetoes): the last word before the
+ * trigger's first preposition past its start ("condemnation of"), else its
+ * last word. A form the line lists already is not added twice. */
+static void add_noun_trigger(loader *L, const lex_pattern *pat,
+                             const field *items, size_t n_items, size_t i) {
+  const char *text = items[i].p;
+  size_t len = items[i].n;
+  if (!add_trigger(L, pat, text, len))
+    return;
+  size_t pos = 0, hb = 0, he = 0;
+  sckg_buf norm = {0};
+  token t;
+  for (size_t k = 0; sckg_token_next(text, len, &pos, &t, &norm); k++) {
+    char low[SCKG_MORPH_LEN_MAX];
+    if (t.kind != TK_WORD || norm.len >= sizeof low)
+      break;
+    memcpy(low, norm.ptr, norm.len);
+    sckg_ascii_lower(low, norm.len);
+    const char *w = sckg_strtab_find(L->s->strings, low, norm.len);
+    if (k > 0 && (sckg_lexicon_word(L->s, w) & W_PREP))
+      break;
+    hb = t.b;
+    he = t.e;
+  }
+  sckg_buf_free(&norm);
+  char head[SCKG_MORPH_LEN_MAX];
+  if (he <= hb || he - hb >= sizeof head)
+    return;
+  memcpy(head, text + hb, he - hb);
+  sckg_ascii_lower(head, he - hb);
+  enum { MAX_FORMS = 8 };
+  char forms[MAX_FORMS][SCKG_MORPH_LEN_MAX];
+  size_t nf = sckg_morph_noun_plurals(head, he - hb, forms, MAX_FORMS);
+  for (size_t k = 0; k < nf && k < MAX_FORMS; k++) {
+    sckg_buf b = {0};
+    sckg_buf_add(&b, text, hb);
+    sckg_buf_add(&b, forms[k], strlen(forms[k]));
+    sckg_buf_add(&b, text + he, len - he);
+    if (!listed_item(items, n_items, b.ptr, b.len))
+      add_trigger(L, pat, b.ptr, b.len);
+    sckg_buf_free(&b);
   }
 }
 
@@ -669,6 +722,8 @@ static void event_line(loader *L, field *f, size_t nf) {
   for (size_t i = 0; i < k && L->st == SCKG_OK; i++)
     if (verb)
       add_verb_trigger(L, pat, items, k, i);
+    else if (pat->flags & PAT_NOUN)
+      add_noun_trigger(L, pat, items, k, i);
     else
       add_trigger(L, pat, items[i].p, items[i].n);
 }

@@ -239,6 +239,8 @@ typedef struct {
 #define W_CONDITIONAL ((sckg_wclass)1 << 44)
 /* a modal: the bare verb after it is a plan or a possibility */
 #define W_MODAL ((sckg_wclass)1 << 45)
+/* a span of time a periodref counts, with no date fixed: "last week" */
+#define W_PERIOD ((sckg_wclass)1 << 46)
 
 /* What a span of an article that is not read is (noise.tsv's kinds; the
  * title, datelines and timestamps are found by their shape alone). */

@@ -361,12 +361,13 @@ unsigned sckg_morph_tagged(const sckg_lemma *lemma) {
 
 /* ---- Verb forms ---------------------------------------------------------- */
 
-/* Is form[0..n) read back as the verb lemma `id`? */
-static bool reads_as_verb(const char *form, size_t n, uint32_t id) {
+/* Is form[0..n) read back as lemma `id` with part of speech `pos` (an
+ * SCKG_POS_ bit)? */
+static bool reads_as(const char *form, size_t n, uint32_t id, unsigned pos) {
   sckg_lemma got[SCKG_MORPH_MAX];
   size_t k = sckg_morph_lemmas(form, n, got, SCKG_MORPH_MAX);
   for (size_t i = 0; i < k && i < SCKG_MORPH_MAX; i++)
-    if (got[i].id == id && got[i].pos == SCKG_POS_VERB)
+    if (got[i].id == id && got[i].pos == pos)
       return true;
   return false;
 }
@@ -377,6 +378,7 @@ typedef struct {
   uint32_t id;
   const char *lemma;
   size_t len;
+  unsigned pos; /* the SCKG_POS_ bit the forms inflect */
 } forms;
 
 static void add_form(forms *f, const char *w, size_t n) {
@@ -385,7 +387,7 @@ static void add_form(forms *f, const char *w, size_t n) {
   for (size_t i = 0; i < f->n && i < f->max; i++)
     if (strlen(f->out[i]) == n && same(f->out[i], w, n))
       return;
-  if (!reads_as_verb(w, n, f->id))
+  if (!reads_as(w, n, f->id, f->pos))
     return;
   if (f->n < f->max) {
     memcpy(f->out[f->n], w, n);
@@ -405,15 +407,10 @@ static void add_suffixed(forms *f, size_t keep, const char *suffix) {
   add_form(f, w, keep + sl);
 }
 
-size_t sckg_morph_verb_forms(const char *lemma, size_t n,
-                             char (*out)[SCKG_MORPH_LEN_MAX], size_t max) {
-  uint32_t id = n < SCKG_MORPH_LEN_MAX ? find_lemma(lemma, n) : NOT_FOUND;
-  if (id == NOT_FOUND || !(pos_of(id) & (1u << POS_VERB)))
-    return 0;
-  forms f = {out, max, 0, id, lemma, n};
-  /* the irregular forms that name this verb: a binary search for the
-   * first of its readings in exc_by_target */
-  uint32_t want = id << 2 | POS_VERB, lo = 0, hi = tables->n_exc_readings;
+/* The exception lists' forms of lemma f->id with part of speech index
+ * `p`: a binary search for the first of its readings in exc_by_target. */
+static void add_irregular_forms(forms *f, unsigned p) {
+  uint32_t want = f->id << 2 | p, lo = 0, hi = tables->n_exc_readings;
   while (lo < hi) {
     uint32_t mid = lo + (hi - lo) / 2;
     if (tables->exc_by_target[mid] < want)
@@ -426,8 +423,54 @@ size_t sckg_morph_verb_forms(const char *lemma, size_t n,
     uint32_t i = tables->exc_form_of[lo];
     uint32_t b = tables->exc_form[i] & OFFSET_MASK,
              e = tables->exc_form[i + 1] & OFFSET_MASK;
-    add_form(&f, tables->exc_pool + b, e - b - 1);
+    add_form(f, tables->exc_pool + b, e - b - 1);
   }
+}
+
+/* Start the forms of `lemma` with part of speech index p: false when the
+ * lemma has no such reading. The listed irregular forms come first. */
+static bool start_forms(forms *f, const char *lemma, size_t n,
+                        char (*out)[SCKG_MORPH_LEN_MAX], size_t max,
+                        unsigned p) {
+  uint32_t id = n < SCKG_MORPH_LEN_MAX ? find_lemma(lemma, n) : NOT_FOUND;
+  if (id == NOT_FOUND || !(pos_of(id) & (1u << p)))
+    return false;
+  *f = (forms){out, max, 0, id, lemma, n, 1u << p};
+  add_irregular_forms(f, p);
+  return true;
+}
+
+/* The regular -s form: -ies after a consonant and y, -es after a
+ * sibilant, else -s. */
+static void add_s_form(forms *f) {
+  size_t n = f->len;
+  char last = f->lemma[n - 1], before = n > 1 ? f->lemma[n - 2] : 0;
+  if (last == 'y' && n > 1 && is_consonant(before))
+    add_suffixed(f, n - 1, "ies");
+  else if (last == 's' || last == 'x' || last == 'z' ||
+           (last == 'h' && (before == 'c' || before == 's')))
+    add_suffixed(f, n, "es");
+  else
+    add_suffixed(f, n, "s");
+}
+
+size_t sckg_morph_noun_plurals(const char *lemma, size_t n,
+                               char (*out)[SCKG_MORPH_LEN_MAX], size_t max) {
+  forms f;
+  if (!start_forms(&f, lemma, n, out, max, POS_NOUN))
+    return 0;
+  /* the regular one, read back as the noun; none beside a listed one
+   * (crises, not "crisises"; vetoes, not "vetos") */
+  if (!f.n)
+    add_s_form(&f);
+  return f.n;
+}
+
+size_t sckg_morph_verb_forms(const char *lemma, size_t n,
+                             char (*out)[SCKG_MORPH_LEN_MAX], size_t max) {
+  forms f;
+  if (!start_forms(&f, lemma, n, out, max, POS_VERB))
+    return 0;
   /* a verb whose listed forms hold one not in -ed has its past among
    * them: no "stealed" beside "stole"; a hyphenated spelling variant of
    * an unhyphenated verb ("co-ordinates" of "coordinate") says nothing of
@@ -444,15 +487,9 @@ size_t sckg_morph_verb_forms(const char *lemma, size_t n,
    * reads back as this verb */
   char last = lemma[n - 1], before = n > 1 ? lemma[n - 2] : 0;
   bool consonant_y = last == 'y' && n > 1 && is_consonant(before);
-  if (consonant_y) {
-    add_suffixed(&f, n - 1, "ies");
+  add_s_form(&f);
+  if (consonant_y)
     add_suffixed(&f, n - 1, "ied");
-  } else if (last == 's' || last == 'x' || last == 'z' ||
-             (last == 'h' && (before == 'c' || before == 's'))) {
-    add_suffixed(&f, n, "es");
-  } else {
-    add_suffixed(&f, n, "s");
-  }
   if (irregular)
     ;
   else if (last == 'e')

@@ -76,6 +76,14 @@ size_t sckg_morph_lemmas(const char *word, size_t n, sckg_lemma *out,
 size_t sckg_morph_verb_forms(const char *lemma, size_t n,
                              char (*out)[SCKG_MORPH_LEN_MAX], size_t max);
 
+/* The plurals of the noun `lemma` (lowercase, a noun of the index): its
+ * irregular ones ("veto": vetoes; "crisis": crises) and the regular one
+ * ("launch": launches), each kept only when sckg_morph_lemmas reads it
+ * back as this noun. Written and counted as sckg_morph_verb_forms does; only
+ * the listed ones when the lists have any; 0 when the lemma is no noun. */
+size_t sckg_morph_noun_plurals(const char *lemma, size_t n,
+                               char (*out)[SCKG_MORPH_LEN_MAX], size_t max);
+
 /* How often the lemma was tagged with its part of speech in WordNet's
  * sense-tagged corpus (cntlist.rev, summed over senses): a rough rank of
  * readings, "attack" 44 as a verb, 25 as a noun. 0 when never tagged. */

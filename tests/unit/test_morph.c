@@ -215,10 +215,10 @@ static void readings_say_how_they_inflect(void **state) {
   assert_int_equal(verb_inflection("lashed out", "lash out"), SCKG_INFL_ED);
 }
 
-static void verb_forms_are(const char *lemma, const char *expected) {
-  char forms[16][SCKG_MORPH_LEN_MAX];
-  size_t n = sckg_morph_verb_forms(lemma, strlen(lemma), forms, 16);
-  assert_true(n <= 16);
+/* The forms got, sorted and joined by spaces, are `expected`. */
+static void forms_equal(char (*forms)[SCKG_MORPH_LEN_MAX], size_t n, size_t max,
+                        const char *expected) {
+  assert_true(n <= max);
   qsort(forms, n, sizeof *forms, (int (*)(const void *, const void *))strcmp);
   char got[512] = "";
   for (size_t i = 0; i < n; i++) {
@@ -227,6 +227,12 @@ static void verb_forms_are(const char *lemma, const char *expected) {
     strcat(got, forms[i]);
   }
   assert_string_equal(got, expected);
+}
+
+static void verb_forms_are(const char *lemma, const char *expected) {
+  char forms[16][SCKG_MORPH_LEN_MAX];
+  forms_equal(forms, sckg_morph_verb_forms(lemma, strlen(lemma), forms, 16), 16,
+              expected);
 }
 
 /* A verb's inflections, regular and irregular, each read back as it. */
@@ -245,6 +251,27 @@ static void forms_of_a_verb(void **state) {
   verb_forms_are("deny", "denied denies denying");
   verb_forms_are("cyberattack", ""); /* not in WordNet */
   verb_forms_are("table", "tabled tables tabling");
+}
+
+static void noun_plurals_are(const char *lemma, const char *expected) {
+  char forms[8][SCKG_MORPH_LEN_MAX];
+  forms_equal(forms, sckg_morph_noun_plurals(lemma, strlen(lemma), forms, 8), 8,
+              expected);
+}
+
+/* A noun's plurals: the exception list's and the regular rules', each read
+ * back as the noun; a word that is no noun has none. */
+static void plurals_of_a_noun(void **state) {
+  (void)state;
+  noun_plurals_are("launch", "launches");
+  noun_plurals_are("veto", "vetoes");
+  noun_plurals_are("theft", "thefts");
+  noun_plurals_are("missile launch",
+                   ""); /* no lemma: the loader inflects the head */
+  noun_plurals_are("crisis", "crises");
+  noun_plurals_are("accusation", "accusations");
+  noun_plurals_are("condemn", "");     /* a verb only */
+  noun_plurals_are("cyberattack", ""); /* not in WordNet */
 }
 
 static void every_lemma_is_found(void **state) {
@@ -303,6 +330,7 @@ int main(void) {
       cmocka_unit_test(sense_tagged_counts),
       cmocka_unit_test(readings_say_how_they_inflect),
       cmocka_unit_test(forms_of_a_verb),
+      cmocka_unit_test(plurals_of_a_noun),
       cmocka_unit_test(every_lemma_is_found),
       cmocka_unit_test(every_irregular_form_is_found),
   };
