@@ -461,10 +461,13 @@ static void react_to_event(reader *r, frame *f, size_t i, size_t k) {
  * speaker's act is aimed at them. */
 void ex_event_objects(reader *r, frame *f, size_t nf) {
   for (size_t i = 0; i < nf; i++) {
-    /* only reactions: announcing or reporting an act may be one's own */
-    if ((f[i].t->pat->flags & (PAT_NOUN | PAT_REPORT)) ||
-        !is_speech(r, f[i].t->pat->type) ||
-        f[i].t->pat->type == SCKG_EV_MAKE_STATEMENT)
+    /* only reactions: announcing or reporting an act may be one's own;
+     * an appeal or a demand names an event wished for, none that is */
+    unsigned roles = sckg_type(r->s, f[i].t->pat->type)->roles;
+    bool reaction = roles & TYPE_REACTION;
+    bool wish = (roles & TYPE_SPEECH) && !reaction &&
+                f[i].t->pat->type != SCKG_EV_MAKE_STATEMENT;
+    if ((f[i].t->pat->flags & (PAT_NOUN | PAT_REPORT)) || !(reaction || wish))
       continue;
     /* after the trigger, or what names its object ('*' stands inside) */
     const trigger *t = f[i].t;
@@ -473,9 +476,14 @@ void ex_event_objects(reader *r, frame *f, size_t nf) {
     for (size_t k = 0; k < nf; k++)
       if (k != i && (f[k].t->pat->flags & PAT_NOUN) && f[k].t->tb >= from &&
           f[k].t->tb <= from + 8 && reaction_reaches(r, t, from, f[k].t->tb)) {
-        react_to_event(r, f, i, k);
+        if (wish)
+          f[k].drop = true; /* "called for talks", "demanded a probe" */
+        else
+          react_to_event(r, f, i, k);
         break;
       }
+    if (wish)
+      continue;
     /* "North Korea's latest launch was condemned by the United States":
      * a passive reaction's subject names the act reacted to */
     for (size_t k = i;

@@ -485,11 +485,18 @@ static void resolve_anaphor(reader *r, mention *m, const phrase *ph) {
   case ANA_SPEAKER:
     break; /* resolved once the sentence's speaker is known */
   case ANA_PERSON:
+    /* "Ambassador Liu said ..., and he called for": a person named
+     * earlier in the sentence comes first */
+    for (size_t k = r->nm - 1; k-- > 0 && !m->n;)
+      if (r->m[k].kind == M_NAME && r->m[k].n == 1 &&
+          r->m[k].actors[0]->cls == SCKG_CLASS_PERSON)
+        ex_add_actor(m, r->m[k].actors[0]);
     /* "he" after "a spokesman for the ministry said": with no person
      * named, the one he spoke for */
-    ex_add_actor(m, st->last_person ? st->last_person
-                    : st->n_subject ? st->subject[0]
-                                    : NULL);
+    if (!m->n)
+      ex_add_actor(m, st->last_person ? st->last_person
+                      : st->n_subject ? st->subject[0]
+                                      : NULL);
     break;
   case ANA_AGENCY:
     /* "prosecutors": the body whose name holds the cue (the Justice

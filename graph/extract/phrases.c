@@ -199,7 +199,13 @@ static bool verb_place(const reader *r, size_t i, const phrase *ph) {
   bool plural_noun = p && ex_is_lower_word(r, g - 1) && !w &&
                      r->text[p->e - 1] == 's' &&
                      (ex_pos(r, g - 1) & SCKG_POS_NOUN);
-  bool subject = after_name || (w & W_SUBJPRON) || plural_noun;
+  /* "workers who use", "hackers that steal": a relative pronoun after a
+   * noun is the subject */
+  bool relative = p && (w & (W_RELATIVE | W_COMP)) && g >= 2 &&
+                  (ex_word(r, g - 1) & W_RELATIVE ||
+                   (ex_pos(r, g - 2) & SCKG_POS_NOUN &&
+                    !ex_finite_verb(r, g - 2) && !(ex_word(r, g - 2) & W_SAY)));
+  bool subject = after_name || (w & W_SUBJPRON) || plural_noun || relative;
   /* "has since threatened": a preposition after an auxiliary is an adverb */
   bool prep = p && (w & W_PREP) && !(g >= 2 && (ex_word(r, g - 2) & W_AUX));
   bool np_begun = p && (((w & (W_DET | W_ARTICLE)) && !(w & W_COMP)) ||

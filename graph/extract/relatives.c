@@ -65,10 +65,16 @@ static bool noun_at(const reader *r, size_t i) {
 /* May token i stand inside a noun phrase before its head: a determiner,
  * a modifier, or an -ing form ("a hacking group", "a growing threat")? */
 static bool np_word(const reader *r, size_t i) {
-  return ex_is_lower_word(r, i) &&
-         (ex_may_start_np(r, i) ||
-          (ex_verb_inflections(r, i) & (1u << SCKG_INFL_ING) &&
-           !(ex_word(r, i) & (W_PREP | W_SAY | W_CLAUSE))));
+  if (!ex_is_lower_word(r, i))
+    return false;
+  if (ex_may_start_np(r, i))
+    return true;
+  sckg_wclass w = ex_word(r, i);
+  if (w & (W_PREP | W_SAY | W_CLAUSE | W_CONJ | W_AUX | W_COMP | W_RELATIVE))
+    return false;
+  /* an -ing form, or a word the lexicon does not know ("bitcoin") */
+  return (ex_verb_inflections(r, i) & (1u << SCKG_INFL_ING)) ||
+         (!w && !ex_pos(r, i));
 }
 
 /* The first mention of mention k's coordination group. */

@@ -112,6 +112,16 @@ static size_t finite_verb_before(const reader *r, size_t from, size_t end) {
 }
 
 static long subject_of(const reader *r, const trigger *t) {
+  /* the participle after a comma: its subject is its verb's, or with no verb
+   * trigger before it ("summoned the ambassador, urging Tokyo"), the sentence's
+   */
+  size_t comma = participle_comma(r, t);
+  if (comma) {
+    const trigger *head = main_verb_before(r, t, comma);
+    long k = head ? subject_of(r, head) : first_subject(r, comma, t->quoted);
+    if (k >= 0)
+      return k;
+  }
   /* "Japan condemned X and imposed sanctions on Y": a verb after "and"
    * shares the subject of the verb before it */
   if (!(t->pat->flags & PAT_NOUN)) {
@@ -134,15 +144,6 @@ static long subject_of(const reader *r, const trigger *t) {
     }
     if (p)
       return subject_of(r, p);
-  }
-  /* the participle's subject is its verb's, or with no verb trigger
-   * before it ("summoned the ambassador, urging Tokyo"), the sentence's */
-  size_t comma = participle_comma(r, t);
-  if (comma) {
-    const trigger *head = main_verb_before(r, t, comma);
-    long k = head ? subject_of(r, head) : first_subject(r, comma, t->quoted);
-    if (k >= 0)
-      return k;
   }
   /* "cyberattacks on exchanges that netted $3 billion": a relative
    * pronoun is the subject; it stands for the name right before it, or for
@@ -276,9 +277,13 @@ static long possessor_of(const reader *r, const trigger *t) {
         return (r->m[k].poss || r->m[k].kind == M_ADJ || skipped == 0) ? (long)k
                                                                        : -1;
     const token *tk = &r->toks[i - 1];
+    /* "the DPRK's November 21 launch": a date stands between too */
     if (tk->kind == TK_QUOTE ||
         (tk->kind == TK_WORD && !tk->cap &&
          !(ex_word(r, i - 1) & (W_PREP | W_SAY | W_CLAUSE))) ||
+        (tk->cap && (ex_word(r, i - 1) & (W_MONTH | W_WEEKDAY))) ||
+        (tk->kind == TK_PUNCT && r->text[tk->b] == '.' && i >= 2 &&
+         (ex_word(r, i - 2) & W_MONTH)) || /* "Sept." */
         tk->kind == TK_NUM ||
         (tk->kind == TK_PUNCT &&
          (r->text[tk->b] == '$' || r->text[tk->b] == ',')) ||

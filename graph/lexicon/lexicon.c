@@ -504,7 +504,8 @@ static trigger_form verb_form(const char *w, size_t n) {
 }
 
 /* The first word of a trigger, lowercased, when it is an open-class word
- * (a closed-class word of words.tsv has its forms written out there);
+ * (a closed-class word of words.tsv has its forms written out there: "be",
+ * "has");
  * returns its length, 0 when it has none; *rest is where the trigger goes
  * on after it. */
 static size_t first_word(loader *L, const char *text, size_t len,
@@ -516,8 +517,11 @@ static size_t first_word(loader *L, const char *text, size_t len,
       norm.len < SCKG_MORPH_LEN_MAX) {
     memcpy(out, norm.ptr, norm.len);
     sckg_ascii_lower(out, norm.len);
-    if (!sckg_lexicon_word(L->s,
-                           sckg_strtab_find(L->s->strings, out, norm.len)))
+    /* verbs of words.tsv's open classes ("launch" a support verb, "say")
+     * inflect as any verb */
+    sckg_wclass w =
+        sckg_lexicon_word(L->s, sckg_strtab_find(L->s->strings, out, norm.len));
+    if (!(w & ~(W_SUPPORT | W_SAY | W_NAMING)))
       n = norm.len;
     *rest = t.e;
   }
@@ -548,9 +552,18 @@ static void add_verb_trigger(loader *L, const lex_pattern *pat,
   phrase *listed_ph = add_trigger(L, pat, text, len);
   if (!listed_ph || !flen)
     return;
-  listed_ph->form = verb_form(first, flen);
+  /* a compound WordNet does not know inflects its last part as a verb:
+   * "test-fire", test-fired */
+  size_t head = 0;
+  if (!(sckg_morph_pos(first, flen) & SCKG_POS_VERB))
+    for (size_t k = flen; k-- > 1 && !head;)
+      if (first[k - 1] == '-' &&
+          (sckg_morph_pos(first + k, flen - k) & SCKG_POS_VERB))
+        head = k;
+  listed_ph->form = verb_form(first + head, flen - head);
   sckg_lemma lemmas[SCKG_MORPH_MAX];
-  size_t nl = sckg_morph_lemmas(first, flen, lemmas, SCKG_MORPH_MAX);
+  size_t nl =
+      sckg_morph_lemmas(first + head, flen - head, lemmas, SCKG_MORPH_MAX);
   for (size_t q = 0; q < nl && q < SCKG_MORPH_MAX; q++) {
     if (lemmas[q].pos != SCKG_POS_VERB)
       continue;
@@ -565,9 +578,10 @@ static void add_verb_trigger(loader *L, const lex_pattern *pat,
     for (size_t k = 0; k < nf; k++) {
       const char *w = forms[k];
       size_t wl = strlen(w);
-      if (wl == flen && !memcmp(w, first, wl))
+      if (head + wl == flen && !memcmp(w, first + head, wl))
         continue; /* the trigger as written */
       sckg_buf b = {0};
+      sckg_buf_add(&b, first, head);
       sckg_buf_add(&b, w, wl);
       sckg_buf_add(&b, text + rest, len - rest);
       phrase *ph = listed_item(items, n_items, b.ptr, b.len)
@@ -645,17 +659,15 @@ static void type_line(loader *L, field *f, size_t nf) {
     static const struct {
       const char *name;
       unsigned bit;
-    } roles[] = {{"speech", TYPE_SPEECH},
-                 {"act", TYPE_ACT},
-                 {"crime", TYPE_CRIME},
-                 {"pair", TYPE_PAIR},
-                 {"joint", TYPE_JOINT}};
+    } roles[] = {{"speech", TYPE_SPEECH}, {"act", TYPE_ACT},
+                 {"crime", TYPE_CRIME},   {"pair", TYPE_PAIR},
+                 {"joint", TYPE_JOINT},   {"reaction", TYPE_REACTION}};
     size_t r = 0;
     while (r < sizeof roles / sizeof *roles &&
            !field_is(items[i], roles[r].name))
       r++;
     if (r == sizeof roles / sizeof *roles) {
-      fail(L, "unknown role (speech, act, crime, pair, joint)",
+      fail(L, "unknown role (speech, act, crime, pair, joint, reaction)",
            field_str(L, items[i]));
       return;
     }

@@ -282,7 +282,8 @@ enum {
   TYPE_ACT = 2,    /* a deed a later "the decision" or "the move" may name */
   TYPE_CRIME = 4,  /* an alleged illicit act: its agent may come from context */
   TYPE_PAIR = 8,   /* needs two parties among its agents and targets */
-  TYPE_JOINT = 16  /* done together: its partners are agents, not targets */
+  TYPE_JOINT = 16, /* done together: its partners are agents, not targets */
+  TYPE_REACTION = 32 /* answers an act: an event it names is a past one */
 };
 
 /* What an event type is: one line of types.tsv. */
