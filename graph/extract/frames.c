@@ -455,6 +455,28 @@ static void react_to_event(reader *r, frame *f, size_t i, size_t k) {
     ex_copy_actors(f[i].targets, &f[i].n_targets, f[k].agents, f[k].n_agents);
 }
 
+/* "Seoul flatly rejected the claim", "dismissed the accusations": a
+ * denial whose object is a definite phrase denies the accusation told
+ * before, by another side; it targets the accusers. A denial of what no
+ * one was said to charge ("denied involvement") keeps no target. */
+static void deny_the_claim(reader *r, frame *f, size_t i) {
+  const trigger *t = f[i].t;
+  size_t q = t->obj_from < t->te ? t->obj_from : t->te;
+  if (!(t->pat->flags & PAT_DENY) || f[i].n_targets || q >= r->n ||
+      !(ex_word(r, q) & W_DEFINITE))
+    return;
+  for (size_t k = i; k-- > 0;)
+    if (f[k].t->pat->type == SCKG_EV_ACCUSE && f[k].n_agents &&
+        !same_side(f[i].agents, f[i].n_agents, f[k].agents, f[k].n_agents)) {
+      ex_copy_actors(f[i].targets, &f[i].n_targets, f[k].agents, f[k].n_agents);
+      return;
+    }
+  ex_actor *const *acc = r->st.last_agents[SCKG_EV_ACCUSE];
+  size_t n = r->st.n_last_agents[SCKG_EV_ACCUSE];
+  if (n && !same_side(f[i].agents, f[i].n_agents, acc, n))
+    ex_copy_actors(f[i].targets, &f[i].n_targets, acc, n);
+}
+
 /* An event named as the object of another ("condemned the launch",
  * "denounced the veto"): it is the one the article told of, not the
  * speaker's. Its agents come from the last event of its type, and the
@@ -506,6 +528,7 @@ void ex_event_objects(reader *r, frame *f, size_t nf) {
     }
     if (!f[i].n_targets && f[i].agent_slot != SLOT_BY)
       react_to_last_act(r, f, i, from);
+    deny_the_claim(r, f, i);
   }
   /* "lashed out at the measure, branding it a violation": a pronoun after
    * a participle is its verb's object, now that objects naming an act
