@@ -101,3 +101,29 @@ ex_actor *sckg_entities_named(entity_table *t, const char *label, size_t len,
   return make(t, slug, sckg_entities_intern(t, label, len), cls,
               parent && parent->slug != slug ? parent : NULL);
 }
+
+bool ex_kin(const ex_actor *a, const ex_actor *b) {
+  for (const ex_actor *p = a; p; p = p->parent)
+    if (p == b)
+      return true;
+  for (const ex_actor *p = b; p; p = p->parent)
+    if (p == a)
+      return true;
+  return false;
+}
+
+bool ex_has_actor(ex_actor *const *arr, size_t n, const ex_actor *a) {
+  for (size_t i = 0; i < n; i++)
+    if (arr[i] == a)
+      return true;
+  return false;
+}
+
+bool ex_same_side(ex_actor *const *a, size_t na, ex_actor *const *b,
+                  size_t nb) {
+  for (size_t i = 0; i < na; i++)
+    for (size_t k = 0; k < nb; k++)
+      if (ex_kin(a[i], b[k]) || ex_kin(b[k], a[i]))
+        return true;
+  return false;
+}

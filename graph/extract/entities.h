@@ -51,4 +51,13 @@ ex_actor *sckg_entities_named(entity_table *t, const char *label, size_t len,
  * the smallest slug; lexicon actors keep theirs). */
 void sckg_entities_set_parent(ex_actor *a, ex_actor *parent);
 
+/* Is one actor the other, or part of it (up the partOf/affiliatedWith
+ * chain, either way)? */
+bool ex_kin(const ex_actor *a, const ex_actor *b);
+/* Is actor a among arr[0..n)? */
+bool ex_has_actor(ex_actor *const *arr, size_t n, const ex_actor *a);
+/* Does any actor of a belong to (or is) any of b, or the reverse: one
+ * side, which does not react to its own acts? */
+bool ex_same_side(ex_actor *const *a, size_t na, ex_actor *const *b, size_t nb);
+
 #endif

@@ -19,27 +19,8 @@ static ex_event *emit(reader *r) {
   return e;
 }
 
-/* Is one actor the other, or part of it (up the partOf/affiliatedWith
- * chain, either way)? */
-static bool kin(const ex_actor *a, const ex_actor *b) {
-  for (const ex_actor *p = a; p; p = p->parent)
-    if (p == b)
-      return true;
-  for (const ex_actor *p = b; p; p = p->parent)
-    if (p == a)
-      return true;
-  return false;
-}
-
-static bool has_actor(ex_actor *const *arr, size_t n, const ex_actor *a) {
-  for (size_t i = 0; i < n; i++)
-    if (arr[i] == a)
-      return true;
-  return false;
-}
-
 /* Voiced or reported by its agents (types.tsv `speech`). */
-static bool is_speech(const reader *r, sckg_event_type t) {
+bool ex_is_speech(const reader *r, sckg_event_type t) {
   return (sckg_type(r->s, t)->roles & TYPE_SPEECH) != 0;
 }
 
@@ -71,62 +52,6 @@ void ex_resolve_speakers(reader *r, frame *f, size_t nf) {
       m->plural = ns > 1;
     }
   }
-}
-
-/* A verb trigger right after a form of "be" (adverbs may stand between):
- * "was fired", "were quickly sanctioned". Nominal and explicitly passive
- * patterns are not. */
-static bool is_passive(const reader *r, const trigger *t) {
-  /* idioms of several words ("quoted as saying") say their own voice */
-  if ((t->pat->flags & (PAT_NOUN | PAT_PASSIVE)) || t->te != t->tb + 1)
-    return false;
-  /* a participle: "sanctioned", "stolen", "held" */
-  if (!(ex_verb_inflections(r, t->tb) &
-        (1u << SCKG_INFL_ED | 1u << SCKG_INFL_IRREGULAR)))
-    return false;
-  /* "stolen funds", "hacked accounts": a participle before its noun, with
-   * no auxiliary before it, is attributive: passive in meaning */
-  size_t g = ex_skip_adverbs_back(r, t->tb);
-  bool aux_before =
-      (t->tb > 0 && (ex_word(r, t->tb - 1) & (W_AUX | W_BE))) ||
-      (g > 0 && g < t->tb && (ex_word(r, g - 1) & (W_AUX | W_BE)));
-  bool after_name = false; /* "The FBI urged node operators": a verb */
-  for (size_t k = 0; k < r->nm; k++)
-    after_name |= r->m[k].te == t->tb;
-  /* what may stand before a noun phrase: a determiner, preposition,
-   * conjunction, number, '$', or another trigger ("launder stolen funds") */
-  bool np_start = false;
-  if (t->tb > 0) {
-    const token *p = &r->toks[t->tb - 1];
-    /* not a comma: ", said fewer than" is the clause's verb */
-    np_start = (ex_word(r, t->tb - 1) & (W_DET | W_PREP | W_CONJ) &&
-                p->kind == TK_WORD) ||
-               p->kind == TK_NUM ||
-               (p->kind == TK_PUNCT && r->text[p->b] == '$');
-    for (size_t k = 0; k < r->nt && !np_start; k++)
-      np_start = r->t[k].te == t->tb;
-    /* "drained funds and hijacked computers": after a conjunction that
-     * follows a verb, another verb of the same subject */
-    if (ex_word(r, t->tb - 1) & W_CONJ)
-      for (size_t k = 0; k < r->nt && np_start; k++)
-        if (r->t[k].te < t->tb && !(r->t[k].pat->flags & PAT_NOUN) &&
-            r->t[k].quoted == t->quoted)
-          np_start = false;
-  }
-  /* "urged it to", "warned them of": a pronoun after it is its object */
-  if (!aux_before && !after_name && np_start && t->te == t->tb + 1 &&
-      ex_is_lower_word(r, t->te) && !(ex_word(r, t->te) & W_DET) &&
-      ex_may_start_np(r, t->te))
-    return true;
-  /* the auxiliary before it, over adverbs: "were repeatedly sanctioned" */
-  for (size_t k = t->tb; k > 0 && k + 4 > t->tb; k--) {
-    sckg_wclass wd = ex_word(r, k - 1);
-    if (wd & W_BE)
-      return true;
-    if (!(wd & W_AUX) && !ex_is_adverb(r, k - 1))
-      return false;
-  }
-  return false;
 }
 
 /* A culprit word right before token i, or one and its preposition:
@@ -187,7 +112,7 @@ void ex_read_frames(reader *r, frame *f, size_t nf) {
     const slot by_only[MAX_SLOTS] = {{SLOT_BY, r->s->by_prep}};
     static const slot subj_only[MAX_SLOTS] = {{SLOT_SUBJ, NULL}};
     static const slot none[MAX_SLOTS] = {{SLOT_NONE, NULL}};
-    if (is_passive(r, fr->t)) {
+    if (ex_is_passive(r, fr->t)) {
       /* "the missile was fired", "funds were stolen by X": the agent is
        * the by-phrase, the subject is what was acted on */
       agent_slots = by_only;
@@ -196,6 +121,33 @@ void ex_read_frames(reader *r, frame *f, size_t nf) {
     fr->n_agents = ex_fill_slots(r, fr->t, agent_slots, fr->agents, &which,
                                  &fr->agent_slot);
     fr->agent_mention = which;
+    /* "was indicted in the United States", "was arrested in France": a
+     * measure told in the passive with no by-agent is the state's where
+     * it was taken (a crime's place is its victim's, not its author's) */
+    bool passive = agent_slots == by_only || (p->flags & PAT_PASSIVE);
+    if (passive && !fr->n_agents &&
+        (sckg_type(r->s, p->type)->roles &
+         (TYPE_ACT | TYPE_CRIME | TYPE_SPEECH)) == TYPE_ACT) {
+      long k = ex_group_after(r, fr->t->te, 4, false);
+      if (k >= 0 && r->m[k].prep && r->m[k].n == 1 &&
+          (sckg_lexicon_word(r->s, r->m[k].prep) & W_LOCPREP) &&
+          r->m[k].actors[0]->cls == SCKG_CLASS_STATE) {
+        fr->agents[fr->n_agents++] = r->m[k].actors[0];
+        fr->agent_slot = SLOT_PREP;
+      }
+    }
+    /* "the EU sanctioned a firm accused of backing hackers": who says so
+     * is who did what the clause's verb says */
+    long clause_verb =
+        agent_slots == by_only && !fr->n_agents && ex_is_speech(r, p->type)
+            ? ex_reduced_relative(r, fr->t)
+            : -1;
+    for (size_t j = 0; clause_verb >= 0 && j < i; j++)
+      if (f[j].t->te == (size_t)clause_verb + 1 && f[j].n_agents &&
+          !(f[j].t->pat->flags & PAT_NOUN)) {
+        ex_copy_actors(fr->agents, &fr->n_agents, f[j].agents, f[j].n_agents);
+        fr->agent_slot = SLOT_SPEAKER;
+      }
     /* "the Ronin heist", "the Sony attack": a company named before a crime
      * is its victim, not its author */
     if ((p->flags & PAT_CRIME) && (p->flags & PAT_NOUN) &&
@@ -294,7 +246,7 @@ void ex_apply_denials(const reader *r, frame *f, size_t nf) {
     if (!(f[i].t->pat->flags & PAT_DENY) || f[i].negated)
       continue;
     for (size_t k = i + 1; k < nf; k++) {
-      if (is_speech(r, f[k].t->pat->type) && f[k].n_agents)
+      if (ex_is_speech(r, f[k].t->pat->type) && f[k].n_agents)
         break;
       if (!(f[k].t->pat->flags & PAT_CRIME))
         continue; /* "denied allegations of hacking": the hacking is denied */
@@ -345,211 +297,6 @@ void ex_speaker_slots(frame *f, size_t nf) {
   }
 }
 
-/* Does any actor of a belong to (or is) any of b, or the reverse? */
-static bool same_side(ex_actor *const *a, size_t na, ex_actor *const *b,
-                      size_t nb) {
-  for (size_t i = 0; i < na; i++)
-    for (size_t k = 0; k < nb; k++)
-      if (kin(a[i], b[k]) || kin(b[k], a[i]))
-        return true;
-  return false;
-}
-
-/* May the words [from, to) stand between a reaction and the noun it
- * answers: determiners, modifiers, numbers and possessors ("condemned
- * North Korea's latest launch"), a preposition the reaction's pattern
- * takes, first ("concern over the launch"), and "of" after a noun ("the
- * pace of the launches", "most of the tests")? */
-static bool reaction_reaches(const reader *r, const trigger *t, size_t from,
-                             size_t to) {
-  for (size_t q = from; q < to; q++) {
-    const token *tk = &r->toks[q];
-    if (tk->kind == TK_POSS || tk->kind == TK_NUM)
-      continue;
-    bool named = false; /* a possessor's name: "North Korea's" */
-    for (size_t k = 0; k < r->nm && !named; k++)
-      named = r->m[k].poss && r->m[k].tb <= q && q < r->m[k].te;
-    if (named)
-      continue;
-    if (!ex_is_lower_word(r, q) || ex_finite_verb(r, q))
-      return false;
-    sckg_wclass w = ex_word(r, q);
-    if (w & (W_CONJ | W_AUX | W_COMP | W_RELATIVE))
-      return false;
-    if (!(w & (W_PREP | W_CLAUSE | W_SAY)))
-      continue;
-    if (q == from && (w & W_PREP) && ex_pattern_takes(t->pat, tk->lower))
-      continue;
-    if ((w & W_GENITIVE) && q > from && ex_is_lower_word(r, q - 1) &&
-        !(ex_word(r, q - 1) & (W_PREP | W_DET)))
-      continue;
-    return false;
-  }
-  return true;
-}
-
-/* Reaction i answers the latest act another did: one does not react to
- * one's own act, or one's state's; this sentence's acts first, then the
- * article's. */
-static void react_to_act(reader *r, frame *f, size_t i) {
-  for (size_t k = i; k-- > 0;)
-    if (ex_is_act(r, f[k].t->pat->type) && f[k].n_agents && !f[k].negated &&
-        !same_side(f[i].agents, f[i].n_agents, f[k].agents, f[k].n_agents)) {
-      ex_copy_actors(f[i].targets, &f[i].n_targets, f[k].agents, f[k].n_agents);
-      return;
-    }
-  for (size_t k = r->st.n_acts; k-- > 0;)
-    if (!same_side(f[i].agents, f[i].n_agents, r->st.acts[k].agents,
-                   r->st.acts[k].n)) {
-      ex_copy_actors(f[i].targets, &f[i].n_targets, r->st.acts[k].agents,
-                     r->st.acts[k].n);
-      return;
-    }
-}
-
-/* "expressed concern about the decision", "denounced the move": a
- * determiner and a word that only names an act (words.tsv `eventnoun`)
- * after a reaction stand for the last act told of. */
-static void react_to_last_act(reader *r, frame *f, size_t i, size_t from) {
-  bool det = false;
-  for (size_t q = from; q < r->n && q < from + 6 && ex_is_lower_word(r, q);
-       q++) {
-    sckg_wclass w = ex_word(r, q);
-    if (w & W_DET)
-      det = true;
-    if (!(w & W_EVENTNOUN))
-      continue;
-    if (det && reaction_reaches(r, f[i].t, from, q))
-      react_to_act(r, f, i);
-    return;
-  }
-}
-
-/* The agents of nominal event frame k when it is named as another's
- * object: its own by-phrase, possessor or relative clause, else the same
- * event told before it in this sentence ("fired a missile, a launch the EU
- * condemned"), else the article's last event of its type. */
-static void event_noun_agents(reader *r, frame *f, size_t k) {
-  if (f[k].n_agents &&
-      (!(f[k].t->pat->flags & PAT_NOUN) || f[k].agent_slot != SLOT_SUBJ))
-    return;
-  sckg_event_type ty = f[k].t->pat->type;
-  f[k].agent_slot = SLOT_NONE;
-  for (size_t j = k; j-- > 0;)
-    if (f[j].t->pat->type == ty && f[j].n_agents && !f[j].negated &&
-        !((f[j].t->pat->flags & PAT_NOUN) && f[j].agent_slot == SLOT_SUBJ)) {
-      f[k].n_agents = 0;
-      ex_copy_actors(f[k].agents, &f[k].n_agents, f[j].agents, f[j].n_agents);
-      return;
-    }
-  f[k].n_agents = r->st.n_last_agents[ty];
-  memcpy(f[k].agents, r->st.last_agents[ty],
-         f[k].n_agents * sizeof *f[k].agents);
-}
-
-/* Reaction i answers event frame k: its targets are k's agents. */
-static void react_to_event(reader *r, frame *f, size_t i, size_t k) {
-  event_noun_agents(r, f, k);
-  if (!f[i].n_targets && f[k].n_agents &&
-      !same_side(f[i].agents, f[i].n_agents, f[k].agents, f[k].n_agents))
-    ex_copy_actors(f[i].targets, &f[i].n_targets, f[k].agents, f[k].n_agents);
-}
-
-/* "Seoul flatly rejected the claim", "dismissed the accusations": a
- * denial whose object is a definite phrase denies the accusation told
- * before, by another side; it targets the accusers. A denial of what no
- * one was said to charge ("denied involvement") keeps no target. */
-static void deny_the_claim(reader *r, frame *f, size_t i) {
-  const trigger *t = f[i].t;
-  size_t q = t->obj_from < t->te ? t->obj_from : t->te;
-  if (!(t->pat->flags & PAT_DENY) || f[i].n_targets || q >= r->n ||
-      !(ex_word(r, q) & W_DEFINITE))
-    return;
-  for (size_t k = i; k-- > 0;)
-    if (f[k].t->pat->type == SCKG_EV_ACCUSE && f[k].n_agents &&
-        !same_side(f[i].agents, f[i].n_agents, f[k].agents, f[k].n_agents)) {
-      ex_copy_actors(f[i].targets, &f[i].n_targets, f[k].agents, f[k].n_agents);
-      return;
-    }
-  ex_actor *const *acc = r->st.last_agents[SCKG_EV_ACCUSE];
-  size_t n = r->st.n_last_agents[SCKG_EV_ACCUSE];
-  if (n && !same_side(f[i].agents, f[i].n_agents, acc, n))
-    ex_copy_actors(f[i].targets, &f[i].n_targets, acc, n);
-}
-
-/* An event named as the object of another ("condemned the launch",
- * "denounced the veto"): it is the one the article told of, not the
- * speaker's. Its agents come from the last event of its type, and the
- * speaker's act is aimed at them. */
-void ex_event_objects(reader *r, frame *f, size_t nf) {
-  for (size_t i = 0; i < nf; i++) {
-    /* only reactions: announcing or reporting an act may be one's own;
-     * an appeal or a demand names an event wished for, none that is */
-    unsigned roles = sckg_type(r->s, f[i].t->pat->type)->roles;
-    bool reaction = roles & TYPE_REACTION;
-    bool wish = (roles & TYPE_SPEECH) && !reaction &&
-                f[i].t->pat->type != SCKG_EV_MAKE_STATEMENT;
-    if ((f[i].t->pat->flags & (PAT_NOUN | PAT_REPORT)) || !(reaction || wish))
-      continue;
-    /* after the trigger, or what names its object ('*' stands inside) */
-    const trigger *t = f[i].t;
-    bool obj_in_gap = t->obj_from < t->te && t->pat->target[0].kind == SLOT_OBJ;
-    size_t from = t->obj_from > t->te || obj_in_gap ? t->obj_from : t->te;
-    for (size_t k = 0; k < nf; k++)
-      if (k != i && (f[k].t->pat->flags & PAT_NOUN) && f[k].t->tb >= from &&
-          f[k].t->tb <= from + 8 && reaction_reaches(r, t, from, f[k].t->tb)) {
-        if (wish)
-          f[k].drop = true; /* "called for talks", "demanded a probe" */
-        else
-          react_to_event(r, f, i, k);
-        break;
-      }
-    if (wish)
-      continue;
-    /* "North Korea's latest launch was condemned by the United States":
-     * a passive reaction's subject names the act reacted to */
-    for (size_t k = i;
-         f[i].agent_slot == SLOT_BY && !f[i].n_targets && k-- > 0;)
-      if ((f[k].t->pat->flags & PAT_NOUN) && f[k].n_agents &&
-          f[k].t->te <= f[i].t->tb &&
-          r->clause[f[k].t->tb] == r->clause[f[i].t->tb] &&
-          !same_side(f[i].agents, f[i].n_agents, f[k].agents, f[k].n_agents))
-        ex_copy_actors(f[i].targets, &f[i].n_targets, f[k].agents,
-                       f[k].n_agents);
-    /* "the launch, which Japan condemned", "a request Seoul rebuffed": the
-     * object a relative clause lacks is the event it modifies */
-    if (!f[i].n_targets) {
-      ex_antecedent a = ex_object_antecedent(r, t, f[i].agent_mention);
-      for (size_t k = 0; a.kind == ANTE_EVENT && k < nf; k++)
-        if (f[k].t == &r->t[a.index])
-          react_to_event(r, f, i, k);
-      if (a.kind == ANTE_ACT)
-        react_to_act(r, f, i);
-    }
-    if (!f[i].n_targets && f[i].agent_slot != SLOT_BY)
-      react_to_last_act(r, f, i, from);
-    deny_the_claim(r, f, i);
-  }
-  /* "lashed out at the measure, branding it a violation": a pronoun after
-   * a participle is its verb's object, now that objects naming an act
-   * have their agents */
-  for (size_t i = 0; i < nf; i++) {
-    const trigger *head = ex_participle_head(r, f[i].t);
-    /* a pronoun read as the speaker itself ("branding it"): not its own */
-    if ((f[i].n_targets && !same_side(f[i].agents, f[i].n_agents, f[i].targets,
-                                      f[i].n_targets)) ||
-        !head || !object_pronoun(r, f[i].t->obj_from))
-      continue;
-    f[i].n_targets = 0;
-    for (size_t j = 0; j < nf; j++)
-      if (f[j].t == head && f[j].n_targets) {
-        ex_copy_actors(f[i].targets, &f[i].n_targets, f[j].targets,
-                       f[j].n_targets);
-        break;
-      }
-  }
-}
-
 /* A crime whose only agent is the clause subject that also accuses,
  * sanctions or reports ("The FBI blamed North Korea for the theft") is not
  * that subject's: it falls back to the accused. */
@@ -560,7 +307,7 @@ void ex_crimes_not_by_accusers(frame *f, size_t nf) {
     for (size_t k = 0; k < nf; k++)
       if (k != i && !(f[k].t->pat->flags & PAT_CRIME) && f[k].n_agents &&
           (f[k].agent_mention == f[i].agent_mention ||
-           has_actor(f[k].agents, f[k].n_agents, f[i].agents[0]))) {
+           ex_has_actor(f[k].agents, f[k].n_agents, f[i].agents[0]))) {
         f[i].n_agents = 0;
         f[i].agent_slot = SLOT_NONE;
         break;
@@ -619,8 +366,17 @@ void ex_inherit_agents(reader *r, frame *f, size_t nf) {
         const mention *m = &r->m[q];
         if (m->tb < f[k].t->te || m->te > f[i].t->tb)
           continue;
-        if (ex_mention_usable(m) && !m->prep && !m->poss &&
-            !has_actor(f[k].agents, f[k].n_agents, m->actors[0])) {
+        /* its clause only: another verb between the subject and the
+         * crime opens a clause of its own ("China was concerned and
+         * urged ..., saying that tracing cyberattacks was complex") */
+        bool other_clause = false;
+        for (size_t j = 0; j < nf; j++)
+          other_clause |= j != i && j != k &&
+                          !(f[j].t->pat->flags & PAT_NOUN) &&
+                          f[j].t->tb >= m->te && f[j].t->te <= f[i].t->tb &&
+                          !(f[j].t->pat->flags & PAT_CRIME);
+        if (ex_mention_usable(m) && !m->prep && !m->poss && !other_clause &&
+            !ex_has_actor(f[k].agents, f[k].n_agents, m->actors[0])) {
           /* not the speaker itself: "Japan said it would freeze assets
            * linked to the theft" does not make Japan the thief */
           f[i].n_agents = ex_group_actors(r, q, f[i].agents, EX_MAX_ACTORS);
@@ -644,7 +400,7 @@ void ex_inherit_agents(reader *r, frame *f, size_t nf) {
 void ex_copy_actors(ex_actor **dst, size_t *nd, ex_actor *const *src,
                     size_t ns) {
   for (size_t i = 0; i < ns; i++)
-    if (!has_actor(dst, *nd, src[i]) && *nd < EX_MAX_ACTORS)
+    if (!ex_has_actor(dst, *nd, src[i]) && *nd < EX_MAX_ACTORS)
       dst[(*nd)++] = src[i];
 }
 
@@ -667,8 +423,8 @@ static bool reports_typed(const reader *r, const frame *f, size_t nf,
     bool own = false;
     for (size_t a = 0; a < f[k].n_agents && !own; a++)
       for (size_t b = 0; b < f[i].n_agents && !own; b++)
-        own = kin(f[k].agents[a], f[i].agents[b]) ||
-              kin(f[i].agents[b], f[k].agents[a]);
+        own = ex_kin(f[k].agents[a], f[i].agents[b]) ||
+              ex_kin(f[i].agents[b], f[k].agents[a]);
     if (!own && !(f[k].t->pat->flags & PAT_CRIME))
       continue;
     /* "said ... and urged": the speaker's next act, not what was said */
@@ -737,7 +493,7 @@ void ex_emit_frames(reader *r, frame *f, size_t nf) {
       fr->n_targets = 0;
     }
     for (size_t k = 0; k < fr->n_targets; k++)
-      if (!same_side(e->agents, e->n_agents, &fr->targets[k], 1))
+      if (!ex_same_side(e->agents, e->n_agents, &fr->targets[k], 1))
         ex_copy_actors(e->targets, &e->n_targets, &fr->targets[k], 1);
     e->negated = fr->negated;
     e->date = ex_date_near(r, fr->t);
@@ -751,11 +507,11 @@ void ex_emit_frames(reader *r, frame *f, size_t nf) {
     bool referred_back =
         fr->agent_mention >= 0 && r->m[fr->agent_mention].kind == M_ANAPHOR;
     size_t reach = referred_back ? 3 : 1;
-    if (!e->date.year && !r->nd && is_speech(r, p->type) &&
+    if (!e->date.year && !r->nd && ex_is_speech(r, p->type) &&
         r->st.last_date.year && r->sent_index <= r->st.last_date_sent + reach)
       for (size_t k = 0; k < fr->n_agents && !e->date.year; k++)
         for (size_t q = 0; q < r->st.n_last_date_agents; q++)
-          if (kin(fr->agents[k], r->st.last_date_agents[q])) {
+          if (ex_kin(fr->agents[k], r->st.last_date_agents[q])) {
             e->date = r->st.last_date;
             break;
           }
@@ -779,7 +535,7 @@ void ex_emit_frames(reader *r, frame *f, size_t nf) {
       e->stated_in = speaker_stmt;
       /* what a statement voices (concern, criticism, appeals) happens when
        * it is made; what it reports others did does not */
-      if (!e->date.year && is_speech(r, e->type))
+      if (!e->date.year && ex_is_speech(r, e->type))
         e->date = r->out->events[speaker_stmt].date;
     }
   }
@@ -792,13 +548,13 @@ void ex_emit_frames(reader *r, frame *f, size_t nf) {
       speaker = &f[i];
   for (size_t i = first; speaker && i < r->out->n_events; i++) {
     ex_event *e = &r->out->events[i];
-    if (is_speech(r, e->type))
+    if (ex_is_speech(r, e->type))
       continue;
     /* one does not claim one's own act, nor a ministry its state's */
     bool own = false;
     for (size_t k = 0; k < speaker->n_agents; k++)
       for (size_t q = 0; q < e->n_agents; q++)
-        own |= kin(e->agents[q], speaker->agents[k]);
+        own |= ex_kin(e->agents[q], speaker->agents[k]);
     if (!own)
       ex_copy_actors(e->attributed, &e->n_attributed, speaker->agents,
                      speaker->n_agents);
@@ -832,12 +588,12 @@ void ex_emit_frames(reader *r, frame *f, size_t nf) {
       if (k == i || !f[k].n_agents)
         continue;
       sckg_event_type t = f[k].t->pat->type;
-      if (t != SCKG_EV_MAKE_STATEMENT && is_speech(r, t))
+      if (t != SCKG_EV_MAKE_STATEMENT && ex_is_speech(r, t))
         typed_speech = true;
       if ((f[k].t->pat->flags & PAT_CRIME) && !f[k].negated &&
           !f[k].back_reference)
         for (size_t q = 0; q < f[k].n_agents; q++)
-          if (!has_actor(fr->agents, fr->n_agents, f[k].agents[q]))
+          if (!ex_has_actor(fr->agents, fr->n_agents, f[k].agents[q]))
             ex_copy_actors(accused, &na, &f[k].agents[q], 1);
     }
     if (typed_speech || !na)

@@ -173,6 +173,23 @@ void ex_remember_statement(reader *r, const char *noun, ex_actor **agents,
 const statement_memory *ex_statement_by_noun(const reader *r, const char *noun);
 const char *ex_trigger_noun(const reader *r, const trigger *t);
 
+/* voice.c */
+/* Is verb trigger t passive: after a form of "be" ("was fired"), before
+ * its noun ("stolen funds"), or a participle after a noun phrase that is
+ * no subject ("a firm accused of", "missiles fired from")? Nominal and
+ * explicitly passive patterns are not. */
+bool ex_is_passive(const reader *r, const trigger *t);
+/* When verb trigger t is a participle modifying the noun phrase before it
+ * ("sanctioned a firm accused of backing hackers"), the token before that
+ * phrase: the clause's verb, or a preposition; -1 otherwise. */
+long ex_reduced_relative(const reader *r, const trigger *t);
+
+/* reactions.c */
+/* The targets of the sentence's reactions that answer an event: named as
+ * their object, by a relative clause, a pronoun, or a definite "the
+ * claim"; an event wished for by an appeal or demand is dropped. */
+void ex_event_objects(reader *r, frame *f, size_t nf);
+
 /* relatives.c */
 /* What a noun phrase that a relative clause modifies is. */
 typedef enum {
@@ -244,9 +261,9 @@ void ex_copy_actors(ex_actor **dst, size_t *nd, ex_actor *const *src,
 void ex_crimes_not_by_accusers(frame *f, size_t nf);
 void ex_denied_charges(frame *f, size_t nf);
 void ex_emit_frames(reader *r, frame *f, size_t nf);
-void ex_event_objects(reader *r, frame *f, size_t nf);
 void ex_inherit_agents(reader *r, frame *f, size_t nf);
 bool ex_is_act(const reader *r, sckg_event_type t);
+bool ex_is_speech(const reader *r, sckg_event_type t);
 void ex_read_frames(reader *r, frame *f, size_t nf);
 void ex_resolve_speakers(reader *r, frame *f, size_t nf);
 void ex_same_targets(reader *r, frame *f, size_t nf);

@@ -111,7 +111,26 @@ static size_t finite_verb_before(const reader *r, size_t from, size_t end) {
   return 0;
 }
 
+/* "Accusing Pyongyang of running a criminal regime, Turnbull said": a
+ * participle that opens the sentence has the subject of the clause after
+ * its comma. -1 when t opens no sentence so. */
+static long fronted_subject(const reader *r, const trigger *t) {
+  if ((t->pat->flags & PAT_NOUN) ||
+      !(ex_verb_inflections(r, t->tb) & (1u << SCKG_INFL_ING)))
+    return -1;
+  for (size_t i = 0; i < t->tb; i++)
+    if (!ex_is_adverb(r, i) && r->toks[i].kind != TK_QUOTE)
+      return -1;
+  for (size_t c = t->te; c + 1 < r->n; c++)
+    if (ex_is_comma(r, c) && r->quoted[c] == t->quoted)
+      return ex_group_after(r, c + 1, 3, false);
+  return -1;
+}
+
 static long subject_of(const reader *r, const trigger *t) {
+  long fronted = fronted_subject(r, t);
+  if (fronted >= 0)
+    return fronted;
   /* the participle after a comma: its subject is its verb's, or with no verb
    * trigger before it ("summoned the ambassador, urging Tokyo"), the sentence's
    */

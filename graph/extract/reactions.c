@@ -1,0 +1,228 @@
+/* SPDX-License-Identifier: MIT */
+/* Reactions: what a reaction answers. An event noun after one ("condemned
+ * the launch", "concern over the tests"), a word that only names an act
+ * ("denounced the move"), a relative clause's antecedent ("the launch,
+ * which Japan condemned"), a pronoun ("condemned it"), or the accusation a
+ * denial denies ("rejected the claim"): the reaction targets its doers.
+ * An appeal or a demand names an event wished for instead, which is none. */
+#include "extract/reader.h"
+
+/* May the words [from, to) stand between a reaction and the noun it
+ * answers: determiners, modifiers, numbers and possessors ("condemned
+ * North Korea's latest launch"), a preposition the reaction's pattern
+ * takes, first ("concern over the launch"), and "of" after a noun ("the
+ * pace of the launches", "most of the tests")? */
+static bool reaction_reaches(const reader *r, const trigger *t, size_t from,
+                             size_t to) {
+  for (size_t q = from; q < to; q++) {
+    const token *tk = &r->toks[q];
+    if (tk->kind == TK_POSS || tk->kind == TK_NUM)
+      continue;
+    bool named = false; /* a possessor's name: "North Korea's" */
+    for (size_t k = 0; k < r->nm && !named; k++)
+      named = r->m[k].poss && r->m[k].tb <= q && q < r->m[k].te;
+    if (named)
+      continue;
+    if (!ex_is_lower_word(r, q) || ex_finite_verb(r, q))
+      return false;
+    sckg_wclass w = ex_word(r, q);
+    if (w & (W_CONJ | W_AUX | W_COMP | W_RELATIVE))
+      return false;
+    if (!(w & (W_PREP | W_CLAUSE | W_SAY)))
+      continue;
+    if (q == from && (w & W_PREP) && ex_pattern_takes(t->pat, tk->lower))
+      continue;
+    if ((w & W_GENITIVE) && q > from && ex_is_lower_word(r, q - 1) &&
+        !(ex_word(r, q - 1) & (W_PREP | W_DET)))
+      continue;
+    return false;
+  }
+  return true;
+}
+
+/* Reaction i answers the latest act another did: one does not react to
+ * one's own act, or one's state's; this sentence's acts first, then the
+ * article's. */
+static void react_to_act(reader *r, frame *f, size_t i) {
+  for (size_t k = i; k-- > 0;)
+    if (ex_is_act(r, f[k].t->pat->type) && f[k].n_agents && !f[k].negated &&
+        !ex_same_side(f[i].agents, f[i].n_agents, f[k].agents, f[k].n_agents)) {
+      ex_copy_actors(f[i].targets, &f[i].n_targets, f[k].agents, f[k].n_agents);
+      return;
+    }
+  for (size_t k = r->st.n_acts; k-- > 0;)
+    if (!ex_same_side(f[i].agents, f[i].n_agents, r->st.acts[k].agents,
+                      r->st.acts[k].n)) {
+      ex_copy_actors(f[i].targets, &f[i].n_targets, r->st.acts[k].agents,
+                     r->st.acts[k].n);
+      return;
+    }
+}
+
+/* "expressed concern about the decision", "denounced the move": a
+ * determiner and a word that only names an act (words.tsv `eventnoun`)
+ * after a reaction stand for the last act told of. */
+static void react_to_last_act(reader *r, frame *f, size_t i, size_t from) {
+  bool det = false;
+  for (size_t q = from; q < r->n && q < from + 6 && ex_is_lower_word(r, q);
+       q++) {
+    sckg_wclass w = ex_word(r, q);
+    if (w & W_DET)
+      det = true;
+    if (!(w & W_EVENTNOUN))
+      continue;
+    if (det && reaction_reaches(r, f[i].t, from, q))
+      react_to_act(r, f, i);
+    return;
+  }
+}
+
+/* The agents of nominal event frame k when it is named as another's
+ * object: its own by-phrase, possessor or relative clause, else the same
+ * event told before it in this sentence ("fired a missile, a launch the EU
+ * condemned"), else the article's last event of its type. */
+static void event_noun_agents(reader *r, frame *f, size_t k) {
+  if (f[k].n_agents &&
+      (!(f[k].t->pat->flags & PAT_NOUN) || f[k].agent_slot != SLOT_SUBJ))
+    return;
+  sckg_event_type ty = f[k].t->pat->type;
+  f[k].agent_slot = SLOT_NONE;
+  for (size_t j = k; j-- > 0;)
+    if (f[j].t->pat->type == ty && f[j].n_agents && !f[j].negated &&
+        !((f[j].t->pat->flags & PAT_NOUN) && f[j].agent_slot == SLOT_SUBJ)) {
+      f[k].n_agents = 0;
+      ex_copy_actors(f[k].agents, &f[k].n_agents, f[j].agents, f[j].n_agents);
+      return;
+    }
+  f[k].n_agents = r->st.n_last_agents[ty];
+  memcpy(f[k].agents, r->st.last_agents[ty],
+         f[k].n_agents * sizeof *f[k].agents);
+}
+
+/* Reaction i answers event frame k: its targets are k's agents. */
+static void react_to_event(reader *r, frame *f, size_t i, size_t k) {
+  event_noun_agents(r, f, k);
+  if (!f[i].n_targets && f[k].n_agents &&
+      !ex_same_side(f[i].agents, f[i].n_agents, f[k].agents, f[k].n_agents))
+    ex_copy_actors(f[i].targets, &f[i].n_targets, f[k].agents, f[k].n_agents);
+}
+
+/* "Japan condemned the launch, and South Korea also condemned it": a
+ * reaction's object "it" stands for the event told before it in the
+ * sentence, whose doers it targets, rather than for a name. */
+static void pronoun_for_event(reader *r, frame *f, size_t i) {
+  size_t q = f[i].t->obj_from;
+  const mention *pron = NULL;
+  for (size_t k = 0; k < r->nm; k++)
+    if (r->m[k].tb == q && r->m[k].te == q + 1 && r->m[k].kind == M_ANAPHOR &&
+        !r->m[k].plural && (ex_word(r, q) & W_OBJCASE))
+      pron = &r->m[k];
+  if (!pron)
+    return;
+  for (size_t k = i; k-- > 0;)
+    if ((ex_is_act(r, f[k].t->pat->type) || (f[k].t->pat->flags & PAT_NOUN)) &&
+        !f[k].drop && f[k].t->te <= q &&
+        (!f[k].n_agents || !ex_same_side(f[i].agents, f[i].n_agents,
+                                         f[k].agents, f[k].n_agents))) {
+      /* an event whose doers are unknown leaves no target */
+      f[i].n_targets = 0;
+      ex_copy_actors(f[i].targets, &f[i].n_targets, f[k].agents, f[k].n_agents);
+      return;
+    }
+}
+
+/* "Seoul flatly rejected the claim", "dismissed the accusations": a
+ * denial whose object is a definite phrase denies the accusation told
+ * before, by another side; it targets the accusers. A denial of what no
+ * one was said to charge ("denied involvement") keeps no target. */
+static void deny_the_claim(reader *r, frame *f, size_t i) {
+  const trigger *t = f[i].t;
+  size_t q = t->obj_from < t->te ? t->obj_from : t->te;
+  if (!(t->pat->flags & PAT_DENY) || f[i].n_targets || q >= r->n ||
+      !(ex_word(r, q) & W_DEFINITE))
+    return;
+  for (size_t k = i; k-- > 0;)
+    if (f[k].t->pat->type == SCKG_EV_ACCUSE && f[k].n_agents &&
+        !ex_same_side(f[i].agents, f[i].n_agents, f[k].agents, f[k].n_agents)) {
+      ex_copy_actors(f[i].targets, &f[i].n_targets, f[k].agents, f[k].n_agents);
+      return;
+    }
+  ex_actor *const *acc = r->st.last_agents[SCKG_EV_ACCUSE];
+  size_t n = r->st.n_last_agents[SCKG_EV_ACCUSE];
+  if (n && !ex_same_side(f[i].agents, f[i].n_agents, acc, n))
+    ex_copy_actors(f[i].targets, &f[i].n_targets, acc, n);
+}
+
+/* An event named as the object of another ("condemned the launch",
+ * "denounced the veto"): it is the one the article told of, not the
+ * speaker's. Its agents come from the last event of its type, and the
+ * speaker's act is aimed at them. */
+void ex_event_objects(reader *r, frame *f, size_t nf) {
+  for (size_t i = 0; i < nf; i++) {
+    /* only reactions: announcing or reporting an act may be one's own;
+     * an appeal or a demand names an event wished for, none that is */
+    unsigned roles = sckg_type(r->s, f[i].t->pat->type)->roles;
+    bool reaction = roles & TYPE_REACTION;
+    bool wish = (roles & TYPE_SPEECH) && !reaction &&
+                f[i].t->pat->type != SCKG_EV_MAKE_STATEMENT;
+    if ((f[i].t->pat->flags & (PAT_NOUN | PAT_REPORT)) || !(reaction || wish))
+      continue;
+    /* after the trigger, or what names its object ('*' stands inside) */
+    const trigger *t = f[i].t;
+    bool obj_in_gap = t->obj_from < t->te && t->pat->target[0].kind == SLOT_OBJ;
+    size_t from = t->obj_from > t->te || obj_in_gap ? t->obj_from : t->te;
+    for (size_t k = 0; k < nf; k++)
+      if (k != i && (f[k].t->pat->flags & PAT_NOUN) && f[k].t->tb >= from &&
+          f[k].t->tb <= from + 8 && reaction_reaches(r, t, from, f[k].t->tb)) {
+        if (wish)
+          f[k].drop = true; /* "called for talks", "demanded a probe" */
+        else
+          react_to_event(r, f, i, k);
+        break;
+      }
+    if (wish)
+      continue;
+    /* "North Korea's latest launch was condemned by the United States":
+     * a passive reaction's subject names the act reacted to */
+    for (size_t k = i;
+         f[i].agent_slot == SLOT_BY && !f[i].n_targets && k-- > 0;)
+      if ((f[k].t->pat->flags & PAT_NOUN) && f[k].n_agents &&
+          f[k].t->te <= f[i].t->tb &&
+          r->clause[f[k].t->tb] == r->clause[f[i].t->tb] &&
+          !ex_same_side(f[i].agents, f[i].n_agents, f[k].agents, f[k].n_agents))
+        ex_copy_actors(f[i].targets, &f[i].n_targets, f[k].agents,
+                       f[k].n_agents);
+    /* "the launch, which Japan condemned", "a request Seoul rebuffed": the
+     * object a relative clause lacks is the event it modifies */
+    if (!f[i].n_targets) {
+      ex_antecedent a = ex_object_antecedent(r, t, f[i].agent_mention);
+      for (size_t k = 0; a.kind == ANTE_EVENT && k < nf; k++)
+        if (f[k].t == &r->t[a.index])
+          react_to_event(r, f, i, k);
+      if (a.kind == ANTE_ACT)
+        react_to_act(r, f, i);
+    }
+    if (!f[i].n_targets && f[i].agent_slot != SLOT_BY)
+      react_to_last_act(r, f, i, from);
+    deny_the_claim(r, f, i);
+    pronoun_for_event(r, f, i);
+  }
+  /* "lashed out at the measure, branding it a violation": a pronoun after
+   * a participle is its verb's object, now that objects naming an act
+   * have their agents */
+  for (size_t i = 0; i < nf; i++) {
+    const trigger *head = ex_participle_head(r, f[i].t);
+    /* a pronoun read as the speaker itself ("branding it"): not its own */
+    if ((f[i].n_targets && !ex_same_side(f[i].agents, f[i].n_agents,
+                                         f[i].targets, f[i].n_targets)) ||
+        !head || !(ex_word(r, f[i].t->obj_from) & W_OBJCASE))
+      continue;
+    f[i].n_targets = 0;
+    for (size_t j = 0; j < nf; j++)
+      if (f[j].t == head && f[j].n_targets) {
+        ex_copy_actors(f[i].targets, &f[i].n_targets, f[j].targets,
+                       f[j].n_targets);
+        break;
+      }
+  }
+}

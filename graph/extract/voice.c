@@ -1,0 +1,109 @@
+/* SPDX-License-Identifier: MIT */
+/* Voice: whether a verb trigger is passive ("was fired", "stolen funds",
+ * "a firm accused of backing hackers"), and what a passive participle
+ * after a noun depends on. A passive's subject is what was acted on; its
+ * agent, when it has one, is a by-phrase. */
+#include "extract/reader.h"
+#include "lexicon/morph.h"
+
+/* May token i stand inside a noun phrase: a determiner, a number, a
+ * possessive, a name, or a noun or adjective of the lexicon? */
+static bool in_noun_phrase(const reader *r, size_t i) {
+  const token *tk = &r->toks[i];
+  if (tk->kind == TK_POSS || tk->kind == TK_NUM)
+    return true;
+  for (size_t k = 0; k < r->nm; k++)
+    if (r->m[k].tb <= i && i < r->m[k].te)
+      return true;
+  for (size_t k = 0; k < r->nt; k++)
+    if (r->t[k].tb <= i && i < r->t[k].te && !(r->t[k].pat->flags & PAT_NOUN))
+      return false; /* a verb: "sanctioned" is an adjective too */
+  return ex_is_lower_word(r, i) && ex_may_start_np(r, i) &&
+         !ex_finite_verb(r, i);
+}
+
+long ex_reduced_relative(const reader *r, const trigger *t) {
+  if ((t->pat->flags & PAT_NOUN) || t->te != t->tb + 1 ||
+      !(ex_verb_inflections(r, t->tb) &
+        (1u << SCKG_INFL_ED | 1u << SCKG_INFL_IRREGULAR)))
+    return -1;
+  /* no object after it: "accused of", "fired from", "linked to" */
+  size_t after = t->te;
+  if (after < r->n &&
+      !(r->toks[after].kind == TK_PUNCT || (ex_word(r, after) & W_PREP)))
+    return -1;
+  /* the noun phrase before it */
+  size_t q = t->tb;
+  while (q > 0 && t->tb - q < 10 && in_noun_phrase(r, q - 1))
+    q--;
+  if (q == t->tb || q == 0)
+    return -1;
+  /* and before that phrase, what makes it no subject: a preposition ("on
+   * a firm accused of") or the clause's own verb ("sanctioned a firm
+   * accused of"), not a verb of saying, whose clause it may begin */
+  size_t v = q - 1;
+  sckg_wclass w = ex_word(r, v);
+  if (!ex_is_lower_word(r, v) || (w & (W_SAY | W_COMP)))
+    return -1;
+  if (w & W_PREP)
+    return (long)v;
+  bool verb = ex_finite_verb(r, v);
+  for (size_t k = 0; k < r->nt && !verb; k++)
+    verb = r->t[k].te == v + 1 && !(r->t[k].pat->flags & PAT_NOUN);
+  return verb ? (long)v : -1;
+}
+
+bool ex_is_passive(const reader *r, const trigger *t) {
+  /* idioms of several words ("quoted as saying") say their own voice */
+  if ((t->pat->flags & (PAT_NOUN | PAT_PASSIVE)) || t->te != t->tb + 1)
+    return false;
+  /* a participle: "sanctioned", "stolen", "held" */
+  if (!(ex_verb_inflections(r, t->tb) &
+        (1u << SCKG_INFL_ED | 1u << SCKG_INFL_IRREGULAR)))
+    return false;
+  /* "stolen funds", "hacked accounts": a participle before its noun, with
+   * no auxiliary before it, is attributive: passive in meaning */
+  size_t g = ex_skip_adverbs_back(r, t->tb);
+  bool aux_before =
+      (t->tb > 0 && (ex_word(r, t->tb - 1) & (W_AUX | W_BE))) ||
+      (g > 0 && g < t->tb && (ex_word(r, g - 1) & (W_AUX | W_BE)));
+  bool after_name = false; /* "The FBI urged node operators": a verb */
+  for (size_t k = 0; k < r->nm; k++)
+    after_name |= r->m[k].te == t->tb;
+  /* what may stand before a noun phrase: a determiner, preposition,
+   * conjunction, number, '$', or another trigger ("launder stolen funds") */
+  bool np_start = false;
+  if (t->tb > 0) {
+    const token *p = &r->toks[t->tb - 1];
+    /* not a comma: ", said fewer than" is the clause's verb */
+    np_start = (ex_word(r, t->tb - 1) & (W_DET | W_PREP | W_CONJ) &&
+                p->kind == TK_WORD) ||
+               p->kind == TK_NUM ||
+               (p->kind == TK_PUNCT && r->text[p->b] == '$');
+    for (size_t k = 0; k < r->nt && !np_start; k++)
+      np_start = r->t[k].te == t->tb;
+    /* "drained funds and hijacked computers": after a conjunction that
+     * follows a verb, another verb of the same subject */
+    if (ex_word(r, t->tb - 1) & W_CONJ)
+      for (size_t k = 0; k < r->nt && np_start; k++)
+        if (r->t[k].te < t->tb && !(r->t[k].pat->flags & PAT_NOUN) &&
+            r->t[k].quoted == t->quoted)
+          np_start = false;
+  }
+  /* "urged it to", "warned them of": a pronoun after it is its object */
+  if (!aux_before && !after_name && np_start && t->te == t->tb + 1 &&
+      ex_is_lower_word(r, t->te) && !(ex_word(r, t->te) & W_DET) &&
+      ex_may_start_np(r, t->te))
+    return true;
+  if (!aux_before && ex_reduced_relative(r, t) >= 0)
+    return true;
+  /* the auxiliary before it, over adverbs: "were repeatedly sanctioned" */
+  for (size_t k = t->tb; k > 0 && k + 4 > t->tb; k--) {
+    sckg_wclass wd = ex_word(r, k - 1);
+    if (wd & W_BE)
+      return true;
+    if (!(wd & W_AUX) && !ex_is_adverb(r, k - 1))
+      return false;
+  }
+  return false;
+}
