@@ -2,6 +2,7 @@
 /* Dates: explicit dates and weekdays resolved against the article's
  * date, and the date that belongs to an event. */
 #include "extract/reader.h"
+#include "lexicon/morph.h"
 
 /* --- dates ----------------------------------------------------------- */
 
@@ -39,14 +40,47 @@ static void add_date(reader *r, size_t tok, sckg_date d) {
     r->dates[r->nd++] = (date_expr){tok, d};
 }
 
-/* Dates the sentence fixes, resolved against the article date. "since
- * March" is a span's start, not an event's date, and is skipped. */
-void ex_find_dates(reader *r) {
+static bool fixes_day(sckg_date d) { return d.year && d.day; }
+
+/* The year of a month (and day) without one: the last such day on or
+ * before the article's (a day ahead tolerated): "in December" in a
+ * February article is last year's. */
+static int year_of(sckg_date ad, int m, int day) {
+  return m > ad.month || (m == ad.month && day > ad.day + 1) ? ad.year - 1
+                                                             : ad.year;
+}
+
+/* "24 March", "26 April 2022": the day before the month, as British and
+ * U.N. texts write it; the tokens it spans, 0 when none. */
+static size_t day_month(reader *r, size_t i) {
+  int day = number_at(r, i, 1, 31);
+  int m = day ? month_of(r, i + 1) : 0;
+  if (!m)
+    return 0;
+  int year = number_at(r, i + 2, 1900, 2100);
+  sckg_date ad = r->a->date;
+  if (!year && !ad.year)
+    return 0;
+  add_date(r, i, (sckg_date){year ? year : year_of(ad, m, day), m, day});
+  return year ? 3 : 2;
+}
+
+/* Dates the sentence fixes by itself, resolved against the article date.
+ * "since March" is a span's start, not an event's date, and is skipped. */
+static void find_absolute(reader *r) {
   sckg_date ad = r->a->date;
   long today = ad.year ? sckg_date_days(ad) : 0;
   for (size_t i = 0; i < r->n; i++) {
-    if (i > 0 && (ex_word(r, i - 1) & W_SPAN))
+    if (i > 0 && (ex_word(r, i - 1) & W_SPAN)) {
+      if (number_at(r, i, 1, 31) && month_of(r, i + 1))
+        i++; /* "since 24 March" */
       continue;
+    }
+    size_t span = day_month(r, i);
+    if (span) {
+      i += span - 1;
+      continue;
+    }
     sckg_wclass w = ex_word(r, i);
     if (w & W_WEEKDAY) {
       if (!ad.year)
@@ -80,10 +114,7 @@ void ex_find_dates(reader *r) {
       }
       if (!year && !ad.year)
         continue;
-      sckg_date d = {year ? year : ad.year, m, day};
-      if (!year && (m > ad.month || (m == ad.month && day > ad.day + 1)))
-        d.year--; /* "in December" in a February article: last year's */
-      add_date(r, i, d);
+      add_date(r, i, (sckg_date){year ? year : year_of(ad, m, day), m, day});
       continue;
     }
     if (ad.year && (w & W_DAYREF)) { /* "yesterday" */
@@ -110,9 +141,169 @@ void ex_find_dates(reader *r) {
   }
 }
 
+/* The date told nearest before token i among the sentence's first `n`
+ * dates, a month alone too; year 0 when none. */
+static sckg_date told_before(const reader *r, size_t n, size_t i) {
+  sckg_date best = {0, 0, 0};
+  size_t at = 0;
+  for (size_t k = 0; k < n; k++)
+    if (r->dates[k].tok < i && r->dates[k].tok >= at)
+      at = r->dates[k].tok, best = r->dates[k].date;
+  return best;
+}
+
+static sckg_date shifted(sckg_date d, int days) {
+  return fixes_day(d) ? sckg_date_from_days(sckg_date_days(d) + days) : d;
+}
+
+/* Is token i "day" (a period one day long)? */
+static bool one_day(const reader *r, size_t i) {
+  return (ex_word(r, i) & W_PERIOD) && value_of(r, i, 0) == 1;
+}
+
+/* Days told relative to another: "the same day", "a day later", "the
+ * next day" count from the date told last before them, in the sentence or
+ * else in the article; none when that was a month alone ("a case unveiled
+ * in March ... the same day"). ("On Tuesday, a day after Seoul acted" is
+ * left: its clause would be Monday's, but a noun after "after" names the
+ * day it counts from, not its own.) */
+static void find_relative(reader *r) {
+  size_t n = r->nd; /* the sentence's own dates: no chains */
+  for (size_t i = 1; i + 1 < r->n; i++) {
+    sckg_wclass prev = ex_word(r, i - 1), next = ex_word(r, i + 1);
+    sckg_date told = told_before(r, n, i);
+    if (!told.year)
+      told = r->st.day;
+    if (!fixes_day(told))
+      continue;
+    if (one_day(r, i) && (prev & W_SAME)) /* "the same day" */
+      add_date(r, i, told);
+    else if (one_day(r, i + 1) && (prev & W_DEFINITE) &&
+             (ex_word(r, i) & W_SHIFT)) /* "the next day" */
+      add_date(r, i, shifted(told, value_of(r, i, 0)));
+    else if (one_day(r, i) && (prev & W_ARTICLE) && !(prev & W_DEFINITE) &&
+             (next & W_SHIFT)) /* "a day later", "a day earlier" */
+      add_date(r, i, shifted(told, value_of(r, i + 1, 0)));
+  }
+}
+
+/* Which prose paragraph the sentence is in: sentences come in order. */
+static void track_paragraph(reader *r) {
+  const article_layout *l = &r->a->layout;
+  size_t b = r->a->sents[r->sent_index].b;
+  while (r->st.para + 1 < l->n_prose && b >= l->prose[r->st.para].e)
+    r->st.para++;
+}
+
+static bool dates_a_noun(const reader *r, size_t at, const trigger *t);
+
+/* A sentence that tells a date sets the context of the sentences after
+ * it ("Pyongyang hit back on Thursday. A spokesman said ..."): remember
+ * its last date (a month alone too: no day then), its paragraph and the
+ * actors it names. A date that dates a thing ("yesterday's launches") is
+ * no time of the telling. */
+static void remember_day(reader *r) {
+  article_state *st = &r->st;
+  long first = -1, last = -1;
+  for (size_t k = 0; k < r->nd; k++) {
+    if (dates_a_noun(r, r->dates[k].tok, NULL))
+      continue;
+    if (fixes_day(r->dates[k].date) &&
+        (first < 0 || r->dates[k].tok < r->dates[first].tok))
+      first = (long)k;
+    if (last < 0 || r->dates[k].tok > r->dates[last].tok)
+      last = (long)k;
+  }
+  if (last < 0)
+    return;
+  /* the first day the article fixes, when counted from its date ("this
+   * afternoon", "today"), makes it a report of that day: written as it
+   * happened, not a round-up of the week's days by name */
+  if (!st->day_seen && first >= 0) {
+    st->day_seen = true;
+    size_t at = r->dates[first].tok;
+    sckg_date d = r->dates[first].date, ad = r->a->date;
+    if ((ex_word(r, at) & (W_DAYREF | W_DAYUNIT)) && d.year == ad.year &&
+        d.month == ad.month && d.day == ad.day)
+      st->report_day = ad;
+  }
+  st->day = r->dates[last].date;
+  st->day_para = st->para;
+  st->day_sent = r->sent_index;
+  st->n_day_actors = 0;
+  for (size_t i = 0; i < r->nm; i++)
+    if (r->m[i].kind != M_ADJ)
+      ex_copy_actors(st->day_actors, &st->n_day_actors, r->m[i].actors,
+                     r->m[i].n);
+}
+
+/* Dates the sentence fixes, resolved against the article date and the
+ * days told before. */
+void ex_find_dates(reader *r) {
+  track_paragraph(r);
+  find_absolute(r);
+  if (!r->a->date.year)
+    return;
+  find_relative(r);
+  remember_day(r);
+}
+
+/* Is one actor the other, or part of it, either way? */
+static bool related(const ex_actor *a, const ex_actor *b) {
+  for (const ex_actor *p = a; p; p = p->parent)
+    if (p == b)
+      return true;
+  for (const ex_actor *p = b; p; p = p->parent)
+    if (p == a)
+      return true;
+  return false;
+}
+
+/* Is trigger t a verb in the perfect ("has denied", "had long urged"):
+ * an act told so is not dated by the day of its context. */
+static bool perfect(const reader *r, const trigger *t) {
+  for (size_t i = t->tb; i > 0 && t->tb - i < 4 && ex_is_adverb(r, i - 1); i--)
+    if (ex_word(r, i - 1) & W_PERFECT)
+      return true;
+  return false;
+}
+
+/* Is trigger t a verb in the past ("said", "voiced alarm"), not in the
+ * present ("says") nor a noun? */
+static bool past_verb(const reader *r, const trigger *t) {
+  return (ex_verb_inflections(r, t->tb) &
+          (1u << SCKG_INFL_ED | 1u << SCKG_INFL_IRREGULAR)) &&
+         !perfect(r, t);
+}
+
+sckg_date ex_context_day(const reader *r, const trigger *t, sckg_date have,
+                         ex_actor *const *agents, size_t n) {
+  const article_state *st = &r->st;
+  if (have.day || perfect(r, t))
+    return have;
+  sckg_date d = {0, 0, 0};
+  bool told = fixes_day(st->day) && st->day_para == st->para;
+  if (told && st->day_sent < r->sent_index) {
+    /* the paragraph's day, for actors its sentence named: "Pyongyang hit
+     * back on Thursday. A foreign ministry spokesman said ..." */
+    for (size_t k = 0; k < n && !d.year; k++)
+      for (size_t q = 0; q < st->n_day_actors && !d.year; q++)
+        if (related(agents[k], st->day_actors[q]))
+          d = st->day;
+  } else if (!told && st->report_day.year && past_verb(r, t)) {
+    /* a report of the day: what is said in the past with no day of its
+     * own, in a paragraph that told of no other day, is said that day */
+    d = st->report_day;
+  }
+  /* a month alone ("for May") is refined only by a day inside it */
+  if (have.year && (d.year != have.year || d.month != have.month))
+    return have;
+  return d.year ? d : have;
+}
+
 /* "the May 2024 theft", "Thursday's launch": a date expression at token
- * `at` right before a nominal trigger other than t (only numbers, commas,
- * dots and a possessive between) dates that one, not t. */
+ * `at` right before a nominal trigger other than t (t may be NULL) (only
+ * numbers, commas, dots and a possessive between) dates that one, not t. */
 static bool dates_a_noun(const reader *r, size_t at, const trigger *t) {
   for (size_t q = 0; q < r->nt; q++) {
     const trigger *u = &r->t[q];

@@ -98,6 +98,17 @@ typedef struct {
   size_t last_date_sent; /* index of that sentence */
   ex_actor *last_date_agents[EX_MAX_ACTORS];
   size_t n_last_date_agents;
+  /* the paragraph being read, and the last day a sentence fixed (with or
+   * without events), its paragraph and the actors that sentence named */
+  size_t para;
+  sckg_date day;
+  size_t day_para, day_sent;
+  ex_actor *day_actors[EX_MAX_ACTORS];
+  size_t n_day_actors;
+  /* the article's date when the first day it fixes is that date: a report
+   * of the day's events ("failed to pass this afternoon") */
+  sckg_date report_day;
+  bool day_seen;
 } article_state;
 
 typedef struct {
@@ -251,6 +262,11 @@ unsigned ex_verb_inflections(const reader *r, size_t i);
 bool ex_phrasal_verb(const reader *r, size_t i);
 
 /* dates.c */
+/* The day a speech act of trigger t whose sentence dates it not (or only
+ * by the month) was made, from its context; `have` is what its sentence
+ * gave. */
+sckg_date ex_context_day(const reader *r, const trigger *t, sckg_date have,
+                         ex_actor *const *agents, size_t n);
 sckg_date ex_date_near(const reader *r, const trigger *t);
 void ex_find_dates(reader *r);
 

@@ -167,7 +167,9 @@ static const struct {
                     {"dayunit", W_DAYUNIT},
                     {"conditional", W_CONDITIONAL},
                     {"modal", W_MODAL},
-                    {"period", W_PERIOD}};
+                    {"period", W_PERIOD},
+                    {"shift", W_SHIFT},
+                    {"perfect", W_PERFECT}};
 
 /* The class named `name` (n bytes); false when none has that name. The
  * class `word` has no bits: it only makes a word known. */

@@ -241,6 +241,10 @@ typedef struct {
 #define W_MODAL ((sckg_wclass)1 << 45)
 /* a span of time a periodref counts, with no date fixed: "last week" */
 #define W_PERIOD ((sckg_wclass)1 << 46)
+/* moves a day by its value: "a day later" +1, "a day earlier" -1 */
+#define W_SHIFT ((sckg_wclass)1 << 47)
+/* the auxiliary of a perfect: "has denied" tells of no one day */
+#define W_PERFECT ((sckg_wclass)1 << 48)
 
 /* What a span of an article that is not read is (noise.tsv's kinds; the
  * title, datelines and timestamps are found by their shape alone). */
