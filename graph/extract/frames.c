@@ -517,7 +517,7 @@ void ex_emit_frames(reader *r, frame *f, size_t nf) {
           }
     /* else (or for a month alone) the day its paragraph or the report
      * fixes (dates.c) */
-    if (is_speech(r, p->type))
+    if (ex_is_speech(r, p->type))
       e->date = ex_context_day(r, fr->t, e->date, fr->agents, fr->n_agents);
     e->trigger = fr->t->text;
     if (p->flags & PAT_STATEMENT) {
