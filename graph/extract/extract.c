@@ -311,7 +311,7 @@ static void read_sentence(reader *r, size_t b, size_t e) {
               sckg_event_types[f[i].t->pat->type].name, f[i].t->text,
               f[i].n_agents, f[i].n_targets, f[i].t->quoted);
   }
-  ex_speaker_slots(f, r->nt);
+  ex_speaker_slots(r, f, r->nt);
   ex_event_objects(r, f, r->nt);
   ex_crimes_not_by_accusers(f, r->nt);
   ex_apply_denials(r, f, r->nt);

@@ -102,6 +102,19 @@ static bool in_condition(const reader *r, size_t i) {
   return false;
 }
 
+/* Does a modal stand before token i in its verb group, over adverbs,
+ * auxiliaries and a negation: "would pay", "will not go"? */
+static bool after_modal(const reader *r, size_t i) {
+  for (size_t k = i; k > 0 && k + 5 > i; k--) {
+    sckg_wclass w = ex_word(r, k - 1);
+    if (w & W_MODAL)
+      return true;
+    if (!(w & (W_AUX | W_NEG)) && !ex_is_adverb(r, k - 1))
+      return false;
+  }
+  return false;
+}
+
 void ex_read_frames(reader *r, frame *f, size_t nf) {
   for (size_t i = 0; i < nf; i++) {
     frame *fr = &f[i];
@@ -204,6 +217,9 @@ void ex_read_frames(reader *r, frame *f, size_t nf) {
      * told as not done is no event; only a denial makes negated twins
      * (apply_denials), of the acts it names */
     fr->drop = fr->t->negated || hypothetical;
+    /* "paid a heavy price": a consequence told as done is no threat */
+    if ((p->flags & PAT_CONSEQUENCE) && !after_modal(r, fr->t->tb))
+      fr->drop = true;
     /* a statement named with "the" refers to the article's last one */
     /* "In a statement released Friday, the ministry said": the statement is
      * the main clause subject's */
@@ -279,21 +295,37 @@ void ex_denied_charges(frame *f, size_t nf) {
 
 /* "Bossert said North Korea was responsible for the attack": patterns with
  * a speaker slot take the agents of the sentence's report or statement. */
-void ex_speaker_slots(frame *f, size_t nf) {
+void ex_speaker_slots(const reader *r, frame *f, size_t nf) {
   for (size_t i = 0; i < nf; i++) {
     bool wants = false;
     for (size_t k = 0; k < MAX_SLOTS; k++)
       wants |= f[i].t->pat->agent[k].kind == SLOT_SPEAKER;
     if (!wants || f[i].n_agents)
       continue;
-    for (size_t k = 0; k < nf; k++)
+    /* a report or statement first; else, for a consequence, the speech
+     * act that warns of it ("..., Japan warned") */
+    long from = -1;
+    for (size_t k = 0; k < nf && from < 0; k++)
       if (k != i && (f[k].t->pat->flags & (PAT_REPORT | PAT_STATEMENT)) &&
-          f[k].n_agents) {
-        memcpy(f[i].agents, f[k].agents, f[k].n_agents * sizeof *f[i].agents);
-        f[i].n_agents = f[k].n_agents;
-        f[i].agent_slot = SLOT_SPEAKER;
-        break;
+          f[k].n_agents)
+        from = (long)k;
+    for (size_t k = 0; k < nf && from < 0; k++)
+      if (k != i && (f[i].t->pat->flags & PAT_CONSEQUENCE) &&
+          !(f[k].t->pat->flags & (PAT_NOUN | PAT_CONSEQUENCE)) &&
+          ex_is_speech(r, f[k].t->pat->type) && f[k].n_agents)
+        from = (long)k;
+    if (from >= 0) {
+      ex_copy_actors(f[i].agents, &f[i].n_agents, f[from].agents,
+                     f[from].n_agents);
+      f[i].agent_slot = SLOT_SPEAKER;
+      /* "warned that X would pay a price": one threat, aimed at X */
+      frame *w = &f[from];
+      if (w->t->pat->type == f[i].t->pat->type && !w->n_targets &&
+          (f[i].t->pat->flags & PAT_CONSEQUENCE)) {
+        ex_copy_actors(w->targets, &w->n_targets, f[i].targets, f[i].n_targets);
+        f[i].drop = true;
       }
+    }
   }
 }
 

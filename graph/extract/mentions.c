@@ -784,9 +784,38 @@ void ex_find_mentions(reader *r) {
 /* A group of mentions joined by "and", commas, "as well as": the demonyms
  * of "U.S. and Japanese counterparts" share the head, and the group acts
  * together. Adjectival demonyms stay alone unless a head ends the group. */
+/* Does a verb follow token i, over adverbs and auxiliaries: "Japan
+ * warned", "Seoul also condemned"? */
+static bool verb_follows(const reader *r, size_t i) {
+  while (i < r->n && ex_is_adverb(r, i))
+    i++;
+  return i < r->n && ex_finite_verb(r, i);
+}
+
+/* Is there a verb, an auxiliary or a modal among tokens [0, end): has a
+ * clause begun before? */
+static bool verb_before(const reader *r, size_t end) {
+  for (size_t i = 0; i < end; i++)
+    if (ex_finite_verb(r, i) ||
+        (ex_is_lower_word(r, i) && (ex_word(r, i) & (W_AUX | W_MODAL)) &&
+         !(ex_word(r, i) & W_PREP)))
+      return true;
+  return false;
+}
+
 static bool joinable(const reader *r, const mention *a, const mention *b) {
   if (a->poss || a->quoted != b->quoted)
     return false;
+  /* "imposed costs on Pyongyang, Japan warned", "condemned North Korea,
+   * and South Korea condemned it too": a name after a comma with its own
+   * verb starts a clause when the list before it is an object */
+  if (b->tb > 0 && verb_follows(r, b->te)) {
+    size_t first = (size_t)(a - r->m);
+    while (first > 0 && r->m[first - 1].group == a->group)
+      first--;
+    if (verb_before(r, r->m[first].tb) && ex_is_comma(r, a->te))
+      return false;
+  }
   /* "According to the ministry, the company has...": an opening phrase
    * ends at its comma */
   if (r->n && (ex_word(r, 0) & (W_PREP | W_LEAD))) {

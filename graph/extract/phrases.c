@@ -213,17 +213,23 @@ static bool verb_place(const reader *r, size_t i, const phrase *ph) {
                         (ex_is_lower_word(r, g - 1) && !(w & ~W_NAMING) &&
                          ex_pos(r, g - 1) == SCKG_POS_ADJ));
   switch (ph->form) {
-  case FORM_BARE:
-    /* "would impose", "could condemn": a plan or a possibility */
+  case FORM_BARE: {
+    /* "would impose", "could condemn": a plan or a possibility; but a
+     * consequence is warned of only after a modal ("would pay a price") */
+    bool modal = false;
     for (size_t q = g; q < i; q++)
-      if (ex_word(r, q) & W_MODAL)
-        return false;
+      modal |= (ex_word(r, q) & W_MODAL) != 0;
+    if (ph->pattern->flags & PAT_CONSEQUENCE)
+      return modal;
+    if (modal)
+      return false;
     /* "to transfer and launder their proceeds": a crime's infinitive */
     if (p && (w & (W_PREP | W_CONJ)) && !(w & W_DET) &&
         ex_is_lower_word(r, g - 1) &&
         (sckg_type(r->s, ph->pattern->type)->roles & TYPE_CRIME))
       return !(g >= 2 && (ex_word(r, g - 2) & W_AUX)); /* not "would have to" */
     return subject && !(w & W_OBJCASE);
+  }
   case FORM_PLURAL: /* "it blames for": a pronoun is no noun's modifier */
     return (w & W_SUBJPRON) ||
            (subject && ex_may_start_np(r, i + 1) && !ex_is_comma(r, i + 1));

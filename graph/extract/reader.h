@@ -283,6 +283,6 @@ bool ex_is_speech(const reader *r, sckg_event_type t);
 void ex_read_frames(reader *r, frame *f, size_t nf);
 void ex_resolve_speakers(reader *r, frame *f, size_t nf);
 void ex_same_targets(reader *r, frame *f, size_t nf);
-void ex_speaker_slots(frame *f, size_t nf);
+void ex_speaker_slots(const reader *r, frame *f, size_t nf);
 
 #endif

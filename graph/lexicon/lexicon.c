@@ -718,6 +718,8 @@ static void event_line(loader *L, field *f, size_t nf) {
       pat->flags |= PAT_STATEMENT;
     else if (IS("claim"))
       pat->flags |= PAT_CLAIM;
+    else if (IS("consequence"))
+      pat->flags |= PAT_CONSEQUENCE;
     else {
       fail(L, "unknown flag", field_str(L, it));
       return;

@@ -464,8 +464,10 @@ static void speaker_after_the_quote(void **state) {
                 "weapons,\" said Under Secretary Brian Nelson.",
                 (const char *[]){"Accuse Brian Nelson > Q423",
                                  "CyberTheft Q423 > -", NULL});
+  /* a consequence the speaker warns of is a threat (dev: "the U.S.
+   * would respond proportionally", Threaten) */
   expect_events("\"We will respond firmly,\" said Japan.",
-                (const char *[]){"MakeStatement Q17 > -", NULL});
+                (const char *[]){"Threaten Q17 > -", NULL});
 }
 
 /* A plural demonym names its state, also after "the" where "the North"
