@@ -329,6 +329,34 @@ void ex_speaker_slots(const reader *r, frame *f, size_t nf) {
   }
 }
 
+/* "warned that North Korean hackers were using ransomware": a warning
+ * whose content clause tells another's crime as fact (no modal before it)
+ * reports that crime: an accusation, not a threat. "warned that X would
+ * pay" or "warned of retaliation" stay threats. */
+void ex_warnings_of_crime(const reader *r, frame *f, size_t nf) {
+  for (size_t i = 0; i < nf; i++) {
+    const trigger *t = f[i].t;
+    if (t->pat->type != SCKG_EV_THREATEN || !f[i].n_agents ||
+        (t->pat->flags & (PAT_NOUN | PAT_CONSEQUENCE)))
+      continue;
+    for (size_t k = i + 1; k < nf; k++) {
+      const trigger *c = f[k].t;
+      if (!(c->pat->flags & PAT_CRIME)) {
+        if (!(c->pat->flags & PAT_NOUN) && ex_is_speech(r, c->pat->type))
+          break; /* another speech act's content */
+        continue;
+      }
+      if (f[k].n_agents && !f[k].negated && !f[k].drop &&
+          !after_modal(r, c->tb) &&
+          !ex_same_side(f[i].agents, f[i].n_agents, f[k].agents,
+                        f[k].n_agents)) {
+        f[i].reports_crime = true;
+        break;
+      }
+    }
+  }
+}
+
 /* A crime whose only agent is the clause subject that also accuses,
  * sanctions or reports ("The FBI blamed North Korea for the theft") is not
  * that subject's: it falls back to the accused. */
@@ -512,6 +540,8 @@ void ex_emit_frames(reader *r, frame *f, size_t nf) {
       continue; /* typed content makes no MakeStatement */
     if (p->flags & PAT_CLAIM)
       continue; /* a source for claims and accusations, not an event */
+    if (fr->reports_crime)
+      continue; /* an accusation, made below */
     if ((p->flags & PAT_STATEMENT) && fr->refers_back) {
       statement_index = fr->refers_back->event;
       continue;
@@ -615,7 +645,9 @@ void ex_emit_frames(reader *r, frame *f, size_t nf) {
    * already accused, criticised or voiced concern in this sentence */
   for (size_t i = 0; i < nf; i++) {
     frame *fr = &f[i];
-    if (!(fr->t->pat->flags & (PAT_REPORT | PAT_STATEMENT)) || !fr->n_agents)
+    if (!((fr->t->pat->flags & (PAT_REPORT | PAT_STATEMENT)) ||
+          fr->reports_crime) ||
+        !fr->n_agents)
       continue;
     bool typed_speech = false;
     ex_actor *accused[EX_MAX_ACTORS];

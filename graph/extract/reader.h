@@ -159,6 +159,8 @@ typedef struct {
   bool negated;
   bool drop;
   const statement_memory *refers_back; /* "the statement" named again */
+  bool reports_crime; /* a warning whose content is another's crime told as
+                         fact: an accusation, no threat */
 } frame;
 
 /* phrases.c */
@@ -284,5 +286,6 @@ void ex_read_frames(reader *r, frame *f, size_t nf);
 void ex_resolve_speakers(reader *r, frame *f, size_t nf);
 void ex_same_targets(reader *r, frame *f, size_t nf);
 void ex_speaker_slots(const reader *r, frame *f, size_t nf);
+void ex_warnings_of_crime(const reader *r, frame *f, size_t nf);
 
 #endif

@@ -121,9 +121,26 @@ static long fronted_subject(const reader *r, const trigger *t) {
   for (size_t i = 0; i < t->tb; i++)
     if (!ex_is_adverb(r, i) && r->toks[i].kind != TK_QUOTE)
       return -1;
-  for (size_t c = t->te; c + 1 < r->n; c++)
-    if (ex_is_comma(r, c) && r->quoted[c] == t->quoted)
-      return ex_group_after(r, c + 1, 3, false);
+  /* the comma after which a subject and its verb stand ("..., including
+   * assassinations abroad, he said": not the first comma) */
+  for (size_t c = t->te; c + 1 < r->n; c++) {
+    if (!ex_is_comma(r, c) || r->quoted[c] != t->quoted)
+      continue;
+    long k = ex_group_after(r, c + 1, 3, false);
+    if (k < 0)
+      continue;
+    size_t last = (size_t)k;
+    while (last + 1 < r->nm && r->m[last + 1].group == r->m[k].group)
+      last++;
+    size_t v = r->m[last].te;
+    while (v < r->n && ex_is_adverb(r, v))
+      v++;
+    bool verb = v < r->n && ex_finite_verb(r, v);
+    for (size_t q = 0; q < r->nt && !verb; q++)
+      verb = r->t[q].tb == v && !(r->t[q].pat->flags & PAT_NOUN);
+    if (verb)
+      return k;
+  }
   return -1;
 }
 
