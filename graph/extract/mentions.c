@@ -666,9 +666,12 @@ void ex_find_mentions(reader *r) {
         continue;
       }
     }
+    /* "in Seoul": a place, not the government; but "at Washington's
+     * decision" is the government's */
     if (ph->kind == PH_ACTOR && ph->place && i > 0 &&
-        (ex_word(r, i - 1) & W_LOCPREP)) {
-      i = e; /* "in Seoul": a place, not the government */
+        (ex_word(r, i - 1) & W_LOCPREP) &&
+        !(e < r->n && r->toks[e].kind == TK_POSS)) {
+      i = e;
       continue;
     }
     if (ph->kind == PH_TITLE) {
