@@ -191,9 +191,21 @@ static bool verb_place(const reader *r, size_t i, const phrase *ph) {
   size_t g = ex_skip_adverbs_back(r, i);
   sckg_wclass w = g ? ex_word(r, g - 1) : 0;
   const token *p = g ? &r->toks[g - 1] : NULL;
+  /* "South Korea on Monday cut off trade": the subject stands before a
+   * time adverbial */
+  size_t s = g;
+  if (s > 0 && (ex_word(r, s - 1) & (W_WEEKDAY | W_DAYREF)))
+    s--;
+  else if (s > 1 && (ex_word(r, s - 2) & W_PERIODREF) &&
+           (ex_word(r, s - 1) &
+            (W_PERIOD | W_MONTHUNIT | W_DAYUNIT | W_WEEKDAY)))
+    s -= 2;
+  if (s < g && s > 0 && (ex_word(r, s - 1) & W_PREP) &&
+      (ex_word(r, g - 1) & W_WEEKDAY))
+    s--; /* "on Monday" */
   bool after_name = false;
   for (size_t k = 0; k < r->nm; k++)
-    after_name |= g && r->m[k].te == g && !r->m[k].poss && r->m[k].n &&
+    after_name |= s && r->m[k].te == s && !r->m[k].poss && r->m[k].n &&
                   r->m[k].kind != M_ADJ;
   /* "prosecutors accuse", "sanctions monitors accuse": a plural noun */
   bool plural_noun = p && ex_is_lower_word(r, g - 1) && !w &&
