@@ -144,6 +144,29 @@ static long fronted_subject(const reader *r, const trigger *t) {
   return -1;
 }
 
+/* "..., the experts noted": a report verb whose subject stands between a
+ * comma and it has no subject before that comma, even when the phrase
+ * names no actor the lexicon knows. Returns where its subject may start
+ * (the token after the comma), or 0. */
+static size_t speaker_after_comma(const reader *r, const trigger *t) {
+  if (!(t->pat->flags & PAT_REPORT) || (t->pat->flags & PAT_NOUN))
+    return 0;
+  bool noun = false;
+  for (size_t i = t->tb; i-- > 0 && t->tb - i < 8;) {
+    const token *tk = &r->toks[i];
+    if (ex_is_comma(r, i))
+      return noun ? i + 1 : 0;
+    if (tk->kind != TK_WORD ||
+        (ex_word(r, i) & (W_CLAUSE | W_COMP | W_RELATIVE | W_PREP)))
+      return 0;
+    if (ex_word(r, i) & (W_AUX | W_BE | W_NEG | W_MODAL) || ex_is_adverb(r, i))
+      continue; /* "..., which voted for it, has argued" */
+    if (tk->cap || (ex_pos(r, i) & SCKG_POS_NOUN))
+      noun = true;
+  }
+  return 0;
+}
+
 static long subject_of(const reader *r, const trigger *t) {
   long fronted = fronted_subject(r, t);
   if (fronted >= 0)
@@ -208,10 +231,13 @@ static long subject_of(const reader *r, const trigger *t) {
       return -1;
     }
   }
+  size_t floor = speaker_after_comma(r, t);
   for (size_t k = r->nm; k-- > 0;) {
     const mention *m = &r->m[k];
     if (m->te > t->tb)
       continue;
+    if (m->tb < floor)
+      return -1;
     bool stop = false;
     for (size_t i = m->te; i < t->tb; i++)
       if (r->toks[i].kind == TK_PUNCT && r->text[r->toks[i].b] == ';')
