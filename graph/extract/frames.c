@@ -155,21 +155,31 @@ void ex_read_frames(reader *r, frame *f, size_t nf) {
         agent_slots == by_only && !fr->n_agents && ex_is_speech(r, p->type)
             ? ex_reduced_relative(r, fr->t)
             : -1;
+    /* (a measure's agent: "denied cyberattacks attributed to it" is no
+     * accusation by the denier) */
     for (size_t j = 0; clause_verb >= 0 && j < i; j++)
       if (f[j].t->te == (size_t)clause_verb + 1 && f[j].n_agents &&
-          !(f[j].t->pat->flags & PAT_NOUN)) {
+          !(f[j].t->pat->flags & PAT_NOUN) &&
+          !ex_is_speech(r, f[j].t->pat->type)) {
         ex_copy_actors(fr->agents, &fr->n_agents, f[j].agents, f[j].n_agents);
         fr->agent_slot = SLOT_SPEAKER;
       }
-    /* "the Ronin heist", "the Sony attack": a company named before a crime
-     * is its victim, not its author */
+    /* "the Ronin heist", "the Bangladesh heist": a company or a state named
+     * (not a demonym, nor a possessor) before a crime is its victim */
     if ((p->flags & PAT_CRIME) && (p->flags & PAT_NOUN) &&
         fr->agent_slot == SLOT_POSS && which >= 0 && !r->m[which].poss &&
-        fr->n_agents == 1 && fr->agents[0]->cls == SCKG_CLASS_ORGANIZATION) {
+        r->m[which].kind == M_NAME && fr->n_agents == 1 &&
+        (fr->agents[0]->cls == SCKG_CLASS_ORGANIZATION ||
+         fr->agents[0]->cls == SCKG_CLASS_STATE)) {
       fr->victim = fr->agents[0];
-      fr->n_agents = 0;
-      fr->agent_slot = SLOT_NONE;
-      fr->agent_mention = -1;
+      /* the author from the pattern's other slots: "North Korean hackers
+       * carried out the Bangladesh heist" */
+      slot rest[MAX_SLOTS] = {{SLOT_NONE, NULL}};
+      for (size_t k = 0, n = 0; k < MAX_SLOTS; k++)
+        if (agent_slots[k].kind != SLOT_POSS)
+          rest[n++] = agent_slots[k];
+      fr->n_agents = ex_fill_slots(r, fr->t, rest, fr->agents,
+                                   &fr->agent_mention, &fr->agent_slot);
     }
     long tw;
     slot_kind tk;

@@ -387,6 +387,9 @@ static long support_subject(const reader *r, const trigger *t) {
     /* "oversaw Thursday's launch" */
     bool day = r->toks[i - 1].kind == TK_POSS ||
                (ex_word(r, i - 1) & (W_WEEKDAY | W_MONTH));
+    /* "carried out the Bangladesh heist": a name modifying the noun */
+    for (size_t k = 0; k < r->nm && !day; k++)
+      day = r->m[k].tb < i && i <= r->m[k].te && r->m[k].kind == M_NAME;
     if (!day &&
         (!ex_is_lower_word(r, i - 1) ||
          (ex_word(r, i - 1) & (W_PREP | W_SAY | W_CLAUSE | W_SUPPORT | W_NEG))))
