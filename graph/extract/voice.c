@@ -69,6 +69,11 @@ bool ex_is_passive(const reader *r, const trigger *t) {
   bool aux_before =
       (t->tb > 0 && (ex_word(r, t->tb - 1) & (W_AUX | W_BE))) ||
       (g > 0 && g < t->tb && (ex_word(r, g - 1) & (W_AUX | W_BE)));
+  /* "has since threatened": a preposition after an auxiliary is an
+   * adverb of the verb group */
+  if (t->tb > 1 && (ex_word(r, t->tb - 1) & W_PREP) &&
+      (ex_word(r, t->tb - 2) & W_AUX) && !(ex_word(r, t->tb - 2) & W_BE))
+    return false;
   bool after_name = false; /* "The FBI urged node operators": a verb */
   for (size_t k = 0; k < r->nm; k++)
     after_name |= r->m[k].te == t->tb;

@@ -519,11 +519,12 @@ static size_t first_word(loader *L, const char *text, size_t len,
       norm.len < SCKG_MORPH_LEN_MAX) {
     memcpy(out, norm.ptr, norm.len);
     sckg_ascii_lower(out, norm.len);
-    /* verbs of words.tsv's open classes ("launch" a support verb, "say")
-     * inflect as any verb */
+    /* a verb inflects whatever else words.tsv says it is ("launch" a
+     * support verb, "team" a quantity noun); the verb group's own words
+     * (be, has, would) have their forms written out there */
     sckg_wclass w =
         sckg_lexicon_word(L->s, sckg_strtab_find(L->s->strings, out, norm.len));
-    if (!(w & ~(W_SUPPORT | W_SAY | W_NAMING)))
+    if (!(w & (W_AUX | W_BE | W_MODAL | W_NEG | W_PREP | W_DET | W_CONJ)))
       n = norm.len;
     *rest = t.e;
   }
