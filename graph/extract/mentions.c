@@ -179,6 +179,7 @@ static ex_actor *person_named(reader *r, size_t b, size_t e,
                               ex_actor *affiliation);
 
 static bool label_has_word(const char *label, const char *noun);
+static ex_actor *title_office(reader *r, const phrase *title, ex_actor *aff);
 
 /* The lexicon's government body of `state` whose name holds `cue`; NULL
  * when it has none. */
@@ -213,7 +214,13 @@ static void apply_head(reader *r, mention *m, const lex_actor *base,
      * speaks for the state; without a name the role stands for the state */
     size_t ne = name_after(r, he);
     if (ne > he && ne - he >= 2) {
-      ex_add_actor(m, person_named(r, he, ne, lex(r, base)));
+      /* "South Korea's Defense Minister X": the body the title names */
+      size_t te;
+      const phrase *title = ex_longest(r, hb, 1u << PH_TITLE, &te);
+      ex_actor *aff = lex(r, base);
+      if (title && te == he)
+        aff = title_office(r, title, aff);
+      ex_add_actor(m, person_named(r, he, ne, aff));
       m->named = lex(r, base);
       m->te = ne;
     } else {
@@ -621,6 +628,81 @@ static size_t unknown_name(reader *r, size_t i, sckg_class *cls) {
   return e;
 }
 
+/* "In Tokyo, Prime Minister ...": a sentence that opens on a locative
+ * preposition, a place standing for a state and a comma right before i
+ * places the office after it in that state. Returns the state, or NULL. */
+static ex_actor *opening_place(reader *r, size_t i) {
+  if (i < 3 || !ex_is_comma(r, i - 1) || !(ex_word(r, 0) & W_LOCPREP))
+    return NULL;
+  size_t e;
+  const phrase *ph = ex_longest(r, 1, 1u << PH_ACTOR, &e);
+  if (!ph || e != i - 1 || !ph->place || ph->actor->cls != SCKG_CLASS_STATE)
+    return NULL;
+  return lex(r, ph->actor);
+}
+
+/* The body a titled person serves: the affiliated state's body whose name
+ * holds the title's cue ("U.S. Secretary of State": the State Department),
+ * else the affiliation itself, else, with no affiliation, the office the
+ * title names on its own ("Secretary-General": the U.N. Secretariat). */
+static ex_actor *title_office(reader *r, const phrase *title, ex_actor *aff) {
+  /* the cue may list spellings: "defense|defence" */
+  for (const char *c = title->cue; aff && aff->lex && c && *c;) {
+    const char *bar = strchr(c, '|');
+    size_t n = bar ? (size_t)(bar - c) : strlen(c);
+    char word[32];
+    if (n < sizeof word) {
+      memcpy(word, c, n);
+      word[n] = '\0';
+      const lex_actor *body = body_of(r->s, aff->lex, word);
+      if (body)
+        return lex(r, body);
+    }
+    c = bar ? bar + 1 : c + n;
+  }
+  if (aff)
+    return aff;
+  return title->actor ? lex(r, title->actor) : NULL;
+}
+
+/* A title at [i, e) and the capitalised name after it: a person of the
+ * body the title and an affiliation just before it say ("South Korean
+ * President", "U.S. Secretary of State", "In Seoul, Defense Minister").
+ * Returns where reading goes on. */
+static size_t titled_person(reader *r, const phrase *title, size_t i,
+                            size_t e) {
+  size_t ne = name_after(r, e);
+  if (ne == e)
+    return e;
+  ex_actor *aff = NULL;
+  size_t start = i;
+  if (r->nm && r->m[r->nm - 1].te == i && r->m[r->nm - 1].n == 1) {
+    aff = r->m[r->nm - 1].actors[0];
+    start = r->m[r->nm - 1].tb;
+    r->nm--;
+  } else {
+    aff = opening_place(r, i);
+  }
+  mention *m = new_mention(r, start, ne, M_NAME);
+  if (m) {
+    ex_add_actor(m, person_named(r, e, ne, title_office(r, title, aff)));
+    m->named = aff;
+  }
+  return ne;
+}
+
+/* Does a title start at e with a name after it, reaching further than a
+ * head noun there ("U.S. Secretary of State Hillary Clinton": not the head
+ * "secretary")? The title then reads the name before it as its
+ * affiliation. */
+static bool title_follows(const reader *r, size_t e) {
+  size_t te, he = e;
+  if (e >= r->n || !ex_longest(r, e, 1u << PH_TITLE, &te))
+    return false;
+  ex_longest(r, e, 1u << PH_HEAD, &he);
+  return te > he && name_after(r, te) > te;
+}
+
 void ex_find_mentions(reader *r) {
   unsigned actorish = (1u << PH_ACTOR) | (1u << PH_DEMONYM) | (1u << PH_TITLE) |
                       (1u << PH_ANAPHOR);
@@ -672,24 +754,7 @@ void ex_find_mentions(reader *r) {
       continue;
     }
     if (ph->kind == PH_TITLE) {
-      size_t ne = name_after(r, e);
-      if (ne == e) {
-        i = e;
-        continue;
-      }
-      /* an affiliation just before: "South Korean President", "Russia's
-       * U.N. ambassador" */
-      ex_actor *aff = NULL;
-      size_t start = i;
-      if (r->nm && r->m[r->nm - 1].te == i && r->m[r->nm - 1].n == 1) {
-        aff = r->m[r->nm - 1].actors[0];
-        start = r->m[r->nm - 1].tb;
-        r->nm--;
-      }
-      mention *m = new_mention(r, start, ne, M_NAME);
-      if (m)
-        ex_add_actor(m, person_named(r, e, ne, aff));
-      i = ne;
+      i = titled_person(r, ph, i, e);
       continue;
     }
     mention *m =
@@ -735,6 +800,11 @@ void ex_find_mentions(reader *r) {
         m->te = e + 1;
       }
       i = m->te;
+      continue;
+    }
+    if (title_follows(r, e)) { /* the title takes it as its affiliation */
+      ex_add_actor(m, lex(r, base));
+      i = e;
       continue;
     }
     h = head_after(r, e, &hb, &he);
@@ -830,6 +900,20 @@ void ex_group_mentions(reader *r) {
         b->actors[0]->cls != SCKG_CLASS_STATE &&
         b->actors[0]->cls != SCKG_CLASS_PERSON) {
       a->kind = M_ADJ;
+      continue;
+    }
+    /* "U.N. Secretary-General Ban Ki-moon", "FBI Director X": a body's
+     * name right before a person's is the person's title, not a second
+     * actor; a person read from the text serves that body */
+    if (a->te == b->tb && a->kind == M_NAME && !a->poss && !a->head &&
+        b->kind == M_NAME && a->n == 1 && b->n == 1 &&
+        a->actors[0]->cls != SCKG_CLASS_STATE &&
+        a->actors[0]->cls != SCKG_CLASS_PERSON &&
+        b->actors[0]->cls == SCKG_CLASS_PERSON) {
+      if (!b->actors[0]->parent && !b->actors[0]->from_lexicon)
+        sckg_entities_set_parent(b->actors[0], a->actors[0]);
+      a->kind = M_ADJ;
+      b->named = a->actors[0];
       continue;
     }
     /* "Sky Mavis, the company that develops Axie Infinity,": a definite

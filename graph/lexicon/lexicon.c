@@ -407,11 +407,19 @@ static void anaphor_line(loader *L, field *f, size_t nf) {
   }
 }
 
+/* "Secretary of State  state  us-state-department": the title, the word the
+ * name of the affiliated state's body holds (its cue), and the office the
+ * title names when no state stands before it. The office's id is resolved
+ * once all actors are loaded. */
 static void title_line(loader *L, field *f, size_t nf) {
-  (void)nf;
   phrase *ph = new_phrase(L, f[0].p, f[0].n, PH_TITLE);
-  if (ph)
-    ph->fold_case = true;
+  if (!ph)
+    return;
+  ph->fold_case = true;
+  if (nf > 1 && !field_empty(f[1]))
+    ph->cue = intern_lower(L->s->strings, f[1].p, f[1].n);
+  if (nf > 2 && !field_empty(f[2]))
+    ph->actor = (lex_actor *)field_str(L, f[2]);
 }
 
 static bool parse_slots(loader *L, field f, slot *out) {
@@ -1040,6 +1048,16 @@ sckg_status sckg_lexicon_load(table_getter get, void *ctx, sckg_diag_sink sink,
           fail(&L, "unknown related id", id);
       }
     }
+  }
+  /* a title's office: its id until the actors are sorted */
+  L.file = "titles.tsv";
+  for (size_t i = 0; i < L.phrases.len && L.st == SCKG_OK; i++) {
+    phrase *ph = L.phrases.items[i];
+    if (ph->kind != PH_TITLE || !ph->actor)
+      continue;
+    const char *id = (const char *)ph->actor;
+    if (!(ph->actor = sckg_lexicon_actor(s, id)))
+      fail(&L, "unknown office id", id);
   }
   if (L.st == SCKG_OK) {
     s->n_phrases = L.phrases.len;
