@@ -329,6 +329,28 @@ static ex_actor *as_class(ex_actor *a, sckg_class cls) {
   return NULL;
 }
 
+/* "The U.S., Japan and South Korea launched a team, joined by eight
+ * others. The 11 governments said": when no one group has the count, the
+ * latest few groups together that have exactly that many. */
+static void union_of_latest(const article_state *st, mention *m,
+                            const phrase *ph) {
+  mention trial = {0};
+  for (size_t h = st->n_plurals; h-- > 0 && st->n_plurals - h <= 3;) {
+    for (size_t i = 0; i < st->n_plural[h]; i++) {
+      ex_actor *a = as_class(st->plural[h][i], ph->cls);
+      if (!a)
+        return;
+      ex_add_actor(&trial, a);
+    }
+    if (trial.n >= (size_t)ph->count)
+      break;
+  }
+  if (trial.n != (size_t)ph->count)
+    return;
+  for (size_t i = 0; i < trial.n; i++)
+    ex_add_actor(m, trial.actors[i]);
+}
+
 /* "they", "the three countries": the latest group of several actors that
  * has the number and class the phrase asks for. */
 static void resolve_plural(reader *r, mention *m, const phrase *ph) {
@@ -371,11 +393,39 @@ static void resolve_plural(reader *r, mention *m, const phrase *ph) {
       ex_add_actor(m, trial.actors[i]);
     return;
   }
+  if (ph->count)
+    union_of_latest(st, m, ph);
+}
+
+/* Do the n actors make up remembered group h, in any order? */
+static bool same_group(const article_state *st, size_t h,
+                       ex_actor *const *actors, size_t n) {
+  if (st->n_plural[h] != n)
+    return false;
+  for (size_t i = 0; i < n; i++) {
+    bool in = false;
+    for (size_t k = 0; k < n && !in; k++)
+      in = st->plural[h][k] == actors[i];
+    if (!in)
+      return false;
+  }
+  return true;
 }
 
 void ex_remember_plural(article_state *st, ex_actor *const *actors, size_t n) {
   if (n < 2)
     return;
+  /* a group named again becomes the latest, once: its repeats must not
+   * push the groups named before it out of memory */
+  for (size_t h = 0; h < st->n_plurals; h++)
+    if (same_group(st, h, actors, n)) {
+      memmove(st->plural + h, st->plural + h + 1,
+              (st->n_plurals - h - 1) * sizeof *st->plural);
+      memmove(st->n_plural + h, st->n_plural + h + 1,
+              (st->n_plurals - h - 1) * sizeof *st->n_plural);
+      st->n_plurals--;
+      break;
+    }
   size_t cap = sizeof st->n_plural / sizeof *st->n_plural;
   if (st->n_plurals == cap) {
     memmove(st->plural, st->plural + 1, (cap - 1) * sizeof *st->plural);
@@ -628,6 +678,75 @@ static size_t unknown_name(reader *r, size_t i, sckg_class *cls) {
   return e;
 }
 
+/* The count of token i: digits ("11") or a number word ("four"); 0 when
+ * neither. */
+static int token_count(const reader *r, size_t i) {
+  const token *t = &r->toks[i];
+  int v = 0;
+  if (t->kind == TK_NUM) {
+    for (size_t k = t->b; k < t->e; k++) {
+      char c = r->text[k];
+      if (c < '0' || c > '9' || v > 999)
+        return 0; /* "110th", "1,000": no count of actors */
+      v = v * 10 + (c - '0');
+    }
+    return v;
+  }
+  if ((ex_word(r, i) & W_CARDINAL) &&
+      sckg_lexicon_word_value(r->s, t->lower, &v))
+    return v;
+  return 0;
+}
+
+/* The class a plural noun at i asks its actors to have, when it is a
+ * plural head of heads.tsv ("governments": States) or the noun of a
+ * counted plural anaphor ("the three countries": States); false when it
+ * is neither. The noun's end goes to *e. */
+static bool plural_noun(const reader *r, size_t i, sckg_class *cls, size_t *e) {
+  const phrase *h = ex_longest(r, i, 1u << PH_HEAD, e);
+  if (h && h->plural) {
+    *cls = h->head == HEAD_STATE ? SCKG_CLASS_STATE : SCKG_CLASS_COUNT;
+    return true;
+  }
+  size_t n;
+  phrase **phs = sckg_lexicon_phrases(r->s, r->toks[i - 2].lower, &n);
+  for (size_t k = 0; k < n; k++) {
+    const phrase *a = phs[k];
+    if (a->kind == PH_ANAPHOR && a->ana == ANA_PLURAL && a->count &&
+        a->n == 3 && a->ltoks[2] == r->toks[i].lower) {
+      *cls = a->cls;
+      *e = i + 1;
+      return true;
+    }
+  }
+  return false;
+}
+
+/* "the four governments", "the 11 governments": a definite article, a
+ * number and a plural noun refer back to that many actors named before.
+ * Returns the phrase's end, 0 when there is none at i. */
+static size_t numbered_plural(reader *r, size_t i) {
+  if (i + 2 >= r->n || !(ex_word(r, i) & W_DEFINITE))
+    return 0;
+  int count = token_count(r, i + 1);
+  sckg_class cls;
+  size_t e;
+  if (count < 2 || count > EX_MAX_ACTORS || !plural_noun(r, i + 2, &cls, &e))
+    return 0;
+  phrase ana = {0}; /* as anaphors.tsv's "the three countries" reads */
+  ana.kind = PH_ANAPHOR;
+  ana.ana = ANA_PLURAL;
+  ana.n = e - i;
+  ana.count = count;
+  ana.cls = cls;
+  mention *m = new_mention(r, i, e, M_ANAPHOR);
+  if (m) {
+    m->plural = true;
+    resolve_plural(r, m, &ana);
+  }
+  return e;
+}
+
 /* "In Tokyo, Prime Minister ...": a sentence that opens on a locative
  * preposition, a place standing for a state and a comma right before i
  * places the office after it in that state. Returns the state, or NULL. */
@@ -712,6 +831,11 @@ void ex_find_mentions(reader *r) {
     /* a pronoun anaphor must be a whole ex_word at a clause position; the
      * phrase table makes sure of that; "it" inside a quote is not ours */
     if (!ph) {
+      size_t ne = numbered_plural(r, i);
+      if (ne) {
+        i = ne;
+        continue;
+      }
       sckg_class cls;
       size_t oe = unknown_org(r, i, &cls);
       size_t ue = oe || p_none(r, i) ? 0 : unknown_name(r, i, &cls);

@@ -169,7 +169,8 @@ static const struct {
                     {"modal", W_MODAL},
                     {"period", W_PERIOD},
                     {"shift", W_SHIFT},
-                    {"perfect", W_PERFECT}};
+                    {"perfect", W_PERFECT},
+                    {"cardinal", W_CARDINAL}};
 
 /* The class named `name` (n bytes); false when none has that name. The
  * class `word` has no bits: it only makes a word known. */
@@ -306,8 +307,17 @@ static void actor_line(loader *L, field *f, size_t nf) {
   phrase *ph = new_phrase(L, f[4].p, f[4].n, PH_ACTOR);
   if (ph)
     ph->actor = a;
+  phrase *label = ph;
   field items[MAX_ITEMS];
   size_t k = nf > 5 ? list_items(f[5], items, MAX_ITEMS) : 0;
+  /* a label the aliases leave out is not safe to match everywhere
+   * ("Georgia", also a U.S. state): it names the actor as a place name
+   * does, not after a locative preposition ("prosecution in Georgia") */
+  bool label_listed = false;
+  for (size_t i = 0; i < k; i++)
+    label_listed |= items[i].n == f[4].n && !memcmp(items[i].p, f[4].p, f[4].n);
+  if (label && !label_listed)
+    label->place = true;
   for (size_t i = 0; i < k && L->st == SCKG_OK; i++) {
     bool place = items[i].p[items[i].n - 1] == '@';
     ph = new_phrase(L, items[i].p, items[i].n - place, PH_ACTOR);

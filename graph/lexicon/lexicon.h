@@ -246,6 +246,8 @@ typedef struct {
 #define W_SHIFT ((sckg_wclass)1 << 47)
 /* the auxiliary of a perfect: "has denied" tells of no one day */
 #define W_PERFECT ((sckg_wclass)1 << 48)
+/* a number word, its value the number: "the three governments" */
+#define W_CARDINAL ((sckg_wclass)1 << 49)
 
 /* What a span of an article that is not read is (noise.tsv's kinds; the
  * title, datelines and timestamps are found by their shape alone). */
