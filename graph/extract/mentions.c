@@ -179,6 +179,7 @@ static ex_actor *person_named(reader *r, size_t b, size_t e,
                               ex_actor *affiliation);
 
 static bool label_has_word(const char *label, const char *noun);
+static ex_actor *title_office(reader *r, const phrase *title, ex_actor *aff);
 
 /* The lexicon's government body of `state` whose name holds `cue`; NULL
  * when it has none. */
@@ -213,7 +214,13 @@ static void apply_head(reader *r, mention *m, const lex_actor *base,
      * speaks for the state; without a name the role stands for the state */
     size_t ne = name_after(r, he);
     if (ne > he && ne - he >= 2) {
-      ex_add_actor(m, person_named(r, he, ne, lex(r, base)));
+      /* "South Korea's Defense Minister X": the body the title names */
+      size_t te;
+      const phrase *title = ex_longest(r, hb, 1u << PH_TITLE, &te);
+      ex_actor *aff = lex(r, base);
+      if (title && te == he)
+        aff = title_office(r, title, aff);
+      ex_add_actor(m, person_named(r, he, ne, aff));
       m->named = lex(r, base);
       m->te = ne;
     } else {
@@ -322,6 +329,28 @@ static ex_actor *as_class(ex_actor *a, sckg_class cls) {
   return NULL;
 }
 
+/* "The U.S., Japan and South Korea launched a team, joined by eight
+ * others. The 11 governments said": when no one group has the count, the
+ * latest few groups together that have exactly that many. */
+static void union_of_latest(const article_state *st, mention *m,
+                            const phrase *ph) {
+  mention trial = {0};
+  for (size_t h = st->n_plurals; h-- > 0 && st->n_plurals - h <= 3;) {
+    for (size_t i = 0; i < st->n_plural[h]; i++) {
+      ex_actor *a = as_class(st->plural[h][i], ph->cls);
+      if (!a)
+        return;
+      ex_add_actor(&trial, a);
+    }
+    if (trial.n >= (size_t)ph->count)
+      break;
+  }
+  if (trial.n != (size_t)ph->count)
+    return;
+  for (size_t i = 0; i < trial.n; i++)
+    ex_add_actor(m, trial.actors[i]);
+}
+
 /* "they", "the three countries": the latest group of several actors that
  * has the number and class the phrase asks for. */
 static void resolve_plural(reader *r, mention *m, const phrase *ph) {
@@ -364,11 +393,39 @@ static void resolve_plural(reader *r, mention *m, const phrase *ph) {
       ex_add_actor(m, trial.actors[i]);
     return;
   }
+  if (ph->count)
+    union_of_latest(st, m, ph);
+}
+
+/* Do the n actors make up remembered group h, in any order? */
+static bool same_group(const article_state *st, size_t h,
+                       ex_actor *const *actors, size_t n) {
+  if (st->n_plural[h] != n)
+    return false;
+  for (size_t i = 0; i < n; i++) {
+    bool in = false;
+    for (size_t k = 0; k < n && !in; k++)
+      in = st->plural[h][k] == actors[i];
+    if (!in)
+      return false;
+  }
+  return true;
 }
 
 void ex_remember_plural(article_state *st, ex_actor *const *actors, size_t n) {
   if (n < 2)
     return;
+  /* a group named again becomes the latest, once: its repeats must not
+   * push the groups named before it out of memory */
+  for (size_t h = 0; h < st->n_plurals; h++)
+    if (same_group(st, h, actors, n)) {
+      memmove(st->plural + h, st->plural + h + 1,
+              (st->n_plurals - h - 1) * sizeof *st->plural);
+      memmove(st->n_plural + h, st->n_plural + h + 1,
+              (st->n_plurals - h - 1) * sizeof *st->n_plural);
+      st->n_plurals--;
+      break;
+    }
   size_t cap = sizeof st->n_plural / sizeof *st->n_plural;
   if (st->n_plurals == cap) {
     memmove(st->plural, st->plural + 1, (cap - 1) * sizeof *st->plural);
@@ -621,6 +678,150 @@ static size_t unknown_name(reader *r, size_t i, sckg_class *cls) {
   return e;
 }
 
+/* The count of token i: digits ("11") or a number word ("four"); 0 when
+ * neither. */
+static int token_count(const reader *r, size_t i) {
+  const token *t = &r->toks[i];
+  int v = 0;
+  if (t->kind == TK_NUM) {
+    for (size_t k = t->b; k < t->e; k++) {
+      char c = r->text[k];
+      if (c < '0' || c > '9' || v > 999)
+        return 0; /* "110th", "1,000": no count of actors */
+      v = v * 10 + (c - '0');
+    }
+    return v;
+  }
+  if ((ex_word(r, i) & W_CARDINAL) &&
+      sckg_lexicon_word_value(r->s, t->lower, &v))
+    return v;
+  return 0;
+}
+
+/* The class a plural noun at i asks its actors to have, when it is a
+ * plural head of heads.tsv ("governments": States) or the noun of a
+ * counted plural anaphor ("the three countries": States); false when it
+ * is neither. The noun's end goes to *e. */
+static bool plural_noun(const reader *r, size_t i, sckg_class *cls, size_t *e) {
+  const phrase *h = ex_longest(r, i, 1u << PH_HEAD, e);
+  if (h && h->plural) {
+    *cls = h->head == HEAD_STATE ? SCKG_CLASS_STATE : SCKG_CLASS_COUNT;
+    return true;
+  }
+  size_t n;
+  phrase **phs = sckg_lexicon_phrases(r->s, r->toks[i - 2].lower, &n);
+  for (size_t k = 0; k < n; k++) {
+    const phrase *a = phs[k];
+    if (a->kind == PH_ANAPHOR && a->ana == ANA_PLURAL && a->count &&
+        a->n == 3 && a->ltoks[2] == r->toks[i].lower) {
+      *cls = a->cls;
+      *e = i + 1;
+      return true;
+    }
+  }
+  return false;
+}
+
+/* "the four governments", "the 11 governments": a definite article, a
+ * number and a plural noun refer back to that many actors named before.
+ * Returns the phrase's end, 0 when there is none at i. */
+static size_t numbered_plural(reader *r, size_t i) {
+  if (i + 2 >= r->n || !(ex_word(r, i) & W_DEFINITE))
+    return 0;
+  int count = token_count(r, i + 1);
+  sckg_class cls;
+  size_t e;
+  if (count < 2 || count > EX_MAX_ACTORS || !plural_noun(r, i + 2, &cls, &e))
+    return 0;
+  phrase ana = {0}; /* as anaphors.tsv's "the three countries" reads */
+  ana.kind = PH_ANAPHOR;
+  ana.ana = ANA_PLURAL;
+  ana.n = e - i;
+  ana.count = count;
+  ana.cls = cls;
+  mention *m = new_mention(r, i, e, M_ANAPHOR);
+  if (m) {
+    m->plural = true;
+    resolve_plural(r, m, &ana);
+  }
+  return e;
+}
+
+/* "In Tokyo, Prime Minister ...": a sentence that opens on a locative
+ * preposition, a place standing for a state and a comma right before i
+ * places the office after it in that state. Returns the state, or NULL. */
+static ex_actor *opening_place(reader *r, size_t i) {
+  if (i < 3 || !ex_is_comma(r, i - 1) || !(ex_word(r, 0) & W_LOCPREP))
+    return NULL;
+  size_t e;
+  const phrase *ph = ex_longest(r, 1, 1u << PH_ACTOR, &e);
+  if (!ph || e != i - 1 || !ph->place || ph->actor->cls != SCKG_CLASS_STATE)
+    return NULL;
+  return lex(r, ph->actor);
+}
+
+/* The body a titled person serves: the affiliated state's body whose name
+ * holds the title's cue ("U.S. Secretary of State": the State Department),
+ * else the affiliation itself, else, with no affiliation, the office the
+ * title names on its own ("Secretary-General": the U.N. Secretariat). */
+static ex_actor *title_office(reader *r, const phrase *title, ex_actor *aff) {
+  /* the cue may list spellings: "defense|defence" */
+  for (const char *c = title->cue; aff && aff->lex && c && *c;) {
+    const char *bar = strchr(c, '|');
+    size_t n = bar ? (size_t)(bar - c) : strlen(c);
+    char word[32];
+    if (n < sizeof word) {
+      memcpy(word, c, n);
+      word[n] = '\0';
+      const lex_actor *body = body_of(r->s, aff->lex, word);
+      if (body)
+        return lex(r, body);
+    }
+    c = bar ? bar + 1 : c + n;
+  }
+  if (aff)
+    return aff;
+  return title->actor ? lex(r, title->actor) : NULL;
+}
+
+/* A title at [i, e) and the capitalised name after it: a person of the
+ * body the title and an affiliation just before it say ("South Korean
+ * President", "U.S. Secretary of State", "In Seoul, Defense Minister").
+ * Returns where reading goes on. */
+static size_t titled_person(reader *r, const phrase *title, size_t i,
+                            size_t e) {
+  size_t ne = name_after(r, e);
+  if (ne == e)
+    return e;
+  ex_actor *aff = NULL;
+  size_t start = i;
+  if (r->nm && r->m[r->nm - 1].te == i && r->m[r->nm - 1].n == 1) {
+    aff = r->m[r->nm - 1].actors[0];
+    start = r->m[r->nm - 1].tb;
+    r->nm--;
+  } else {
+    aff = opening_place(r, i);
+  }
+  mention *m = new_mention(r, start, ne, M_NAME);
+  if (m) {
+    ex_add_actor(m, person_named(r, e, ne, title_office(r, title, aff)));
+    m->named = aff;
+  }
+  return ne;
+}
+
+/* Does a title start at e with a name after it, reaching further than a
+ * head noun there ("U.S. Secretary of State Hillary Clinton": not the head
+ * "secretary")? The title then reads the name before it as its
+ * affiliation. */
+static bool title_follows(const reader *r, size_t e) {
+  size_t te, he = e;
+  if (e >= r->n || !ex_longest(r, e, 1u << PH_TITLE, &te))
+    return false;
+  ex_longest(r, e, 1u << PH_HEAD, &he);
+  return te > he && name_after(r, te) > te;
+}
+
 void ex_find_mentions(reader *r) {
   unsigned actorish = (1u << PH_ACTOR) | (1u << PH_DEMONYM) | (1u << PH_TITLE) |
                       (1u << PH_ANAPHOR);
@@ -630,6 +831,11 @@ void ex_find_mentions(reader *r) {
     /* a pronoun anaphor must be a whole ex_word at a clause position; the
      * phrase table makes sure of that; "it" inside a quote is not ours */
     if (!ph) {
+      size_t ne = numbered_plural(r, i);
+      if (ne) {
+        i = ne;
+        continue;
+      }
       sckg_class cls;
       size_t oe = unknown_org(r, i, &cls);
       size_t ue = oe || p_none(r, i) ? 0 : unknown_name(r, i, &cls);
@@ -675,24 +881,7 @@ void ex_find_mentions(reader *r) {
       continue;
     }
     if (ph->kind == PH_TITLE) {
-      size_t ne = name_after(r, e);
-      if (ne == e) {
-        i = e;
-        continue;
-      }
-      /* an affiliation just before: "South Korean President", "Russia's
-       * U.N. ambassador" */
-      ex_actor *aff = NULL;
-      size_t start = i;
-      if (r->nm && r->m[r->nm - 1].te == i && r->m[r->nm - 1].n == 1) {
-        aff = r->m[r->nm - 1].actors[0];
-        start = r->m[r->nm - 1].tb;
-        r->nm--;
-      }
-      mention *m = new_mention(r, start, ne, M_NAME);
-      if (m)
-        ex_add_actor(m, person_named(r, e, ne, aff));
-      i = ne;
+      i = titled_person(r, ph, i, e);
       continue;
     }
     mention *m =
@@ -738,6 +927,11 @@ void ex_find_mentions(reader *r) {
         m->te = e + 1;
       }
       i = m->te;
+      continue;
+    }
+    if (title_follows(r, e)) { /* the title takes it as its affiliation */
+      ex_add_actor(m, lex(r, base));
+      i = e;
       continue;
     }
     h = head_after(r, e, &hb, &he);
@@ -862,6 +1056,20 @@ void ex_group_mentions(reader *r) {
         b->actors[0]->cls != SCKG_CLASS_STATE &&
         b->actors[0]->cls != SCKG_CLASS_PERSON) {
       a->kind = M_ADJ;
+      continue;
+    }
+    /* "U.N. Secretary-General Ban Ki-moon", "FBI Director X": a body's
+     * name right before a person's is the person's title, not a second
+     * actor; a person read from the text serves that body */
+    if (a->te == b->tb && a->kind == M_NAME && !a->poss && !a->head &&
+        b->kind == M_NAME && a->n == 1 && b->n == 1 &&
+        a->actors[0]->cls != SCKG_CLASS_STATE &&
+        a->actors[0]->cls != SCKG_CLASS_PERSON &&
+        b->actors[0]->cls == SCKG_CLASS_PERSON) {
+      if (!b->actors[0]->parent && !b->actors[0]->from_lexicon)
+        sckg_entities_set_parent(b->actors[0], a->actors[0]);
+      a->kind = M_ADJ;
+      b->named = a->actors[0];
       continue;
     }
     /* "Sky Mavis, the company that develops Axie Infinity,": a definite

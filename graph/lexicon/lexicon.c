@@ -169,7 +169,8 @@ static const struct {
                     {"modal", W_MODAL},
                     {"period", W_PERIOD},
                     {"shift", W_SHIFT},
-                    {"perfect", W_PERFECT}};
+                    {"perfect", W_PERFECT},
+                    {"cardinal", W_CARDINAL}};
 
 /* The class named `name` (n bytes); false when none has that name. The
  * class `word` has no bits: it only makes a word known. */
@@ -306,8 +307,17 @@ static void actor_line(loader *L, field *f, size_t nf) {
   phrase *ph = new_phrase(L, f[4].p, f[4].n, PH_ACTOR);
   if (ph)
     ph->actor = a;
+  phrase *label = ph;
   field items[MAX_ITEMS];
   size_t k = nf > 5 ? list_items(f[5], items, MAX_ITEMS) : 0;
+  /* a label the aliases leave out is not safe to match everywhere
+   * ("Georgia", also a U.S. state): it names the actor as a place name
+   * does, not after a locative preposition ("prosecution in Georgia") */
+  bool label_listed = false;
+  for (size_t i = 0; i < k; i++)
+    label_listed |= items[i].n == f[4].n && !memcmp(items[i].p, f[4].p, f[4].n);
+  if (label && !label_listed)
+    label->place = true;
   for (size_t i = 0; i < k && L->st == SCKG_OK; i++) {
     bool place = items[i].p[items[i].n - 1] == '@';
     ph = new_phrase(L, items[i].p, items[i].n - place, PH_ACTOR);
@@ -407,11 +417,19 @@ static void anaphor_line(loader *L, field *f, size_t nf) {
   }
 }
 
+/* "Secretary of State  state  us-state-department": the title, the word the
+ * name of the affiliated state's body holds (its cue), and the office the
+ * title names when no state stands before it. The office's id is resolved
+ * once all actors are loaded. */
 static void title_line(loader *L, field *f, size_t nf) {
-  (void)nf;
   phrase *ph = new_phrase(L, f[0].p, f[0].n, PH_TITLE);
-  if (ph)
-    ph->fold_case = true;
+  if (!ph)
+    return;
+  ph->fold_case = true;
+  if (nf > 1 && !field_empty(f[1]))
+    ph->cue = intern_lower(L->s->strings, f[1].p, f[1].n);
+  if (nf > 2 && !field_empty(f[2]))
+    ph->actor = (lex_actor *)field_str(L, f[2]);
 }
 
 static bool parse_slots(loader *L, field f, slot *out) {
@@ -1043,6 +1061,16 @@ sckg_status sckg_lexicon_load(table_getter get, void *ctx, sckg_diag_sink sink,
           fail(&L, "unknown related id", id);
       }
     }
+  }
+  /* a title's office: its id until the actors are sorted */
+  L.file = "titles.tsv";
+  for (size_t i = 0; i < L.phrases.len && L.st == SCKG_OK; i++) {
+    phrase *ph = L.phrases.items[i];
+    if (ph->kind != PH_TITLE || !ph->actor)
+      continue;
+    const char *id = (const char *)ph->actor;
+    if (!(ph->actor = sckg_lexicon_actor(s, id)))
+      fail(&L, "unknown office id", id);
   }
   if (L.st == SCKG_OK) {
     s->n_phrases = L.phrases.len;

@@ -129,13 +129,14 @@ typedef struct {
   phrase_kind kind;
   bool fold_case;    /* match case-insensitively (triggers, heads, anaphors) */
   bool place;        /* a place name standing for its actor (alias with @) */
-  lex_actor *actor;  /* PH_ACTOR, PH_DEMONYM */
+  lex_actor *actor;  /* PH_ACTOR, PH_DEMONYM; PH_TITLE: the office it names
+                        when no state stands before it, or NULL */
   head_mode head;    /* PH_HEAD */
   anaphor_mode ana;  /* PH_ANAPHOR */
   int count;         /* PH_ANAPHOR: how many it names ("the three"), 0 = any */
   sckg_class cls;    /* PH_ANAPHOR: their class, SCKG_CLASS_COUNT = any */
-  const char *cue;   /* PH_ANAPHOR agency, PH_HEAD state: a word the name
-                        of the body meant holds ("prosecutors": justice),
+  const char *cue;   /* PH_ANAPHOR agency, PH_HEAD state, PH_TITLE: a word the
+                        name   of the body meant holds ("prosecutors": justice),
                         lowered; NULL = none (the anaphor's last word) */
   bool plural;       /* PH_HEAD: a plural noun */
   trigger_form form; /* PH_TRIGGER of a verb pattern: which form of the
@@ -248,6 +249,8 @@ typedef struct {
 #define W_SHIFT ((sckg_wclass)1 << 47)
 /* the auxiliary of a perfect: "has denied" tells of no one day */
 #define W_PERFECT ((sckg_wclass)1 << 48)
+/* a number word, its value the number: "the three governments" */
+#define W_CARDINAL ((sckg_wclass)1 << 49)
 
 /* What a span of an article that is not read is (noise.tsv's kinds; the
  * title, datelines and timestamps are found by their shape alone). */
