@@ -52,6 +52,11 @@ static void remember(reader *r, frame *f, size_t nf) {
       if (a->parent && a->parent->cls == SCKG_CLASS_STATE && !a->affiliated &&
           names_within(r, m, a->parent))
         sckg_vec_push_unique(&r->out->mentions, a->parent);
+      /* "In Canberra, Prime Minister Malcolm Turnbull": a person who
+       * serves a state (not one of its bodies) names that state too */
+      if (a->cls == SCKG_CLASS_PERSON && a->parent &&
+          a->parent->cls == SCKG_CLASS_STATE)
+        sckg_vec_push_unique(&r->out->mentions, a->parent);
       ex_count_state(r, a);
       if (a->cls == SCKG_CLASS_GROUP)
         st->last_group = a;
