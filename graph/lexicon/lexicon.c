@@ -615,49 +615,55 @@ static void add_verb_trigger(loader *L, const lex_pattern *pat,
   }
 }
 
-/* Trigger i of a noun pattern and the plurals of its head noun ("missile
- * launch": missile launches; "veto": vetoes): the last word before the
+/* The variants of trigger `it` with its head noun in the plural ("missile
+ * launch": missile launches; "dismiss * claim": dismiss * claims), in the
+ * loader's arena; returns how many. The head is the last word before the
  * trigger's first preposition past its start ("condemnation of"), else its
- * last word. A form the line lists already is not added twice. */
-static void add_noun_trigger(loader *L, const lex_pattern *pat,
-                             const field *items, size_t n_items, size_t i) {
-  const char *text = items[i].p;
-  size_t len = items[i].n;
-  if (!add_trigger(L, pat, text, len))
-    return;
-  size_t pos = 0, hb = 0, he = 0;
+ * last word; a verb pattern's head is its last word only, and never its
+ * first (the verb). */
+static size_t plural_items(loader *L, field it, bool verb, field *out,
+                           size_t max) {
+  size_t pos = 0, hb = 0, he = 0, words = 0;
+  bool head_ok = true;
   sckg_buf norm = {0};
   token t;
-  for (size_t k = 0; sckg_token_next(text, len, &pos, &t, &norm); k++) {
+  while (sckg_token_next(it.p, it.n, &pos, &t, &norm)) {
     char low[SCKG_MORPH_LEN_MAX];
-    if (t.kind != TK_WORD || norm.len >= sizeof low)
-      break;
+    if (t.kind != TK_WORD || norm.len >= sizeof low) {
+      head_ok = false; /* a '*' or a class ends the trigger: no head */
+      if (!verb)
+        break;
+      continue;
+    }
     memcpy(low, norm.ptr, norm.len);
     sckg_ascii_lower(low, norm.len);
     const char *w = sckg_strtab_find(L->s->strings, low, norm.len);
-    if (k > 0 && (sckg_lexicon_word(L->s, w) & W_PREP))
+    if (!verb && words > 0 && (sckg_lexicon_word(L->s, w) & W_PREP))
       break;
+    words++;
     hb = t.b;
     he = t.e;
+    head_ok = true;
   }
   sckg_buf_free(&norm);
   char head[SCKG_MORPH_LEN_MAX];
-  if (he <= hb || he - hb >= sizeof head)
-    return;
-  memcpy(head, text + hb, he - hb);
+  if (!head_ok || (verb && words < 2) || he <= hb || he - hb >= sizeof head)
+    return 0;
+  memcpy(head, it.p + hb, he - hb);
   sckg_ascii_lower(head, he - hb);
   enum { MAX_FORMS = 8 };
   char forms[MAX_FORMS][SCKG_MORPH_LEN_MAX];
   size_t nf = sckg_morph_noun_plurals(head, he - hb, forms, MAX_FORMS);
-  for (size_t k = 0; k < nf && k < MAX_FORMS; k++) {
+  size_t n = 0;
+  for (size_t k = 0; k < nf && k < MAX_FORMS && n < max; k++) {
     sckg_buf b = {0};
-    sckg_buf_add(&b, text, hb);
+    sckg_buf_add(&b, it.p, hb);
     sckg_buf_add(&b, forms[k], strlen(forms[k]));
-    sckg_buf_add(&b, text + he, len - he);
-    if (!listed_item(items, n_items, b.ptr, b.len))
-      add_trigger(L, pat, b.ptr, b.len);
+    sckg_buf_add(&b, it.p + he, it.n - he);
+    out[n++] = (field){sckg_arena_strndup(L->s->arena, b.ptr, b.len), b.len};
     sckg_buf_free(&b);
   }
+  return n;
 }
 
 static void type_line(loader *L, field *f, size_t nf) {
@@ -752,13 +758,21 @@ static void event_line(loader *L, field *f, size_t nf) {
   if (s->types[pat->type].roles & TYPE_CRIME)
     pat->flags |= PAT_CRIME;
   k = list_items(f[2], items, MAX_ITEMS);
-  /* a verb's trigger matches every inflection of its verb */
+  /* a verb's trigger matches every inflection of its verb; a noun's head
+   * (a noun pattern's, or the last word of a verb's: "dismiss * claim")
+   * its plurals too */
   bool verb = !(pat->flags & ~PAT_FLAGS_OF_VERBS);
+  bool inflect = verb || (pat->flags & PAT_NOUN);
+  for (size_t i = 0, listed = k; inflect && i < listed; i++) {
+    field more[8];
+    size_t nm = plural_items(L, items[i], verb, more, 8);
+    for (size_t q = 0; q < nm && k < MAX_ITEMS; q++)
+      if (!listed_item(items, k, more[q].p, more[q].n))
+        items[k++] = more[q];
+  }
   for (size_t i = 0; i < k && L->st == SCKG_OK; i++)
     if (verb)
       add_verb_trigger(L, pat, items, k, i);
-    else if (pat->flags & PAT_NOUN)
-      add_noun_trigger(L, pat, items, k, i);
     else
       add_trigger(L, pat, items[i].p, items[i].n);
 }
