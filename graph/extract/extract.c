@@ -158,6 +158,31 @@ static void remember(reader *r, frame *f, size_t nf) {
     }
 }
 
+/* 'said the North "categorically rejects" the resolution', 'calling the
+ * move a "serious provocation" and': a few quoted words inside a clause,
+ * with words of the clause on both sides, are the writer's sentence
+ * quoting a phrase, not a quotation of speech with a speaker of its own. */
+static void unquote_scare_quotes(reader *r) {
+  enum { SCARE_MAX = 6 }; /* words a quoted phrase may hold */
+  for (size_t open = 1; open + 2 < r->n; open++) {
+    if (r->toks[open].kind != TK_QUOTE || !r->quoted[open + 1] ||
+        r->toks[open - 1].kind != TK_WORD)
+      continue;
+    size_t close = open + 1;
+    bool clause_mark = false;
+    while (close < r->n && r->toks[close].kind != TK_QUOTE) {
+      clause_mark |= r->toks[close].kind == TK_PUNCT;
+      close++;
+    }
+    if (close + 1 >= r->n || clause_mark || close - open - 1 > SCARE_MAX ||
+        r->toks[close + 1].kind != TK_WORD)
+      continue;
+    for (size_t i = open + 1; i < close; i++)
+      r->quoted[i] = false;
+    open = close;
+  }
+}
+
 /* Relative clauses set off by commas: ", whose ... ," and ", which ... ,"
  * get an id; the rest of the sentence is clause 0. */
 static void mark_relative_clauses(reader *r) {
@@ -290,6 +315,7 @@ static void read_sentence(reader *r, size_t b, size_t e) {
     if (!r->out->n_cut++)
       r->out->first_cut = r->sent_index;
   }
+  unquote_scare_quotes(r);
   mark_relative_clauses(r);
   ex_find_mentions(r);
   ex_group_mentions(r);

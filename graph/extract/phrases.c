@@ -189,6 +189,9 @@ static bool verb_place(const reader *r, size_t i, const phrase *ph) {
   if (ph->form == FORM_ANY)
     return true;
   size_t g = ex_skip_adverbs_back(r, i);
+  /* 'North Korea "categorically rejects"': over a quote mark */
+  if (g > 0 && r->toks[g - 1].kind == TK_QUOTE)
+    g = ex_skip_adverbs_back(r, g - 1);
   sckg_wclass w = g ? ex_word(r, g - 1) : 0;
   const token *p = g ? &r->toks[g - 1] : NULL;
   /* "South Korea on Monday cut off trade": the subject stands before a
@@ -242,9 +245,13 @@ static bool verb_place(const reader *r, size_t i, const phrase *ph) {
       return !(g >= 2 && (ex_word(r, g - 2) & W_AUX)); /* not "would have to" */
     return subject && !(w & W_OBJCASE);
   }
-  case FORM_PLURAL: /* "it blames for": a pronoun is no noun's modifier */
+  case FORM_PLURAL: {    /* "it blames for": a pronoun is no noun's modifier */
+    size_t next = i + 1; /* over a closing quote mark */
+    if (next < r->n && r->toks[next].kind == TK_QUOTE)
+      next++;
     return (w & W_SUBJPRON) ||
-           (subject && ex_may_start_np(r, i + 1) && !ex_is_comma(r, i + 1));
+           (subject && ex_may_start_np(r, next) && !ex_is_comma(r, next));
+  }
   case FORM_NOMINAL:
     return !np_begun && !prep;
   case FORM_ING:

@@ -171,6 +171,8 @@ void ex_event_objects(reader *r, frame *f, size_t nf) {
     const trigger *t = f[i].t;
     bool obj_in_gap = t->obj_from < t->te && t->pat->target[0].kind == SLOT_OBJ;
     size_t from = t->obj_from > t->te || obj_in_gap ? t->obj_from : t->te;
+    if (from < r->n && r->toks[from].kind == TK_QUOTE)
+      from++; /* 'it "categorically rejects" the decision' */
     for (size_t k = 0; k < nf; k++)
       if (k != i && (f[k].t->pat->flags & PAT_NOUN) && f[k].t->tb >= from &&
           f[k].t->tb <= from + 8 && reaction_reaches(r, t, from, f[k].t->tb)) {
