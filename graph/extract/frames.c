@@ -185,6 +185,17 @@ void ex_read_frames(reader *r, frame *f, size_t nf) {
     slot_kind tk;
     fr->n_targets =
         ex_fill_slots(r, fr->t, target_slots, fr->targets, &tw, &tk);
+    /* "the FBI attributed it to the Lazarus Group": an object that is the
+     * agent itself again (a pronoun read back to it) leaves the target to
+     * the pattern's next slots */
+    if (fr->n_targets && tk == SLOT_OBJ &&
+        ex_same_side(fr->agents, fr->n_agents, fr->targets, fr->n_targets)) {
+      slot rest[MAX_SLOTS] = {{SLOT_NONE, NULL}};
+      for (size_t k = 0, n = 0; k < MAX_SLOTS; k++)
+        if (target_slots[k].kind != SLOT_OBJ)
+          rest[n++] = target_slots[k];
+      fr->n_targets = ex_fill_slots(r, fr->t, rest, fr->targets, &tw, &tk);
+    }
     if (fr->victim && !fr->n_targets)
       fr->targets[fr->n_targets++] = fr->victim;
     /* "sanctioned North Korea, accusing it of": the pronoun after the
@@ -272,7 +283,10 @@ void ex_apply_denials(const reader *r, frame *f, size_t nf) {
     if (!(f[i].t->pat->flags & PAT_DENY) || f[i].negated)
       continue;
     for (size_t k = i + 1; k < nf; k++) {
-      if (ex_is_speech(r, f[k].t->pat->type) && f[k].n_agents)
+      /* another speech act's clause ends it; "denied U.S. accusations that
+       * it hacked Sony" names the accusation it denies, and goes on */
+      if (ex_is_speech(r, f[k].t->pat->type) && f[k].n_agents &&
+          !(f[k].t->pat->flags & PAT_NOUN))
         break;
       if (!(f[k].t->pat->flags & PAT_CRIME))
         continue; /* "denied allegations of hacking": the hacking is denied */
@@ -465,6 +479,28 @@ void ex_inherit_agents(reader *r, frame *f, size_t nf) {
       }
   }
   (void)r;
+}
+
+/* "denied U.S. accusations that it hacked Sony": an accusation that
+ * names no one accused accuses whoever did the crime it charges, told
+ * after it in its clause. */
+void ex_accused_of_crimes(frame *f, size_t nf) {
+  for (size_t i = 0; i < nf; i++) {
+    if (f[i].t->pat->type != SCKG_EV_ACCUSE || f[i].n_targets || !f[i].n_agents)
+      continue;
+    for (size_t k = i + 1; k < nf; k++) {
+      if (!(f[k].t->pat->flags & PAT_CRIME)) {
+        if (!(f[k].t->pat->flags & PAT_NOUN))
+          break; /* another clause's verb */
+        continue;
+      }
+      if (f[k].n_agents &&
+          !ex_same_side(f[i].agents, f[i].n_agents, f[k].agents, f[k].n_agents))
+        ex_copy_actors(f[i].targets, &f[i].n_targets, f[k].agents,
+                       f[k].n_agents);
+      break;
+    }
+  }
 }
 
 void ex_copy_actors(ex_actor **dst, size_t *nd, ex_actor *const *src,

@@ -280,6 +280,7 @@ void ex_crimes_not_by_accusers(frame *f, size_t nf);
 void ex_denied_charges(frame *f, size_t nf);
 void ex_emit_frames(reader *r, frame *f, size_t nf);
 void ex_inherit_agents(reader *r, frame *f, size_t nf);
+void ex_accused_of_crimes(frame *f, size_t nf);
 bool ex_is_act(const reader *r, sckg_event_type t);
 bool ex_is_speech(const reader *r, sckg_event_type t);
 void ex_read_frames(reader *r, frame *f, size_t nf);
