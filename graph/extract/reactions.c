@@ -115,7 +115,8 @@ static void pronoun_for_event(reader *r, frame *f, size_t i) {
   const mention *pron = NULL;
   for (size_t k = 0; k < r->nm; k++)
     if (r->m[k].tb == q && r->m[k].te == q + 1 && r->m[k].kind == M_ANAPHOR &&
-        !r->m[k].plural && (ex_word(r, q) & W_OBJCASE))
+        (ex_word(r, q) & W_OBJCASE) && r->m[k].ana &&
+        r->m[k].ana->ana != ANA_PERSON)
       pron = &r->m[k];
   if (!pron)
     return;
@@ -129,6 +130,12 @@ static void pronoun_for_event(reader *r, frame *f, size_t i) {
       ex_copy_actors(f[i].targets, &f[i].n_targets, f[k].agents, f[k].n_agents);
       return;
     }
+  /* "The State Department also denounced them": with no event before it
+   * in its sentence, the article's latest act by another side */
+  if (r->st.n_acts) {
+    f[i].n_targets = 0;
+    react_to_act(r, f, i);
+  }
 }
 
 /* "Seoul flatly rejected the claim", "dismissed the accusations": a
