@@ -141,9 +141,14 @@ void ex_read_frames(reader *r, frame *f, size_t nf) {
     if (passive && !fr->n_agents &&
         (sckg_type(r->s, p->type)->roles &
          (TYPE_ACT | TYPE_CRIME | TYPE_SPEECH)) == TYPE_ACT) {
+      /* ("missiles fired from the Pyongyang area": a military act is the
+       * state's it came from) */
+      sckg_wclass where =
+          W_LOCPREP |
+          (sckg_type(r->s, p->type)->family == SCKG_FAM_FORCE ? W_ORIGIN : 0);
       long k = ex_group_after(r, fr->t->te, 4, false);
       if (k >= 0 && r->m[k].prep && r->m[k].n == 1 &&
-          (sckg_lexicon_word(r->s, r->m[k].prep) & W_LOCPREP) &&
+          (sckg_lexicon_word(r->s, r->m[k].prep) & where) &&
           r->m[k].actors[0]->cls == SCKG_CLASS_STATE) {
         fr->agents[fr->n_agents++] = r->m[k].actors[0];
         fr->agent_slot = SLOT_PREP;

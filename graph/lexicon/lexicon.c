@@ -170,7 +170,8 @@ static const struct {
                     {"period", W_PERIOD},
                     {"shift", W_SHIFT},
                     {"perfect", W_PERFECT},
-                    {"cardinal", W_CARDINAL}};
+                    {"cardinal", W_CARDINAL},
+                    {"origin", W_ORIGIN}};
 
 /* The class named `name` (n bytes); false when none has that name. The
  * class `word` has no bits: it only makes a word known. */

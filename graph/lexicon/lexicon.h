@@ -251,6 +251,8 @@ typedef struct {
 #define W_PERFECT ((sckg_wclass)1 << 48)
 /* a number word, its value the number: "the three governments" */
 #define W_CARDINAL ((sckg_wclass)1 << 49)
+/* the preposition of a launch's origin: "fired from the Pyongyang area" */
+#define W_ORIGIN ((sckg_wclass)1 << 50)
 
 /* What a span of an article that is not read is (noise.tsv's kinds; the
  * title, datelines and timestamps are found by their shape alone). */
