@@ -37,6 +37,17 @@ static bool names_within(const reader *r, const mention *m,
           holds_words(b, e, state->lex->demonym));
 }
 
+/* An act of these agents, the latest the article told of. */
+static void remember_act(article_state *st, ex_actor *const *agents, size_t n) {
+  size_t cap = sizeof st->acts / sizeof *st->acts;
+  if (st->n_acts == cap)
+    memmove(st->acts, st->acts + 1, (cap - 1) * sizeof *st->acts);
+  else
+    st->n_acts++;
+  st->acts[st->n_acts - 1].n = n;
+  memcpy(st->acts[st->n_acts - 1].agents, agents, n * sizeof *agents);
+}
+
 static void remember(reader *r, frame *f, size_t nf) {
   article_state *st = &r->st;
   for (size_t k = 0; k < r->nm; k++) {
@@ -134,16 +145,12 @@ static void remember(reader *r, frame *f, size_t nf) {
       st->n_last_agents[ty] = f[i].n_agents;
       memcpy(st->last_agents[ty], f[i].agents,
              f[i].n_agents * sizeof *f[i].agents);
-      if (ex_is_act(r, ty) && !f[i].negated) { /* a denied act did not happen */
-        size_t cap = sizeof st->acts / sizeof *st->acts;
-        if (st->n_acts == cap)
-          memmove(st->acts, st->acts + 1, (cap - 1) * sizeof *st->acts);
-        else
-          st->n_acts++;
-        st->acts[st->n_acts - 1].n = f[i].n_agents;
-        memcpy(st->acts[st->n_acts - 1].agents, f[i].agents,
-               f[i].n_agents * sizeof *f[i].agents);
-      }
+      if (ex_is_act(r, ty) && !f[i].negated) /* a denied act did not happen */
+        remember_act(st, f[i].agents, f[i].n_agents);
+      /* "rejected Washington's accusation": the accusation a denial aims
+       * at is an act of the accusers, "the move" a later sentence names */
+      if ((f[i].t->pat->flags & PAT_DENY) && f[i].n_targets)
+        remember_act(st, f[i].targets, f[i].n_targets);
       if (f[i].n_targets) {
         st->n_last_targets[ty] = f[i].n_targets;
         memcpy(st->last_targets[ty], f[i].targets,

@@ -562,12 +562,39 @@ static bool reports_typed(const reader *r, const frame *f, size_t nf,
   return false;
 }
 
+/* Does frame f name a target other than its own side? */
+static bool aims_at_other(const frame *f) {
+  for (size_t k = 0; k < f->n_targets; k++)
+    if (!ex_same_side(f->agents, f->n_agents, &f->targets[k], 1))
+      return true;
+  return false;
+}
+
+/* Do frames a and b have the same agents? */
+static bool same_agents(const frame *a, const frame *b) {
+  if (a->n_agents != b->n_agents)
+    return false;
+  for (size_t k = 0; k < a->n_agents; k++)
+    if (!ex_has_actor(b->agents, b->n_agents, a->agents[k]))
+      return false;
+  return true;
+}
+
 void ex_emit_frames(reader *r, frame *f, size_t nf) {
   /* "met its obligations": a meeting needs a counterpart */
   for (size_t i = 0; i < nf; i++)
     if ((sckg_type(r->s, f[i].t->pat->type)->roles & TYPE_PAIR) &&
         f[i].n_agents + f[i].n_targets < 2)
       f[i].drop = true;
+  /* "rejected Washington's accusation ..., insisting it had nothing to
+   * do with": the same act told twice in a sentence, once with its
+   * target, is one event, the one that names its target */
+  for (size_t i = 0; i < nf; i++)
+    for (size_t k = 0; k < nf && !f[i].drop && !aims_at_other(&f[i]); k++)
+      if (k != i && !f[k].drop && f[k].t->pat->type == f[i].t->pat->type &&
+          f[k].negated == f[i].negated && f[i].n_agents &&
+          same_agents(&f[i], &f[k]) && aims_at_other(&f[k]))
+        f[i].drop = true;
   /* which speakers have a typed speech act in this sentence */
   long statement_index = -1;
   for (size_t i = 0; i < nf; i++) {
