@@ -102,19 +102,6 @@ static bool in_condition(const reader *r, size_t i) {
   return false;
 }
 
-/* Does a modal stand before token i in its verb group, over adverbs,
- * auxiliaries and a negation: "would pay", "will not go"? */
-static bool after_modal(const reader *r, size_t i) {
-  for (size_t k = i; k > 0 && k + 5 > i; k--) {
-    sckg_wclass w = ex_word(r, k - 1);
-    if (w & W_MODAL)
-      return true;
-    if (!(w & (W_AUX | W_NEG)) && !ex_is_adverb(r, k - 1))
-      return false;
-  }
-  return false;
-}
-
 void ex_read_frames(reader *r, frame *f, size_t nf) {
   for (size_t i = 0; i < nf; i++) {
     frame *fr = &f[i];
@@ -244,7 +231,7 @@ void ex_read_frames(reader *r, frame *f, size_t nf) {
      * (apply_denials), of the acts it names */
     fr->drop = fr->t->negated || hypothetical;
     /* "paid a heavy price": a consequence told as done is no threat */
-    if ((p->flags & PAT_CONSEQUENCE) && !after_modal(r, fr->t->tb))
+    if ((p->flags & PAT_CONSEQUENCE) && !ex_after_modal(r, fr->t->tb))
       fr->drop = true;
     /* a statement named with "the" refers to the article's last one */
     /* "In a statement released Friday, the ministry said": the statement is
@@ -376,7 +363,7 @@ void ex_warnings_of_crime(const reader *r, frame *f, size_t nf) {
         continue;
       }
       if (f[k].n_agents && !f[k].negated && !f[k].drop &&
-          !after_modal(r, c->tb) &&
+          !ex_after_modal(r, c->tb) &&
           !ex_same_side(f[i].agents, f[i].n_agents, f[k].agents,
                         f[k].n_agents)) {
         f[i].reports_crime = true;

@@ -231,9 +231,7 @@ static bool verb_place(const reader *r, size_t i, const phrase *ph) {
   case FORM_BARE: {
     /* "would impose", "could condemn": a plan or a possibility; but a
      * consequence is warned of only after a modal ("would pay a price") */
-    bool modal = false;
-    for (size_t q = g; q < i; q++)
-      modal |= (ex_word(r, q) & W_MODAL) != 0;
+    bool modal = ex_after_modal(r, i);
     if (ph->pattern->flags & PAT_CONSEQUENCE)
       return modal;
     if (modal)

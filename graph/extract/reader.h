@@ -258,6 +258,10 @@ bool ex_finite_verb(const reader *r, size_t i);
 /* The ways token i inflects a verb of the lexicon, as 1 << sckg_inflection
  * bits: "stolen" has SCKG_INFL_IRREGULAR, "warning" SCKG_INFL_ING. */
 unsigned ex_verb_inflections(const reader *r, size_t i);
+/* Does a modal stand before token i in its verb group, over adverbs,
+ * auxiliaries, a negation and one verb with its "to": "would pay", "will
+ * not go", "will continue to develop"? */
+bool ex_after_modal(const reader *r, size_t i);
 /* Are tokens i and i + 1 a phrasal verb of the lexicon whose particle takes
  * no object ("lifting off on a rocket": lift off), so that the verb alone
  * means something else? */

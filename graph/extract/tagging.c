@@ -117,3 +117,24 @@ bool ex_phrasal_verb(const reader *r, size_t i) {
       return true;
   return false;
 }
+
+bool ex_after_modal(const reader *r, size_t i) {
+  bool chained = false;
+  for (size_t k = i; k > 0 && k + 8 > i; k--) {
+    sckg_wclass w = ex_word(r, k - 1);
+    if (w & W_MODAL)
+      return true;
+    if (r->toks[k - 1].kind == TK_QUOTE)
+      continue; /* 'would "pay dearly"' */
+    /* "will continue to develop": one verb and its "to" */
+    if (!chained && k >= 2 && (w & W_PREP) && ex_is_lower_word(r, k - 2) &&
+        (ex_pos(r, k - 2) & SCKG_POS_VERB) && !ex_word(r, k - 2)) {
+      chained = true;
+      k--;
+      continue;
+    }
+    if (!(w & (W_AUX | W_NEG)) && !ex_is_adverb(r, k - 1))
+      return false;
+  }
+  return false;
+}
