@@ -1029,6 +1029,14 @@ static bool joinable(const reader *r, const mention *a, const mention *b) {
     return false;
   size_t i = a->te;
   bool joined = false;
+  /* over a name restated in parentheses: "the Agency (CISA) and" */
+  if (i + 2 < b->tb && r->toks[i].kind == TK_PUNCT &&
+      r->text[r->toks[i].b] == '(')
+    for (size_t c = i + 1; c < b->tb && c < i + 6; c++)
+      if (r->toks[c].kind == TK_PUNCT && r->text[r->toks[c].b] == ')') {
+        i = c + 1;
+        break;
+      }
   while (i < b->tb) {
     if (ex_is_comma(r, i) || (ex_word(r, i) & (W_CONJ | W_LISTDET))) {
       joined = true;
@@ -1046,9 +1054,29 @@ static bool joinable(const reader *r, const mention *a, const mention *b) {
   return joined || a->te == b->tb;
 }
 
+/* Is mention b a parenthesis right after mention a that names the same
+ * actor again: "the Cybersecurity and Infrastructure Security Agency
+ * (CISA)"? */
+static bool restated_in_parens(const reader *r, const mention *a,
+                               const mention *b) {
+  return b->tb == a->te + 1 && b->te < r->n &&
+         r->toks[a->te].kind == TK_PUNCT && r->text[r->toks[a->te].b] == '(' &&
+         r->toks[b->te].kind == TK_PUNCT && r->text[r->toks[b->te].b] == ')' &&
+         a->n == 1 && b->n == 1 && a->actors[0] == b->actors[0];
+}
+
 void ex_group_mentions(reader *r) {
-  for (size_t k = 1; k < r->nm; k++) {
-    mention *a = &r->m[k - 1], *b = &r->m[k];
+  size_t prev = 0; /* the last mention that is no restatement */
+  for (size_t k = 1; k < r->nm; prev = k++) {
+    mention *a = &r->m[prev], *b = &r->m[k];
+    if (restated_in_parens(r, a, b)) {
+      b->kind = M_ADJ;
+      b->group = a->group; /* groups stay runs of neighbours */
+      k++;
+      if (k >= r->nm)
+        break;
+      b = &r->m[k];
+    }
     /* "U.S. Justice Department": a name right before another name is its
      * modifier, not a second actor */
     if (a->te == b->tb && a->kind == M_NAME && !a->poss && !a->head &&
