@@ -322,7 +322,9 @@ static long prep_after(const reader *r, const trigger *t, const char *prep) {
             ex_pattern_takes(r->t[k].pat, prep))
           return -1;
     if (tk->lower == prep)
-      return ex_group_after(r, i + 1, 4, true); /* "about how X" */
+      /* "about how X", "targeting six people and three organisations from
+       * Russia": the group may stand a few words into the phrase */
+      return ex_group_after(r, i + 1, 7, true);
   }
   return -1;
 }
