@@ -583,6 +583,11 @@ static void add_verb_trigger(loader *L, const lex_pattern *pat,
           (sckg_morph_pos(first + k, flen - k) & SCKG_POS_VERB))
         head = k;
   listed_ph->form = verb_form(first + head, flen - head);
+  /* a form words.tsv lists as a verb of saying ("said", "told") is a verb
+   * wherever it stands: "the report released on April 6 said" */
+  if (sckg_lexicon_word(L->s, sckg_strtab_find(L->s->strings, first, flen)) &
+      W_SAY)
+    listed_ph->form = FORM_ANY;
   sckg_lemma lemmas[SCKG_MORPH_MAX];
   size_t nl =
       sckg_morph_lemmas(first + head, flen - head, lemmas, SCKG_MORPH_MAX);
