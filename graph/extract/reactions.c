@@ -130,9 +130,22 @@ static void pronoun_for_event(reader *r, frame *f, size_t i) {
       ex_copy_actors(f[i].targets, &f[i].n_targets, f[k].agents, f[k].n_agents);
       return;
     }
-  /* "The State Department also denounced them": with no event before it
-   * in its sentence, the article's latest act by another side */
-  if (r->st.n_acts) {
+  /* "Japan sanctioned North Korea and condemned it": else the object of
+   * a verb before it, of another side */
+  for (size_t k = i; k-- > 0;)
+    if (!(f[k].t->pat->flags & PAT_NOUN) && f[k].t->te <= q && f[k].n_targets &&
+        !ex_same_side(f[i].agents, f[i].n_agents, f[k].targets,
+                      f[k].n_targets)) {
+      f[i].n_targets = 0;
+      ex_copy_actors(f[i].targets, &f[i].n_targets, f[k].targets,
+                     f[k].n_targets);
+      return;
+    }
+  /* "The State Department also denounced them": with neither, and no
+   * target of another side read for it, the article's latest act by
+   * another side */
+  if (!f[i].n_targets ||
+      ex_same_side(f[i].agents, f[i].n_agents, f[i].targets, f[i].n_targets)) {
     f[i].n_targets = 0;
     react_to_act(r, f, i);
   }
