@@ -20,21 +20,6 @@ static int month_of(const reader *r, size_t i) {
   return m >= 1 && m <= 12 ? m : 0;
 }
 
-static int number_at(const reader *r, size_t i, int lo, int hi) {
-  if (i >= r->n || r->toks[i].kind != TK_NUM)
-    return 0;
-  int v = 0;
-  for (size_t k = r->toks[i].b; k < r->toks[i].e; k++) {
-    char c = r->text[k];
-    if (c < '0' || c > '9')
-      return 0;
-    v = v * 10 + (c - '0');
-    if (v > 10000)
-      return 0;
-  }
-  return v >= lo && v <= hi ? v : 0;
-}
-
 static void add_date(reader *r, size_t tok, sckg_date d) {
   if (r->nd < sizeof r->dates / sizeof *r->dates)
     r->dates[r->nd++] = (date_expr){tok, d};
@@ -53,11 +38,11 @@ static int year_of(sckg_date ad, int m, int day) {
 /* "24 March", "26 April 2022": the day before the month, as British and
  * U.N. texts write it; the tokens it spans, 0 when none. */
 static size_t day_month(reader *r, size_t i) {
-  int day = number_at(r, i, 1, 31);
+  int day = ex_number_at(r, i, 1, 31);
   int m = day ? month_of(r, i + 1) : 0;
   if (!m)
     return 0;
-  int year = number_at(r, i + 2, 1900, 2100);
+  int year = ex_number_at(r, i + 2, 1900, 2100);
   sckg_date ad = r->a->date;
   if (!year && !ad.year)
     return 0;
@@ -72,7 +57,7 @@ static void find_absolute(reader *r) {
   long today = ad.year ? sckg_date_days(ad) : 0;
   for (size_t i = 0; i < r->n; i++) {
     if (i > 0 && (ex_word(r, i - 1) & W_SPAN)) {
-      if (number_at(r, i, 1, 31) && month_of(r, i + 1))
+      if (ex_number_at(r, i, 1, 31) && month_of(r, i + 1))
         i++; /* "since 24 March" */
       continue;
     }
@@ -102,15 +87,15 @@ static void find_absolute(reader *r) {
       if (j < r->n && r->toks[j].kind == TK_PUNCT &&
           r->text[r->toks[j].b] == '.')
         j++;
-      int day = number_at(r, j, 1, 31);
+      int day = ex_number_at(r, j, 1, 31);
       int year = 0;
       if (day) {
         size_t y = j + 1;
         if (ex_is_comma(r, y))
           y++;
-        year = number_at(r, y, 1900, 2100);
+        year = ex_number_at(r, y, 1900, 2100);
       } else {
-        year = number_at(r, j, 1900, 2100);
+        year = ex_number_at(r, j, 1900, 2100);
       }
       if (!year && !ad.year)
         continue;
@@ -248,17 +233,6 @@ void ex_find_dates(reader *r) {
   remember_day(r);
 }
 
-/* Is one actor the other, or part of it, either way? */
-static bool related(const ex_actor *a, const ex_actor *b) {
-  for (const ex_actor *p = a; p; p = p->parent)
-    if (p == b)
-      return true;
-  for (const ex_actor *p = b; p; p = p->parent)
-    if (p == a)
-      return true;
-  return false;
-}
-
 /* Is trigger t a verb in the perfect ("has denied", "had long urged"):
  * an act told so is not dated by the day of its context. */
 static bool perfect(const reader *r, const trigger *t) {
@@ -288,7 +262,7 @@ sckg_date ex_context_day(const reader *r, const trigger *t, sckg_date have,
      * back on Thursday. A foreign ministry spokesman said ..." */
     for (size_t k = 0; k < n && !d.year; k++)
       for (size_t q = 0; q < st->n_day_actors && !d.year; q++)
-        if (related(agents[k], st->day_actors[q]))
+        if (ex_kin(agents[k], st->day_actors[q]))
           d = st->day;
   } else if (!told && st->report_day.year && past_verb(r, t)) {
     /* a report of the day: what is said in the past with no day of its

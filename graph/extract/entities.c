@@ -123,7 +123,7 @@ bool ex_same_side(ex_actor *const *a, size_t na, ex_actor *const *b,
                   size_t nb) {
   for (size_t i = 0; i < na; i++)
     for (size_t k = 0; k < nb; k++)
-      if (ex_kin(a[i], b[k]) || ex_kin(b[k], a[i]))
+      if (ex_kin(a[i], b[k]))
         return true;
   return false;
 }

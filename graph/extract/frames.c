@@ -102,6 +102,54 @@ static bool in_condition(const reader *r, size_t i) {
   return false;
 }
 
+/* ex_fill_slots over the slots but those of kind `skip`: when the slot
+ * that filled first read the wrong phrase. */
+static size_t fill_slots_but(const reader *r, const trigger *t,
+                             const slot *slots, slot_kind skip, ex_actor **out,
+                             long *which, slot_kind *kind) {
+  slot rest[MAX_SLOTS] = {{SLOT_NONE, NULL}};
+  for (size_t k = 0, n = 0; k < MAX_SLOTS; k++)
+    if (slots[k].kind != skip)
+      rest[n++] = slots[k];
+  return ex_fill_slots(r, t, rest, out, which, kind);
+}
+
+/* The agent of a passive frame i whose clause names none: the state where
+ * a measure was taken ("was indicted in the United States") or a
+ * military act came from ("missiles fired from the Pyongyang area"); a
+ * crime's place is its victim's. For a speech participle modifying a
+ * noun phrase ("the EU sanctioned a firm accused of backing hackers"),
+ * the agent of the clause's measure, who says so; not that of a speech
+ * act ("denied cyberattacks attributed to it" is no accusation by the
+ * denier). */
+static void agent_of_passive(const reader *r, frame *f, size_t i) {
+  frame *fr = &f[i];
+  const lex_pattern *p = fr->t->pat;
+  const sckg_type_info *ty = sckg_type(r->s, p->type);
+  if ((ty->roles & (TYPE_ACT | TYPE_CRIME | TYPE_SPEECH)) == TYPE_ACT) {
+    sckg_wclass where =
+        W_LOCPREP | (ty->family == SCKG_FAM_FORCE ? W_ORIGIN : 0);
+    long k = ex_group_after(r, fr->t->te, 4, false);
+    if (k >= 0 && r->m[k].prep && r->m[k].n == 1 &&
+        (sckg_lexicon_word(r->s, r->m[k].prep) & where) &&
+        r->m[k].actors[0]->cls == SCKG_CLASS_STATE) {
+      fr->agents[fr->n_agents++] = r->m[k].actors[0];
+      fr->agent_slot = SLOT_PREP;
+    }
+    return;
+  }
+  long clause_verb = (ty->roles & TYPE_SPEECH) && !(p->flags & PAT_PASSIVE)
+                         ? ex_reduced_relative(r, fr->t)
+                         : -1;
+  for (size_t j = 0; clause_verb >= 0 && j < i; j++)
+    if (f[j].t->te == (size_t)clause_verb + 1 && f[j].n_agents &&
+        !(f[j].t->pat->flags & PAT_NOUN) &&
+        !ex_is_speech(r, f[j].t->pat->type)) {
+      ex_copy_actors(fr->agents, &fr->n_agents, f[j].agents, f[j].n_agents);
+      fr->agent_slot = SLOT_SPEAKER;
+    }
+}
+
 void ex_read_frames(reader *r, frame *f, size_t nf) {
   for (size_t i = 0; i < nf; i++) {
     frame *fr = &f[i];
@@ -121,41 +169,9 @@ void ex_read_frames(reader *r, frame *f, size_t nf) {
     fr->n_agents = ex_fill_slots(r, fr->t, agent_slots, fr->agents, &which,
                                  &fr->agent_slot);
     fr->agent_mention = which;
-    /* "was indicted in the United States", "was arrested in France": a
-     * measure told in the passive with no by-agent is the state's where
-     * it was taken (a crime's place is its victim's, not its author's) */
     bool passive = agent_slots == by_only || (p->flags & PAT_PASSIVE);
-    if (passive && !fr->n_agents &&
-        (sckg_type(r->s, p->type)->roles &
-         (TYPE_ACT | TYPE_CRIME | TYPE_SPEECH)) == TYPE_ACT) {
-      /* ("missiles fired from the Pyongyang area": a military act is the
-       * state's it came from) */
-      sckg_wclass where =
-          W_LOCPREP |
-          (sckg_type(r->s, p->type)->family == SCKG_FAM_FORCE ? W_ORIGIN : 0);
-      long k = ex_group_after(r, fr->t->te, 4, false);
-      if (k >= 0 && r->m[k].prep && r->m[k].n == 1 &&
-          (sckg_lexicon_word(r->s, r->m[k].prep) & where) &&
-          r->m[k].actors[0]->cls == SCKG_CLASS_STATE) {
-        fr->agents[fr->n_agents++] = r->m[k].actors[0];
-        fr->agent_slot = SLOT_PREP;
-      }
-    }
-    /* "the EU sanctioned a firm accused of backing hackers": who says so
-     * is who did what the clause's verb says */
-    long clause_verb =
-        agent_slots == by_only && !fr->n_agents && ex_is_speech(r, p->type)
-            ? ex_reduced_relative(r, fr->t)
-            : -1;
-    /* (a measure's agent: "denied cyberattacks attributed to it" is no
-     * accusation by the denier) */
-    for (size_t j = 0; clause_verb >= 0 && j < i; j++)
-      if (f[j].t->te == (size_t)clause_verb + 1 && f[j].n_agents &&
-          !(f[j].t->pat->flags & PAT_NOUN) &&
-          !ex_is_speech(r, f[j].t->pat->type)) {
-        ex_copy_actors(fr->agents, &fr->n_agents, f[j].agents, f[j].n_agents);
-        fr->agent_slot = SLOT_SPEAKER;
-      }
+    if (passive && !fr->n_agents)
+      agent_of_passive(r, f, i);
     /* "the Ronin heist", "the Bangladesh heist": a company or a state named
      * (not a demonym, nor a possessor) before a crime is its victim */
     if ((p->flags & PAT_CRIME) && (p->flags & PAT_NOUN) &&
@@ -166,12 +182,9 @@ void ex_read_frames(reader *r, frame *f, size_t nf) {
       fr->victim = fr->agents[0];
       /* the author from the pattern's other slots: "North Korean hackers
        * carried out the Bangladesh heist" */
-      slot rest[MAX_SLOTS] = {{SLOT_NONE, NULL}};
-      for (size_t k = 0, n = 0; k < MAX_SLOTS; k++)
-        if (agent_slots[k].kind != SLOT_POSS)
-          rest[n++] = agent_slots[k];
-      fr->n_agents = ex_fill_slots(r, fr->t, rest, fr->agents,
-                                   &fr->agent_mention, &fr->agent_slot);
+      fr->n_agents =
+          fill_slots_but(r, fr->t, agent_slots, SLOT_POSS, fr->agents,
+                         &fr->agent_mention, &fr->agent_slot);
     }
     long tw;
     slot_kind tk;
@@ -182,11 +195,8 @@ void ex_read_frames(reader *r, frame *f, size_t nf) {
      * the pattern's next slots */
     if (fr->n_targets && tk == SLOT_OBJ &&
         ex_same_side(fr->agents, fr->n_agents, fr->targets, fr->n_targets)) {
-      slot rest[MAX_SLOTS] = {{SLOT_NONE, NULL}};
-      for (size_t k = 0, n = 0; k < MAX_SLOTS; k++)
-        if (target_slots[k].kind != SLOT_OBJ)
-          rest[n++] = target_slots[k];
-      fr->n_targets = ex_fill_slots(r, fr->t, rest, fr->targets, &tw, &tk);
+      fr->n_targets = fill_slots_but(r, fr->t, target_slots, SLOT_OBJ,
+                                     fr->targets, &tw, &tk);
     }
     if (fr->victim && !fr->n_targets)
       fr->targets[fr->n_targets++] = fr->victim;

@@ -681,19 +681,11 @@ static size_t unknown_name(reader *r, size_t i, sckg_class *cls) {
 /* The count of token i: digits ("11") or a number word ("four"); 0 when
  * neither. */
 static int token_count(const reader *r, size_t i) {
-  const token *t = &r->toks[i];
+  if (r->toks[i].kind == TK_NUM)
+    return ex_number_at(r, i, 1, 10000);
   int v = 0;
-  if (t->kind == TK_NUM) {
-    for (size_t k = t->b; k < t->e; k++) {
-      char c = r->text[k];
-      if (c < '0' || c > '9' || v > 999)
-        return 0; /* "110th", "1,000": no count of actors */
-      v = v * 10 + (c - '0');
-    }
-    return v;
-  }
   if ((ex_word(r, i) & W_CARDINAL) &&
-      sckg_lexicon_word_value(r->s, t->lower, &v))
+      sckg_lexicon_word_value(r->s, r->toks[i].lower, &v))
     return v;
   return 0;
 }
@@ -981,6 +973,18 @@ void ex_find_mentions(reader *r) {
 /* A group of mentions joined by "and", commas, "as well as": the demonyms
  * of "U.S. and Japanese counterparts" share the head, and the group acts
  * together. Adjectival demonyms stay alone unless a head ends the group. */
+size_t ex_group_first(const reader *r, size_t k) {
+  while (k > 0 && r->m[k - 1].group == r->m[k].group)
+    k--;
+  return k;
+}
+
+size_t ex_group_last(const reader *r, size_t k) {
+  while (k + 1 < r->nm && r->m[k + 1].group == r->m[k].group)
+    k++;
+  return k;
+}
+
 /* Does a verb follow token i, over adverbs and auxiliaries: "Japan
  * warned", "Seoul also condemned"? */
 static bool verb_follows(const reader *r, size_t i) {
@@ -1007,9 +1011,7 @@ static bool joinable(const reader *r, const mention *a, const mention *b) {
    * and South Korea condemned it too": a name after a comma with its own
    * verb starts a clause when the list before it is an object */
   if (b->tb > 0 && verb_follows(r, b->te)) {
-    size_t first = (size_t)(a - r->m);
-    while (first > 0 && r->m[first - 1].group == a->group)
-      first--;
+    size_t first = ex_group_first(r, (size_t)(a - r->m));
     if (verb_before(r, r->m[first].tb) && ex_is_comma(r, a->te))
       return false;
   }
@@ -1124,9 +1126,7 @@ void ex_group_mentions(reader *r) {
   }
   /* a group ending in a head: its adjectival members become names */
   for (size_t k = 0; k < r->nm;) {
-    size_t j = k;
-    while (j + 1 < r->nm && r->m[j + 1].group == r->m[k].group)
-      j++;
+    size_t j = ex_group_last(r, k);
     if (r->m[j].head && r->m[j].head->kind == PH_HEAD) {
       for (size_t q = k; q < j; q++)
         if (r->m[q].kind == M_ADJ) {

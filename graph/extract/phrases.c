@@ -196,16 +196,7 @@ static bool verb_place(const reader *r, size_t i, const phrase *ph) {
   const token *p = g ? &r->toks[g - 1] : NULL;
   /* "South Korea on Monday cut off trade": the subject stands before a
    * time adverbial */
-  size_t s = g;
-  if (s > 0 && (ex_word(r, s - 1) & (W_WEEKDAY | W_DAYREF)))
-    s--;
-  else if (s > 1 && (ex_word(r, s - 2) & W_PERIODREF) &&
-           (ex_word(r, s - 1) &
-            (W_PERIOD | W_MONTHUNIT | W_DAYUNIT | W_WEEKDAY)))
-    s -= 2;
-  if (s < g && s > 0 && (ex_word(r, s - 1) & W_PREP) &&
-      (ex_word(r, g - 1) & W_WEEKDAY))
-    s--; /* "on Monday" */
+  size_t s = ex_time_adverbial_start(r, g);
   bool after_name = false;
   for (size_t k = 0; k < r->nm; k++)
     after_name |= s && r->m[k].te == s && !r->m[k].poss && r->m[k].n &&

@@ -178,6 +178,9 @@ void ex_add_actor(mention *m, ex_actor *a);
 void ex_count_state(reader *r, ex_actor *a);
 void ex_find_mentions(reader *r);
 size_t ex_group_actors(const reader *r, size_t k, ex_actor **out, size_t max);
+/* The first and the last mention of mention k's coordination group. */
+size_t ex_group_first(const reader *r, size_t k);
+size_t ex_group_last(const reader *r, size_t k);
 void ex_group_mentions(reader *r);
 void ex_remember_plural(article_state *st, ex_actor *const *actors, size_t n);
 void ex_remember_recent(recent_actors *l, ex_actor *a);
@@ -258,6 +261,15 @@ bool ex_finite_verb(const reader *r, size_t i);
 /* The ways token i inflects a verb of the lexicon, as 1 << sckg_inflection
  * bits: "stolen" has SCKG_INFL_IRREGULAR, "warning" SCKG_INFL_ING. */
 unsigned ex_verb_inflections(const reader *r, size_t i);
+/* The value of token i when it is a number written in digits alone
+ * within [lo, hi]; 0 otherwise ("110th", "1,000"). */
+int ex_number_at(const reader *r, size_t i, int lo, int hi);
+/* How many tokens at i make a time adverbial with no preposition:
+ * "yesterday", "Monday", "last week", "this month"; 0 when none. */
+size_t ex_time_adverbial(const reader *r, size_t i);
+/* Where a time adverbial that ends right before token i starts ("on
+ * Monday", "last week"); i when none ends there. */
+size_t ex_time_adverbial_start(const reader *r, size_t i);
 /* Does a modal stand before token i in its verb group, over adverbs,
  * auxiliaries, a negation and one verb with its "to": "would pay", "will
  * not go", "will continue to develop"? */

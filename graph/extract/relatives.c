@@ -8,21 +8,6 @@
 #include "extract/reader.h"
 #include "lexicon/morph.h"
 
-/* How many tokens at i make a time adverbial with no preposition:
- * "yesterday", "Monday", "last week", "this month"; 0 when none. */
-static size_t time_adverbial(const reader *r, size_t i) {
-  if (i >= r->n)
-    return 0;
-  sckg_wclass w = ex_word(r, i);
-  if (w & (W_DAYREF | W_WEEKDAY))
-    return 1;
-  if ((w & W_PERIODREF) && i + 1 < r->n &&
-      (ex_word(r, i + 1) &
-       (W_PERIOD | W_MONTHUNIT | W_DAYUNIT | W_WEEKDAY | W_MONTH)))
-    return 2;
-  return 0;
-}
-
 /* Is the object of verb trigger t missing: after it (over adverbs and a
  * phrasal verb's particle) stands the sentence's end, punctuation other
  * than '$', or a grammar word that starts no noun phrase ("as", "in",
@@ -39,7 +24,7 @@ static bool object_gap(const reader *r, const trigger *t) {
   for (size_t n = 1; n;) {
     while (i < r->n && ex_is_adverb(r, i) && !(ex_word(r, i) & W_PREP))
       i++;
-    i += n = time_adverbial(r, i);
+    i += n = ex_time_adverbial(r, i);
   }
   if (i >= r->n)
     return true;
@@ -77,13 +62,6 @@ static bool np_word(const reader *r, size_t i) {
          (!w && !ex_pos(r, i));
 }
 
-/* The first mention of mention k's coordination group. */
-static size_t group_start(const reader *r, size_t k) {
-  while (k > 0 && r->m[k - 1].group == r->m[k].group)
-    k--;
-  return k;
-}
-
 /* The event noun a post-modifier ending at token `head` follows: "the
  * drills held in March", "the exercises by Washington and Seoul"; -1 when
  * a comma, a clause or a verb group comes first. */
@@ -110,7 +88,7 @@ static ex_antecedent antecedent_at(const reader *r, size_t head) {
     if (r->m[k].te == head + 1 && ex_mention_usable(&r->m[k]) && !r->m[k].poss)
       /* "the drills held by X and Y, which": a name a preposition
        * governs modifies the event before it */
-      return r->m[group_start(r, k)].prep && ev >= 0
+      return r->m[ex_group_first(r, k)].prep && ev >= 0
                  ? (ex_antecedent){ANTE_EVENT, ev}
                  : (ex_antecedent){ANTE_NAME, (long)k};
   for (size_t q = 0; q < r->nt; q++)
@@ -142,7 +120,7 @@ ex_antecedent ex_object_antecedent(const reader *r, const trigger *t,
   for (size_t i = (size_t)subj + 1; i < r->nm; i++)
     if (r->m[i].tb < t->tb)
       return none; /* another name between subject and verb: not this shape */
-  size_t k = r->m[group_start(r, (size_t)subj)].tb;
+  size_t k = r->m[ex_group_first(r, (size_t)subj)].tb;
   while (k > 0 && (ex_word(r, k - 1) & W_DET) && !(ex_word(r, k - 1) & W_COMP))
     k--;
   if (k == 0)
@@ -197,10 +175,7 @@ long ex_relative_agent(const reader *r, const trigger *t) {
   long k = ex_group_after(r, i, 1, false);
   if (k < 0 || r->m[k].tb != i)
     return -1;
-  size_t last = (size_t)k;
-  while (last + 1 < r->nm && r->m[last + 1].group == r->m[k].group)
-    last++;
-  size_t v = r->m[last].te;
+  size_t v = r->m[ex_group_last(r, (size_t)k)].te;
   while (v < r->n && ((ex_word(r, v) & W_AUX) || ex_is_adverb(r, v)))
     v++;
   if (v >= r->n || !ex_is_lower_word(r, v) || !(ex_pos(r, v) & SCKG_POS_VERB) ||

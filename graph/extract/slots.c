@@ -86,9 +86,7 @@ const trigger *ex_participle_head(const reader *r, const trigger *t) {
 static long first_subject(const reader *r, size_t end, bool quoted) {
   for (size_t k = 0; k < r->nm && r->m[k].te <= end; k++) {
     const mention *m = &r->m[k];
-    size_t first = k;
-    while (first > 0 && r->m[first - 1].group == m->group)
-      first--;
+    size_t first = ex_group_first(r, k);
     if (ex_mention_usable(m) && m->quoted == quoted && !r->clause[m->tb] &&
         !r->m[first].prep && !(m->poss && !m->head) &&
         !(m->te == m->tb + 1 && (ex_word(r, m->tb) & W_OBJPRON)))
@@ -129,10 +127,7 @@ static long fronted_subject(const reader *r, const trigger *t) {
     long k = ex_group_after(r, c + 1, 3, false);
     if (k < 0)
       continue;
-    size_t last = (size_t)k;
-    while (last + 1 < r->nm && r->m[last + 1].group == r->m[k].group)
-      last++;
-    size_t v = r->m[last].te;
+    size_t v = r->m[ex_group_last(r, (size_t)k)].te;
     while (v < r->n && ex_is_adverb(r, v))
       v++;
     bool verb = v < r->n && ex_finite_verb(r, v);
@@ -220,9 +215,7 @@ static long subject_of(const reader *r, const trigger *t) {
           continue;
         /* "teams in the United States and Canada that laundered": a place
          * is no antecedent; the head before it is */
-        size_t first = k;
-        while (first > 0 && r->m[first - 1].group == r->m[k].group)
-          first--;
+        size_t first = ex_group_first(r, k);
         if (r->m[first].prep &&
             (sckg_lexicon_word(r->s, r->m[first].prep) & W_LOCPREP))
           return -1;
@@ -253,10 +246,7 @@ static long subject_of(const reader *r, const trigger *t) {
     if (r->clause[m->tb] && r->clause[m->tb] != r->clause[t->tb])
       continue;
     /* the group's first member decides */
-    size_t first = k;
-    while (first > 0 && r->m[first - 1].group == m->group)
-      first--;
-    const mention *f = &r->m[first];
+    const mention *f = &r->m[ex_group_first(r, k)];
     if (f->prep && f->prep != r->toks[t->tb].lower &&
         !clause_subject(r, f, m, t))
       continue;

@@ -138,3 +138,43 @@ bool ex_after_modal(const reader *r, size_t i) {
   }
   return false;
 }
+
+size_t ex_time_adverbial(const reader *r, size_t i) {
+  if (i >= r->n)
+    return 0;
+  sckg_wclass w = ex_word(r, i);
+  if (w & (W_DAYREF | W_WEEKDAY))
+    return 1;
+  if ((w & W_PERIODREF) && i + 1 < r->n &&
+      (ex_word(r, i + 1) &
+       (W_PERIOD | W_MONTHUNIT | W_DAYUNIT | W_WEEKDAY | W_MONTH)))
+    return 2;
+  return 0;
+}
+
+size_t ex_time_adverbial_start(const reader *r, size_t i) {
+  for (size_t len = 2; len >= 1; len--)
+    if (i >= len && ex_time_adverbial(r, i - len) == len) {
+      size_t s = i - len;
+      if (len == 1 && s > 0 && (ex_word(r, s - 1) & W_PREP) &&
+          (ex_word(r, s) & W_WEEKDAY))
+        s--; /* "on Monday" */
+      return s;
+    }
+  return i;
+}
+
+int ex_number_at(const reader *r, size_t i, int lo, int hi) {
+  if (i >= r->n || r->toks[i].kind != TK_NUM)
+    return 0;
+  int v = 0;
+  for (size_t k = r->toks[i].b; k < r->toks[i].e; k++) {
+    char c = r->text[k];
+    if (c < '0' || c > '9')
+      return 0; /* "110th", "1,000" */
+    v = v * 10 + (c - '0');
+    if (v > 10000)
+      return 0;
+  }
+  return v >= lo && v <= hi ? v : 0;
+}
