@@ -26,6 +26,16 @@ bool ex_is_comma(const reader *r, size_t i) {
          r->text[r->toks[i].b] == ',';
 }
 
+/* A hyphen joining the words on either side, with no space:
+ * "U.S.-drafted" is one word, though the name in it is a token of its own. */
+bool ex_joining_hyphen(const reader *r, size_t i) {
+  if (i == 0 || i + 1 >= r->n)
+    return false;
+  const token *t = &r->toks[i];
+  return t->kind == TK_PUNCT && t->e == t->b + 1 && r->text[t->b] == '-' &&
+         r->toks[i - 1].e == t->b && r->toks[i + 1].b == t->e;
+}
+
 bool ex_is_lower_word(const reader *r, size_t i) {
   return i < r->n && r->toks[i].kind == TK_WORD && !r->toks[i].cap;
 }
@@ -96,7 +106,8 @@ static size_t match_from(const reader *r, const phrase *ph, size_t k,
         size_t e = match_from(r, ph, k + 1, j);
         if (e)
           return e;
-        if (j >= r->n || r->toks[j].kind == TK_PUNCT ||
+        if (j >= r->n ||
+            (r->toks[j].kind == TK_PUNCT && !ex_joining_hyphen(r, j)) ||
             (gap_word(r, j) && ++words > STAR_WORDS))
           return 0;
       }

@@ -168,6 +168,7 @@ bool ex_all_caps(const reader *r, size_t i);
 void ex_find_triggers(reader *r);
 bool ex_is_comma(const reader *r, size_t i);
 bool ex_is_lower_word(const reader *r, size_t i);
+bool ex_joining_hyphen(const reader *r, size_t i);
 const phrase *ex_longest(const reader *r, size_t i, unsigned mask, size_t *end);
 bool ex_tok_is(const reader *r, size_t i, const char *w);
 bool ex_tok_lower_is(const reader *r, size_t i, const char *w);

@@ -20,12 +20,21 @@ static bool clause_subject(const reader *r, const mention *first,
   if (!(sckg_lexicon_word(r->s, first->prep) & W_CLAUSE) ||
       (t->pat->flags & PAT_NOUN))
     return false;
-  for (size_t i = last->te; i < t->tb; i++) {
+  for (size_t i = last->te; i < t->tb;) {
     const token *tk = &r->toks[i];
     size_t n = tk->e - tk->b;
     bool adverb =
         n > 3 && r->text[tk->e - 2] == 'l' && r->text[tk->e - 1] == 'y';
-    if (!(ex_word(r, i) & W_AUX) && !(ex_is_lower_word(r, i) && adverb))
+    /* "after the council on Saturday unanimously slapped": a time
+     * adverbial may stand between the subject and its verb */
+    size_t len = ex_time_adverbial(r, i);
+    if (!len && (ex_word(r, i) & W_PREP) && ex_time_adverbial(r, i + 1))
+      len = 1 + ex_time_adverbial(r, i + 1);
+    if (len)
+      i += len;
+    else if ((ex_word(r, i) & W_AUX) || (ex_is_lower_word(r, i) && adverb))
+      i++;
+    else
       return false;
   }
   return true;
@@ -426,6 +435,10 @@ static long slot_group(const reader *r, const trigger *t, const slot *sl) {
      * object is not it (but "denounced cooperation among Washington and
      * Seoul" names the cooperating) */
     long k = ex_group_after(r, t->obj_from, 3, false);
+    /* "slapped U.S.-drafted sanctions on Pyongyang": a name hyphened to
+     * the word after it modifies that word */
+    if (k >= 0 && ex_joining_hyphen(r, r->m[k].te))
+      return -1;
     for (size_t i = t->obj_from; k >= 0 && i < r->m[k].tb; i++) {
       sckg_wclass w = ex_word(r, i);
       if (w & W_DET)
