@@ -570,6 +570,17 @@ static void resolve_anaphor(reader *r, mention *m, const phrase *ph) {
   }
 }
 
+/* Does a trigger phrase end with token p? "lashed out at Washington": the
+ * preposition is the verb's, and what follows it is its object, no place. */
+static bool ends_trigger(const reader *r, size_t p) {
+  for (size_t j = p + 1, k = 0; j-- > 0 && k < 4; k++) {
+    size_t end;
+    if (ex_longest(r, j, 1u << PH_TRIGGER, &end) && end == p + 1)
+      return true;
+  }
+  return false;
+}
+
 /* Capitalised words ending in an organisation cue: an unknown body
  * ("Chinyong Information Technology Cooperation Company", "Office of
  * Foreign Assets Control" when the lexicon lacks it). */
@@ -868,7 +879,7 @@ void ex_find_mentions(reader *r) {
      * decision" is the government's */
     if (ph->kind == PH_ACTOR && ph->place && i > 0 &&
         (ex_word(r, i - 1) & W_LOCPREP) &&
-        !(e < r->n && r->toks[e].kind == TK_POSS)) {
+        !(e < r->n && r->toks[e].kind == TK_POSS) && !ends_trigger(r, i - 1)) {
       i = e;
       continue;
     }
