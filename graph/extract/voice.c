@@ -47,8 +47,15 @@ long ex_reduced_relative(const reader *r, const trigger *t) {
   sckg_wclass w = ex_word(r, v);
   if (!ex_is_lower_word(r, v) || (w & (W_SAY | W_COMP)))
     return -1;
-  if (w & W_PREP)
+  if (w & W_PREP) {
+    /* "a spokesman for the ministry said on Monday": a name whose
+     * preposition the reader found to speak for a role is a subject */
+    for (size_t k = 0; k < r->nm; k++)
+      if (r->m[k].te == t->tb && r->m[k].tb >= q &&
+          !r->m[ex_group_first(r, k)].prep)
+        return -1;
     return (long)v;
+  }
   bool verb = ex_finite_verb(r, v);
   for (size_t k = 0; k < r->nt && !verb; k++)
     verb = r->t[k].te == v + 1 && !(r->t[k].pat->flags & PAT_NOUN);
