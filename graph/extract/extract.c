@@ -54,6 +54,8 @@ static void remember(reader *r, frame *f, size_t nf) {
     mention *m = &r->m[k];
     if (m->named)
       sckg_vec_push_unique(&r->out->mentions, m->named);
+    if (m->office)
+      sckg_vec_push_unique(&r->out->mentions, m->office);
     if (!m->n || m->kind == M_ADJ)
       continue;
     for (size_t i = 0; i < m->n; i++) {

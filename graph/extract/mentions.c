@@ -222,6 +222,8 @@ static void apply_head(reader *r, mention *m, const lex_actor *base,
         aff = title_office(r, title, aff);
       ex_add_actor(m, person_named(r, he, ne, aff));
       m->named = lex(r, base);
+      if (aff && aff != m->named && aff->cls == SCKG_CLASS_AGENCY)
+        m->office = aff;
       m->te = ne;
     } else {
       ex_add_actor(m, lex(r, base));
@@ -807,10 +809,30 @@ static size_t titled_person(reader *r, const phrase *title, size_t i,
   }
   mention *m = new_mention(r, start, ne, M_NAME);
   if (m) {
-    ex_add_actor(m, person_named(r, e, ne, title_office(r, title, aff)));
+    ex_actor *office = title_office(r, title, aff);
+    ex_add_actor(m, person_named(r, e, ne, office));
     m->named = aff;
+    if (office && office != aff && office->cls == SCKG_CLASS_AGENCY)
+      m->office = office;
   }
   return ne;
+}
+
+/* The body that a title opening a person's alias [i, e) names
+ * ("Secretary of State Marco Rubio"), read with the name just before it as
+ * the affiliation ("Japanese Foreign Minister ..."); NULL when none. */
+static ex_actor *alias_office(reader *r, size_t i, size_t e) {
+  size_t te;
+  const phrase *title = ex_longest(r, i, 1u << PH_TITLE, &te);
+  if (!title || te >= e)
+    return NULL;
+  ex_actor *aff =
+      r->nm >= 2 && r->m[r->nm - 2].te == i && r->m[r->nm - 2].n == 1
+          ? r->m[r->nm - 2].actors[0]
+          : NULL;
+  ex_actor *office = title_office(r, title, aff);
+  return office && office != aff && office->cls == SCKG_CLASS_AGENCY ? office
+                                                                     : NULL;
 }
 
 /* Does a title start at e with a name after it, reaching further than a
@@ -977,6 +999,8 @@ void ex_find_mentions(reader *r) {
     ex_add_actor(m, lex(r, base));
     if (ph->kind == PH_DEMONYM)
       m->kind = M_ADJ;
+    if (base->cls == SCKG_CLASS_PERSON)
+      m->office = alias_office(r, i, e);
     i = e;
   }
 }

@@ -32,6 +32,8 @@ typedef struct {
   const phrase *ana;  /* the anaphor phrase, for M_ANAPHOR */
   ex_actor *named;    /* named without acting: the state in "Britain's
                            ambassador Barbara Woodward" */
+  ex_actor *office;   /* the body a title names: the State Department in
+                         "Secretary of State Rex Tillerson" */
 } mention;
 
 typedef struct {

@@ -109,6 +109,20 @@ static void a_body_named_by_its_state_mentions_it(void **state) {
                             "Q423"));
 }
 
+/* A title that names a body mentions the body: "Secretary of State"
+ * names the State Department, "U.S. Treasury Secretary" the Treasury. A
+ * person named without a title names no body. */
+static void a_title_names_its_office(void **state) {
+  (void)state;
+  assert_true(mentions_qid("Secretary of State Marco Rubio spoke on Monday.",
+                           "Q789915"));
+  assert_true(mentions_qid(
+      "U.S. Treasury Secretary Janet Yellen spoke on Monday.", "Q648666"));
+  assert_true(
+      mentions_qid("Treasury Secretary Steven Mnuchin spoke.", "Q648666"));
+  assert_false(mentions_qid("Rex Tillerson spoke on Monday.", "Q789915"));
+}
+
 /* The text's events hold `expected` (lines of events_of's form). */
 static void expect_events(const char *text, const char *const *expected) {
   char *got = events_of(text);
@@ -788,6 +802,7 @@ int main(void) {
       cmocka_unit_test(support_verb_gives_the_agent),
       cmocka_unit_test(affiliated_group_is_the_states),
       cmocka_unit_test(a_body_named_by_its_state_mentions_it),
+      cmocka_unit_test(a_title_names_its_office),
       cmocka_unit_test(protests_breaches_and_sanctions_against),
       cmocka_unit_test(attributed_past_a_nominal_object),
       cmocka_unit_test(a_panel_of_experts_acts),
