@@ -347,9 +347,10 @@ static void read_sentence(reader *r, size_t b, size_t e) {
               r->m[i].prep ? r->m[i].prep : "-", r->m[i].poss, r->m[i].kind,
               r->m[i].plural, r->m[i].n ? r->m[i].actors[0]->label : "-");
     for (size_t i = 0; i < r->nt; i++)
-      fprintf(stderr, "  T %s %s agents=%zu targets=%zu q=%d\n",
+      fprintf(stderr, "  T %s %s agents=%zu (slot %d) targets=%zu q=%d\n",
               sckg_event_types[f[i].t->pat->type].name, f[i].t->text,
-              f[i].n_agents, f[i].n_targets, f[i].t->quoted);
+              f[i].n_agents, (int)f[i].agent_slot, f[i].n_targets,
+              f[i].t->quoted);
   }
   ex_speaker_slots(r, f, r->nt);
   ex_event_objects(r, f, r->nt);
@@ -385,8 +386,39 @@ void sckg_extractor_free(sckg_extractor *x) {
   free(x);
 }
 
+static void read_article(sckg_extractor *x, const sckg_schema *s,
+                         const article_text *a, extraction *out);
+
+/* The lexicon's agencies among the article's mentions, in the order met:
+ * the bodies a role named before them may speak for. */
+static void note_bodies(reader *r, const extraction *out) {
+  r->n_later_bodies = 0;
+  for (size_t i = 0; i < out->mentions.len; i++) {
+    const ex_actor *a = out->mentions.items[i];
+    if (a->cls == SCKG_CLASS_AGENCY && a->lex &&
+        r->n_later_bodies < sizeof r->later_bodies / sizeof *r->later_bodies)
+      r->later_bodies[r->n_later_bodies++] = a->lex;
+  }
+}
+
 void sckg_extract(sckg_extractor *x, const sckg_schema *s,
                   const article_text *a, extraction *out) {
+  reader *r = &x->r;
+  r->n_later_bodies = 0;
+  r->role_unresolved = false;
+  read_article(x, s, a, out);
+  if (!r->role_unresolved)
+    return;
+  note_bodies(r, out);
+  if (!r->n_later_bodies)
+    return;
+  sckg_extraction_free(out);
+  read_article(x, s, a, out);
+  r->n_later_bodies = 0;
+}
+
+static void read_article(sckg_extractor *x, const sckg_schema *s,
+                         const article_text *a, extraction *out) {
   reader *r = &x->r;
   out->arena = sckg_arena_new();
   sckg_entities_init(&r->ents, s, out->arena);

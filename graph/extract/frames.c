@@ -388,9 +388,19 @@ void ex_warnings_of_crime(const reader *r, frame *f, size_t nf) {
  * that subject's: it falls back to the accused. */
 void ex_crimes_not_by_accusers(frame *f, size_t nf) {
   for (size_t i = 0; i < nf; i++) {
-    if (!(f[i].t->pat->flags & PAT_CRIME) || f[i].agent_slot != SLOT_SUBJ)
+    slot_kind sl = f[i].agent_slot;
+    if (!(f[i].t->pat->flags & PAT_CRIME) ||
+        (sl != SLOT_SUBJ && sl != SLOT_SUPPORT))
       continue;
-    for (size_t k = 0; k < nf; k++)
+    for (size_t k = 0; k < nf; k++) {
+      sckg_event_type ty = f[k].t->pat->type;
+      /* "charges X with joining a conspiracy to carry out cyberattacks":
+       * the support verb's subject, read up the clauses, is the charger;
+       * the crime is the charged's */
+      bool charges = ty == SCKG_EV_ACCUSE || ty == SCKG_EV_LEGAL_ACTION ||
+                     ty == SCKG_EV_IMPOSE_SANCTIONS;
+      if (sl == SLOT_SUPPORT && !charges)
+        continue;
       if (k != i && !(f[k].t->pat->flags & PAT_CRIME) && f[k].n_agents &&
           (f[k].agent_mention == f[i].agent_mention ||
            ex_has_actor(f[k].agents, f[k].n_agents, f[i].agents[0]))) {
@@ -398,6 +408,7 @@ void ex_crimes_not_by_accusers(frame *f, size_t nf) {
         f[i].agent_slot = SLOT_NONE;
         break;
       }
+    }
   }
 }
 
@@ -436,7 +447,7 @@ void ex_inherit_agents(reader *r, frame *f, size_t nf) {
     for (size_t k = 0; k < nf; k++) {
       sckg_event_type t = f[k].t->pat->type;
       if ((t == SCKG_EV_ACCUSE || t == SCKG_EV_CRITICIZE ||
-           t == SCKG_EV_EXPRESS_CONCERN) &&
+           t == SCKG_EV_EXPRESS_CONCERN || t == SCKG_EV_LEGAL_ACTION) &&
           f[k].n_targets) {
         memcpy(f[i].agents, f[k].targets, f[k].n_targets * sizeof *f[i].agents);
         f[i].n_agents = f[k].n_targets;

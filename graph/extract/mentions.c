@@ -477,6 +477,26 @@ static ex_actor *recent_named(const recent_actors *l, const char *noun) {
   return NULL;
 }
 
+/* "prosecutors" (cue: justice): the latest agency whose name holds the cue,
+ * or of which the latest one named is a part (the FBI is the Justice
+ * Department's); else the first body the article names later that is or
+ * has such a part. NULL, and flagged for a second reading, when none. */
+static ex_actor *role_body(reader *r, const char *cue) {
+  const recent_actors *l = &r->st.agencies;
+  for (size_t i = l->n; i-- > 0;)
+    for (ex_actor *a = l->items[i]; a && a->cls == SCKG_CLASS_AGENCY;
+         a = a->parent)
+      if (label_has_word(a->label, cue))
+        return a;
+  for (size_t i = 0; i < r->n_later_bodies; i++)
+    for (const lex_actor *a = r->later_bodies[i];
+         a && a->cls == SCKG_CLASS_AGENCY; a = a->parent)
+      if (label_has_word(a->label, cue))
+        return lex(r, a);
+  r->role_unresolved = true;
+  return NULL;
+}
+
 /* "the ministry", "the council": the latest agency whose label holds the
  * noun (a Ministry, not the Bureau named after it), else the latest
  * international body that does (the Security Council, not the U.N. named
@@ -560,7 +580,7 @@ static void resolve_anaphor(reader *r, mention *m, const phrase *ph) {
   case ANA_AGENCY:
     /* "prosecutors": the body whose name holds the cue (the Justice
      * Department), and none when the article named none */
-    ex_add_actor(m, ph->cue ? recent_named(&st->agencies, ph->cue)
+    ex_add_actor(m, ph->cue ? role_body(r, ph->cue)
                             : body_named(st, ph->ltoks[ph->n - 1], false));
     break;
   case ANA_ORGANIZATION:

@@ -120,6 +120,13 @@ typedef struct {
   article_state st;
   extraction *out;
   size_t sent_index;
+  /* a role that speaks for a body the article names only later
+   * ("federal prosecutors alleged ... the Justice Department said"): the
+   * first reading flags it, and a second reads the article again knowing
+   * the bodies the first one met, in the order met */
+  bool role_unresolved;
+  const lex_actor *later_bodies[16];
+  size_t n_later_bodies;
   /* the sentence */
   const char *text; /* the body */
   token toks[MAX_TOKENS];
