@@ -428,6 +428,27 @@ void ex_same_targets(reader *r, frame *f, size_t nf) {
   }
 }
 
+/* The crime frame before crime i of which i is an instance: "Lazarus
+ * heists, among them the hack of the Horizon bridge, the raid on Ronin".
+ * Between the instance word and i stand only words of noun phrases and
+ * other crimes of the list; -1 when there is none. */
+static long instance_of(const reader *r, const frame *f, size_t i) {
+  size_t tb = f[i].t->tb;
+  for (size_t j = tb; j-- > 0 && tb - j < 24;) {
+    if (ex_finite_verb(r, j) || r->toks[j].kind == TK_QUOTE)
+      return -1;
+    if (!(ex_word(r, j) & W_INSTANCE))
+      continue;
+    size_t end = j > 0 && ex_is_comma(r, j - 1) ? j - 1 : j;
+    for (size_t k = 0; k < i; k++)
+      if (f[k].t->te == end && (f[k].t->pat->flags & PAT_CRIME) &&
+          (f[k].t->pat->flags & PAT_NOUN))
+        return f[k].n_agents ? (long)k : -1;
+    return -1;
+  }
+  return -1;
+}
+
 /* Crimes with no agent take the accused of the sentence: the target of an
  * accusation, criticism or concern, else the last subject. */
 void ex_inherit_agents(reader *r, frame *f, size_t nf) {
@@ -442,6 +463,12 @@ void ex_inherit_agents(reader *r, frame *f, size_t nf) {
       memcpy(f[i].agents, r->st.last_agents[ty],
              f[i].n_agents * sizeof *f[i].agents);
       f[i].back_reference = true;
+      continue;
+    }
+    long inst = instance_of(r, f, i);
+    if (inst >= 0 && f[inst].negated == f[i].negated) {
+      ex_copy_actors(f[i].agents, &f[i].n_agents, f[inst].agents,
+                     f[inst].n_agents);
       continue;
     }
     for (size_t k = 0; k < nf; k++) {

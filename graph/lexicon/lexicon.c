@@ -171,7 +171,8 @@ static const struct {
                     {"shift", W_SHIFT},
                     {"perfect", W_PERFECT},
                     {"cardinal", W_CARDINAL},
-                    {"origin", W_ORIGIN}};
+                    {"origin", W_ORIGIN},
+                    {"instance", W_INSTANCE}};
 
 /* The class named `name` (n bytes); false when none has that name. The
  * class `word` has no bits: it only makes a word known. */

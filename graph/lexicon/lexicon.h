@@ -253,6 +253,9 @@ typedef struct {
 #define W_CARDINAL ((sckg_wclass)1 << 49)
 /* the preposition of a launch's origin: "fired from the Pyongyang area" */
 #define W_ORIGIN ((sckg_wclass)1 << 50)
+/* introduces instances of what stands before it: "heists, among them the
+ * hack of the bridge", "attacks, including WannaCry" */
+#define W_INSTANCE ((sckg_wclass)1 << 51)
 
 /* What a span of an article that is not read is (noise.tsv's kinds; the
  * title, datelines and timestamps are found by their shape alone). */
