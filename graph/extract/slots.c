@@ -423,6 +423,25 @@ static long inverted_subject(const reader *r, const trigger *t) {
   return ex_group_after(r, t->te, 3, false);
 }
 
+/* "charges three programmers employed by North Korea's military": an
+ * object that names no actor, a few words of a noun phrase, followed by an
+ * affiliation word and its preposition, is of the actor after them (people
+ * of a state count as that state). -1 when the object is no such phrase. */
+static long affiliated_object(const reader *r, size_t from) {
+  size_t i = from;
+  while (i < r->n && i < from + 5 && ex_is_lower_word(r, i) &&
+         !(ex_word(r, i) & W_AFFIL) && ex_may_start_np(r, i) &&
+         !ex_finite_verb(r, i))
+    i++;
+  if (i == from || i + 1 >= r->n || !ex_is_lower_word(r, i) ||
+      !(ex_word(r, i) & W_AFFIL) || !(ex_word(r, i + 1) & W_PREP))
+    return -1;
+  for (size_t k = 0; k < r->nm; k++)
+    if (r->m[k].tb >= from && r->m[k].tb < i + 2)
+      return -1; /* a name inside the phrase: it is the object, if any */
+  return ex_group_after(r, i + 2, 2, false);
+}
+
 static long slot_group(const reader *r, const trigger *t, const slot *sl) {
   switch (sl->kind) {
   case SLOT_NONE:
@@ -435,6 +454,8 @@ static long slot_group(const reader *r, const trigger *t, const slot *sl) {
      * object is not it (but "denounced cooperation among Washington and
      * Seoul" names the cooperating) */
     long k = ex_group_after(r, t->obj_from, 3, false);
+    if (k < 0)
+      return affiliated_object(r, t->obj_from);
     /* "slapped U.S.-drafted sanctions on Pyongyang": a name hyphened to
      * the word after it modifies that word */
     if (k >= 0 && ex_joining_hyphen(r, r->m[k].te))
