@@ -242,10 +242,18 @@ static void apply_head(reader *r, mention *m, const lex_actor *base,
 
 /* A capitalised name of 1-4 words at j (not a known ex_word), for titles. */
 static size_t name_after(const reader *r, size_t j) {
-  size_t e = j;
-  while (e < r->n && e < j + 4 && r->toks[e].kind == TK_WORD &&
-         r->toks[e].cap && !(ex_word(r, e) & (W_MONTH | W_WEEKDAY)))
+  size_t e = j, words = 0;
+  while (e < r->n && words < 4 && r->toks[e].kind == TK_WORD &&
+         r->toks[e].cap && !(ex_word(r, e) & (W_MONTH | W_WEEKDAY))) {
     e++;
+    words++;
+    /* a middle initial: "Tracy L. Wilkison", "John C. Demers" */
+    if (e + 1 < r->n && r->toks[e - 1].e == r->toks[e - 1].b + 1 &&
+        r->toks[e].kind == TK_PUNCT && r->text[r->toks[e].b] == '.' &&
+        r->toks[e].b == r->toks[e - 1].e && r->toks[e + 1].cap &&
+        r->toks[e + 1].kind == TK_WORD && e - 1 > j)
+      e++;
+  }
   return e;
 }
 
@@ -820,7 +828,13 @@ static size_t titled_person(reader *r, const phrase *title, size_t i,
     return e;
   ex_actor *aff = NULL;
   size_t start = i;
-  if (r->nm && r->m[r->nm - 1].te == i && r->m[r->nm - 1].n == 1) {
+  /* "FBI Deputy Director", "the U.S. Acting Attorney": ranks before the
+   * title */
+  size_t before = i;
+  while (before > 0 && r->toks[before - 1].cap &&
+         (ex_word(r, before - 1) & W_RANK))
+    before--;
+  if (r->nm && r->m[r->nm - 1].te == before && r->m[r->nm - 1].n == 1) {
     aff = r->m[r->nm - 1].actors[0];
     start = r->m[r->nm - 1].tb;
     r->nm--;
@@ -1122,7 +1136,30 @@ static bool restated_in_parens(const reader *r, const mention *a,
          a->n == 1 && b->n == 1 && a->actors[0] == b->actors[0];
 }
 
+/* "In her statement, Choe said": a person's possessive pronoun in an
+ * opening phrase points ahead, to the person who is the subject right
+ * after its comma, not back to the last person named. */
+static void fronted_possessives(reader *r) {
+  if (!r->n || !(ex_word(r, 0) & (W_PREP | W_LEAD)))
+    return;
+  size_t c = 0;
+  while (c < r->n && !ex_is_comma(r, c))
+    c++;
+  for (size_t k = 0; k + 1 < r->nm && r->m[k].te <= c; k++) {
+    mention *m = &r->m[k];
+    const mention *next = &r->m[k + 1];
+    if (m->kind != M_ANAPHOR || !m->poss || !m->ana ||
+        m->ana->ana != ANA_PERSON || next->tb != c + 1 ||
+        next->kind != M_NAME || next->n != 1 ||
+        next->actors[0]->cls != SCKG_CLASS_PERSON)
+      continue;
+    m->n = 0;
+    ex_add_actor(m, next->actors[0]);
+  }
+}
+
 void ex_group_mentions(reader *r) {
+  fronted_possessives(r);
   size_t prev = 0; /* the last mention that is no restatement */
   for (size_t k = 1; k < r->nm; prev = k++) {
     mention *a = &r->m[prev], *b = &r->m[k];

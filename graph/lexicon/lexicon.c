@@ -172,7 +172,8 @@ static const struct {
                     {"perfect", W_PERFECT},
                     {"cardinal", W_CARDINAL},
                     {"origin", W_ORIGIN},
-                    {"instance", W_INSTANCE}};
+                    {"instance", W_INSTANCE},
+                    {"rank", W_RANK}};
 
 /* The class named `name` (n bytes); false when none has that name. The
  * class `word` has no bits: it only makes a word known. */

@@ -256,6 +256,9 @@ typedef struct {
 /* introduces instances of what stands before it: "heists, among them the
  * hack of the bridge", "attacks, including WannaCry" */
 #define W_INSTANCE ((sckg_wclass)1 << 51)
+/* a rank that may stand before a title: "FBI Deputy Director X", "Acting
+ * U.S. Attorney X" */
+#define W_RANK ((sckg_wclass)1 << 52)
 
 /* What a span of an article that is not read is (noise.tsv's kinds; the
  * title, datelines and timestamps are found by their shape alone). */
