@@ -167,10 +167,19 @@ static void deny_the_claim(reader *r, frame *f, size_t i) {
       ex_copy_actors(f[i].targets, &f[i].n_targets, f[k].agents, f[k].n_agents);
       return;
     }
-  ex_actor *const *acc = r->st.last_agents[SCKG_EV_ACCUSE];
-  size_t n = r->st.n_last_agents[SCKG_EV_ACCUSE];
-  if (n && !ex_same_side(f[i].agents, f[i].n_agents, acc, n))
-    ex_copy_actors(f[i].targets, &f[i].n_targets, acc, n);
+  /* the last accusation by another side, else the last statement: "the
+   * ministry said the drills were an invasion rehearsal. Seoul rejected
+   * the claim" */
+  static const sckg_event_type claims[] = {SCKG_EV_ACCUSE,
+                                           SCKG_EV_MAKE_STATEMENT};
+  for (size_t c = 0; c < sizeof claims / sizeof *claims; c++) {
+    ex_actor *const *acc = r->st.last_agents[claims[c]];
+    size_t n = r->st.n_last_agents[claims[c]];
+    if (n && !ex_same_side(f[i].agents, f[i].n_agents, acc, n)) {
+      ex_copy_actors(f[i].targets, &f[i].n_targets, acc, n);
+      return;
+    }
+  }
 }
 
 /* An event named as the object of another ("condemned the launch",
