@@ -92,11 +92,21 @@ static void event_noun_agents(reader *r, frame *f, size_t k) {
         !((f[j].t->pat->flags & PAT_NOUN) && f[j].agent_slot == SLOT_SUBJ)) {
       f[k].n_agents = 0;
       ex_copy_actors(f[k].agents, &f[k].n_agents, f[j].agents, f[j].n_agents);
+      if (!f[k].n_targets)
+        ex_copy_actors(f[k].targets, &f[k].n_targets, f[j].targets,
+                       f[j].n_targets);
       return;
     }
   f[k].n_agents = r->st.n_last_agents[ty];
   memcpy(f[k].agents, r->st.last_agents[ty],
          f[k].n_agents * sizeof *f[k].agents);
+  /* the same event, so its targets too: "condemned the accusation" is no
+   * second, untargeted accusation */
+  if (f[k].n_agents && !f[k].n_targets) {
+    f[k].n_targets = r->st.n_last_targets[ty];
+    memcpy(f[k].targets, r->st.last_targets[ty],
+           f[k].n_targets * sizeof *f[k].targets);
+  }
 }
 
 /* Reaction i answers event frame k: its targets are k's agents. */
