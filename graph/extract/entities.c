@@ -112,6 +112,15 @@ bool ex_kin(const ex_actor *a, const ex_actor *b) {
   return false;
 }
 
+bool ex_compatriots(const ex_actor *a, const ex_actor *b) {
+  const ex_actor *sa = a, *sb = b;
+  while (sa && sa->cls != SCKG_CLASS_STATE)
+    sa = sa->parent;
+  while (sb && sb->cls != SCKG_CLASS_STATE)
+    sb = sb->parent;
+  return sa && sa == sb;
+}
+
 bool ex_has_actor(ex_actor *const *arr, size_t n, const ex_actor *a) {
   for (size_t i = 0; i < n; i++)
     if (arr[i] == a)

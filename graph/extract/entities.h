@@ -54,6 +54,9 @@ void sckg_entities_set_parent(ex_actor *a, ex_actor *parent);
 /* Is one actor the other, or part of it (up the partOf/affiliatedWith
  * chain, either way)? */
 bool ex_kin(const ex_actor *a, const ex_actor *b);
+/* Do a and b serve the same state (the first state up each one's chain):
+ * KCNA and Kim Jong Un are both North Korea's? */
+bool ex_compatriots(const ex_actor *a, const ex_actor *b);
 /* Is actor a among arr[0..n)? */
 bool ex_has_actor(ex_actor *const *arr, size_t n, const ex_actor *a);
 /* Does any actor of a belong to (or is) any of b, or the reverse: one

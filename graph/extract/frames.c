@@ -550,6 +550,32 @@ void ex_copy_actors(ex_actor **dst, size_t *nd, ex_actor *const *src,
       dst[(*nd)++] = src[i];
 }
 
+/* Is one of the speaker's agents of frame k's side: kin, or for an act,
+ * of the same state ("Kim Jong Un oversaw the launch, KCNA reported")? */
+static bool speakers_own(const reader *r, const frame *f, size_t i, size_t k) {
+  for (size_t a = 0; a < f[k].n_agents; a++)
+    for (size_t b = 0; b < f[i].n_agents; b++)
+      if (ex_kin(f[k].agents[a], f[i].agents[b]) ||
+          ex_kin(f[i].agents[b], f[k].agents[a]) ||
+          (ex_is_act(r, f[k].t->pat->type) &&
+           ex_compatriots(f[k].agents[a], f[i].agents[b])))
+        return true;
+  return false;
+}
+
+/* Does the report of frame i announce a use of force by the speaker's
+ * own side ("Kim oversaw the launch, KCNA reported")? The launch or drill
+ * is then the news, and no MakeStatement is made of its announcement. */
+static bool announces_own_force(const reader *r, const frame *f, size_t nf,
+                                size_t i) {
+  for (size_t k = 0; k < nf; k++)
+    if (k != i && f[k].n_agents && !f[k].drop && !f[k].negated &&
+        sckg_type(r->s, f[k].t->pat->type)->family == SCKG_FAM_FORCE &&
+        speakers_own(r, f, i, k))
+      return true;
+  return false;
+}
+
 /* Does the reported speech of frame i report typed content, an event of
  * its own? Its content is what follows the verb ("X said Y fired"), or,
  * when the speaker comes last after a comma or a quote ("Y fired, X
@@ -566,11 +592,7 @@ static bool reports_typed(const reader *r, const frame *f, size_t nf,
     /* what types a report: the speaker's own typed speech or act, or
      * another's crime (an accusation); another's launch or sanctions
      * told of is untyped news ("Seoul said the North fired") */
-    bool own = false;
-    for (size_t a = 0; a < f[k].n_agents && !own; a++)
-      for (size_t b = 0; b < f[i].n_agents && !own; b++)
-        own = ex_kin(f[k].agents[a], f[i].agents[b]) ||
-              ex_kin(f[i].agents[b], f[k].agents[a]);
+    bool own = speakers_own(r, f, i, k);
     if (!own && !(f[k].t->pat->flags & PAT_CRIME))
       continue;
     /* "said ... and urged": the speaker's next act, not what was said */
@@ -651,6 +673,9 @@ void ex_emit_frames(reader *r, frame *f, size_t nf) {
     }
     if ((p->flags & PAT_REPORT) && reports_typed(r, f, nf, i))
       continue; /* typed content makes no MakeStatement */
+    if ((p->flags & PAT_STATEMENT) && !(p->flags & PAT_NOUN) &&
+        announces_own_force(r, f, nf, i))
+      continue;
     if (p->flags & PAT_CLAIM)
       continue; /* a source for claims and accusations, not an event */
     if (fr->reports_crime)
