@@ -120,7 +120,7 @@ static void remember(reader *r, frame *f, size_t nf) {
       subj = f[i].agent_mention;
   for (size_t k = 0; k < r->nm && subj < 0; k++)
     if (ex_mention_usable(&r->m[k]) && !r->m[k].prep && !r->m[k].quoted &&
-        !(r->m[k].poss && !r->m[k].head))
+        !ex_name_modifies_noun(r, &r->m[k]) && !(r->m[k].poss && !r->m[k].head))
       subj = (long)k;
   if (subj >= 0) {
     ex_actor *g[EX_MAX_ACTORS];

@@ -477,6 +477,12 @@ static bool label_has_word(const char *label, const char *noun) {
   return false;
 }
 
+bool ex_name_modifies_noun(const reader *r, const mention *m) {
+  size_t i = m->te;
+  return ex_is_lower_word(r, i) && (ex_pos(r, i) & SCKG_POS_NOUN) &&
+         !ex_word(r, i);
+}
+
 /* The latest of a list whose label holds `noun`, or NULL. */
 static ex_actor *recent_named(const recent_actors *l, const char *noun) {
   for (size_t i = l->n; i-- > 0;)
@@ -532,10 +538,8 @@ static void resolve_anaphor(reader *r, mention *m, const phrase *ph) {
         const mention *o = &r->m[k];
         /* not a name that modifies a noun: "the U.S. sanctions against its
          * officials" */
-        bool modifier = ex_is_lower_word(r, o->te) &&
-                        (ex_pos(r, o->te) & SCKG_POS_NOUN) &&
-                        !ex_word(r, o->te);
-        if (o->kind == M_NAME && o->n == 1 && !o->plural && !modifier &&
+        if (o->kind == M_NAME && o->n == 1 && !o->plural &&
+            !ex_name_modifies_noun(r, o) &&
             o->actors[0]->cls != SCKG_CLASS_PERSON)
           ex_add_actor(m, o->actors[0]);
       }

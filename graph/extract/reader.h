@@ -188,6 +188,9 @@ void ex_add_actor(mention *m, ex_actor *a);
 void ex_count_state(reader *r, ex_actor *a);
 void ex_find_mentions(reader *r);
 size_t ex_group_actors(const reader *r, size_t k, ex_actor **out, size_t max);
+/* Does name mention m modify a noun right after it ("U.N. member states",
+ * "the U.S. sanctions against its officials")? It is then no subject. */
+bool ex_name_modifies_noun(const reader *r, const mention *m);
 /* The first and the last mention of mention k's coordination group. */
 size_t ex_group_first(const reader *r, size_t k);
 size_t ex_group_last(const reader *r, size_t k);

@@ -222,11 +222,18 @@ static long subject_of(const reader *r, const trigger *t) {
       for (size_t k = 0; k < r->nm; k++) {
         if (r->m[k].te != rel || !ex_mention_usable(&r->m[k]) || r->m[k].poss)
           continue;
-        /* "teams in the United States and Canada that laundered": a place
-         * is no antecedent; the head before it is */
+        /* "teams in the United States and Canada that laundered",
+         * "sanctions on Pyongyang that ban its exports": a state that a
+         * preposition governs is no antecedent; the head before it is.
+         * A genitive's or a by-phrase's name speaks for its head ("a hack
+         * by North Korean actors that netted $250 million"), and people
+         * stay people ("measures against North Korean IT workers who use
+         * fake identities") */
         size_t first = ex_group_first(r, k);
-        if (r->m[first].prep &&
-            (sckg_lexicon_word(r->s, r->m[first].prep) & W_LOCPREP))
+        const char *prep = r->m[first].prep;
+        if (prep && prep != r->s->by_prep &&
+            !(sckg_lexicon_word(r->s, prep) & W_GENITIVE) && r->m[k].n &&
+            r->m[k].actors[0]->cls == SCKG_CLASS_STATE && !r->m[k].head)
           return -1;
         return (long)k;
       }
