@@ -40,6 +40,43 @@ static bool clause_subject(const reader *r, const mention *first,
   return true;
 }
 
+/* "It is the first time any country has blacklisted the university": does
+ * a noun phrase that names no actor, opened by a determiner, stand right
+ * before the verb at v (over auxiliaries and adverbs)? It is then the
+ * verb's subject, and no name further back is. A phrase inside a
+ * prepositional phrase or a time adverbial ("last week") is none. */
+static bool common_subject(const reader *r, size_t v) {
+  size_t e = v;
+  while (e > 0 &&
+         ((ex_word(r, e - 1) & (W_AUX | W_NEG)) || ex_is_adverb(r, e - 1)))
+    e--;
+  /* a finite verb, or one after an auxiliary: no participle ("a statement
+   * condemning the launch") */
+  if (e == v && !ex_finite_verb(r, v))
+    return false;
+  sckg_wclass closed = W_PREP | W_DET | W_CONJ | W_AUX | W_CLAUSE | W_COMP |
+                       W_RELATIVE | W_SAY | W_OBJPRON | W_SUBJPRON | W_OBJCASE;
+  if (e == 0 || !ex_is_lower_word(r, e - 1) ||
+      !(ex_pos(r, e - 1) & SCKG_POS_NOUN) || (ex_word(r, e - 1) & closed) ||
+      ex_time_adverbial_start(r, e) < e)
+    return false;
+  for (size_t k = 0; k < r->nm; k++)
+    if (r->m[k].tb < e && e <= r->m[k].te)
+      return false; /* the noun is a name's head: "North Korean hackers" */
+  size_t b = e - 1;
+  /* back to the phrase's determiner, which opens it */
+  while (b > 0 && e - b < 5 && !(ex_word(r, b) & W_DET) &&
+         ex_is_lower_word(r, b - 1) &&
+         !(ex_word(r, b - 1) & (W_PREP | W_CONJ | W_CLAUSE | W_COMP |
+                                W_RELATIVE | W_SAY | W_AUX)) &&
+         !ex_finite_verb(r, b - 1) &&
+         ((ex_word(r, b - 1) & W_DET) ||
+          (ex_pos(r, b - 1) & (SCKG_POS_NOUN | SCKG_POS_ADJ))))
+    b--;
+  return (ex_word(r, b) & W_DET) && !(ex_word(r, b) & W_POSSPRON) &&
+         (b == 0 || !(ex_word(r, b - 1) & W_PREP));
+}
+
 /* "The U.S. sanctioned North Korea, accusing it of theft": where the comma
  * before a participle trigger stands, or 0 when t is no such participle
  * (the comma is never the first token). */
@@ -171,7 +208,17 @@ static size_t speaker_after_comma(const reader *r, const trigger *t) {
   return 0;
 }
 
+static long subject_of_verb(const reader *r, const trigger *t, bool common_np);
+
 static long subject_of(const reader *r, const trigger *t) {
+  return subject_of_verb(r, t, true);
+}
+
+/* The subject of verb trigger t. `common_np`: whether a noun phrase that
+ * names no actor right before the verb is its subject (not for a verb the
+ * lexicon has no event for, read in place of one: "said ... that the
+ * community had made clear ..., and vowed" leaves "vowed" the speaker's) */
+static long subject_of_verb(const reader *r, const trigger *t, bool common_np) {
   long fronted = fronted_subject(r, t);
   if (fronted >= 0)
     return fronted;
@@ -203,7 +250,7 @@ static long subject_of(const reader *r, const trigger *t) {
       w.pat = &verb;
       w.tb = v;
       w.te = w.obj_from = v + 1;
-      return subject_of(r, &w);
+      return subject_of_verb(r, &w, false);
     }
     if (p)
       return subject_of(r, p);
@@ -240,6 +287,8 @@ static long subject_of(const reader *r, const trigger *t) {
       return -1;
     }
   }
+  if (common_np && !(t->pat->flags & PAT_NOUN) && common_subject(r, t->tb))
+    return -1;
   size_t floor = speaker_after_comma(r, t);
   for (size_t k = r->nm; k-- > 0;) {
     const mention *m = &r->m[k];
