@@ -449,8 +449,24 @@ static long instance_of(const reader *r, const frame *f, size_t i) {
   return -1;
 }
 
+/* "sanctioned four North Koreans over their roles in cyberattacks": is
+ * crime i named after act k as its cause (a words.tsv `cause` word between
+ * them, no other verb)? */
+static bool for_the_crime(const reader *r, const frame *f, size_t k, size_t i) {
+  if (f[i].t->tb < f[k].t->te)
+    return false;
+  bool cause = false;
+  for (size_t j = f[k].t->te; j < f[i].t->tb; j++) {
+    if (ex_finite_verb(r, j))
+      return false;
+    cause |= (ex_word(r, j) & W_CAUSE) != 0;
+  }
+  return cause;
+}
+
 /* Crimes with no agent take the accused of the sentence: the target of an
- * accusation, criticism or concern, else the last subject. */
+ * accusation, criticism, concern or charge, or of sanctions imposed for
+ * them, else the last subject. */
 void ex_inherit_agents(reader *r, frame *f, size_t nf) {
   for (size_t i = 0; i < nf; i++) {
     if (f[i].n_agents || !(f[i].t->pat->flags & PAT_CRIME))
@@ -474,7 +490,8 @@ void ex_inherit_agents(reader *r, frame *f, size_t nf) {
     for (size_t k = 0; k < nf; k++) {
       sckg_event_type t = f[k].t->pat->type;
       if ((t == SCKG_EV_ACCUSE || t == SCKG_EV_CRITICIZE ||
-           t == SCKG_EV_EXPRESS_CONCERN || t == SCKG_EV_LEGAL_ACTION) &&
+           t == SCKG_EV_EXPRESS_CONCERN || t == SCKG_EV_LEGAL_ACTION ||
+           (t == SCKG_EV_IMPOSE_SANCTIONS && for_the_crime(r, f, k, i))) &&
           f[k].n_targets) {
         memcpy(f[i].agents, f[k].targets, f[k].n_targets * sizeof *f[i].agents);
         f[i].n_agents = f[k].n_targets;

@@ -173,7 +173,8 @@ static const struct {
                     {"cardinal", W_CARDINAL},
                     {"origin", W_ORIGIN},
                     {"instance", W_INSTANCE},
-                    {"rank", W_RANK}};
+                    {"rank", W_RANK},
+                    {"cause", W_CAUSE}};
 
 /* The class named `name` (n bytes); false when none has that name. The
  * class `word` has no bits: it only makes a word known. */

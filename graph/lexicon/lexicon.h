@@ -259,6 +259,9 @@ typedef struct {
 /* a rank that may stand before a title: "FBI Deputy Director X", "Acting
  * U.S. Attorney X" */
 #define W_RANK ((sckg_wclass)1 << 52)
+/* names the cause of an act after it: "sanctioned over their roles in
+ * cyberattacks", "designated for laundering" */
+#define W_CAUSE ((sckg_wclass)1 << 53)
 
 /* What a span of an article that is not read is (noise.tsv's kinds; the
  * title, datelines and timestamps are found by their shape alone). */
