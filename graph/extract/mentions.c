@@ -714,7 +714,20 @@ static size_t unknown_name(reader *r, size_t i, sckg_class *cls) {
   if (after_verb && !before_verb && ex_is_lower_word(r, e) &&
       !(ex_word(r, e) & (W_PREP | W_CONJ | W_CLAUSE | W_AUX | W_SAY)))
     return 0;
-  if (!before_verb && !after_verb)
+  /* "Ghaleb Alaumary, 37, of ...", "X, a Canadian citizen, said": a name
+   * opening the sentence that an apposition or an age follows */
+  bool opens = i == 0;
+  if (i > 0 && ex_is_comma(r, i - 1) && (ex_word(r, 0) & (W_PREP | W_LEAD))) {
+    size_t c = 0; /* "In a separate case, X, 37, ...": after an opening */
+    while (c < i - 1 && !ex_is_comma(r, c))
+      c++;
+    opens = c == i - 1;
+  }
+  bool before_apposition =
+      opens && e + 1 < r->n && ex_is_comma(r, e) &&
+      (((ex_word(r, e + 1) & W_ARTICLE) && !(ex_word(r, e + 1) & W_DEFINITE)) ||
+       r->toks[e + 1].kind == TK_NUM);
+  if (!before_verb && !after_verb && !before_apposition)
     return 0;
   *cls = SCKG_CLASS_ORGANIZATION;
   for (size_t k = i; k < e; k++)

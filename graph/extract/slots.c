@@ -40,6 +40,28 @@ static bool clause_subject(const reader *r, const mention *first,
   return true;
 }
 
+/* "Kim Il, a North Korean programmer, stole": is mention m inside an
+ * indefinite noun phrase set off by commas right before the verb at v? It
+ * describes the subject before it, and is not the subject. */
+static bool in_apposition(const reader *r, const mention *m, size_t v,
+                          size_t *open_comma) {
+  size_t e = v;
+  while (e > 0 &&
+         ((ex_word(r, e - 1) & (W_AUX | W_NEG)) || ex_is_adverb(r, e - 1)))
+    e--;
+  if (e < 2 || !ex_is_comma(r, e - 1) || m->te > e - 1)
+    return false;
+  size_t open = m->tb;
+  while (open > 0 && !ex_is_comma(r, open - 1) && m->tb - open < 6) {
+    if (ex_finite_verb(r, open - 1))
+      return false;
+    open--;
+  }
+  *open_comma = open - 1;
+  return open > 0 && ex_is_comma(r, open - 1) && open < m->tb &&
+         (ex_word(r, open) & W_ARTICLE) && !(ex_word(r, open) & W_DEFINITE);
+}
+
 /* "It is the first time any country has blacklisted the university": does
  * a noun phrase that names no actor, opened by a determiner, stand right
  * before the verb at v (over auxiliaries and adverbs)? It is then the
@@ -306,6 +328,26 @@ static long subject_of_verb(const reader *r, const trigger *t, bool common_np) {
       continue;
     if (m->te == m->tb + 1 && (ex_word(r, m->tb) & W_OBJPRON))
       continue; /* "makes them attractive to hackers seeking...": an object */
+    /* the name the apposition describes is the subject; with none the
+     * lexicon knows ("Kim Il, a North Korean programmer,"), the
+     * apposition stands for it */
+    size_t open;
+    if (in_apposition(r, m, t->tb, &open)) {
+      /* the last name before it, over an age or a place ("Ghaleb
+       * Alaumary, 37, of Mississauga, Ontario, a dual ... citizen,") */
+      bool named = false;
+      for (size_t q = k; q-- > 0 && !named;) {
+        if (r->m[q].te > open || r->m[q].group == m->group)
+          continue;
+        bool verb = false;
+        for (size_t j = r->m[q].te; j < open && !verb; j++)
+          verb = ex_finite_verb(r, j);
+        named = !verb && ex_mention_usable(&r->m[q]) && !r->m[q].prep;
+        break;
+      }
+      if (named)
+        continue;
+    }
     /* "X, whose activity it tracks, stole": not from inside a relative
      * clause the trigger is not in */
     if (r->clause[m->tb] && r->clause[m->tb] != r->clause[t->tb])
