@@ -412,6 +412,26 @@ void ex_crimes_not_by_accusers(frame *f, size_t nf) {
   }
 }
 
+/* "Tokyo first imposed its own sanctions in 2006", "It relaxed some of the
+ * measures in 2014": sanctions with no target of their own, by the side
+ * whose sanctions the article told of, are on the same target. */
+void ex_regime_targets(reader *r, frame *f, size_t nf) {
+  for (size_t i = 0; i < nf; i++) {
+    sckg_event_type ty = f[i].t->pat->type;
+    if (f[i].n_targets || !f[i].n_agents ||
+        (ty != SCKG_EV_IMPOSE_SANCTIONS && ty != SCKG_EV_EASE_SANCTIONS))
+      continue;
+    const article_state *st = &r->st;
+    size_t n = st->n_last_agents[SCKG_EV_IMPOSE_SANCTIONS];
+    if (n && st->n_last_targets[SCKG_EV_IMPOSE_SANCTIONS] &&
+        ex_same_side(f[i].agents, f[i].n_agents,
+                     st->last_agents[SCKG_EV_IMPOSE_SANCTIONS], n))
+      ex_copy_actors(f[i].targets, &f[i].n_targets,
+                     st->last_targets[SCKG_EV_IMPOSE_SANCTIONS],
+                     st->n_last_targets[SCKG_EV_IMPOSE_SANCTIONS]);
+  }
+}
+
 /* "Britain made the same accusation": a nominal event that is "the same"
  * or "a similar" one as before has the targets of the article's last event
  * of its type. */
