@@ -1093,6 +1093,10 @@ static bool verb_before(const reader *r, size_t end) {
 static bool joinable(const reader *r, const mention *a, const mention *b) {
   if (a->poss || a->quoted != b->quoted)
     return false;
+  /* "officials it accused of": a pronoun right after a name opens a
+   * clause of its own; it is no member of a list without a conjunction */
+  if (a->te == b->tb && b->kind == M_ANAPHOR && b->te == b->tb + 1)
+    return false;
   /* "imposed costs on Pyongyang, Japan warned", "condemned North Korea,
    * and South Korea condemned it too": a name after a comma with its own
    * verb starts a clause when the list before it is an object */
