@@ -555,7 +555,9 @@ static long slot_group(const reader *r, const trigger *t, const slot *sl) {
     if (k < 0)
       return affiliated_object(r, t->obj_from);
     /* "slapped U.S.-drafted sanctions on Pyongyang": a name hyphened to
-     * the word after it modifies that word */
+     * the word after it modifies that word; it stands for the object only
+     * when no other slot names one ("vetoed a U.S.-drafted resolution"),
+     * see ex_fill_slots */
     if (k >= 0 && ex_joining_hyphen(r, r->m[k].te))
       return -1;
     for (size_t i = t->obj_from; k >= 0 && i < r->m[k].tb; i++) {
@@ -593,7 +595,9 @@ size_t ex_fill_slots(const reader *r, const trigger *t, const slot *slots,
                      ex_actor **out, long *which, slot_kind *kind) {
   *which = -1;
   *kind = SLOT_NONE;
+  bool obj = false;
   for (size_t i = 0; i < MAX_SLOTS && slots[i].kind != SLOT_NONE; i++) {
+    obj |= slots[i].kind == SLOT_OBJ;
     long k = slot_group(r, t, &slots[i]);
     if (k >= 0) {
       size_t n = ex_group_actors(r, (size_t)k, out, EX_MAX_ACTORS);
@@ -602,6 +606,17 @@ size_t ex_fill_slots(const reader *r, const trigger *t, const slot *slots,
         *kind = slots[i].kind;
         return n;
       }
+    }
+  }
+  /* the name of a hyphened modifier of the object ("vetoed a U.S.-drafted
+   * resolution"), when no slot named another */
+  long k = obj ? ex_group_after(r, t->obj_from, 3, false) : -1;
+  if (k >= 0 && ex_joining_hyphen(r, r->m[k].te)) {
+    size_t n = ex_group_actors(r, (size_t)k, out, EX_MAX_ACTORS);
+    if (n) {
+      *which = k;
+      *kind = SLOT_OBJ;
+      return n;
     }
   }
   return 0;
