@@ -126,6 +126,16 @@ static void agent_of_passive(const reader *r, frame *f, size_t i) {
   frame *fr = &f[i];
   const lex_pattern *p = fr->t->pat;
   const sckg_type_info *ty = sckg_type(r->s, p->type);
+  /* "were removed from the Treasury's sanctions list": the owner of the
+   * list, named inside the trigger, is who acted */
+  for (size_t k = 0; fr->t->gap_empty && k < r->nm; k++)
+    if (r->m[k].tb > fr->t->tb && r->m[k].te <= fr->t->te &&
+        ex_mention_usable(&r->m[k])) {
+      fr->n_agents = ex_group_actors(r, k, fr->agents, EX_MAX_ACTORS);
+      fr->agent_mention = (long)k;
+      fr->agent_slot = SLOT_GAP;
+      return;
+    }
   if ((ty->roles & (TYPE_ACT | TYPE_CRIME | TYPE_SPEECH)) == TYPE_ACT) {
     sckg_wclass where =
         W_LOCPREP | (ty->family == SCKG_FAM_FORCE ? W_ORIGIN : 0);
@@ -160,11 +170,23 @@ void ex_read_frames(reader *r, frame *f, size_t nf) {
     const slot by_only[MAX_SLOTS] = {{SLOT_BY, r->s->by_prep}};
     static const slot subj_only[MAX_SLOTS] = {{SLOT_SUBJ, NULL}};
     static const slot none[MAX_SLOTS] = {{SLOT_NONE, NULL}};
+    slot passive_targets[MAX_SLOTS];
     if (ex_is_passive(r, fr->t)) {
       /* "the missile was fired", "funds were stolen by X": the agent is
        * the by-phrase, the subject is what was acted on */
       agent_slots = by_only;
       target_slots = p->target[0].kind == SLOT_OBJ ? subj_only : none;
+      /* "firms were added to the list", "the hack was traced to X": in a
+       * pattern of several words the subject stands for the object, and
+       * the pattern's other slots stay */
+      if (fr->t->gap_empty) {
+        for (size_t k = 0; k < MAX_SLOTS; k++) {
+          passive_targets[k] = p->target[k];
+          if (p->target[k].kind == SLOT_OBJ)
+            passive_targets[k] = subj_only[0];
+        }
+        target_slots = passive_targets;
+      }
     }
     fr->n_agents = ex_fill_slots(r, fr->t, agent_slots, fr->agents, &which,
                                  &fr->agent_slot);

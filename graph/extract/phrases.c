@@ -330,6 +330,14 @@ void ex_find_triggers(reader *r) {
     t->tb = i;
     t->te = e;
     t->obj_from = ph->star < ph->n ? i + ph->star : object_start(r, e);
+    /* a gap before a preposition holds the verb's object ("remove * from
+     * * list"); one before a noun, its modifiers ("impose * sanctions") */
+    t->gap_empty =
+        ph->star + 1 < ph->n && i + ph->star < e &&
+        (sckg_lexicon_word(r->s, ph->ltoks[ph->star + 1]) & W_PREP) &&
+        token_matches(r, ph, ph->star + 1, i + ph->star);
+    if (t->gap_empty)
+      t->obj_from = object_start(r, e);
     t->pat = ph->pattern;
     t->text = ph->text;
     t->quoted = r->quoted[i];

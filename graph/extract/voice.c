@@ -62,7 +62,25 @@ long ex_reduced_relative(const reader *r, const trigger *t) {
   return verb ? (long)v : -1;
 }
 
+/* "were added to the sanctions list", "was removed from its list": a
+ * pattern whose verb's gap holds nothing, after a form of "be" */
+static bool gapped_passive(const reader *r, const trigger *t) {
+  if (!t->gap_empty || !(ex_verb_inflections(r, t->tb) &
+                         (1u << SCKG_INFL_ED | 1u << SCKG_INFL_IRREGULAR)))
+    return false;
+  for (size_t k = t->tb; k > 0 && k + 4 > t->tb; k--) {
+    sckg_wclass wd = ex_word(r, k - 1);
+    if (wd & W_BE)
+      return true;
+    if (!(wd & W_AUX) && !ex_is_adverb(r, k - 1))
+      return false;
+  }
+  return false;
+}
+
 bool ex_is_passive(const reader *r, const trigger *t) {
+  if (!(t->pat->flags & (PAT_NOUN | PAT_PASSIVE)) && gapped_passive(r, t))
+    return true;
   /* idioms of several words ("quoted as saying") say their own voice */
   if ((t->pat->flags & (PAT_NOUN | PAT_PASSIVE)) || t->te != t->tb + 1)
     return false;
