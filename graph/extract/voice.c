@@ -62,13 +62,10 @@ long ex_reduced_relative(const reader *r, const trigger *t) {
   return verb ? (long)v : -1;
 }
 
-/* "were added to the sanctions list", "was removed from its list": a
- * pattern whose verb's gap holds nothing, after a form of "be" */
-static bool gapped_passive(const reader *r, const trigger *t) {
-  if (!t->gap_empty || !(ex_verb_inflections(r, t->tb) &
-                         (1u << SCKG_INFL_ED | 1u << SCKG_INFL_IRREGULAR)))
-    return false;
-  for (size_t k = t->tb; k > 0 && k + 4 > t->tb; k--) {
+/* A form of "be" before token i, over auxiliaries and adverbs: "were
+ * repeatedly sanctioned". */
+static bool be_before(const reader *r, size_t i) {
+  for (size_t k = i; k > 0 && k + 4 > i; k--) {
     sckg_wclass wd = ex_word(r, k - 1);
     if (wd & W_BE)
       return true;
@@ -76,6 +73,15 @@ static bool gapped_passive(const reader *r, const trigger *t) {
       return false;
   }
   return false;
+}
+
+/* "were added to the sanctions list", "was removed from its list": a
+ * pattern whose verb's gap holds nothing, after a form of "be" */
+static bool gapped_passive(const reader *r, const trigger *t) {
+  return t->gap_empty &&
+         (ex_verb_inflections(r, t->tb) &
+          (1u << SCKG_INFL_ED | 1u << SCKG_INFL_IRREGULAR)) &&
+         be_before(r, t->tb);
 }
 
 bool ex_is_passive(const reader *r, const trigger *t) {
@@ -129,13 +135,5 @@ bool ex_is_passive(const reader *r, const trigger *t) {
     return true;
   if (!aux_before && ex_reduced_relative(r, t) >= 0)
     return true;
-  /* the auxiliary before it, over adverbs: "were repeatedly sanctioned" */
-  for (size_t k = t->tb; k > 0 && k + 4 > t->tb; k--) {
-    sckg_wclass wd = ex_word(r, k - 1);
-    if (wd & W_BE)
-      return true;
-    if (!(wd & W_AUX) && !ex_is_adverb(r, k - 1))
-      return false;
-  }
-  return false;
+  return be_before(r, t->tb);
 }
