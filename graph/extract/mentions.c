@@ -898,6 +898,31 @@ static bool title_follows(const reader *r, size_t e) {
   return te > he && name_after(r, te) > te;
 }
 
+/* A role head of heads.tsv (a state's or an agency's) that serves its
+ * state (words.tsv `authority`), ending right before the locative
+ * preposition before token i, in no mention: "authorities in Germany".
+ * Returns it and in *hb where it starts. */
+static const phrase *role_before_place(const reader *r, size_t i, size_t *hb) {
+  if (i < 2 || !(ex_word(r, i - 1) & W_LOCPREP) ||
+      (r->nm && r->m[r->nm - 1].te > i - 2))
+    return NULL;
+  for (size_t b = i - 1; b-- > 0 && b + 4 > i - 1;) {
+    size_t e;
+    const phrase *h = ex_longest(r, b, 1u << PH_HEAD, &e);
+    if (h && e == i - 1 && (h->head == HEAD_STATE || h->head == HEAD_AGENCY) &&
+        (ex_word(r, e - 1) & W_AUTHORITY)) {
+      /* not the last of a list ("officials and experts in the United
+       * States"), whose place may be all of theirs or its own */
+      if ((r->nm && r->m[r->nm - 1].te > b) ||
+          (b > 0 && ((ex_word(r, b - 1) & W_CONJ) || ex_is_comma(r, b - 1))))
+        return NULL;
+      *hb = b;
+      return h;
+    }
+  }
+  return NULL;
+}
+
 void ex_find_mentions(reader *r) {
   unsigned actorish = (1u << PH_ACTOR) | (1u << PH_DEMONYM) | (1u << PH_TITLE) |
                       (1u << PH_ANAPHOR);
@@ -947,6 +972,24 @@ void ex_find_mentions(reader *r) {
         i = j;
         continue;
       }
+    }
+    /* "authorities in Germany", "police in Seoul": a role of heads.tsv
+     * before a state's name and a locative preposition is that state's, as
+     * "German authorities" is */
+    size_t rb;
+    const phrase *role =
+        ph->kind == PH_ACTOR && ph->actor->cls == SCKG_CLASS_STATE
+            ? role_before_place(r, i, &rb)
+            : NULL;
+    if (role) {
+      mention *m = new_mention(r, rb, e, M_NAME);
+      if (!m)
+        break;
+      apply_head(r, m, ph->actor, role, rb, i - 1);
+      m->tb = rb;
+      m->te = e;
+      i = e;
+      continue;
     }
     /* "in Seoul": a place, not the government; but "at Washington's
      * decision" is the government's */

@@ -174,7 +174,8 @@ static const struct {
                     {"origin", W_ORIGIN},
                     {"instance", W_INSTANCE},
                     {"rank", W_RANK},
-                    {"cause", W_CAUSE}};
+                    {"cause", W_CAUSE},
+                    {"authority", W_AUTHORITY}};
 
 /* The class named `name` (n bytes); false when none has that name. The
  * class `word` has no bits: it only makes a word known. */

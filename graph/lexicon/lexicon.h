@@ -262,6 +262,9 @@ typedef struct {
 /* names the cause of an act after it: "sanctioned over their roles in
  * cyberattacks", "designated for laundering" */
 #define W_CAUSE ((sckg_wclass)1 << 53)
+/* a role that serves its state wherever it stands: "authorities in
+ * Germany" are Germany's, "programmers in Moscow" not Russia's */
+#define W_AUTHORITY ((sckg_wclass)1 << 54)
 
 /* What a span of an article that is not read is (noise.tsv's kinds; the
  * title, datelines and timestamps are found by their shape alone). */
