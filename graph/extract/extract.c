@@ -360,6 +360,7 @@ static void read_sentence(reader *r, size_t b, size_t e) {
   ex_inherit_agents(r, f, r->nt);
   ex_same_targets(r, f, r->nt);
   ex_regime_targets(r, f, r->nt);
+  ex_victim_pronouns(r, f, r->nt);
   ex_warnings_of_crime(r, f, r->nt);
   ex_denied_charges(f, r->nt);
   ex_emit_frames(r, f, r->nt);

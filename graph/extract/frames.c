@@ -434,6 +434,38 @@ void ex_crimes_not_by_accusers(frame *f, size_t nf) {
   }
 }
 
+/* "KCNA accused Seoul and Washington of staging virus attacks on its
+ * servers": a possessive pronoun in a crime's target phrase that the
+ * reader took for one of the crime's own authors stands for the accuser,
+ * the agent of the sentence's first frame, when that is another side. */
+void ex_victim_pronouns(const reader *r, frame *f, size_t nf) {
+  for (size_t i = 0; i < nf; i++) {
+    const trigger *t = f[i].t;
+    if (!(t->pat->flags & PAT_CRIME) || f[i].n_targets || !f[i].n_agents)
+      continue;
+    const mention *pron = NULL;
+    for (size_t k = 0; k < r->nm && !pron; k++) {
+      const mention *m = &r->m[k];
+      if (m->kind == M_ANAPHOR && m->poss && m->n && m->prep &&
+          m->tb >= t->te && m->tb <= t->te + 2 &&
+          ex_pattern_takes(t->pat, m->prep) &&
+          ex_same_side(f[i].agents, f[i].n_agents, m->actors, m->n))
+        pron = m;
+    }
+    if (!pron)
+      continue;
+    for (size_t k = 0; k < nf; k++)
+      if (k != i && f[k].n_agents && f[k].t->tb < t->tb &&
+          !(f[k].t->pat->flags & PAT_CRIME)) {
+        if (!ex_same_side(f[i].agents, f[i].n_agents, f[k].agents,
+                          f[k].n_agents))
+          ex_copy_actors(f[i].targets, &f[i].n_targets, f[k].agents,
+                         f[k].n_agents);
+        break;
+      }
+  }
+}
+
 /* "Tokyo first imposed its own sanctions in 2006", "It relaxed some of the
  * measures in 2014": sanctions with no target of their own, by the side
  * whose sanctions the article told of, are on the same target. */
