@@ -222,6 +222,13 @@ void ex_read_frames(reader *r, frame *f, size_t nf) {
     }
     if (fr->victim && !fr->n_targets)
       fr->targets[fr->n_targets++] = fr->victim;
+    /* "Britain was hit by a cyberattack": who undergoes it is its target */
+    if (!fr->n_targets && (p->flags & PAT_NOUN) && (p->flags & PAT_CRIME)) {
+      long u = ex_undergoer(r, fr->t);
+      if (u >= 0)
+        fr->n_targets =
+            ex_group_actors(r, (size_t)u, fr->targets, EX_MAX_ACTORS);
+    }
     /* "sanctioned North Korea, accusing it of": the pronoun after the
      * participle is its verb's object */
     const trigger *head = ex_participle_head(r, fr->t);

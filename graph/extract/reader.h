@@ -245,6 +245,9 @@ ex_antecedent ex_object_antecedent(const reader *r, const trigger *t,
  * after it says ("the drills that X held", "the vetoes cast by X"); -1
  * when none does. */
 long ex_relative_agent(const reader *r, const trigger *t);
+/* "Britain was hit by a cyberattack", "Sony suffered a breach": the group
+ * that undergoes nominal trigger t (words.tsv `undergo`), or -1. */
+long ex_undergoer(const reader *r, const trigger *t);
 
 /* slots.c */
 size_t ex_fill_slots(const reader *r, const trigger *t, const slot *slots,

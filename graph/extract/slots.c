@@ -508,6 +508,40 @@ static long support_subject(const reader *r, const trigger *t) {
   return subject_of(r, &v);
 }
 
+long ex_undergoer(const reader *r, const trigger *t) {
+  size_t i = t->tb;
+  /* over the noun phrase's determiners and modifiers, names among them
+   * ("by North Korean hacking attacks") */
+  for (size_t k = 0; k < 5 && i > 0; k++) {
+    bool name = false;
+    for (size_t q = 0; q < r->nm && !name; q++)
+      name = r->m[q].te == i && r->m[q].tb < i;
+    if (name) {
+      for (size_t q = 0; q < r->nm; q++)
+        if (r->m[q].te == i) {
+          i = r->m[q].tb;
+          break;
+        }
+      continue;
+    }
+    if (!ex_is_lower_word(r, i - 1) ||
+        (ex_word(r, i - 1) & (W_PREP | W_UNDERGO | W_SAY)))
+      break;
+    i--;
+  }
+  if (i > 0 && ex_is_lower_word(r, i - 1) && (ex_word(r, i - 1) & W_PREP) &&
+      r->toks[i - 1].lower == r->s->by_prep)
+    i--; /* "was hit by" */
+  if (i == 0 || !ex_is_lower_word(r, i - 1) || !(ex_word(r, i - 1) & W_UNDERGO))
+    return -1;
+  static const lex_pattern verb; /* the verb, as a verb trigger */
+  trigger v = *t;
+  v.pat = &verb;
+  v.tb = i - 1;
+  v.te = v.obj_from = i;
+  return subject_of(r, &v);
+}
+
 /* '"North Korea stole it," said Brian Nelson': a verb right after a
  * closing quote (and its comma) has its subject after it. -1 when the
  * verb does not follow a quote. */

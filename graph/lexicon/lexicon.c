@@ -175,7 +175,8 @@ static const struct {
                     {"instance", W_INSTANCE},
                     {"rank", W_RANK},
                     {"cause", W_CAUSE},
-                    {"authority", W_AUTHORITY}};
+                    {"authority", W_AUTHORITY},
+                    {"undergo", W_UNDERGO}};
 
 /* The class named `name` (n bytes); false when none has that name. The
  * class `word` has no bits: it only makes a word known. */

@@ -265,6 +265,9 @@ typedef struct {
 /* a role that serves its state wherever it stands: "authorities in
  * Germany" are Germany's, "programmers in Moscow" not Russia's */
 #define W_AUTHORITY ((sckg_wclass)1 << 54)
+/* a verb whose subject undergoes the event noun after it: "was hit by a
+ * cyberattack", "suffered a data breach" */
+#define W_UNDERGO ((sckg_wclass)1 << 55)
 
 /* What a span of an article that is not read is (noise.tsv's kinds; the
  * title, datelines and timestamps are found by their shape alone). */
