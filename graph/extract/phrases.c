@@ -300,10 +300,50 @@ static const phrase *trigger_at(const reader *r, size_t i, size_t *end) {
   return best;
 }
 
+/* "the sanctions (that) Japan imposed on Pyongyang": a verb whose pattern
+ * is verb, gap, noun ("impose * sanctions") after that noun, an optional
+ * relative word and its subject's name, is the pattern with its object
+ * moved before it. Returns the pattern's phrase, or NULL. */
+static const phrase *object_relative_at(const reader *r, size_t i) {
+  if (!ex_is_lower_word(r, i) ||
+      !(ex_verb_inflections(r, i) &
+        (1u << SCKG_INFL_ED | 1u << SCKG_INFL_IRREGULAR)))
+    return NULL;
+  size_t s = i;
+  while (s > 0 && (ex_word(r, s - 1) & (W_AUX | W_NEG)))
+    s--;
+  long subj = -1;
+  for (size_t k = 0; k < r->nm && subj < 0; k++)
+    if (r->m[k].te == s && r->m[k].n && !r->m[k].poss && !r->m[k].prep &&
+        r->m[k].kind != M_ADJ)
+      subj = (long)ex_group_first(r, k);
+  if (subj < 0)
+    return NULL;
+  s = r->m[subj].tb;
+  if (s > 0 && (ex_word(r, s - 1) & (W_RELATIVE | W_COMP)))
+    s--;
+  if (s == 0)
+    return NULL;
+  size_t n;
+  phrase **cands = sckg_lexicon_phrases(r->s, r->toks[i].lower, &n);
+  for (size_t k = 0; k < n; k++) {
+    const phrase *ph = cands[k];
+    if (ph->kind == PH_TRIGGER && ph->n == 3 && ph->star == 1 &&
+        !(ph->pattern->flags & PAT_NOUN) && token_matches(r, ph, 2, s - 1))
+      return ph;
+  }
+  return NULL;
+}
+
 void ex_find_triggers(reader *r) {
   for (size_t i = 0; i < r->n && r->nt < MAX_TRIGGERS;) {
     size_t e;
     const phrase *ph = trigger_at(r, i, &e);
+    bool moved = false;
+    if (!ph && (ph = object_relative_at(r, i)) != NULL) {
+      e = i + 1;
+      moved = true;
+    }
     if (!ph) {
       i++;
       continue;
@@ -329,6 +369,7 @@ void ex_find_triggers(reader *r) {
     trigger *t = &r->t[r->nt++];
     t->tb = i;
     t->te = e;
+    t->object_before = moved;
     t->obj_from = ph->star < ph->n ? i + ph->star : object_start(r, e);
     /* a gap before a preposition holds the verb's object ("remove * from
      * * list"); one before a noun, its modifiers ("impose * sanctions") */

@@ -38,11 +38,14 @@ typedef struct {
 
 typedef struct {
   size_t tb, te;
-  size_t obj_from; /* where an object starts: after the trigger, or inside
-                      it where a '*' stands ("added * to its list") */
-  bool gap_empty;  /* its first '*' holds no word: the object moved after it
-                      ("removed from its list three firms") or is the
-                      subject of a passive ("were added to the list") */
+  size_t obj_from;    /* where an object starts: after the trigger, or inside
+                         it where a '*' stands ("added * to its list") */
+  bool object_before; /* the pattern's object noun stands before the verb,
+                         which its subject follows: "the sanctions (that)
+                         Japan imposed"; active voice */
+  bool gap_empty;     /* its first '*' holds no word: the object moved after it
+                         ("removed from its list three firms") or is the
+                         subject of a passive ("were added to the list") */
   const lex_pattern *pat;
   const char *text;
   bool negated;

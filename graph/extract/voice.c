@@ -85,6 +85,8 @@ static bool gapped_passive(const reader *r, const trigger *t) {
 }
 
 bool ex_is_passive(const reader *r, const trigger *t) {
+  if (t->object_before)
+    return false;
   if (!(t->pat->flags & (PAT_NOUN | PAT_PASSIVE)) && gapped_passive(r, t))
     return true;
   /* idioms of several words ("quoted as saying") say their own voice */
