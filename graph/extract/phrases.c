@@ -305,19 +305,19 @@ static const phrase *trigger_at(const reader *r, size_t i, size_t *end) {
  * relative word and its subject's name, is the pattern with its object
  * moved before it. Returns the pattern's phrase, or NULL. */
 static const phrase *object_relative_at(const reader *r, size_t i) {
-  if (!ex_is_lower_word(r, i) ||
-      !(ex_verb_inflections(r, i) &
-        (1u << SCKG_INFL_ED | 1u << SCKG_INFL_IRREGULAR)))
+  if (!ex_is_lower_word(r, i))
     return NULL;
   size_t s = i;
   while (s > 0 && (ex_word(r, s - 1) & (W_AUX | W_NEG)))
     s--;
+  /* the cheap test first: a name ends right before the verb */
   long subj = -1;
   for (size_t k = 0; k < r->nm && subj < 0; k++)
     if (r->m[k].te == s && r->m[k].n && !r->m[k].poss && !r->m[k].prep &&
         r->m[k].kind != M_ADJ)
       subj = (long)ex_group_first(r, k);
-  if (subj < 0)
+  if (subj < 0 || !(ex_verb_inflections(r, i) &
+                    (1u << SCKG_INFL_ED | 1u << SCKG_INFL_IRREGULAR)))
     return NULL;
   s = r->m[subj].tb;
   if (s > 0 && (ex_word(r, s - 1) & (W_RELATIVE | W_COMP)))
