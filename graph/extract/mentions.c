@@ -181,6 +181,25 @@ static ex_actor *person_named(reader *r, size_t b, size_t e,
 static bool label_has_word(const char *label, const char *noun);
 static ex_actor *title_office(reader *r, const phrase *title, ex_actor *aff);
 
+/* The comma that ends the sentence's opening phrase ("According to the
+ * ministry, ...", "In her statement, ..."), or r->n when it opens with
+ * none. */
+static size_t opening_comma(const reader *r) {
+  if (!r->n || !(ex_word(r, 0) & (W_PREP | W_LEAD)))
+    return r->n;
+  size_t c = 0;
+  while (c < r->n && !ex_is_comma(r, c))
+    c++;
+  return c;
+}
+
+/* The office a title names, when it is a body other than the
+ * affiliation named with it; NULL otherwise. */
+static ex_actor *office_beyond(ex_actor *office, const ex_actor *aff) {
+  return office && office != aff && office->cls == SCKG_CLASS_AGENCY ? office
+                                                                     : NULL;
+}
+
 /* The lexicon's government body of `state` whose name holds `cue`; NULL
  * when it has none. */
 static const lex_actor *body_of(const sckg_schema *s, const lex_actor *state,
@@ -222,8 +241,7 @@ static void apply_head(reader *r, mention *m, const lex_actor *base,
         aff = title_office(r, title, aff);
       ex_add_actor(m, person_named(r, he, ne, aff));
       m->named = lex(r, base);
-      if (aff && aff != m->named && aff->cls == SCKG_CLASS_AGENCY)
-        m->office = aff;
+      m->office = office_beyond(aff, m->named);
       m->te = ne;
     } else {
       ex_add_actor(m, lex(r, base));
@@ -491,10 +509,11 @@ static ex_actor *recent_named(const recent_actors *l, const char *noun) {
   return NULL;
 }
 
-/* "prosecutors" (cue: justice): the latest agency whose name holds the cue,
- * or of which the latest one named is a part (the FBI is the Justice
- * Department's); else the first body the article names later that is or
- * has such a part. NULL, and flagged for a second reading, when none. */
+/* A role with a cue (prosecutors: justice): the latest agency whose name
+ * holds the cue, or of which the latest one named is a part (the FBI is
+ * the Justice Department's); else the first body the article names later
+ * that is or has such a part. NULL, and flagged for a second reading, when
+ * none. */
 static ex_actor *role_body(reader *r, const char *cue) {
   const recent_actors *l = &r->st.agencies;
   for (size_t i = l->n; i-- > 0;)
@@ -716,13 +735,8 @@ static size_t unknown_name(reader *r, size_t i, sckg_class *cls) {
     return 0;
   /* "Ghaleb Alaumary, 37, of ...", "X, a Canadian citizen, said": a name
    * opening the sentence that an apposition or an age follows */
-  bool opens = i == 0;
-  if (i > 0 && ex_is_comma(r, i - 1) && (ex_word(r, 0) & (W_PREP | W_LEAD))) {
-    size_t c = 0; /* "In a separate case, X, 37, ...": after an opening */
-    while (c < i - 1 && !ex_is_comma(r, c))
-      c++;
-    opens = c == i - 1;
-  }
+  /* "In a separate case, X, 37, ...": right after an opening phrase */
+  bool opens = i == 0 || opening_comma(r) + 1 == i;
   bool before_apposition =
       opens && e + 1 < r->n && ex_is_comma(r, e) &&
       (((ex_word(r, e + 1) & W_ARTICLE) && !(ex_word(r, e + 1) & W_DEFINITE)) ||
@@ -863,8 +877,7 @@ static size_t titled_person(reader *r, const phrase *title, size_t i,
     ex_actor *office = title_office(r, title, aff);
     ex_add_actor(m, person_named(r, e, ne, office));
     m->named = aff;
-    if (office && office != aff && office->cls == SCKG_CLASS_AGENCY)
-      m->office = office;
+    m->office = office_beyond(office, aff);
   }
   return ne;
 }
@@ -881,9 +894,7 @@ static ex_actor *alias_office(reader *r, size_t i, size_t e) {
       r->nm >= 2 && r->m[r->nm - 2].te == i && r->m[r->nm - 2].n == 1
           ? r->m[r->nm - 2].actors[0]
           : NULL;
-  ex_actor *office = title_office(r, title, aff);
-  return office && office != aff && office->cls == SCKG_CLASS_AGENCY ? office
-                                                                     : NULL;
+  return office_beyond(title_office(r, title, aff), aff);
 }
 
 /* Does a title start at e with a name after it, reaching further than a
@@ -1150,13 +1161,9 @@ static bool joinable(const reader *r, const mention *a, const mention *b) {
   }
   /* "According to the ministry, the company has...": an opening phrase
    * ends at its comma */
-  if (r->n && (ex_word(r, 0) & (W_PREP | W_LEAD))) {
-    size_t c = 0;
-    while (c < r->n && !ex_is_comma(r, c))
-      c++;
-    if (a->te <= c && b->tb > c)
-      return false;
-  }
+  size_t opening = opening_comma(r);
+  if (opening < r->n && a->te <= opening && b->tb > opening)
+    return false;
   /* "..., the Lazarus Group, Microsoft said": a name right before a
    * reporting verb after a comma is the speaker, not the list's next */
   if (b->te < r->n && (ex_word(r, b->te) & W_SAY) && a->te < b->tb &&
@@ -1204,11 +1211,9 @@ static bool restated_in_parens(const reader *r, const mention *a,
  * opening phrase points ahead, to the person who is the subject right
  * after its comma, not back to the last person named. */
 static void fronted_possessives(reader *r) {
-  if (!r->n || !(ex_word(r, 0) & (W_PREP | W_LEAD)))
+  size_t c = opening_comma(r);
+  if (c >= r->n)
     return;
-  size_t c = 0;
-  while (c < r->n && !ex_is_comma(r, c))
-    c++;
   for (size_t k = 0; k + 1 < r->nm && r->m[k].te <= c; k++) {
     mention *m = &r->m[k];
     const mention *next = &r->m[k + 1];

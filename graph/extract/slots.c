@@ -40,15 +40,21 @@ static bool clause_subject(const reader *r, const mention *first,
   return true;
 }
 
+/* Where the verb group of the verb at v starts: before its auxiliaries,
+ * negation and adverbs ("has not yet blacklisted"). */
+static size_t verb_group_start(const reader *r, size_t v) {
+  while (v > 0 &&
+         ((ex_word(r, v - 1) & (W_AUX | W_NEG)) || ex_is_adverb(r, v - 1)))
+    v--;
+  return v;
+}
+
 /* "Kim Il, a North Korean programmer, stole": is mention m inside an
  * indefinite noun phrase set off by commas right before the verb at v? It
  * describes the subject before it, and is not the subject. */
 static bool in_apposition(const reader *r, const mention *m, size_t v,
                           size_t *open_comma) {
-  size_t e = v;
-  while (e > 0 &&
-         ((ex_word(r, e - 1) & (W_AUX | W_NEG)) || ex_is_adverb(r, e - 1)))
-    e--;
+  size_t e = verb_group_start(r, v);
   if (e < 2 || !ex_is_comma(r, e - 1) || m->te > e - 1)
     return false;
   size_t open = m->tb;
@@ -68,10 +74,7 @@ static bool in_apposition(const reader *r, const mention *m, size_t v,
  * verb's subject, and no name further back is. A phrase inside a
  * prepositional phrase or a time adverbial ("last week") is none. */
 static bool common_subject(const reader *r, size_t v) {
-  size_t e = v;
-  while (e > 0 &&
-         ((ex_word(r, e - 1) & (W_AUX | W_NEG)) || ex_is_adverb(r, e - 1)))
-    e--;
+  size_t e = verb_group_start(r, v);
   /* a finite verb, or one after an auxiliary: no participle ("a statement
    * condemning the launch") */
   if (e == v && !ex_finite_verb(r, v))
@@ -236,10 +239,24 @@ static long subject_of(const reader *r, const trigger *t) {
   return subject_of_verb(r, t, true);
 }
 
+/* The subject of the plain verb word at v, read as a verb trigger in t's
+ * place: a support verb, a verb of undergoing, or a verb the lexicon has no
+ * event for before "and". */
+static long verb_word_subject(const reader *r, const trigger *t, size_t v,
+                              bool common_np) {
+  static const lex_pattern verb; /* the word, as a verb trigger */
+  trigger w = *t;
+  w.pat = &verb;
+  w.tb = v;
+  w.te = w.obj_from = v + 1;
+  return subject_of_verb(r, &w, common_np);
+}
+
 /* The subject of verb trigger t. `common_np`: whether a noun phrase that
  * names no actor right before the verb is its subject (not for a verb the
- * lexicon has no event for, read in place of one: "said ... that the
- * community had made clear ..., and vowed" leaves "vowed" the speaker's) */
+ * lexicon has no event for, read in place of one: in "said ... that the
+ * community had made clear ..., and vowed to", the verb after "and vowed
+ * to" stays the speaker's) */
 static long subject_of_verb(const reader *r, const trigger *t, bool common_np) {
   long fronted = fronted_subject(r, t);
   if (fronted >= 0)
@@ -266,14 +283,8 @@ static long subject_of_verb(const reader *r, const trigger *t, bool common_np) {
     /* a verb the lexicon has no event for may be nearer: "Seoul summoned
      * the ambassador and warned him", "voiced concern, urged restraint" */
     size_t v = joined ? finite_verb_before(r, p ? p->te : 0, i - 1) : 0;
-    if (v && r->clause[v] == r->clause[t->tb]) {
-      static const lex_pattern verb; /* the verb, as a verb trigger */
-      trigger w = *t;
-      w.pat = &verb;
-      w.tb = v;
-      w.te = w.obj_from = v + 1;
-      return subject_of_verb(r, &w, false);
-    }
+    if (v && r->clause[v] == r->clause[t->tb])
+      return verb_word_subject(r, t, v, false);
     if (p)
       return subject_of(r, p);
   }
@@ -480,7 +491,6 @@ static long group_in_gap(const reader *r, const trigger *t) {
  * lowercase words (a particle, determiners, modifiers) and at most one
  * preposition; -1 when no support verb stands there. */
 static long support_subject(const reader *r, const trigger *t) {
-  static const lex_pattern verb; /* the support verb, as a verb trigger */
   size_t i = t->tb;
   for (size_t skipped = 0; i > 0 && skipped < 4; skipped++, i--) {
     /* "oversaw Thursday's launch" */
@@ -501,11 +511,7 @@ static long support_subject(const reader *r, const trigger *t) {
   /* "the reckless use of the ransomware": a noun, no verb */
   if ((ex_word(r, i) & W_GENITIVE) || (i > 1 && (ex_word(r, i - 2) & W_DET)))
     return -1;
-  trigger v = *t;
-  v.pat = &verb;
-  v.tb = i - 1;
-  v.te = v.obj_from = i;
-  return subject_of(r, &v);
+  return verb_word_subject(r, t, i - 1, true);
 }
 
 long ex_undergoer(const reader *r, const trigger *t) {
@@ -513,15 +519,12 @@ long ex_undergoer(const reader *r, const trigger *t) {
   /* over the noun phrase's determiners and modifiers, names among them
    * ("by North Korean hacking attacks") */
   for (size_t k = 0; k < 5 && i > 0; k++) {
-    bool name = false;
-    for (size_t q = 0; q < r->nm && !name; q++)
-      name = r->m[q].te == i && r->m[q].tb < i;
-    if (name) {
-      for (size_t q = 0; q < r->nm; q++)
-        if (r->m[q].te == i) {
-          i = r->m[q].tb;
-          break;
-        }
+    long name = -1;
+    for (size_t q = 0; q < r->nm && name < 0; q++)
+      if (r->m[q].te == i && r->m[q].tb < i)
+        name = (long)q;
+    if (name >= 0) {
+      i = r->m[name].tb;
       continue;
     }
     if (!ex_is_lower_word(r, i - 1) ||
@@ -534,12 +537,7 @@ long ex_undergoer(const reader *r, const trigger *t) {
     i--; /* "was hit by" */
   if (i == 0 || !ex_is_lower_word(r, i - 1) || !(ex_word(r, i - 1) & W_UNDERGO))
     return -1;
-  static const lex_pattern verb; /* the verb, as a verb trigger */
-  trigger v = *t;
-  v.pat = &verb;
-  v.tb = i - 1;
-  v.te = v.obj_from = i;
-  return subject_of(r, &v);
+  return verb_word_subject(r, t, i - 1, true);
 }
 
 /* '"North Korea stole it," said Brian Nelson': a verb right after a

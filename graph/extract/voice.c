@@ -62,8 +62,8 @@ long ex_reduced_relative(const reader *r, const trigger *t) {
   return verb ? (long)v : -1;
 }
 
-/* A form of "be" before token i, over auxiliaries and adverbs: "were
- * repeatedly sanctioned". */
+/* A form of be (words.tsv `be`) before token i, over auxiliaries and
+ * adverbs: "were repeatedly sanctioned". */
 static bool be_before(const reader *r, size_t i) {
   for (size_t k = i; k > 0 && k + 4 > i; k--) {
     sckg_wclass wd = ex_word(r, k - 1);
@@ -76,7 +76,7 @@ static bool be_before(const reader *r, size_t i) {
 }
 
 /* "were added to the sanctions list", "was removed from its list": a
- * pattern whose verb's gap holds nothing, after a form of "be" */
+ * pattern whose verb's gap holds nothing, after a form of be */
 static bool gapped_passive(const reader *r, const trigger *t) {
   return t->gap_empty &&
          (ex_verb_inflections(r, t->tb) &
