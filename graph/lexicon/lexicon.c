@@ -20,6 +20,7 @@ typedef struct {
   sckg_vec phrases;                           /* phrase * */
   sckg_vec actors;                            /* lex_actor * */
   sckg_vec pub_marks, pub_names, noise_items; /* const char * */
+  sckg_vec class_names, class_members;        /* const char *, in step */
 } loader;
 
 static sckg_status fail(loader *L, const char *msg, const char *detail) {
@@ -277,7 +278,7 @@ static size_t list_items(field f, field *out, size_t max) {
   return k;
 }
 
-enum { MAX_ITEMS = 256 };
+enum { MAX_ITEMS = 1024 };
 
 static void actor_line(loader *L, field *f, size_t nf) {
   sckg_schema *s = L->s;
@@ -723,6 +724,74 @@ static void type_line(loader *L, field *f, size_t nf) {
   ti->group = nf > 5 && !field_empty(f[5]) ? field_str(L, f[5]) : NULL;
 }
 
+/* A row of classes.tsv: class, word, frame, source, status, reason. The
+ * words `in` or `add` to a class are what "%class" stands for in a
+ * trigger, each followed by its frame ("charge" with "* with"); `out`
+ * rows record what the review excluded, and stand for nothing. */
+static void class_line(loader *L, field *f, size_t nf) {
+  (void)nf;
+  bool in = field_is(f[4], "in") || field_is(f[4], "add");
+  if (!in && !field_is(f[4], "out")) {
+    fail(L, "a class word's status is in, out or add", field_str(L, f[4]));
+    return;
+  }
+  if (!in)
+    return;
+  sckg_buf b = {0};
+  sckg_buf_add(&b, f[1].p, f[1].n);
+  if (!field_empty(f[2])) {
+    sckg_buf_add(&b, " ", 1);
+    sckg_buf_add(&b, f[2].p, f[2].n);
+  }
+  sckg_vec_push(&L->class_names, (void *)field_str(L, f[0]));
+  sckg_vec_push(&L->class_members,
+                (void *)sckg_arena_strndup(L->s->arena, b.ptr, b.len));
+  sckg_buf_free(&b);
+}
+
+/* Items "%class rest" of a trigger list replaced by every word of the
+ * class, each with the rest after it ("%criticize" gives condemn,
+ * denounce, ...); returns the new count, 0 after a failure. */
+static size_t expand_classes(loader *L, field *items, size_t k) {
+  field out[MAX_ITEMS];
+  size_t n = 0;
+  for (size_t i = 0; i < k; i++) {
+    if (items[i].p[0] != '%') {
+      if (n < MAX_ITEMS)
+        out[n++] = items[i];
+      continue;
+    }
+    size_t e = 1;
+    while (e < items[i].n && items[i].p[e] != ' ')
+      e++;
+    const char *name = sckg_strtab_find(L->s->strings, items[i].p + 1, e - 1);
+    size_t found = 0;
+    for (size_t r = 0; name && r < L->class_names.len; r++) {
+      if (L->class_names.items[r] != name)
+        continue;
+      const char *m = L->class_members.items[r];
+      sckg_buf b = {0};
+      sckg_buf_add(&b, m, strlen(m));
+      sckg_buf_add(&b, items[i].p + e, items[i].n - e);
+      if (n < MAX_ITEMS)
+        out[n++] =
+            (field){sckg_arena_strndup(L->s->arena, b.ptr, b.len), b.len};
+      sckg_buf_free(&b);
+      found++;
+    }
+    if (!found) {
+      fail(L, "no class of classes.tsv by that name", field_str(L, items[i]));
+      return 0;
+    }
+  }
+  if (n == MAX_ITEMS) {
+    fail(L, "too many triggers on one line", NULL);
+    return 0;
+  }
+  memcpy(items, out, n * sizeof *out);
+  return n;
+}
+
 static void event_line(loader *L, field *f, size_t nf) {
   sckg_schema *s = L->s;
   lex_pattern *pat = sckg_arena_alloc(s->arena, sizeof *pat);
@@ -768,7 +837,7 @@ static void event_line(loader *L, field *f, size_t nf) {
   }
   if (s->types[pat->type].roles & TYPE_CRIME)
     pat->flags |= PAT_CRIME;
-  k = list_items(f[2], items, MAX_ITEMS);
+  k = expand_classes(L, items, list_items(f[2], items, MAX_ITEMS));
   /* a verb's trigger matches every inflection of its verb; a noun's head
    * (a noun pattern's, or the last word of a verb's: "dismiss * claim")
    * its plurals too */
@@ -1026,7 +1095,8 @@ static const struct {
     {"heads.tsv", 2, head_line, true},
     {"anaphors.tsv", 2, anaphor_line, true},
     {"titles.tsv", 1, title_line, true},
-    {"types.tsv", 5, type_line, true}, /* before events.tsv */
+    {"types.tsv", 5, type_line, true},    /* before events.tsv */
+    {"classes.tsv", 5, class_line, true}, /* before events.tsv too */
     {"events.tsv", 5, event_line, true},
     {"names.tsv", 2, name_line, true},
     {"publishers.tsv", 2, publisher_line, true},
@@ -1129,6 +1199,8 @@ sckg_status sckg_lexicon_load(table_getter get, void *ctx, sckg_diag_sink sink,
   sckg_vec_free(&L.pub_marks);
   sckg_vec_free(&L.pub_names);
   sckg_vec_free(&L.noise_items);
+  sckg_vec_free(&L.class_names);
+  sckg_vec_free(&L.class_members);
   if (L.st != SCKG_OK) {
     sckg_schema_free(s);
     return L.st;

@@ -537,6 +537,31 @@ static void trigger_starting_with_a_class(void **state) {
   expect_rejected(dir, "events.tsv", line, "pejorative");
 }
 
+/* "%name" in a trigger names a class of classes.tsv */
+static void unknown_lexical_class(void **state) {
+  const char *dir = copy_dir(state);
+  unsigned long line =
+      append_line(dir, "events.tsv", "Criticize\tverb\t%scold\tsubj\tobj\t-");
+  expect_rejected(dir, "events.tsv", line, "%scold");
+}
+
+static void class_word_unknown_status(void **state) {
+  const char *dir = copy_dir(state);
+  unsigned long line =
+      append_line(dir, "classes.tsv", "scold\tberate\t-\t-\tmaybe\tunsure");
+  expect_rejected(dir, "classes.tsv", line, "maybe");
+}
+
+/* an excluded word stands for nothing: a class of only `out` rows is no
+ * class a trigger may name */
+static void class_of_excluded_words_only(void **state) {
+  const char *dir = copy_dir(state);
+  append_line(dir, "classes.tsv", "scold\tpan\t-\t-\tout\tcamera");
+  unsigned long line =
+      append_line(dir, "events.tsv", "Criticize\tverb\t%scold\tsubj\tobj\t-");
+  expect_rejected(dir, "events.tsv", line, "%scold");
+}
+
 static void cue_only_for_agency_anaphors(void **state) {
   const char *dir = copy_dir(state);
   unsigned long line =
@@ -644,6 +669,9 @@ int main(void) {
       COPY_TEST(cue_only_for_agency_anaphors),
       COPY_TEST(unknown_trigger_class),
       COPY_TEST(trigger_starting_with_a_class),
+      COPY_TEST(unknown_lexical_class),
+      COPY_TEST(class_word_unknown_status),
+      COPY_TEST(class_of_excluded_words_only),
       COPY_TEST(event_type_listed_twice),
       COPY_TEST(event_type_missing),
       COPY_TEST(event_type_unknown_role),
