@@ -185,13 +185,13 @@ static bool dates_a_noun(const reader *r, size_t at, const trigger *t);
 /* A sentence that tells a date sets the context of the sentences after
  * it ("Pyongyang hit back on Thursday. A spokesman said ..."): remember
  * its last date (a month alone too: no day then), its paragraph and the
- * actors it names. A date that dates a thing ("yesterday's launches") is
- * no time of the telling. */
+ * actors it names. A date that dates a thing ("yesterday's launches"), or
+ * stands in a relative clause, is no time of the telling. */
 static void remember_day(reader *r) {
   article_state *st = &r->st;
   long first = -1, last = -1;
   for (size_t k = 0; k < r->nd; k++) {
-    if (dates_a_noun(r, r->dates[k].tok, NULL))
+    if (dates_a_noun(r, r->dates[k].tok, NULL) || r->clause[r->dates[k].tok])
       continue;
     if (fixes_day(r->dates[k].date) &&
         (first < 0 || r->dates[k].tok < r->dates[first].tok))
@@ -279,6 +279,20 @@ sckg_date ex_context_day(const reader *r, const trigger *t, sckg_date have,
  * `at` right before a nominal trigger other than t (t may be NULL) (only
  * numbers, commas, dots and a possessive between) dates that one, not t. */
 static bool dates_a_noun(const reader *r, size_t at, const trigger *t) {
+  /* "the August breach", "the March 26 sinking": after a determiner, a
+   * date right before a common noun modifies it, whatever the noun */
+  if (at > 0 && (ex_word(r, at - 1) & W_DET)) {
+    size_t j = at + 1;
+    while (j < r->n &&
+           (r->toks[j].kind == TK_NUM ||
+            (r->toks[j].kind == TK_PUNCT && r->text[r->toks[j].b] == '.')))
+      j++;
+    sckg_wclass closed = W_PREP | W_DET | W_CONJ | W_CLAUSE | W_COMP |
+                         W_RELATIVE | W_AUX | W_BE | W_SAY;
+    if (j < r->n && ex_is_lower_word(r, j) && (ex_pos(r, j) & SCKG_POS_NOUN) &&
+        !(ex_word(r, j) & closed) && !(t && t->tb == j))
+      return true;
+  }
   for (size_t q = 0; q < r->nt; q++) {
     const trigger *u = &r->t[q];
     if (u == t || !(u->pat->flags & PAT_NOUN) || u->tb <= at || u->tb > at + 4)
@@ -312,17 +326,26 @@ sckg_date ex_date_near(const reader *r, const trigger *t) {
         report_end = r->t[k].te;
   for (size_t k = 0; k < r->nd; k++) {
     size_t at = r->dates[k].tok;
-    if (at < report_end || dates_a_noun(r, at, t))
+    /* a date belongs to its clause: "blaming Pyongyang for the attack that
+     * sank a corvette in March, vowed ..." does not date the vow */
+    if (at < report_end || dates_a_noun(r, at, t) ||
+        r->clause[at] != r->clause[t->tb])
       continue;
     bool blocked = false;
     for (size_t i = t->te; at >= t->te && i < at && !blocked; i++)
       blocked = (ex_word(r, i) & (W_CLAUSE | W_COMP)) != 0;
-    /* "The FBI said on Feb. 26 that North Korea was behind the hack": the
-     * date before "that" dates the saying, not the crime */
+    /* "The FBI said on Feb. 26 that North Korea was behind the hack",
+     * "Seoul on Monday blamed Pyongyang for the hack": the date before
+     * "that" or before a speech act dates the saying, not the crime */
     for (size_t i = at + 1;
          (t->pat->flags & PAT_CRIME) && at < t->tb && i < t->tb && !blocked;
          i++)
       blocked = (ex_word(r, i) & W_COMP) != 0;
+    for (size_t q = 0;
+         (t->pat->flags & PAT_CRIME) && at < t->tb && q < r->nt && !blocked;
+         q++)
+      blocked = r->t[q].tb > at && r->t[q].te <= t->tb &&
+                ex_is_speech(r, r->t[q].pat->type);
     if (blocked)
       continue;
     size_t d = at >= t->te ? at - t->te : t->tb - at;

@@ -213,15 +213,18 @@ static void mark_relative_clauses(reader *r) {
   for (size_t open = 0; open < r->n; open++) {
     if (!ex_is_comma(r, open) || (open + 1 < r->n && r->clause[open + 1]))
       continue; /* a comma that opens a relative clause marked above */
+    /* the last span runs to the sentence's end: "blaming it for the
+     * attack that crippled banks in March." */
     size_t close = open + 1;
     while (close < r->n && !ex_is_comma(r, close))
       close++;
-    if (close >= r->n)
-      break;
+    bool said = false; /* "said on Tuesday that": a complement */
     for (size_t i = open + 2; i < close; i++) {
-      if (!(ex_word(r, i) & (W_COMP | W_RELATIVE)) ||
-          ex_word(r, i - 1) & W_SAY || ex_finite_verb(r, i - 1) ||
-          !(ex_pos(r, i - 1) & SCKG_POS_NOUN))
+      said |= (ex_word(r, i - 1) & W_SAY) != 0;
+      if (!(ex_word(r, i) & (W_COMP | W_RELATIVE)) || said ||
+          ex_finite_verb(r, i - 1) || !(ex_pos(r, i - 1) & SCKG_POS_NOUN) ||
+          (ex_word(r, i - 1) & (W_WEEKDAY | W_MONTH | W_DAYREF)) ||
+          r->toks[i - 1].kind == TK_NUM)
         continue;
       id++;
       for (size_t k = i; k < close; k++)

@@ -329,9 +329,13 @@ static long subject_of_verb(const reader *r, const trigger *t, bool common_np) {
       continue;
     if (m->tb < floor)
       return -1;
+    /* "said that X ..., and that the finding was the result of an
+     * investigation": a second complement clause has its own subject */
     bool stop = false;
     for (size_t i = m->te; i < t->tb; i++)
-      if (r->toks[i].kind == TK_PUNCT && r->text[r->toks[i].b] == ';')
+      if ((r->toks[i].kind == TK_PUNCT && r->text[r->toks[i].b] == ';') ||
+          (i > m->te && (ex_word(r, i) & W_COMP) &&
+           (ex_word(r, i - 1) & W_CONJ)))
         stop = true;
     if (stop)
       return -1;
