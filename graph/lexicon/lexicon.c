@@ -602,8 +602,8 @@ static void add_verb_trigger(loader *L, const lex_pattern *pat,
       continue;
     enum { MAX_FORMS = 16 };
     char forms[MAX_FORMS + 1][SCKG_MORPH_LEN_MAX];
-    size_t nf =
-        sckg_morph_verb_forms(lemmas[q].text, lemmas[q].len, forms, MAX_FORMS);
+    size_t nf = sckg_morph_verb_forms(lemmas[q].text, lemmas[q].len, true,
+                                      forms, MAX_FORMS);
     if (nf > MAX_FORMS)
       nf = MAX_FORMS;
     memcpy(forms[nf], lemmas[q].text, lemmas[q].len); /* and the lemma */

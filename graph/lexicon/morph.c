@@ -466,7 +466,7 @@ size_t sckg_morph_noun_plurals(const char *lemma, size_t n,
   return f.n;
 }
 
-size_t sckg_morph_verb_forms(const char *lemma, size_t n,
+size_t sckg_morph_verb_forms(const char *lemma, size_t n, bool doublets,
                              char (*out)[SCKG_MORPH_LEN_MAX], size_t max) {
   forms f;
   if (!start_forms(&f, lemma, n, out, max, POS_VERB))
@@ -482,6 +482,8 @@ size_t sckg_morph_verb_forms(const char *lemma, size_t n,
       continue;
     irregular |= l < 2 || !same(f.out[i] + l - 2, "ed", 2);
   }
+  if (doublets)
+    irregular = false;
   /* the regular ones: -s/-es/-ies, -ed/-d/-ied, -ing/-ying; with a
    * doubled final consonant too ("planned"): each is kept only when it
    * reads back as this verb */

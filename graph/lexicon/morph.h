@@ -7,6 +7,7 @@
 #ifndef SCKG_MORPH_H
 #define SCKG_MORPH_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -72,8 +73,11 @@ size_t sckg_morph_lemmas(const char *word, size_t n, sckg_lemma *out,
  * sckg_morph_lemmas reads it back as this verb. The lemma itself is not
  * listed. Forms are written NUL-terminated into out[0..max); returns how
  * many there are (more than max says some were left out). 0 when the
- * lemma is no verb. */
-size_t sckg_morph_verb_forms(const char *lemma, size_t n,
+ * lemma is no verb. An irregular verb gets no regular past ("stealed")
+ * unless `doublets`: many have both ("pleaded" and "pled", "chided" and
+ * "chid"), and WordNet lists only the irregular one; a reader that matches
+ * text, where a form that is no word never stands, asks for them. */
+size_t sckg_morph_verb_forms(const char *lemma, size_t n, bool doublets,
                              char (*out)[SCKG_MORPH_LEN_MAX], size_t max);
 
 /* The plurals of the noun `lemma` (lowercase, a noun of the index): its

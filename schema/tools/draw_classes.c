@@ -250,6 +250,7 @@ static int print_candidates(int n, char **keys) {
 /* A row of the reviewed table, as far as the check needs it. */
 typedef struct {
   char cls[64], word[128], key[128];
+  char rel; /* '=', '~' or '+': which of the key's candidates it is */
   long line;
 } row;
 
@@ -317,6 +318,7 @@ static int check(const char *path) {
     snprintf(r->word, sizeof r->word, "%s", word);
     r->line = n;
     r->key[0] = '\0';
+    r->rel = '=';
     if (!strcmp(src, "-"))
       continue;
     snprintf(r->key, sizeof r->key, "%s", src);
@@ -324,6 +326,7 @@ static int check(const char *path) {
     char rel = '=';
     if (kl && (r->key[kl - 1] == '~' || r->key[kl - 1] == '+'))
       rel = r->key[--kl], r->key[kl] = '\0';
+    r->rel = rel;
     candidates c = {0};
     if (!draw(r->key, &c)) {
       bad(path, n, "source '%s' names no WordNet sense", src);
@@ -337,12 +340,13 @@ static int check(const char *path) {
       bad(path, n, "WordNet's %s does not give '%s'", src, word);
     free(c.items);
   }
-  /* each source once per class: its verbs (or nouns) all reviewed */
+  /* each source a class takes words of its tree from (not derived nouns
+   * alone), once: its verbs (or nouns) all reviewed */
   for (size_t i = 0; i < n_rows; i++) {
-    bool first = rows[i].key[0];
+    bool first = rows[i].key[0] && rows[i].rel != '+';
     for (size_t j = 0; j < i && first; j++)
-      first =
-          strcmp(rows[j].cls, rows[i].cls) || strcmp(rows[j].key, rows[i].key);
+      first = strcmp(rows[j].cls, rows[i].cls) ||
+              strcmp(rows[j].key, rows[i].key) || rows[j].rel == '+';
     if (!first)
       continue;
     candidates c = {0};

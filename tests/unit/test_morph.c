@@ -231,7 +231,16 @@ static void forms_equal(char (*forms)[SCKG_MORPH_LEN_MAX], size_t n, size_t max,
 
 static void verb_forms_are(const char *lemma, const char *expected) {
   char forms[16][SCKG_MORPH_LEN_MAX];
-  forms_equal(forms, sckg_morph_verb_forms(lemma, strlen(lemma), forms, 16), 16,
+  forms_equal(forms,
+              sckg_morph_verb_forms(lemma, strlen(lemma), false, forms, 16), 16,
+              expected);
+}
+
+static void verb_forms_with_doublets_are(const char *lemma,
+                                         const char *expected) {
+  char forms[16][SCKG_MORPH_LEN_MAX];
+  forms_equal(forms,
+              sckg_morph_verb_forms(lemma, strlen(lemma), true, forms, 16), 16,
               expected);
 }
 
@@ -251,6 +260,10 @@ static void forms_of_a_verb(void **state) {
   verb_forms_are("deny", "denied denies denying");
   verb_forms_are("cyberattack", ""); /* not in WordNet */
   verb_forms_are("table", "tabled tables tabling");
+  /* WordNet lists only "chid" and "pled": news writes "chided", "pleaded" */
+  verb_forms_are("chide", "chid chidden chides chiding");
+  verb_forms_with_doublets_are("chide", "chid chidden chided chides chiding");
+  verb_forms_with_doublets_are("plead", "pleaded pleading pleads pled");
 }
 
 static void noun_plurals_are(const char *lemma, const char *expected) {
