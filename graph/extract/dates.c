@@ -356,3 +356,61 @@ sckg_date ex_date_near(const reader *r, const trigger *t) {
   }
   return best >= 0 ? r->dates[best].date : none;
 }
+
+/* May token i stand between a determiner and the noun it opens ("the Oct.
+ * 16 attack", "the $50 million heist", "the failed launch")? */
+static bool noun_modifier(const reader *r, size_t i) {
+  const token *tk = &r->toks[i];
+  if (tk->kind == TK_NUM || month_of(r, i))
+    return true;
+  if (tk->kind == TK_PUNCT)
+    return strchr(".,$-", r->text[tk->b]) != NULL;
+  sckg_wclass closed = W_PREP | W_DET | W_CONJ | W_CLAUSE | W_COMP |
+                       W_RELATIVE | W_AUX | W_BE | W_SAY | W_NEG | W_MODAL;
+  return ex_is_lower_word(r, i) && !(ex_word(r, i) & closed);
+}
+
+void ex_date_named_again(reader *r) {
+  if (!r->a->date.year || !r->nd)
+    return;
+  for (size_t h = 1; h < r->n; h++) {
+    if (!ex_is_lower_word(r, h))
+      continue;
+    uint32_t types = sckg_lexicon_event_head(r->s, r->toks[h].lower);
+    if (!types && !(ex_word(r, h) & W_EVENTNOUN))
+      continue; /* an event noun names an act of any type */
+    /* a verb's trigger tells an event of this sentence; a noun's alone
+     * ("The launch on Monday was its fifth") may name one told before */
+    bool held = false;
+    for (size_t q = 0; q < r->nt && !held; q++)
+      held = r->t[q].tb <= h && h < r->t[q].te &&
+             (!(r->t[q].pat->flags & PAT_NOUN) || r->t[q].te > h + 1);
+    size_t b = h;
+    while (b > 0 && h - b < 5 && !(ex_word(r, b - 1) & W_DET) &&
+           noun_modifier(r, b - 1))
+      b--;
+    if (held || b == 0 || !(ex_word(r, b - 1) & W_DEFINITE))
+      continue;
+    /* its day: a date inside the phrase ("the March 20 attack"), else, for
+     * the phrase that opens the sentence, its main clause's day */
+    sckg_date d = {0, 0, 0};
+    for (size_t k = 0; k < r->nd; k++)
+      if (r->dates[k].tok >= b && r->dates[k].tok < h)
+        d = r->dates[k].date;
+    for (size_t k = 0; k < r->nd && !d.year && b == 1; k++)
+      if (!r->clause[r->dates[k].tok] &&
+          !dates_a_noun(r, r->dates[k].tok, NULL))
+        d = r->dates[k].date;
+    if (!fixes_day(d))
+      continue;
+    for (size_t i = r->out->n_events; i-- > 0;) {
+      ex_event *e = &r->out->events[i];
+      if (e->sent >= r->sent_index ||
+          !(types ? (types >> e->type) & 1 : ex_is_act(r, e->type)))
+        continue;
+      if (!e->date.year)
+        e->date = d;
+      break;
+    }
+  }
+}

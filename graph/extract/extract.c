@@ -367,6 +367,7 @@ static void read_sentence(reader *r, size_t b, size_t e) {
   ex_warnings_of_crime(r, f, r->nt);
   ex_denied_charges(f, r->nt);
   ex_emit_frames(r, f, r->nt);
+  ex_date_named_again(r);
   remember(r, f, r->nt);
 }
 

@@ -308,6 +308,13 @@ bool ex_phrasal_verb(const reader *r, size_t i);
 sckg_date ex_context_day(const reader *r, const trigger *t, sckg_date have,
                          ex_actor *const *agents, size_t n);
 sckg_date ex_date_near(const reader *r, const trigger *t);
+/* "The measures, adopted on Thursday, bar ...", "the March 20 attack": a
+ * definite noun that heads an event type's noun patterns (or, a words.tsv
+ * `eventnoun`, names an act), held by no trigger of the sentence, names
+ * again the article's last such event of an earlier sentence; the day this
+ * sentence fixes for it (a date inside its phrase, or for the phrase that
+ * opens the sentence, its main clause's) dates that event if undated. */
+void ex_date_named_again(reader *r);
 void ex_find_dates(reader *r);
 
 /* frames.c */

@@ -1003,6 +1003,36 @@ bool sckg_lexicon_word_value(const sckg_schema *s, const char *tok, int *out) {
   return true;
 }
 
+uint32_t sckg_lexicon_event_head(const sckg_schema *s, const char *tok) {
+  void *v = tok ? sckg_pmap_get(&s->event_heads, tok) : NULL;
+  return v ? (uint32_t)((uintptr_t)v - 1) : 0;
+}
+
+/* The head noun of each noun pattern's trigger: its last word before its
+ * first preposition, else its last word ("missile launch": launch); none
+ * after a '*' or a class. */
+static void index_event_heads(sckg_schema *s) {
+  for (size_t i = 0; i < s->n_phrases; i++) {
+    const phrase *ph = s->phrases[i];
+    if (ph->kind != PH_TRIGGER || !(ph->pattern->flags & PAT_NOUN))
+      continue;
+    size_t head = ph->n;
+    for (size_t k = 0; k < ph->n; k++) {
+      if ((ph->is_star && ph->is_star[k]) || (ph->wclass && ph->wclass[k]))
+        break;
+      if (k > 0 && (sckg_lexicon_word(s, ph->ltoks[k]) & W_PREP))
+        break;
+      head = k;
+    }
+    if (head == ph->n)
+      continue;
+    const char *w = ph->ltoks[head];
+    uint32_t bits = sckg_lexicon_event_head(s, w) | (uint32_t)1
+                                                        << ph->pattern->type;
+    sckg_pmap_put(&s->event_heads, w, (void *)((uintptr_t)bits + 1));
+  }
+}
+
 sckg_wclass sckg_lexicon_word(const sckg_schema *s, const char *tok) {
   if (!tok || !s->word_cap)
     return 0;
@@ -1172,6 +1202,7 @@ sckg_status sckg_lexicon_load(table_getter get, void *ctx, sckg_diag_sink sink,
     s->phrases = sckg_arena_memdup(s->arena, L.phrases.items,
                                    L.phrases.len * sizeof(void *));
     build_index(s);
+    index_event_heads(s);
     s->n_pubs = L.pub_marks.len;
     s->pub_marks = sckg_arena_memdup(s->arena, L.pub_marks.items,
                                      L.pub_marks.len * sizeof(void *));
@@ -1219,6 +1250,7 @@ void sckg_schema_free(sckg_schema *s) {
   free(s->word_keys);
   free(s->word_vals);
   sckg_pmap_free(&s->word_nums);
+  sckg_pmap_free(&s->event_heads);
   sckg_strtab_free(s->strings);
   sckg_arena_free(s->arena);
   free(s);

@@ -351,6 +351,10 @@ struct sckg_schema {
    * month's, a weekday's, a day offset), stored as (void *)(v + 0x10000) */
   sckg_pmap word_nums;
   size_t word_cap, word_used;
+  /* The head nouns of the noun patterns ("attack" of "cyber attack",
+   * "measures" of "restrictive measures on"): interned lowered word -> the
+   * event types they head, as (void *)(1 + bitmask of sckg_event_type) */
+  sckg_pmap event_heads;
   /* publishers.tsv: credit marks and the publisher they name. */
   const char **pub_marks;
   const char **pub_names;
@@ -367,6 +371,9 @@ struct sckg_schema {
 phrase **sckg_lexicon_phrases(const sckg_schema *s, const char *tok, size_t *n);
 /* Word class bits of an interned lowered token (0 when none). */
 sckg_wclass sckg_lexicon_word(const sckg_schema *s, const char *tok);
+/* The event types whose noun patterns an interned lowered token heads, as
+ * bits 1 << sckg_event_type; 0 when none. */
+uint32_t sckg_lexicon_event_head(const sckg_schema *s, const char *tok);
 
 /* What event type t is (types.tsv). */
 static inline const sckg_type_info *sckg_type(const sckg_schema *s,
