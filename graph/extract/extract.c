@@ -356,6 +356,7 @@ static void read_sentence(reader *r, size_t b, size_t e) {
               f[i].t->quoted);
   }
   ex_speaker_slots(r, f, r->nt);
+  ex_announced_acts(r, f, r->nt);
   ex_event_objects(r, f, r->nt);
   ex_accused_of_crimes(f, r->nt);
   ex_crimes_not_by_accusers(f, r->nt);

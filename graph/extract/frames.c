@@ -384,6 +384,27 @@ void ex_speaker_slots(const reader *r, frame *f, size_t nf) {
   }
 }
 
+/* "Rim was indicted in Kansas, the Justice Department said": an official
+ * act told in the passive without its doer is the act of the body that
+ * reports it in the sentence. A crime never is: "the funds were stolen,
+ * the FBI said" names no thief. */
+void ex_announced_acts(const reader *r, frame *f, size_t nf) {
+  for (size_t i = 0; i < nf; i++) {
+    const trigger *t = f[i].t;
+    if (f[i].n_agents || t->quoted ||
+        !(sckg_type(r->s, t->pat->type)->roles & TYPE_OFFICIAL) ||
+        !ex_is_clause_passive(r, t))
+      continue;
+    for (size_t k = 0; k < nf; k++)
+      if (k != i && (f[k].t->pat->flags & (PAT_REPORT | PAT_STATEMENT)) &&
+          !(f[k].t->pat->flags & PAT_NOUN) && f[k].n_agents &&
+          !f[k].t->quoted) {
+        ex_copy_actors(f[i].agents, &f[i].n_agents, f[k].agents, f[k].n_agents);
+        break;
+      }
+  }
+}
+
 /* "warned that North Korean hackers were using ransomware": a warning
  * whose content clause tells another's crime as fact (no modal before it)
  * reports that crime: an accusation, not a threat. "warned that X would

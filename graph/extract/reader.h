@@ -214,6 +214,12 @@ const char *ex_trigger_noun(const reader *r, const trigger *t);
  * no subject ("a firm accused of", "missiles fired from")? Nominal and
  * explicitly passive patterns are not. */
 bool ex_is_passive(const reader *r, const trigger *t);
+/* Does trigger t tell its clause in the passive ("was indicted", a
+ * passive pattern), not as a modifier ("stolen funds")? */
+bool ex_is_clause_passive(const reader *r, const trigger *t);
+/* frames.c: "Rim was indicted, the Justice Department said": an official
+ * act in the passive without its doer is the reporting body's */
+void ex_announced_acts(const reader *r, frame *f, size_t nf);
 /* When verb trigger t is a participle modifying the noun phrase before it
  * ("sanctioned a firm accused of backing hackers"), the token before that
  * phrase: the clause's verb, or a preposition; -1 otherwise. */

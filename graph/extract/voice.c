@@ -84,6 +84,12 @@ static bool gapped_passive(const reader *r, const trigger *t) {
          be_before(r, t->tb);
 }
 
+bool ex_is_clause_passive(const reader *r, const trigger *t) {
+  return (t->pat->flags & PAT_PASSIVE) ||
+         (!(t->pat->flags & PAT_NOUN) && !t->object_before &&
+          be_before(r, t->tb));
+}
+
 bool ex_is_passive(const reader *r, const trigger *t) {
   if (t->object_before)
     return false;

@@ -698,15 +698,18 @@ static void type_line(loader *L, field *f, size_t nf) {
     static const struct {
       const char *name;
       unsigned bit;
-    } roles[] = {{"speech", TYPE_SPEECH}, {"act", TYPE_ACT},
-                 {"crime", TYPE_CRIME},   {"pair", TYPE_PAIR},
-                 {"joint", TYPE_JOINT},   {"reaction", TYPE_REACTION}};
+    } roles[] = {{"speech", TYPE_SPEECH},    {"act", TYPE_ACT},
+                 {"crime", TYPE_CRIME},      {"pair", TYPE_PAIR},
+                 {"joint", TYPE_JOINT},      {"reaction", TYPE_REACTION},
+                 {"official", TYPE_OFFICIAL}};
     size_t r = 0;
     while (r < sizeof roles / sizeof *roles &&
            !field_is(items[i], roles[r].name))
       r++;
     if (r == sizeof roles / sizeof *roles) {
-      fail(L, "unknown role (speech, act, crime, pair, joint, reaction)",
+      fail(L,
+           "unknown role (speech, act, crime, pair, joint, reaction, "
+           "official)",
            field_str(L, items[i]));
       return;
     }

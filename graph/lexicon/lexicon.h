@@ -310,7 +310,9 @@ enum {
   TYPE_CRIME = 4,  /* an alleged illicit act: its agent may come from context */
   TYPE_PAIR = 8,   /* needs two parties among its agents and targets */
   TYPE_JOINT = 16, /* done together: its partners are agents, not targets */
-  TYPE_REACTION = 32 /* answers an act: an event it names is a past one */
+  TYPE_REACTION = 32, /* answers an act: an event it names is a past one */
+  TYPE_OFFICIAL = 64  /* done by an authority: told in the passive, the
+                         body that announces it did it */
 };
 
 /* What an event type is: one line of types.tsv. */
