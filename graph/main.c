@@ -822,6 +822,7 @@ static int build_graph(const cli *c, diag_state *ds, sckg_graph **out) {
   const sckg_schema *schema = NULL;
   sckg_status st = sckg_schema_embedded(&schema);
   if (st != SCKG_OK) {
+    sckg_schema_embedded_report(print_diag, ds);
     errorf("built-in schema: %s", sckg_strerror(st));
     return EXIT_FAIL;
   }

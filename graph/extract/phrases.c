@@ -70,6 +70,20 @@ bool ex_all_caps(const reader *r, size_t i) {
 static bool token_matches(const reader *r, const phrase *ph, size_t k,
                           size_t j) {
   const token *t = &r->toks[j];
+  if (ph->wclass && ph->wclass[k] == W_PROPER) {
+    /* a name, not a demonym nor a name that modifies a noun: "breached
+     * South Korean waters" (read before the mentions are: the words
+     * alone decide) */
+    if (t->kind != TK_WORD || !t->cap)
+      return false;
+    size_t e = j;
+    while (e < r->n && r->toks[e].kind == TK_WORD && r->toks[e].cap)
+      e++;
+    size_t de;
+    return !ex_longest(r, j, 1u << PH_DEMONYM, &de) &&
+           !(ex_is_lower_word(r, e) && (ex_pos(r, e) & SCKG_POS_NOUN) &&
+             !ex_word(r, e));
+  }
   if (ph->wclass && ph->wclass[k])
     return t->kind == TK_WORD && (ex_word(r, j) & ph->wclass[k]);
   if (ph->fold_case)
@@ -379,6 +393,12 @@ void ex_find_triggers(reader *r) {
         token_matches(r, ph, ph->star + 1, i + ph->star);
     if (t->gap_empty)
       t->obj_from = object_start(r, e);
+    /* "breach @proper": the name the frame asks for is the object */
+    for (size_t k = 0; ph->wclass && k < ph->n && k < ph->star; k++)
+      if (ph->wclass[k] == W_PROPER) {
+        t->obj_from = i + k;
+        break;
+      }
     t->pat = ph->pattern;
     t->text = ph->text;
     t->quoted = r->quoted[i];

@@ -21,9 +21,14 @@ typedef struct {
   sckg_vec actors;                            /* lex_actor * */
   sckg_vec pub_marks, pub_names, noise_items; /* const char * */
   sckg_vec class_names, class_members;        /* const char *, in step */
+  unsigned long failed_line; /* the line of the last fault reported */
 } loader;
 
 static sckg_status fail(loader *L, const char *msg, const char *detail) {
+  /* once per line: a trigger's inflected forms repeat its fault */
+  if (L->st != SCKG_OK && L->line == L->failed_line)
+    return L->st;
+  L->failed_line = L->line;
   if (L->sink) {
     char text[512];
     snprintf(text, sizeof text, "%s%s%s", msg, detail ? ": " : "",
@@ -177,7 +182,8 @@ static const struct {
                     {"rank", W_RANK},
                     {"cause", W_CAUSE},
                     {"authority", W_AUTHORITY},
-                    {"undergo", W_UNDERGO}};
+                    {"undergo", W_UNDERGO},
+                    {"proper", W_PROPER}};
 
 /* The class named `name` (n bytes); false when none has that name. The
  * class `word` has no bits: it only makes a word known. */
@@ -636,12 +642,14 @@ static void add_verb_trigger(loader *L, const lex_pattern *pat,
 static size_t plural_items(loader *L, field it, bool verb, field *out,
                            size_t max) {
   size_t pos = 0, hb = 0, he = 0, words = 0;
-  bool head_ok = true;
+  bool head_ok = true, class_name = false;
   sckg_buf norm = {0};
   token t;
   while (sckg_token_next(it.p, it.n, &pos, &t, &norm)) {
     char low[SCKG_MORPH_LEN_MAX];
-    if (t.kind != TK_WORD || norm.len >= sizeof low) {
+    bool after_at = class_name; /* "@cardinal": a class, not a head */
+    class_name = norm.len == 1 && norm.ptr[0] == '@';
+    if (t.kind != TK_WORD || norm.len >= sizeof low || after_at) {
       head_ok = false; /* a '*' or a class ends the trigger: no head */
       if (!verb)
         break;
@@ -1329,6 +1337,13 @@ sckg_status sckg_schema_embedded(const sckg_schema **out) {
   }
   *out = embedded_schema;
   return SCKG_OK;
+}
+
+sckg_status sckg_schema_embedded_report(sckg_diag_sink sink, void *handle) {
+  sckg_schema *s = NULL;
+  sckg_status st = sckg_lexicon_load(embedded_get, NULL, sink, handle, &s);
+  sckg_schema_free(s);
+  return st;
 }
 
 /* Reading a schema directory: each table is read whole. */

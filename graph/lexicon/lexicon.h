@@ -268,6 +268,9 @@ typedef struct {
 /* a verb whose subject undergoes the event noun after it: "was hit by a
  * cyberattack", "suffered a data breach" */
 #define W_UNDERGO ((sckg_wclass)1 << 55)
+/* a class of no words: in a trigger, "@proper" matches a capitalised
+ * word ("breach @proper": breached Sony, not a ceasefire) */
+#define W_PROPER ((sckg_wclass)1 << 56)
 
 /* What a span of an article that is not read is (noise.tsv's kinds; the
  * title, datelines and timestamps are found by their shape alone). */

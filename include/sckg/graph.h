@@ -34,9 +34,9 @@ typedef struct {
   const char *base;         /**< resource namespace; NULL = default */
   const char *default_date; /**< YYYY-MM-DD for articles without a date line */
   bool omit_text;           /**< leave nif:isString out of article nodes */
-  bool explain; /**< report each span of an article that is not read (a
-                     caption, a credit, ...) to the sink as a note */
-  sckg_diag_sink sink;      /**< diagnostics; NULL = dropped */
+  bool explain;        /**< report each span of an article that is not read (a
+                            caption, a credit, ...) to the sink as a note */
+  sckg_diag_sink sink; /**< diagnostics; NULL = dropped */
   void *sink_handle;
 } sckg_options;
 
@@ -51,6 +51,11 @@ sckg_status sckg_build(const sckg_input *inputs, size_t n,
 /** Load the schema compiled into the library. The result is shared and
  * immutable: never free it. Fails only if the embedded data is corrupt. */
 sckg_status sckg_schema_embedded(const sckg_schema **out);
+
+/** Report to `sink` why the embedded schema does not load (each table's
+ * file and line, as sckg_schema_load_dir reports them): for a build whose
+ * tables were broken. Returns the load's status. */
+sckg_status sckg_schema_embedded_report(sckg_diag_sink sink, void *handle);
 
 /** Load a schema from a directory holding actors.tsv, events.tsv and the
  * other tables; *out is freed with sckg_schema_free. */
