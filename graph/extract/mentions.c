@@ -934,6 +934,44 @@ static const phrase *role_before_place(const reader *r, size_t i, size_t *hb) {
   return NULL;
 }
 
+/* The state a sentence is about: its first state named outside a
+ * prepositional phrase before token i, else the last sentence's subject
+ * when that is a state; NULL when neither. */
+static const lex_actor *sentence_state(const reader *r, size_t i) {
+  for (size_t k = 0; k < r->nm && r->m[k].te <= i; k++) {
+    const mention *m = &r->m[k];
+    if (m->kind == M_NAME && m->n == 1 && !m->prep &&
+        m->actors[0]->from_lexicon && m->actors[0]->cls == SCKG_CLASS_STATE)
+      return m->actors[0]->lex;
+  }
+  const article_state *st = &r->st;
+  if (st->n_subject == 1 && st->subject[0]->from_lexicon &&
+      st->subject[0]->cls == SCKG_CLASS_STATE)
+    return st->subject[0]->lex;
+  return NULL;
+}
+
+/* "South Korea on Friday imposed sanctions ..., the foreign ministry
+ * said": a body's head noun after "the" with no state before it is the
+ * body of the state the sentence is about. Returns its end, 0 when none. */
+static size_t stateless_body(reader *r, size_t i) {
+  size_t he;
+  const phrase *h = i + 1 < r->n && (ex_word(r, i) & W_DEFINITE)
+                        ? ex_longest(r, i + 1, 1u << PH_HEAD, &he)
+                        : NULL;
+  if (!h || h->head != HEAD_AGENCY)
+    return 0;
+  const lex_actor *state = sentence_state(r, i);
+  if (!state)
+    return 0;
+  mention *m = new_mention(r, i, he, M_NAME);
+  if (!m)
+    return 0;
+  apply_head(r, m, state, h, i + 1, he);
+  m->tb = i;
+  return m->te;
+}
+
 void ex_find_mentions(reader *r) {
   unsigned actorish = (1u << PH_ACTOR) | (1u << PH_DEMONYM) | (1u << PH_TITLE) |
                       (1u << PH_ANAPHOR);
@@ -944,6 +982,8 @@ void ex_find_mentions(reader *r) {
      * phrase table makes sure of that; "it" inside a quote is not ours */
     if (!ph) {
       size_t ne = numbered_plural(r, i);
+      if (!ne)
+        ne = stateless_body(r, i);
       if (ne) {
         i = ne;
         continue;
