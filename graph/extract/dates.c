@@ -334,6 +334,28 @@ sckg_date ex_date_near(const reader *r, const trigger *t) {
     bool blocked = false;
     for (size_t i = t->te; at >= t->te && i < at && !blocked; i++)
       blocked = (ex_word(r, i) & (W_CLAUSE | W_COMP)) != 0;
+    /* "said Wednesday it was examining a plan, hours after Trump warned":
+     * "after" or "before" between a date and the trigger opens another
+     * time */
+    size_t lo = at < t->tb ? at + 1 : t->te, hi = at < t->tb ? t->tb : at;
+    for (size_t i = lo; i < hi && !blocked; i++) {
+      if (!(ex_word(r, i) & W_SEQUENCE))
+        continue;
+      /* "said on Tuesday, after the floods, that": a phrase closed by a
+       * comma before the trigger leaves the trigger's time alone */
+      bool closed = false;
+      for (size_t j = i + 1; at < t->tb && j < t->tb && !closed; j++)
+        closed = ex_is_comma(r, j);
+      blocked = !closed;
+    }
+    /* "Putin said Russia complies with the rules, in force since 2019":
+     * after a verb of saying, a date past the start of what is said (a
+     * name, its subject) dates what is said, not the saying */
+    for (size_t q = 0;
+         (t->pat->flags & PAT_REPORT) && !(t->pat->flags & PAT_NOUN) &&
+         at >= t->te && q < r->nm && !blocked;
+         q++)
+      blocked = r->m[q].tb >= t->te && r->m[q].tb < at;
     /* "The FBI said on Feb. 26 that North Korea was behind the hack",
      * "Seoul on Monday blamed Pyongyang for the hack": the date before
      * "that" or before a speech act dates the saying, not the crime */

@@ -85,8 +85,26 @@ static void remember(reader *r, frame *f, size_t nf) {
     }
   }
   bool dated = false;
+  /* "North Korea said Thursday it would ..., a day after Seoul acted": the
+   * day its speakers spoke, whether or not the saying is an event of its
+   * own, is the sentence's day for what they say next */
+  for (size_t i = 0; i < nf && !dated; i++) {
+    if (!(f[i].t->pat->flags & (PAT_REPORT | PAT_STATEMENT)) ||
+        !f[i].n_agents || f[i].t->quoted)
+      continue;
+    sckg_date d = ex_date_near(r, f[i].t);
+    if (!d.year || !d.day)
+      continue;
+    st->n_last_date_agents = 0;
+    st->last_date = d;
+    st->last_date_sent = r->sent_index;
+    ex_copy_actors(st->last_date_agents, &st->n_last_date_agents, f[i].agents,
+                   f[i].n_agents);
+    dated = true;
+  }
+  bool spoke = dated;
   for (size_t i = r->out->n_events;
-       i-- > 0 && r->out->events[i].sent == r->sent_index;) {
+       !spoke && i-- > 0 && r->out->events[i].sent == r->sent_index;) {
     const ex_event *e = &r->out->events[i];
     if (!e->date.year)
       continue;

@@ -235,6 +235,29 @@ static size_t speaker_after_comma(const reader *r, const trigger *t) {
 
 static long subject_of_verb(const reader *r, const trigger *t, bool common_np);
 
+/* "Lee, blaming Pyongyang for the attack, vowed": a participial clause set
+ * off by commas right before the verb at v is an adjunct, and no name in
+ * it is the verb's subject. Returns its span [*b, *e), false when none. */
+static bool participial_adjunct(const reader *r, size_t v, size_t *b,
+                                size_t *e) {
+  size_t close = verb_group_start(r, v);
+  if (close == 0 || !ex_is_comma(r, close - 1))
+    return false;
+  close--;
+  for (size_t open = close; open-- > 0 && close - open < 30;) {
+    if (!ex_is_comma(r, open))
+      continue;
+    if (open + 1 < close && ex_is_lower_word(r, open + 1) &&
+        (ex_verb_inflections(r, open + 1) & (1u << SCKG_INFL_ING))) {
+      *b = open + 1;
+      *e = close;
+      return true;
+    }
+    return false;
+  }
+  return false;
+}
+
 static long subject_of(const reader *r, const trigger *t) {
   return subject_of_verb(r, t, true);
 }
@@ -323,9 +346,12 @@ static long subject_of_verb(const reader *r, const trigger *t, bool common_np) {
   if (common_np && !(t->pat->flags & PAT_NOUN) && common_subject(r, t->tb))
     return -1;
   size_t floor = speaker_after_comma(r, t);
+  size_t adj_b = 0, adj_e = 0;
+  if (!(t->pat->flags & PAT_NOUN))
+    participial_adjunct(r, t->tb, &adj_b, &adj_e);
   for (size_t k = r->nm; k-- > 0;) {
     const mention *m = &r->m[k];
-    if (m->te > t->tb)
+    if (m->te > t->tb || (m->tb >= adj_b && m->tb < adj_e))
       continue;
     if (m->tb < floor)
       return -1;

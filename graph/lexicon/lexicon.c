@@ -183,7 +183,8 @@ static const struct {
                     {"cause", W_CAUSE},
                     {"authority", W_AUTHORITY},
                     {"undergo", W_UNDERGO},
-                    {"proper", W_PROPER}};
+                    {"proper", W_PROPER},
+                    {"sequence", W_SEQUENCE}};
 
 /* The class named `name` (n bytes); false when none has that name. The
  * class `word` has no bits: it only makes a word known. */

@@ -271,6 +271,9 @@ typedef struct {
 /* a class of no words: in a trigger, "@proper" matches a capitalised
  * word ("breach @proper": breached Sony, not a ceasefire) */
 #define W_PROPER ((sckg_wclass)1 << 56)
+/* opens a time of its own: "hours after Trump warned", "a week before the
+ * launch": a date on one side does not date the other */
+#define W_SEQUENCE ((sckg_wclass)1 << 57)
 
 /* What a span of an article that is not read is (noise.tsv's kinds; the
  * title, datelines and timestamps are found by their shape alone). */
