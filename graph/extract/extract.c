@@ -373,6 +373,7 @@ static void read_sentence(reader *r, size_t b, size_t e) {
               f[i].n_agents, (int)f[i].agent_slot, f[i].n_targets,
               f[i].t->quoted);
   }
+  ex_cited_sources(r, f, r->nt);
   ex_speaker_slots(r, f, r->nt);
   ex_announced_acts(r, f, r->nt);
   ex_event_objects(r, f, r->nt);

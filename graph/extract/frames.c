@@ -384,6 +384,32 @@ void ex_speaker_slots(const reader *r, frame *f, size_t nf) {
   }
 }
 
+/* "Yonhap reported, citing a government official, that ...": a report
+ * whose source is named after it is the source's claim, not the
+ * reporter's. */
+void ex_cited_sources(const reader *r, frame *f, size_t nf) {
+  for (size_t i = 0; i < nf; i++) {
+    const trigger *t = f[i].t;
+    if (!(t->pat->flags & (PAT_REPORT | PAT_STATEMENT)) ||
+        (t->pat->flags & PAT_NOUN))
+      continue;
+    size_t c = t->te;
+    if (c < r->n && ex_is_comma(r, c))
+      c++;
+    if (c >= r->n || !(ex_word(r, c) & W_SOURCE))
+      continue;
+    long k = ex_group_after(r, c + 1, 4, false);
+    if (k < 0)
+      continue;
+    ex_actor *src[EX_MAX_ACTORS];
+    size_t n = ex_group_actors(r, (size_t)k, src, EX_MAX_ACTORS);
+    if (!n)
+      continue;
+    f[i].n_agents = 0;
+    ex_copy_actors(f[i].agents, &f[i].n_agents, src, n);
+  }
+}
+
 /* "Rim was indicted in Kansas, the Justice Department said": an official
  * act told in the passive without its doer is the act of the body that
  * reports it in the sentence. A crime never is: "the funds were stolen,

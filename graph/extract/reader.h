@@ -220,6 +220,8 @@ bool ex_is_clause_passive(const reader *r, const trigger *t);
 /* frames.c: "Rim was indicted, the Justice Department said": an official
  * act in the passive without its doer is the reporting body's */
 void ex_announced_acts(const reader *r, frame *f, size_t nf);
+/* frames.c: "Yonhap reported, citing an official, that": the official's */
+void ex_cited_sources(const reader *r, frame *f, size_t nf);
 /* When verb trigger t is a participle modifying the noun phrase before it
  * ("sanctioned a firm accused of backing hackers"), the token before that
  * phrase: the clause's verb, or a preposition; -1 otherwise. */

@@ -184,7 +184,8 @@ static const struct {
                     {"authority", W_AUTHORITY},
                     {"undergo", W_UNDERGO},
                     {"proper", W_PROPER},
-                    {"sequence", W_SEQUENCE}};
+                    {"sequence", W_SEQUENCE},
+                    {"source", W_SOURCE}};
 
 /* The class named `name` (n bytes); false when none has that name. The
  * class `word` has no bits: it only makes a word known. */

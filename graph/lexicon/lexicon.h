@@ -274,6 +274,9 @@ typedef struct {
 /* opens a time of its own: "hours after Trump warned", "a week before the
  * launch": a date on one side does not date the other */
 #define W_SEQUENCE ((sckg_wclass)1 << 57)
+/* names the source of a report after it: "Yonhap reported, citing a
+ * government official": the claim is the official's */
+#define W_SOURCE ((sckg_wclass)1 << 58)
 
 /* What a span of an article that is not read is (noise.tsv's kinds; the
  * title, datelines and timestamps are found by their shape alone). */
