@@ -178,11 +178,20 @@ static void remember(reader *r, frame *f, size_t nf) {
       }
     }
   /* actors who acted together in this sentence, as a joint statement's
-   * signatories named through "we" or "the statement" */
-  for (size_t i = 0; i < nf; i++)
-    if (f[i].n_agents > 1 && !f[i].t->quoted) {
-      ex_remember_plural(st, f[i].agents, f[i].n_agents);
-    }
+   * signatories named through "we" or "the statement"; the parties of a
+   * meeting too, met and meeting ("Biden met Yoon and Kishida. The three
+   * leaders ...") */
+  for (size_t i = 0; i < nf; i++) {
+    if (f[i].t->quoted)
+      continue;
+    ex_actor *all[EX_MAX_ACTORS];
+    size_t n = 0;
+    ex_copy_actors(all, &n, f[i].agents, f[i].n_agents);
+    if (sckg_type(r->s, f[i].t->pat->type)->roles & TYPE_PAIR)
+      ex_copy_actors(all, &n, f[i].targets, f[i].n_targets);
+    if (n > 1)
+      ex_remember_plural(st, all, n);
+  }
 }
 
 /* 'said the North "categorically rejects" the resolution', 'calling the
