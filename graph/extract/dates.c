@@ -154,8 +154,11 @@ static bool one_day(const reader *r, size_t i) {
  * day it counts from, not its own.) */
 static void find_relative(reader *r) {
   size_t n = r->nd; /* the sentence's own dates: no chains */
-  for (size_t i = 1; i + 1 < r->n; i++) {
-    sckg_wclass prev = ex_word(r, i - 1), next = ex_word(r, i + 1);
+  /* to the last token: "blacklisted him the same day" may end a
+   * paragraph without a period */
+  for (size_t i = 1; i < r->n; i++) {
+    sckg_wclass prev = ex_word(r, i - 1),
+                next = i + 1 < r->n ? ex_word(r, i + 1) : 0;
     sckg_date told = told_before(r, n, i);
     if (!told.year)
       told = r->st.day;
