@@ -360,8 +360,9 @@ sckg_date ex_date_near(const reader *r, const trigger *t) {
          q++)
       blocked = r->m[q].tb >= t->te && r->m[q].tb < at;
     /* "The FBI said on Feb. 26 that North Korea was behind the hack",
-     * "Seoul on Monday blamed Pyongyang for the hack": the date before
-     * "that" or before a speech act dates the saying, not the crime */
+     * "Seoul on Monday blamed Pyongyang for the hack", "sanctioned them on
+     * Friday over cyberattacks": the date before "that", a speech act or
+     * an official act dates that, not the crime */
     for (size_t i = at + 1;
          (t->pat->flags & PAT_CRIME) && at < t->tb && i < t->tb && !blocked;
          i++)
@@ -370,7 +371,8 @@ sckg_date ex_date_near(const reader *r, const trigger *t) {
          (t->pat->flags & PAT_CRIME) && at < t->tb && q < r->nt && !blocked;
          q++)
       blocked = r->t[q].tb > at && r->t[q].te <= t->tb &&
-                ex_is_speech(r, r->t[q].pat->type);
+                (ex_is_speech(r, r->t[q].pat->type) ||
+                 (sckg_type(r->s, r->t[q].pat->type)->roles & TYPE_OFFICIAL));
     if (blocked)
       continue;
     size_t d = at >= t->te ? at - t->te : t->tb - at;

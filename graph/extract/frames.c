@@ -585,7 +585,9 @@ static bool for_the_crime(const reader *r, const frame *f, size_t k, size_t i) {
     return false;
   bool cause = false;
   for (size_t j = f[k].t->te; j < f[i].t->tb; j++) {
-    if (ex_finite_verb(r, j))
+    /* "over their alleged roles in": a participle after a determiner
+     * modifies the noun after it */
+    if (ex_finite_verb(r, j) && !(ex_word(r, j - 1) & (W_DET | W_POSSPRON)))
       return false;
     cause |= (ex_word(r, j) & W_CAUSE) != 0;
   }
