@@ -855,7 +855,7 @@ void ex_emit_frames(reader *r, frame *f, size_t nf) {
         fr->agent_mention >= 0 && r->m[fr->agent_mention].kind == M_ANAPHOR;
     size_t reach = referred_back ? 3 : 1;
     if (!e->date.year && !r->nd && ex_is_speech(r, p->type) &&
-        r->st.last_date.year && r->sent_index <= r->st.last_date_sent + reach)
+        r->st.last_date.day && r->sent_index <= r->st.last_date_sent + reach)
       for (size_t k = 0; k < fr->n_agents && !e->date.year; k++)
         for (size_t q = 0; q < r->st.n_last_date_agents; q++)
           if (ex_kin(fr->agents[k], r->st.last_date_agents[q])) {
