@@ -294,7 +294,8 @@ typedef struct {
 
 /* The actor of `g` for the part's actor `a`, made when new. Of what two
  * graphs say about an actor read from the text, the smallest class and
- * label win, as within one graph (sckg_graph_new_actor). */
+ * the longest label (sckg_label_better) win, as within one article
+ * (sckg_entities_named). */
 static sckg_actor *merge_actor(merge_map *m, sckg_actor *a) {
   sckg_graph *g = m->g;
   sckg_actor *to = sckg_pmap_get(&m->actors, a);
@@ -307,7 +308,7 @@ static sckg_actor *merge_actor(merge_map *m, sckg_actor *a) {
   } else if (!to->from_lexicon) {
     if (a->cls < to->cls)
       to->cls = a->cls;
-    if (strcmp(a->label, to->label) < 0)
+    if (sckg_label_better(a->label, to->label))
       to->label = sckg_graph_intern(g, a->label, strlen(a->label));
   }
   sckg_pmap_put(&m->actors, a, to);

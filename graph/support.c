@@ -464,6 +464,11 @@ void sckg_sort_by_string(void **items, size_t n,
   free(keys);
 }
 
+bool sckg_label_better(const char *a, const char *b) {
+  size_t la = strlen(a), lb = strlen(b);
+  return la != lb ? la > lb : strcmp(a, b) < 0;
+}
+
 /* A slug: lowercase ASCII letters and digits, other runs become one '-',
  * non-ASCII bytes are percent-encoded so any name gives a valid IRI. Long
  * names are cut and get a hash of the whole, so they stay distinct. */

@@ -91,5 +91,9 @@ enum { SCKG_AHEAD = 8 };
  * runs one '-', non-ASCII percent-encoded; a long name is cut and gets a
  * hash of the whole, so that it stays distinct. Appended to `out`. */
 void sckg_slugify(sckg_buf *out, const char *s, size_t n);
+/* Of two labels of one actor read from the text, is `a` the one to keep
+ * over `b`: the longer (the full name), of equal lengths the smaller in
+ * byte order, so that the choice does not depend on the order met. */
+bool sckg_label_better(const char *a, const char *b);
 
 #endif

@@ -15,6 +15,7 @@ void sckg_entities_init(entity_table *t, const sckg_schema *s,
 
 void sckg_entities_free(entity_table *t) {
   sckg_pmap_free(&t->by_slug);
+  sckg_pmap_free(&t->by_short);
   sckg_strtab_free(t->strings);
   free(t->by_lex);
   sckg_vec_free(&t->order);
@@ -39,12 +40,12 @@ static ex_actor *make(entity_table *t, const char *slug, const char *label,
   return a;
 }
 
-ex_actor *sckg_entities_lex(entity_table *t, const lex_actor *la) {
+static ex_actor *lex_node(entity_table *t, const lex_actor *la) {
   if (!la)
     return NULL;
   if (t->by_lex[la->index])
     return t->by_lex[la->index];
-  ex_actor *parent = la->parent ? sckg_entities_lex(t, la->parent) : NULL;
+  ex_actor *parent = la->parent ? lex_node(t, la->parent) : NULL;
   const char *slug = sckg_entities_intern(t, la->id, strlen(la->id));
   ex_actor *a = sckg_pmap_get(&t->by_slug, slug);
   if (!a) {
@@ -55,6 +56,15 @@ ex_actor *sckg_entities_lex(entity_table *t, const lex_actor *la) {
   a->from_lexicon = true;
   a->lex = la;
   t->by_lex[la->index] = a;
+  return a;
+}
+
+ex_actor *sckg_entities_lex(entity_table *t, const lex_actor *la) {
+  ex_actor *a = lex_node(t, la);
+  if (a) {
+    a->named = true;
+    a->met++;
+  }
   return a;
 }
 
@@ -72,34 +82,171 @@ void sckg_entities_set_parent(ex_actor *a, ex_actor *parent) {
   a->affiliated = a->cls == SCKG_CLASS_PERSON;
 }
 
+static bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
+static bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+static bool is_alnum(char c) {
+  return is_lower(c) || is_upper(c) || (c >= '0' && c <= '9');
+}
+
+size_t sckg_name_stem(const char *name, size_t len) {
+  size_t k = len;
+  while (k > 0 && is_lower(name[k - 1]))
+    k--;
+  size_t tld = len - k;
+  /* a dot, a stem ending in a letter or digit before it, a suffix of two to
+   * six letters after it: "Blender.io", not "U.S." nor "Inc." */
+  if (tld < 2 || tld > 6 || k < 2 || name[k - 1] != '.' ||
+      !is_alnum(name[k - 2]))
+    return len;
+  return k - 1;
+}
+
+/* Are name[0..len) the first whole words of `full`, fewer than all? */
+static bool first_words_of(const char *name, size_t len, const char *full) {
+  return strncmp(full, name, len) == 0 && full[len] == ' ' && len > 0 &&
+         name[len - 1] != ' ';
+}
+
+/* Is name[0..len) in capitals the initials of the capitalised words of
+ * `full`, two or more? */
+static bool initials_of(const char *name, size_t len, const char *full) {
+  if (len < 2)
+    return false;
+  size_t k = 0;
+  for (const char *p = full; *p; p++) {
+    bool starts = p == full || p[-1] == ' ' || p[-1] == '-';
+    if (!starts || !is_upper(*p))
+      continue;
+    if (k == len || name[k] != *p)
+      return false;
+    k++;
+  }
+  return k == len;
+}
+
+bool sckg_short_form_of(const char *name, size_t len, const char *full) {
+  if (!strchr(full, ' ') || strlen(full) <= len)
+    return false;
+  return first_words_of(name, len, full) || initials_of(name, len, full);
+}
+
+/* The one actor named earlier in the article, not a person (whose parts
+ * mentions.c reads) nor a state (whose short names the lexicon holds), of
+ * whose name name[0..len) is a short form; NULL when none or several
+ * are. */
+static ex_actor *full_name_of(entity_table *t, const char *name, size_t len) {
+  ex_actor *found = NULL;
+  for (size_t i = 0; i < t->order.len; i++) {
+    ex_actor *a = t->order.items[i];
+    if (!a->named || a->cls == SCKG_CLASS_PERSON ||
+        a->cls == SCKG_CLASS_STATE || !sckg_short_form_of(name, len, a->label))
+      continue;
+    if (found && found != a)
+      return NULL;
+    found = a;
+  }
+  return found;
+}
+
+/* The actor of a name met again, perhaps written or read otherwise ("Safe
+ * Wallet", "Safe{Wallet}", "Sinbad.io", "Sinbad"; a company here, a group
+ * there): the smallest class and the longest label win, as for the
+ * parent. */
+static ex_actor *met_again(entity_table *t, ex_actor *a, const char *label,
+                           size_t len, sckg_class cls, ex_actor *parent) {
+  if (!a->from_lexicon) {
+    if (cls < a->cls) {
+      a->cls = cls;
+      a->affiliated = a->parent && cls == SCKG_CLASS_PERSON;
+    }
+    const char *l = sckg_entities_intern(t, label, len);
+    if (sckg_label_better(l, a->label))
+      a->label = l;
+  }
+  sckg_entities_set_parent(a, parent);
+  a->named = true;
+  a->met++;
+  return a;
+}
+
+/* The lexicon actor of a name: of the name itself, else of its normal form
+ * ("Sinbad.io" where the lexicon knows "Sinbad"). */
+static const lex_actor *lexicon_name(entity_table *t, const char *label,
+                                     size_t len, size_t stem) {
+  const lex_actor *la = sckg_lexicon_by_name(t->s, label, len);
+  if (!la && stem < len)
+    la = sckg_lexicon_by_name(t->s, label, stem);
+  return la;
+}
+
 ex_actor *sckg_entities_named(entity_table *t, const char *label, size_t len,
                               sckg_class cls, ex_actor *parent) {
-  const lex_actor *la = sckg_lexicon_by_name(t->s, label, len);
+  size_t stem = sckg_name_stem(label, len);
+  const lex_actor *la = lexicon_name(t, label, len, stem);
   if (la)
     return sckg_entities_lex(t, la);
   sckg_buf buf = {0};
-  sckg_slugify(&buf, label, len);
+  sckg_slugify(&buf, label, stem);
   const char *slug = sckg_entities_intern(t, buf.ptr, buf.len);
   sckg_buf_free(&buf);
   ex_actor *a = sckg_pmap_get(&t->by_slug, slug);
-  if (a) {
-    /* the same name met again, perhaps written or read otherwise ("Safe
-     * Wallet", "Safe{Wallet}"; a company here, a group there): the
-     * smallest class and label win, as for the parent */
-    if (!a->from_lexicon) {
-      if (cls < a->cls) {
-        a->cls = cls;
-        a->affiliated = a->parent && cls == SCKG_CLASS_PERSON;
-      }
-      const char *l = sckg_entities_intern(t, label, len);
-      if (strcmp(l, a->label) < 0)
-        a->label = l;
-    }
-    sckg_entities_set_parent(a, parent);
-    return a;
+  /* a short form of a name the article gave before is that actor, whatever
+   * class its words alone would suggest */
+  ex_actor *full = sckg_pmap_get(&t->by_short, slug);
+  if (!full && !a)
+    full = full_name_of(t, label, stem);
+  if (full) {
+    sckg_pmap_put(&t->by_short, slug, full);
+    sckg_entities_set_parent(full, parent);
+    full->met++;
+    return full;
   }
-  return make(t, slug, sckg_entities_intern(t, label, len), cls,
-              parent && parent->slug != slug ? parent : NULL);
+  if (a)
+    return met_again(t, a, label, len, cls, parent);
+  a = make(t, slug, sckg_entities_intern(t, label, len), cls,
+           parent && parent->slug != slug ? parent : NULL);
+  a->named = true;
+  a->met = 1;
+  return a;
+}
+
+/* Is `a` the parent of an actor of the table? */
+static bool is_parent(const entity_table *t, const ex_actor *a) {
+  for (size_t i = 0; i < t->order.len; i++)
+    if (((const ex_actor *)t->order.items[i])->parent == a)
+      return true;
+  return false;
+}
+
+/* Take `a` out of the table's order, the actors after it moving up. */
+static void drop(entity_table *t, ex_actor *a) {
+  for (size_t i = a->index + 1; i < t->order.len; i++) {
+    ex_actor *b = t->order.items[i];
+    b->index = i - 1;
+    t->order.items[i - 1] = b;
+  }
+  t->order.len--;
+}
+
+ex_actor *sckg_entities_alias(entity_table *t, const char *name, size_t len,
+                              ex_actor *full) {
+  size_t stem = sckg_name_stem(name, len);
+  if (lexicon_name(t, name, len, stem))
+    return NULL;
+  sckg_buf buf = {0};
+  sckg_slugify(&buf, name, stem);
+  const char *slug = sckg_entities_intern(t, buf.ptr, buf.len);
+  sckg_buf_free(&buf);
+  ex_actor *a = sckg_pmap_get(&t->by_slug, slug);
+  if (a == full || sckg_pmap_get(&t->by_short, slug))
+    return NULL;
+  /* a name told of before as an actor of its own stays one */
+  if (a && (a->met > 1 || is_parent(t, a)))
+    return NULL;
+  sckg_pmap_put(&t->by_short, slug, full);
+  if (a)
+    drop(t, a);
+  return a;
 }
 
 bool ex_kin(const ex_actor *a, const ex_actor *b) {

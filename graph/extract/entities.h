@@ -23,6 +23,8 @@ struct ex_actor {
   const lex_actor *lex; /* its lexicon entry, when it has one */
   const char *qid;      /* its Wikidata item, when it came from the lexicon */
   size_t index;         /* in the order met */
+  bool named;           /* named in the text, not only some name's parent */
+  size_t met;           /* how many times a name or the lexicon gave it */
 };
 
 typedef struct {
@@ -30,6 +32,7 @@ typedef struct {
   sckg_arena *arena;    /* the actors and their strings */
   sckg_strtab *strings; /* labels and slugs, interned */
   sckg_pmap by_slug;    /* interned slug -> ex_actor */
+  sckg_pmap by_short;   /* interned slug of a short form -> its full name's */
   ex_actor **by_lex;    /* by lex_actor index */
   sckg_vec order;       /* ex_actor *, in the order met */
 } entity_table;
@@ -44,9 +47,29 @@ const char *sckg_entities_intern(entity_table *t, const char *s, size_t n);
 /* The actor of a lexicon entry, with its parents. */
 ex_actor *sckg_entities_lex(entity_table *t, const lex_actor *la);
 /* The actor a name read from the text stands for: the lexicon actor it is
- * a name of, else the one of its slug, made when new. */
+ * a name of (or its normal form is), else the one of its slug, else the one
+ * of an earlier, longer name it is a short form of (sckg_short_form_of),
+ * else a new one. The slug is that of the name's normal form
+ * (sckg_name_stem): "Blender.io" and "Blender" are one actor in any
+ * article. */
 ex_actor *sckg_entities_named(entity_table *t, const char *label, size_t len,
                               sckg_class cls, ex_actor *parent);
+/* The length of the normal form of a name: the name without a web
+ * suffix ("Blender.io": "Blender"), that is a final '.' and two to six
+ * lowercase ASCII letters right after a letter or digit; else len. */
+size_t sckg_name_stem(const char *name, size_t len);
+/* Is `name` a short form of the earlier, longer name `full`: its first
+ * words ("Chinyong" of "Chinyong Information Technology Cooperation
+ * Company") or its initials, in capitals ("CISA" of "Cybersecurity and
+ * Infrastructure Security Agency")? */
+bool sckg_short_form_of(const char *name, size_t len, const char *full);
+/* The text gives `name` as another name of `full` ("(Gortrade)", "also
+ * known as Gorvan Shipping"): the name stands for `full` from now on in
+ * the article. When the name already made an actor of its own that nothing
+ * else refers to, that actor is dropped and returned, for the caller to
+ * put `full` where it stood; else NULL. A lexicon name keeps its actor. */
+ex_actor *sckg_entities_alias(entity_table *t, const char *name, size_t len,
+                              ex_actor *full);
 /* Give a name read from the text the parent the text tells of (of several,
  * the smallest slug; lexicon actors keep theirs). */
 void sckg_entities_set_parent(ex_actor *a, ex_actor *parent);

@@ -357,6 +357,7 @@ static void read_sentence(reader *r, size_t b, size_t e) {
   unquote_scare_quotes(r);
   mark_relative_clauses(r);
   ex_find_mentions(r);
+  ex_note_aliases(r);
   ex_group_mentions(r);
   ex_find_triggers(r);
   ex_find_dates(r);

@@ -189,6 +189,12 @@ bool ex_tok_is(const reader *r, size_t i, const char *w);
 bool ex_tok_lower_is(const reader *r, size_t i, const char *w);
 sckg_wclass ex_word(const reader *r, size_t i);
 
+/* aliases.c */
+/* The names the sentence gives in parentheses or after "also known as"
+ * for a body it has just named stand for that body from now on
+ * (sckg_entities_alias); a mention of such a name is that body. */
+void ex_note_aliases(reader *r);
+
 /* mentions.c */
 void ex_add_actor(mention *m, ex_actor *a);
 void ex_count_state(reader *r, ex_actor *a);

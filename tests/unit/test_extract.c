@@ -8,6 +8,7 @@
 /* cmocka needs the headers above first */
 #include <cmocka.h>
 
+#include "extract/entities.h"
 #include "graph_impl.h"
 
 #include <stdbool.h>
@@ -781,8 +782,63 @@ static void dateline_is_not_an_actor(void **state) {
                   "Criticize Q884 > Q423");
 }
 
+/* The normal form of a name drops a web suffix after a name, nothing
+ * else. */
+static void name_stem_drops_web_suffix(void **state) {
+  (void)state;
+  static const struct {
+    const char *name;
+    size_t stem;
+  } cases[] = {
+      {"Zorvex.io", 6},          {"Zorvex.com", 6},  {"Zorvex.money", 6},
+      {"Zorvex.network", 14},    {"Zorvex", 6},      {"U.S.", 4},
+      {"Zorvex Co.", 10},        {"Zorvex.IO", 9},   {".io", 3},
+      {"Zorvex.technology", 17}, {"Velkor 2.io", 8}, {"X.com", 1},
+      {"Zorvex.x", 8},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    size_t got = sckg_name_stem(cases[i].name, strlen(cases[i].name));
+    if (got != cases[i].stem)
+      fail_msg("%s: stem %zu, expected %zu", cases[i].name, got, cases[i].stem);
+  }
+}
+
+/* A short form: the first whole words of a longer name, or the initials
+ * of its capitalised words. */
+static void short_forms_of_a_name(void **state) {
+  (void)state;
+  const char *full = "Velkor Data Systems Company";
+  static const char *yes[] = {"Velkor", "Velkor Data", "VDSC"};
+  static const char *no[] = {
+      "Velk", "Data",          "Velkor Data Systems Company", "VDS", "VDSCX",
+      "vdsc", "Velkor Systems"};
+  for (size_t i = 0; i < sizeof yes / sizeof *yes; i++)
+    if (!sckg_short_form_of(yes[i], strlen(yes[i]), full))
+      fail_msg("%s should be a short form of %s", yes[i], full);
+  for (size_t i = 0; i < sizeof no / sizeof *no; i++)
+    if (sckg_short_form_of(no[i], strlen(no[i]), full))
+      fail_msg("%s should be no short form of %s", no[i], full);
+  /* lowercase joining words have no initial; one word has no short form */
+  assert_true(sckg_short_form_of("OMB", 3, "Office of Mining and Bonds"));
+  assert_false(sckg_short_form_of("V", 1, "Velkor"));
+  assert_false(sckg_short_form_of("Velkor", 6, "Velkor.io"));
+}
+
+/* Of two labels the longer is kept, of equal lengths the smaller. */
+static void longest_label_wins(void **state) {
+  (void)state;
+  assert_true(sckg_label_better("Zorvex.io", "Zorvex"));
+  assert_false(sckg_label_better("Zorvex", "Zorvex.io"));
+  assert_true(sckg_label_better("Safe Wallet", "Safe{Wallet"));
+  assert_false(sckg_label_better("Safe{Wallet", "Safe Wallet"));
+  assert_false(sckg_label_better("Zorvex", "Zorvex"));
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
+      cmocka_unit_test(name_stem_drops_web_suffix),
+      cmocka_unit_test(short_forms_of_a_name),
+      cmocka_unit_test(longest_label_wins),
       cmocka_unit_test(coordinated_subject),
       cmocka_unit_test(concern_over_a_possessor),
       cmocka_unit_test(passive_with_by_phrase),

@@ -437,6 +437,83 @@ static void one_event_two_articles(void **state) {
   free(both);
 }
 
+/* The actor of the graph with this slug, or NULL. */
+static const sckg_actor *actor_of(const sckg_graph *g, const char *slug) {
+  for (size_t i = 0; i < g->actors.len; i++)
+    if (!strcmp(SCKG_ACTORS(g)[i]->slug, slug))
+      return SCKG_ACTORS(g)[i];
+  return NULL;
+}
+
+static const char mixer_a[] =
+    "Japan sanctioned Zorvex.io, a crypto mixer, on Monday.\n";
+static const char mixer_b[] =
+    "Zorvex laundered stolen funds for North Korea, Japan said.\n";
+
+/* A name with a web suffix and the name without it are one node, whose
+ * IRI comes from the name alone: so in either shard, and in both together
+ * in either order, labelled with the longer name. */
+static void web_suffix_names_one_node(void **state) {
+  (void)state;
+  sckg_input ab[] = {in("a.txt", mixer_a), in("b.txt", mixer_b)};
+  sckg_input ba[] = {ab[1], ab[0]};
+  for (int order = 0; order < 2; order++) {
+    sckg_graph *g = build(order ? ba : ab, 2, NULL);
+    const sckg_actor *a = actor_of(g, "zorvex");
+    assert_non_null(a);
+    assert_string_equal(a->iri, SCKG_DEFAULT_BASE "actor/zorvex");
+    assert_string_equal(a->label, "Zorvex.io");
+    assert_null(actor_of(g, "zorvex-io"));
+    sckg_graph_free(g);
+  }
+  for (size_t i = 0; i < 2; i++) {
+    char *nt = nt_of(&ab[i], 1, NULL);
+    assert_non_null(strstr(nt, "<" SCKG_DEFAULT_BASE "actor/zorvex>"));
+    assert_null(strstr(nt, "actor/zorvex-io"));
+    free(nt);
+  }
+}
+
+/* Within one article a short form of a name given before is its actor: its
+ * first words, a restatement in parentheses, an "also known as". */
+static void short_forms_name_one_node(void **state) {
+  (void)state;
+  sckg_input a =
+      in("a.txt", "Japan sanctioned the Velkor Data Systems Company (Kestrel) "
+                  "on Monday. Velkor laundered funds for North Korea, Tokyo "
+                  "said. Kestrel evaded sanctions through front firms.\n");
+  sckg_graph *g = build(&a, 1, NULL);
+  assert_non_null(actor_of(g, "velkor-data-systems-company"));
+  assert_null(actor_of(g, "velkor"));
+  assert_null(actor_of(g, "kestrel"));
+  sckg_graph_free(g);
+
+  sckg_input b = in("b.txt", "The Ostrava Mining Company, also known as Brel "
+                             "Minerals, evaded sanctions. Canada sanctioned "
+                             "Brel Minerals on Tuesday.\n");
+  g = build(&b, 1, NULL);
+  assert_non_null(actor_of(g, "ostrava-mining-company"));
+  assert_null(actor_of(g, "brel-minerals"));
+  sckg_graph_free(g);
+}
+
+/* A short form met before the full name, or one two earlier names share,
+ * stays an actor of its own. */
+static void unsure_short_forms_stay_apart(void **state) {
+  (void)state;
+  sckg_input a = in("a.txt", "Velkor evaded sanctions, Tokyo said. Japan later "
+                             "sanctioned the Velkor Data Systems Company.\n");
+  sckg_graph *g = build(&a, 1, NULL);
+  assert_non_null(actor_of(g, "velkor"));
+  sckg_graph_free(g);
+  sckg_input b = in("b.txt", "Japan sanctioned the Velkor Data Company and the "
+                             "Velkor Shipping Company. Velkor laundered "
+                             "funds, Tokyo said.\n");
+  g = build(&b, 1, NULL);
+  assert_non_null(actor_of(g, "velkor"));
+  sckg_graph_free(g);
+}
+
 /* The union of the N-Triples of two shards holds every triple of the whole
  * build about the event (types, agents, targets, date, sources). */
 static void shard_union_covers_the_event(void **state) {
@@ -949,6 +1026,9 @@ int main(void) {
       cmocka_unit_test(article_names_make_no_dot_segments),
       cmocka_unit_test(percent_escapes_decode_to_utf8),
       cmocka_unit_test(one_event_two_articles),
+      cmocka_unit_test(web_suffix_names_one_node),
+      cmocka_unit_test(short_forms_name_one_node),
+      cmocka_unit_test(unsure_short_forms_stay_apart),
       cmocka_unit_test(shard_union_covers_the_event),
       cmocka_unit_test(undated_report_joins_dated_event),
       cmocka_unit_test(undated_report_joins_one_of_several),
