@@ -211,6 +211,12 @@ const phrase *ex_longest(const reader *r, size_t i, unsigned mask,
  *   hacking"; but "denied stealing", "by blacklisting", ", accusing");
  *   one a noun shares is a noun after a noun too ("missile warning"). */
 static bool verb_place(const reader *r, size_t i, const phrase *ph) {
+  /* "would also have banned its exports", "could be sanctioned": what a
+   * modal governs is a hypothesis or a plan, no event (the bare form is
+   * decided below, where a consequence is warned of only after one) */
+  if (ph->form != FORM_BARE && !(ph->pattern->flags & PAT_CONSEQUENCE) &&
+      ex_after_modal(r, i))
+    return false;
   if (ph->form == FORM_ANY)
     return true;
   size_t g = ex_skip_adverbs_back(r, i);
