@@ -132,7 +132,8 @@ static bool read_synset(const part *p, long offset, synset *out) {
     if (paren)
       *paren = '\0';
     if (out->n_words < sizeof out->words / sizeof *out->words) {
-      snprintf(out->words[out->n_words], sizeof *out->words, "%s", word);
+      snprintf(out->words[out->n_words], sizeof *out->words, "%.*s",
+               (int)sizeof *out->words - 1, word);
       normalise(out->words[out->n_words++]);
     }
   }
@@ -144,7 +145,7 @@ static bool read_synset(const part *p, long offset, synset *out) {
     if (!pos)
       return false;
     if (out->n_ptrs < sizeof out->ptrs / sizeof *out->ptrs) {
-      snprintf(out->ptrs[out->n_ptrs].symbol, 3, "%s", sym);
+      snprintf(out->ptrs[out->n_ptrs].symbol, 3, "%.2s", sym);
       out->ptrs[out->n_ptrs].offset = strtol(off, NULL, 10);
       out->ptrs[out->n_ptrs++].pos = pos[0];
     }
