@@ -993,8 +993,23 @@ void ex_find_mentions(reader *r) {
       size_t ue = oe || p_none(r, i) ? 0 : unknown_name(r, i, &cls);
       if (oe || ue) { /* a body or a name the lexicon lacks */
         size_t e2 = oe ? oe : ue;
+        /* "North Korea's Supreme Court": a state's body, named as the
+         * state's (its node named with the demonym, as derived ones are) */
+        const mention *owner = r->nm ? &r->m[r->nm - 1] : NULL;
+        bool owned = oe && owner && owner->poss && owner->te == i &&
+                     owner->n == 1 && owner->actors[0]->from_lexicon &&
+                     owner->actors[0]->cls == SCKG_CLASS_STATE;
         mention *m = new_mention(r, i, e2, M_NAME);
-        if (m) {
+        if (m && owned) {
+          const lex_actor *state = owner->actors[0]->lex;
+          sckg_buf *b = &r->scratch;
+          sckg_buf_clear(b);
+          sckg_buf_adds(b, state->demonym ? state->demonym : state->label);
+          sckg_buf_addc(b, ' ');
+          add_spaced(b, r->text, r->toks[i].b, r->toks[e2 - 1].e);
+          ex_add_actor(m, sckg_entities_named(&r->ents, b->ptr, b->len, cls,
+                                              lex(r, state)));
+        } else if (m) {
           const char *text = span_text(r, i, e2);
           ex_add_actor(
               m, sckg_entities_named(&r->ents, text, strlen(text), cls, NULL));
