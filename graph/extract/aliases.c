@@ -45,19 +45,6 @@ static size_t alias_end(const reader *r, size_t s) {
   return e;
 }
 
-/* Tokens [b, e) as written, each run of blanks one space. */
-static void alias_text(const reader *r, size_t b, size_t e, sckg_buf *out) {
-  sckg_buf_clear(out);
-  for (size_t k = r->toks[b].b; k < r->toks[e - 1].e; k++) {
-    char c = r->text[k];
-    bool blank = c == ' ' || c == '\n' || c == '\r' || c == '\t';
-    if (!blank)
-      sckg_buf_addc(out, c);
-    else if (out->len && out->ptr[out->len - 1] != ' ')
-      sckg_buf_addc(out, ' ');
-  }
-}
-
 /* May mention m's actor take aliases: one body named by name, not a state
  * or a person (whose parentheses hold places, parties, ages, agencies). */
 static bool takes_aliases(const mention *m) {
@@ -85,7 +72,8 @@ static void note_alias(reader *r, const mention *m) {
   size_t e = alias_end(r, s);
   if (e == s || (paren && !is_punct(r, e, ')')))
     return;
-  alias_text(r, s, e, &r->scratch);
+  sckg_buf_clear(&r->scratch);
+  ex_add_spaced(&r->scratch, r->text, r->toks[s].b, r->toks[e - 1].e);
   ex_actor *full = m->actors[0];
   ex_actor *dropped =
       sckg_entities_alias(&r->ents, r->scratch.ptr, r->scratch.len, full);

@@ -45,9 +45,7 @@ static ex_actor *topic_state(reader *r) {
   return best;
 }
 
-/* Append text[b..e) with each run of spaces and line breaks as one space:
- * a name wrapped over two lines is the name on one. */
-static void add_spaced(sckg_buf *out, const char *text, size_t b, size_t e) {
+void ex_add_spaced(sckg_buf *out, const char *text, size_t b, size_t e) {
   for (size_t i = b; i < e; i++) {
     bool sp =
         text[i] == ' ' || text[i] == '\n' || text[i] == '\r' || text[i] == '\t';
@@ -67,34 +65,42 @@ static const char *span_text(reader *r, size_t b, size_t e) {
   if (!memchr(p, '\n', n) && !memchr(p, '\r', n) && !memchr(p, '\t', n))
     return sckg_entities_intern(&r->ents, p, n);
   sckg_buf tmp = {0};
-  add_spaced(&tmp, r->text, r->toks[b].b, r->toks[e - 1].e);
+  ex_add_spaced(&tmp, r->text, r->toks[b].b, r->toks[e - 1].e);
   const char *res = sckg_entities_intern(&r->ents, tmp.ptr, tmp.len);
   sckg_buf_free(&tmp);
   return res;
 }
 
-/* A derived actor: "North Korean hackers" from a demonym (or a name used
- * as one) and a head noun. The label uses the demonym when there is one,
- * so that "DPRK IT workers" and "North Korean IT workers" are one node. */
-static ex_actor *derived(reader *r, const lex_actor *base, const phrase *head,
-                         size_t hb, size_t he) {
+/* The node of what the text names as a state's, part of it: its name is
+ * the state's demonym (else its name) and tokens [hb, he) as written, so
+ * that "DPRK IT workers" and "North Korean IT workers" are one node;
+ * `lower_first` writes a sentence's capital at hb in lowercase. */
+static ex_actor *state_part(reader *r, const lex_actor *base, size_t hb,
+                            size_t he, sckg_class cls, bool lower_first) {
   sckg_buf *b = &r->scratch;
   sckg_buf_clear(b);
   sckg_buf_adds(b, base->demonym ? base->demonym : base->label);
   sckg_buf_addc(b, ' ');
-  /* the head as written in the text, lowercase words kept lowercase */
   size_t at = b->len;
-  add_spaced(b, r->text, r->toks[hb].b, r->toks[he - 1].e);
-  /* "Hackers linked to North Korea": a sentence's capital is not the
-   * head's */
-  if (hb == 0 && head->toks[0][0] >= 'a' && head->toks[0][0] <= 'z' &&
-      b->ptr[at] >= 'A' && b->ptr[at] <= 'Z')
+  ex_add_spaced(b, r->text, r->toks[hb].b, r->toks[he - 1].e);
+  if (lower_first && b->ptr[at] >= 'A' && b->ptr[at] <= 'Z')
     b->ptr[at] = (char)(b->ptr[at] - 'A' + 'a');
   /* look the phrase up: "North Korean foreign ministry" may be an alias */
+  return sckg_entities_named(&r->ents, b->ptr, b->len, cls, lex(r, base));
+}
+
+/* A derived actor: "North Korean hackers" from a demonym (or a name used
+ * as one) and a head noun, lowercase words kept lowercase. */
+static ex_actor *derived(reader *r, const lex_actor *base, const phrase *head,
+                         size_t hb, size_t he) {
   sckg_class cls = head->head == HEAD_GROUP          ? SCKG_CLASS_GROUP
                    : head->head == HEAD_ORGANIZATION ? SCKG_CLASS_ORGANIZATION
                                                      : SCKG_CLASS_AGENCY;
-  return sckg_entities_named(&r->ents, b->ptr, b->len, cls, lex(r, base));
+  /* "Hackers linked to North Korea": a sentence's capital is not the
+   * head's */
+  bool lower_first =
+      hb == 0 && head->toks[0][0] >= 'a' && head->toks[0][0] <= 'z';
+  return state_part(r, base, hb, he, cls, lower_first);
 }
 
 void ex_add_actor(mention *m, ex_actor *a) {
@@ -496,9 +502,7 @@ static bool label_has_word(const char *label, const char *noun) {
 }
 
 bool ex_name_modifies_noun(const reader *r, const mention *m) {
-  size_t i = m->te;
-  return ex_is_lower_word(r, i) && (ex_pos(r, i) & SCKG_POS_NOUN) &&
-         !ex_word(r, i);
+  return ex_common_noun_at(r, m->te);
 }
 
 /* The latest of a list whose label holds `noun`, or NULL. */
@@ -1001,14 +1005,8 @@ void ex_find_mentions(reader *r) {
                      owner->actors[0]->cls == SCKG_CLASS_STATE;
         mention *m = new_mention(r, i, e2, M_NAME);
         if (m && owned) {
-          const lex_actor *state = owner->actors[0]->lex;
-          sckg_buf *b = &r->scratch;
-          sckg_buf_clear(b);
-          sckg_buf_adds(b, state->demonym ? state->demonym : state->label);
-          sckg_buf_addc(b, ' ');
-          add_spaced(b, r->text, r->toks[i].b, r->toks[e2 - 1].e);
-          ex_add_actor(m, sckg_entities_named(&r->ents, b->ptr, b->len, cls,
-                                              lex(r, state)));
+          ex_add_actor(m,
+                       state_part(r, owner->actors[0]->lex, i, e2, cls, false));
         } else if (m) {
           const char *text = span_text(r, i, e2);
           ex_add_actor(

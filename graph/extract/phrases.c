@@ -40,6 +40,11 @@ bool ex_is_lower_word(const reader *r, size_t i) {
   return i < r->n && r->toks[i].kind == TK_WORD && !r->toks[i].cap;
 }
 
+bool ex_common_noun_at(const reader *r, size_t i) {
+  return ex_is_lower_word(r, i) && (ex_pos(r, i) & SCKG_POS_NOUN) &&
+         !ex_word(r, i);
+}
+
 /* Where the object of a trigger ending at token e starts: after the words
  * that only name it, "what they called" and "what it described as", when
  * they stand there ("condemned what it called the launch of ..."). */
@@ -80,9 +85,7 @@ static bool token_matches(const reader *r, const phrase *ph, size_t k,
     while (e < r->n && r->toks[e].kind == TK_WORD && r->toks[e].cap)
       e++;
     size_t de;
-    return !ex_longest(r, j, 1u << PH_DEMONYM, &de) &&
-           !(ex_is_lower_word(r, e) && (ex_pos(r, e) & SCKG_POS_NOUN) &&
-             !ex_word(r, e));
+    return !ex_longest(r, j, 1u << PH_DEMONYM, &de) && !ex_common_noun_at(r, e);
   }
   if (ph->wclass && ph->wclass[k])
     return t->kind == TK_WORD && (ex_word(r, j) & ph->wclass[k]);

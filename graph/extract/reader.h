@@ -183,6 +183,9 @@ bool ex_all_caps(const reader *r, size_t i);
 void ex_find_triggers(reader *r);
 bool ex_is_comma(const reader *r, size_t i);
 bool ex_is_lower_word(const reader *r, size_t i);
+/* Is token i a lowercase noun that words.tsv gives no class ("waters" in
+ * "South Korean waters")? A name right before one modifies it. */
+bool ex_common_noun_at(const reader *r, size_t i);
 bool ex_joining_hyphen(const reader *r, size_t i);
 const phrase *ex_longest(const reader *r, size_t i, unsigned mask, size_t *end);
 bool ex_tok_is(const reader *r, size_t i, const char *w);
@@ -197,6 +200,9 @@ void ex_note_aliases(reader *r);
 
 /* mentions.c */
 void ex_add_actor(mention *m, ex_actor *a);
+/* Append text[b..e) with each run of spaces and line breaks as one space:
+ * a name wrapped over two lines is the name on one. */
+void ex_add_spaced(sckg_buf *out, const char *text, size_t b, size_t e);
 void ex_count_state(reader *r, ex_actor *a);
 void ex_find_mentions(reader *r);
 size_t ex_group_actors(const reader *r, size_t k, ex_actor **out, size_t max);
