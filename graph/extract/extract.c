@@ -391,6 +391,7 @@ static void read_sentence(reader *r, size_t b, size_t e) {
   ex_crimes_not_by_accusers(f, r->nt);
   ex_apply_denials(r, f, r->nt);
   ex_inherit_agents(r, f, r->nt);
+  ex_answered_parties(r, f, r->nt);
   ex_same_targets(r, f, r->nt);
   ex_regime_targets(r, f, r->nt);
   ex_victim_pronouns(r, f, r->nt);

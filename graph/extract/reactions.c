@@ -192,6 +192,16 @@ static void deny_the_claim(reader *r, frame *f, size_t i) {
   }
 }
 
+/* Appeal or demand i names event k as wished for ("called for talks",
+ * "demanded a probe"), which is none; the partner of a wished meeting or
+ * joint act is whom the wish addresses: "demanded talks with Washington". */
+static void wish_for(reader *r, frame *f, size_t i, size_t k) {
+  f[k].drop = true;
+  unsigned roles = sckg_type(r->s, f[k].t->pat->type)->roles;
+  if (!f[i].n_targets && (roles & (TYPE_PAIR | TYPE_JOINT)))
+    ex_copy_actors(f[i].targets, &f[i].n_targets, f[k].targets, f[k].n_targets);
+}
+
 /* An event named as the object of another ("condemned the launch",
  * "denounced the veto"): it is the one the article told of, not the
  * speaker's. Its agents come from the last event of its type, and the
@@ -216,7 +226,7 @@ void ex_event_objects(reader *r, frame *f, size_t nf) {
       if (k != i && (f[k].t->pat->flags & PAT_NOUN) && f[k].t->tb >= from &&
           f[k].t->tb <= from + 8 && reaction_reaches(r, t, from, f[k].t->tb)) {
         if (wish)
-          f[k].drop = true; /* "called for talks", "demanded a probe" */
+          wish_for(r, f, i, k);
         else
           react_to_event(r, f, i, k);
         break;
@@ -265,5 +275,64 @@ void ex_event_objects(reader *r, frame *f, size_t nf) {
                        f[j].n_targets);
         break;
       }
+  }
+}
+
+/* "warned of grave consequences if Seoul went ahead": a threat made on a
+ * condition is aimed at the condition's subject, when it is another side.
+ * The condition follows the threat in its clause, before any other report. */
+static void threat_on_condition(const reader *r, frame *f, size_t i) {
+  for (size_t q = f[i].t->te; q + 1 < r->n && q < f[i].t->te + 12; q++) {
+    const token *tk = &r->toks[q];
+    if ((tk->kind == TK_PUNCT && !ex_is_comma(r, q)) || (ex_word(r, q) & W_SAY))
+      return;
+    if (!(ex_word(r, q) & W_CONDITIONAL))
+      continue;
+    long k = ex_group_after(r, q + 1, 2, false);
+    ex_actor *g[EX_MAX_ACTORS];
+    size_t n = k >= 0 ? ex_group_actors(r, (size_t)k, g, EX_MAX_ACTORS) : 0;
+    if (n && f[i].n_agents && !ex_same_side(f[i].agents, f[i].n_agents, g, n))
+      ex_copy_actors(f[i].targets, &f[i].n_targets, g, n);
+    return;
+  }
+}
+
+/* "North Korea demanded a joint probe. Washington refused": a refusal
+ * that names no target answers the latest request made of the refuser,
+ * in this sentence or before; it targets whoever made it. */
+static void refusal_of_request(const reader *r, frame *f, size_t i) {
+  for (size_t k = i; k-- > 0;) {
+    sckg_event_type ty = f[k].t->pat->type;
+    if ((ty == SCKG_EV_DEMAND || ty == SCKG_EV_APPEAL) && !f[k].drop &&
+        ex_same_side(f[i].agents, f[i].n_agents, f[k].targets,
+                     f[k].n_targets) &&
+        !ex_same_side(f[i].agents, f[i].n_agents, f[k].agents, f[k].n_agents)) {
+      ex_copy_actors(f[i].targets, &f[i].n_targets, f[k].agents, f[k].n_agents);
+      return;
+    }
+  }
+  static const sckg_event_type requests[] = {SCKG_EV_DEMAND, SCKG_EV_APPEAL};
+  for (size_t c = 0; c < sizeof requests / sizeof *requests; c++) {
+    sckg_event_type ty = requests[c];
+    ex_actor *const *by = r->st.last_agents[ty];
+    size_t n = r->st.n_last_agents[ty];
+    if (n &&
+        ex_same_side(f[i].agents, f[i].n_agents, r->st.last_targets[ty],
+                     r->st.n_last_targets[ty]) &&
+        !ex_same_side(f[i].agents, f[i].n_agents, by, n)) {
+      ex_copy_actors(f[i].targets, &f[i].n_targets, by, n);
+      return;
+    }
+  }
+}
+
+void ex_answered_parties(const reader *r, frame *f, size_t nf) {
+  for (size_t i = 0; i < nf; i++) {
+    if (f[i].drop || f[i].n_targets || !f[i].n_agents)
+      continue;
+    if (f[i].t->pat->type == SCKG_EV_THREATEN)
+      threat_on_condition(r, f, i);
+    else if (f[i].t->pat->type == SCKG_EV_REJECT)
+      refusal_of_request(r, f, i);
   }
 }

@@ -244,6 +244,10 @@ long ex_reduced_relative(const reader *r, const trigger *t);
  * their object, by a relative clause, a pronoun, or a definite "the
  * claim"; an event wished for by an appeal or demand is dropped. */
 void ex_event_objects(reader *r, frame *f, size_t nf);
+/* Once every frame has its agents: a threat's condition's subject ("warned
+ * of consequences if Seoul went ahead") and the maker of the request a
+ * refusal answers ("Washington refused") are their targets. */
+void ex_answered_parties(const reader *r, frame *f, size_t nf);
 
 /* relatives.c */
 /* What a noun phrase that a relative clause modifies is. */
