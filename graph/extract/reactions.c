@@ -18,9 +18,11 @@ static bool reaction_reaches(const reader *r, const trigger *t, size_t from,
     const token *tk = &r->toks[q];
     if (tk->kind == TK_POSS || tk->kind == TK_NUM)
       continue;
-    bool named = false; /* a possessor's name: "North Korea's" */
+    /* a possessor's name or a demonym: "North Korea's", "the American" */
+    bool named = false;
     for (size_t k = 0; k < r->nm && !named; k++)
-      named = r->m[k].poss && r->m[k].tb <= q && q < r->m[k].te;
+      named = (r->m[k].poss || r->m[k].kind == M_ADJ) && r->m[k].tb <= q &&
+              q < r->m[k].te;
     if (named)
       continue;
     if (!ex_is_lower_word(r, q) || ex_finite_verb(r, q))
@@ -59,20 +61,45 @@ static void react_to_act(reader *r, frame *f, size_t i) {
     }
 }
 
+/* The demonym mention that starts at token q ("the American decision"),
+ * or -1. */
+static long demonym_at(const reader *r, size_t q) {
+  for (size_t k = 0; k < r->nm; k++)
+    if (r->m[k].tb == q && r->m[k].n && r->m[k].kind == M_ADJ)
+      return (long)k;
+  return -1;
+}
+
 /* "expressed concern about the decision", "denounced the move": a
  * determiner and a word that only names an act (words.tsv `eventnoun`)
- * after a reaction stand for the last act told of. */
+ * after a reaction stand for the last act told of, unless a demonym
+ * says whose act it is ("the American decision"). */
 static void react_to_last_act(reader *r, frame *f, size_t i, size_t from) {
   bool det = false;
-  for (size_t q = from; q < r->n && q < from + 6 && ex_is_lower_word(r, q);
-       q++) {
+  long owner = -1;
+  for (size_t q = from; q < r->n && q < from + 6; q++) {
+    long adj = demonym_at(r, q);
+    if (adj >= 0) {
+      owner = adj; /* "the American decision" */
+      q = r->m[adj].te - 1;
+      continue;
+    }
+    if (!ex_is_lower_word(r, q))
+      return;
     sckg_wclass w = ex_word(r, q);
     if (w & W_DET)
       det = true;
     if (!(w & W_EVENTNOUN))
       continue;
-    if (det && reaction_reaches(r, f[i].t, from, q))
+    if (!det || !reaction_reaches(r, f[i].t, from, q))
+      return;
+    ex_actor *g[EX_MAX_ACTORS];
+    size_t n =
+        owner >= 0 ? ex_group_actors(r, (size_t)owner, g, EX_MAX_ACTORS) : 0;
+    if (!n)
       react_to_act(r, f, i);
+    else if (!ex_same_side(f[i].agents, f[i].n_agents, g, n))
+      ex_copy_actors(f[i].targets, &f[i].n_targets, g, n);
     return;
   }
 }
