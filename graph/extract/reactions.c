@@ -279,6 +279,12 @@ void ex_event_objects(reader *r, frame *f, size_t nf) {
           react_to_event(r, f, i, k);
       if (a.kind == ANTE_ACT)
         react_to_act(r, f, i);
+      for (size_t k = 0; a.kind == ANTE_CLAIM && k < nf; k++)
+        if (f[k].t == &r->t[a.index] && f[k].n_agents &&
+            !ex_same_side(f[i].agents, f[i].n_agents, f[k].agents,
+                          f[k].n_agents))
+          ex_copy_actors(f[i].targets, &f[i].n_targets, f[k].agents,
+                         f[k].n_agents);
     }
     if (!f[i].n_targets && f[i].agent_slot != SLOT_BY)
       react_to_last_act(r, f, i, from);

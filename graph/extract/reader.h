@@ -255,7 +255,9 @@ typedef enum {
   ANTE_NONE,
   ANTE_NAME,  /* a name: index is its mention */
   ANTE_EVENT, /* an event noun: index is its trigger */
-  ANTE_ACT    /* a noun that only names an act: "the decision" */
+  ANTE_ACT,   /* a noun that only names an act: "the decision" */
+  ANTE_CLAIM  /* a noun restating the reported clause before it: ", an
+                 account Tokyo rejects"; index is the report's trigger */
 } ex_antecedent_kind;
 
 typedef struct {

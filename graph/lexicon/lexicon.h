@@ -277,6 +277,9 @@ typedef struct {
 /* names the source of a report after it: "Yonhap reported, citing a
  * government official": the claim is the official's */
 #define W_SOURCE ((sckg_wclass)1 << 58)
+/* names what someone said: ", an account Tokyo rejects" after a reported
+ * clause restates it, and a reaction to it answers its speaker */
+#define W_RESTATE ((sckg_wclass)1 << 59)
 
 /* What a span of an article that is not read is (noise.tsv's kinds; the
  * title, datelines and timestamps are found by their shape alone). */
