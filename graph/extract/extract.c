@@ -48,6 +48,30 @@ static void remember_act(article_state *st, ex_actor *const *agents, size_t n) {
   memcpy(st->acts[st->n_acts - 1].agents, agents, n * sizeof *agents);
 }
 
+/* Act frame fr, and the word naming an act within a few tokens of its
+ * trigger ("adopted a resolution capping exports"), if any. */
+static void remember_named_act(reader *r, const frame *fr) {
+  enum { NEAR = 3 };
+  size_t from = fr->t->tb > NEAR ? fr->t->tb - NEAR : 0;
+  for (size_t q = from; q < r->n && q < fr->t->te + NEAR; q++) {
+    if (!ex_is_lower_word(r, q) || !(ex_word(r, q) & W_EVENTNOUN))
+      continue;
+    article_state *st = &r->st;
+    size_t cap = sizeof st->named_acts / sizeof *st->named_acts;
+    if (st->n_named_acts == cap)
+      memmove(st->named_acts, st->named_acts + 1,
+              (cap - 1) * sizeof *st->named_acts);
+    else
+      st->n_named_acts++;
+    st->named_acts[st->n_named_acts - 1].noun = r->toks[q].lower;
+    st->named_acts[st->n_named_acts - 1].n = 0;
+    ex_copy_actors(st->named_acts[st->n_named_acts - 1].agents,
+                   &st->named_acts[st->n_named_acts - 1].n, fr->agents,
+                   fr->n_agents);
+    return;
+  }
+}
+
 static void remember(reader *r, frame *f, size_t nf) {
   article_state *st = &r->st;
   for (size_t k = 0; k < r->nm; k++) {
@@ -165,8 +189,10 @@ static void remember(reader *r, frame *f, size_t nf) {
       st->n_last_agents[ty] = f[i].n_agents;
       memcpy(st->last_agents[ty], f[i].agents,
              f[i].n_agents * sizeof *f[i].agents);
-      if (ex_is_act(r, ty) && !f[i].negated) /* a denied act did not happen */
+      if (ex_is_act(r, ty) && !f[i].negated) { /* a denied act did not happen */
         remember_act(st, f[i].agents, f[i].n_agents);
+        remember_named_act(r, &f[i]);
+      }
       /* "rejected Washington's accusation": the accusation a denial aims
        * at is an act of the accusers, "the move" a later sentence names */
       if ((f[i].t->pat->flags & PAT_DENY) && f[i].n_targets)

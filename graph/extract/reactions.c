@@ -61,6 +61,22 @@ static void react_to_act(reader *r, frame *f, size_t i) {
     }
 }
 
+/* "adopted a resolution capping exports ... rejected the resolution": the
+ * latest act of another side told with the same word beside it is the one
+ * the word at q names again; false when none was. */
+static bool react_to_named_act(reader *r, frame *f, size_t i, size_t q) {
+  for (size_t k = r->st.n_named_acts; k-- > 0;)
+    if (r->st.named_acts[k].noun == r->toks[q].lower) {
+      if (ex_same_side(f[i].agents, f[i].n_agents, r->st.named_acts[k].agents,
+                       r->st.named_acts[k].n))
+        return false;
+      ex_copy_actors(f[i].targets, &f[i].n_targets, r->st.named_acts[k].agents,
+                     r->st.named_acts[k].n);
+      return true;
+    }
+  return false;
+}
+
 /* The demonym mention that starts at token q ("the American decision"),
  * or -1. */
 static long demonym_at(const reader *r, size_t q) {
@@ -72,8 +88,9 @@ static long demonym_at(const reader *r, size_t q) {
 
 /* "expressed concern about the decision", "denounced the move": a
  * determiner and a word that only names an act (words.tsv `eventnoun`)
- * after a reaction stand for the last act told of, unless a demonym
- * says whose act it is ("the American decision"). */
+ * after a reaction stand for the last act told with that word, else the
+ * last act told of, unless a demonym says whose act it is ("the American
+ * decision"). */
 static void react_to_last_act(reader *r, frame *f, size_t i, size_t from) {
   bool det = false;
   long owner = -1;
@@ -96,7 +113,7 @@ static void react_to_last_act(reader *r, frame *f, size_t i, size_t from) {
     ex_actor *g[EX_MAX_ACTORS];
     size_t n =
         owner >= 0 ? ex_group_actors(r, (size_t)owner, g, EX_MAX_ACTORS) : 0;
-    if (!n)
+    if (!n && !react_to_named_act(r, f, i, q))
       react_to_act(r, f, i);
     else if (!ex_same_side(f[i].agents, f[i].n_agents, g, n))
       ex_copy_actors(f[i].targets, &f[i].n_targets, g, n);

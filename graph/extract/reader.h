@@ -98,6 +98,15 @@ typedef struct {
     size_t n;
   } acts[8]; /* the agents of the last few acts, latest last */
   size_t n_acts;
+  /* acts with a word that only names an act beside their trigger, latest
+   * last: "adopted a resolution capping exports" is what "the
+   * resolution" names again */
+  struct {
+    const char *noun; /* lowered */
+    ex_actor *agents[EX_MAX_ACTORS];
+    size_t n;
+  } named_acts[8];
+  size_t n_named_acts;
   /* the last targets of each type, for "made the same accusation" */
   ex_actor *last_targets[SCKG_EV_COUNT][EX_MAX_ACTORS];
   size_t n_last_targets[SCKG_EV_COUNT];
