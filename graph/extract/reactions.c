@@ -86,6 +86,22 @@ static long demonym_at(const reader *r, size_t q) {
   return -1;
 }
 
+/* "demanded an apology, a request Seoul rebuffed": a word naming an act
+ * that a relative clause's reaction answers is first the sentence's
+ * request by another side; false when none stands before it. */
+static bool react_to_request(frame *f, size_t i) {
+  for (size_t k = i; k-- > 0;) {
+    sckg_event_type ty = f[k].t->pat->type;
+    if ((ty == SCKG_EV_DEMAND || ty == SCKG_EV_APPEAL) && !f[k].drop &&
+        f[k].n_agents &&
+        !ex_same_side(f[i].agents, f[i].n_agents, f[k].agents, f[k].n_agents)) {
+      ex_copy_actors(f[i].targets, &f[i].n_targets, f[k].agents, f[k].n_agents);
+      return true;
+    }
+  }
+  return false;
+}
+
 /* "expressed concern about the decision", "denounced the move": a
  * determiner and a word that only names an act (words.tsv `eventnoun`)
  * after a reaction stand for the last act told with that word, else the
@@ -294,7 +310,7 @@ void ex_event_objects(reader *r, frame *f, size_t nf) {
       for (size_t k = 0; a.kind == ANTE_EVENT && k < nf; k++)
         if (f[k].t == &r->t[a.index])
           react_to_event(r, f, i, k);
-      if (a.kind == ANTE_ACT)
+      if (a.kind == ANTE_ACT && !react_to_request(f, i))
         react_to_act(r, f, i);
       for (size_t k = 0; a.kind == ANTE_CLAIM && k < nf; k++)
         if (f[k].t == &r->t[a.index] && f[k].n_agents &&
@@ -376,7 +392,30 @@ static void refusal_of_request(const reader *r, frame *f, size_t i) {
   }
 }
 
+/* "demanded that its inspectors be let in, a request Seoul rebuffed": a
+ * request of this sentence that names no addressee was made of whoever
+ * refused it. */
+static void request_of_refuser(frame *f, size_t nf, size_t i) {
+  for (size_t k = 0; k < nf; k++) {
+    sckg_event_type ty = f[k].t->pat->type;
+    /* none, or only its own side ("that its experts be let in") */
+    bool none = !f[k].n_targets || ex_same_side(f[k].agents, f[k].n_agents,
+                                                f[k].targets, f[k].n_targets);
+    if ((ty == SCKG_EV_DEMAND || ty == SCKG_EV_APPEAL) && !f[k].drop && none &&
+        f[k].n_agents &&
+        ex_same_side(f[k].agents, f[k].n_agents, f[i].targets,
+                     f[i].n_targets) &&
+        !ex_same_side(f[k].agents, f[k].n_agents, f[i].agents, f[i].n_agents)) {
+      f[k].n_targets = 0;
+      ex_copy_actors(f[k].targets, &f[k].n_targets, f[i].agents, f[i].n_agents);
+    }
+  }
+}
+
 void ex_answered_parties(const reader *r, frame *f, size_t nf) {
+  for (size_t i = 0; i < nf; i++)
+    if (f[i].t->pat->type == SCKG_EV_REJECT && !f[i].drop && f[i].n_targets)
+      request_of_refuser(f, nf, i);
   for (size_t i = 0; i < nf; i++) {
     if (f[i].drop || f[i].n_targets || !f[i].n_agents)
       continue;

@@ -255,7 +255,8 @@ long ex_reduced_relative(const reader *r, const trigger *t);
 void ex_event_objects(reader *r, frame *f, size_t nf);
 /* Once every frame has its agents: a threat's condition's subject ("warned
  * of consequences if Seoul went ahead") and the maker of the request a
- * refusal answers ("Washington refused") are their targets. */
+ * refusal answers ("Washington refused") are their targets; a refuser is
+ * the addressee of the request it refused ("a request Seoul rebuffed"). */
 void ex_answered_parties(const reader *r, frame *f, size_t nf);
 
 /* relatives.c */
