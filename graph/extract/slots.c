@@ -459,10 +459,18 @@ static long prep_after(const reader *r, const trigger *t, const char *prep) {
         if (r->t[k].tb == i && &r->t[k] != t &&
             ex_pattern_takes(r->t[k].pat, prep))
           return -1;
-    if (tk->lower == prep)
-      /* "about how X", "targeting six people and three organisations from
-       * Russia": the group may stand a few words into the phrase */
-      return ex_group_after(r, i + 1, 7, true);
+    if (tk->lower != prep)
+      continue;
+    /* "about how X", "targeting six people and three organisations from
+     * Russia": the group may stand a few words into the phrase, but no
+     * word that can only be a verb ends it ("urged both to comply with
+     * U.N. resolutions", "called on states to abide by U.N. sanctions") */
+    long k = ex_group_after(r, i + 1, 7, true);
+    for (size_t q = i + 1; k >= 0 && q < r->m[k].tb; q++)
+      if (ex_is_lower_word(r, q) && ex_pos(r, q) == SCKG_POS_VERB &&
+          !ex_word(r, q))
+        return -1;
+    return k;
   }
   return -1;
 }
