@@ -329,6 +329,14 @@ void ex_event_objects(reader *r, frame *f, size_t nf) {
    * have their agents */
   for (size_t i = 0; i < nf; i++) {
     const trigger *head = ex_participle_head(r, f[i].t);
+    /* "rejected the accusations, dismissing them as a smear": disparaging
+     * what one denies is part of the denial, no criticism of its own */
+    if (head && (head->pat->flags & PAT_DENY) &&
+        f[i].t->pat->type == SCKG_EV_CRITICIZE &&
+        (ex_word(r, f[i].t->obj_from) & W_OBJCASE)) {
+      f[i].drop = true;
+      continue;
+    }
     /* a pronoun read as the speaker itself ("branding it"): not its own */
     if ((f[i].n_targets && !ex_same_side(f[i].agents, f[i].n_agents,
                                          f[i].targets, f[i].n_targets)) ||
