@@ -425,11 +425,18 @@ void ex_answered_parties(const reader *r, frame *f, size_t nf) {
     if (f[i].t->pat->type == SCKG_EV_REJECT && !f[i].drop && f[i].n_targets)
       request_of_refuser(f, nf, i);
   for (size_t i = 0; i < nf; i++) {
-    if (f[i].drop || f[i].n_targets || !f[i].n_agents)
+    /* a target of its own side is none ("warned that it would respond"),
+     * but stays when no other is found */
+    size_t had = f[i].n_targets;
+    if (f[i].drop || !f[i].n_agents ||
+        (had && !ex_same_side(f[i].agents, f[i].n_agents, f[i].targets, had)))
       continue;
+    f[i].n_targets = 0;
     if (f[i].t->pat->type == SCKG_EV_THREATEN)
       threat_on_condition(r, f, i);
     else if (f[i].t->pat->type == SCKG_EV_REJECT)
       refusal_of_request(r, f, i);
+    if (!f[i].n_targets)
+      f[i].n_targets = had;
   }
 }
