@@ -187,6 +187,7 @@ static void remember(reader *r, frame *f, size_t nf) {
     if (f[i].n_agents) {
       sckg_event_type ty = f[i].t->pat->type;
       st->n_last_agents[ty] = f[i].n_agents;
+      st->last_para[ty] = st->para;
       memcpy(st->last_agents[ty], f[i].agents,
              f[i].n_agents * sizeof *f[i].agents);
       if (ex_is_act(r, ty) && !f[i].negated) { /* a denied act did not happen */

@@ -373,7 +373,8 @@ static void threat_on_condition(const reader *r, frame *f, size_t i) {
 
 /* "North Korea demanded a joint probe. Washington refused": a refusal
  * that names no target answers the latest request made of the refuser,
- * in this sentence or before; it targets whoever made it. */
+ * in this sentence or before in its paragraph; it targets whoever made
+ * it. */
 static void refusal_of_request(const reader *r, frame *f, size_t i) {
   for (size_t k = i; k-- > 0;) {
     sckg_event_type ty = f[k].t->pat->type;
@@ -390,7 +391,7 @@ static void refusal_of_request(const reader *r, frame *f, size_t i) {
     sckg_event_type ty = requests[c];
     ex_actor *const *by = r->st.last_agents[ty];
     size_t n = r->st.n_last_agents[ty];
-    if (n &&
+    if (n && r->st.last_para[ty] == r->st.para &&
         ex_same_side(f[i].agents, f[i].n_agents, r->st.last_targets[ty],
                      r->st.n_last_targets[ty]) &&
         !ex_same_side(f[i].agents, f[i].n_agents, by, n)) {

@@ -92,6 +92,7 @@ typedef struct {
   /* the agents of the last event of each type, for "condemned the launch" */
   ex_actor *last_agents[SCKG_EV_COUNT][EX_MAX_ACTORS];
   size_t n_last_agents[SCKG_EV_COUNT];
+  size_t last_para[SCKG_EV_COUNT]; /* the paragraph it was told in */
   /* the agents of the last act (no reaction to one), for "the decision" */
   struct {
     ex_actor *agents[EX_MAX_ACTORS];
