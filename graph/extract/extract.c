@@ -49,7 +49,7 @@ static void remember_act(article_state *st, ex_actor *const *agents, size_t n) {
 }
 
 /* Act frame fr, and the word naming an act within a few tokens of its
- * trigger ("adopted a resolution capping exports"), if any. */
+ * trigger ("passed a resolution sanctioning shippers"), if any. */
 static void remember_named_act(reader *r, const frame *fr) {
   enum { NEAR = 3 };
   size_t from = fr->t->tb > NEAR ? fr->t->tb - NEAR : 0;

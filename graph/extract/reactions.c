@@ -61,7 +61,7 @@ static void react_to_act(reader *r, frame *f, size_t i) {
     }
 }
 
-/* "adopted a resolution capping exports ... rejected the resolution": the
+/* "passed a resolution sanctioning shippers ... rejected the resolution": the
  * latest act of another side told with the same word beside it is the one
  * the word at q names again; false when none was. */
 static bool react_to_named_act(reader *r, frame *f, size_t i, size_t q) {
@@ -86,7 +86,7 @@ static long demonym_at(const reader *r, size_t q) {
   return -1;
 }
 
-/* "demanded an apology, a request Seoul rebuffed": a word naming an act
+/* "demanded an apology, a request Tokyo turned down": a word naming an act
  * that a relative clause's reaction answers is first the sentence's
  * request by another side; false when none stands before it. */
 static bool react_to_request(frame *f, size_t i) {
@@ -329,7 +329,7 @@ void ex_event_objects(reader *r, frame *f, size_t nf) {
    * have their agents */
   for (size_t i = 0; i < nf; i++) {
     const trigger *head = ex_participle_head(r, f[i].t);
-    /* "rejected the accusations, dismissing them as a smear": disparaging
+    /* "denied the charges, branding them lies": disparaging
      * what one denies is part of the denial, no criticism of its own */
     if (head && (head->pat->flags & PAT_DENY) &&
         f[i].t->pat->type == SCKG_EV_CRITICIZE &&
@@ -352,7 +352,7 @@ void ex_event_objects(reader *r, frame *f, size_t nf) {
   }
 }
 
-/* "warned of grave consequences if Seoul went ahead": a threat made on a
+/* "warned of consequences if Seoul went ahead": a threat made on a
  * condition is aimed at the condition's subject, when it is another side.
  * The condition follows the threat in its clause, before any other report. */
 static void threat_on_condition(const reader *r, frame *f, size_t i) {
@@ -371,7 +371,7 @@ static void threat_on_condition(const reader *r, frame *f, size_t i) {
   }
 }
 
-/* "North Korea demanded a joint probe. Washington refused": a refusal
+/* "Beijing demanded an apology. Tokyo refused": a refusal
  * that names no target answers the latest request made of the refuser,
  * in this sentence or before in its paragraph; it targets whoever made
  * it. */
@@ -401,13 +401,13 @@ static void refusal_of_request(const reader *r, frame *f, size_t i) {
   }
 }
 
-/* "demanded that its inspectors be let in, a request Seoul rebuffed": a
+/* "demanded consular access, a request Tokyo turned down": a
  * request of this sentence that names no addressee was made of whoever
  * refused it. */
 static void request_of_refuser(frame *f, size_t nf, size_t i) {
   for (size_t k = 0; k < nf; k++) {
     sckg_event_type ty = f[k].t->pat->type;
-    /* none, or only its own side ("that its experts be let in") */
+    /* none, or only its own side ("that its envoy be let in") */
     bool none = !f[k].n_targets || ex_same_side(f[k].agents, f[k].n_agents,
                                                 f[k].targets, f[k].n_targets);
     if ((ty == SCKG_EV_DEMAND || ty == SCKG_EV_APPEAL) && !f[k].drop && none &&

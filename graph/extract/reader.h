@@ -100,7 +100,7 @@ typedef struct {
   } acts[8]; /* the agents of the last few acts, latest last */
   size_t n_acts;
   /* acts with a word that only names an act beside their trigger, latest
-   * last: "adopted a resolution capping exports" is what "the
+   * last: "passed a resolution sanctioning shippers" is what "the
    * resolution" names again */
   struct {
     const char *noun; /* lowered */
@@ -256,8 +256,8 @@ long ex_reduced_relative(const reader *r, const trigger *t);
 void ex_event_objects(reader *r, frame *f, size_t nf);
 /* Once every frame has its agents: a threat's condition's subject ("warned
  * of consequences if Seoul went ahead") and the maker of the request a
- * refusal answers ("Washington refused") are their targets; a refuser is
- * the addressee of the request it refused ("a request Seoul rebuffed"). */
+ * refusal answers ("Tokyo refused") are their targets; a refuser is
+ * the addressee of the request it refused ("a request Tokyo turned down"). */
 void ex_answered_parties(const reader *r, frame *f, size_t nf);
 
 /* relatives.c */
@@ -267,8 +267,8 @@ typedef enum {
   ANTE_NAME,  /* a name: index is its mention */
   ANTE_EVENT, /* an event noun: index is its trigger */
   ANTE_ACT,   /* a noun that only names an act: "the decision" */
-  ANTE_CLAIM  /* a noun restating the reported clause before it: ", an
-                 account Tokyo rejects"; index is the report's trigger */
+  ANTE_CLAIM  /* a noun restating the reported clause before it: ", a
+                 claim Kyiv rejects"; index is the report's trigger */
 } ex_antecedent_kind;
 
 typedef struct {

@@ -106,7 +106,7 @@ static ex_antecedent antecedent_at(const reader *r, size_t head) {
     s--;
   if (s < 2 || !ex_is_comma(r, s - 1))
     return a;
-  /* "Pyongyang says they died, an account Tokyo rejects": a noun that
+  /* "Moscow says the drones were Ukrainian, a claim Kyiv rejects": a noun that
    * names what was said restates the reported clause before the comma */
   for (size_t q = r->nt; (ex_word(r, head) & W_RESTATE) && q-- > 0;)
     if ((r->t[q].pat->flags & PAT_REPORT) && r->t[q].te < s - 1)

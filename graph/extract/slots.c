@@ -463,8 +463,8 @@ static long prep_after(const reader *r, const trigger *t, const char *prep) {
       continue;
     /* "about how X", "targeting six people and three organisations from
      * Russia": the group may stand a few words into the phrase, but no
-     * word that can only be a verb ends it ("urged both to comply with
-     * U.N. resolutions", "called on states to abide by U.N. sanctions") */
+     * word that can only be a verb ends it ("urged them to abide by
+     * U.N. rules", "called on states to respect U.N. sanctions") */
     long k = ex_group_after(r, i + 1, 7, true);
     for (size_t q = i + 1; k >= 0 && q < r->m[k].tb; q++)
       if (ex_is_lower_word(r, q) && ex_pos(r, q) == SCKG_POS_VERB &&

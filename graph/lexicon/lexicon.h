@@ -277,7 +277,7 @@ typedef struct {
 /* names the source of a report after it: "Yonhap reported, citing a
  * government official": the claim is the official's */
 #define W_SOURCE ((sckg_wclass)1 << 58)
-/* names what someone said: ", an account Tokyo rejects" after a reported
+/* names what someone said: ", a claim Kyiv rejects" after a reported
  * clause restates it, and a reaction to it answers its speaker */
 #define W_RESTATE ((sckg_wclass)1 << 59)
 
