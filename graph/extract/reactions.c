@@ -4,7 +4,10 @@
  * ("denounced the move"), a relative clause's antecedent ("the launch,
  * which Japan condemned"), a pronoun ("condemned it"), or the accusation a
  * denial denies ("rejected the claim"): the reaction targets its doers.
- * An appeal or a demand names an event wished for instead, which is none. */
+ * An appeal or a demand names an event wished for instead, which is none.
+ * Once every frame has its agents, a threat's condition names its target
+ * ("if Seoul went ahead"), and a refusal and the request it answers name
+ * each other's maker ("Beijing demanded an apology. Tokyo refused"). */
 #include "extract/reader.h"
 
 /* May the words [from, to) stand between a reaction and the noun it
@@ -61,9 +64,9 @@ static void react_to_act(reader *r, frame *f, size_t i) {
     }
 }
 
-/* "passed a resolution sanctioning shippers ... rejected the resolution": the
- * latest act of another side told with the same word beside it is the one
- * the word at q names again; false when none was. */
+/* "passed a resolution sanctioning shippers ... rejected the resolution":
+ * the latest act told with the same word beside it is the one the word at
+ * q names again, when of another side; false when none was. */
 static bool react_to_named_act(reader *r, frame *f, size_t i, size_t q) {
   for (size_t k = r->st.n_named_acts; k-- > 0;)
     if (r->st.named_acts[k].noun == r->toks[q].lower) {
@@ -329,8 +332,8 @@ void ex_event_objects(reader *r, frame *f, size_t nf) {
    * have their agents */
   for (size_t i = 0; i < nf; i++) {
     const trigger *head = ex_participle_head(r, f[i].t);
-    /* "denied the charges, branding them lies": disparaging
-     * what one denies is part of the denial, no criticism of its own */
+    /* "denied the charges, branding them lies": disparaging what one
+     * denies is part of the denial, no criticism of its own */
     if (head && (head->pat->flags & PAT_DENY) &&
         f[i].t->pat->type == SCKG_EV_CRITICIZE &&
         (ex_word(r, f[i].t->obj_from) & W_OBJCASE)) {
@@ -371,10 +374,9 @@ static void threat_on_condition(const reader *r, frame *f, size_t i) {
   }
 }
 
-/* "Beijing demanded an apology. Tokyo refused": a refusal
- * that names no target answers the latest request made of the refuser,
- * in this sentence or before in its paragraph; it targets whoever made
- * it. */
+/* "Beijing demanded an apology. Tokyo refused": a refusal that names no
+ * target answers the latest request made of the refuser, in this sentence
+ * or before in its paragraph; it targets whoever made it. */
 static void refusal_of_request(const reader *r, frame *f, size_t i) {
   for (size_t k = i; k-- > 0;) {
     sckg_event_type ty = f[k].t->pat->type;
@@ -401,9 +403,8 @@ static void refusal_of_request(const reader *r, frame *f, size_t i) {
   }
 }
 
-/* "demanded consular access, a request Tokyo turned down": a
- * request of this sentence that names no addressee was made of whoever
- * refused it. */
+/* "demanded consular access, a request Tokyo turned down": a request of
+ * this sentence that names no addressee was made of whoever refused it. */
 static void request_of_refuser(frame *f, size_t nf, size_t i) {
   for (size_t k = 0; k < nf; k++) {
     sckg_event_type ty = f[k].t->pat->type;
