@@ -160,6 +160,21 @@ static void agent_of_passive(const reader *r, frame *f, size_t i) {
     }
 }
 
+/* Does a modal stand in the clause before token i ("Japan will act ...
+ * in concert with")? The clause starts after a clause word, a
+ * complementizer or a punctuation mark other than a comma. */
+static bool modal_clause(const reader *r, size_t i) {
+  for (size_t k = i; k-- > 0;) {
+    sckg_wclass w = ex_word(r, k);
+    if (w & W_MODAL)
+      return true;
+    if ((w & (W_CLAUSE | W_COMP)) ||
+        (r->toks[k].kind == TK_PUNCT && !ex_is_comma(r, k)))
+      return false;
+  }
+  return false;
+}
+
 void ex_read_frames(reader *r, frame *f, size_t nf) {
   for (size_t i = 0; i < nf; i++) {
     frame *fr = &f[i];
@@ -271,6 +286,13 @@ void ex_read_frames(reader *r, frame *f, size_t nf) {
     fr->drop = fr->t->negated || hypothetical;
     /* "paid a heavy price": a consequence told as done is no threat */
     if ((p->flags & PAT_CONSEQUENCE) && !ex_after_modal(r, fr->t->tb))
+      fr->drop = true;
+    /* "would respond in close coordination with Seoul": a deed told by an
+     * adverbial (a verb pattern opening with a preposition) is a plan
+     * when a modal governs its clause (a pledge's own future, "would
+     * continue to work closely with", is what it pledges) */
+    if (!(p->flags & PAT_NOUN) && !ex_is_speech(r, p->type) &&
+        (ex_word(r, fr->t->tb) & W_PREP) && modal_clause(r, fr->t->tb))
       fr->drop = true;
     /* a statement named with "the" refers to the article's last one */
     /* "In a statement released Friday, the ministry said": the statement is

@@ -258,6 +258,22 @@ static bool participial_adjunct(const reader *r, size_t v, size_t *b,
   return false;
 }
 
+/* "said that Russia had risen to ..., and assured Putin": when the verb
+ * at v is a perfect ("had risen") in the complement of a reporting verb,
+ * a plain past joined after it by "and" joins the reporting verb, not the
+ * tense the report shifted back. Returns that reporting verb, else NULL. */
+static const trigger *backshifted(const reader *r, const trigger *t, size_t v) {
+  if (v == 0 || !((ex_word(r, v) | ex_word(r, v - 1)) & W_PERFECT))
+    return NULL;
+  const trigger *q = main_verb_before(r, t, v);
+  if (!q || !(q->pat->flags & PAT_REPORT) || q->tb >= v)
+    return NULL;
+  for (size_t k = q->te; k < v; k++)
+    if (ex_word(r, k) & W_COMP)
+      return q;
+  return NULL;
+}
+
 static long subject_of(const reader *r, const trigger *t) {
   return subject_of_verb(r, t, true);
 }
@@ -306,6 +322,13 @@ static long subject_of_verb(const reader *r, const trigger *t, bool common_np) {
     /* a verb the lexicon has no event for may be nearer: "Seoul summoned
      * the ambassador and warned him", "voiced concern, urged restraint" */
     size_t v = joined ? finite_verb_before(r, p ? p->te : 0, i - 1) : 0;
+    const trigger *said = joined && i == t->tb ? backshifted(r, t,
+                                                             v   ? v
+                                                             : p ? p->tb
+                                                                 : 0)
+                                               : NULL;
+    if (said)
+      return subject_of(r, said);
     if (v && r->clause[v] == r->clause[t->tb])
       return verb_word_subject(r, t, v, false);
     if (p)
