@@ -160,6 +160,26 @@ static void agent_of_passive(const reader *r, frame *f, size_t i) {
     }
 }
 
+/* The speech verb frame before statement noun frame i whose phrase
+ * follows it, over a comma, the phrase's preposition and determiners
+ * ("warned, in a public service announcement"); -1 when none. */
+static long statement_verb(const reader *r, const frame *f, size_t i) {
+  size_t b = f[i].t->tb;
+  while (b > 0 && ex_is_lower_word(r, b - 1) &&
+         (ex_word(r, b - 1) & (W_DET | W_ARTICLE)))
+    b--;
+  if (b == 0 || !(ex_word(r, b - 1) & W_PREP))
+    return -1;
+  b--;
+  if (b > 0 && ex_is_comma(r, b - 1))
+    b--;
+  for (size_t k = 0; k < i; k++)
+    if (f[k].t->te == b && !(f[k].t->pat->flags & PAT_NOUN) &&
+        ex_is_speech(r, f[k].t->pat->type) && f[k].n_agents)
+      return (long)k;
+  return -1;
+}
+
 void ex_read_frames(reader *r, frame *f, size_t nf) {
   for (size_t i = 0; i < nf; i++) {
     frame *fr = &f[i];
@@ -284,6 +304,15 @@ void ex_read_frames(reader *r, frame *f, size_t nf) {
       if (k >= 0) {
         fr->n_agents = ex_group_actors(r, (size_t)k, fr->agents, EX_MAX_ACTORS);
         fr->agent_mention = k;
+        fr->agent_slot = SLOT_SUBJ;
+      }
+    }
+    /* "after the FBI warned, in an advisory, that": a statement named in
+     * a phrase right after a verb of speech is that verb's */
+    if ((p->flags & PAT_STATEMENT) && (p->flags & PAT_NOUN) && !fr->n_agents) {
+      long v = statement_verb(r, f, i);
+      if (v >= 0) {
+        ex_copy_actors(fr->agents, &fr->n_agents, f[v].agents, f[v].n_agents);
         fr->agent_slot = SLOT_SUBJ;
       }
     }
@@ -784,6 +813,21 @@ static bool same_agents(const frame *a, const frame *b) {
   return true;
 }
 
+/* "asked a court to seize accounts that they say hackers used": does
+ * frame k only ask for an act (an appeal or a demand) before report i,
+ * whose own content, after it, tells the sentence's crimes? The report is
+ * then a claim of its own, which the appeal does not voice. */
+static bool asks_before_claim(const reader *r, const frame *f, size_t nf,
+                              size_t k, size_t i) {
+  if (sckg_type(r->s, f[k].t->pat->type)->roles & (TYPE_REACTION | TYPE_ACT) ||
+      f[k].t->tb > f[i].t->tb)
+    return false;
+  for (size_t c = 0; c < nf; c++)
+    if ((f[c].t->pat->flags & PAT_CRIME) && f[c].t->tb < f[i].t->te)
+      return false;
+  return true;
+}
+
 void ex_emit_frames(reader *r, frame *f, size_t nf) {
   /* "met its obligations": a meeting needs a counterpart */
   for (size_t i = 0; i < nf; i++)
@@ -941,9 +985,10 @@ void ex_emit_frames(reader *r, frame *f, size_t nf) {
       if (k == i || !f[k].n_agents)
         continue;
       sckg_event_type t = f[k].t->pat->type;
-      if (t != SCKG_EV_MAKE_STATEMENT && ex_is_speech(r, t))
+      if (t != SCKG_EV_MAKE_STATEMENT && ex_is_speech(r, t) &&
+          !asks_before_claim(r, f, nf, k, i))
         typed_speech = true;
-      if ((f[k].t->pat->flags & PAT_CRIME) && !f[k].negated &&
+      if ((f[k].t->pat->flags & PAT_CRIME) && !f[k].negated && !f[k].drop &&
           !f[k].back_reference)
         for (size_t q = 0; q < f[k].n_agents; q++)
           if (!ex_has_actor(fr->agents, fr->n_agents, f[k].agents[q]))
