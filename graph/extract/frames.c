@@ -585,6 +585,38 @@ void ex_same_targets(reader *r, frame *f, size_t nf) {
   }
 }
 
+/* May token i stand in a date that modifies a noun: a number, a month or
+ * the dot of its abbreviation ("Sept. 2")? */
+static bool date_word(const reader *r, size_t i) {
+  const token *tk = &r->toks[i];
+  return tk->kind == TK_NUM || (ex_word(r, i) & W_MONTH) ||
+         (tk->kind == TK_PUNCT && r->text[tk->b] == '.');
+}
+
+/* Where the definite phrase of noun trigger t starts ("the Sept. 2
+ * attack": after "the", over its modifiers), or 0 when no definite
+ * determiner opens it. */
+static size_t definite_phrase(const reader *r, const trigger *t) {
+  size_t b = t->tb;
+  while (b > 0 && t->tb - b < 6 && date_word(r, b - 1))
+    b--;
+  return b > 0 && (ex_word(r, b - 1) & W_DEFINITE) ? b : 0;
+}
+
+/* "The Sept. 2 attack wiped its servers": the day a date inside the
+ * definite phrase of noun trigger t fixes for the event it names; none
+ * when the phrase holds no such date. */
+static sckg_date date_in_phrase(const reader *r, const trigger *t) {
+  sckg_date none = {0, 0, 0};
+  size_t b = definite_phrase(r, t);
+  if (!b)
+    return none;
+  for (size_t k = 0; k < r->nd; k++)
+    if (r->dates[k].tok >= b && r->dates[k].tok < t->tb && r->dates[k].date.day)
+      return r->dates[k].date;
+  return none;
+}
+
 /* The crime frame before crime i of which i is an instance: "Lazarus
  * heists, among them the hack of the Horizon bridge, the raid on Ronin".
  * Between the instance word and i stand only words of noun phrases and
@@ -632,8 +664,8 @@ void ex_inherit_agents(reader *r, frame *f, size_t nf) {
       continue;
     /* "the theft", "the hack": the one the article told of before */
     sckg_event_type ty = f[i].t->pat->type;
-    if ((f[i].t->pat->flags & PAT_NOUN) && f[i].t->tb > 0 &&
-        (ex_word(r, f[i].t->tb - 1) & W_DEFINITE) && r->st.n_last_agents[ty]) {
+    if ((f[i].t->pat->flags & PAT_NOUN) &&
+        definite_phrase(r, f[i].t) == f[i].t->tb && r->st.n_last_agents[ty]) {
       f[i].n_agents = r->st.n_last_agents[ty];
       memcpy(f[i].agents, r->st.last_agents[ty],
              f[i].n_agents * sizeof *f[i].agents);
@@ -693,6 +725,16 @@ void ex_inherit_agents(reader *r, frame *f, size_t nf) {
         memcpy(f[i].agents, f[k].agents, f[k].n_agents * sizeof *f[i].agents);
         f[i].n_agents = f[k].n_agents;
       }
+    /* "The Sept. 2 attack wiped its servers": a definite phrase with a
+     * date in it, that the sentence names no author for, is the last one
+     * told of too */
+    if (!f[i].n_agents && (f[i].t->pat->flags & PAT_NOUN) &&
+        definite_phrase(r, f[i].t) && r->st.n_last_agents[ty]) {
+      f[i].n_agents = r->st.n_last_agents[ty];
+      memcpy(f[i].agents, r->st.last_agents[ty],
+             f[i].n_agents * sizeof *f[i].agents);
+      f[i].back_reference = true;
+    }
   }
   (void)r;
 }
@@ -888,6 +930,9 @@ void ex_emit_frames(reader *r, frame *f, size_t nf) {
         ex_copy_actors(e->targets, &e->n_targets, &fr->targets[k], 1);
     e->negated = fr->negated;
     e->date = ex_date_near(r, fr->t);
+    sckg_date own = date_in_phrase(r, fr->t);
+    if ((p->flags & PAT_NOUN) && !e->date.day && own.day)
+      e->date = own;
     /* "The spokesman also accused Washington", "They also voiced concern":
      * a speech act in a sentence that fixes no date, by actors (or their
      * parts) of the last dated sentence, continues it: when they are

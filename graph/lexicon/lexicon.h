@@ -277,6 +277,9 @@ typedef struct {
 /* names the source of a report after it: "Yonhap reported, citing a
  * government official": the claim is the official's */
 #define W_SOURCE ((sckg_wclass)1 << 58)
+/* what computers hold or run, which gives an attack on it a cyber sense:
+ * "the attack on the Harmony bridge", "attacks that wiped servers" */
+#define W_CYBER ((sckg_wclass)1 << 62)
 
 /* What a span of an article that is not read is (noise.tsv's kinds; the
  * title, datelines and timestamps are found by their shape alone). */
