@@ -175,6 +175,26 @@ static bool modal_clause(const reader *r, size_t i) {
   return false;
 }
 
+/* The speech verb frame before statement noun frame i whose phrase
+ * follows it, over a comma, the phrase's preposition and determiners
+ * ("warned, in a public service announcement"); -1 when none. */
+static long statement_verb(const reader *r, const frame *f, size_t i) {
+  size_t b = f[i].t->tb;
+  while (b > 0 && ex_is_lower_word(r, b - 1) &&
+         (ex_word(r, b - 1) & (W_DET | W_ARTICLE)))
+    b--;
+  if (b == 0 || !(ex_word(r, b - 1) & W_PREP))
+    return -1;
+  b--;
+  if (b > 0 && ex_is_comma(r, b - 1))
+    b--;
+  for (size_t k = 0; k < i; k++)
+    if (f[k].t->te == b && !(f[k].t->pat->flags & PAT_NOUN) &&
+        ex_is_speech(r, f[k].t->pat->type) && f[k].n_agents)
+      return (long)k;
+  return -1;
+}
+
 void ex_read_frames(reader *r, frame *f, size_t nf) {
   for (size_t i = 0; i < nf; i++) {
     frame *fr = &f[i];
@@ -306,6 +326,15 @@ void ex_read_frames(reader *r, frame *f, size_t nf) {
       if (k >= 0) {
         fr->n_agents = ex_group_actors(r, (size_t)k, fr->agents, EX_MAX_ACTORS);
         fr->agent_mention = k;
+        fr->agent_slot = SLOT_SUBJ;
+      }
+    }
+    /* "after the FBI warned, in an advisory, that": a statement named in
+     * a phrase right after a verb of speech is that verb's */
+    if ((p->flags & PAT_STATEMENT) && (p->flags & PAT_NOUN) && !fr->n_agents) {
+      long v = statement_verb(r, f, i);
+      if (v >= 0) {
+        ex_copy_actors(fr->agents, &fr->n_agents, f[v].agents, f[v].n_agents);
         fr->agent_slot = SLOT_SUBJ;
       }
     }
@@ -578,6 +607,38 @@ void ex_same_targets(reader *r, frame *f, size_t nf) {
   }
 }
 
+/* May token i stand in a date that modifies a noun: a number, a month or
+ * the dot of its abbreviation ("Sept. 2")? */
+static bool date_word(const reader *r, size_t i) {
+  const token *tk = &r->toks[i];
+  return tk->kind == TK_NUM || (ex_word(r, i) & W_MONTH) ||
+         (tk->kind == TK_PUNCT && r->text[tk->b] == '.');
+}
+
+/* Where the definite phrase of noun trigger t starts ("the Sept. 2
+ * attack": after "the", over its modifiers), or 0 when no definite
+ * determiner opens it. */
+static size_t definite_phrase(const reader *r, const trigger *t) {
+  size_t b = t->tb;
+  while (b > 0 && t->tb - b < 6 && date_word(r, b - 1))
+    b--;
+  return b > 0 && (ex_word(r, b - 1) & W_DEFINITE) ? b : 0;
+}
+
+/* "The Sept. 2 attack wiped its servers": the day a date inside the
+ * definite phrase of noun trigger t fixes for the event it names; none
+ * when the phrase holds no such date. */
+static sckg_date date_in_phrase(const reader *r, const trigger *t) {
+  sckg_date none = {0, 0, 0};
+  size_t b = definite_phrase(r, t);
+  if (!b)
+    return none;
+  for (size_t k = 0; k < r->nd; k++)
+    if (r->dates[k].tok >= b && r->dates[k].tok < t->tb && r->dates[k].date.day)
+      return r->dates[k].date;
+  return none;
+}
+
 /* The crime frame before crime i of which i is an instance: "Lazarus
  * heists, among them the hack of the Horizon bridge, the raid on Ronin".
  * Between the instance word and i stand only words of noun phrases and
@@ -625,8 +686,8 @@ void ex_inherit_agents(reader *r, frame *f, size_t nf) {
       continue;
     /* "the theft", "the hack": the one the article told of before */
     sckg_event_type ty = f[i].t->pat->type;
-    if ((f[i].t->pat->flags & PAT_NOUN) && f[i].t->tb > 0 &&
-        (ex_word(r, f[i].t->tb - 1) & W_DEFINITE) && r->st.n_last_agents[ty]) {
+    if ((f[i].t->pat->flags & PAT_NOUN) &&
+        definite_phrase(r, f[i].t) == f[i].t->tb && r->st.n_last_agents[ty]) {
       f[i].n_agents = r->st.n_last_agents[ty];
       memcpy(f[i].agents, r->st.last_agents[ty],
              f[i].n_agents * sizeof *f[i].agents);
@@ -686,6 +747,16 @@ void ex_inherit_agents(reader *r, frame *f, size_t nf) {
         memcpy(f[i].agents, f[k].agents, f[k].n_agents * sizeof *f[i].agents);
         f[i].n_agents = f[k].n_agents;
       }
+    /* "The Sept. 2 attack wiped its servers": a definite phrase with a
+     * date in it, that the sentence names no author for, is the last one
+     * told of too */
+    if (!f[i].n_agents && (f[i].t->pat->flags & PAT_NOUN) &&
+        definite_phrase(r, f[i].t) && r->st.n_last_agents[ty]) {
+      f[i].n_agents = r->st.n_last_agents[ty];
+      memcpy(f[i].agents, r->st.last_agents[ty],
+             f[i].n_agents * sizeof *f[i].agents);
+      f[i].back_reference = true;
+    }
   }
   (void)r;
 }
@@ -806,6 +877,21 @@ static bool same_agents(const frame *a, const frame *b) {
   return true;
 }
 
+/* "asked a court to seize accounts that they say hackers used": does
+ * frame k only ask for an act (an appeal or a demand) before report i,
+ * whose own content, after it, tells the sentence's crimes? The report is
+ * then a claim of its own, which the appeal does not voice. */
+static bool asks_before_claim(const reader *r, const frame *f, size_t nf,
+                              size_t k, size_t i) {
+  if (sckg_type(r->s, f[k].t->pat->type)->roles & (TYPE_REACTION | TYPE_ACT) ||
+      f[k].t->tb > f[i].t->tb)
+    return false;
+  for (size_t c = 0; c < nf; c++)
+    if ((f[c].t->pat->flags & PAT_CRIME) && f[c].t->tb < f[i].t->te)
+      return false;
+  return true;
+}
+
 void ex_emit_frames(reader *r, frame *f, size_t nf) {
   /* "met its obligations": a meeting needs a counterpart */
   for (size_t i = 0; i < nf; i++)
@@ -866,6 +952,9 @@ void ex_emit_frames(reader *r, frame *f, size_t nf) {
         ex_copy_actors(e->targets, &e->n_targets, &fr->targets[k], 1);
     e->negated = fr->negated;
     e->date = ex_date_near(r, fr->t);
+    sckg_date own = date_in_phrase(r, fr->t);
+    if ((p->flags & PAT_NOUN) && !e->date.day && own.day)
+      e->date = own;
     /* "The spokesman also accused Washington", "They also voiced concern":
      * a speech act in a sentence that fixes no date, by actors (or their
      * parts) of the last dated sentence, continues it: when they are
@@ -963,9 +1052,10 @@ void ex_emit_frames(reader *r, frame *f, size_t nf) {
       if (k == i || !f[k].n_agents)
         continue;
       sckg_event_type t = f[k].t->pat->type;
-      if (t != SCKG_EV_MAKE_STATEMENT && ex_is_speech(r, t))
+      if (t != SCKG_EV_MAKE_STATEMENT && ex_is_speech(r, t) &&
+          !asks_before_claim(r, f, nf, k, i))
         typed_speech = true;
-      if ((f[k].t->pat->flags & PAT_CRIME) && !f[k].negated &&
+      if ((f[k].t->pat->flags & PAT_CRIME) && !f[k].negated && !f[k].drop &&
           !f[k].back_reference)
         for (size_t q = 0; q < f[k].n_agents; q++)
           if (!ex_has_actor(fr->agents, fr->n_agents, f[k].agents[q]))

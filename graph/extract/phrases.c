@@ -213,6 +213,41 @@ const phrase *ex_longest(const reader *r, size_t i, unsigned mask,
  *   adjective before it ("the accused", "the alleged theft", "the
  *   hacking"; but "denied stealing", "by blacklisting", ", accusing");
  *   one a noun shares is a noun after a noun too ("missile warning"). */
+/* "the group, which the FBI attributes to North Korea": a name that
+ * ends right before token s and follows a relative word, with a
+ * preposition at `next`, is the subject of a relative clause whose object
+ * moved before it; the word between is its verb, not a noun the name
+ * modifies. */
+static bool moved_object(const reader *r, size_t s, size_t next) {
+  if (next >= r->n || !(ex_word(r, next) & W_PREP) ||
+      !ex_is_lower_word(r, next))
+    return false;
+  /* the preposition's phrase names an actor or an event ("to North
+   * Korea", "for the hack"), not "a label it pins on other nations" */
+  bool named = false;
+  for (size_t k = 0; k < r->nm && !named; k++)
+    named = r->m[k].tb > next && r->m[k].tb <= next + 3 && r->m[k].n;
+  for (size_t j = next + 1; j <= next + 3 && j < r->n && !named; j++) {
+    size_t e;
+    const phrase *ph = ex_longest(r, j, 1u << PH_TRIGGER, &e);
+    named = ph && (ph->pattern->flags & PAT_NOUN);
+  }
+  if (!named)
+    return false;
+  for (size_t k = 0; k < r->nm; k++) {
+    const mention *m = &r->m[k];
+    if (m->te != s || m->poss || !m->n || m->kind == M_ADJ || m->tb == 0)
+      continue;
+    sckg_wclass w = ex_word(r, m->tb - 1);
+    if ((w & W_RELATIVE) ||
+        ((w & W_COMP) && m->tb >= 2 && ex_is_lower_word(r, m->tb - 2) &&
+         (ex_pos(r, m->tb - 2) & SCKG_POS_NOUN) &&
+         !(ex_word(r, m->tb - 2) & W_SAY) && !ex_finite_verb(r, m->tb - 2)))
+      return true;
+  }
+  return false;
+}
+
 static bool verb_place(const reader *r, size_t i, const phrase *ph) {
   /* "would also have banned its exports", "could be sanctioned": what a
    * modal governs is a hypothesis or a plan, no event (the bare form is
@@ -273,7 +308,8 @@ static bool verb_place(const reader *r, size_t i, const phrase *ph) {
     if (next < r->n && r->toks[next].kind == TK_QUOTE)
       next++;
     return (w & W_SUBJPRON) ||
-           (subject && ex_may_start_np(r, next) && !ex_is_comma(r, next));
+           (subject && ex_may_start_np(r, next) && !ex_is_comma(r, next)) ||
+           moved_object(r, s, next);
   }
   case FORM_NOMINAL:
     return !np_begun && !prep;

@@ -48,6 +48,12 @@ long ex_reduced_relative(const reader *r, const trigger *t) {
   if (!ex_is_lower_word(r, v) || (w & (W_SAY | W_COMP)))
     return -1;
   if (w & W_PREP) {
+    /* "days after the FBI warned, in an advisory, that": a preposition
+     * that opens clauses, its subject and a bare participle that a comma
+     * or the sentence's end follows is that clause's verb; a participle
+     * modifying a noun goes on ("after hackers linked to the North") */
+    if ((w & W_CLAUSE) && !(after < r->n && (ex_word(r, after) & W_PREP)))
+      return -1;
     /* "a spokesman for the ministry said on Monday": a name whose
      * preposition the reader found to speak for a role is a subject */
     for (size_t k = 0; k < r->nm; k++)

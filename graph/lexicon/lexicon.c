@@ -186,7 +186,8 @@ static const struct {
                     {"proper", W_PROPER},
                     {"sequence", W_SEQUENCE},
                     {"source", W_SOURCE},
-                    {"restate", W_RESTATE}};
+                    {"restate", W_RESTATE},
+                    {"cyber", W_CYBER}};
 
 /* The class named `name` (n bytes); false when none has that name. The
  * class `word` has no bits: it only makes a word known. */

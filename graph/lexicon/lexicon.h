@@ -280,6 +280,9 @@ typedef struct {
 /* names what someone said: ", a claim Kyiv rejects" after a reported
  * clause restates it, and a reaction to it answers its speaker */
 #define W_RESTATE ((sckg_wclass)1 << 59)
+/* what computers hold or run, which gives an attack on it a cyber sense:
+ * "the attack on the Harmony bridge", "attacks that wiped servers" */
+#define W_CYBER ((sckg_wclass)1 << 62)
 
 /* What a span of an article that is not read is (noise.tsv's kinds; the
  * title, datelines and timestamps are found by their shape alone). */
