@@ -754,6 +754,24 @@ static size_t unknown_name(reader *r, size_t i, sckg_class *cls) {
   return e;
 }
 
+/* "Draft Tabled by Britain Wins 13 Votes": is the sentence a title-case
+ * headline, every lowercase word a grammar word of words.tsv and at least
+ * three words past the first capitalised though the lexicon knows them as
+ * common words? Its capitals then mark no names. */
+static bool title_case(const reader *r) {
+  size_t common = 0;
+  for (size_t i = 0; i < r->n; i++) {
+    const token *t = &r->toks[i];
+    if (t->kind != TK_WORD)
+      continue;
+    if (!t->cap && !ex_word(r, i))
+      return false;
+    if (t->cap && i > 0 && ex_pos(r, i) && !ex_all_caps(r, i))
+      common++;
+  }
+  return common >= 3;
+}
+
 /* The count of token i: digits ("11") or a number word ("four"); 0 when
  * neither. */
 static int token_count(const reader *r, size_t i) {
@@ -979,6 +997,7 @@ static size_t stateless_body(reader *r, size_t i) {
 void ex_find_mentions(reader *r) {
   unsigned actorish = (1u << PH_ACTOR) | (1u << PH_DEMONYM) | (1u << PH_TITLE) |
                       (1u << PH_ANAPHOR);
+  bool headline = title_case(r);
   for (size_t i = 0; i < r->n;) {
     size_t e;
     const phrase *ph = ex_longest(r, i, actorish, &e);
@@ -994,7 +1013,7 @@ void ex_find_mentions(reader *r) {
       }
       sckg_class cls;
       size_t oe = unknown_org(r, i, &cls);
-      size_t ue = oe || p_none(r, i) ? 0 : unknown_name(r, i, &cls);
+      size_t ue = oe || p_none(r, i) || headline ? 0 : unknown_name(r, i, &cls);
       if (oe || ue) { /* a body or a name the lexicon lacks */
         size_t e2 = oe ? oe : ue;
         /* "North Korea's Supreme Court": a state's body, named as the
