@@ -464,6 +464,10 @@ static long prep_after(const reader *r, const trigger *t, const char *prep) {
         if (r->t[k].tb == i && &r->t[k] != t &&
             ex_pattern_takes(r->t[k].pat, prep))
           return -1;
+    /* "a report seen by Reuters": the phrase after such a participle is
+     * the participle's, not the trigger's */
+    if (i >= t->te && (ex_word(r, i) & W_WITNESS))
+      return -1;
     if (tk->lower == prep)
       /* "about how X", "targeting six people and three organisations from
        * Russia": the group may stand a few words into the phrase */

@@ -277,6 +277,9 @@ typedef struct {
 /* names the source of a report after it: "Yonhap reported, citing a
  * government official": the claim is the official's */
 #define W_SOURCE ((sckg_wclass)1 << 58)
+/* a participle of getting to see a text: "a report seen by Reuters",
+ * "a letter obtained by Yonhap": its by-phrase names no author */
+#define W_WITNESS ((sckg_wclass)1 << 63)
 
 /* What a span of an article that is not read is (noise.tsv's kinds; the
  * title, datelines and timestamps are found by their shape alone). */
