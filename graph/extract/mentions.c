@@ -534,16 +534,46 @@ static ex_actor *role_body(reader *r, const char *cue) {
   return NULL;
 }
 
-/* "the ministry", "the council": the latest agency whose label holds the
- * noun (a Ministry, not the Bureau named after it), else the latest
- * international body that does (the Security Council, not the U.N. named
- * after it), else the latest of the anaphor's own class. */
-static ex_actor *body_named(const article_state *st, const char *noun,
-                            bool igo) {
-  ex_actor *a = recent_named(&st->agencies, noun);
+/* A body of class `cls` named earlier in the sentence, the latest first,
+ * whose label holds `noun` (any, when `noun` is NULL); a person's title
+ * names its office ("Assistant Attorney General X vowed that the
+ * department ..."). A name a preposition governs is merely named ("a
+ * firm affiliated with the North's defense ministry, the ministry said"),
+ * and a possessor too. NULL when none. */
+static ex_actor *sentence_body(const reader *r, const char *noun,
+                               sckg_class cls) {
+  for (size_t k = r->nm - 1; k-- > 0;) {
+    const mention *o = &r->m[k];
+    if (o->kind != M_NAME || o->poss ||
+        (o->tb > 0 && (ex_word(r, o->tb - 1) & W_PREP)))
+      continue;
+    for (size_t q = 0; q <= o->n; q++) {
+      ex_actor *a = q < o->n ? o->actors[q] : o->office;
+      if (a && a->cls == cls && (!noun || label_has_word(a->label, noun)))
+        return a;
+    }
+  }
+  return NULL;
+}
+
+/* "the ministry", "the council": a body of this sentence whose label holds
+ * the noun, else the article's latest agency that does (a Ministry, not
+ * the Bureau named after it), else its latest international body that
+ * does (the Security Council, not the U.N. named after it); else the
+ * sentence's latest body of the anaphor's class ('"The FBI will ...," the
+ * agency said'), else the article's. */
+static ex_actor *body_referred(const reader *r, const char *noun, bool igo) {
+  sckg_class cls = igo ? SCKG_CLASS_IGO : SCKG_CLASS_AGENCY;
+  ex_actor *a = sentence_body(r, noun, SCKG_CLASS_AGENCY);
   if (!a)
-    a = recent_named(&st->igos, noun);
-  const recent_actors *own = igo ? &st->igos : &st->agencies;
+    a = sentence_body(r, noun, SCKG_CLASS_IGO);
+  if (!a)
+    a = recent_named(&r->st.agencies, noun);
+  if (!a)
+    a = recent_named(&r->st.igos, noun);
+  if (!a)
+    a = sentence_body(r, NULL, cls);
+  const recent_actors *own = igo ? &r->st.igos : &r->st.agencies;
   return a ? a : own->n ? own->items[own->n - 1] : NULL;
 }
 
@@ -616,13 +646,13 @@ static void resolve_anaphor(reader *r, mention *m, const phrase *ph) {
     /* "prosecutors": the body whose name holds the cue (the Justice
      * Department), and none when the article named none */
     ex_add_actor(m, ph->cue ? role_body(r, ph->cue)
-                            : body_named(st, ph->ltoks[ph->n - 1], false));
+                            : body_referred(r, ph->ltoks[ph->n - 1], false));
     break;
   case ANA_ORGANIZATION:
     ex_add_actor(m, st->last_org);
     break;
   case ANA_IGO:
-    ex_add_actor(m, body_named(st, ph->ltoks[ph->n - 1], true));
+    ex_add_actor(m, body_referred(r, ph->ltoks[ph->n - 1], true));
     break;
   }
 }
