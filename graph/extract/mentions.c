@@ -1024,6 +1024,46 @@ static size_t stateless_body(reader *r, size_t i) {
   return m->te;
 }
 
+/* "Pyongyang hit back. A foreign ministry spokesman said ...": an
+ * indefinite role of heads.tsv (over two modifiers and a body's head) that
+ * names no state stands for the state the sentence is about, or its body
+ * when one is named, as "the foreign ministry" does. Returns its end, 0
+ * when there is none at i. */
+static size_t stateless_role(reader *r, size_t i) {
+  /* not after a preposition: "condemned it through a spokesperson" */
+  if (!(ex_word(r, i) & W_ARTICLE) || (ex_word(r, i) & W_DEFINITE) ||
+      (i > 0 && (ex_word(r, i - 1) & W_PREP)))
+    return 0;
+  size_t j = i + 1, be, he;
+  while (j < r->n && j < i + 3 && ex_is_lower_word(r, j) && !ex_word(r, j) &&
+         (ex_pos(r, j) & SCKG_POS_ADJ) && !ex_longest(r, j, 1u << PH_HEAD, &he))
+    j++;
+  be = j;
+  const phrase *body = j < r->n ? ex_longest(r, j, 1u << PH_HEAD, &be) : NULL;
+  if (body && body->head != HEAD_AGENCY)
+    body = NULL;
+  size_t hb = body ? be : j;
+  const phrase *role = hb < r->n ? ex_longest(r, hb, 1u << PH_HEAD, &he) : NULL;
+  if (!role || role->head != HEAD_PERSON || name_after(r, he) > he)
+    return 0;
+  const lex_actor *state = sentence_state(r, i);
+  if (!state)
+    return 0;
+  mention *m = new_mention(r, i, he, M_NAME);
+  if (!m)
+    return 0;
+  if (body)
+    apply_head(r, m, state, body, j, be);
+  else
+    ex_add_actor(m, lex(r, state));
+  m->tb = i;
+  m->te = he;
+  m->role = true;
+  /* "the spokesman", "he" after it: the latest person is this one */
+  r->st.last_person = m->actors[0];
+  return he;
+}
+
 void ex_find_mentions(reader *r) {
   unsigned actorish = (1u << PH_ACTOR) | (1u << PH_DEMONYM) | (1u << PH_TITLE) |
                       (1u << PH_ANAPHOR);
@@ -1037,6 +1077,8 @@ void ex_find_mentions(reader *r) {
       size_t ne = numbered_plural(r, i);
       if (!ne)
         ne = stateless_body(r, i);
+      if (!ne)
+        ne = stateless_role(r, i);
       if (ne) {
         i = ne;
         continue;
