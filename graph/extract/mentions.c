@@ -577,6 +577,13 @@ static ex_actor *body_referred(const reader *r, const char *noun, bool igo) {
   return a ? a : own->n ? own->items[own->n - 1] : NULL;
 }
 
+/* Is mention o the speaker of a report inserted between commas: ",
+ * Seoul's military said, "? */
+static bool inserted_speaker(const reader *r, const mention *o) {
+  return o->tb > 0 && ex_is_comma(r, o->tb - 1) && o->te + 1 < r->n &&
+         (ex_word(r, o->te) & W_SAY) && ex_is_comma(r, o->te + 1);
+}
+
 static void resolve_anaphor(reader *r, mention *m, const phrase *ph) {
   article_state *st = &r->st;
   switch (ph->ana) {
@@ -590,9 +597,11 @@ static void resolve_anaphor(reader *r, mention *m, const phrase *ph) {
       for (size_t k = r->nm - 1; k-- > 0 && !m->n;) {
         const mention *o = &r->m[k];
         /* not a name that modifies a noun: "the U.S. sanctions against its
-         * officials" */
+         * officials"; nor the speaker of a report set off by commas
+         * ("Pyongyang fired two missiles, Seoul's military said, its third
+         * launch"), whose possessives are the report's */
         if (o->kind == M_NAME && o->n == 1 && !o->plural &&
-            !ex_name_modifies_noun(r, o) &&
+            !ex_name_modifies_noun(r, o) && !inserted_speaker(r, o) &&
             o->actors[0]->cls != SCKG_CLASS_PERSON)
           ex_add_actor(m, o->actors[0]);
       }
