@@ -577,6 +577,16 @@ static ex_actor *body_referred(const reader *r, const char *noun, bool igo) {
   return a ? a : own->n ? own->items[own->n - 1] : NULL;
 }
 
+/* Does a preposition stand before mention o, over determiners ("by the
+ * official news agency")? Groups and their prepositions are not known
+ * while mentions are read. */
+static bool governed(const reader *r, const mention *o) {
+  size_t i = o->tb;
+  while (i > 0 && (ex_word(r, i - 1) & W_DET))
+    i--;
+  return i > 0 && (ex_word(r, i - 1) & W_PREP);
+}
+
 /* Is mention o the speaker of a report inserted between commas: ",
  * Seoul's military said, "? */
 static bool inserted_speaker(const reader *r, const mention *o) {
@@ -584,12 +594,35 @@ static bool inserted_speaker(const reader *r, const mention *o) {
          (ex_word(r, o->te) & W_SAY) && ex_is_comma(r, o->te + 1);
 }
 
+/* "North Korea's spokesman insisted the country had nothing to do with
+ * it": a description of a state right after a verb of saying (and its
+ * "that") is the speaker's own state: the nearest name before the verb
+ * that no preposition governs, when it is or serves a state. NULL
+ * otherwise. */
+static ex_actor *speaker_state(const reader *r, const mention *m) {
+  size_t i = m->tb;
+  if (i > 0 && (ex_word(r, i - 1) & W_COMP))
+    i--;
+  if (i == 0 || !(ex_word(r, i - 1) & W_SAY))
+    return NULL;
+  for (size_t k = r->nm - 1; k-- > 0;) {
+    const mention *o = &r->m[k];
+    if (o->te >= i || o->kind != M_NAME || o->n != 1 || o->poss ||
+        governed(r, o))
+      continue;
+    return as_class(o->actors[0], SCKG_CLASS_STATE);
+  }
+  return NULL;
+}
+
 static void resolve_anaphor(reader *r, mention *m, const phrase *ph) {
   article_state *st = &r->st;
   switch (ph->ana) {
-  case ANA_TOPIC_STATE:
-    ex_add_actor(m, topic_state(r));
+  case ANA_TOPIC_STATE: {
+    ex_actor *own = speaker_state(r, m);
+    ex_add_actor(m, own ? own : topic_state(r));
     break;
+  }
   case ANA_SUBJECT: {
     /* "Tornado Cash, a mixer used since its launch": a possessive 'its'
      * belongs to the nearest name before it */
