@@ -534,25 +534,95 @@ static ex_actor *role_body(reader *r, const char *cue) {
   return NULL;
 }
 
-/* "the ministry", "the council": the latest agency whose label holds the
- * noun (a Ministry, not the Bureau named after it), else the latest
- * international body that does (the Security Council, not the U.N. named
- * after it), else the latest of the anaphor's own class. */
-static ex_actor *body_named(const article_state *st, const char *noun,
-                            bool igo) {
-  ex_actor *a = recent_named(&st->agencies, noun);
+/* A body of class `cls` named earlier in the sentence, the latest first,
+ * whose label holds `noun` (any, when `noun` is NULL); a person's title
+ * names its office ("Assistant Attorney General X vowed that the
+ * department ..."). A name a preposition governs is merely named ("a
+ * firm affiliated with the North's defense ministry, the ministry said"),
+ * and a possessor too. NULL when none. */
+static ex_actor *sentence_body(const reader *r, const char *noun,
+                               sckg_class cls) {
+  for (size_t k = r->nm - 1; k-- > 0;) {
+    const mention *o = &r->m[k];
+    if (o->kind != M_NAME || o->poss ||
+        (o->tb > 0 && (ex_word(r, o->tb - 1) & W_PREP)))
+      continue;
+    for (size_t q = 0; q <= o->n; q++) {
+      ex_actor *a = q < o->n ? o->actors[q] : o->office;
+      if (a && a->cls == cls && (!noun || label_has_word(a->label, noun)))
+        return a;
+    }
+  }
+  return NULL;
+}
+
+/* "the ministry", "the council": a body of this sentence whose label holds
+ * the noun, else the article's latest agency that does (a Ministry, not
+ * the Bureau named after it), else its latest international body that
+ * does (the Security Council, not the U.N. named after it); else the
+ * sentence's latest body of the anaphor's class ('"The FBI will ...," the
+ * agency said'), else the article's. */
+static ex_actor *body_referred(const reader *r, const char *noun, bool igo) {
+  sckg_class cls = igo ? SCKG_CLASS_IGO : SCKG_CLASS_AGENCY;
+  ex_actor *a = sentence_body(r, noun, SCKG_CLASS_AGENCY);
   if (!a)
-    a = recent_named(&st->igos, noun);
-  const recent_actors *own = igo ? &st->igos : &st->agencies;
+    a = sentence_body(r, noun, SCKG_CLASS_IGO);
+  if (!a)
+    a = recent_named(&r->st.agencies, noun);
+  if (!a)
+    a = recent_named(&r->st.igos, noun);
+  if (!a)
+    a = sentence_body(r, NULL, cls);
+  const recent_actors *own = igo ? &r->st.igos : &r->st.agencies;
   return a ? a : own->n ? own->items[own->n - 1] : NULL;
+}
+
+/* Does a preposition stand before mention o, over determiners ("by the
+ * official news agency")? Groups and their prepositions are not known
+ * while mentions are read. */
+static bool governed(const reader *r, const mention *o) {
+  size_t i = o->tb;
+  while (i > 0 && (ex_word(r, i - 1) & W_DET))
+    i--;
+  return i > 0 && (ex_word(r, i - 1) & W_PREP);
+}
+
+/* Is mention o the speaker of a report inserted between commas: ",
+ * Seoul's military said, "? */
+static bool inserted_speaker(const reader *r, const mention *o) {
+  return o->tb > 0 && ex_is_comma(r, o->tb - 1) && o->te + 1 < r->n &&
+         (ex_word(r, o->te) & W_SAY) && ex_is_comma(r, o->te + 1);
+}
+
+/* "North Korea's spokesman insisted the country had nothing to do with
+ * it": a description of a state right after a verb of saying (and its
+ * "that") is the speaker's own state: the nearest name before the verb
+ * that no preposition governs, when it is or serves a state. NULL
+ * otherwise. */
+static ex_actor *speaker_state(const reader *r, const mention *m) {
+  size_t i = m->tb;
+  if (i > 0 && (ex_word(r, i - 1) & W_COMP))
+    i--;
+  if (i == 0 || !(ex_word(r, i - 1) & W_SAY))
+    return NULL;
+  for (size_t k = r->nm - 1; k-- > 0;) {
+    const mention *o = &r->m[k];
+    if (o->te >= i || o->kind != M_NAME || o->n != 1 || o->poss ||
+        governed(r, o))
+      continue;
+    return as_class(o->actors[0], SCKG_CLASS_STATE);
+  }
+  return NULL;
 }
 
 static void resolve_anaphor(reader *r, mention *m, const phrase *ph) {
   article_state *st = &r->st;
   switch (ph->ana) {
-  case ANA_TOPIC_STATE:
-    ex_add_actor(m, topic_state(r));
+  case ANA_TOPIC_STATE: {
+    ex_actor *own = speaker_state(r, m);
+    ex_add_actor(m, own ? own : topic_state(r));
     break;
+  }
   case ANA_SUBJECT: {
     /* "Tornado Cash, a mixer used since its launch": a possessive 'its'
      * belongs to the nearest name before it */
@@ -560,9 +630,11 @@ static void resolve_anaphor(reader *r, mention *m, const phrase *ph) {
       for (size_t k = r->nm - 1; k-- > 0 && !m->n;) {
         const mention *o = &r->m[k];
         /* not a name that modifies a noun: "the U.S. sanctions against its
-         * officials" */
+         * officials"; nor the speaker of a report set off by commas
+         * ("Pyongyang fired two missiles, Seoul's military said, its third
+         * launch"), whose possessives are the report's */
         if (o->kind == M_NAME && o->n == 1 && !o->plural &&
-            !ex_name_modifies_noun(r, o) &&
+            !ex_name_modifies_noun(r, o) && !inserted_speaker(r, o) &&
             o->actors[0]->cls != SCKG_CLASS_PERSON)
           ex_add_actor(m, o->actors[0]);
       }
@@ -616,13 +688,13 @@ static void resolve_anaphor(reader *r, mention *m, const phrase *ph) {
     /* "prosecutors": the body whose name holds the cue (the Justice
      * Department), and none when the article named none */
     ex_add_actor(m, ph->cue ? role_body(r, ph->cue)
-                            : body_named(st, ph->ltoks[ph->n - 1], false));
+                            : body_referred(r, ph->ltoks[ph->n - 1], false));
     break;
   case ANA_ORGANIZATION:
     ex_add_actor(m, st->last_org);
     break;
   case ANA_IGO:
-    ex_add_actor(m, body_named(st, ph->ltoks[ph->n - 1], true));
+    ex_add_actor(m, body_referred(r, ph->ltoks[ph->n - 1], true));
     break;
   }
 }
@@ -752,6 +824,24 @@ static size_t unknown_name(reader *r, size_t i, sckg_class *cls) {
     if ((ex_word(r, k) & W_NAME) && e - i >= 2)
       *cls = SCKG_CLASS_PERSON;
   return e;
+}
+
+/* "Draft Tabled by Britain Wins 13 Votes": is the sentence a title-case
+ * headline, every lowercase word a grammar word of words.tsv and at least
+ * three words past the first capitalised though the lexicon knows them as
+ * common words? Its capitals then mark no names. */
+static bool title_case(const reader *r) {
+  size_t common = 0;
+  for (size_t i = 0; i < r->n; i++) {
+    const token *t = &r->toks[i];
+    if (t->kind != TK_WORD)
+      continue;
+    if (!t->cap && !ex_word(r, i))
+      return false;
+    if (t->cap && i > 0 && ex_pos(r, i) && !ex_all_caps(r, i))
+      common++;
+  }
+  return common >= 3;
 }
 
 /* The count of token i: digits ("11") or a number word ("four"); 0 when
@@ -976,9 +1066,50 @@ static size_t stateless_body(reader *r, size_t i) {
   return m->te;
 }
 
+/* "Pyongyang hit back. A foreign ministry spokesman said ...": an
+ * indefinite role of heads.tsv (over two modifiers and a body's head) that
+ * names no state stands for the state the sentence is about, or its body
+ * when one is named, as "the foreign ministry" does. Returns its end, 0
+ * when there is none at i. */
+static size_t stateless_role(reader *r, size_t i) {
+  /* not after a preposition: "condemned it through a spokesperson" */
+  if (!(ex_word(r, i) & W_ARTICLE) || (ex_word(r, i) & W_DEFINITE) ||
+      (i > 0 && (ex_word(r, i - 1) & W_PREP)))
+    return 0;
+  size_t j = i + 1, be, he;
+  while (j < r->n && j < i + 3 && ex_is_lower_word(r, j) && !ex_word(r, j) &&
+         (ex_pos(r, j) & SCKG_POS_ADJ) && !ex_longest(r, j, 1u << PH_HEAD, &he))
+    j++;
+  be = j;
+  const phrase *body = j < r->n ? ex_longest(r, j, 1u << PH_HEAD, &be) : NULL;
+  if (body && body->head != HEAD_AGENCY)
+    body = NULL;
+  size_t hb = body ? be : j;
+  const phrase *role = hb < r->n ? ex_longest(r, hb, 1u << PH_HEAD, &he) : NULL;
+  if (!role || role->head != HEAD_PERSON || name_after(r, he) > he)
+    return 0;
+  const lex_actor *state = sentence_state(r, i);
+  if (!state)
+    return 0;
+  mention *m = new_mention(r, i, he, M_NAME);
+  if (!m)
+    return 0;
+  if (body)
+    apply_head(r, m, state, body, j, be);
+  else
+    ex_add_actor(m, lex(r, state));
+  m->tb = i;
+  m->te = he;
+  m->role = true;
+  /* "the spokesman", "he" after it: the latest person is this one */
+  r->st.last_person = m->actors[0];
+  return he;
+}
+
 void ex_find_mentions(reader *r) {
   unsigned actorish = (1u << PH_ACTOR) | (1u << PH_DEMONYM) | (1u << PH_TITLE) |
                       (1u << PH_ANAPHOR);
+  bool headline = title_case(r);
   for (size_t i = 0; i < r->n;) {
     size_t e;
     const phrase *ph = ex_longest(r, i, actorish, &e);
@@ -988,13 +1119,15 @@ void ex_find_mentions(reader *r) {
       size_t ne = numbered_plural(r, i);
       if (!ne)
         ne = stateless_body(r, i);
+      if (!ne)
+        ne = stateless_role(r, i);
       if (ne) {
         i = ne;
         continue;
       }
       sckg_class cls;
       size_t oe = unknown_org(r, i, &cls);
-      size_t ue = oe || p_none(r, i) ? 0 : unknown_name(r, i, &cls);
+      size_t ue = oe || p_none(r, i) || headline ? 0 : unknown_name(r, i, &cls);
       if (oe || ue) { /* a body or a name the lexicon lacks */
         size_t e2 = oe ? oe : ue;
         /* "North Korea's Supreme Court": a state's body, named as the

@@ -163,8 +163,9 @@ long ex_relative_agent(const reader *r, const trigger *t) {
   size_t i = t->te;
   if (!(t->pat->flags & PAT_NOUN) || i >= r->n)
     return -1;
-  /* "the vetoes cast by China": a participle and its by-phrase */
-  if (i + 1 < r->n && ex_is_lower_word(r, i) &&
+  /* "the vetoes cast by China": a participle and its by-phrase; not one
+   * of seeing ("a report seen by Reuters"), whose by-phrase is no author */
+  if (i + 1 < r->n && ex_is_lower_word(r, i) && !(ex_word(r, i) & W_WITNESS) &&
       (ex_pos(r, i) & SCKG_POS_VERB) &&
       (ex_verb_inflections(r, i) &
        (1u << SCKG_INFL_ED | 1u << SCKG_INFL_IRREGULAR |

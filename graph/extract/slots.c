@@ -30,9 +30,14 @@ static bool clause_subject(const reader *r, const mention *first,
     size_t len = ex_time_adverbial(r, i);
     if (!len && (ex_word(r, i) & W_PREP) && ex_time_adverbial(r, i + 1))
       len = 1 + ex_time_adverbial(r, i + 1);
+    /* "since the council began penalizing Pyongyang": a verb whose
+     * complement is the trigger's participle shares its subject */
+    bool catenative = i + 1 == t->tb && ex_finite_verb(r, i) &&
+                      (ex_verb_inflections(r, t->tb) & (1u << SCKG_INFL_ING));
     if (len)
       i += len;
-    else if ((ex_word(r, i) & W_AUX) || (ex_is_lower_word(r, i) && adverb))
+    else if ((ex_word(r, i) & W_AUX) || (ex_is_lower_word(r, i) && adverb) ||
+             catenative)
       i++;
     else
       return false;
@@ -482,6 +487,10 @@ static long prep_after(const reader *r, const trigger *t, const char *prep) {
         if (r->t[k].tb == i && &r->t[k] != t &&
             ex_pattern_takes(r->t[k].pat, prep))
           return -1;
+    /* "a report seen by Reuters": the phrase after such a participle is
+     * the participle's, not the trigger's */
+    if (i >= t->te && (ex_word(r, i) & W_WITNESS))
+      return -1;
     if (tk->lower != prep)
       continue;
     /* "about how X", "targeting six people and three organisations from

@@ -187,7 +187,8 @@ static const struct {
                     {"sequence", W_SEQUENCE},
                     {"source", W_SOURCE},
                     {"restate", W_RESTATE},
-                    {"cyber", W_CYBER}};
+                    {"cyber", W_CYBER},
+                    {"witness", W_WITNESS}};
 
 /* The class named `name` (n bytes); false when none has that name. The
  * class `word` has no bits: it only makes a word known. */

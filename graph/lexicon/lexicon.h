@@ -283,6 +283,9 @@ typedef struct {
 /* what computers hold or run, which gives an attack on it a cyber sense:
  * "the attack on the Harmony bridge", "attacks that wiped servers" */
 #define W_CYBER ((sckg_wclass)1 << 62)
+/* a participle of getting to see a text: "a report seen by Reuters",
+ * "a letter obtained by Yonhap": its by-phrase names no author */
+#define W_WITNESS ((sckg_wclass)1 << 63)
 
 /* What a span of an article that is not read is (noise.tsv's kinds; the
  * title, datelines and timestamps are found by their shape alone). */
