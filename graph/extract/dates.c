@@ -175,6 +175,42 @@ static void find_relative(reader *r) {
   }
 }
 
+/* The day of the latest act told before this sentence with its day that
+ * a noun of `types` names ("the talks": the Consult told on Wednesday,
+ * not the one "had met in April 2019" told after it). */
+static sckg_date occasion_day(const reader *r, uint32_t types) {
+  for (size_t i = r->out->n_events; i-- > 0;) {
+    const ex_event *e = &r->out->events[i];
+    if (e->sent < r->sent_index && ((types >> e->type) & 1) &&
+        fixes_day(e->date))
+      return e->date;
+  }
+  return (sckg_date){0, 0, 0};
+}
+
+/* A fronted adjunct of time, before the main clause's verb and closed by
+ * a comma, that names an occasion told before with its day puts that
+ * clause on that day: "After the summit, Yoon told reporters", "Speaking
+ * after the talks, Kim said". The day stands at the adjunct's last word,
+ * so the main clause's own date, nearer, wins. */
+static void find_occasion(reader *r) {
+  size_t seq = r->n, c = 0;
+  for (size_t i = 0; i < r->n && !ex_is_comma(r, i); i++) {
+    if (ex_finite_verb(r, i))
+      return; /* "Japan imposed sanctions after the vote, ...": no adjunct */
+    if (seq == r->n && (ex_word(r, i) & W_SEQUENCE))
+      seq = i;
+    c = i + 1;
+  }
+  if (seq == r->n || c >= r->n || c < seq + 3 ||
+      !(ex_word(r, seq + 1) & W_DEFINITE) || !ex_is_lower_word(r, c - 1))
+    return;
+  sckg_date d =
+      occasion_day(r, sckg_lexicon_event_head(r->s, r->toks[c - 1].lower));
+  if (fixes_day(d))
+    add_date(r, c - 1, d);
+}
+
 /* Which prose paragraph the sentence is in: sentences come in order. */
 static void track_paragraph(reader *r) {
   const article_layout *l = &r->a->layout;
@@ -192,27 +228,25 @@ static bool dates_a_noun(const reader *r, size_t at, const trigger *t);
  * stands in a relative clause, is no time of the telling. */
 static void remember_day(reader *r) {
   article_state *st = &r->st;
-  long first = -1, last = -1;
+  long last = -1;
   for (size_t k = 0; k < r->nd; k++) {
     if (dates_a_noun(r, r->dates[k].tok, NULL) || r->clause[r->dates[k].tok])
       continue;
-    if (fixes_day(r->dates[k].date) &&
-        (first < 0 || r->dates[k].tok < r->dates[first].tok))
-      first = (long)k;
     if (last < 0 || r->dates[k].tok > r->dates[last].tok)
       last = (long)k;
   }
   if (last < 0)
     return;
-  /* the first day the article fixes, when counted from its date ("this
-   * afternoon", "today"), makes it a report of that day: written as it
-   * happened, not a round-up of the week's days by name */
-  if (!st->day_seen && first >= 0) {
-    st->day_seen = true;
-    size_t at = r->dates[first].tok;
-    sckg_date d = r->dates[first].date, ad = r->a->date;
-    if ((ex_word(r, at) & (W_DAYREF | W_DAYUNIT)) && d.year == ad.year &&
-        d.month == ad.month && d.day == ad.day)
+  /* a day the article fixes that is its own date, counted from it ("this
+   * afternoon", "today") or named ("on Friday" in Friday's article), makes
+   * it a report of that day: written as it happened */
+  sckg_date ad = r->a->date;
+  for (size_t k = 0; k < r->nd && !st->report_day.year; k++) {
+    size_t at = r->dates[k].tok;
+    sckg_date d = r->dates[k].date;
+    if (!dates_a_noun(r, at, NULL) && !r->clause[at] &&
+        (ex_word(r, at) & (W_DAYREF | W_DAYUNIT | W_WEEKDAY)) &&
+        d.year == ad.year && d.month == ad.month && d.day == ad.day)
       st->report_day = ad;
   }
   st->day = r->dates[last].date;
@@ -233,12 +267,15 @@ void ex_find_dates(reader *r) {
   if (!r->a->date.year)
     return;
   find_relative(r);
+  find_occasion(r);
   remember_day(r);
 }
 
 /* Is trigger t a verb in the perfect ("has denied", "had long urged"):
  * an act told so is not dated by the day of its context. */
 static bool perfect(const reader *r, const trigger *t) {
+  if (t->te > t->tb + 1 && (ex_word(r, t->tb) & W_PERFECT))
+    return true; /* a trigger that holds it: "has denied" */
   for (size_t i = t->tb; i > 0 && t->tb - i < 4 && ex_is_adverb(r, i - 1); i--)
     if (ex_word(r, i - 1) & W_PERFECT)
       return true;
@@ -251,6 +288,29 @@ static bool past_verb(const reader *r, const trigger *t) {
   return (ex_verb_inflections(r, t->tb) &
           (1u << SCKG_INFL_ED | 1u << SCKG_INFL_IRREGULAR)) &&
          !perfect(r, t);
+}
+
+/* Does the sentence tell a time other than `day`, its report's, for
+ * trigger t: a day or month of its own (not one that dates a noun: "the
+ * findings, released on Thursday", not "Monday's steps"), a year after a
+ * preposition ("in 2019"), a period ("last year", "this week")? One past
+ * a verb of saying is what is said's ("said it had fired 20 missiles this
+ * year"). */
+static bool tells_other_time(const reader *r, const trigger *t, sckg_date day) {
+  size_t end = (t->pat->flags & PAT_REPORT) ? t->te : r->n;
+  for (size_t k = 0; k < r->nd; k++) {
+    sckg_date d = r->dates[k].date;
+    if (r->dates[k].tok < end && !dates_a_noun(r, r->dates[k].tok, NULL) &&
+        (d.year != day.year || d.month != day.month ||
+         (d.day && d.day != day.day)))
+      return true;
+  }
+  for (size_t i = 1; i < end; i++)
+    if (((ex_word(r, i - 1) & (W_PREP | W_LOCPREP)) &&
+         ex_number_at(r, i, 1900, 2100)) ||
+        ((ex_word(r, i) & W_PERIOD) && (ex_word(r, i - 1) & W_PERIODREF)))
+      return true;
+  return false;
 }
 
 sckg_date ex_context_day(const reader *r, const trigger *t, sckg_date have,
@@ -267,7 +327,8 @@ sckg_date ex_context_day(const reader *r, const trigger *t, sckg_date have,
       for (size_t q = 0; q < st->n_day_actors && !d.year; q++)
         if (ex_kin(agents[k], st->day_actors[q]))
           d = st->day;
-  } else if (!told && st->report_day.year && past_verb(r, t)) {
+  } else if (!told && st->report_day.year && past_verb(r, t) &&
+             !tells_other_time(r, t, st->report_day)) {
     /* a report of the day: what is said in the past with no day of its
      * own, in a paragraph that told of no other day, is said that day */
     d = st->report_day;
@@ -278,10 +339,26 @@ sckg_date ex_context_day(const reader *r, const trigger *t, sckg_date have,
   return d.year ? d : have;
 }
 
+/* Is the date at token `at` a possessive after "after" or "before"
+ * ("hours before Tuesday's summit", "told the council after Wednesday's
+ * vote")? It names the occasion its clause is told by, and its day. */
+static bool occasion(const reader *r, size_t at) {
+  return at > 0 && at + 2 < r->n && (ex_word(r, at - 1) & W_SEQUENCE) &&
+         r->toks[at + 1].kind == TK_POSS;
+}
+
 /* "the May 2024 theft", "Thursday's launch": a date expression at token
  * `at` right before a nominal trigger other than t (t may be NULL) (only
  * numbers, commas, dots and a possessive between) dates that one, not t. */
 static bool dates_a_noun(const reader *r, size_t at, const trigger *t) {
+  /* "Monday's steps", "yesterday's launch": a possessive day is its
+   * noun's, but after "after" or "before" it is the day of the occasion
+   * its clause is told by ("told the council after Wednesday's vote") */
+  if (occasion(r, at))
+    return false;
+  if (at + 2 < r->n && r->toks[at + 1].kind == TK_POSS &&
+      !(t && t->tb == at + 2))
+    return true;
   /* "the August breach", "the March 26 sinking": after a determiner, a
    * date right before a common noun modifies it, whatever the noun */
   if (at > 0 && (ex_word(r, at - 1) & W_DET)) {
@@ -335,14 +412,16 @@ sckg_date ex_date_near(const reader *r, const trigger *t) {
         r->clause[at] != r->clause[t->tb])
       continue;
     bool blocked = false;
-    for (size_t i = t->te; at >= t->te && i < at && !blocked; i++)
+    /* "condemned Seoul after Monday's vote": the occasion's day */
+    size_t end = occasion(r, at) ? at - 1 : at;
+    for (size_t i = t->te; at >= t->te && i < end && !blocked; i++)
       blocked = (ex_word(r, i) & (W_CLAUSE | W_COMP)) != 0;
     /* "said Wednesday it was examining a plan, hours after Trump warned":
      * "after" or "before" between a date and the trigger opens another
      * time */
     size_t lo = at < t->tb ? at + 1 : t->te, hi = at < t->tb ? t->tb : at;
     for (size_t i = lo; i < hi && !blocked; i++) {
-      if (!(ex_word(r, i) & W_SEQUENCE))
+      if (!(ex_word(r, i) & W_SEQUENCE) || (end < at && i == end))
         continue;
       /* "said on Tuesday, after the floods, that": a phrase closed by a
        * comma before the trigger leaves the trigger's time alone */

@@ -388,8 +388,10 @@ static bool read_suite(suite *s, const char *file) {
     if (*l == '>') {
       char *text = trim(l + 1);
       if (st == IN_TEXT) {
-        if (*text) {
-          if (c->text.len)
+        if (!*text) /* a '>' line of its own ends a paragraph */
+          buf_puts(&c->text, "\n\n");
+        else {
+          if (c->text.len && c->text.ptr[c->text.len - 1] != '\n')
             buf_puts(&c->text, " ");
           buf_puts(&c->text, text);
         }
