@@ -221,6 +221,18 @@ static void track_paragraph(reader *r) {
 
 static bool dates_a_noun(const reader *r, size_t at, const trigger *t);
 
+/* Does the date at token `at` open the sentence, set off by a comma ("On
+ * Tuesday, ...", "On March 5, ...")? */
+static bool opens_sentence(const reader *r, size_t at) {
+  if (at > 1 || (at == 1 && !(ex_word(r, 0) & (W_PREP | W_LOCPREP))))
+    return false;
+  size_t i = at + 1;
+  while (i < r->n && i < at + 4 && !ex_is_comma(r, i) &&
+         (r->toks[i].kind == TK_NUM || r->toks[i].kind == TK_PUNCT))
+    i++;
+  return i < r->n && ex_is_comma(r, i);
+}
+
 /* A sentence that tells a date sets the context of the sentences after
  * it ("Pyongyang hit back on Thursday. A spokesman said ..."): remember
  * its last date (a month alone too: no day then), its paragraph and the
@@ -250,6 +262,7 @@ static void remember_day(reader *r) {
       st->report_day = ad;
   }
   st->day = r->dates[last].date;
+  st->day_frame = opens_sentence(r, r->dates[last].tok);
   st->day_para = st->para;
   st->day_sent = r->sent_index;
   st->n_day_actors = 0;
@@ -327,6 +340,12 @@ sckg_date ex_context_day(const reader *r, const trigger *t, sckg_date have,
       for (size_t q = 0; q < st->n_day_actors && !d.year; q++)
         if (ex_kin(agents[k], st->day_actors[q]))
           d = st->day;
+    /* a day that opens its sentence frames the paragraph: "On Tuesday, Abe
+     * said ... In Sydney, Turnbull accused Kim": what is said after it in
+     * the past, with no time of its own, falls on it */
+    if (!d.year && st->day_frame && past_verb(r, t) &&
+        !tells_other_time(r, t, st->day))
+      d = st->day;
   } else if (!told && st->report_day.year && past_verb(r, t) &&
              !tells_other_time(r, t, st->report_day)) {
     /* a report of the day: what is said in the past with no day of its

@@ -111,6 +111,7 @@ typedef struct {
   size_t para;
   sckg_date day;
   size_t day_para, day_sent;
+  bool day_frame; /* told by "On Tuesday," opening its sentence */
   ex_actor *day_actors[EX_MAX_ACTORS];
   size_t n_day_actors;
   /* the article's date once a clause fixes that very day: a report of the
