@@ -310,7 +310,10 @@ static bool past_verb(const reader *r, const trigger *t) {
  * a verb of saying is what is said's ("said it had fired 20 missiles this
  * year"). */
 static bool tells_other_time(const reader *r, const trigger *t, sckg_date day) {
-  size_t end = (t->pat->flags & PAT_REPORT) ? t->te : r->n;
+  size_t end = (t->pat->flags & (PAT_REPORT | PAT_STATEMENT)) &&
+                       !(t->pat->flags & PAT_NOUN)
+                   ? t->te
+                   : r->n;
   for (size_t k = 0; k < r->nd; k++) {
     sckg_date d = r->dates[k].date;
     if (r->dates[k].tok < end && !dates_a_noun(r, r->dates[k].tok, NULL) &&
@@ -449,6 +452,16 @@ sckg_date ex_date_near(const reader *r, const trigger *t) {
         closed = ex_is_comma(r, j);
       blocked = !closed;
     }
+    /* "Kim guided a drill, state media reported Tuesday": a date after a
+     * speech tag set off by a comma dates the telling, not what is told */
+    for (size_t q = 0; at > t->te && q < r->nt && !blocked; q++) {
+      const trigger *u = &r->t[q];
+      if (u == t || !(u->pat->flags & (PAT_REPORT | PAT_STATEMENT)) ||
+          (u->pat->flags & PAT_NOUN) || u->tb < t->te || u->te > at)
+        continue;
+      for (size_t i = t->te; i < u->tb && !blocked; i++)
+        blocked = ex_is_comma(r, i);
+    }
     /* "Putin said Russia complies with the rules, in force since 2019":
      * after a verb of saying, a date past the start of what is said (a
      * name, its subject) dates what is said, not the saying */
@@ -514,13 +527,18 @@ void ex_date_named_again(reader *r) {
     while (b > 0 && h - b < 5 && !(ex_word(r, b - 1) & W_DET) &&
            noun_modifier(r, b - 1))
       b--;
-    if (held || b == 0 || !(ex_word(r, b - 1) & W_DEFINITE))
+    /* "Monday's drill": a possessive day stands for the determiner */
+    size_t from = b;
+    if (b >= 2 && r->toks[b - 1].kind == TK_POSS)
+      from = b - 2;
+    if (held || b == 0 || !(from < b || (ex_word(r, b - 1) & W_DEFINITE)))
       continue;
-    /* its day: a date inside the phrase ("the March 20 attack"), else, for
-     * the phrase that opens the sentence, its main clause's day */
+    /* its day: a date inside the phrase ("the March 20 attack", "Monday's
+     * drill"), else, for the phrase that opens the sentence, its main
+     * clause's day */
     sckg_date d = {0, 0, 0};
     for (size_t k = 0; k < r->nd; k++)
-      if (r->dates[k].tok >= b && r->dates[k].tok < h)
+      if (r->dates[k].tok >= from && r->dates[k].tok < h)
         d = r->dates[k].date;
     for (size_t k = 0; k < r->nd && !d.year && b == 1; k++)
       if (!r->clause[r->dates[k].tok] &&
