@@ -415,8 +415,7 @@ static bool dates_a_noun(const reader *r, size_t at, const trigger *t) {
  * one after it that a relative clause holds ("rejected the accusation ...
  * about the ransomware that locked up computers in May"). */
 sckg_date ex_date_near(const reader *r, const trigger *t) {
-  sckg_date none = {0, 0, 0};
-  long best = -1;
+  sckg_date best = {0, 0, 0};
   size_t dist = (size_t)-1;
   /* "A report released on April 6 said North Korea laundered funds": what
    * a report says is not dated by the report */
@@ -442,6 +441,7 @@ sckg_date ex_date_near(const reader *r, const trigger *t) {
      * "after" or "before" between a date and the trigger opens another
      * time */
     size_t lo = at < t->tb ? at + 1 : t->te, hi = at < t->tb ? t->tb : at;
+    int shift = 0;
     for (size_t i = lo; i < hi && !blocked; i++) {
       if (!(ex_word(r, i) & W_SEQUENCE) || (end < at && i == end))
         continue;
@@ -450,6 +450,16 @@ sckg_date ex_date_near(const reader *r, const trigger *t) {
       bool closed = false;
       for (size_t j = i + 1; at < t->tb && j < t->tb && !closed; j++)
         closed = ex_is_comma(r, j);
+      /* "sanctioned Pyongyang on Tuesday, a day after it fired a missile",
+       * "the day after the launch": a day away from the date, by the
+       * word's value (after -1), for the clause's verb or the noun right
+       * after it (not "a day after Seoul acted in protest of the launch") */
+      if (!closed && at < t->tb && !shift && i >= 2 && one_day(r, i - 1) &&
+          (ex_word(r, i - 2) & W_ARTICLE) && value_of(r, i, 0) &&
+          (!(t->pat->flags & PAT_NOUN) || t->tb <= i + 3)) {
+        shift = value_of(r, i, 0);
+        continue;
+      }
       blocked = !closed;
     }
     /* "Kim guided a drill, state media reported Tuesday": a date after a
@@ -474,13 +484,10 @@ sckg_date ex_date_near(const reader *r, const trigger *t) {
      * "Seoul on Monday blamed Pyongyang for the hack", "sanctioned them on
      * Friday over cyberattacks": the date before "that", a speech act or
      * an official act dates that, not the crime */
-    for (size_t i = at + 1;
-         (t->pat->flags & PAT_CRIME) && at < t->tb && i < t->tb && !blocked;
-         i++)
+    bool crime = (t->pat->flags & PAT_CRIME) && !shift;
+    for (size_t i = at + 1; crime && at < t->tb && i < t->tb && !blocked; i++)
       blocked = (ex_word(r, i) & W_COMP) != 0;
-    for (size_t q = 0;
-         (t->pat->flags & PAT_CRIME) && at < t->tb && q < r->nt && !blocked;
-         q++)
+    for (size_t q = 0; crime && at < t->tb && q < r->nt && !blocked; q++)
       blocked = r->t[q].tb > at && r->t[q].te <= t->tb &&
                 (ex_is_speech(r, r->t[q].pat->type) ||
                  (sckg_type(r->s, r->t[q].pat->type)->roles & TYPE_OFFICIAL));
@@ -489,10 +496,10 @@ sckg_date ex_date_near(const reader *r, const trigger *t) {
     size_t d = at >= t->te ? at - t->te : t->tb - at;
     if (d < dist) {
       dist = d;
-      best = (long)k;
+      best = shifted(r->dates[k].date, shift);
     }
   }
-  return best >= 0 ? r->dates[best].date : none;
+  return best;
 }
 
 /* May token i stand between a determiner and the noun it opens ("the Oct.
