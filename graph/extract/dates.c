@@ -547,6 +547,13 @@ void ex_date_named_again(reader *r) {
     for (size_t k = 0; k < r->nd; k++)
       if (r->dates[k].tok >= from && r->dates[k].tok < h)
         d = r->dates[k].date;
+    /* "The drills, which began March 4, ...": a relative clause right
+     * after it that tells its start gives the phrase's day */
+    bool begun = h + 3 < r->n && ex_is_comma(r, h + 1) && r->clause[h + 2] &&
+                 (ex_word(r, h + 3) & W_BEGIN);
+    for (size_t k = 0; k < r->nd && !d.year && begun; k++)
+      if (r->clause[r->dates[k].tok] == r->clause[h + 2])
+        d = r->dates[k].date;
     for (size_t k = 0; k < r->nd && !d.year && b == 1; k++)
       if (!r->clause[r->dates[k].tok] &&
           !dates_a_noun(r, r->dates[k].tok, NULL))

@@ -185,7 +185,8 @@ static const struct {
                     {"undergo", W_UNDERGO},
                     {"proper", W_PROPER},
                     {"sequence", W_SEQUENCE},
-                    {"source", W_SOURCE}};
+                    {"source", W_SOURCE},
+                    {"begin", W_BEGIN}};
 
 /* The class named `name` (n bytes); false when none has that name. The
  * class `word` has no bits: it only makes a word known. */

@@ -277,6 +277,9 @@ typedef struct {
 /* names the source of a report after it: "Yonhap reported, citing a
  * government official": the claim is the official's */
 #define W_SOURCE ((sckg_wclass)1 << 58)
+/* tells when something started: "the drills, which began March 4": its
+ * date is the day of the act the drills name */
+#define W_BEGIN ((sckg_wclass)1 << 60)
 
 /* What a span of an article that is not read is (noise.tsv's kinds; the
  * title, datelines and timestamps are found by their shape alone). */
