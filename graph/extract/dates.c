@@ -78,6 +78,10 @@ static void find_absolute(reader *r) {
       int wd = (iso + 3) % 7;
       long cur = ((today % 7) + 7) % 7;
       long back = (cur - wd + 7) % 7;
+      /* "last Friday" in Friday's article is a week ago */
+      if (!back && i > 0 && (ex_word(r, i - 1) & W_PERIODREF) &&
+          value_of(r, i - 1, 0) < 0)
+        back = 7;
       add_date(r, i, sckg_date_from_days(today - back));
       continue;
     }
