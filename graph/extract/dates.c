@@ -4,6 +4,8 @@
 #include "extract/reader.h"
 #include "lexicon/morph.h"
 
+#include <ctype.h>
+
 /* --- dates ----------------------------------------------------------- */
 
 /* The number words.tsv gives token i, or `none`. */
@@ -18,6 +20,21 @@ static int month_of(const reader *r, size_t i) {
     return 0; /* "may" the verb, "march" the noun */
   int m = value_of(r, i, 0);
   return m >= 1 && m <= 12 ? m : 0;
+}
+
+/* The day of the month at token i: "11", or "11th" (one or two digits
+ * and a two-letter ordinal ending); 0 when none. */
+static int day_at(const reader *r, size_t i) {
+  int v = ex_number_at(r, i, 1, 31);
+  if (v || i >= r->n || r->toks[i].kind != TK_NUM)
+    return v;
+  size_t b = r->toks[i].b, e = r->toks[i].e, k = b;
+  while (k < e && r->text[k] >= '0' && r->text[k] <= '9')
+    v = v * 10 + (r->text[k++] - '0');
+  bool ordinal = k > b && k - b <= 2 && e - k == 2 &&
+                 isalpha((unsigned char)r->text[k]) &&
+                 isalpha((unsigned char)r->text[k + 1]);
+  return ordinal && v >= 1 && v <= 31 ? v : 0;
 }
 
 static void add_date(reader *r, size_t tok, sckg_date d) {
@@ -38,7 +55,7 @@ static int year_of(sckg_date ad, int m, int day) {
 /* "24 March", "26 April 2022": the day before the month, as British and
  * U.N. texts write it; the tokens it spans, 0 when none. */
 static size_t day_month(reader *r, size_t i) {
-  int day = ex_number_at(r, i, 1, 31);
+  int day = day_at(r, i);
   int m = day ? month_of(r, i + 1) : 0;
   if (!m)
     return 0;
@@ -57,7 +74,7 @@ static void find_absolute(reader *r) {
   long today = ad.year ? sckg_date_days(ad) : 0;
   for (size_t i = 0; i < r->n; i++) {
     if (i > 0 && (ex_word(r, i - 1) & W_SPAN)) {
-      if (ex_number_at(r, i, 1, 31) && month_of(r, i + 1))
+      if (day_at(r, i) && month_of(r, i + 1))
         i++; /* "since 24 March" */
       continue;
     }
@@ -91,7 +108,7 @@ static void find_absolute(reader *r) {
       if (j < r->n && r->toks[j].kind == TK_PUNCT &&
           r->text[r->toks[j].b] == '.')
         j++;
-      int day = ex_number_at(r, j, 1, 31);
+      int day = day_at(r, j);
       int year = 0;
       if (day) {
         size_t y = j + 1;
