@@ -167,6 +167,18 @@ static bool one_day(const reader *r, size_t i) {
   return (ex_word(r, i) & W_PERIOD) && value_of(r, i, 0) == 1;
 }
 
+/* How many days "a day", "two days", "3 days" before token i count; 0
+ * when no such phrase stands there. */
+static int days_before(const reader *r, size_t i) {
+  if (i < 2 || !one_day(r, i - 1))
+    return 0;
+  if (ex_word(r, i - 2) & W_ARTICLE)
+    return 1;
+  if (ex_word(r, i - 2) & W_CARDINAL)
+    return value_of(r, i - 2, 0);
+  return ex_number_at(r, i - 2, 1, 31);
+}
+
 /* Days told relative to another: "the same day", "a day later", "the
  * next day" count from the date told last before them, in the sentence or
  * else in the article; none when that was a month alone ("a case unveiled
@@ -190,9 +202,10 @@ static void find_relative(reader *r) {
     else if (one_day(r, i + 1) && (prev & W_DEFINITE) &&
              (ex_word(r, i) & W_SHIFT)) /* "the next day" */
       add_date(r, i, shifted(told, value_of(r, i, 0)));
-    else if (one_day(r, i) && (prev & W_ARTICLE) && !(prev & W_DEFINITE) &&
-             (next & W_SHIFT)) /* "a day later", "a day earlier" */
-      add_date(r, i, shifted(told, value_of(r, i + 1, 0)));
+    else if (days_before(r, i + 1) && !(prev & W_DEFINITE) &&
+             (next & W_SHIFT)) /* "a day later", "two days earlier" */
+      add_date(r, i,
+               shifted(told, days_before(r, i + 1) * value_of(r, i + 1, 0)));
   }
 }
 
@@ -472,13 +485,14 @@ sckg_date ex_date_near(const reader *r, const trigger *t) {
       for (size_t j = i + 1; at < t->tb && j < t->tb && !closed; j++)
         closed = ex_is_comma(r, j);
       /* "sanctioned Pyongyang on Tuesday, a day after it fired a missile",
-       * "the day after the launch": a day away from the date, by the
-       * word's value (after -1), for the clause's verb or the noun right
-       * after it (not "a day after Seoul acted in protest of the launch") */
-      if (!closed && at < t->tb && !shift && i >= 2 && one_day(r, i - 1) &&
-          (ex_word(r, i - 2) & W_ARTICLE) && value_of(r, i, 0) &&
+       * "the day after the launch", "two days after": days away from the
+       * date, by the word's value (after -1), for the clause's verb or the
+       * noun right after it (not "a day after Seoul acted in protest of
+       * the launch") */
+      int days = days_before(r, i);
+      if (!closed && at < t->tb && !shift && days && value_of(r, i, 0) &&
           (!(t->pat->flags & PAT_NOUN) || t->tb <= i + 3)) {
-        shift = value_of(r, i, 0);
+        shift = days * value_of(r, i, 0);
         continue;
       }
       blocked = !closed;
