@@ -125,7 +125,8 @@ typedef struct {
   unsigned long line;    /* of its first '>' line */
   size_t section;        /* index into the sections */
   char *date;            /* article date, or NULL */
-  buf text;              /* the '>' lines joined by a space */
+  buf text;              /* the '>' lines joined by a space; a '>'
+                            alone ends a paragraph */
   strlist expected;      /* canonical event lines, sorted */
   bool expect_none;      /* "= none" */
   char *known;           /* the reason of "! known:", or NULL */
