@@ -210,16 +210,21 @@ static void find_relative(reader *r) {
 }
 
 /* The day of the latest act told before this sentence with its day that
- * a noun of `types` names ("the talks": the Consult told on Wednesday,
- * not the one "had met in April 2019" told after it). */
-static sckg_date occasion_day(const reader *r, uint32_t types) {
+ * the noun at token h heads a pattern of ("the talks": the Consult told
+ * on Wednesday, not the one "had met in April 2019" told after it); none
+ * when h heads none. */
+static sckg_date occasion_day(const reader *r, size_t h) {
+  sckg_date none = {0, 0, 0};
+  if (!ex_is_lower_word(r, h))
+    return none;
+  uint32_t types = sckg_lexicon_event_head(r->s, r->toks[h].lower);
   for (size_t i = r->out->n_events; i-- > 0;) {
     const ex_event *e = &r->out->events[i];
     if (e->sent < r->sent_index && ((types >> e->type) & 1) &&
         fixes_day(e->date))
       return e->date;
   }
-  return (sckg_date){0, 0, 0};
+  return none;
 }
 
 /* A fronted adjunct of time, before the main clause's verb and closed by
@@ -237,12 +242,26 @@ static void find_occasion(reader *r) {
     c = i + 1;
   }
   if (seq == r->n || c >= r->n || c < seq + 3 ||
-      !(ex_word(r, seq + 1) & W_DEFINITE) || !ex_is_lower_word(r, c - 1))
+      !(ex_word(r, seq + 1) & W_DEFINITE))
     return;
-  sckg_date d =
-      occasion_day(r, sckg_lexicon_event_head(r->s, r->toks[c - 1].lower));
+  sckg_date d = occasion_day(r, c - 1);
   if (fixes_day(d))
     add_date(r, c - 1, d);
+}
+
+/* "The move came two days after Seoul acted": an act named again at the
+ * head of a sentence with no date of its own, told before with its day,
+ * is the day that "two days after" counts from. */
+static void find_named_subject(reader *r) {
+  if (r->nd || r->n < 4 || !(ex_word(r, 0) & W_DEFINITE))
+    return;
+  bool shifts = false;
+  for (size_t i = 2; i < r->n && !shifts; i++)
+    shifts =
+        (ex_word(r, i) & W_SEQUENCE) && days_before(r, i) && value_of(r, i, 0);
+  sckg_date d = shifts ? occasion_day(r, 1) : (sckg_date){0, 0, 0};
+  if (fixes_day(d))
+    add_date(r, 1, d);
 }
 
 /* Which prose paragraph the sentence is in: sentences come in order. */
@@ -315,6 +334,7 @@ void ex_find_dates(reader *r) {
     return;
   find_relative(r);
   find_occasion(r);
+  find_named_subject(r);
   remember_day(r);
 }
 
@@ -589,6 +609,7 @@ void ex_date_named_again(reader *r) {
     for (size_t k = 0; k < r->nd && !d.year && begun; k++)
       if (r->clause[r->dates[k].tok] == r->clause[h + 2])
         d = r->dates[k].date;
+    bool start = d.year && begun; /* a span is dated by its start */
     for (size_t k = 0; k < r->nd && !d.year && b == 1; k++)
       if (!r->clause[r->dates[k].tok] &&
           !dates_a_noun(r, r->dates[k].tok, NULL))
@@ -600,7 +621,7 @@ void ex_date_named_again(reader *r) {
       if (e->sent >= r->sent_index ||
           !(types ? (types >> e->type) & 1 : ex_is_act(r, e->type)))
         continue;
-      if (!e->date.year)
+      if (!e->date.year || start)
         e->date = d;
       break;
     }
