@@ -249,9 +249,9 @@ static void find_occasion(reader *r) {
     add_date(r, c - 1, d);
 }
 
-/* "The move came two days after Seoul acted": an act named again at the
- * head of a sentence with no date of its own, told before with its day,
- * is the day that "two days after" counts from. */
+/* "The sanctions came two days after Pyongyang fired a missile": an act
+ * named again at the head of a sentence with no date of its own, told
+ * before with its day, is the day that "two days after" counts from. */
 static void find_named_subject(reader *r) {
   if (r->nd || r->n < 4 || !(ex_word(r, 0) & W_DEFINITE))
     return;
