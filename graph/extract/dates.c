@@ -4,6 +4,8 @@
 #include "extract/reader.h"
 #include "lexicon/morph.h"
 
+#include <ctype.h>
+
 /* --- dates ----------------------------------------------------------- */
 
 /* The number words.tsv gives token i, or `none`. */
@@ -18,6 +20,21 @@ static int month_of(const reader *r, size_t i) {
     return 0; /* "may" the verb, "march" the noun */
   int m = value_of(r, i, 0);
   return m >= 1 && m <= 12 ? m : 0;
+}
+
+/* The day of the month at token i: "11", or "11th" (one or two digits
+ * and a two-letter ordinal ending); 0 when none. */
+static int day_at(const reader *r, size_t i) {
+  int v = ex_number_at(r, i, 1, 31);
+  if (v || i >= r->n || r->toks[i].kind != TK_NUM)
+    return v;
+  size_t b = r->toks[i].b, e = r->toks[i].e, k = b;
+  while (k < e && r->text[k] >= '0' && r->text[k] <= '9')
+    v = v * 10 + (r->text[k++] - '0');
+  bool ordinal = k > b && k - b <= 2 && e - k == 2 &&
+                 isalpha((unsigned char)r->text[k]) &&
+                 isalpha((unsigned char)r->text[k + 1]);
+  return ordinal && v >= 1 && v <= 31 ? v : 0;
 }
 
 static void add_date(reader *r, size_t tok, sckg_date d) {
@@ -38,7 +55,7 @@ static int year_of(sckg_date ad, int m, int day) {
 /* "24 March", "26 April 2022": the day before the month, as British and
  * U.N. texts write it; the tokens it spans, 0 when none. */
 static size_t day_month(reader *r, size_t i) {
-  int day = ex_number_at(r, i, 1, 31);
+  int day = day_at(r, i);
   int m = day ? month_of(r, i + 1) : 0;
   if (!m)
     return 0;
@@ -57,7 +74,7 @@ static void find_absolute(reader *r) {
   long today = ad.year ? sckg_date_days(ad) : 0;
   for (size_t i = 0; i < r->n; i++) {
     if (i > 0 && (ex_word(r, i - 1) & W_SPAN)) {
-      if (ex_number_at(r, i, 1, 31) && month_of(r, i + 1))
+      if (day_at(r, i) && month_of(r, i + 1))
         i++; /* "since 24 March" */
       continue;
     }
@@ -78,6 +95,10 @@ static void find_absolute(reader *r) {
       int wd = (iso + 3) % 7;
       long cur = ((today % 7) + 7) % 7;
       long back = (cur - wd + 7) % 7;
+      /* "last Friday" in Friday's article is a week ago */
+      if (!back && i > 0 && (ex_word(r, i - 1) & W_PERIODREF) &&
+          value_of(r, i - 1, 0) < 0)
+        back = 7;
       add_date(r, i, sckg_date_from_days(today - back));
       continue;
     }
@@ -87,7 +108,7 @@ static void find_absolute(reader *r) {
       if (j < r->n && r->toks[j].kind == TK_PUNCT &&
           r->text[r->toks[j].b] == '.')
         j++;
-      int day = ex_number_at(r, j, 1, 31);
+      int day = day_at(r, j);
       int year = 0;
       if (day) {
         size_t y = j + 1;
@@ -146,6 +167,18 @@ static bool one_day(const reader *r, size_t i) {
   return (ex_word(r, i) & W_PERIOD) && value_of(r, i, 0) == 1;
 }
 
+/* How many days "a day", "two days", "3 days" before token i count; 0
+ * when no such phrase stands there. */
+static int days_before(const reader *r, size_t i) {
+  if (i < 2 || !one_day(r, i - 1))
+    return 0;
+  if (ex_word(r, i - 2) & W_ARTICLE)
+    return 1;
+  if (ex_word(r, i - 2) & W_CARDINAL)
+    return value_of(r, i - 2, 0);
+  return ex_number_at(r, i - 2, 1, 31);
+}
+
 /* Days told relative to another: "the same day", "a day later", "the
  * next day" count from the date told last before them, in the sentence or
  * else in the article; none when that was a month alone ("a case unveiled
@@ -169,10 +202,66 @@ static void find_relative(reader *r) {
     else if (one_day(r, i + 1) && (prev & W_DEFINITE) &&
              (ex_word(r, i) & W_SHIFT)) /* "the next day" */
       add_date(r, i, shifted(told, value_of(r, i, 0)));
-    else if (one_day(r, i) && (prev & W_ARTICLE) && !(prev & W_DEFINITE) &&
-             (next & W_SHIFT)) /* "a day later", "a day earlier" */
-      add_date(r, i, shifted(told, value_of(r, i + 1, 0)));
+    else if (days_before(r, i + 1) && !(prev & W_DEFINITE) &&
+             (next & W_SHIFT)) /* "a day later", "two days earlier" */
+      add_date(r, i,
+               shifted(told, days_before(r, i + 1) * value_of(r, i + 1, 0)));
   }
+}
+
+/* The day of the latest act told before this sentence with its day that
+ * the noun at token h heads a pattern of ("the talks": the Consult told
+ * on Wednesday, not the one "had met in April 2019" told after it); none
+ * when h heads none. */
+static sckg_date occasion_day(const reader *r, size_t h) {
+  sckg_date none = {0, 0, 0};
+  if (!ex_is_lower_word(r, h))
+    return none;
+  uint32_t types = sckg_lexicon_event_head(r->s, r->toks[h].lower);
+  for (size_t i = r->out->n_events; i-- > 0;) {
+    const ex_event *e = &r->out->events[i];
+    if (e->sent < r->sent_index && ((types >> e->type) & 1) &&
+        fixes_day(e->date))
+      return e->date;
+  }
+  return none;
+}
+
+/* A fronted adjunct of time, before the main clause's verb and closed by
+ * a comma, that names an occasion told before with its day puts that
+ * clause on that day: "After the summit, Yoon told reporters", "Speaking
+ * after the talks, Kim said". The day stands at the adjunct's last word,
+ * so the main clause's own date, nearer, wins. */
+static void find_occasion(reader *r) {
+  size_t seq = r->n, c = 0;
+  for (size_t i = 0; i < r->n && !ex_is_comma(r, i); i++) {
+    if (ex_finite_verb(r, i))
+      return; /* "Japan imposed sanctions after the vote, ...": no adjunct */
+    if (seq == r->n && (ex_word(r, i) & W_SEQUENCE))
+      seq = i;
+    c = i + 1;
+  }
+  if (seq == r->n || c >= r->n || c < seq + 3 ||
+      !(ex_word(r, seq + 1) & W_DEFINITE))
+    return;
+  sckg_date d = occasion_day(r, c - 1);
+  if (fixes_day(d))
+    add_date(r, c - 1, d);
+}
+
+/* "The sanctions came two days after Pyongyang fired a missile": an act
+ * named again at the head of a sentence with no date of its own, told
+ * before with its day, is the day that "two days after" counts from. */
+static void find_named_subject(reader *r) {
+  if (r->nd || r->n < 4 || !(ex_word(r, 0) & W_DEFINITE))
+    return;
+  bool shifts = false;
+  for (size_t i = 2; i < r->n && !shifts; i++)
+    shifts =
+        (ex_word(r, i) & W_SEQUENCE) && days_before(r, i) && value_of(r, i, 0);
+  sckg_date d = shifts ? occasion_day(r, 1) : (sckg_date){0, 0, 0};
+  if (fixes_day(d))
+    add_date(r, 1, d);
 }
 
 /* Which prose paragraph the sentence is in: sentences come in order. */
@@ -185,6 +274,18 @@ static void track_paragraph(reader *r) {
 
 static bool dates_a_noun(const reader *r, size_t at, const trigger *t);
 
+/* Does the date at token `at` open the sentence, set off by a comma ("On
+ * Tuesday, ...", "On March 5, ...")? */
+static bool opens_sentence(const reader *r, size_t at) {
+  if (at > 1 || (at == 1 && !(ex_word(r, 0) & (W_PREP | W_LOCPREP))))
+    return false;
+  size_t i = at + 1;
+  while (i < r->n && i < at + 4 && !ex_is_comma(r, i) &&
+         (r->toks[i].kind == TK_NUM || r->toks[i].kind == TK_PUNCT))
+    i++;
+  return i < r->n && ex_is_comma(r, i);
+}
+
 /* A sentence that tells a date sets the context of the sentences after
  * it ("Pyongyang hit back on Thursday. A spokesman said ..."): remember
  * its last date (a month alone too: no day then), its paragraph and the
@@ -192,30 +293,29 @@ static bool dates_a_noun(const reader *r, size_t at, const trigger *t);
  * stands in a relative clause, is no time of the telling. */
 static void remember_day(reader *r) {
   article_state *st = &r->st;
-  long first = -1, last = -1;
+  long last = -1;
   for (size_t k = 0; k < r->nd; k++) {
     if (dates_a_noun(r, r->dates[k].tok, NULL) || r->clause[r->dates[k].tok])
       continue;
-    if (fixes_day(r->dates[k].date) &&
-        (first < 0 || r->dates[k].tok < r->dates[first].tok))
-      first = (long)k;
     if (last < 0 || r->dates[k].tok > r->dates[last].tok)
       last = (long)k;
   }
   if (last < 0)
     return;
-  /* the first day the article fixes, when counted from its date ("this
-   * afternoon", "today"), makes it a report of that day: written as it
-   * happened, not a round-up of the week's days by name */
-  if (!st->day_seen && first >= 0) {
-    st->day_seen = true;
-    size_t at = r->dates[first].tok;
-    sckg_date d = r->dates[first].date, ad = r->a->date;
-    if ((ex_word(r, at) & (W_DAYREF | W_DAYUNIT)) && d.year == ad.year &&
-        d.month == ad.month && d.day == ad.day)
+  /* a day the article fixes that is its own date, counted from it ("this
+   * afternoon", "today") or named ("on Friday" in Friday's article), makes
+   * it a report of that day: written as it happened */
+  sckg_date ad = r->a->date;
+  for (size_t k = 0; k < r->nd && !st->report_day.year; k++) {
+    size_t at = r->dates[k].tok;
+    sckg_date d = r->dates[k].date;
+    if (!dates_a_noun(r, at, NULL) && !r->clause[at] &&
+        (ex_word(r, at) & (W_DAYREF | W_DAYUNIT | W_WEEKDAY)) &&
+        d.year == ad.year && d.month == ad.month && d.day == ad.day)
       st->report_day = ad;
   }
   st->day = r->dates[last].date;
+  st->day_frame = opens_sentence(r, r->dates[last].tok);
   st->day_para = st->para;
   st->day_sent = r->sent_index;
   st->n_day_actors = 0;
@@ -233,12 +333,16 @@ void ex_find_dates(reader *r) {
   if (!r->a->date.year)
     return;
   find_relative(r);
+  find_occasion(r);
+  find_named_subject(r);
   remember_day(r);
 }
 
 /* Is trigger t a verb in the perfect ("has denied", "had long urged"):
  * an act told so is not dated by the day of its context. */
 static bool perfect(const reader *r, const trigger *t) {
+  if (t->te > t->tb + 1 && (ex_word(r, t->tb) & W_PERFECT))
+    return true; /* a trigger that holds it: "has denied" */
   for (size_t i = t->tb; i > 0 && t->tb - i < 4 && ex_is_adverb(r, i - 1); i--)
     if (ex_word(r, i - 1) & W_PERFECT)
       return true;
@@ -251,6 +355,32 @@ static bool past_verb(const reader *r, const trigger *t) {
   return (ex_verb_inflections(r, t->tb) &
           (1u << SCKG_INFL_ED | 1u << SCKG_INFL_IRREGULAR)) &&
          !perfect(r, t);
+}
+
+/* Does the sentence tell a time other than `day`, its report's, for
+ * trigger t: a day or month of its own (not one that dates a noun: "the
+ * findings, released on Thursday", not "Monday's steps"), a year after a
+ * preposition ("in 2019"), a period ("last year", "this week")? One past
+ * a verb of saying is what is said's ("said it had fired 20 missiles this
+ * year"). */
+static bool tells_other_time(const reader *r, const trigger *t, sckg_date day) {
+  size_t end = (t->pat->flags & (PAT_REPORT | PAT_STATEMENT)) &&
+                       !(t->pat->flags & PAT_NOUN)
+                   ? t->te
+                   : r->n;
+  for (size_t k = 0; k < r->nd; k++) {
+    sckg_date d = r->dates[k].date;
+    if (r->dates[k].tok < end && !dates_a_noun(r, r->dates[k].tok, NULL) &&
+        (d.year != day.year || d.month != day.month ||
+         (d.day && d.day != day.day)))
+      return true;
+  }
+  for (size_t i = 1; i < end; i++)
+    if (((ex_word(r, i - 1) & (W_PREP | W_LOCPREP)) &&
+         ex_number_at(r, i, 1900, 2100)) ||
+        ((ex_word(r, i) & W_PERIOD) && (ex_word(r, i - 1) & W_PERIODREF)))
+      return true;
+  return false;
 }
 
 sckg_date ex_context_day(const reader *r, const trigger *t, sckg_date have,
@@ -267,7 +397,14 @@ sckg_date ex_context_day(const reader *r, const trigger *t, sckg_date have,
       for (size_t q = 0; q < st->n_day_actors && !d.year; q++)
         if (ex_kin(agents[k], st->day_actors[q]))
           d = st->day;
-  } else if (!told && st->report_day.year && past_verb(r, t)) {
+    /* a day that opens its sentence frames the paragraph: "On Tuesday, Abe
+     * said ... In Sydney, Turnbull accused Kim": what is said after it in
+     * the past, with no time of its own, falls on it */
+    if (!d.year && st->day_frame && past_verb(r, t) &&
+        !tells_other_time(r, t, st->day))
+      d = st->day;
+  } else if (!told && st->report_day.year && past_verb(r, t) &&
+             !tells_other_time(r, t, st->report_day)) {
     /* a report of the day: what is said in the past with no day of its
      * own, in a paragraph that told of no other day, is said that day */
     d = st->report_day;
@@ -278,10 +415,26 @@ sckg_date ex_context_day(const reader *r, const trigger *t, sckg_date have,
   return d.year ? d : have;
 }
 
+/* Is the date at token `at` a possessive after "after" or "before"
+ * ("hours before Tuesday's summit", "told the council after Wednesday's
+ * vote")? It names the occasion its clause is told by, and its day. */
+static bool occasion(const reader *r, size_t at) {
+  return at > 0 && at + 2 < r->n && (ex_word(r, at - 1) & W_SEQUENCE) &&
+         r->toks[at + 1].kind == TK_POSS;
+}
+
 /* "the May 2024 theft", "Thursday's launch": a date expression at token
  * `at` right before a nominal trigger other than t (t may be NULL) (only
  * numbers, commas, dots and a possessive between) dates that one, not t. */
 static bool dates_a_noun(const reader *r, size_t at, const trigger *t) {
+  /* "Monday's steps", "yesterday's launch": a possessive day is its
+   * noun's, but after "after" or "before" it is the day of the occasion
+   * its clause is told by ("told the council after Wednesday's vote") */
+  if (occasion(r, at))
+    return false;
+  if (at + 2 < r->n && r->toks[at + 1].kind == TK_POSS &&
+      !(t && t->tb == at + 2))
+    return true;
   /* "the August breach", "the March 26 sinking": after a determiner, a
    * date right before a common noun modifies it, whatever the noun */
   if (at > 0 && (ex_word(r, at - 1) & W_DET)) {
@@ -316,8 +469,7 @@ static bool dates_a_noun(const reader *r, size_t at, const trigger *t) {
  * one after it that a relative clause holds ("rejected the accusation ...
  * about the ransomware that locked up computers in May"). */
 sckg_date ex_date_near(const reader *r, const trigger *t) {
-  sckg_date none = {0, 0, 0};
-  long best = -1;
+  sckg_date best = {0, 0, 0};
   size_t dist = (size_t)-1;
   /* "A report released on April 6 said North Korea laundered funds": what
    * a report says is not dated by the report */
@@ -335,21 +487,45 @@ sckg_date ex_date_near(const reader *r, const trigger *t) {
         r->clause[at] != r->clause[t->tb])
       continue;
     bool blocked = false;
-    for (size_t i = t->te; at >= t->te && i < at && !blocked; i++)
+    /* "condemned Seoul after Monday's vote": the occasion's day */
+    size_t end = occasion(r, at) ? at - 1 : at;
+    for (size_t i = t->te; at >= t->te && i < end && !blocked; i++)
       blocked = (ex_word(r, i) & (W_CLAUSE | W_COMP)) != 0;
     /* "said Wednesday it was examining a plan, hours after Trump warned":
      * "after" or "before" between a date and the trigger opens another
      * time */
     size_t lo = at < t->tb ? at + 1 : t->te, hi = at < t->tb ? t->tb : at;
+    int shift = 0;
     for (size_t i = lo; i < hi && !blocked; i++) {
-      if (!(ex_word(r, i) & W_SEQUENCE))
+      if (!(ex_word(r, i) & W_SEQUENCE) || (end < at && i == end))
         continue;
       /* "said on Tuesday, after the floods, that": a phrase closed by a
        * comma before the trigger leaves the trigger's time alone */
       bool closed = false;
       for (size_t j = i + 1; at < t->tb && j < t->tb && !closed; j++)
         closed = ex_is_comma(r, j);
+      /* "sanctioned Pyongyang on Tuesday, a day after it fired a missile",
+       * "the day after the launch", "two days after": days away from the
+       * date, by the word's value (after -1), for the clause's verb or the
+       * noun right after it (not "a day after Seoul acted in protest of
+       * the launch") */
+      int days = days_before(r, i);
+      if (!closed && at < t->tb && !shift && days && value_of(r, i, 0) &&
+          (!(t->pat->flags & PAT_NOUN) || t->tb <= i + 3)) {
+        shift = days * value_of(r, i, 0);
+        continue;
+      }
       blocked = !closed;
+    }
+    /* "Kim guided a drill, state media reported Tuesday": a date after a
+     * speech tag set off by a comma dates the telling, not what is told */
+    for (size_t q = 0; at > t->te && q < r->nt && !blocked; q++) {
+      const trigger *u = &r->t[q];
+      if (u == t || !(u->pat->flags & (PAT_REPORT | PAT_STATEMENT)) ||
+          (u->pat->flags & PAT_NOUN) || u->tb < t->te || u->te > at)
+        continue;
+      for (size_t i = t->te; i < u->tb && !blocked; i++)
+        blocked = ex_is_comma(r, i);
     }
     /* "Putin said Russia complies with the rules, in force since 2019":
      * after a verb of saying, a date past the start of what is said (a
@@ -363,13 +539,10 @@ sckg_date ex_date_near(const reader *r, const trigger *t) {
      * "Seoul on Monday blamed Pyongyang for the hack", "sanctioned them on
      * Friday over cyberattacks": the date before "that", a speech act or
      * an official act dates that, not the crime */
-    for (size_t i = at + 1;
-         (t->pat->flags & PAT_CRIME) && at < t->tb && i < t->tb && !blocked;
-         i++)
+    bool crime = (t->pat->flags & PAT_CRIME) && !shift;
+    for (size_t i = at + 1; crime && at < t->tb && i < t->tb && !blocked; i++)
       blocked = (ex_word(r, i) & W_COMP) != 0;
-    for (size_t q = 0;
-         (t->pat->flags & PAT_CRIME) && at < t->tb && q < r->nt && !blocked;
-         q++)
+    for (size_t q = 0; crime && at < t->tb && q < r->nt && !blocked; q++)
       blocked = r->t[q].tb > at && r->t[q].te <= t->tb &&
                 (ex_is_speech(r, r->t[q].pat->type) ||
                  (sckg_type(r->s, r->t[q].pat->type)->roles & TYPE_OFFICIAL));
@@ -378,10 +551,10 @@ sckg_date ex_date_near(const reader *r, const trigger *t) {
     size_t d = at >= t->te ? at - t->te : t->tb - at;
     if (d < dist) {
       dist = d;
-      best = (long)k;
+      best = shifted(r->dates[k].date, shift);
     }
   }
-  return best >= 0 ? r->dates[best].date : none;
+  return best;
 }
 
 /* May token i stand between a determiner and the noun it opens ("the Oct.
@@ -416,14 +589,27 @@ void ex_date_named_again(reader *r) {
     while (b > 0 && h - b < 5 && !(ex_word(r, b - 1) & W_DET) &&
            noun_modifier(r, b - 1))
       b--;
-    if (held || b == 0 || !(ex_word(r, b - 1) & W_DEFINITE))
+    /* "Monday's drill": a possessive day stands for the determiner */
+    size_t from = b;
+    if (b >= 2 && r->toks[b - 1].kind == TK_POSS)
+      from = b - 2;
+    if (held || b == 0 || !(from < b || (ex_word(r, b - 1) & W_DEFINITE)))
       continue;
-    /* its day: a date inside the phrase ("the March 20 attack"), else, for
-     * the phrase that opens the sentence, its main clause's day */
+    /* its day: a date inside the phrase ("the March 20 attack", "Monday's
+     * drill"), else, for the phrase that opens the sentence, its main
+     * clause's day */
     sckg_date d = {0, 0, 0};
     for (size_t k = 0; k < r->nd; k++)
-      if (r->dates[k].tok >= b && r->dates[k].tok < h)
+      if (r->dates[k].tok >= from && r->dates[k].tok < h)
         d = r->dates[k].date;
+    /* "The drills, which began March 4, ...": a relative clause right
+     * after it that tells its start gives the phrase's day */
+    bool begun = h + 3 < r->n && ex_is_comma(r, h + 1) && r->clause[h + 2] &&
+                 (ex_word(r, h + 3) & W_BEGIN);
+    for (size_t k = 0; k < r->nd && !d.year && begun; k++)
+      if (r->clause[r->dates[k].tok] == r->clause[h + 2])
+        d = r->dates[k].date;
+    bool start = d.year && begun; /* a span is dated by its start */
     for (size_t k = 0; k < r->nd && !d.year && b == 1; k++)
       if (!r->clause[r->dates[k].tok] &&
           !dates_a_noun(r, r->dates[k].tok, NULL))
@@ -435,7 +621,7 @@ void ex_date_named_again(reader *r) {
       if (e->sent >= r->sent_index ||
           !(types ? (types >> e->type) & 1 : ex_is_act(r, e->type)))
         continue;
-      if (!e->date.year)
+      if (!e->date.year || start)
         e->date = d;
       break;
     }

@@ -121,12 +121,12 @@ typedef struct {
   size_t para;
   sckg_date day;
   size_t day_para, day_sent;
+  bool day_frame; /* told by "On Tuesday," opening its sentence */
   ex_actor *day_actors[EX_MAX_ACTORS];
   size_t n_day_actors;
-  /* the article's date when the first day it fixes is that date: a report
-   * of the day's events ("failed to pass this afternoon") */
+  /* the article's date once a clause fixes that very day: a report of the
+   * day's events ("failed to pass this afternoon", "on Friday") */
   sckg_date report_day;
-  bool day_seen;
 } article_state;
 
 typedef struct {

@@ -78,7 +78,7 @@ bool ex_may_start_np(const reader *r, size_t i) {
 
 bool ex_finite_verb(const reader *r, size_t i) {
   if (!ex_is_lower_word(r, i) ||
-      (ex_word(r, i) & ~(W_SAY | W_SUPPORT | W_NAMING)))
+      (ex_word(r, i) & ~(W_SAY | W_SUPPORT | W_NAMING | W_BEGIN)))
     return false;
   unsigned pos, infl;
   readings(r, i, &pos, &infl);

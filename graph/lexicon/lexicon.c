@@ -188,7 +188,8 @@ static const struct {
                     {"source", W_SOURCE},
                     {"restate", W_RESTATE},
                     {"cyber", W_CYBER},
-                    {"witness", W_WITNESS}};
+                    {"witness", W_WITNESS},
+                    {"begin", W_BEGIN}};
 
 /* The class named `name` (n bytes); false when none has that name. The
  * class `word` has no bits: it only makes a word known. */

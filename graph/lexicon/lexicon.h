@@ -286,6 +286,9 @@ typedef struct {
 /* a participle of getting to see a text: "a report seen by Reuters",
  * "a letter obtained by Yonhap": its by-phrase names no author */
 #define W_WITNESS ((sckg_wclass)1 << 63)
+/* tells when something started: "the drills, which began March 4": its
+ * date is the day of the act the drills name */
+#define W_BEGIN ((sckg_wclass)1 << 60)
 
 /* What a span of an article that is not read is (noise.tsv's kinds; the
  * title, datelines and timestamps are found by their shape alone). */

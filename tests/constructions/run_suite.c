@@ -125,7 +125,8 @@ typedef struct {
   unsigned long line;    /* of its first '>' line */
   size_t section;        /* index into the sections */
   char *date;            /* article date, or NULL */
-  buf text;              /* the '>' lines joined by a space */
+  buf text;              /* the '>' lines joined by a space; a '>'
+                            alone ends a paragraph */
   strlist expected;      /* canonical event lines, sorted */
   bool expect_none;      /* "= none" */
   char *known;           /* the reason of "! known:", or NULL */
@@ -388,8 +389,10 @@ static bool read_suite(suite *s, const char *file) {
     if (*l == '>') {
       char *text = trim(l + 1);
       if (st == IN_TEXT) {
-        if (*text) {
-          if (c->text.len)
+        if (!*text) /* a '>' line of its own ends a paragraph */
+          buf_puts(&c->text, "\n\n");
+        else {
+          if (c->text.len && c->text.ptr[c->text.len - 1] != '\n')
             buf_puts(&c->text, " ");
           buf_puts(&c->text, text);
         }
