@@ -332,6 +332,15 @@ static bool split_affiliation(const reader *r, token *t, size_t written,
   return intern_forms(r, t->b, t->e, &t->norm, &t->lower);
 }
 
+/* "Seoul and Washington vowed to keep a closer watch": two parties vowing
+ * an act together pledge cooperation; one party vowing its own act ("Kim
+ * vowed to build more weapons") pledges none. */
+static void drop_lone_joint_acts(frame *f, size_t nf) {
+  for (size_t i = 0; i < nf; i++)
+    if ((f[i].t->pat->flags & PAT_JOINT) && f[i].n_agents < 2)
+      f[i].drop = true;
+}
+
 static void read_sentence(reader *r, size_t b, size_t e) {
   r->n = r->nm = r->nt = r->nd = 0;
   if (++r->gen == 0) { /* after 4 billion sentences, start the memo afresh */
@@ -424,6 +433,7 @@ static void read_sentence(reader *r, size_t b, size_t e) {
   ex_victim_pronouns(r, f, r->nt);
   ex_warnings_of_crime(r, f, r->nt);
   ex_denied_charges(f, r->nt);
+  drop_lone_joint_acts(f, r->nt);
   ex_emit_frames(r, f, r->nt);
   ex_date_named_again(r);
   remember(r, f, r->nt);

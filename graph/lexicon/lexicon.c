@@ -842,6 +842,8 @@ static void event_line(loader *L, field *f, size_t nf) {
       pat->flags |= PAT_CLAIM;
     else if (IS("consequence"))
       pat->flags |= PAT_CONSEQUENCE;
+    else if (IS("joint"))
+      pat->flags |= PAT_JOINT;
     else {
       fail(L, "unknown flag", field_str(L, it));
       return;

@@ -62,21 +62,23 @@ typedef struct {
 enum { MAX_SLOTS = 6 };
 
 enum {
-  PAT_DENY = 1,         /* a denial: the events it governs are negated */
-  PAT_REPORT = 2,       /* reported speech: MakeStatement only if untyped */
-  PAT_STATEMENT = 4,    /* a formal statement or report */
-  PAT_CRIME = 8,        /* of a crime type (types.tsv): agent from context */
-  PAT_NOUN = 16,        /* a nominal form */
-  PAT_PASSIVE = 32,     /* a passive form */
-  PAT_CLAIM = 64,       /* names a source only ("according to X"): no event */
-  PAT_CONSEQUENCE = 128 /* a consequence a speaker warns of ("X would pay
-                           a price"): an event only after a modal */
+  PAT_DENY = 1,          /* a denial: the events it governs are negated */
+  PAT_REPORT = 2,        /* reported speech: MakeStatement only if untyped */
+  PAT_STATEMENT = 4,     /* a formal statement or report */
+  PAT_CRIME = 8,         /* of a crime type (types.tsv): agent from context */
+  PAT_NOUN = 16,         /* a nominal form */
+  PAT_PASSIVE = 32,      /* a passive form */
+  PAT_CLAIM = 64,        /* names a source only ("according to X"): no event */
+  PAT_CONSEQUENCE = 128, /* a consequence a speaker warns of ("X would pay
+                            a price"): an event only after a modal */
+  PAT_JOINT = 256        /* a joint act: an event only when two parties or
+                            more are its agents ("Seoul and Tokyo vowed to") */
 };
 /* The flags a verb pattern whose triggers take every inflection may have:
  * a noun or passive pattern writes its forms out. */
 #define PAT_FLAGS_OF_VERBS                                                     \
   (PAT_DENY | PAT_REPORT | PAT_STATEMENT | PAT_CRIME | PAT_CLAIM |             \
-   PAT_CONSEQUENCE)
+   PAT_CONSEQUENCE | PAT_JOINT)
 
 typedef struct {
   sckg_event_type type;
