@@ -151,10 +151,11 @@ bool ex_is_passive(const reader *r, const trigger *t) {
   if (t->tb > 0) {
     const token *p = &r->toks[t->tb - 1];
     /* not a comma: ", said fewer than" is the clause's verb */
-    np_start = (ex_word(r, t->tb - 1) & (W_DET | W_PREP | W_CONJ) &&
-                p->kind == TK_WORD) ||
-               p->kind == TK_NUM ||
-               (p->kind == TK_PUNCT && r->text[p->b] == '$');
+    /* "listed the tankers as blocked property": after "as" too */
+    np_start =
+        (ex_word(r, t->tb - 1) & (W_DET | W_PREP | W_CONJ | W_PREDICATIVE) &&
+         p->kind == TK_WORD) ||
+        p->kind == TK_NUM || (p->kind == TK_PUNCT && r->text[p->b] == '$');
     for (size_t k = 0; k < r->nt && !np_start; k++)
       np_start = r->t[k].te == t->tb;
     /* "drained funds and hijacked computers": after a conjunction that
