@@ -175,6 +175,52 @@ static bool modal_clause(const reader *r, size_t i) {
   return false;
 }
 
+/* The inflections a verb may take after the auxiliaries that end at
+ * token k: a participle after "have" or "be", the bare form after a
+ * modal. */
+static unsigned form_after_aux(const reader *r, size_t k) {
+  sckg_wclass w = ex_word(r, k);
+  if (w & (W_PERFECT | W_BE))
+    return (1u << SCKG_INFL_ED) | (1u << SCKG_INFL_IRREGULAR) |
+           (w & W_BE ? 1u << SCKG_INFL_ING : 0);
+  return 1u << SCKG_INFL_NONE;
+}
+
+/* Is verb token i joined by a comma or "and" to a verb a modal governs,
+ * in the form the modal's auxiliaries ask for ("would have capped imports and
+ * banned exports", "will freeze assets, ban travel")? It shares the modal: a
+ * plan or a hypothesis. A verb in another form has a tense of its own
+ * ("could reach Guam, and fired"). */
+static bool coordinated_after_modal(const reader *r, size_t i) {
+  size_t g = ex_skip_adverbs_back(r, i);
+  if (g == 0 || !((ex_word(r, g - 1) & W_CONJ) || ex_is_comma(r, g - 1)))
+    return false;
+  for (size_t k = g - 1; k-- > 0;) {
+    sckg_wclass w = ex_word(r, k);
+    if ((w & (W_CLAUSE | W_COMP)) ||
+        (r->toks[k].kind == TK_PUNCT && !ex_is_comma(r, k)))
+      return false;
+    if (!(w & W_MODAL))
+      continue;
+    size_t v = k + 1, last = k;
+    while (v < g && ((ex_word(r, v) & (W_AUX | W_NEG)) || ex_is_adverb(r, v)))
+      if (ex_word(r, v++) & (W_PERFECT | W_BE))
+        last = v - 1;
+    return v < g && ex_is_lower_word(r, v) &&
+           (ex_verb_inflections(r, i) & form_after_aux(r, last));
+  }
+  return false;
+}
+
+/* Is token i an -ing verb right after "from", an act barred or kept
+ * from happening ("stopped the monitors from reporting", "refrained from
+ * condemning")? A crime one is kept from is one going on ("to stop the
+ * regime from laundering its loot"): the caller keeps it. */
+static bool kept_from(const reader *r, size_t i) {
+  return i > 0 && (ex_word(r, i - 1) & W_ORIGIN) && ex_is_lower_word(r, i) &&
+         (ex_verb_inflections(r, i) & (1u << SCKG_INFL_ING));
+}
+
 /* The speech verb frame before statement noun frame i whose phrase
  * follows it, over a comma, the phrase's preposition and determiners
  * ("warned, in a public service announcement"); -1 when none. */
@@ -313,6 +359,11 @@ void ex_read_frames(reader *r, frame *f, size_t nf) {
      * continue to work closely with", is what it pledges) */
     if (!(p->flags & PAT_NOUN) && !ex_is_speech(r, p->type) &&
         (ex_word(r, fr->t->tb) & W_PREP) && modal_clause(r, fr->t->tb))
+      fr->drop = true;
+    if (!(p->flags & PAT_NOUN) && coordinated_after_modal(r, fr->t->tb))
+      fr->drop = true;
+    if (!(p->flags & PAT_NOUN) && kept_from(r, fr->t->tb) &&
+        !(sckg_type(r->s, p->type)->roles & TYPE_CRIME))
       fr->drop = true;
     /* a statement named with "the" refers to the article's last one */
     /* "In a statement released Friday, the ministry said": the statement is

@@ -322,6 +322,13 @@ static bool verb_place(const reader *r, size_t i, const phrase *ph) {
       return false;
     bool after_noun = p && ex_is_lower_word(r, g - 1) && !w &&
                       ex_pos(r, g - 1) == SCKG_POS_NOUN;
+    /* "the design and testing hall": joined to a noun a determiner
+     * opens (no inflected verb: "the hacking and testing"), the -ing
+     * form is a noun's too */
+    after_noun |= p && (w & W_CONJ) && g >= 3 && ex_is_lower_word(r, g - 2) &&
+                  !ex_word(r, g - 2) && (ex_pos(r, g - 2) & SCKG_POS_NOUN) &&
+                  !(ex_verb_inflections(r, g - 2) & ~(1u << SCKG_INFL_NONE)) &&
+                  (ex_word(r, g - 3) & (W_DET | W_ARTICLE));
     const token *n = i + 1 < r->n ? &r->toks[i + 1] : NULL;
     bool object =
         n && (n->cap || (ex_word(r, i + 1) & (W_DET | W_OBJCASE | W_COMP)));

@@ -24,6 +24,14 @@ static bool in_noun_phrase(const reader *r, size_t i) {
          !ex_finite_verb(r, i);
 }
 
+/* Is token v a verb: finite, or the end of a verb trigger? */
+static bool clause_verb(const reader *r, size_t v) {
+  bool verb = ex_finite_verb(r, v);
+  for (size_t k = 0; k < r->nt && !verb; k++)
+    verb = r->t[k].te == v + 1 && !(r->t[k].pat->flags & PAT_NOUN);
+  return verb;
+}
+
 long ex_reduced_relative(const reader *r, const trigger *t) {
   if ((t->pat->flags & PAT_NOUN) || t->te != t->tb + 1 ||
       !(ex_verb_inflections(r, t->tb) &
@@ -47,6 +55,24 @@ long ex_reduced_relative(const reader *r, const trigger *t) {
   sckg_wclass w = ex_word(r, v);
   if (!ex_is_lower_word(r, v) || (w & (W_SAY | W_COMP)))
     return -1;
+  /* "sanctioned a bank and a firm accused of", "listed three firms,
+   * among them one accused of": a noun phrase joined to another, or
+   * after a preposition's pronoun, is no subject when a verb other than
+   * one of saying stands before the first phrase: the clause's verb */
+  if ((w & W_CONJ) || ((w & W_PREP) && ex_is_lower_word(r, v + 1) &&
+                       (ex_word(r, v + 1) & W_OBJCASE))) {
+    size_t b = v;
+    while (b > 0 && v - b < 16 &&
+           (in_noun_phrase(r, b - 1) || ex_is_comma(r, b - 1) ||
+            (ex_word(r, b - 1) & (W_PREP | W_CONJ)) ||
+            (ex_word(r, b - 1) & W_OBJCASE)))
+      b--;
+    /* "Seoul and Tokyo met on": joined subjects, no verb before them */
+    if (b == 0 || !clause_verb(r, b - 1) ||
+        (ex_word(r, b - 1) & (W_SAY | W_COMP)))
+      return -1;
+    return (long)b - 1;
+  }
   if (w & W_PREP) {
     /* "days after the FBI warned, in an advisory, that": a preposition
      * that opens clauses, its subject and a bare participle that a comma
@@ -62,10 +88,7 @@ long ex_reduced_relative(const reader *r, const trigger *t) {
         return -1;
     return (long)v;
   }
-  bool verb = ex_finite_verb(r, v);
-  for (size_t k = 0; k < r->nt && !verb; k++)
-    verb = r->t[k].te == v + 1 && !(r->t[k].pat->flags & PAT_NOUN);
-  return verb ? (long)v : -1;
+  return clause_verb(r, v) ? (long)v : -1;
 }
 
 /* A form of be (words.tsv `be`) before token i, over auxiliaries and
@@ -128,10 +151,11 @@ bool ex_is_passive(const reader *r, const trigger *t) {
   if (t->tb > 0) {
     const token *p = &r->toks[t->tb - 1];
     /* not a comma: ", said fewer than" is the clause's verb */
-    np_start = (ex_word(r, t->tb - 1) & (W_DET | W_PREP | W_CONJ) &&
-                p->kind == TK_WORD) ||
-               p->kind == TK_NUM ||
-               (p->kind == TK_PUNCT && r->text[p->b] == '$');
+    /* "listed the tankers as blocked property": after "as" too */
+    np_start =
+        (ex_word(r, t->tb - 1) & (W_DET | W_PREP | W_CONJ | W_PREDICATIVE) &&
+         p->kind == TK_WORD) ||
+        p->kind == TK_NUM || (p->kind == TK_PUNCT && r->text[p->b] == '$');
     for (size_t k = 0; k < r->nt && !np_start; k++)
       np_start = r->t[k].te == t->tb;
     /* "drained funds and hijacked computers": after a conjunction that
