@@ -221,6 +221,41 @@ static bool kept_from(const reader *r, size_t i) {
          (ex_verb_inflections(r, i) & (1u << SCKG_INFL_ING));
 }
 
+/* Is the act whose trigger starts at token i one that a word of intent
+ * or ability names through a preposition ("its ability to conduct
+ * cyberattacks", "plans to impose sanctions", "plans for new sanctions")?
+ * Back over the act's modifiers and one verb, with its particle ("to
+ * carry out attacks"), to the preposition; a purpose after an object
+ * ("used malware to steal") is no intent word's, and stays. The
+ * word may stand in a pattern's gap too ("announced plans for new
+ * sanctions"). */
+static bool intended_only(const reader *r, const trigger *t) {
+  /* inside a pattern's gap: "announced plans for new sanctions" */
+  for (size_t k = t->tb + 1; k + 1 < t->te; k++)
+    if ((ex_word(r, k) & W_INTENT) && (ex_word(r, k + 1) & W_PREP))
+      return true;
+  size_t i = t->tb;
+  const sckg_wclass closed = W_CONJ | W_CLAUSE | W_COMP | W_RELATIVE | W_AUX |
+                             W_BE | W_SAY | W_NEG | W_MODAL;
+  bool verb_seen = false;
+  for (size_t k = i; k > 0 && i - k < 5;) {
+    k--;
+    if (!ex_is_lower_word(r, k))
+      return false;
+    sckg_wclass w = ex_word(r, k);
+    if (w & W_PREP)
+      return k > 0 && (ex_word(r, k - 1) & W_INTENT);
+    if (w & closed)
+      return false;
+    if (ex_pos(r, k) == SCKG_POS_VERB) {
+      if (verb_seen)
+        return false;
+      verb_seen = true;
+    }
+  }
+  return false;
+}
+
 /* The speech verb frame before statement noun frame i whose phrase
  * follows it, over a comma, the phrase's preposition and determiners
  * ("warned, in a public service announcement"); -1 when none. */
@@ -361,6 +396,8 @@ void ex_read_frames(reader *r, frame *f, size_t nf) {
         (ex_word(r, fr->t->tb) & W_PREP) && modal_clause(r, fr->t->tb))
       fr->drop = true;
     if (!(p->flags & PAT_NOUN) && coordinated_after_modal(r, fr->t->tb))
+      fr->drop = true;
+    if (intended_only(r, fr->t))
       fr->drop = true;
     if (!(p->flags & PAT_NOUN) && kept_from(r, fr->t->tb) &&
         !(sckg_type(r->s, p->type)->roles & TYPE_CRIME))

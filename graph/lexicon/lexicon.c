@@ -189,7 +189,8 @@ static const struct {
                     {"restate", W_RESTATE},
                     {"cyber", W_CYBER},
                     {"witness", W_WITNESS},
-                    {"begin", W_BEGIN}};
+                    {"begin", W_BEGIN},
+                    {"intent", W_INTENT}};
 
 /* The class named `name` (n bytes); false when none has that name. The
  * class `word` has no bits: it only makes a word known. */

@@ -291,6 +291,9 @@ typedef struct {
 /* tells when something started: "the drills, which began March 4": its
  * date is the day of the act the drills name */
 #define W_BEGIN ((sckg_wclass)1 << 60)
+/* intent or ability: "its ability to conduct cyberattacks", "plans to
+ * impose sanctions": the act its preposition opens is not told as done */
+#define W_INTENT ((sckg_wclass)1 << 61)
 
 /* What a span of an article that is not read is (noise.tsv's kinds; the
  * title, datelines and timestamps are found by their shape alone). */
