@@ -1487,6 +1487,19 @@ void ex_group_mentions(reader *r) {
       b->named = b->actors[0];
       continue;
     }
+    /* "a North Korean hacker known as Jane Roe": the person a naming
+     * word names after a role of heads.tsv serves whom the role does */
+    size_t nw = b->tb >= 2 && (ex_word(r, b->tb - 1) & W_PREDICATIVE)
+                    ? b->tb - 2
+                    : b->tb - 1;
+    if (a->head && a->n == 1 && b->n == 1 && nw == a->te &&
+        ex_is_lower_word(r, nw) && (ex_word(r, nw) & W_NAMING) &&
+        b->kind == M_NAME && b->actors[0]->cls == SCKG_CLASS_PERSON &&
+        !b->actors[0]->parent && !b->actors[0]->from_lexicon &&
+        b->actors[0] != a->actors[0]) {
+      sckg_entities_set_parent(b->actors[0], a->actors[0]);
+      continue;
+    }
     if (joinable(r, a, b))
       b->group = a->group;
   }
