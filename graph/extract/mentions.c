@@ -1468,6 +1468,38 @@ void ex_group_mentions(reader *r) {
       b->named = b->actors[0];
       continue;
     }
+    /* "Deputy Director Jane Roe of the FBI said": a body named after a
+     * person read from the text and a preposition of `behalf` is whom the
+     * person serves; it is not a second actor. A state only after "of":
+     * "extradited Jane Roe from Poland" is a place */
+    size_t of = a->te;
+    if (b->tb > of + 1 && (ex_word(r, b->tb - 1) & W_DET))
+      of = b->tb - 2;
+    if (of + 1 == b->tb && of < r->n && (ex_word(r, of) & W_BEHALF) &&
+        a->kind == M_NAME && a->n == 1 && b->n == 1 && !b->poss &&
+        b->kind == M_NAME && a->actors[0]->cls == SCKG_CLASS_PERSON &&
+        b->actors[0]->cls != SCKG_CLASS_PERSON && b->actors[0]->from_lexicon &&
+        !a->actors[0]->parent && !a->actors[0]->from_lexicon &&
+        (b->actors[0]->cls != SCKG_CLASS_STATE ||
+         (ex_word(r, of) & W_GENITIVE))) {
+      sckg_entities_set_parent(a->actors[0], b->actors[0]);
+      b->kind = M_ADJ;
+      b->named = b->actors[0];
+      continue;
+    }
+    /* "a North Korean hacker known as Jane Roe": the person a naming
+     * word names after a role of heads.tsv serves whom the role does */
+    size_t nw = b->tb >= 2 && (ex_word(r, b->tb - 1) & W_PREDICATIVE)
+                    ? b->tb - 2
+                    : b->tb - 1;
+    if (a->head && a->n == 1 && b->n == 1 && nw == a->te &&
+        ex_is_lower_word(r, nw) && (ex_word(r, nw) & W_NAMING) &&
+        b->kind == M_NAME && b->actors[0]->cls == SCKG_CLASS_PERSON &&
+        !b->actors[0]->parent && !b->actors[0]->from_lexicon &&
+        b->actors[0] != a->actors[0]) {
+      sckg_entities_set_parent(b->actors[0], a->actors[0]);
+      continue;
+    }
     if (joinable(r, a, b))
       b->group = a->group;
   }
