@@ -1330,6 +1330,17 @@ static bool verb_before(const reader *r, size_t end) {
   return false;
 }
 
+/* Is token i (over determiners and quotes) governed by a preposition:
+ * "warnings to Moscow, Lavrov replied" -- a list after a preposition is
+ * its object, so a name after its comma with a verb of its own starts the
+ * clause. */
+static bool after_prep(const reader *r, size_t i) {
+  while (i > 0 &&
+         ((ex_word(r, i - 1) & W_DET) || r->toks[i - 1].kind == TK_QUOTE))
+    i--;
+  return i > 0 && (ex_word(r, i - 1) & W_PREP);
+}
+
 static bool joinable(const reader *r, const mention *a, const mention *b) {
   if (a->poss || a->quoted != b->quoted)
     return false;
@@ -1339,10 +1350,12 @@ static bool joinable(const reader *r, const mention *a, const mention *b) {
     return false;
   /* "imposed costs on Pyongyang, Japan warned", "condemned North Korea,
    * and South Korea condemned it too": a name after a comma with its own
-   * verb starts a clause when the list before it is an object */
+   * verb starts a clause when the list before it is an object (of a verb
+   * or of a preposition) */
   if (b->tb > 0 && verb_follows(r, b->te)) {
     size_t first = ex_group_first(r, (size_t)(a - r->m));
-    if (verb_before(r, r->m[first].tb) && ex_is_comma(r, a->te))
+    if ((verb_before(r, r->m[first].tb) || after_prep(r, r->m[first].tb)) &&
+        ex_is_comma(r, a->te))
       return false;
   }
   /* "According to the ministry, the company has...": an opening phrase
