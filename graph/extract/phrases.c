@@ -112,6 +112,18 @@ static bool gap_word(const reader *r, size_t j) {
            r->toks[j - 1].kind == TK_WORD);
 }
 
+/* A '*' right before a class word holds an object and the start of its
+ * predicate ("called the U.S. bomber flights a grave provocation"): it may
+ * stand for up to OBJECT_STAR_WORDS words, when none of them starts a
+ * clause or is a preposition other than "of". */
+enum { OBJECT_STAR_WORDS = 10 };
+
+static bool ends_object_gap(const reader *r, size_t j) {
+  sckg_wclass w = ex_word(r, j);
+  return (w & (W_CLAUSE | W_COMP | W_RELATIVE | W_AUX | W_MODAL | W_SAY)) ||
+         ((w & W_PREP) && !(w & W_GENITIVE));
+}
+
 /* Phrase ph's tokens k.. matched from token j: the end token, or 0. A '*'
  * stands for up to STAR_WORDS words (gap_word), never across other
  * punctuation: the fewest that let the rest match. */
@@ -119,13 +131,17 @@ static size_t match_from(const reader *r, const phrase *ph, size_t k,
                          size_t j) {
   for (; k < ph->n; k++, j++) {
     if (ph->is_star && ph->is_star[k]) {
+      bool object = k + 1 < ph->n && ph->wclass && ph->wclass[k + 1];
       for (size_t words = 0;; j++) {
         size_t e = match_from(r, ph, k + 1, j);
         if (e)
           return e;
         if (j >= r->n ||
-            (r->toks[j].kind == TK_PUNCT && !ex_joining_hyphen(r, j)) ||
-            (gap_word(r, j) && ++words > STAR_WORDS))
+            (r->toks[j].kind == TK_PUNCT && !ex_joining_hyphen(r, j)))
+          return 0;
+        object &= !ex_is_lower_word(r, j) || !ends_object_gap(r, j);
+        if (gap_word(r, j) &&
+            ++words > (object ? OBJECT_STAR_WORDS : STAR_WORDS))
           return 0;
       }
     }
