@@ -231,16 +231,20 @@ const phrase *ex_longest(const reader *r, size_t i, unsigned mask,
  *   one a noun shares is a noun after a noun too ("missile warning"). */
 /* "the group, which the FBI attributes to North Korea": a name that
  * ends right before token s and follows a relative word, with a
- * preposition at `next`, is the subject of a relative clause whose object
- * moved before it; the word between is its verb, not a noun the name
- * modifies. */
+ * preposition or the clause's end at `next`, is the subject of a relative
+ * clause whose object moved before it; the word between is its verb, not a noun
+ * the name modifies. */
 static bool moved_object(const reader *r, size_t s, size_t next) {
-  if (next >= r->n || !(ex_word(r, next) & W_PREP) ||
-      !ex_is_lower_word(r, next))
+  /* "a claim that Seoul rejects.": with nothing after the verb in its
+   * clause, the object moved before the relative clause */
+  bool ends = next >= r->n ||
+              (r->toks[next].kind == TK_PUNCT && !ex_joining_hyphen(r, next));
+  if (!ends && (next >= r->n || !(ex_word(r, next) & W_PREP) ||
+                !ex_is_lower_word(r, next)))
     return false;
   /* the preposition's phrase names an actor or an event ("to North
    * Korea", "for the hack"), not "a label it pins on other nations" */
-  bool named = false;
+  bool named = ends;
   for (size_t k = 0; k < r->nm && !named; k++)
     named = r->m[k].tb > next && r->m[k].tb <= next + 3 && r->m[k].n;
   for (size_t j = next + 1; j <= next + 3 && j < r->n && !named; j++) {
