@@ -615,12 +615,30 @@ static ex_actor *speaker_state(const reader *r, const mention *m) {
   return NULL;
 }
 
+/* "Tokyo halted all trade with Pyongyang, a week after the council
+ * imposed sanctions on the country": when every state the article is
+ * about is named in the sentence, a description that a preposition
+ * governs is the last state named before it that one governs too (not
+ * the subject, who acts on it; not a possessor nor a body of a state).
+ * A subject stays unresolved ("Seoul cut aid to Pyongyang after the
+ * country fired" may mean either). NULL when none. */
+static ex_actor *state_named_before(const reader *r, const mention *m) {
+  for (size_t k = (size_t)(m - r->m); governed(r, m) && k-- > 0;) {
+    const mention *o = &r->m[k];
+    if (o->kind == M_NAME && o->n == 1 && !o->poss && governed(r, o) &&
+        o->actors[0]->cls == SCKG_CLASS_STATE)
+      return o->actors[0];
+  }
+  return NULL;
+}
+
 static void resolve_anaphor(reader *r, mention *m, const phrase *ph) {
   article_state *st = &r->st;
   switch (ph->ana) {
   case ANA_TOPIC_STATE: {
     ex_actor *own = speaker_state(r, m);
-    ex_add_actor(m, own ? own : topic_state(r));
+    ex_actor *topic = own ? own : topic_state(r);
+    ex_add_actor(m, topic ? topic : state_named_before(r, m));
     break;
   }
   case ANA_SUBJECT: {
