@@ -615,12 +615,30 @@ static ex_actor *speaker_state(const reader *r, const mention *m) {
   return NULL;
 }
 
+/* "Tokyo halted all trade with Pyongyang, a week after the council
+ * imposed sanctions on the country": when every state the article is
+ * about is named in the sentence, a description that a preposition
+ * governs is the last state named before it that one governs too (not
+ * the subject, who acts on it; not a possessor nor a body of a state).
+ * A subject stays unresolved ("Seoul cut aid to Pyongyang after the
+ * country fired" may mean either). NULL when none. */
+static ex_actor *state_named_before(const reader *r, const mention *m) {
+  for (size_t k = (size_t)(m - r->m); governed(r, m) && k-- > 0;) {
+    const mention *o = &r->m[k];
+    if (o->kind == M_NAME && o->n == 1 && !o->poss && governed(r, o) &&
+        o->actors[0]->cls == SCKG_CLASS_STATE)
+      return o->actors[0];
+  }
+  return NULL;
+}
+
 static void resolve_anaphor(reader *r, mention *m, const phrase *ph) {
   article_state *st = &r->st;
   switch (ph->ana) {
   case ANA_TOPIC_STATE: {
     ex_actor *own = speaker_state(r, m);
-    ex_add_actor(m, own ? own : topic_state(r));
+    ex_actor *topic = own ? own : topic_state(r);
+    ex_add_actor(m, topic ? topic : state_named_before(r, m));
     break;
   }
   case ANA_SUBJECT: {
@@ -1330,6 +1348,17 @@ static bool verb_before(const reader *r, size_t end) {
   return false;
 }
 
+/* Is token i (over determiners and quotes) governed by a preposition:
+ * "warnings to Moscow, Lavrov replied" -- a list after a preposition is
+ * its object, so a name after its comma with a verb of its own starts the
+ * clause. */
+static bool after_prep(const reader *r, size_t i) {
+  while (i > 0 &&
+         ((ex_word(r, i - 1) & W_DET) || r->toks[i - 1].kind == TK_QUOTE))
+    i--;
+  return i > 0 && (ex_word(r, i - 1) & W_PREP);
+}
+
 static bool joinable(const reader *r, const mention *a, const mention *b) {
   if (a->poss || a->quoted != b->quoted)
     return false;
@@ -1339,10 +1368,12 @@ static bool joinable(const reader *r, const mention *a, const mention *b) {
     return false;
   /* "imposed costs on Pyongyang, Japan warned", "condemned North Korea,
    * and South Korea condemned it too": a name after a comma with its own
-   * verb starts a clause when the list before it is an object */
+   * verb starts a clause when the list before it is an object (of a verb
+   * or of a preposition) */
   if (b->tb > 0 && verb_follows(r, b->te)) {
     size_t first = ex_group_first(r, (size_t)(a - r->m));
-    if (verb_before(r, r->m[first].tb) && ex_is_comma(r, a->te))
+    if ((verb_before(r, r->m[first].tb) || after_prep(r, r->m[first].tb)) &&
+        ex_is_comma(r, a->te))
       return false;
   }
   /* "According to the ministry, the company has...": an opening phrase

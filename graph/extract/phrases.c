@@ -112,6 +112,18 @@ static bool gap_word(const reader *r, size_t j) {
            r->toks[j - 1].kind == TK_WORD);
 }
 
+/* A '*' right before a class word holds an object and the start of its
+ * predicate ("called the U.S. bomber flights a grave provocation"): it may
+ * stand for up to OBJECT_STAR_WORDS words, when none of them starts a
+ * clause or is a preposition other than "of". */
+enum { OBJECT_STAR_WORDS = 10 };
+
+static bool ends_object_gap(const reader *r, size_t j) {
+  sckg_wclass w = ex_word(r, j);
+  return (w & (W_CLAUSE | W_COMP | W_RELATIVE | W_AUX | W_MODAL | W_SAY)) ||
+         ((w & W_PREP) && !(w & W_GENITIVE));
+}
+
 /* Phrase ph's tokens k.. matched from token j: the end token, or 0. A '*'
  * stands for up to STAR_WORDS words (gap_word), never across other
  * punctuation: the fewest that let the rest match. */
@@ -119,13 +131,17 @@ static size_t match_from(const reader *r, const phrase *ph, size_t k,
                          size_t j) {
   for (; k < ph->n; k++, j++) {
     if (ph->is_star && ph->is_star[k]) {
+      bool object = k + 1 < ph->n && ph->wclass && ph->wclass[k + 1];
       for (size_t words = 0;; j++) {
         size_t e = match_from(r, ph, k + 1, j);
         if (e)
           return e;
         if (j >= r->n ||
-            (r->toks[j].kind == TK_PUNCT && !ex_joining_hyphen(r, j)) ||
-            (gap_word(r, j) && ++words > STAR_WORDS))
+            (r->toks[j].kind == TK_PUNCT && !ex_joining_hyphen(r, j)))
+          return 0;
+        object &= !ex_is_lower_word(r, j) || !ends_object_gap(r, j);
+        if (gap_word(r, j) &&
+            ++words > (object ? OBJECT_STAR_WORDS : STAR_WORDS))
           return 0;
       }
     }
@@ -215,16 +231,20 @@ const phrase *ex_longest(const reader *r, size_t i, unsigned mask,
  *   one a noun shares is a noun after a noun too ("missile warning"). */
 /* "the group, which the FBI attributes to North Korea": a name that
  * ends right before token s and follows a relative word, with a
- * preposition at `next`, is the subject of a relative clause whose object
- * moved before it; the word between is its verb, not a noun the name
- * modifies. */
+ * preposition or the clause's end at `next`, is the subject of a relative
+ * clause whose object moved before it; the word between is its verb, not a noun
+ * the name modifies. */
 static bool moved_object(const reader *r, size_t s, size_t next) {
-  if (next >= r->n || !(ex_word(r, next) & W_PREP) ||
-      !ex_is_lower_word(r, next))
+  /* "a claim that Seoul rejects.": with nothing after the verb in its
+   * clause, the object moved before the relative clause */
+  bool ends = next >= r->n ||
+              (r->toks[next].kind == TK_PUNCT && !ex_joining_hyphen(r, next));
+  if (!ends && (next >= r->n || !(ex_word(r, next) & W_PREP) ||
+                !ex_is_lower_word(r, next)))
     return false;
   /* the preposition's phrase names an actor or an event ("to North
    * Korea", "for the hack"), not "a label it pins on other nations" */
-  bool named = false;
+  bool named = ends;
   for (size_t k = 0; k < r->nm && !named; k++)
     named = r->m[k].tb > next && r->m[k].tb <= next + 3 && r->m[k].n;
   for (size_t j = next + 1; j <= next + 3 && j < r->n && !named; j++) {

@@ -388,6 +388,20 @@ static void refusal_of_request(const reader *r, frame *f, size_t i) {
       return;
     }
   }
+  /* "answering Tokyo's calls on Beijing to stop the sales, Moscow brushed
+   * the demands aside": a definite object names this sentence's request,
+   * though it was made of another */
+  const trigger *t = f[i].t;
+  size_t q = t->obj_from < t->te ? t->obj_from : t->te;
+  for (size_t k = i; q < r->n && (ex_word(r, q) & W_DEFINITE) && k-- > 0;) {
+    sckg_event_type ty = f[k].t->pat->type;
+    if ((ty == SCKG_EV_DEMAND || ty == SCKG_EV_APPEAL) && !f[k].drop &&
+        f[k].n_agents && f[k].t->te <= t->tb &&
+        !ex_same_side(f[i].agents, f[i].n_agents, f[k].agents, f[k].n_agents)) {
+      ex_copy_actors(f[i].targets, &f[i].n_targets, f[k].agents, f[k].n_agents);
+      return;
+    }
+  }
   static const sckg_event_type requests[] = {SCKG_EV_DEMAND, SCKG_EV_APPEAL};
   for (size_t c = 0; c < sizeof requests / sizeof *requests; c++) {
     sckg_event_type ty = requests[c];

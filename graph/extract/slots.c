@@ -671,6 +671,15 @@ static long slot_group(const reader *r, const trigger *t, const slot *sl) {
       if ((w & W_LOCPREP) && i > t->obj_from && ex_is_lower_word(r, i - 1) &&
           !(ex_word(r, i - 1) & W_DET))
         return -1;
+      /* "protested the decision to the U.N.": after "the" and a word that
+       * names an act, a preposition's name is whom one turns to, not the
+       * object (but "the move by Seoul", "the decision of Tokyo" name its
+       * doer, and "called for action against X" wishes an act on X) */
+      if ((w & W_PREP) && !(w & W_GENITIVE) && i > t->obj_from &&
+          r->toks[i].lower != r->s->by_prep && ex_is_lower_word(r, i - 1) &&
+          (ex_word(r, i - 1) & W_EVENTNOUN) && i >= 2 &&
+          (ex_word(r, i - 2) & W_DEFINITE))
+        return -1;
     }
     return k;
   }
