@@ -29,7 +29,9 @@ static int day_at(const reader *r, size_t i) {
   if (v || i >= r->n || r->toks[i].kind != TK_NUM)
     return v;
   size_t b = r->toks[i].b, e = r->toks[i].e, k = b;
-  while (k < e && r->text[k] >= '0' && r->text[k] <= '9')
+  /* no more than three digits are read: a day has two, and a long run of
+   * them must not overflow */
+  while (k < e && k - b < 3 && r->text[k] >= '0' && r->text[k] <= '9')
     v = v * 10 + (r->text[k++] - '0');
   bool ordinal = k > b && k - b <= 2 && e - k == 2 &&
                  isalpha((unsigned char)r->text[k]) &&
