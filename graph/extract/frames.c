@@ -160,19 +160,19 @@ static void agent_of_passive(const reader *r, frame *f, size_t i) {
     }
 }
 
-/* Does a modal stand in the clause before token i ("Japan will act ...
- * in concert with")? The clause starts after a clause word, a
- * complementizer or a punctuation mark other than a comma. */
-static bool modal_clause(const reader *r, size_t i) {
+/* The modal in the clause before token i ("Japan will act ... in concert
+ * with"), or -1. The clause starts after a clause word, a complementizer
+ * or a punctuation mark other than a comma. */
+static long modal_before(const reader *r, size_t i) {
   for (size_t k = i; k-- > 0;) {
     sckg_wclass w = ex_word(r, k);
     if (w & W_MODAL)
-      return true;
+      return (long)k;
     if ((w & (W_CLAUSE | W_COMP)) ||
         (r->toks[k].kind == TK_PUNCT && !ex_is_comma(r, k)))
-      return false;
+      return -1;
   }
-  return false;
+  return -1;
 }
 
 /* The inflections a verb may take after the auxiliaries that end at
@@ -195,21 +195,15 @@ static bool coordinated_after_modal(const reader *r, size_t i) {
   size_t g = ex_skip_adverbs_back(r, i);
   if (g == 0 || !((ex_word(r, g - 1) & W_CONJ) || ex_is_comma(r, g - 1)))
     return false;
-  for (size_t k = g - 1; k-- > 0;) {
-    sckg_wclass w = ex_word(r, k);
-    if ((w & (W_CLAUSE | W_COMP)) ||
-        (r->toks[k].kind == TK_PUNCT && !ex_is_comma(r, k)))
-      return false;
-    if (!(w & W_MODAL))
-      continue;
-    size_t v = k + 1, last = k;
-    while (v < g && ((ex_word(r, v) & (W_AUX | W_NEG)) || ex_is_adverb(r, v)))
-      if (ex_word(r, v++) & (W_PERFECT | W_BE))
-        last = v - 1;
-    return v < g && ex_is_lower_word(r, v) &&
-           (ex_verb_inflections(r, i) & form_after_aux(r, last));
-  }
-  return false;
+  long k = modal_before(r, g - 1);
+  if (k < 0)
+    return false;
+  size_t v = (size_t)k + 1, last = (size_t)k;
+  while (v < g && ((ex_word(r, v) & (W_AUX | W_NEG)) || ex_is_adverb(r, v)))
+    if (ex_word(r, v++) & (W_PERFECT | W_BE))
+      last = v - 1;
+  return v < g && ex_is_lower_word(r, v) &&
+         (ex_verb_inflections(r, i) & form_after_aux(r, last));
 }
 
 /* Is token i an -ing verb right after "from", an act barred or kept
@@ -393,7 +387,7 @@ void ex_read_frames(reader *r, frame *f, size_t nf) {
      * when a modal governs its clause (a pledge's own future, "would
      * continue to work closely with", is what it pledges) */
     if (!(p->flags & PAT_NOUN) && !ex_is_speech(r, p->type) &&
-        (ex_word(r, fr->t->tb) & W_PREP) && modal_clause(r, fr->t->tb))
+        (ex_word(r, fr->t->tb) & W_PREP) && modal_before(r, fr->t->tb) >= 0)
       fr->drop = true;
     if (!(p->flags & PAT_NOUN) && coordinated_after_modal(r, fr->t->tb))
       fr->drop = true;

@@ -1063,6 +1063,26 @@ static const lex_actor *sentence_state(const reader *r, size_t i) {
   return NULL;
 }
 
+/* A mention of [i, e) for the state the sentence is about, or for its
+ * body whose head `body` spans [bb, be); NULL when the sentence is about
+ * no state. */
+static mention *state_mention(reader *r, size_t i, size_t e, const phrase *body,
+                              size_t bb, size_t be) {
+  const lex_actor *state = sentence_state(r, i);
+  if (!state)
+    return NULL;
+  mention *m = new_mention(r, i, e, M_NAME);
+  if (!m)
+    return NULL;
+  if (body)
+    apply_head(r, m, state, body, bb, be);
+  else
+    ex_add_actor(m, lex(r, state));
+  m->tb = i;
+  m->te = e;
+  return m;
+}
+
 /* "South Korea on Friday imposed sanctions ..., the foreign ministry
  * said": a body's head noun after "the" with no state before it is the
  * body of the state the sentence is about. Returns its end, 0 when none. */
@@ -1073,15 +1093,8 @@ static size_t stateless_body(reader *r, size_t i) {
                         : NULL;
   if (!h || h->head != HEAD_AGENCY)
     return 0;
-  const lex_actor *state = sentence_state(r, i);
-  if (!state)
-    return 0;
-  mention *m = new_mention(r, i, he, M_NAME);
-  if (!m)
-    return 0;
-  apply_head(r, m, state, h, i + 1, he);
-  m->tb = i;
-  return m->te;
+  mention *m = state_mention(r, i, he, h, i + 1, he);
+  return m ? m->te : 0;
 }
 
 /* "Pyongyang hit back. A foreign ministry spokesman said ...": an
@@ -1106,18 +1119,9 @@ static size_t stateless_role(reader *r, size_t i) {
   const phrase *role = hb < r->n ? ex_longest(r, hb, 1u << PH_HEAD, &he) : NULL;
   if (!role || role->head != HEAD_PERSON || name_after(r, he) > he)
     return 0;
-  const lex_actor *state = sentence_state(r, i);
-  if (!state)
-    return 0;
-  mention *m = new_mention(r, i, he, M_NAME);
+  mention *m = state_mention(r, i, he, body, j, be);
   if (!m)
     return 0;
-  if (body)
-    apply_head(r, m, state, body, j, be);
-  else
-    ex_add_actor(m, lex(r, state));
-  m->tb = i;
-  m->te = he;
   m->role = true;
   /* "the spokesman", "he" after it: the latest person is this one */
   r->st.last_person = m->actors[0];
