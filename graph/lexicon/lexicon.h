@@ -103,8 +103,10 @@ struct lex_actor {
 };
 
 /* Word classes of words.tsv, as bits of a sckg_wclass: a word may be in
- * several ("since" is a preposition and bounds a span). */
-typedef uint64_t sckg_wclass;
+ * several ("since" is a preposition and bounds a span). 128 bits, as GCC
+ * and Clang give them on 64-bit targets: the classes outgrew 64, and one
+ * integer keeps every test a single `&`. */
+__extension__ typedef unsigned __int128 sckg_wclass;
 
 /* The form of the verb a verb pattern's trigger starts with. Where a form
  * may also be read as a noun or as a plan, the reader checks the words
