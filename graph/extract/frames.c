@@ -481,6 +481,29 @@ void ex_denied_charges(frame *f, size_t nf) {
   }
 }
 
+/* "Moscow dismissed the sanctions as a plot orchestrated by Washington":
+ * a speech verb whose object an "as" phrase characterizes speaks the words
+ * of frame i inside that phrase; -1 when none stands before i. */
+static long characterizer(const reader *r, const frame *f, size_t nf,
+                          size_t i) {
+  long best = -1;
+  for (size_t k = 0; k < nf; k++) {
+    const trigger *t = f[k].t;
+    if (k == i || (t->pat->flags & PAT_NOUN) || !f[k].n_agents ||
+        !ex_is_speech(r, t->pat->type) || t->te > f[i].t->tb)
+      continue;
+    /* a definite phrase after "as" opens a clause of time more often than
+     * a characterization: "protested as the drills went on" */
+    bool as = false;
+    for (size_t q = t->te; q + 1 < f[i].t->tb && !as; q++)
+      as = ex_is_lower_word(r, q) && (ex_word(r, q) & W_PREDICATIVE) &&
+           !(ex_word(r, q + 1) & W_DEFINITE);
+    if (as)
+      best = (long)k; /* the nearest before */
+  }
+  return best;
+}
+
 /* "Bossert said North Korea was responsible for the attack": patterns with
  * a speaker slot take the agents of the sentence's report or statement. */
 void ex_speaker_slots(const reader *r, frame *f, size_t nf) {
@@ -502,6 +525,8 @@ void ex_speaker_slots(const reader *r, frame *f, size_t nf) {
           !(f[k].t->pat->flags & (PAT_NOUN | PAT_CONSEQUENCE)) &&
           ex_is_speech(r, f[k].t->pat->type) && f[k].n_agents)
         from = (long)k;
+    if (from < 0)
+      from = characterizer(r, f, nf, i);
     if (from >= 0) {
       ex_copy_actors(f[i].agents, &f[i].n_agents, f[from].agents,
                      f[from].n_agents);

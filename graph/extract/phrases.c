@@ -101,12 +101,25 @@ static bool token_matches(const reader *r, const phrase *ph, size_t k,
 
 enum { STAR_WORDS = 4 }; /* the most words a '*' stands for */
 
+/* A single quotation mark, as headlines quote ("brands the probe a
+ * 'provocation'"): an apostrophe that no word holds. */
+static bool single_quote(const reader *r, size_t j) {
+  const token *t = &r->toks[j];
+  const unsigned char *c = (const unsigned char *)r->text + t->b;
+  if (t->kind != TK_PUNCT)
+    return false;
+  if (t->e - t->b == 1)
+    return c[0] == '\'';
+  return t->e - t->b == 3 && c[0] == 0xE2 && c[1] == 0x80 &&
+         (c[2] == 0x98 || c[2] == 0x99); /* curly */
+}
+
 /* Does token j count as a word of a gap? Quotes and possessive endings do
  * not, nor a capitalised word after another (a name counts once: "North
  * Korea's launch" is two words). */
 static bool gap_word(const reader *r, size_t j) {
   const token *t = &r->toks[j];
-  if (t->kind == TK_QUOTE || t->kind == TK_POSS)
+  if (t->kind == TK_QUOTE || t->kind == TK_POSS || single_quote(r, j))
     return false;
   return !(t->cap && j > 0 && r->toks[j - 1].cap &&
            r->toks[j - 1].kind == TK_WORD);
@@ -136,8 +149,8 @@ static size_t match_from(const reader *r, const phrase *ph, size_t k,
         size_t e = match_from(r, ph, k + 1, j);
         if (e)
           return e;
-        if (j >= r->n ||
-            (r->toks[j].kind == TK_PUNCT && !ex_joining_hyphen(r, j)))
+        if (j >= r->n || (r->toks[j].kind == TK_PUNCT &&
+                          !ex_joining_hyphen(r, j) && !single_quote(r, j)))
           return 0;
         object &= !ex_is_lower_word(r, j) || !ends_object_gap(r, j);
         if (gap_word(r, j) &&
