@@ -62,6 +62,15 @@ static void react_to_act(reader *r, frame *f, size_t i) {
                      r->st.acts[k].n);
       return;
     }
+  /* "lashed out at Washington's decision ... He derided the label": with
+   * no act told yet, the last reaction of this type, in this paragraph or
+   * the one before, answered it, when not the reactor's own */
+  sckg_event_type ty = f[i].t->pat->type;
+  if (r->st.n_last_targets[ty] && r->st.para <= r->st.last_para[ty] + 1 &&
+      !ex_same_side(f[i].agents, f[i].n_agents, r->st.last_targets[ty],
+                    r->st.n_last_targets[ty]))
+    ex_copy_actors(f[i].targets, &f[i].n_targets, r->st.last_targets[ty],
+                   r->st.n_last_targets[ty]);
 }
 
 /* "passed a resolution sanctioning shippers ... rejected the resolution":
