@@ -274,6 +274,43 @@ static void wish_for(reader *r, frame *f, size_t i, size_t k) {
     ex_copy_actors(f[i].targets, &f[i].n_targets, f[k].targets, f[k].n_targets);
 }
 
+/* "said the reasons given by Beijing were unconvincing", "said Seoul's
+ * move was absurd": a reaction told of its clause's subject answers whoever
+ * the subject names by a possessor, a demonym or "by", or the doers of
+ * the act it names. The subject runs back from the verb to a comma, a
+ * complementizer or a verb of saying. */
+static void react_to_subject(reader *r, frame *f, size_t nf, size_t i) {
+  const trigger *t = f[i].t;
+  if (t->pat->target[0].kind != SLOT_SUBJ ||
+      (f[i].n_targets &&
+       !ex_same_side(f[i].agents, f[i].n_agents, f[i].targets, f[i].n_targets)))
+    return;
+  f[i].n_targets = 0; /* the speaker read as the subject is none */
+  size_t b = t->tb;
+  while (
+      b > 0 && t->tb - b < 12 && !ex_is_comma(r, b - 1) &&
+      !(ex_is_lower_word(r, b - 1) && (ex_word(r, b - 1) & (W_COMP | W_SAY))))
+    b--;
+  for (size_t k = 0; k < r->nm; k++) {
+    const mention *m = &r->m[k];
+    bool owner =
+        m->poss || m->kind == M_ADJ || (m->prep && m->prep == r->s->by_prep);
+    if (m->tb < b || m->te > t->tb || !owner)
+      continue;
+    ex_actor *g[EX_MAX_ACTORS];
+    size_t n = ex_group_actors(r, k, g, EX_MAX_ACTORS);
+    if (n && !ex_same_side(f[i].agents, f[i].n_agents, g, n))
+      ex_copy_actors(f[i].targets, &f[i].n_targets, g, n);
+    return;
+  }
+  for (size_t k = 0; k < nf; k++)
+    if (k != i && (f[k].t->pat->flags & PAT_NOUN) && f[k].t->tb >= b &&
+        f[k].t->te <= t->tb) {
+      react_to_event(r, f, i, k);
+      return;
+    }
+}
+
 /* An event named as the object of another ("condemned the launch",
  * "denounced the veto"): it is the one the article told of, not the
  * speaker's. Its agents come from the last event of its type, and the
@@ -288,6 +325,7 @@ void ex_event_objects(reader *r, frame *f, size_t nf) {
                 f[i].t->pat->type != SCKG_EV_MAKE_STATEMENT;
     if ((f[i].t->pat->flags & (PAT_NOUN | PAT_REPORT)) || !(reaction || wish))
       continue;
+    react_to_subject(r, f, nf, i);
     /* after the trigger, or what names its object ('*' stands inside) */
     const trigger *t = f[i].t;
     bool obj_in_gap = t->obj_from < t->te && t->pat->target[0].kind == SLOT_OBJ;
