@@ -955,6 +955,11 @@ static bool reports_typed(const reader *r, const frame *f, size_t nf,
   }
   if (after || !before)
     return after;
+  /* ", and said his government would act": a verb joined to the one
+   * before says what follows it, and nothing typed follows */
+  if (t->tb > 0 && ex_is_lower_word(r, t->tb - 1) &&
+      (ex_word(r, t->tb - 1) & W_CONJ))
+    return false;
   /* the speaker's words, a few, between the comma and the verb (", state
    * media said"), or after it ('," said Japan'; not ", saying that") */
   for (size_t q = t->tb; q-- > 0 && q + 8 > t->tb;) {

@@ -149,7 +149,7 @@ static size_t match_from(const reader *r, const phrase *ph, size_t k,
        * preposition: "called for an end to provocations", "called on
        * Seoul to stop provocations" wish (but "attack on a crypto
        * exchange" is the attack's) */
-      if (object && (ph->wclass[k + 1] & (W_PEJORATIVE | W_SCORN)) &&
+      if (object && (ph->wclass[k + 1] & (W_PEJORATIVE | W_SCORN | W_WRONG)) &&
           j < r->n && ex_is_lower_word(r, j) && (ex_word(r, j) & W_PREP) &&
           !(ex_word(r, j) & W_GENITIVE))
         return 0;

@@ -190,6 +190,7 @@ static const struct {
                     {"cyber", W_CYBER},
                     {"witness", W_WITNESS},
                     {"scorn", W_SCORN},
+                    {"wrong", W_WRONG},
                     {"begin", W_BEGIN},
                     {"intent", W_INTENT}};
 

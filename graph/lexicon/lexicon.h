@@ -293,6 +293,9 @@ typedef struct {
 /* an adjective that disparages what it is said of, in events.tsv's
  * `@scorn`: "said the reasons were unconvincing" criticises them */
 #define W_SCORN ((sckg_wclass)1 << 68)
+/* a noun that names a wrong done, in events.tsv's `@wrong`: "said the
+ * launch was a violation" accuses its doer */
+#define W_WRONG ((sckg_wclass)1 << 69)
 /* tells when something started: "the drills, which began March 4": its
  * date is the day of the act the drills name */
 #define W_BEGIN ((sckg_wclass)1 << 60)
