@@ -145,20 +145,21 @@ static size_t match_from(const reader *r, const phrase *ph, size_t k,
   for (; k < ph->n; k++, j++) {
     if (ph->is_star && ph->is_star[k]) {
       bool object = k + 1 < ph->n && ph->wclass && ph->wclass[k + 1];
-      /* the object a disparaging word is said of does not start with a
-       * preposition: "called for an end to provocations", "called on
-       * Seoul to stop provocations" wish (but "attack on a crypto
-       * exchange" is the attack's) */
-      if (object && (ph->wclass[k + 1] & (W_PEJORATIVE | W_SCORN | W_WRONG)) &&
-          j < r->n && ex_is_lower_word(r, j) && (ex_word(r, j) & W_PREP) &&
-          !(ex_word(r, j) & W_GENITIVE))
-        return 0;
+      /* what a disparaging word is said of holds no preposition but "of"
+       * and "by": "called for an end to provocations", "called on Seoul
+       * to stop provocations" wish, "was responsible for the provocation"
+       * accuses (but "attack on a crypto exchange" is the attack's) */
+      bool scorn =
+          object && (ph->wclass[k + 1] & (W_PEJORATIVE | W_SCORN | W_WRONG));
       for (size_t words = 0;; j++) {
         size_t e = match_from(r, ph, k + 1, j);
         if (e)
           return e;
         if (j >= r->n || (r->toks[j].kind == TK_PUNCT &&
                           !ex_joining_hyphen(r, j) && !single_quote(r, j)))
+          return 0;
+        if (scorn && ex_is_lower_word(r, j) && (ex_word(r, j) & W_PREP) &&
+            !(ex_word(r, j) & W_GENITIVE) && r->toks[j].lower != r->s->by_prep)
           return 0;
         object &= !ex_is_lower_word(r, j) || !ends_object_gap(r, j);
         if (gap_word(r, j) &&
