@@ -250,6 +250,52 @@ static bool intended_only(const reader *r, const trigger *t) {
   return false;
 }
 
+/* Is the crime of trigger t a category that a word of opposing governs
+ * ("will keep fighting state-backed hacking", "the fight against money
+ * laundering", "to counter North Korea's cyber theft")? Back over the
+ * crime's modifiers, and one preposition right after the word: no act of
+ * the crime is told. */
+static bool opposed_only(const reader *r, const trigger *t) {
+  const sckg_wclass closed = W_CONJ | W_CLAUSE | W_COMP | W_RELATIVE | W_AUX |
+                             W_BE | W_SAY | W_NEG | W_MODAL;
+  for (size_t k = t->tb; k > 0 && t->tb - k < 6;) {
+    k--;
+    sckg_wclass w = ex_word(r, k);
+    if (w & W_OPPOSE)
+      return true;
+    if (w & W_PREP)
+      return k > 0 && (ex_word(r, k - 1) & W_OPPOSE);
+    bool mark = r->toks[k].kind == TK_POSS || ex_joining_hyphen(r, k);
+    if ((w & closed) || (r->toks[k].kind != TK_WORD && !mark))
+      return false;
+  }
+  return false;
+}
+
+/* Does verb trigger t only give a name to what it acts on: followed at
+ * once by "as", or by a preposition and a noun of words.tsv `alias`, then
+ * a name ("a group it tracks as ZINC", "whose activity it tracks under
+ * the name TraderTraitor")? */
+static bool names_only(const reader *r, const trigger *t) {
+  size_t k = t->te;
+  if ((t->pat->flags & PAT_NOUN) || k + 1 >= r->n)
+    return false;
+  if (ex_word(r, k) & W_PREDICATIVE)
+    k++;
+  else if (ex_word(r, k) & W_PREP) {
+    k++;
+    while (k < r->n && (ex_word(r, k) & (W_DET | W_ARTICLE)))
+      k++;
+    if (k >= r->n || !(ex_word(r, k) & W_ALIAS))
+      return false;
+    k++;
+  } else
+    return false;
+  if (k < r->n && r->toks[k].kind == TK_QUOTE)
+    k++;
+  return k < r->n && r->toks[k].kind == TK_WORD && r->toks[k].cap;
+}
+
 /* The speech verb frame before statement noun frame i whose phrase
  * follows it, over a comma, the phrase's preposition and determiners
  * ("warned, in a public service announcement"); -1 when none. */
@@ -392,6 +438,11 @@ void ex_read_frames(reader *r, frame *f, size_t nf) {
     if (!(p->flags & PAT_NOUN) && coordinated_after_modal(r, fr->t->tb))
       fr->drop = true;
     if (intended_only(r, fr->t))
+      fr->drop = true;
+    if ((sckg_type(r->s, p->type)->roles & TYPE_CRIME) &&
+        opposed_only(r, fr->t))
+      fr->drop = true;
+    if (names_only(r, fr->t))
       fr->drop = true;
     if (!(p->flags & PAT_NOUN) && kept_from(r, fr->t->tb) &&
         !(sckg_type(r->s, p->type)->roles & TYPE_CRIME))

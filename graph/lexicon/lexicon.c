@@ -190,7 +190,9 @@ static const struct {
                     {"cyber", W_CYBER},
                     {"witness", W_WITNESS},
                     {"begin", W_BEGIN},
-                    {"intent", W_INTENT}};
+                    {"intent", W_INTENT},
+                    {"oppose", W_OPPOSE},
+                    {"alias", W_ALIAS}};
 
 /* The class named `name` (n bytes); false when none has that name. The
  * class `word` has no bits: it only makes a word known. */
