@@ -707,6 +707,48 @@ void ex_victim_pronouns(const reader *r, frame *f, size_t nf) {
 /* "Tokyo first imposed its own sanctions in 2006", "It relaxed some of the
  * measures in 2014": sanctions with no target of their own, by the side
  * whose sanctions the article told of, are on the same target. */
+/* Does a relative word right after a noun stand in tokens [b, e), with
+ * no inflected verb before it: the object's own relative clause ("$7.7
+ * million in cryptocurrency that it says North Korean workers earned")? */
+static bool object_relative(const reader *r, size_t b, size_t e) {
+  const sckg_wclass grammar = W_SAY | W_AUX | W_BE | W_PREP | W_CONJ | W_NEG |
+                              W_MODAL | W_CLAUSE | W_COMP | W_RELATIVE | W_DET;
+  for (size_t k = b + 1; k < e; k++) {
+    if (ex_finite_verb(r, k - 1))
+      return false;
+    /* after a noun, or a word WordNet does not know ("cryptocurrency") */
+    if ((ex_word(r, k) & (W_COMP | W_RELATIVE)) && ex_is_lower_word(r, k - 1) &&
+        !(ex_word(r, k - 1) & grammar) && ex_pos(r, k - 1) != SCKG_POS_VERB)
+      return true;
+  }
+  return false;
+}
+
+/* "filed a forfeiture complaint targeting $7.7 million that it says North
+ * Korean IT workers earned", "asked a court to hand over accounts that
+ * were used to launder coins stolen by North Korean hackers": a legal
+ * action or a seizure that names no party is taken against the author of
+ * a crime the relative clause on its object tells of the property. A
+ * crime named again ("the New York theft") tells nothing new of it. */
+void ex_proceeds_targets(const reader *r, frame *f, size_t nf) {
+  for (size_t i = 0; i < nf; i++) {
+    sckg_event_type ty = f[i].t->pat->type;
+    if (f[i].n_targets || !f[i].n_agents || f[i].drop ||
+        (ty != SCKG_EV_LEGAL_ACTION && ty != SCKG_EV_SEIZE_ASSETS))
+      continue;
+    for (size_t k = i + 1; k < nf; k++) {
+      const frame *c = &f[k];
+      if (!(c->t->pat->flags & PAT_CRIME) || !c->n_agents || c->drop ||
+          c->negated || c->back_reference ||
+          ex_same_side(f[i].agents, f[i].n_agents, c->agents, c->n_agents))
+        continue;
+      if (object_relative(r, f[i].t->te, c->t->tb))
+        ex_copy_actors(f[i].targets, &f[i].n_targets, c->agents, c->n_agents);
+      break;
+    }
+  }
+}
+
 void ex_regime_targets(reader *r, frame *f, size_t nf) {
   for (size_t i = 0; i < nf; i++) {
     sckg_event_type ty = f[i].t->pat->type;
