@@ -139,7 +139,13 @@ static void agent_of_passive(const reader *r, frame *f, size_t i) {
   if ((ty->roles & (TYPE_ACT | TYPE_CRIME | TYPE_SPEECH)) == TYPE_ACT) {
     sckg_wclass where =
         W_LOCPREP | (ty->family == SCKG_FAM_FORCE ? W_ORIGIN : 0);
-    long k = ex_group_after(r, fr->t->te, 4, false);
+    /* "was sentenced to 15 years of hard labour in North Korea": over the
+     * act's complements, but no verb of another act ("charged with
+     * laundering money stolen in Japan") */
+    long k = ex_group_after(r, fr->t->te, 8, false);
+    for (size_t q = fr->t->te; k >= 0 && q < r->m[k].tb; q++)
+      if (ex_verb_inflections(r, q) & ~(1u << SCKG_INFL_NONE))
+        k = -1;
     if (k >= 0 && r->m[k].prep && r->m[k].n == 1 &&
         (sckg_lexicon_word(r->s, r->m[k].prep) & where) &&
         r->m[k].actors[0]->cls == SCKG_CLASS_STATE) {
