@@ -278,13 +278,29 @@ static bool opposed_only(const reader *r, const trigger *t) {
   return false;
 }
 
-/* Does verb trigger t only give a name to what it acts on: followed at
- * once by "as", or by a preposition and a noun of words.tsv `alias`, then
- * a name ("a group it tracks as ZINC", "whose activity it tracks under
- * the name TraderTraitor")? */
+/* Does a relative word open the clause of the verb at token v, its
+ * object moved before it ("whose activity it tracks", "that Microsoft
+ * tracks")? Back over the subject and a few words, no verb nor mark. */
+static bool object_relative_clause(const reader *r, size_t v) {
+  for (size_t k = v; k-- > 0 && v - k <= 4;) {
+    if (ex_word(r, k) & (W_RELATIVE | W_COMP))
+      return true;
+    if (r->toks[k].kind != TK_WORD || ex_finite_verb(r, k))
+      return false;
+  }
+  return false;
+}
+
+/* Does verb trigger t only give a name to what it acts on: in a relative
+ * clause whose object moved before it, followed at once by "as", or by a
+ * preposition and a noun of words.tsv `alias`, then a name ("a group that
+ * it tracks as ZINC", "whose activity it tracks under the name
+ * TraderTraitor")? "Pyongyang fired a missile as Seoul held drills" is a
+ * clause of time. */
 static bool names_only(const reader *r, const trigger *t) {
   size_t k = t->te;
-  if ((t->pat->flags & PAT_NOUN) || k + 1 >= r->n)
+  if ((t->pat->flags & PAT_NOUN) || k + 1 >= r->n ||
+      !object_relative_clause(r, t->tb))
     return false;
   if (ex_word(r, k) & W_PREDICATIVE)
     k++;
