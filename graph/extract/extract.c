@@ -430,6 +430,7 @@ static void read_sentence(reader *r, size_t b, size_t e) {
   ex_answered_parties(r, f, r->nt);
   ex_same_targets(r, f, r->nt);
   ex_regime_targets(r, f, r->nt);
+  ex_proceeds_targets(r, f, r->nt);
   ex_victim_pronouns(r, f, r->nt);
   ex_warnings_of_crime(r, f, r->nt);
   ex_denied_charges(f, r->nt);

@@ -139,7 +139,13 @@ static void agent_of_passive(const reader *r, frame *f, size_t i) {
   if ((ty->roles & (TYPE_ACT | TYPE_CRIME | TYPE_SPEECH)) == TYPE_ACT) {
     sckg_wclass where =
         W_LOCPREP | (ty->family == SCKG_FAM_FORCE ? W_ORIGIN : 0);
-    long k = ex_group_after(r, fr->t->te, 4, false);
+    /* "was sentenced to 15 years of hard labour in North Korea": over the
+     * act's complements, but no verb of another act ("charged with
+     * laundering money stolen in Japan") */
+    long k = ex_group_after(r, fr->t->te, 8, false);
+    for (size_t q = fr->t->te; k >= 0 && q < r->m[k].tb; q++)
+      if (ex_verb_inflections(r, q) & ~(1u << SCKG_INFL_NONE))
+        k = -1;
     if (k >= 0 && r->m[k].prep && r->m[k].n == 1 &&
         (sckg_lexicon_word(r->s, r->m[k].prep) & where) &&
         r->m[k].actors[0]->cls == SCKG_CLASS_STATE) {
@@ -248,6 +254,68 @@ static bool intended_only(const reader *r, const trigger *t) {
     }
   }
   return false;
+}
+
+/* Is the crime of trigger t a category that a word of opposing governs
+ * ("will keep fighting state-backed hacking", "the fight against money
+ * laundering", "to counter North Korea's cyber theft")? Back over the
+ * crime's modifiers, and one preposition right after the word: no act of
+ * the crime is told. */
+static bool opposed_only(const reader *r, const trigger *t) {
+  const sckg_wclass closed = W_CONJ | W_CLAUSE | W_COMP | W_RELATIVE | W_AUX |
+                             W_BE | W_SAY | W_NEG | W_MODAL;
+  for (size_t k = t->tb; k > 0 && t->tb - k < 6;) {
+    k--;
+    sckg_wclass w = ex_word(r, k);
+    if (w & W_OPPOSE)
+      return true;
+    if (w & W_PREP)
+      return k > 0 && (ex_word(r, k - 1) & W_OPPOSE);
+    bool mark = r->toks[k].kind == TK_POSS || ex_joining_hyphen(r, k);
+    if ((w & closed) || (r->toks[k].kind != TK_WORD && !mark))
+      return false;
+  }
+  return false;
+}
+
+/* Does a relative word open the clause of the verb at token v, its
+ * object moved before it ("whose activity it tracks", "that Microsoft
+ * tracks")? Back over the subject and a few words, no verb nor mark. */
+static bool object_relative_clause(const reader *r, size_t v) {
+  for (size_t k = v; k-- > 0 && v - k <= 4;) {
+    if (ex_word(r, k) & (W_RELATIVE | W_COMP))
+      return true;
+    if (r->toks[k].kind != TK_WORD || ex_finite_verb(r, k))
+      return false;
+  }
+  return false;
+}
+
+/* Does verb trigger t only give a name to what it acts on: in a relative
+ * clause whose object moved before it, followed at once by "as", or by a
+ * preposition and a noun of words.tsv `alias`, then a name ("a group that
+ * it tracks as ZINC", "whose activity it tracks under the name
+ * TraderTraitor")? "Pyongyang fired a missile as Seoul held drills" is a
+ * clause of time. */
+static bool names_only(const reader *r, const trigger *t) {
+  size_t k = t->te;
+  if ((t->pat->flags & PAT_NOUN) || k + 1 >= r->n ||
+      !object_relative_clause(r, t->tb))
+    return false;
+  if (ex_word(r, k) & W_PREDICATIVE)
+    k++;
+  else if (ex_word(r, k) & W_PREP) {
+    k++;
+    while (k < r->n && (ex_word(r, k) & (W_DET | W_ARTICLE)))
+      k++;
+    if (k >= r->n || !(ex_word(r, k) & W_ALIAS))
+      return false;
+    k++;
+  } else
+    return false;
+  if (k < r->n && r->toks[k].kind == TK_QUOTE)
+    k++;
+  return k < r->n && r->toks[k].kind == TK_WORD && r->toks[k].cap;
 }
 
 /* The speech verb frame before statement noun frame i whose phrase
@@ -392,6 +460,11 @@ void ex_read_frames(reader *r, frame *f, size_t nf) {
     if (!(p->flags & PAT_NOUN) && coordinated_after_modal(r, fr->t->tb))
       fr->drop = true;
     if (intended_only(r, fr->t))
+      fr->drop = true;
+    if ((sckg_type(r->s, p->type)->roles & TYPE_CRIME) &&
+        opposed_only(r, fr->t))
+      fr->drop = true;
+    if (names_only(r, fr->t))
       fr->drop = true;
     if (!(p->flags & PAT_NOUN) && kept_from(r, fr->t->tb) &&
         !(sckg_type(r->s, p->type)->roles & TYPE_CRIME))
@@ -681,6 +754,48 @@ void ex_victim_pronouns(const reader *r, frame *f, size_t nf) {
 /* "Tokyo first imposed its own sanctions in 2006", "It relaxed some of the
  * measures in 2014": sanctions with no target of their own, by the side
  * whose sanctions the article told of, are on the same target. */
+/* Does a relative word right after a noun stand in tokens [b, e), with
+ * no inflected verb before it: the object's own relative clause ("$7.7
+ * million in cryptocurrency that it says North Korean workers earned")? */
+static bool object_relative(const reader *r, size_t b, size_t e) {
+  const sckg_wclass grammar = W_SAY | W_AUX | W_BE | W_PREP | W_CONJ | W_NEG |
+                              W_MODAL | W_CLAUSE | W_COMP | W_RELATIVE | W_DET;
+  for (size_t k = b + 1; k < e; k++) {
+    if (ex_finite_verb(r, k - 1))
+      return false;
+    /* after a noun, or a word WordNet does not know ("cryptocurrency") */
+    if ((ex_word(r, k) & (W_COMP | W_RELATIVE)) && ex_is_lower_word(r, k - 1) &&
+        !(ex_word(r, k - 1) & grammar) && ex_pos(r, k - 1) != SCKG_POS_VERB)
+      return true;
+  }
+  return false;
+}
+
+/* "filed a forfeiture complaint targeting $7.7 million that it says North
+ * Korean IT workers earned", "asked a court to hand over accounts that
+ * were used to launder coins stolen by North Korean hackers": a legal
+ * action or a seizure that names no party is taken against the author of
+ * a crime the relative clause on its object tells of the property. A
+ * crime named again ("the New York theft") tells nothing new of it. */
+void ex_proceeds_targets(const reader *r, frame *f, size_t nf) {
+  for (size_t i = 0; i < nf; i++) {
+    sckg_event_type ty = f[i].t->pat->type;
+    if (f[i].n_targets || !f[i].n_agents || f[i].drop ||
+        (ty != SCKG_EV_LEGAL_ACTION && ty != SCKG_EV_SEIZE_ASSETS))
+      continue;
+    for (size_t k = i + 1; k < nf; k++) {
+      const frame *c = &f[k];
+      if (!(c->t->pat->flags & PAT_CRIME) || !c->n_agents || c->drop ||
+          c->negated || c->back_reference ||
+          ex_same_side(f[i].agents, f[i].n_agents, c->agents, c->n_agents))
+        continue;
+      if (object_relative(r, f[i].t->te, c->t->tb))
+        ex_copy_actors(f[i].targets, &f[i].n_targets, c->agents, c->n_agents);
+      break;
+    }
+  }
+}
+
 void ex_regime_targets(reader *r, frame *f, size_t nf) {
   for (size_t i = 0; i < nf; i++) {
     sckg_event_type ty = f[i].t->pat->type;

@@ -207,6 +207,15 @@ static void pronoun_for_event(reader *r, frame *f, size_t i) {
         !f[k].drop && f[k].t->te <= q &&
         (!f[k].n_agents || !ex_same_side(f[i].agents, f[i].n_agents,
                                          f[k].agents, f[k].n_agents))) {
+      /* "its analysis of the espionage operation, attributing it to
+       * ZINC": a crime of unknown doers, attributed, is the accused's */
+      if (!f[k].n_agents && f[i].n_targets &&
+          f[i].t->pat->type == SCKG_EV_ACCUSE &&
+          (f[k].t->pat->flags & PAT_CRIME)) {
+        ex_copy_actors(f[k].agents, &f[k].n_agents, f[i].targets,
+                       f[i].n_targets);
+        return;
+      }
       /* an event whose doers are unknown leaves no target */
       f[i].n_targets = 0;
       ex_copy_actors(f[i].targets, &f[i].n_targets, f[k].agents, f[k].n_agents);

@@ -369,6 +369,7 @@ void ex_read_frames(reader *r, frame *f, size_t nf);
 void ex_resolve_speakers(reader *r, frame *f, size_t nf);
 void ex_same_targets(reader *r, frame *f, size_t nf);
 void ex_regime_targets(reader *r, frame *f, size_t nf);
+void ex_proceeds_targets(const reader *r, frame *f, size_t nf);
 void ex_victim_pronouns(const reader *r, frame *f, size_t nf);
 void ex_speaker_slots(const reader *r, frame *f, size_t nf);
 void ex_warnings_of_crime(const reader *r, frame *f, size_t nf);

@@ -240,6 +240,26 @@ static size_t speaker_after_comma(const reader *r, const trigger *t) {
 
 static long subject_of_verb(const reader *r, const trigger *t, bool common_np);
 
+/* "conspiracy to launder money": is verb trigger t a bare infinitive after a
+ * noun and its preposition? Its subject is the noun's owner, never told
+ * right before it. */
+static bool noun_infinitive(const reader *r, const trigger *t) {
+  size_t i = t->tb;
+  return !(t->pat->flags & PAT_NOUN) && i >= 2 &&
+         (ex_verb_inflections(r, i) & (1u << SCKG_INFL_NONE)) &&
+         ex_is_lower_word(r, i - 1) && (ex_word(r, i - 1) & W_PREP) &&
+         ex_is_lower_word(r, i - 2) && !ex_word(r, i - 2) &&
+         (ex_pos(r, i - 2) & SCKG_POS_NOUN);
+}
+
+/* Is mention m the object of a plain verb right before it ("to defraud
+ * the United States")? */
+static bool verb_object(const reader *r, const mention *m) {
+  size_t b = m->tb;
+  return b > 0 && ex_is_lower_word(r, b - 1) && !ex_word(r, b - 1) &&
+         ex_pos(r, b - 1) == SCKG_POS_VERB;
+}
+
 /* "Lee, blaming Pyongyang for the attack, vowed": a participial clause set
  * off by commas right before the verb at v is an adjunct, and no name in
  * it is the verb's subject. Returns its span [*b, *e), false when none. */
@@ -428,6 +448,11 @@ static long subject_of_verb(const reader *r, const trigger *t, bool common_np) {
       continue;
     if (m->poss && !m->head)
       continue;
+    /* "faces counts of conspiracy to defraud the United States and
+     * conspiracy to launder money": the victim of one count is not the
+     * launderer of the next; the crime takes the charged */
+    if (noun_infinitive(r, t) && verb_object(r, f))
+      return -1;
     return (long)k;
   }
   return -1;

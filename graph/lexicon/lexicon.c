@@ -192,7 +192,9 @@ static const struct {
                     {"scorn", W_SCORN},
                     {"wrong", W_WRONG},
                     {"begin", W_BEGIN},
-                    {"intent", W_INTENT}};
+                    {"intent", W_INTENT},
+                    {"oppose", W_OPPOSE},
+                    {"alias", W_ALIAS}};
 
 /* The class named `name` (n bytes); false when none has that name. The
  * class `word` has no bits: it only makes a word known. */

@@ -302,6 +302,11 @@ typedef struct {
 /* intent or ability: "its ability to conduct cyberattacks", "plans to
  * impose sanctions": the act its preposition opens is not told as done */
 #define W_INTENT ((sckg_wclass)1 << 61)
+/* opposing a kind of act: "keep fighting cybercrime", "the fight against
+ * money laundering": the crime after it is a category fought, no act told */
+#define W_OPPOSE ((sckg_wclass)1 << 70)
+/* a noun that introduces a name: "tracks it under the name TraderTraitor" */
+#define W_ALIAS ((sckg_wclass)1 << 71)
 
 /* What a span of an article that is not read is (noise.tsv's kinds; the
  * title, datelines and timestamps are found by their shape alone). */
