@@ -974,6 +974,13 @@ static bool asks_before_claim(const reader *r, const frame *f, size_t nf,
   return true;
 }
 
+/* "breached a South Korean company": a company of a state, read from the
+ * text, is no body of that state; a crime that hits it hits no state */
+static bool state_company(const ex_actor *a) {
+  return a->cls == SCKG_CLASS_ORGANIZATION && !a->from_lexicon && a->parent &&
+         a->parent->cls == SCKG_CLASS_STATE;
+}
+
 void ex_emit_frames(reader *r, frame *f, size_t nf) {
   /* "met its obligations": a meeting needs a counterpart */
   for (size_t i = 0; i < nf; i++)
@@ -1030,7 +1037,8 @@ void ex_emit_frames(reader *r, frame *f, size_t nf) {
       fr->n_targets = 0;
     }
     for (size_t k = 0; k < fr->n_targets; k++)
-      if (!ex_same_side(e->agents, e->n_agents, &fr->targets[k], 1))
+      if (!ex_same_side(e->agents, e->n_agents, &fr->targets[k], 1) &&
+          !((p->flags & PAT_CRIME) && state_company(fr->targets[k])))
         ex_copy_actors(e->targets, &e->n_targets, &fr->targets[k], 1);
     e->negated = fr->negated;
     e->date = ex_date_near(r, fr->t);

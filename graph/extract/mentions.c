@@ -391,8 +391,12 @@ static void resolve_plural(reader *r, mention *m, const phrase *ph) {
   const article_state *st = &r->st;
   /* "North Korean operatives were using their cyber program": a plural
    * name of one actor before a possessive "their" is what it stands for */
-  bool possessive =
-      ph->n == 1 && (sckg_lexicon_word(r->s, ph->ltoks[0]) & W_POSSPRON);
+  sckg_wclass w = ph->n == 1 ? sckg_lexicon_word(r->s, ph->ltoks[0]) : 0;
+  bool possessive = w & W_POSSPRON;
+  /* "Hackers linked to the North drained an exchange. Later they breached
+   * a company": a pronoun may stand for the one actor a plural subject
+   * named (remembered as a group of one), "the allies" may not */
+  bool pronoun = w & (W_SUBJPRON | W_OBJPRON | W_POSSPRON);
   /* a group named earlier in the same sentence comes first */
   for (size_t k = r->nm - 1; k-- > 0;) {
     ex_actor *g[EX_MAX_ACTORS];
@@ -421,7 +425,8 @@ static void resolve_plural(reader *r, mention *m, const phrase *ph) {
       ok = a != NULL;
       ex_add_actor(&trial, a);
     }
-    if (!ok || (ph->count && trial.n != (size_t)ph->count) || trial.n < 2)
+    if (!ok || (ph->count && trial.n != (size_t)ph->count) ||
+        trial.n < (pronoun ? 1 : 2))
       continue;
     for (size_t i = 0; i < trial.n; i++)
       ex_add_actor(m, trial.actors[i]);
@@ -447,7 +452,7 @@ static bool same_group(const article_state *st, size_t h,
 }
 
 void ex_remember_plural(article_state *st, ex_actor *const *actors, size_t n) {
-  if (n < 2)
+  if (n == 0)
     return;
   /* a group named again becomes the latest, once: its repeats must not
    * push the groups named before it out of memory */

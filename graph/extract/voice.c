@@ -16,9 +16,11 @@ static bool in_noun_phrase(const reader *r, size_t i) {
     if (r->m[k].tb <= i && i < r->m[k].te)
       return true;
   for (size_t k = 0; k < r->nt; k++)
-    if (r->t[k].tb <= i && i < r->t[k].te)
+    if (r->t[k].tb <= i && i < r->t[k].te &&
+        !(r->t[k].obj_from > r->t[k].tb && i >= r->t[k].obj_from))
       /* an event noun ("cyberattacks", which WordNet lacks), not a verb
-       * ("sanctioned" is an adjective too) */
+       * ("sanctioned" is an adjective too); the words from a verb's '*'
+       * on are its object's ("breached a US-based company") */
       return (r->t[k].pat->flags & PAT_NOUN) != 0;
   return ex_is_lower_word(r, i) && ex_may_start_np(r, i) &&
          !ex_finite_verb(r, i);
