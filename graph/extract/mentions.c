@@ -71,12 +71,14 @@ static const char *span_text(reader *r, size_t b, size_t e) {
   return res;
 }
 
-/* The node of what the text names as a state's, part of it: its name is
- * the state's demonym (else its name) and tokens [hb, he) as written, so
- * that "DPRK IT workers" and "North Korean IT workers" are one node;
- * `lower_first` writes a sentence's capital at hb in lowercase. */
-static ex_actor *state_part(reader *r, const lex_actor *base, size_t hb,
-                            size_t he, sckg_class cls, bool lower_first) {
+/* The node of what the text names as a state's: its name is the state's
+ * demonym (else its name) and tokens [hb, he) as written, so that "DPRK IT
+ * workers" and "North Korean IT workers" are one node; it is part of the
+ * state when `part`; `lower_first` writes a sentence's capital at hb in
+ * lowercase. */
+static ex_actor *state_node(reader *r, const lex_actor *base, size_t hb,
+                            size_t he, sckg_class cls, bool lower_first,
+                            bool part) {
   sckg_buf *b = &r->scratch;
   sckg_buf_clear(b);
   sckg_buf_adds(b, base->demonym ? base->demonym : base->label);
@@ -86,7 +88,13 @@ static ex_actor *state_part(reader *r, const lex_actor *base, size_t hb,
   if (lower_first && b->ptr[at] >= 'A' && b->ptr[at] <= 'Z')
     b->ptr[at] = (char)(b->ptr[at] - 'A' + 'a');
   /* look the phrase up: "North Korean foreign ministry" may be an alias */
-  return sckg_entities_named(&r->ents, b->ptr, b->len, cls, lex(r, base));
+  return sckg_entities_named(&r->ents, b->ptr, b->len, cls,
+                             part ? lex(r, base) : NULL);
+}
+
+static ex_actor *state_part(reader *r, const lex_actor *base, size_t hb,
+                            size_t he, sckg_class cls, bool lower_first) {
+  return state_node(r, base, hb, he, cls, lower_first, true);
 }
 
 /* A derived actor: "North Korean hackers" from a demonym (or a name used
@@ -219,6 +227,23 @@ static const lex_actor *body_of(const sckg_schema *s, const lex_actor *state,
   return NULL;
 }
 
+/* "two Chinese nationals", "a Chinese businessman named Jane Roe": a
+ * private person of a state (a head of words.tsv `private`) does not
+ * speak for it; the person read from the text, or the phrase's own node,
+ * is part of no one. */
+static void private_person(reader *r, mention *m, const lex_actor *base,
+                           const phrase *h, size_t hb, size_t he) {
+  size_t ne = h->head == HEAD_PERSON ? name_after(r, he) : he;
+  if (ne - he >= 2) {
+    ex_add_actor(m, person_named(r, he, ne, NULL));
+    m->te = ne;
+    return;
+  }
+  bool lower_first = hb == 0 && h->toks[0][0] >= 'a' && h->toks[0][0] <= 'z';
+  ex_add_actor(
+      m, state_node(r, base, hb, he, SCKG_CLASS_PERSON, lower_first, false));
+}
+
 static void apply_head(reader *r, mention *m, const lex_actor *base,
                        const phrase *h, size_t hb, size_t he) {
   m->te = he;
@@ -226,6 +251,10 @@ static void apply_head(reader *r, mention *m, const lex_actor *base,
   m->plural = h->plural;
   m->kind = M_NAME;
   m->n = 0;
+  if (ex_word(r, he - 1) & W_PRIVATE) {
+    private_person(r, m, base, h, hb, he);
+    return;
+  }
   switch (h->head) {
   case HEAD_STATE: {
     /* "U.S. prosecutors": the state's body whose name holds the head's
@@ -1122,7 +1151,9 @@ static size_t stateless_role(reader *r, size_t i) {
     body = NULL;
   size_t hb = body ? be : j;
   const phrase *role = hb < r->n ? ex_longest(r, hb, 1u << PH_HEAD, &he) : NULL;
-  if (!role || role->head != HEAD_PERSON || name_after(r, he) > he)
+  /* "a businessman said": a private person speaks for no state */
+  if (!role || role->head != HEAD_PERSON || name_after(r, he) > he ||
+      (ex_word(r, he - 1) & W_PRIVATE))
     return 0;
   mention *m = state_mention(r, i, he, body, j, be);
   if (!m)
