@@ -151,9 +151,12 @@ static void agent_of_passive(const reader *r, frame *f, size_t i) {
   long clause_verb = (ty->roles & TYPE_SPEECH) && !(p->flags & PAT_PASSIVE)
                          ? ex_reduced_relative(r, fr->t)
                          : -1;
+  /* the clause's verb ends its trigger, or opens one that holds its
+   * object ("imposed its first sanctions, targeting ...") */
   for (size_t j = 0; clause_verb >= 0 && j < i; j++)
-    if (f[j].t->te == (size_t)clause_verb + 1 && f[j].n_agents &&
-        !(f[j].t->pat->flags & PAT_NOUN) &&
+    if ((f[j].t->te == (size_t)clause_verb + 1 ||
+         f[j].t->tb == (size_t)clause_verb) &&
+        f[j].n_agents && !(f[j].t->pat->flags & PAT_NOUN) &&
         !ex_is_speech(r, f[j].t->pat->type)) {
       ex_copy_actors(fr->agents, &fr->n_agents, f[j].agents, f[j].n_agents);
       fr->agent_slot = SLOT_SPEAKER;
