@@ -822,6 +822,47 @@ static bool common_word(const reader *r, size_t i) {
                     &e) != NULL;
 }
 
+/* After a name ending at token e: ", a" and a group head of heads.tsv that
+ * a state's demonym or name modifies ("ZINC, a North Korean
+ * state-sponsored group") or that an affiliation word ties to a state or
+ * its body ("Kestrel, a group tied to North Korea's spy agency")? The
+ * index of the head's first token, 0 when none. */
+static size_t group_apposition(const reader *r, size_t e) {
+  if (e + 3 >= r->n || !ex_is_comma(r, e) || !(ex_word(r, e + 1) & W_ARTICLE) ||
+      (ex_word(r, e + 1) & W_DEFINITE))
+    return 0;
+  bool state = false;
+  for (size_t i = e + 2; i < r->n && i < e + 7; i++) {
+    size_t he;
+    const phrase *h = ex_longest(r, i, 1u << PH_HEAD, &he);
+    if (h && h->head == HEAD_GROUP) {
+      size_t a = he;
+      if (!state && a + 2 < r->n && ex_is_lower_word(r, a) &&
+          (ex_word(r, a) & W_AFFIL) && (ex_word(r, a + 1) & W_PREP)) {
+        a += 2;
+        if (ex_word(r, a) & W_ARTICLE)
+          a++;
+        const phrase *ph = ex_longest(r, a, 1u << PH_ACTOR, &he);
+        for (const lex_actor *x = ph ? ph->actor : NULL; x && !state;
+             x = x->parent)
+          state = x->cls == SCKG_CLASS_STATE;
+      }
+      return state ? i : 0;
+    }
+    const phrase *d =
+        ex_longest(r, i, (1u << PH_ACTOR) | (1u << PH_DEMONYM), &he);
+    if (d && d->actor && d->actor->cls == SCKG_CLASS_STATE) {
+      state = true;
+      i = he - 1;
+      continue;
+    }
+    if (ex_is_comma(r, i) || r->toks[i].kind == TK_PUNCT ||
+        (ex_word(r, i) & (W_PREP | W_CLAUSE | W_CONJ | W_SAY)))
+      return 0;
+  }
+  return 0;
+}
+
 /* A capitalised name the lexicon does not know, standing where an actor
  * stands: right before a trigger or a reporting verb (over auxiliaries),
  * or right after a trigger or its preposition. Returns its end, or 0. A
@@ -869,9 +910,10 @@ static size_t unknown_name(reader *r, size_t i, sckg_class *cls) {
       opens && e + 1 < r->n && ex_is_comma(r, e) &&
       (((ex_word(r, e + 1) & W_ARTICLE) && !(ex_word(r, e + 1) & W_DEFINITE)) ||
        r->toks[e + 1].kind == TK_NUM);
-  if (!before_verb && !after_verb && !before_apposition)
+  bool group = group_apposition(r, e) > 0;
+  if (!before_verb && !after_verb && !before_apposition && !group)
     return 0;
-  *cls = SCKG_CLASS_ORGANIZATION;
+  *cls = group ? SCKG_CLASS_GROUP : SCKG_CLASS_ORGANIZATION;
   for (size_t k = i; k < e; k++)
     if ((ex_word(r, k) & W_NAME) && e - i >= 2)
       *cls = SCKG_CLASS_PERSON;
@@ -1537,6 +1579,20 @@ void ex_group_mentions(reader *r) {
         sckg_entities_set_parent(a->actors[0], b->actors[0]);
       b->kind = M_ADJ;
       b->named = b->actors[0];
+      continue;
+    }
+    /* "ZINC, a North Korean state-sponsored group", "Kestrel, a group tied
+     * to North Korea's spy agency": a name read from the text is part of
+     * the state (or its body) the group apposition names; the apposition
+     * is no second actor */
+    size_t gh = b->n == 1 ? group_apposition(r, a->te) : 0;
+    if (gh && b->tb > a->te && b->tb <= gh + 4 && a->kind == M_NAME &&
+        a->n == 1 && !a->actors[0]->from_lexicon && !a->actors[0]->parent &&
+        a->actors[0]->cls != SCKG_CLASS_PERSON) {
+      ex_actor *state = b->named ? b->named : b->actors[0];
+      sckg_entities_set_parent(a->actors[0], state);
+      b->kind = M_ADJ;
+      b->named = state;
       continue;
     }
     /* "Deputy Director Jane Roe of the FBI said": a body named after a
