@@ -157,9 +157,12 @@ static void agent_of_passive(const reader *r, frame *f, size_t i) {
   long clause_verb = (ty->roles & TYPE_SPEECH) && !(p->flags & PAT_PASSIVE)
                          ? ex_reduced_relative(r, fr->t)
                          : -1;
+  /* the clause's verb ends its trigger, or opens one that holds its
+   * object ("imposed its first sanctions, targeting ...") */
   for (size_t j = 0; clause_verb >= 0 && j < i; j++)
-    if (f[j].t->te == (size_t)clause_verb + 1 && f[j].n_agents &&
-        !(f[j].t->pat->flags & PAT_NOUN) &&
+    if ((f[j].t->te == (size_t)clause_verb + 1 ||
+         f[j].t->tb == (size_t)clause_verb) &&
+        f[j].n_agents && !(f[j].t->pat->flags & PAT_NOUN) &&
         !ex_is_speech(r, f[j].t->pat->type)) {
       ex_copy_actors(fr->agents, &fr->n_agents, f[j].agents, f[j].n_agents);
       fr->agent_slot = SLOT_SPEAKER;
@@ -1119,6 +1122,13 @@ static bool asks_before_claim(const reader *r, const frame *f, size_t nf,
   return true;
 }
 
+/* "breached a South Korean company": a company of a state, read from the
+ * text, is no body of that state; a crime that hits it hits no state */
+static bool state_company(const ex_actor *a) {
+  return a->cls == SCKG_CLASS_ORGANIZATION && !a->from_lexicon && a->parent &&
+         a->parent->cls == SCKG_CLASS_STATE;
+}
+
 void ex_emit_frames(reader *r, frame *f, size_t nf) {
   /* "met its obligations": a meeting needs a counterpart */
   for (size_t i = 0; i < nf; i++)
@@ -1175,7 +1185,8 @@ void ex_emit_frames(reader *r, frame *f, size_t nf) {
       fr->n_targets = 0;
     }
     for (size_t k = 0; k < fr->n_targets; k++)
-      if (!ex_same_side(e->agents, e->n_agents, &fr->targets[k], 1))
+      if (!ex_same_side(e->agents, e->n_agents, &fr->targets[k], 1) &&
+          !((p->flags & PAT_CRIME) && state_company(fr->targets[k])))
         ex_copy_actors(e->targets, &e->n_targets, &fr->targets[k], 1);
     e->negated = fr->negated;
     e->date = ex_date_near(r, fr->t);

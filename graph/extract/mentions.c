@@ -71,12 +71,14 @@ static const char *span_text(reader *r, size_t b, size_t e) {
   return res;
 }
 
-/* The node of what the text names as a state's, part of it: its name is
- * the state's demonym (else its name) and tokens [hb, he) as written, so
- * that "DPRK IT workers" and "North Korean IT workers" are one node;
- * `lower_first` writes a sentence's capital at hb in lowercase. */
-static ex_actor *state_part(reader *r, const lex_actor *base, size_t hb,
-                            size_t he, sckg_class cls, bool lower_first) {
+/* The node of what the text names as a state's: its name is the state's
+ * demonym (else its name) and tokens [hb, he) as written, so that "DPRK IT
+ * workers" and "North Korean IT workers" are one node; it is part of the
+ * state when `part`; `lower_first` writes a sentence's capital at hb in
+ * lowercase. */
+static ex_actor *state_node(reader *r, const lex_actor *base, size_t hb,
+                            size_t he, sckg_class cls, bool lower_first,
+                            bool part) {
   sckg_buf *b = &r->scratch;
   sckg_buf_clear(b);
   sckg_buf_adds(b, base->demonym ? base->demonym : base->label);
@@ -86,7 +88,13 @@ static ex_actor *state_part(reader *r, const lex_actor *base, size_t hb,
   if (lower_first && b->ptr[at] >= 'A' && b->ptr[at] <= 'Z')
     b->ptr[at] = (char)(b->ptr[at] - 'A' + 'a');
   /* look the phrase up: "North Korean foreign ministry" may be an alias */
-  return sckg_entities_named(&r->ents, b->ptr, b->len, cls, lex(r, base));
+  return sckg_entities_named(&r->ents, b->ptr, b->len, cls,
+                             part ? lex(r, base) : NULL);
+}
+
+static ex_actor *state_part(reader *r, const lex_actor *base, size_t hb,
+                            size_t he, sckg_class cls, bool lower_first) {
+  return state_node(r, base, hb, he, cls, lower_first, true);
 }
 
 /* A derived actor: "North Korean hackers" from a demonym (or a name used
@@ -219,6 +227,23 @@ static const lex_actor *body_of(const sckg_schema *s, const lex_actor *state,
   return NULL;
 }
 
+/* "two Chinese nationals", "a Chinese businessman named Jane Roe": a
+ * private person of a state (a head of words.tsv `private`) does not
+ * speak for it; the person read from the text, or the phrase's own node,
+ * is part of no one. */
+static void private_person(reader *r, mention *m, const lex_actor *base,
+                           const phrase *h, size_t hb, size_t he) {
+  size_t ne = h->head == HEAD_PERSON ? name_after(r, he) : he;
+  if (ne - he >= 2) {
+    ex_add_actor(m, person_named(r, he, ne, NULL));
+    m->te = ne;
+    return;
+  }
+  bool lower_first = hb == 0 && h->toks[0][0] >= 'a' && h->toks[0][0] <= 'z';
+  ex_add_actor(
+      m, state_node(r, base, hb, he, SCKG_CLASS_PERSON, lower_first, false));
+}
+
 static void apply_head(reader *r, mention *m, const lex_actor *base,
                        const phrase *h, size_t hb, size_t he) {
   m->te = he;
@@ -226,6 +251,10 @@ static void apply_head(reader *r, mention *m, const lex_actor *base,
   m->plural = h->plural;
   m->kind = M_NAME;
   m->n = 0;
+  if (ex_word(r, he - 1) & W_PRIVATE) {
+    private_person(r, m, base, h, hb, he);
+    return;
+  }
   switch (h->head) {
   case HEAD_STATE: {
     /* "U.S. prosecutors": the state's body whose name holds the head's
@@ -391,8 +420,12 @@ static void resolve_plural(reader *r, mention *m, const phrase *ph) {
   const article_state *st = &r->st;
   /* "North Korean operatives were using their cyber program": a plural
    * name of one actor before a possessive "their" is what it stands for */
-  bool possessive =
-      ph->n == 1 && (sckg_lexicon_word(r->s, ph->ltoks[0]) & W_POSSPRON);
+  sckg_wclass w = ph->n == 1 ? sckg_lexicon_word(r->s, ph->ltoks[0]) : 0;
+  bool possessive = w & W_POSSPRON;
+  /* "Hackers linked to the North drained an exchange. Later they breached
+   * a company": a pronoun may stand for the one actor a plural subject
+   * named (remembered as a group of one), "the allies" may not */
+  bool pronoun = w & (W_SUBJPRON | W_OBJPRON | W_POSSPRON);
   /* a group named earlier in the same sentence comes first */
   for (size_t k = r->nm - 1; k-- > 0;) {
     ex_actor *g[EX_MAX_ACTORS];
@@ -421,7 +454,8 @@ static void resolve_plural(reader *r, mention *m, const phrase *ph) {
       ok = a != NULL;
       ex_add_actor(&trial, a);
     }
-    if (!ok || (ph->count && trial.n != (size_t)ph->count) || trial.n < 2)
+    if (!ok || (ph->count && trial.n != (size_t)ph->count) ||
+        trial.n < (pronoun ? 1 : 2))
       continue;
     for (size_t i = 0; i < trial.n; i++)
       ex_add_actor(m, trial.actors[i]);
@@ -447,7 +481,7 @@ static bool same_group(const article_state *st, size_t h,
 }
 
 void ex_remember_plural(article_state *st, ex_actor *const *actors, size_t n) {
-  if (n < 2)
+  if (n == 0)
     return;
   /* a group named again becomes the latest, once: its repeats must not
    * push the groups named before it out of memory */
@@ -788,6 +822,47 @@ static bool common_word(const reader *r, size_t i) {
                     &e) != NULL;
 }
 
+/* After a name ending at token e: ", a" and a group head of heads.tsv that
+ * a state's demonym or name modifies ("ZINC, a North Korean
+ * state-sponsored group") or that an affiliation word ties to a state or
+ * its body ("Kestrel, a group tied to North Korea's spy agency")? The
+ * index of the head's first token, 0 when none. */
+static size_t group_apposition(const reader *r, size_t e) {
+  if (e + 3 >= r->n || !ex_is_comma(r, e) || !(ex_word(r, e + 1) & W_ARTICLE) ||
+      (ex_word(r, e + 1) & W_DEFINITE))
+    return 0;
+  bool state = false;
+  for (size_t i = e + 2; i < r->n && i < e + 7; i++) {
+    size_t he;
+    const phrase *h = ex_longest(r, i, 1u << PH_HEAD, &he);
+    if (h && h->head == HEAD_GROUP) {
+      size_t a = he;
+      if (!state && a + 2 < r->n && ex_is_lower_word(r, a) &&
+          (ex_word(r, a) & W_AFFIL) && (ex_word(r, a + 1) & W_PREP)) {
+        a += 2;
+        if (ex_word(r, a) & W_ARTICLE)
+          a++;
+        const phrase *ph = ex_longest(r, a, 1u << PH_ACTOR, &he);
+        for (const lex_actor *x = ph ? ph->actor : NULL; x && !state;
+             x = x->parent)
+          state = x->cls == SCKG_CLASS_STATE;
+      }
+      return state ? i : 0;
+    }
+    const phrase *d =
+        ex_longest(r, i, (1u << PH_ACTOR) | (1u << PH_DEMONYM), &he);
+    if (d && d->actor && d->actor->cls == SCKG_CLASS_STATE) {
+      state = true;
+      i = he - 1;
+      continue;
+    }
+    if (ex_is_comma(r, i) || r->toks[i].kind == TK_PUNCT ||
+        (ex_word(r, i) & (W_PREP | W_CLAUSE | W_CONJ | W_SAY)))
+      return 0;
+  }
+  return 0;
+}
+
 /* A capitalised name the lexicon does not know, standing where an actor
  * stands: right before a trigger or a reporting verb (over auxiliaries),
  * or right after a trigger or its preposition. Returns its end, or 0. A
@@ -835,9 +910,10 @@ static size_t unknown_name(reader *r, size_t i, sckg_class *cls) {
       opens && e + 1 < r->n && ex_is_comma(r, e) &&
       (((ex_word(r, e + 1) & W_ARTICLE) && !(ex_word(r, e + 1) & W_DEFINITE)) ||
        r->toks[e + 1].kind == TK_NUM);
-  if (!before_verb && !after_verb && !before_apposition)
+  bool group = group_apposition(r, e) > 0;
+  if (!before_verb && !after_verb && !before_apposition && !group)
     return 0;
-  *cls = SCKG_CLASS_ORGANIZATION;
+  *cls = group ? SCKG_CLASS_GROUP : SCKG_CLASS_ORGANIZATION;
   for (size_t k = i; k < e; k++)
     if ((ex_word(r, k) & W_NAME) && e - i >= 2)
       *cls = SCKG_CLASS_PERSON;
@@ -1117,7 +1193,9 @@ static size_t stateless_role(reader *r, size_t i) {
     body = NULL;
   size_t hb = body ? be : j;
   const phrase *role = hb < r->n ? ex_longest(r, hb, 1u << PH_HEAD, &he) : NULL;
-  if (!role || role->head != HEAD_PERSON || name_after(r, he) > he)
+  /* "a businessman said": a private person speaks for no state */
+  if (!role || role->head != HEAD_PERSON || name_after(r, he) > he ||
+      (ex_word(r, he - 1) & W_PRIVATE))
     return 0;
   mention *m = state_mention(r, i, he, body, j, be);
   if (!m)
@@ -1501,6 +1579,20 @@ void ex_group_mentions(reader *r) {
         sckg_entities_set_parent(a->actors[0], b->actors[0]);
       b->kind = M_ADJ;
       b->named = b->actors[0];
+      continue;
+    }
+    /* "ZINC, a North Korean state-sponsored group", "Kestrel, a group tied
+     * to North Korea's spy agency": a name read from the text is part of
+     * the state (or its body) the group apposition names; the apposition
+     * is no second actor */
+    size_t gh = b->n == 1 ? group_apposition(r, a->te) : 0;
+    if (gh && b->tb > a->te && b->tb <= gh + 4 && a->kind == M_NAME &&
+        a->n == 1 && !a->actors[0]->from_lexicon && !a->actors[0]->parent &&
+        a->actors[0]->cls != SCKG_CLASS_PERSON) {
+      ex_actor *state = b->named ? b->named : b->actors[0];
+      sckg_entities_set_parent(a->actors[0], state);
+      b->kind = M_ADJ;
+      b->named = state;
       continue;
     }
     /* "Deputy Director Jane Roe of the FBI said": a body named after a

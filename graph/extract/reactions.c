@@ -200,7 +200,10 @@ static void pronoun_for_event(reader *r, frame *f, size_t i) {
         (ex_word(r, q) & W_OBJCASE) && r->m[k].ana &&
         r->m[k].ana->ana != ANA_PERSON)
       pron = &r->m[k];
-  if (!pron)
+  /* "attributing it to ZINC": a target another phrase named is the
+   * reaction's; the pronoun is only the act it answers */
+  if (!pron || (f[i].n_targets && pron->n &&
+                !ex_has_actor(f[i].targets, f[i].n_targets, pron->actors[0])))
     return;
   for (size_t k = i; k-- > 0;)
     if ((ex_is_act(r, f[k].t->pat->type) || (f[k].t->pat->flags & PAT_NOUN)) &&

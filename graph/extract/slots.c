@@ -306,14 +306,27 @@ static long subject_of(const reader *r, const trigger *t) {
 /* The subject of the plain verb word at v, read as a verb trigger in t's
  * place: a support verb, a verb of undergoing, or a verb the lexicon has no
  * event for before "and". */
-static long verb_word_subject(const reader *r, const trigger *t, size_t v,
-                              bool common_np) {
+static trigger verb_word(const trigger *t, size_t v) {
   static const lex_pattern verb; /* the word, as a verb trigger */
   trigger w = *t;
   w.pat = &verb;
   w.tb = v;
   w.te = w.obj_from = v + 1;
+  return w;
+}
+
+static long verb_word_subject(const reader *r, const trigger *t, size_t v,
+                              bool common_np) {
+  trigger w = verb_word(t, v);
   return subject_of_verb(r, &w, common_np);
+}
+
+/* "breached a company built around the chain and made off with": is the
+ * verb word at v a participle that modifies the noun phrase before it,
+ * so that it is no verb "and" joins another to? */
+static bool modifying_participle(const reader *r, const trigger *t, size_t v) {
+  trigger w = verb_word(t, v);
+  return ex_reduced_relative(r, &w) >= 0;
 }
 
 /* The subject of verb trigger t. `common_np`: whether a noun phrase that
@@ -347,6 +360,8 @@ static long subject_of_verb(const reader *r, const trigger *t, bool common_np) {
     /* a verb the lexicon has no event for may be nearer: "Seoul summoned
      * the ambassador and warned him", "voiced concern, urged restraint" */
     size_t v = joined ? finite_verb_before(r, p ? p->te : 0, i - 1) : 0;
+    if (v && modifying_participle(r, t, v))
+      v = 0;
     const trigger *said = joined && i == t->tb ? backshifted(r, t,
                                                              v   ? v
                                                              : p ? p->tb

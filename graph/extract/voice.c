@@ -10,7 +10,9 @@
  * possessive, a name, or a noun or adjective of the lexicon? */
 static bool in_noun_phrase(const reader *r, size_t i) {
   const token *tk = &r->toks[i];
-  if (tk->kind == TK_POSS || tk->kind == TK_NUM)
+  /* "a unit of Iran's Revolutionary Guards": a name the lexicon lacks */
+  if (tk->kind == TK_POSS || tk->kind == TK_NUM ||
+      (tk->kind == TK_WORD && tk->cap && i > 0 && !ex_word(r, i)))
     return true;
   for (size_t k = 0; k < r->nm; k++)
     if (r->m[k].tb <= i && i < r->m[k].te)
@@ -18,8 +20,11 @@ static bool in_noun_phrase(const reader *r, size_t i) {
   for (size_t k = 0; k < r->nt; k++)
     if (r->t[k].tb <= i && i < r->t[k].te)
       /* an event noun ("cyberattacks", which WordNet lacks), not a verb
-       * ("sanctioned" is an adjective too) */
-      return (r->t[k].pat->flags & PAT_NOUN) != 0;
+       * ("sanctioned" is an adjective too); the words from a verb's '*'
+       * on are its object ("breached a US-based company", "imposed its
+       * first ever sanctions") */
+      return (r->t[k].pat->flags & PAT_NOUN) ||
+             (r->t[k].obj_from > r->t[k].tb && i >= r->t[k].obj_from);
   return ex_is_lower_word(r, i) && ex_may_start_np(r, i) &&
          !ex_finite_verb(r, i);
 }
@@ -61,8 +66,9 @@ long ex_reduced_relative(const reader *r, const trigger *t) {
    * one of saying stands before the first phrase: the clause's verb */
   if ((w & W_CONJ) || ((w & W_PREP) && ex_is_lower_word(r, v + 1) &&
                        (ex_word(r, v + 1) & W_OBJCASE))) {
-    size_t b = v;
-    while (b > 0 && v - b < 16 &&
+    size_t b = v; /* a list may be long: "targeting nine people and two
+                     entities from Russia, Iran and North Korea, including" */
+    while (b > 0 && v - b < 40 &&
            (in_noun_phrase(r, b - 1) || ex_is_comma(r, b - 1) ||
             (ex_word(r, b - 1) & (W_PREP | W_CONJ)) ||
             (ex_word(r, b - 1) & W_OBJCASE)))

@@ -191,6 +191,7 @@ static const struct {
                     {"witness", W_WITNESS},
                     {"scorn", W_SCORN},
                     {"wrong", W_WRONG},
+                    {"private", W_PRIVATE},
                     {"begin", W_BEGIN},
                     {"intent", W_INTENT},
                     {"oppose", W_OPPOSE},

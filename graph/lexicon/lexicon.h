@@ -296,6 +296,9 @@ typedef struct {
 /* a noun that names a wrong done, in events.tsv's `@wrong`: "said the
  * launch was a violation" accuses its doer */
 #define W_WRONG ((sckg_wclass)1 << 69)
+/* a private person: "two Chinese nationals", "a Japanese businessman" do
+ * not speak for their state, as "North Korean officials" do */
+#define W_PRIVATE ((sckg_wclass)1 << 66)
 /* tells when something started: "the drills, which began March 4": its
  * date is the day of the act the drills name */
 #define W_BEGIN ((sckg_wclass)1 << 60)
