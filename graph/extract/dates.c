@@ -211,18 +211,29 @@ static void find_relative(reader *r) {
   }
 }
 
+/* Does event noun "the vote", "the decision" name an act of type t: a step
+ * taken in words or measures (a veto, a ban), not a launch or a hack told
+ * in passing ("the draft would have condemned the launch of 24 March")? */
+static bool names_step(const reader *r, sckg_event_type t) {
+  return ex_is_act(r, t) && sckg_type(r->s, t)->family <= SCKG_FAM_MEASURE;
+}
+
 /* The day of the latest act told before this sentence with its day that
  * the noun at token h heads a pattern of ("the talks": the Consult told
- * on Wednesday, not the one "had met in April 2019" told after it); none
- * when h heads none. */
+ * on Wednesday, not the one "had met in April 2019" told after it), or,
+ * for an event noun, of a step ("before the vote": the veto told on
+ * Thursday); none when h names none. */
 static sckg_date occasion_day(const reader *r, size_t h) {
   sckg_date none = {0, 0, 0};
   if (!ex_is_lower_word(r, h))
     return none;
   uint32_t types = sckg_lexicon_event_head(r->s, r->toks[h].lower);
+  if (!types && !(ex_word(r, h) & W_EVENTNOUN))
+    return none;
   for (size_t i = r->out->n_events; i-- > 0;) {
     const ex_event *e = &r->out->events[i];
-    if (e->sent < r->sent_index && ((types >> e->type) & 1) &&
+    if (e->sent < r->sent_index &&
+        (types ? (types >> e->type) & 1 : names_step(r, e->type)) &&
         fixes_day(e->date))
       return e->date;
   }
@@ -232,7 +243,8 @@ static sckg_date occasion_day(const reader *r, size_t h) {
 /* A fronted adjunct of time, before the main clause's verb and closed by
  * a comma, that names an occasion told before with its day puts that
  * clause on that day: "After the summit, Yoon told reporters", "Speaking
- * after the talks, Kim said". The day stands at the adjunct's last word,
+ * after the talks, Kim said", or days away from it ("Two days after the
+ * launch, Tokyo said"). The day stands at the adjunct's last word,
  * so the main clause's own date, nearer, wins. */
 static void find_occasion(reader *r) {
   size_t seq = r->n, c = 0;
@@ -246,7 +258,9 @@ static void find_occasion(reader *r) {
   if (seq == r->n || c >= r->n || c < seq + 3 ||
       !(ex_word(r, seq + 1) & W_DEFINITE))
     return;
-  sckg_date d = occasion_day(r, c - 1);
+  /* "A day after the attack, the regulator said": days away from it */
+  sckg_date d = shifted(occasion_day(r, c - 1),
+                        -days_before(r, seq) * value_of(r, seq, 0));
   if (fixes_day(d))
     add_date(r, c - 1, d);
 }
@@ -618,14 +632,19 @@ void ex_date_named_again(reader *r) {
         d = r->dates[k].date;
     if (!fixes_day(d))
       continue;
+    /* the latest sentence that told such an act, and of its acts the one
+     * told first, its main clause's ("has frozen the assets ..., two weeks
+     * after the council imposed sanctions": the freeze) */
+    ex_event *named = NULL;
     for (size_t i = r->out->n_events; i-- > 0;) {
       ex_event *e = &r->out->events[i];
-      if (e->sent >= r->sent_index ||
-          !(types ? (types >> e->type) & 1 : ex_is_act(r, e->type)))
-        continue;
-      if (!e->date.year || start)
-        e->date = d;
-      break;
+      if (named && e->sent != named->sent)
+        break;
+      if (e->sent < r->sent_index &&
+          (types ? (types >> e->type) & 1 : names_step(r, e->type)))
+        named = e;
     }
+    if (named && (!named->date.year || start))
+      named->date = d;
   }
 }
