@@ -481,6 +481,22 @@ static bool dates_a_noun(const reader *r, size_t at, const trigger *t) {
   return false;
 }
 
+/* Does a clause of its own open at token i: a comma and "and" with a verb
+ * after them ("condemned the launch, and on Tuesday Tokyo urged China to
+ * act"; not the list "banks in China, Russia, and Iran on Tuesday")? */
+static bool opens_conjunct(const reader *r, size_t i) {
+  if (!ex_is_comma(r, i) || i + 1 >= r->n || !ex_is_lower_word(r, i + 1) ||
+      !(ex_word(r, i + 1) & W_CONJ))
+    return false;
+  for (size_t j = i + 2; j < r->n && !ex_is_comma(r, j); j++)
+    if (ex_finite_verb(r, j))
+      return true;
+  for (size_t q = 0; q < r->nt; q++)
+    if (r->t[q].tb > i + 1 && !(r->t[q].pat->flags & PAT_NOUN))
+      return true;
+  return false;
+}
+
 /* The date of the trigger's clause: the nearest date expression, but not
  * one after it that a relative clause holds ("rejected the accusation ...
  * about the ransomware that locked up computers in May"). */
@@ -506,7 +522,8 @@ sckg_date ex_date_near(const reader *r, const trigger *t) {
     /* "condemned Seoul after Monday's vote": the occasion's day */
     size_t end = occasion(r, at) ? at - 1 : at;
     for (size_t i = t->te; at >= t->te && i < end && !blocked; i++)
-      blocked = (ex_word(r, i) & (W_CLAUSE | W_COMP)) != 0;
+      blocked =
+          (ex_word(r, i) & (W_CLAUSE | W_COMP)) != 0 || opens_conjunct(r, i);
     /* "said Wednesday it was examining a plan, hours after Trump warned":
      * "after" or "before" between a date and the trigger opens another
      * time */
