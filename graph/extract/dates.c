@@ -603,6 +603,37 @@ static bool noun_modifier(const reader *r, size_t i) {
   return ex_is_lower_word(r, i) && !(ex_word(r, i) & closed);
 }
 
+/* "Trump issued the warning on Tuesday": a verb of telling right before a
+ * phrase (at b, past its determiner) tells again the speech act the phrase
+ * names; the verb's trigger, or NULL. */
+static const trigger *telling_before(const reader *r, size_t b) {
+  for (size_t q = 0; q < r->nt; q++) {
+    const trigger *u = &r->t[q];
+    if (!(u->pat->flags & PAT_NOUN) && u->te + 1 == b &&
+        ex_is_speech(r, u->pat->type))
+      return u;
+  }
+  return NULL;
+}
+
+/* Is e a speech act (of `types`, when the noun heads patterns) that one of
+ * this sentence's speakers told before: "Trump warned Pyongyang ... Trump
+ * issued the warning on Tuesday"? */
+static bool retold(const reader *r, uint32_t types, const ex_event *e) {
+  if (!ex_is_speech(r, e->type) || (types && !((types >> e->type) & 1)))
+    return false;
+  for (size_t i = r->out->n_events; i-- > 0;) {
+    const ex_event *c = &r->out->events[i];
+    if (c->sent != r->sent_index)
+      break;
+    for (size_t k = 0; ex_is_speech(r, c->type) && k < c->n_agents; k++)
+      for (size_t q = 0; q < e->n_agents; q++)
+        if (ex_kin(c->agents[k], e->agents[q]))
+          return true;
+  }
+  return false;
+}
+
 void ex_date_named_again(reader *r) {
   if (!r->a->date.year || !r->nd)
     return;
@@ -610,7 +641,8 @@ void ex_date_named_again(reader *r) {
     if (!ex_is_lower_word(r, h))
       continue;
     uint32_t types = sckg_lexicon_event_head(r->s, r->toks[h].lower);
-    if (!types && !(ex_word(r, h) & W_EVENTNOUN))
+    bool said = ex_word(r, h) & W_UTTERANCE;
+    if (!types && !said && !(ex_word(r, h) & W_EVENTNOUN))
       continue; /* an event noun names an act of any type */
     /* a verb's trigger tells an event of this sentence; a noun's alone
      * ("The launch on Monday was its fifth") may name one told before */
@@ -647,6 +679,12 @@ void ex_date_named_again(reader *r) {
       if (!r->clause[r->dates[k].tok] &&
           !dates_a_noun(r, r->dates[k].tok, NULL))
         d = r->dates[k].date;
+    const trigger *tell =
+        d.year || b < 2 || !(types || said) ? NULL : telling_before(r, b);
+    if (tell)
+      d = ex_date_near(r, tell);
+    else if (!types && !(ex_word(r, h) & W_EVENTNOUN))
+      continue; /* "the warning" names a speech act only after a telling */
     if (!fixes_day(d))
       continue;
     /* the latest sentence that told such an act, and of its acts the one
@@ -657,8 +695,9 @@ void ex_date_named_again(reader *r) {
       ex_event *e = &r->out->events[i];
       if (named && e->sent != named->sent)
         break;
-      if (e->sent < r->sent_index &&
-          (types ? (types >> e->type) & 1 : names_step(r, e->type)))
+      if (e->sent < r->sent_index && (tell    ? retold(r, types, e)
+                                      : types ? (types >> e->type) & 1
+                                              : names_step(r, e->type)))
         named = e;
     }
     if (named && (!named->date.year || start))

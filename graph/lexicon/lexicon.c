@@ -189,6 +189,7 @@ static const struct {
                     {"restate", W_RESTATE},
                     {"cyber", W_CYBER},
                     {"witness", W_WITNESS},
+                    {"utterance", W_UTTERANCE},
                     {"begin", W_BEGIN},
                     {"intent", W_INTENT}};
 

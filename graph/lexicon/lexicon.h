@@ -290,6 +290,9 @@ typedef struct {
 /* a participle of getting to see a text: "a report seen by Reuters",
  * "a letter obtained by Yonhap": its by-phrase names no author */
 #define W_WITNESS ((sckg_wclass)1 << 63)
+/* a noun for something said: "issued the warning on Tuesday", "made the
+ * remarks on Monday" tell again a speech act told before, and date it */
+#define W_UTTERANCE ((sckg_wclass)1 << 64)
 /* tells when something started: "the drills, which began March 4": its
  * date is the day of the act the drills name */
 #define W_BEGIN ((sckg_wclass)1 << 60)
