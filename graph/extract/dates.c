@@ -243,20 +243,23 @@ static sckg_date occasion_day(const reader *r, size_t h) {
 /* A fronted adjunct of time, before the main clause's verb and closed by
  * a comma, that names an occasion told before with its day puts that
  * clause on that day: "After the summit, Yoon told reporters", "Speaking
- * after the talks, Kim said", or days away from it ("Two days after the
- * launch, Tokyo said"). The day stands at the adjunct's last word,
+ * after the talks, Kim said", "In her statement, Choe said", or days away
+ * from it ("Two days after the launch, Tokyo said"). The day stands at the
+ * adjunct's last word,
  * so the main clause's own date, nearer, wins. */
 static void find_occasion(reader *r) {
   size_t seq = r->n, c = 0;
   for (size_t i = 0; i < r->n && !ex_is_comma(r, i); i++) {
     if (ex_finite_verb(r, i))
       return; /* "Japan imposed sanctions after the vote, ...": no adjunct */
-    if (seq == r->n && (ex_word(r, i) & W_SEQUENCE))
+    /* "In her statement, Choe said", "At the summit, Yoon said": a place
+     * preposition that opens the sentence places it at the occasion */
+    if (seq == r->n && (ex_word(r, i) & (W_SEQUENCE | (i ? 0 : W_LOCPREP))))
       seq = i;
     c = i + 1;
   }
   if (seq == r->n || c >= r->n || c < seq + 3 ||
-      !(ex_word(r, seq + 1) & W_DEFINITE))
+      !(ex_word(r, seq + 1) & (W_DEFINITE | W_POSSPRON)))
     return;
   /* "A day after the attack, the regulator said": days away from it */
   sckg_date d = shifted(occasion_day(r, c - 1),
