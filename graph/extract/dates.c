@@ -245,8 +245,7 @@ static sckg_date occasion_day(const reader *r, size_t h) {
  * clause on that day: "After the summit, Yoon told reporters", "Speaking
  * after the talks, Kim said", "In her statement, Choe said", or days away
  * from it ("Two days after the launch, Tokyo said"). The day stands at the
- * adjunct's last word,
- * so the main clause's own date, nearer, wins. */
+ * adjunct's last word, so the main clause's own date, nearer, wins. */
 static void find_occasion(reader *r) {
   size_t seq = r->n, c = 0;
   for (size_t i = 0; i < r->n && !ex_is_comma(r, i); i++) {
@@ -485,17 +484,20 @@ static bool dates_a_noun(const reader *r, size_t at, const trigger *t) {
 }
 
 /* Does a clause of its own open at token i: a comma and "and" with a verb
- * after them ("condemned the launch, and on Tuesday Tokyo urged China to
- * act"; not the list "banks in China, Russia, and Iran on Tuesday")? */
+ * after them, before the next comma ("condemned the launch, and on Tuesday
+ * Tokyo urged China to act"; not the list "banks in China, Russia, and
+ * Iran on Tuesday, the Treasury said")? */
 static bool opens_conjunct(const reader *r, size_t i) {
   if (!ex_is_comma(r, i) || i + 1 >= r->n || !ex_is_lower_word(r, i + 1) ||
       !(ex_word(r, i + 1) & W_CONJ))
     return false;
-  for (size_t j = i + 2; j < r->n && !ex_is_comma(r, j); j++)
-    if (ex_finite_verb(r, j))
+  size_t end = i + 2;
+  for (; end < r->n && !ex_is_comma(r, end); end++)
+    if (ex_finite_verb(r, end))
       return true;
   for (size_t q = 0; q < r->nt; q++)
-    if (r->t[q].tb > i + 1 && !(r->t[q].pat->flags & PAT_NOUN))
+    if (r->t[q].tb > i + 1 && r->t[q].tb < end &&
+        !(r->t[q].pat->flags & PAT_NOUN))
       return true;
   return false;
 }
