@@ -211,18 +211,29 @@ static void find_relative(reader *r) {
   }
 }
 
+/* Does event noun "the vote", "the decision" name an act of type t: a step
+ * taken in words or measures (a veto, a ban), not a launch or a hack told
+ * in passing ("the draft would have condemned the launch of 24 March")? */
+static bool names_step(const reader *r, sckg_event_type t) {
+  return ex_is_act(r, t) && sckg_type(r->s, t)->family <= SCKG_FAM_MEASURE;
+}
+
 /* The day of the latest act told before this sentence with its day that
  * the noun at token h heads a pattern of ("the talks": the Consult told
- * on Wednesday, not the one "had met in April 2019" told after it); none
- * when h heads none. */
+ * on Wednesday, not the one "had met in April 2019" told after it), or,
+ * for an event noun, of a step ("before the vote": the veto told on
+ * Thursday); none when h names none. */
 static sckg_date occasion_day(const reader *r, size_t h) {
   sckg_date none = {0, 0, 0};
   if (!ex_is_lower_word(r, h))
     return none;
   uint32_t types = sckg_lexicon_event_head(r->s, r->toks[h].lower);
+  if (!types && !(ex_word(r, h) & W_EVENTNOUN))
+    return none;
   for (size_t i = r->out->n_events; i-- > 0;) {
     const ex_event *e = &r->out->events[i];
-    if (e->sent < r->sent_index && ((types >> e->type) & 1) &&
+    if (e->sent < r->sent_index &&
+        (types ? (types >> e->type) & 1 : names_step(r, e->type)) &&
         fixes_day(e->date))
       return e->date;
   }
@@ -232,21 +243,26 @@ static sckg_date occasion_day(const reader *r, size_t h) {
 /* A fronted adjunct of time, before the main clause's verb and closed by
  * a comma, that names an occasion told before with its day puts that
  * clause on that day: "After the summit, Yoon told reporters", "Speaking
- * after the talks, Kim said". The day stands at the adjunct's last word,
- * so the main clause's own date, nearer, wins. */
+ * after the talks, Kim said", "In her statement, Choe said", or days away
+ * from it ("Two days after the launch, Tokyo said"). The day stands at the
+ * adjunct's last word, so the main clause's own date, nearer, wins. */
 static void find_occasion(reader *r) {
   size_t seq = r->n, c = 0;
   for (size_t i = 0; i < r->n && !ex_is_comma(r, i); i++) {
     if (ex_finite_verb(r, i))
       return; /* "Japan imposed sanctions after the vote, ...": no adjunct */
-    if (seq == r->n && (ex_word(r, i) & W_SEQUENCE))
+    /* "In her statement, Choe said", "At the summit, Yoon said": a place
+     * preposition that opens the sentence places it at the occasion */
+    if (seq == r->n && (ex_word(r, i) & (W_SEQUENCE | (i ? 0 : W_LOCPREP))))
       seq = i;
     c = i + 1;
   }
   if (seq == r->n || c >= r->n || c < seq + 3 ||
-      !(ex_word(r, seq + 1) & W_DEFINITE))
+      !(ex_word(r, seq + 1) & (W_DEFINITE | W_POSSPRON)))
     return;
-  sckg_date d = occasion_day(r, c - 1);
+  /* "A day after the attack, the regulator said": days away from it */
+  sckg_date d = shifted(occasion_day(r, c - 1),
+                        -days_before(r, seq) * value_of(r, seq, 0));
   if (fixes_day(d))
     add_date(r, c - 1, d);
 }
@@ -467,6 +483,25 @@ static bool dates_a_noun(const reader *r, size_t at, const trigger *t) {
   return false;
 }
 
+/* Does a clause of its own open at token i: a comma and "and" with a verb
+ * after them, before the next comma ("condemned the launch, and on Tuesday
+ * Tokyo urged China to act"; not the list "banks in China, Russia, and
+ * Iran on Tuesday, the Treasury said")? */
+static bool opens_conjunct(const reader *r, size_t i) {
+  if (!ex_is_comma(r, i) || i + 1 >= r->n || !ex_is_lower_word(r, i + 1) ||
+      !(ex_word(r, i + 1) & W_CONJ))
+    return false;
+  size_t end = i + 2;
+  for (; end < r->n && !ex_is_comma(r, end); end++)
+    if (ex_finite_verb(r, end))
+      return true;
+  for (size_t q = 0; q < r->nt; q++)
+    if (r->t[q].tb > i + 1 && r->t[q].tb < end &&
+        !(r->t[q].pat->flags & PAT_NOUN))
+      return true;
+  return false;
+}
+
 /* The date of the trigger's clause: the nearest date expression, but not
  * one after it that a relative clause holds ("rejected the accusation ...
  * about the ransomware that locked up computers in May"). */
@@ -492,7 +527,8 @@ sckg_date ex_date_near(const reader *r, const trigger *t) {
     /* "condemned Seoul after Monday's vote": the occasion's day */
     size_t end = occasion(r, at) ? at - 1 : at;
     for (size_t i = t->te; at >= t->te && i < end && !blocked; i++)
-      blocked = (ex_word(r, i) & (W_CLAUSE | W_COMP)) != 0;
+      blocked =
+          (ex_word(r, i) & (W_CLAUSE | W_COMP)) != 0 || opens_conjunct(r, i);
     /* "said Wednesday it was examining a plan, hours after Trump warned":
      * "after" or "before" between a date and the trigger opens another
      * time */
@@ -572,6 +608,37 @@ static bool noun_modifier(const reader *r, size_t i) {
   return ex_is_lower_word(r, i) && !(ex_word(r, i) & closed);
 }
 
+/* "Trump issued the warning on Tuesday": a verb of telling right before a
+ * phrase (at b, past its determiner) tells again the speech act the phrase
+ * names; the verb's trigger, or NULL. */
+static const trigger *telling_before(const reader *r, size_t b) {
+  for (size_t q = 0; q < r->nt; q++) {
+    const trigger *u = &r->t[q];
+    if (!(u->pat->flags & PAT_NOUN) && u->te + 1 == b &&
+        ex_is_speech(r, u->pat->type))
+      return u;
+  }
+  return NULL;
+}
+
+/* Is e a speech act (of `types`, when the noun heads patterns) that one of
+ * this sentence's speakers told before: "Trump warned Pyongyang ... Trump
+ * issued the warning on Tuesday"? */
+static bool retold(const reader *r, uint32_t types, const ex_event *e) {
+  if (!ex_is_speech(r, e->type) || (types && !((types >> e->type) & 1)))
+    return false;
+  for (size_t i = r->out->n_events; i-- > 0;) {
+    const ex_event *c = &r->out->events[i];
+    if (c->sent != r->sent_index)
+      break;
+    for (size_t k = 0; ex_is_speech(r, c->type) && k < c->n_agents; k++)
+      for (size_t q = 0; q < e->n_agents; q++)
+        if (ex_kin(c->agents[k], e->agents[q]))
+          return true;
+  }
+  return false;
+}
+
 void ex_date_named_again(reader *r) {
   if (!r->a->date.year || !r->nd)
     return;
@@ -579,7 +646,8 @@ void ex_date_named_again(reader *r) {
     if (!ex_is_lower_word(r, h))
       continue;
     uint32_t types = sckg_lexicon_event_head(r->s, r->toks[h].lower);
-    if (!types && !(ex_word(r, h) & W_EVENTNOUN))
+    bool said = ex_word(r, h) & W_UTTERANCE;
+    if (!types && !said && !(ex_word(r, h) & W_EVENTNOUN))
       continue; /* an event noun names an act of any type */
     /* a verb's trigger tells an event of this sentence; a noun's alone
      * ("The launch on Monday was its fifth") may name one told before */
@@ -616,16 +684,28 @@ void ex_date_named_again(reader *r) {
       if (!r->clause[r->dates[k].tok] &&
           !dates_a_noun(r, r->dates[k].tok, NULL))
         d = r->dates[k].date;
+    const trigger *tell =
+        d.year || b < 2 || !(types || said) ? NULL : telling_before(r, b);
+    if (tell)
+      d = ex_date_near(r, tell);
+    else if (!types && !(ex_word(r, h) & W_EVENTNOUN))
+      continue; /* "the warning" names a speech act only after a telling */
     if (!fixes_day(d))
       continue;
+    /* the latest sentence that told such an act, and of its acts the one
+     * told first, its main clause's ("has frozen the assets ..., two weeks
+     * after the council imposed sanctions": the freeze) */
+    ex_event *named = NULL;
     for (size_t i = r->out->n_events; i-- > 0;) {
       ex_event *e = &r->out->events[i];
-      if (e->sent >= r->sent_index ||
-          !(types ? (types >> e->type) & 1 : ex_is_act(r, e->type)))
-        continue;
-      if (!e->date.year || start)
-        e->date = d;
-      break;
+      if (named && e->sent != named->sent)
+        break;
+      if (e->sent < r->sent_index && (tell    ? retold(r, types, e)
+                                      : types ? (types >> e->type) & 1
+                                              : names_step(r, e->type)))
+        named = e;
     }
+    if (named && (!named->date.year || start))
+      named->date = d;
   }
 }

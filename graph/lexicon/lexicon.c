@@ -192,6 +192,7 @@ static const struct {
                     {"scorn", W_SCORN},
                     {"wrong", W_WRONG},
                     {"private", W_PRIVATE},
+                    {"utterance", W_UTTERANCE},
                     {"begin", W_BEGIN},
                     {"intent", W_INTENT},
                     {"oppose", W_OPPOSE},

@@ -299,6 +299,9 @@ typedef struct {
 /* a private person: "two Chinese nationals", "a Japanese businessman" do
  * not speak for their state, as "North Korean officials" do */
 #define W_PRIVATE ((sckg_wclass)1 << 66)
+/* a noun for something said: "issued the warning on Tuesday", "made the
+ * remarks on Monday" tell again a speech act told before, and date it */
+#define W_UTTERANCE ((sckg_wclass)1 << 64)
 /* tells when something started: "the drills, which began March 4": its
  * date is the day of the act the drills name */
 #define W_BEGIN ((sckg_wclass)1 << 60)
