@@ -161,7 +161,7 @@ sckg_status sckg_write_ntriples_mem(const sckg_graph *g, sckg_buf *out);
 int sckg_term_cmp(const sckg_term *a, const sckg_term *b);
 int sckg_triple_cmp(const void *a, const void *b);
 
-/* Services of the graph model to the reader (graph.c). */
+/* Services of the graph model to the reader (model/graph.c). */
 const char *sckg_graph_intern(sckg_graph *g, const char *s, size_t len);
 struct lex_actor;
 sckg_actor *sckg_graph_lex_actor(sckg_graph *g, const struct lex_actor *a);
