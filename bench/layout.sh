@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: MIT
 # How long Graphviz takes to lay out and render sckg's "all" view as SVG,
 # (or another view) with dot and with sfdp, on generated news of growing size: the figures
-# behind SCKG_VIEW_DOT_MAX_NODES (graph/view.h) and the README's table.
+# behind SCKG_VIEW_DOT_MAX_NODES (graph/view/view.h) and the README's table.
 #
 #   bench/layout.sh SCKG [ARTICLES...]    default: 5 10 20 40 60 80 100 150 200 300 400
 #

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
-/* A graph while articles are read into it and merged: what graph.c (the
- * model: actors, merging, finishing) and read.c (an article into a graph)
- * share. Private to the library. */
+/* A graph while articles are read into it and merged: what model/ (actors,
+ * merging, finishing) and read.c (an article into a graph) share. Private
+ * to the library. */
 #ifndef SCKG_BUILD_H
 #define SCKG_BUILD_H
 

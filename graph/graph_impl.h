@@ -24,7 +24,6 @@
   "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"
 #define SCKG_NS_WD "http://www.wikidata.org/entity/"
 
-
 typedef struct sckg_actor sckg_actor;
 struct sckg_actor {
   const char *slug;  /* unique local key; the IRI is base + "actor/" + slug */
@@ -90,22 +89,6 @@ struct sckg_event {
   size_t n_sources;
 };
 
-/* RDF terms and triples of a finished graph. */
-typedef enum { SCKG_TERM_IRI, SCKG_TERM_LITERAL } sckg_term_kind;
-
-typedef struct {
-  sckg_term_kind kind;
-  const char *value;    /* IRI or lexical form, NUL-terminated UTF-8 */
-  const char *lang;     /* language tag of a literal, or NULL */
-  const char *datatype; /* datatype IRI of a literal, or NULL (xsd:string) */
-} sckg_term;
-
-typedef struct {
-  const char *s; /* subject IRI */
-  const char *p; /* predicate IRI */
-  sckg_term o;
-} sckg_triple;
-
 struct sckg_graph {
   const sckg_schema *schema;
   sckg_options opts;
@@ -139,16 +122,6 @@ const char *sckg_date_format(sckg_date d, char *buf);
 /* Is `t` a well-formed language tag (N-Triples' LANGTAG)? */
 bool sckg_lang_valid(const char *t);
 
-/* Call fn with the triples of each subject of a finished graph, subjects
- * in N-Triples order, each one's triples sorted and distinct. The array
- * and the strings of the literals are valid until fn returns; IRIs until
- * the walk ends. Stops at, and returns, the first status fn returns other
- * than SCKG_OK. */
-typedef sckg_status (*sckg_subject_fn)(void *ctx, const sckg_triple *t,
-                                       size_t n);
-sckg_status sckg_graph_each_subject(const sckg_graph *g, sckg_subject_fn fn,
-                                    void *ctx);
-
 /* Fill g->triples, once, with every triple of the finished graph: for
  * tests and checks that look across subjects. A cache, freed with the
  * graph; the graph's content is the same before and after. */
@@ -161,7 +134,7 @@ sckg_status sckg_write_ntriples_mem(const sckg_graph *g, sckg_buf *out);
 int sckg_term_cmp(const sckg_term *a, const sckg_term *b);
 int sckg_triple_cmp(const void *a, const void *b);
 
-/* Services of the graph model to the reader (graph.c). */
+/* Services of the graph model to the reader (model/graph.c). */
 const char *sckg_graph_intern(sckg_graph *g, const char *s, size_t len);
 struct lex_actor;
 sckg_actor *sckg_graph_lex_actor(sckg_graph *g, const struct lex_actor *a);

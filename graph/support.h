@@ -25,6 +25,12 @@ void *sckg_arena_memdup(sckg_arena *a, const void *p, size_t n);
 
 /* Interned strings: one canonical NUL-terminated copy per distinct byte
  * string, owned by the arena, so equal strings compare equal by pointer. */
+/* A read-only slice of bytes, not necessarily NUL-terminated. */
+typedef struct {
+  const char *ptr;
+  size_t len;
+} sckg_str;
+
 typedef struct sckg_strtab sckg_strtab;
 sckg_strtab *sckg_strtab_new(sckg_arena *arena);
 void sckg_strtab_free(sckg_strtab *t);

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* Rendered output (SVG, PNG, PDF) through gvc: the view write_dot.c builds,
+/* Rendered output (SVG, PNG, PDF) through gvc: the view view/ builds,
  * laid out and rendered in memory, then written to the caller's stream.
  *
  * Two gvc behaviours shape this file:
@@ -14,7 +14,7 @@
  */
 #include "graph_impl.h"
 #include "sckg/write.h"
-#include "view.h"
+#include "view/view.h"
 
 #include <graphviz/gvc.h>
 #include <string.h>
@@ -66,7 +66,7 @@ static sckg_status render_data(const sckg_graph *g,
     goto done;
   }
   /* The view names its engine when it is not dot: chosen, or sfdp past
-   * SCKG_VIEW_DOT_MAX_NODES (view.h has the measurements). */
+   * SCKG_VIEW_DOT_MAX_NODES (view/view.h has the measurements). */
   const char *engine = agget(ag, cs("layout"));
   if (!engine || !*engine)
     engine = "dot";

@@ -27,7 +27,7 @@ typedef struct {
 } ex_event;
 
 /* What the extraction reads in one article: a plain result, which the
- * reader (graph.c) turns into graph nodes. */
+ * reader (read.c) turns into graph nodes. */
 typedef struct {
   ex_event *events; /* heap */
   size_t n_events, cap;

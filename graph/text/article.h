@@ -6,9 +6,10 @@
 #define SCKG_ARTICLE_H
 
 #include "kinds.h"
-#include "text/layout.h"
 #include "lexicon/lexicon.h"
 #include "sckg/status.h"
+#include "support.h"
+#include "text/layout.h"
 
 typedef struct {
   size_t b, e; /* byte span in the body */

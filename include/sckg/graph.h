@@ -97,6 +97,38 @@ sckg_status sckg_graph_finish(sckg_graph *g);
 /** Free a graph and everything it holds; NULL is a no-op. */
 void sckg_graph_free(sckg_graph *g);
 
+/** An RDF term of a finished graph: an IRI or a literal. */
+typedef enum { SCKG_TERM_IRI, SCKG_TERM_LITERAL } sckg_term_kind;
+
+typedef struct {
+  sckg_term_kind kind;
+  const char *value;    /**< IRI or lexical form, NUL-terminated UTF-8 */
+  const char *lang;     /**< language tag of a literal, or NULL */
+  const char *datatype; /**< datatype IRI of a literal, or NULL (xsd:string) */
+} sckg_term;
+
+/** One triple: subject and predicate are IRIs. */
+typedef struct {
+  const char *s; /**< subject IRI */
+  const char *p; /**< predicate IRI */
+  sckg_term o;
+} sckg_triple;
+
+/** Called with the `n` triples of one subject, sorted and distinct; return
+ * SCKG_OK to go on, anything else to stop the walk with that status. */
+typedef sckg_status (*sckg_subject_fn)(void *ctx, const sckg_triple *t,
+                                       size_t n);
+
+/** Walk the triples of a finished graph one subject at a time, subjects in
+ * N-Triples order (what sckg_write_ntriples writes, in the same order). The
+ * array and the strings of the literals are valid until fn returns, IRIs
+ * until the walk ends: copy what you keep. The graph never holds all its
+ * triples at once, so a big graph walks in little memory. SCKG_ERR_ARG for
+ * a graph that is not finished; otherwise the first status fn returns
+ * other than SCKG_OK, or SCKG_OK. */
+sckg_status sckg_graph_each_subject(const sckg_graph *g, sckg_subject_fn fn,
+                                    void *ctx);
+
 /** Counts of a finished graph, for summaries and tests. */
 size_t sckg_graph_actor_count(const sckg_graph *g);
 size_t sckg_graph_event_count(const sckg_graph *g);

@@ -9,11 +9,11 @@
 /** Result of every fallible sckg call; SCKG_OK is zero. */
 typedef enum {
   SCKG_OK = 0,
-  SCKG_ERR_IO,       /**< a file could not be opened or read */
-  SCKG_ERR_INPUT,    /**< an input was read but is not acceptable */
-  SCKG_ERR_ARG,      /**< a caller passed an invalid argument */
-  SCKG_ERR_WRITE,    /**< an output could not be written */
-  SCKG_ERR_INTERNAL  /**< a library call failed unexpectedly */
+  SCKG_ERR_IO,      /**< a file could not be opened or read */
+  SCKG_ERR_INPUT,   /**< an input was read but is not acceptable */
+  SCKG_ERR_ARG,     /**< a caller passed an invalid argument */
+  SCKG_ERR_WRITE,   /**< an output could not be written */
+  SCKG_ERR_INTERNAL /**< a library call failed unexpectedly */
 } sckg_status;
 
 /** A static English phrase for a status; never NULL. */
@@ -32,11 +32,5 @@ typedef struct {
 
 /** Where the library reports diagnostics; the library itself never prints. */
 typedef void (*sckg_diag_sink)(void *handle, const sckg_diag *diag);
-
-/** A read-only slice of bytes, not necessarily NUL-terminated. */
-typedef struct {
-  const char *ptr;
-  size_t len;
-} sckg_str;
 
 #endif

@@ -7,7 +7,7 @@
  * that text could break out of would show up as a node, an attribute or a
  * label that differs. */
 #include "fuzz_common.h"
-#include "view.h"
+#include "view/view.h"
 
 #include <graphviz/cgraph.h>
 

@@ -39,8 +39,8 @@
  * taken (sckg_inputs_take) and read only after the iterator is freed, the
  * others while the iterator still holds them. */
 #include "fuzz_nt_check.h"
-#include "inputs.h"
-#include "pipeline.h"
+#include "cli/inputs.h"
+#include "cli/pipeline.h"
 
 #include <errno.h>
 #include <fcntl.h>

@@ -11,6 +11,7 @@
 
 #include "sckg/sckg.h"
 
+#include <stdio.h>
 #include <string.h>
 
 /* One symbol of each header, with its declared type: a mismatch or a
@@ -20,7 +21,6 @@ static void each_header_declares_its_api(void **state) {
   /* sckg/status.h */
   const char *(*strerror_fn)(sckg_status) = sckg_strerror;
   sckg_diag diag = {SCKG_ERR_INPUT, "file.txt", 1, 2, "message", false};
-  sckg_str slice = {"abc", 3};
   /* sckg/graph.h */
   sckg_status (*build_fn)(const sckg_input *, size_t, const sckg_options *,
                           sckg_graph **) = sckg_build;
@@ -36,7 +36,6 @@ static void each_header_declares_its_api(void **state) {
   assert_non_null(nt_fn);
   assert_non_null(diff_fn);
   assert_int_equal(diag.line, 1);
-  assert_int_equal(slice.len, 3);
   assert_null(opts.base);
   assert_int_equal(input.len, 0);
   assert_string_equal(SCKG_DEFAULT_BASE, "https://w3id.org/sckg/id/");
@@ -87,11 +86,77 @@ static void every_status_has_its_own_phrase(void **state) {
   assert_true(strlen(other) > 0);
 }
 
+/* What a walk has seen: triples, subjects, and the last subject and triple
+ * (copied) so that the order can be checked. */
+typedef struct {
+  size_t triples, subjects, stop_after;
+  char last_subject[512];
+} walk;
+
+static sckg_status count_subject(void *ctx, const sckg_triple *t, size_t n) {
+  walk *w = ctx;
+  assert_true(n > 0);
+  /* subjects come in N-Triples order, each once */
+  assert_true(strcmp(w->last_subject, t[0].s) < 0);
+  for (size_t i = 0; i < n; i++) {
+    assert_string_equal(t[i].s, t[0].s);
+    assert_non_null(t[i].p);
+    assert_non_null(t[i].o.value);
+    assert_true(t[i].o.kind == SCKG_TERM_IRI ||
+                t[i].o.kind == SCKG_TERM_LITERAL);
+  }
+  snprintf(w->last_subject, sizeof w->last_subject, "%s", t[0].s);
+  w->triples += n;
+  w->subjects++;
+  return w->stop_after && w->subjects == w->stop_after ? SCKG_ERR_WRITE
+                                                       : SCKG_OK;
+}
+
+/* The public triple walk gives every triple the N-Triples writer writes,
+ * one subject at a time, and stops where its callback says. */
+static void the_triples_walk_as_ntriples_writes_them(void **state) {
+  (void)state;
+  static const char text[] =
+      " date 2024-03-05 Launch\n\nNorth Korea fired a ballistic missile on "
+      "Monday, and Japan condemned the launch.\n";
+  sckg_input input = {.name = "walk.txt", .text = text, .len = strlen(text)};
+  sckg_options opts = {0};
+  sckg_graph *g = NULL;
+  assert_int_equal(sckg_build(&input, 1, &opts, &g), SCKG_OK);
+  walk w = {0};
+  assert_int_equal(sckg_graph_each_subject(g, count_subject, &w), SCKG_OK);
+
+  FILE *f = tmpfile();
+  assert_non_null(f);
+  assert_int_equal(sckg_write_ntriples(g, f), SCKG_OK);
+  rewind(f);
+  size_t lines = 0;
+  for (int c; (c = fgetc(f)) != EOF;)
+    lines += c == '\n';
+  fclose(f);
+  assert_true(w.triples > 20);
+  assert_int_equal(w.triples, lines);
+
+  walk stop = {.stop_after = 2};
+  assert_int_equal(sckg_graph_each_subject(g, count_subject, &stop),
+                   SCKG_ERR_WRITE);
+  assert_int_equal(stop.subjects, 2);
+  sckg_graph_free(g);
+
+  /* an unfinished graph has no triples to walk */
+  const sckg_schema *schema = NULL;
+  assert_int_equal(sckg_schema_embedded(&schema), SCKG_OK);
+  assert_int_equal(sckg_graph_new(schema, &opts, &g), SCKG_OK);
+  assert_int_equal(sckg_graph_each_subject(g, count_subject, &w), SCKG_ERR_ARG);
+  sckg_graph_free(g);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(each_header_declares_its_api),
       cmocka_unit_test(version_is_a_nonempty_string),
       cmocka_unit_test(every_status_has_its_own_phrase),
+      cmocka_unit_test(the_triples_walk_as_ntriples_writes_them),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -12,7 +12,7 @@
 /* cmocka needs the headers above first */
 #include <cmocka.h>
 
-#include "inputs.h"
+#include "cli/inputs.h"
 
 #include <dirent.h>
 #include <errno.h>

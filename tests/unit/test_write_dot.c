@@ -3,7 +3,7 @@
  * shows (read back with agmemread), hostile label text and write failures. */
 #include "graph_impl.h"
 #include "sckg/write.h"
-#include "view.h"
+#include "view/view.h"
 #include "write_fixture.h"
 
 #include <setjmp.h>
@@ -69,7 +69,7 @@ static size_t count_edges(Agraph_t *h) {
 }
 
 /* Every edge ranks and none carries a `label`: unranked (flat) edges and
- * labelled ones trip dot 2.42's memory bugs (see write_dot.c). */
+ * labelled ones trip dot 2.42's memory bugs (see view/draw.c). */
 static void check_edges_safe(Agraph_t *h) {
   for (Agnode_t *v = agfstnode(h); v; v = agnxtnode(h, v))
     for (Agedge_t *e = agfstout(h, v); e; e = agnxtout(h, e)) {

@@ -8,7 +8,7 @@
 
 #include "graph_impl.h"
 #include "sckg/write.h"
-#include "view.h"
+#include "view/view.h"
 #include "write_fixture.h"
 
 #include <setjmp.h>

@@ -268,7 +268,7 @@ t_big() {
   draw "$tmp/all.dot" dot --view all "$tmp"/in/*.txt || exit 1
   grep -q 'layout=sfdp' "$tmp/all.dot" || fail "200 articles not laid out with sfdp"
   # Their 1,046 actors and events pass the all view's cap of 1,000
-  # (graph/view.h): a summary of the most reported, which says so.
+  # (graph/view/view.h): a summary of the most reported, which says so.
   shown=$(drawn_nodes "$tmp/all.dot")
   [ "$shown" -le 1000 ] || fail "the all view of 200 articles draws $shown nodes, past the cap of 1,000"
   label=$(title_of "$tmp/all.dot")

@@ -1,11 +1,11 @@
 /* SPDX-License-Identifier: MIT */
-/* Inputs: command-line names to a stream of articles (see inputs.h). */
+/* Inputs: command-line names to a stream of articles (see cli/inputs.h). */
 #define _POSIX_C_SOURCE 200809L
 
-#include "inputs.h"
+#include "cli/inputs.h"
 
-#include "text/article.h"
 #include "support.h"
+#include "text/article.h"
 
 #include <dirent.h>
 #include <errno.h>

@@ -22,7 +22,7 @@
  * that "sanctioners -- sanctions -> sanctioned" reads left to right; the
  * actor in focus (actor view) or the one most aimed at (article and type
  * views) stands in the middle, the events aimed at it before it and its
- * own after it (write_dot.c, FOCUS). "all" keeps every actor on the left. */
+ * own after it (view/focus.c, FOCUS). "all" keeps every actor on the left. */
 
 /* Actors and events past which a view is laid out with sfdp instead of dot
  * (unless a layout is chosen). Measured with bench/layout.sh on news made
@@ -47,8 +47,8 @@
 #define SCKG_VIEW_DOT_MAX_NODES 600
 
 /* Actors and events past which a view draws a summary instead of
- * everything it selects (write_dot.c, select_rest): its anchor (the actor
- * of an actor view, the statement of a statement view), then the most
+ * everything it selects (view/select.c, view_select_rest): its anchor (the
+ * actor of an actor view, the statement of a statement view), then the most
  * reported of the events it selects (most sources, then most agents and
  * targets, then the lowest IRI), each with the statements that report it,
  * what it says if the view shows a statement's content (actor view; the

@@ -7,7 +7,7 @@
  * the same whatever the number of threads. */
 #define _POSIX_C_SOURCE 200809L
 
-#include "pipeline.h"
+#include "cli/pipeline.h"
 #include "read.h"
 
 #include <pthread.h>

@@ -1,0 +1,255 @@
+/* SPDX-License-Identifier: MIT */
+/* Finishing a graph: undated reports join their dated event, events get
+ * their IRIs, and every node list is sorted by IRI. */
+#include "model/model.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static ev_node *resolved(ev_node *e) {
+  while (e->merged_into)
+    e = e->merged_into;
+  return e;
+}
+
+static void merge_event(ev_node *from, ev_node *into) {
+  from->merged_into = into;
+  for (size_t i = 0; i < from->evidence.len; i++)
+    sckg_vec_push(&into->evidence, from->evidence.items[i]);
+  for (size_t i = 0; i < from->sources.len; i++)
+    sckg_vec_push(&into->sources, from->sources.items[i]);
+  for (size_t i = 0; i < from->attributed.len; i++)
+    sckg_vec_push(&into->attributed, from->attributed.items[i]);
+  for (size_t i = 0; i < from->stated_in.len; i++)
+    sckg_vec_push(&into->stated_in, from->stated_in.items[i]);
+  for (size_t i = 0; i < from->triggers.len; i++)
+    sckg_vec_push(&into->triggers, from->triggers.items[i]);
+}
+
+/* The strings the big lists are sorted by (sckg_sort_by_string). */
+static const char *key_of_event(const void *p) {
+  return ((const ev_node *)p)->key;
+}
+static const char *iri_of_event(const void *p) {
+  return ((const sckg_event *)p)->iri;
+}
+static const char *iri_of_actor(const void *p) {
+  return ((const sckg_actor *)p)->iri;
+}
+static const char *iri_of_article(const void *p) {
+  return ((const sckg_article *)p)->iri;
+}
+
+static int iri_cmp_sentence(const void *pa, const void *pb) {
+  return strcmp((*(sckg_sentence *const *)pa)->iri,
+                (*(sckg_sentence *const *)pb)->iri);
+}
+
+static int iri_cmp_article(const void *pa, const void *pb) {
+  return strcmp((*(sckg_article *const *)pa)->iri,
+                (*(sckg_article *const *)pb)->iri);
+}
+
+static int iri_cmp_event(const void *pa, const void *pb) {
+  return strcmp((*(sckg_event *const *)pa)->iri,
+                (*(sckg_event *const *)pb)->iri);
+}
+
+static int str_cmp(const void *pa, const void *pb) {
+  return strcmp(*(const char *const *)pa, *(const char *const *)pb);
+}
+
+static void kebab(sckg_buf *b, const char *camel) {
+  for (const char *p = camel; *p; p++) {
+    if (*p >= 'A' && *p <= 'Z') {
+      if (p != camel)
+        sckg_buf_addc(b, '-');
+      sckg_buf_addc(b, (char)(*p - 'A' + 'a'));
+    } else {
+      sckg_buf_addc(b, *p);
+    }
+  }
+}
+
+/* Undated reports join the dated event of the same type, agents, targets
+ * and polarity (the contract), the earliest date when there are several.
+ * Events are visited in key order, so the result does not depend on the
+ * order the articles came in. */
+/* The bytes of a key before its date: slugs hold no '|', so a key's last
+ * '|' is the one before the date. */
+static size_t undated_len(const char *key) {
+  return (size_t)(strrchr(key, '|') - key);
+}
+
+/* Prefetch for a walk of the events in key order, which is not the order
+ * they were made and lie in: the node SCKG_AHEAD * 2 on, and the key text
+ * of the one SCKG_AHEAD on, whose node has come in by then. */
+static void fetch_ahead(ev_node *const *evs, size_t i, size_t n,
+                        bool key_text) {
+  if (i + 2 * SCKG_AHEAD < n)
+    __builtin_prefetch(&evs[i + 2 * SCKG_AHEAD]->key);
+  if (key_text && i + SCKG_AHEAD < n)
+    __builtin_prefetch(evs[i + SCKG_AHEAD]->key);
+}
+
+/* An undated event joins the dated event of the same identity but for the
+ * date: of several, the one of the smallest key. `evs` is sorted by key,
+ * and every key is that identity, '|' and the date, so the events of one
+ * identity come as one run, and its first dated event has the smallest
+ * key. */
+static void merge_undated(ev_node **evs, size_t n) {
+  for (size_t i = 0, j; i < n; i = j) {
+    size_t len = undated_len(evs[i]->key);
+    ev_node *dated = NULL;
+    for (j = i; j < n; j++) {
+      fetch_ahead(evs, j, n, true);
+      if (strncmp(evs[j]->key, evs[i]->key, len + 1) != 0 ||
+          undated_len(evs[j]->key) != len)
+        break;
+      if (!dated && evs[j]->pub.date.year)
+        dated = evs[j];
+    }
+    for (size_t k = i; dated && k < j; k++)
+      if (!evs[k]->pub.date.year)
+        merge_event(evs[k], dated);
+  }
+}
+
+/* Article IRIs A and B compared as A + sep and B + sep would be: the order
+ * of their sentences' IRIs. It is A and B's own order with '#', but not
+ * with '/', which sorts after '-', '.' and '%' ("a-b" < "a" + '/'). */
+static int sentence_prefix_cmp(const void *pa, const void *pb) {
+  const sckg_article *a = *(sckg_article *const *)pa,
+                     *b = *(sckg_article *const *)pb;
+  const unsigned char *x = (const unsigned char *)a->iri,
+                      *y = (const unsigned char *)b->iri;
+  while (*x && *x == *y)
+    x++, y++;
+  unsigned cx = *x ? *x : (unsigned char)sckg_graph_sentence_sep(a),
+           cy = *y ? *y : (unsigned char)sckg_graph_sentence_sep(b);
+  return (cx > cy) - (cx < cy);
+}
+
+/* g->sentences in IRI order, each once. A sentence's IRI starts with its
+ * article's IRI and separator, which no other article's IRI and separator
+ * start with: so the articles are put in order, the sentences go to their
+ * article by a counting sort, and only each article's few are compared.
+ * One sort of them all would compare long IRIs scattered over the heap,
+ * a cache miss each, and more of them per sentence as the corpus grows. */
+static void sort_sentences(sckg_graph *g) {
+  size_t n_art = g->articles.len, n = g->sentences.len;
+  sckg_article **arts = sckg_xmalloc((n_art ? n_art : 1) * sizeof *arts);
+  if (n_art)
+    memcpy(arts, g->articles.items, n_art * sizeof *arts);
+  qsort(arts, n_art, sizeof *arts, sentence_prefix_cmp);
+  for (size_t i = 0; i < n_art; i++)
+    arts[i]->rank = i;
+  free(arts);
+  size_t *start = sckg_xcalloc(n_art + 1, sizeof *start);
+  for (size_t i = 0; i < n; i++)
+    start[((sckg_sentence *)g->sentences.items[i])->article->rank + 1]++;
+  for (size_t i = 0; i < n_art; i++)
+    start[i + 1] += start[i];
+  void **out = sckg_xmalloc((n ? n : 1) * sizeof *out);
+  for (size_t i = 0; i < n; i++) {
+    sckg_sentence *s = g->sentences.items[i];
+    out[start[s->article->rank]++] = s;
+  }
+  /* start[r] is now where article r + 1 begins */
+  size_t w = 0;
+  for (size_t r = 0, b = 0; r < n_art; b = start[r++]) {
+    qsort(out + b, start[r] - b, sizeof *out, iri_cmp_sentence);
+    for (size_t i = b; i < start[r]; i++) /* evidence of several events */
+      if (!w || out[w - 1] != out[i])
+        out[w++] = out[i];
+  }
+  free(start);
+  free(g->sentences.items);
+  g->sentences.items = out;
+  g->sentences.len = w;
+  g->sentences.cap = n ? n : 1;
+}
+
+static void *arena_sorted(sckg_graph *g, sckg_vec *v, size_t *n,
+                          int (*cmp)(const void *, const void *)) {
+  *n = v->len;
+  void **arr = sckg_arena_memdup(g->arena, v->items, v->len * sizeof(void *));
+  if (v->len > 1) /* most hold one item */
+    qsort(arr, v->len, sizeof *arr, cmp);
+  /* merged reports may repeat an item: keep one */
+  size_t w = 0;
+  for (size_t i = 0; i < v->len; i++)
+    if (!w || arr[w - 1] != arr[i])
+      arr[w++] = arr[i];
+  *n = w;
+  return arr;
+}
+
+sckg_status sckg_graph_finish(sckg_graph *g) {
+  if (!g || g->finished)
+    return SCKG_ERR_ARG;
+  build_state *b = BUILD(g);
+  size_t n = b->all_events.len;
+  ev_node **evs = sckg_xcalloc(n ? n : 1, sizeof *evs);
+  if (n) /* items is NULL when no article had an event */
+    memcpy(evs, b->all_events.items, n * sizeof *evs);
+  sckg_sort_by_string((void **)evs, n, key_of_event);
+  merge_undated(evs, n);
+  sckg_model_link_related(g);
+  sckg_buf *buf = &b->buf;
+  for (size_t i = 0; i < n; i++) {
+    fetch_ahead(evs, i, n, true);
+    ev_node *e = evs[i];
+    if (e->merged_into)
+      continue;
+    sckg_buf_clear(buf);
+    sckg_buf_printf(buf, "%sevent/", g->base);
+    kebab(buf, sckg_event_types[e->pub.type].name);
+    sckg_buf_printf(buf, "-%016llx",
+                    (unsigned long long)sckg_hash64(e->key, strlen(e->key)));
+    /* unique to the event, as a sentence's is: a copy, not interned */
+    e->pub.iri = sckg_arena_strndup(g->arena, buf->ptr, buf->len);
+  }
+  sckg_vec *sentences = &g->sentences;
+  for (size_t i = 0; i < n; i++) {
+    fetch_ahead(evs, i, n, false);
+    ev_node *e = evs[i];
+    if (e->merged_into)
+      continue;
+    sckg_event *p = &e->pub;
+    p->evidence =
+        arena_sorted(g, &e->evidence, &p->n_evidence, iri_cmp_sentence);
+    p->sources = arena_sorted(g, &e->sources, &p->n_sources, iri_cmp_article);
+    p->attributed =
+        arena_sorted(g, &e->attributed, &p->n_attributed, sckg_graph_actor_cmp);
+    const char **trig = arena_sorted(g, &e->triggers, &(size_t){0}, str_cmp);
+    p->trigger = e->triggers.len ? trig[0] : NULL;
+    /* the statement that reports it: the smallest IRI among candidates */
+    sckg_vec statements = {0};
+    for (size_t k = 0; k < e->stated_in.len; k++) {
+      ev_node *s = resolved(e->stated_in.items[k]);
+      if (s != e)
+        sckg_vec_push_unique(&statements, &s->pub);
+    }
+    p->stated_in_all =
+        arena_sorted(g, &statements, &p->n_stated_in_all, iri_cmp_event);
+    sckg_vec_free(&statements);
+    for (size_t k = 0; k < p->n_stated_in_all; k++) {
+      sckg_event *s = p->stated_in_all[k];
+      if (!p->stated_in || s->n_agents > p->stated_in->n_agents)
+        p->stated_in = s;
+    }
+    for (size_t k = 0; k < p->n_evidence; k++)
+      sckg_vec_push(sentences, p->evidence[k]); /* deduplicated below */
+    sckg_vec_push(&g->events, p);
+  }
+  free(evs);
+  sckg_sort_by_string(g->events.items, g->events.len, iri_of_event);
+  sckg_sort_by_string(g->actors.items, g->actors.len, iri_of_actor);
+  sckg_sort_by_string(g->articles.items, g->articles.len, iri_of_article);
+  sort_sentences(g);
+  sckg_model_free_build(g);
+  g->finished = true;
+  return SCKG_OK;
+}

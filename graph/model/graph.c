@@ -1,0 +1,304 @@
+/* SPDX-License-Identifier: MIT */
+/* The graph: its life (options, new, free), the IRIs it mints, its actors,
+ * and the services read.c asks of it. */
+#include "model/model.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *sckg_graph_intern(sckg_graph *g, const char *s, size_t len) {
+  return sckg_strtab_intern(g->strings, s, len);
+}
+
+/* An absolute IRI (RFC 3987) that names can be appended to: a scheme
+ * (letter, then letters, digits, + - .) and ':', no character IRIs forbid,
+ * well-formed %XX escapes, valid UTF-8, and '#' only as its last character
+ * (minted names then make the fragment). */
+static bool valid_base(const char *b, size_t n) {
+  size_t i = 0;
+  if (!((b[0] >= 'a' && b[0] <= 'z') || (b[0] >= 'A' && b[0] <= 'Z')))
+    return false;
+  while (i < n &&
+         ((b[i] >= 'a' && b[i] <= 'z') || (b[i] >= 'A' && b[i] <= 'Z') ||
+          (b[i] >= '0' && b[i] <= '9') || b[i] == '+' || b[i] == '-' ||
+          b[i] == '.'))
+    i++;
+  if (i == n || b[i] != ':' || i + 1 == n)
+    return false;
+  if (sckg_utf8_check(b, n) != n)
+    return false;
+  for (size_t k = i + 1; k < n; k++) {
+    unsigned char c = (unsigned char)b[k];
+    if (c <= ' ' || c == 0x7F || strchr("<>\"{}|\\^`", c))
+      return false;
+    if (c == '#' && k + 1 != n)
+      return false;
+    if (c == '%' && !(k + 2 < n && isxdigit((unsigned char)b[k + 1]) &&
+                      isxdigit((unsigned char)b[k + 2])))
+      return false;
+  }
+  return true;
+}
+
+static sckg_status default_options(const sckg_options *in, sckg_options *out) {
+  memset(out, 0, sizeof *out);
+  if (in)
+    *out = *in;
+  if (!out->base)
+    out->base = SCKG_DEFAULT_BASE;
+  size_t n = strlen(out->base);
+  if (!n || (out->base[n - 1] != '/' && out->base[n - 1] != '#'))
+    return SCKG_ERR_ARG;
+  if (!valid_base(out->base, n))
+    return SCKG_ERR_ARG;
+  /* dot segments would be resolved away by RDF/XML parsers, so the two
+   * serialisations would no longer carry the same IRIs */
+  if (strstr(out->base, "/./") || strstr(out->base, "/../"))
+    return SCKG_ERR_ARG;
+  if (out->default_date) {
+    sckg_date d;
+    if (!sckg_date_parse(out->default_date, strlen(out->default_date), &d))
+      return SCKG_ERR_ARG;
+  }
+  return SCKG_OK;
+}
+
+sckg_status sckg_graph_new(const sckg_schema *schema, const sckg_options *opts,
+                           sckg_graph **out) {
+  *out = NULL;
+  sckg_options o;
+  if (!schema)
+    return SCKG_ERR_ARG;
+  sckg_status st = default_options(opts, &o);
+  if (st != SCKG_OK)
+    return st;
+  sckg_graph *g = sckg_xcalloc(1, sizeof *g);
+  g->schema = schema;
+  g->opts = o;
+  g->arena = sckg_arena_new();
+  g->strings = sckg_strtab_new(g->arena);
+  g->base = sckg_graph_intern(g, o.base, strlen(o.base));
+  build_state *b = sckg_xcalloc(1, sizeof *b);
+  b->lex_actors = sckg_xcalloc(schema->n_actors ? schema->n_actors : 1,
+                               sizeof *b->lex_actors);
+  g->build = b;
+  *out = g;
+  return SCKG_OK;
+}
+
+void sckg_model_free_build(sckg_graph *g) {
+  build_state *b = BUILD(g);
+  if (!b)
+    return;
+  for (size_t i = 0; i < b->all_events.len; i++) {
+    ev_node *e = b->all_events.items[i];
+    sckg_vec_free(&e->evidence);
+    sckg_vec_free(&e->sources);
+    sckg_vec_free(&e->attributed);
+    sckg_vec_free(&e->stated_in);
+    sckg_vec_free(&e->triggers);
+  }
+  sckg_vec_free(&b->all_events);
+  if (!b->extractor_lent)
+    sckg_extractor_free(b->extractor);
+  sckg_pmap_free(&b->actors_by_slug);
+  sckg_pmap_free(&b->events_by_key);
+  sckg_pmap_free(&b->articles_by_ident);
+  sckg_buf_free(&b->buf);
+  free(b->lex_actors);
+  free(b);
+  g->build = NULL;
+}
+
+void sckg_graph_free(sckg_graph *g) {
+  if (!g)
+    return;
+  sckg_model_free_build(g);
+  sckg_vec_free(&g->actors);
+  sckg_vec_free(&g->events);
+  sckg_vec_free(&g->articles);
+  sckg_vec_free(&g->sentences);
+  free(g->triples);
+  sckg_strtab_free(g->strings);
+  sckg_arena_free(g->arena);
+  free(g);
+}
+
+size_t sckg_graph_actor_count(const sckg_graph *g) { return g->actors.len; }
+size_t sckg_graph_event_count(const sckg_graph *g) { return g->events.len; }
+size_t sckg_graph_article_count(const sckg_graph *g) { return g->articles.len; }
+
+/* --- IRIs -------------------------------------------------------------- */
+
+/* An article identifier as an IRI segment: unreserved characters kept,
+ * everything else percent-encoded. */
+void sckg_graph_encode_segment(sckg_buf *out, const char *s, size_t n) {
+  /* "." and ".." would be dot segments, resolved away by RDF/XML parsers */
+  bool dots = n > 0 && strspn(s, ".") >= n;
+  for (size_t i = 0; i < n; i++) {
+    if (dots) {
+      sckg_buf_adds(out, "%2E");
+      continue;
+    }
+    unsigned char c = (unsigned char)s[i];
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+        (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~')
+      sckg_buf_addc(out, (char)c);
+    else
+      sckg_buf_printf(out, "%%%02X", c);
+  }
+}
+
+/* What joins an article's IRI and "char=b,e" in its sentences' IRIs: NIF's
+ * '#', or '/' inside the fragment of a '#' base. An encoded segment holds
+ * neither, which sort_sentences relies on. */
+char sckg_graph_sentence_sep(const sckg_article *a) {
+  return strchr(a->iri, '#') ? '/' : '#';
+}
+
+/* --- actors ------------------------------------------------------------ */
+
+static sckg_actor *make_actor(sckg_graph *g, const char *slug,
+                              const char *label, sckg_class cls,
+                              const char *qid, sckg_actor *parent) {
+  sckg_actor *a = sckg_arena_alloc(g->arena, sizeof *a);
+  a->slug = slug;
+  sckg_buf *b = &BUILD(g)->buf;
+  sckg_buf_clear(b);
+  sckg_buf_printf(b, "%sactor/%s", g->base, slug);
+  a->iri = sckg_graph_intern(g, b->ptr, b->len);
+  a->label = label;
+  a->cls = cls;
+  a->qid = qid;
+  a->parent = parent;
+  a->affiliated = parent && cls == SCKG_CLASS_PERSON;
+  sckg_pmap_put(&BUILD(g)->actors_by_slug, slug, a);
+  sckg_vec_push(&g->actors, a);
+  return a;
+}
+
+sckg_actor *sckg_graph_actor(sckg_graph *g, const char *slug, const char *label,
+                             sckg_class cls, const char *qid,
+                             sckg_actor *parent, bool *made) {
+  slug = sckg_graph_intern(g, slug, strlen(slug));
+  sckg_actor *a = sckg_pmap_get(&BUILD(g)->actors_by_slug, slug);
+  *made = !a;
+  if (!a)
+    a = make_actor(g, slug, sckg_graph_intern(g, label, strlen(label)), cls,
+                   qid ? sckg_graph_intern(g, qid, strlen(qid)) : NULL, parent);
+  return a;
+}
+
+sckg_actor *sckg_graph_lex_actor(sckg_graph *g, const lex_actor *la) {
+  build_state *b = BUILD(g);
+  if (!la)
+    return NULL;
+  if (b->lex_actors[la->index])
+    return b->lex_actors[la->index];
+  sckg_actor *parent = la->parent ? sckg_graph_lex_actor(g, la->parent) : NULL;
+  bool made;
+  sckg_actor *a =
+      sckg_graph_actor(g, la->id, la->label, la->cls, la->qid, parent, &made);
+  a->from_lexicon = true;
+  b->lex_actors[la->index] = a;
+  return a;
+}
+
+/* skos:related between lexicon actors that are both in the graph: a group
+ * the articles never name is not brought in by its kinship to one they do. */
+void sckg_model_link_related(sckg_graph *g) {
+  build_state *b = BUILD(g);
+  const sckg_schema *s = g->schema;
+  for (size_t i = 0; i < s->n_actors; i++) {
+    sckg_actor *a = b->lex_actors[i];
+    const lex_actor *la = s->actors[i];
+    if (!a || !la->n_related)
+      continue;
+    sckg_vec rel = {0};
+    for (size_t k = 0; k < la->n_related; k++) {
+      sckg_actor *o = b->lex_actors[la->related[k]->index];
+      if (o && o != a)
+        sckg_vec_push_unique(&rel, o);
+    }
+    a->related =
+        sckg_arena_memdup(g->arena, rel.items, rel.len * sizeof(void *));
+    a->n_related = rel.len;
+    sckg_vec_free(&rel);
+  }
+}
+
+/* Give an actor read from the text the parent the texts tell of (of
+ * several, the smallest IRI; lexicon actors keep theirs). */
+void sckg_model_set_parent(sckg_graph *g, sckg_actor *a, sckg_actor *parent) {
+  (void)g;
+  if (a->from_lexicon || !parent || parent == a)
+    return;
+  /* of several parents the texts tell of, the smallest IRI wins, so the
+   * graph does not depend on the order the articles came in */
+  if (a->parent && strcmp(a->parent->iri, parent->iri) <= 0)
+    return;
+  for (sckg_actor *p = parent; p; p = p->parent)
+    if (p == a)
+      return; /* no cycles */
+  a->parent = parent;
+  a->affiliated = a->cls == SCKG_CLASS_PERSON;
+}
+
+/* --- services to the reader --------------------------------------------- */
+
+void sckg_graph_report(const sckg_graph *g, sckg_status st, const char *file,
+                       unsigned long line, unsigned long col, const char *msg) {
+  if (!g->opts.sink)
+    return;
+  sckg_diag d = {st, file, line, col, msg, false};
+  g->opts.sink(g->opts.sink_handle, &d);
+}
+
+int sckg_graph_actor_cmp(const void *pa, const void *pb) {
+  return strcmp((*(sckg_actor *const *)pa)->iri,
+                (*(sckg_actor *const *)pb)->iri);
+}
+
+/* Push a sentence unless it was the last one pushed: an article's events
+ * are met sentence by sentence, in order, so a repeat can only be the last
+ * item (a scan of earlier ones would be quadratic in a long article). */
+void sckg_graph_push_recent(sckg_vec *v, sckg_sentence *s) {
+  if (!v->len || v->items[v->len - 1] != s)
+    sckg_vec_push(v, s);
+}
+
+/* The error for a second article with an identifier already in the graph. */
+void sckg_graph_report_taken(const sckg_graph *g, const char *name,
+                             const char *ident) {
+  char msg[256];
+  snprintf(msg, sizeof msg,
+           "the article identifier '%.80s' is taken by another input "
+           "(an identifier is the file name without folder and .txt, or "
+           "the record's id)",
+           ident);
+  sckg_graph_report(g, SCKG_ERR_INPUT, name, 0, 0, msg);
+}
+
+sckg_status sckg_build(const sckg_input *inputs, size_t n,
+                       const sckg_options *opts, sckg_graph **out) {
+  const sckg_schema *schema;
+  *out = NULL;
+  sckg_status st = sckg_schema_embedded(&schema);
+  if (st != SCKG_OK)
+    return st;
+  sckg_graph *g;
+  if ((st = sckg_graph_new(schema, opts, &g)) != SCKG_OK)
+    return st;
+  for (size_t i = 0; i < n && st == SCKG_OK; i++)
+    st = sckg_graph_add(g, &inputs[i]);
+  if (st == SCKG_OK)
+    st = sckg_graph_finish(g);
+  if (st != SCKG_OK) {
+    sckg_graph_free(g);
+    return st;
+  }
+  *out = g;
+  return SCKG_OK;
+}

@@ -1,0 +1,290 @@
+/* SPDX-License-Identifier: MIT */
+/* The finished graph as triples, one subject at a time, for the writers
+ * (sckg_graph_each_subject) and as one sorted list. */
+#include "model/model.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* One subject's triples at a time. The strings a triple needs that no node
+ * holds whole (a sentence's text and offsets, a date, an event's label)
+ * live in the walker's buffers until the next subject; the IRIs it makes
+ * (classes, event types, Wikidata entities) in its arena until the walk
+ * ends, so that a writer may know an IRI by its address for the whole
+ * walk. */
+typedef struct {
+  sckg_triple *t;
+  size_t n, cap;
+  sckg_arena *arena;
+  const char *class_iri[SCKG_CLASS_COUNT];
+  const char *type_iri[SCKG_EV_COUNT];
+  char index[2][24]; /* nif:beginIndex, nif:endIndex */
+  sckg_buf anchor;   /* nif:anchorOf */
+  char date[16];
+  sckg_buf label;
+  const sckg_schema *schema; /* what each event type's label is */
+} triples;
+
+static void add(triples *T, const char *s, const char *p, sckg_term o) {
+  if (T->n == T->cap) {
+    T->cap = T->cap ? T->cap * 2 : 64;
+    T->t = sckg_xrealloc(T->t, T->cap * sizeof *T->t);
+  }
+  T->t[T->n++] = (sckg_triple){s, p, o};
+}
+
+static sckg_term iri(const char *v) {
+  return (sckg_term){SCKG_TERM_IRI, v, NULL, NULL};
+}
+static sckg_term lit(const char *v, const char *lang, const char *dt) {
+  return (sckg_term){SCKG_TERM_LITERAL, v, lang, dt};
+}
+
+static const char *I(triples *T, const char *a, const char *b) {
+  size_t la = strlen(a), lb = strlen(b);
+  char *s = sckg_arena_alloc(T->arena, la + lb + 1);
+  memcpy(s, a, la);
+  memcpy(s + la, b, lb + 1);
+  return s;
+}
+
+static const char *num(triples *T, int which, size_t v) {
+  snprintf(T->index[which], sizeof T->index[which], "%zu", v);
+  return T->index[which];
+}
+
+#define RDF(x) SCKG_NS_RDF x
+#define SCKG(x) SCKG_NS x
+
+static void actor_triples(triples *T, const sckg_actor *a) {
+  add(T, a->iri, RDF("type"), iri(SCKG("Actor")));
+  add(T, a->iri, RDF("type"), iri(T->class_iri[a->cls]));
+  add(T, a->iri, SCKG_NS_RDFS "label", lit(a->label, "en", NULL));
+  if (a->qid)
+    add(T, a->iri, SCKG_NS_OWL "sameAs", iri(I(T, SCKG_NS_WD, a->qid)));
+  if (a->parent)
+    add(T, a->iri, a->affiliated ? SCKG("affiliatedWith") : SCKG("partOf"),
+        iri(a->parent->iri));
+  for (size_t i = 0; i < a->n_related; i++)
+    if (a->related[i] != a)
+      add(T, a->iri, SCKG_NS_SKOS "related", iri(a->related[i]->iri));
+}
+
+static void article_triples(triples *T, const sckg_article *a, bool text) {
+  add(T, a->iri, RDF("type"), iri(SCKG("Article")));
+  add(T, a->iri, RDF("type"), iri(SCKG_NS_NIF "Context"));
+  add(T, a->iri, SCKG_NS_DCT "identifier", lit(a->ident, NULL, NULL));
+  if (a->title)
+    add(T, a->iri, SCKG_NS_DCT "title", lit(a->title, NULL, NULL));
+  if (a->publisher)
+    add(T, a->iri, SCKG_NS_DCT "publisher", lit(a->publisher, NULL, NULL));
+  if (a->date.year)
+    add(T, a->iri, SCKG_NS_DCT "date",
+        lit(T->date, NULL, sckg_date_format(a->date, T->date)));
+  if (text)
+    add(T, a->iri, SCKG_NS_NIF "isString", lit(a->text, NULL, NULL));
+  for (size_t i = 0; i < a->n_mentions; i++)
+    add(T, a->iri, SCKG("mentions"), iri(a->mentions[i]->iri));
+}
+
+static void sentence_triples(triples *T, const sckg_sentence *s) {
+  const char *nn = SCKG_NS_XSD "nonNegativeInteger";
+  add(T, s->iri, RDF("type"), iri(SCKG_NS_NIF "Sentence"));
+  sckg_buf_clear(&T->anchor);
+  sckg_buf_add(&T->anchor, s->text, s->text_len);
+  add(T, s->iri, SCKG_NS_NIF "anchorOf", lit(T->anchor.ptr, NULL, NULL));
+  add(T, s->iri, SCKG_NS_NIF "beginIndex", lit(num(T, 0, s->begin), NULL, nn));
+  add(T, s->iri, SCKG_NS_NIF "endIndex", lit(num(T, 1, s->end), NULL, nn));
+  add(T, s->iri, SCKG_NS_NIF "referenceContext", iri(s->article->iri));
+}
+
+/* "Japan imposes sanctions on North Korea (2023-04-07)": a label to read
+ * an event by in a triple store's browser. */
+static const char *event_label(triples *T, const sckg_event *e) {
+  sckg_buf *b = &T->label;
+  sckg_buf_clear(b);
+  for (size_t i = 0; i < e->n_agents; i++) {
+    if (i)
+      sckg_buf_adds(b, i + 1 == e->n_agents ? " and " : ", ");
+    sckg_buf_adds(b, e->agents[i]->label);
+  }
+  sckg_buf_addc(b, ' ');
+  if (e->negated)
+    sckg_buf_adds(b, "(denied) ");
+  sckg_buf_adds(b, sckg_type(T->schema, e->type)->label);
+  if (e->n_targets) {
+    sckg_buf_adds(b, ": ");
+    for (size_t i = 0; i < e->n_targets; i++) {
+      if (i)
+        sckg_buf_adds(b, i + 1 == e->n_targets ? " and " : ", ");
+      sckg_buf_adds(b, e->targets[i]->label);
+    }
+  }
+  char d[16];
+  if (sckg_date_format(e->date, d))
+    sckg_buf_printf(b, " (%s)", d);
+  return b->ptr;
+}
+
+static void event_triples(triples *T, const sckg_event *e) {
+  add(T, e->iri, RDF("type"), iri(SCKG("Event")));
+  add(T, e->iri, SCKG("eventType"), iri(T->type_iri[e->type]));
+  add(T, e->iri, SCKG_NS_RDFS "label", lit(event_label(T, e), "en", NULL));
+  for (size_t i = 0; i < e->n_agents; i++)
+    add(T, e->iri, SCKG("agent"), iri(e->agents[i]->iri));
+  for (size_t i = 0; i < e->n_targets; i++)
+    add(T, e->iri, SCKG("target"), iri(e->targets[i]->iri));
+  for (size_t i = 0; i < e->n_attributed; i++)
+    add(T, e->iri, SCKG("attributedTo"), iri(e->attributed[i]->iri));
+  if (e->date.year)
+    add(T, e->iri, SCKG("date"),
+        lit(T->date, NULL, sckg_date_format(e->date, T->date)));
+  if (e->negated)
+    add(T, e->iri, SCKG("negated"), lit("true", NULL, SCKG_NS_XSD "boolean"));
+  for (size_t i = 0; i < e->n_stated_in_all; i++)
+    add(T, e->iri, SCKG("statedIn"), iri(e->stated_in_all[i]->iri));
+  for (size_t i = 0; i < e->n_sources; i++)
+    add(T, e->iri, SCKG_NS_PROV "wasDerivedFrom", iri(e->sources[i]->iri));
+  for (size_t i = 0; i < e->n_evidence; i++)
+    add(T, e->iri, SCKG("evidence"), iri(e->evidence[i]->iri));
+}
+
+/* Sort one subject's triples by predicate and object and drop repeats.
+ * Most subjects have a handful: insertion sort. */
+static void sort_subject(triples *T) {
+  sckg_triple *t = T->t;
+  size_t n = T->n;
+  if (n > 32) {
+    qsort(t, n, sizeof *t, sckg_triple_cmp);
+  } else {
+    for (size_t i = 1; i < n; i++) {
+      sckg_triple x = t[i];
+      size_t j = i;
+      for (; j > 0 && sckg_triple_cmp(&t[j - 1], &x) > 0; j--)
+        t[j] = t[j - 1];
+      t[j] = x;
+    }
+  }
+  size_t w = 0;
+  for (size_t i = 0; i < n; i++)
+    if (!w || sckg_triple_cmp(&t[w - 1], &t[i]) != 0)
+      t[w++] = t[i];
+  T->n = w;
+}
+
+/* The given triples, a run of equal subjects at a time. */
+static sckg_status walk_given(const sckg_graph *g, sckg_subject_fn fn,
+                              void *ctx) {
+  for (size_t i = 0, j; i < g->n_triples; i = j) {
+    for (j = i + 1;
+         j < g->n_triples && (g->triples[j].s == g->triples[i].s ||
+                              strcmp(g->triples[j].s, g->triples[i].s) == 0);
+         j++)
+      ;
+    sckg_status st = fn(ctx, g->triples + i, j - i);
+    if (st != SCKG_OK)
+      return st;
+  }
+  return SCKG_OK;
+}
+
+/* N-Triples order without sorting all the triples: each node's triples
+ * have it as their subject, and no two nodes share an IRI, so visiting the
+ * nodes in IRI order (a merge of the four lists, each sorted by IRI
+ * already) and sorting each node's few triples orders the whole. */
+sckg_status sckg_graph_each_subject(const sckg_graph *g, sckg_subject_fn fn,
+                                    void *ctx) {
+  if (!g || !fn || !g->finished)
+    return SCKG_ERR_ARG;
+  if (g->triples)
+    return walk_given(g, fn, ctx);
+  triples T = {.arena = sckg_arena_new(), .schema = g->schema};
+  for (int k = 0; k < SCKG_CLASS_COUNT; k++)
+    T.class_iri[k] = I(&T, SCKG_NS, sckg_class_names[k]);
+  for (int k = 0; k < SCKG_EV_COUNT; k++)
+    T.type_iri[k] = I(&T, SCKG_NS, sckg_event_types[k].name);
+  enum { ACTORS, ARTICLES, SENTENCES, EVENTS, KINDS };
+  const sckg_vec *lists[KINDS] = {&g->actors, &g->articles, &g->sentences,
+                                  &g->events};
+  size_t at[KINDS] = {0};
+  sckg_status st = SCKG_OK;
+  while (st == SCKG_OK) {
+    int best = -1;
+    const char *best_iri = NULL;
+    for (int k = 0; k < KINDS; k++) {
+      if (at[k] == lists[k]->len)
+        continue;
+      void *node = lists[k]->items[at[k]];
+      const char *iri = k == ACTORS      ? ((sckg_actor *)node)->iri
+                        : k == ARTICLES  ? ((sckg_article *)node)->iri
+                        : k == SENTENCES ? ((sckg_sentence *)node)->iri
+                                         : ((sckg_event *)node)->iri;
+      if (best < 0 || strcmp(iri, best_iri) < 0) {
+        best = k;
+        best_iri = iri;
+      }
+    }
+    if (best < 0)
+      break;
+    void *node = lists[best]->items[at[best]++];
+    T.n = 0;
+    if (best == ACTORS)
+      actor_triples(&T, node);
+    else if (best == ARTICLES)
+      article_triples(&T, node, !g->opts.omit_text);
+    else if (best == SENTENCES)
+      sentence_triples(&T, node);
+    else
+      event_triples(&T, node);
+    sort_subject(&T);
+    st = fn(ctx, T.t, T.n);
+  }
+  free(T.t);
+  sckg_buf_free(&T.label);
+  sckg_buf_free(&T.anchor);
+  sckg_arena_free(T.arena);
+  return st;
+}
+
+typedef struct {
+  sckg_graph *g;
+  sckg_triple *t;
+  size_t n, cap;
+} listing;
+
+static sckg_status list_subject(void *ctx, const sckg_triple *t, size_t n) {
+  listing *L = ctx;
+  if (L->n + n > L->cap) {
+    while (L->n + n > L->cap)
+      L->cap = L->cap ? L->cap * 2 : 1024;
+    L->t = sckg_xrealloc(L->t, L->cap * sizeof *L->t);
+  }
+  for (size_t i = 0; i < n; i++) {
+    /* the walk's strings die with it or sooner: keep copies */
+    sckg_triple x = t[i];
+    x.o.value =
+        x.o.kind == SCKG_TERM_LITERAL
+            ? sckg_arena_strndup(L->g->arena, x.o.value, strlen(x.o.value))
+            : sckg_graph_intern(L->g, x.o.value, strlen(x.o.value));
+    L->t[L->n++] = x;
+  }
+  return SCKG_OK;
+}
+
+sckg_status sckg_graph_list_triples(const sckg_graph *cg) {
+  if (!cg || !cg->finished)
+    return SCKG_ERR_ARG;
+  if (cg->triples)
+    return SCKG_OK;
+  sckg_graph *g = (sckg_graph *)cg; /* a cache: every graph is on the heap */
+  listing L = {.g = g};
+  sckg_status st = sckg_graph_each_subject(g, list_subject, &L);
+  if (st != SCKG_OK) {
+    free(L.t);
+    return st;
+  }
+  g->triples = L.t ? L.t : sckg_xmalloc(1);
+  g->n_triples = L.n;
+  return SCKG_OK;
+}

@@ -1,0 +1,176 @@
+/* SPDX-License-Identifier: MIT */
+/* sckg_view_make: parse the view's name and options, select, draw. */
+#include "view/scene.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* The layout engines a view may ask for: those of Graphviz's standard
+ * plugin that lay out any graph (osage and patchwork draw clusters only). */
+static const char *const engines[] = {"dot", "sfdp",  "neato",
+                                      "fdp", "circo", "twopi"};
+
+static bool known_engine(const char *name) {
+  for (size_t i = 0; i < sizeof engines / sizeof *engines; i++)
+    if (strcmp(engines[i], name) == 0)
+      return true;
+  return false;
+}
+
+/* A link base must be something a URL attribute and an SVG href carry
+ * as is: no controls, spaces or the characters RFC 3987 leaves out. */
+static bool good_link_base(const char *s) {
+  for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+    if (*p <= 0x20 || *p == 0x7f || strchr("<>\"{}|\\^`", *p))
+      return false;
+  return true;
+}
+
+static bool has_prefix(const char *s, const char *prefix, const char **rest) {
+  size_t n = strlen(prefix);
+  if (strncmp(s, prefix, n) != 0)
+    return false;
+  *rest = s + n;
+  return true;
+}
+
+/* The roles that place what a view shows: sides, middle, hub. */
+static void mark_sides(scene *v) {
+  switch (v->kind) {
+  case VIEW_ALL:
+    break;
+  case VIEW_STATEMENT:
+    view_mark_statement_sides(v);
+    break;
+  default: {
+    view_mark_targets_right(v);
+    const sckg_actor *middle =
+        v->kind == VIEW_ACTOR ? v->focus : view_pick_middle(v);
+    if (middle)
+      view_mark_focus(v, middle);
+  }
+  }
+}
+
+/* Parse the view name and mark what it shows. */
+static sckg_status select_view(scene *v, const char **problem) {
+  const char *name = v->opts->view ? v->opts->view : "all", *arg;
+  sckg_status st = SCKG_OK;
+  if (strcmp(name, "all") == 0) {
+    view_select_all(v);
+  } else if (strcmp(name, "statement") == 0) {
+    v->kind = VIEW_STATEMENT;
+    v->hub = view_main_statement(v);
+    if (!v->hub) { /* no statement: the whole graph is the story */
+      v->kind = VIEW_ALL;
+      view_select_all(v);
+    } else {
+      st = view_select_statement(v);
+    }
+  } else if (has_prefix(name, "statement:", &arg)) {
+    v->kind = VIEW_STATEMENT;
+    v->hub = view_named_event(v, arg);
+    if (!v->hub) {
+      *problem = "names no statement event, or more than one (give its IRI "
+                 "or the end of it)";
+      return SCKG_ERR_ARG;
+    }
+    st = view_select_statement(v);
+  } else if (has_prefix(name, "actor:", &arg)) {
+    v->kind = VIEW_ACTOR;
+    if (v->opts->depth > SCKG_VIEW_MAX_DEPTH) {
+      *problem = "asks for too many steps: the depth goes from 1 to 8";
+      return SCKG_ERR_ARG;
+    }
+    if (!(v->focus = view_named_actor(v, arg, problem)))
+      return SCKG_ERR_ARG;
+    view_select_actor(v);
+  } else if (has_prefix(name, "article:", &arg)) {
+    v->kind = VIEW_ARTICLE;
+    if (!(v->article = view_named_article(v, arg, problem)))
+      return SCKG_ERR_ARG;
+    view_select_article(v);
+  } else if (has_prefix(name, "type:", &arg)) {
+    v->kind = VIEW_TYPE;
+    if (!view_parse_types(v, arg, &v->type_title)) {
+      *problem = "names no event type (give contract types such as "
+                 "ImposeSanctions, comma-separated, or a group: cyber, "
+                 "sanctions, military)";
+      return SCKG_ERR_ARG;
+    }
+    view_select_type(v);
+  } else {
+    *problem = "is not a view (use all, statement, statement:IRI, "
+               "actor:NAME, article:ID or type:TYPE)";
+    return SCKG_ERR_ARG;
+  }
+  if (st)
+    return st;
+  view_select_rest(v);
+  mark_sides(v);
+  return SCKG_OK;
+}
+
+sckg_status sckg_view_make(const sckg_graph *g, const sckg_view_options *opts,
+                           Agraph_t **out, const char **problem) {
+  const char *ignored;
+  if (!problem)
+    problem = &ignored;
+  *problem = "cannot be drawn: the graph or the options are invalid";
+  if (out)
+    *out = NULL;
+  if (!g || !opts || !g->finished)
+    return SCKG_ERR_ARG;
+  if (opts->layout && !known_engine(opts->layout)) {
+    *problem = "cannot be laid out: unknown layout engine (use dot, sfdp, "
+               "neato, fdp, circo or twopi)";
+    return SCKG_ERR_ARG;
+  }
+  if (opts->link_base && !good_link_base(opts->link_base)) {
+    *problem = "cannot be linked: the link base holds a character that a "
+               "URL cannot";
+    return SCKG_ERR_ARG;
+  }
+  scene v = {0};
+  sckg_status st = SCKG_OK;
+  v.g = g;
+  v.opts = opts;
+  v.actors = SCKG_ACTORS(g);
+  v.n_actors = g->actors.len;
+  v.events = SCKG_EVENTS(g);
+  v.n_events = g->events.len;
+  v.actor_role = sckg_xcalloc(v.n_actors ? v.n_actors : 1, 1);
+  v.event_role = sckg_xcalloc(v.n_events ? v.n_events : 1, 1);
+  v.anode = sckg_xcalloc(v.n_actors ? v.n_actors : 1, sizeof *v.anode);
+  v.enode = sckg_xcalloc(v.n_events ? v.n_events : 1, sizeof *v.enode);
+
+  if ((st = select_view(&v, problem)) != SCKG_OK || !out)
+    goto done;
+  if ((st = view_draw(&v)) != SCKG_OK)
+    goto done;
+  *out = v.ag;
+  v.ag = NULL;
+
+done:
+  if (v.ag)
+    agclose(v.ag);
+  free(v.actor_role);
+  free(v.event_role);
+  free(v.anode);
+  free(v.enode);
+  sckg_buf_free(&v.name);
+  sckg_buf_free(&v.text);
+  sckg_buf_free(&v.aux);
+  return st;
+}
+
+sckg_status sckg_view_build(const sckg_graph *g, const char *view,
+                            Agraph_t **out) {
+  if (!view) {
+    if (out)
+      *out = NULL;
+    return SCKG_ERR_ARG;
+  }
+  sckg_view_options opts = {.view = view};
+  return sckg_view_make(g, &opts, out, NULL);
+}
