@@ -965,8 +965,12 @@ void ex_inherit_agents(reader *r, frame *f, size_t nf) {
       }
     }
     /* "heists by Lazarus, among them the hack of the bridge": another
-     * crime of the sentence */
-    for (size_t k = 0; k < nf && !f[i].n_agents; k++)
+     * crime of the sentence; not for a verb whose subject names no actor
+     * ("the network laundered funds stolen by Lazarus") */
+    bool own_subject = !(f[i].t->pat->flags & PAT_NOUN) &&
+                       !ex_is_passive(r, f[i].t) &&
+                       ex_common_subject(r, f[i].t->tb);
+    for (size_t k = 0; k < nf && !f[i].n_agents && !own_subject; k++)
       if (k != i && (f[k].t->pat->flags & PAT_CRIME) && f[k].n_agents &&
           f[k].negated == f[i].negated) {
         memcpy(f[i].agents, f[k].agents, f[k].n_agents * sizeof *f[i].agents);

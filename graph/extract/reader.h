@@ -298,6 +298,12 @@ bool ex_mention_usable(const mention *m);
 /* Does pattern p fill a slot from the phrase of preposition `prep`
  * (interned, lowercase)? */
 bool ex_pattern_takes(const lex_pattern *p, const char *prep);
+/* "It is the first time any country has blacklisted the university": does
+ * a noun phrase that names no actor, opened by a determiner, stand right
+ * before the verb at v (over auxiliaries and adverbs)? It is then the
+ * verb's subject, and no name further back is. A phrase inside a
+ * prepositional phrase or a time adverbial ("last week") is none. */
+bool ex_common_subject(const reader *r, size_t v);
 const trigger *ex_participle_head(const reader *r, const trigger *t);
 
 /* tagging.c */

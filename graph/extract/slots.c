@@ -73,12 +73,7 @@ static bool in_apposition(const reader *r, const mention *m, size_t v,
          (ex_word(r, open) & W_ARTICLE) && !(ex_word(r, open) & W_DEFINITE);
 }
 
-/* "It is the first time any country has blacklisted the university": does
- * a noun phrase that names no actor, opened by a determiner, stand right
- * before the verb at v (over auxiliaries and adverbs)? It is then the
- * verb's subject, and no name further back is. A phrase inside a
- * prepositional phrase or a time adverbial ("last week") is none. */
-static bool common_subject(const reader *r, size_t v) {
+bool ex_common_subject(const reader *r, size_t v) {
   size_t e = verb_group_start(r, v);
   /* a finite verb, or one after an auxiliary: no participle ("a statement
    * condemning the launch") */
@@ -96,7 +91,8 @@ static bool common_subject(const reader *r, size_t v) {
   size_t b = e - 1;
   /* back to the phrase's determiner, which opens it */
   while (b > 0 && e - b < 5 && !(ex_word(r, b) & W_DET) &&
-         ex_is_lower_word(r, b - 1) &&
+         /* "The network": a sentence opens with a capital */
+         (ex_is_lower_word(r, b - 1) || (ex_word(r, b - 1) & W_DET)) &&
          !(ex_word(r, b - 1) & (W_PREP | W_CONJ | W_CLAUSE | W_COMP |
                                 W_RELATIVE | W_SAY | W_AUX)) &&
          !ex_finite_verb(r, b - 1) &&
@@ -406,7 +402,7 @@ static long subject_of_verb(const reader *r, const trigger *t, bool common_np) {
       return -1;
     }
   }
-  if (common_np && !(t->pat->flags & PAT_NOUN) && common_subject(r, t->tb))
+  if (common_np && !(t->pat->flags & PAT_NOUN) && ex_common_subject(r, t->tb))
     return -1;
   size_t floor = speaker_after_comma(r, t);
   size_t adj_b = 0, adj_e = 0;

@@ -26,6 +26,10 @@ static void readings(const reader *r, size_t i, unsigned *pos,
       if (got[q].pos == SCKG_POS_VERB)
         v |= 1u << got[q].infl;
     }
+    /* "state-owned", "Moscow-backed": a compound joined by a hyphen that
+     * WordNet lacks modifies the noun after it */
+    if (!k && memchr(r->text + t->b + 1, '-', t->e - t->b - 1))
+      p = SCKG_POS_ADJ;
     w->tag_pos[i] = (unsigned char)p;
     w->tag_verb_infl[i] = (unsigned char)v;
     w->tag_gen[i] = w->gen;

@@ -10,9 +10,10 @@
  * possessive, a name, or a noun or adjective of the lexicon? */
 static bool in_noun_phrase(const reader *r, size_t i) {
   const token *tk = &r->toks[i];
-  /* "a unit of Iran's Revolutionary Guards": a name the lexicon lacks */
+  /* "a unit of Iran's Revolutionary Guards": a name the lexicon lacks, or
+   * knows only as a person's ("a Hong Kong-based firm") */
   if (tk->kind == TK_POSS || tk->kind == TK_NUM ||
-      (tk->kind == TK_WORD && tk->cap && i > 0 && !ex_word(r, i)))
+      (tk->kind == TK_WORD && tk->cap && i > 0 && !(ex_word(r, i) & ~W_NAME)))
     return true;
   for (size_t k = 0; k < r->nm; k++)
     if (r->m[k].tb <= i && i < r->m[k].te)
