@@ -86,8 +86,7 @@ static size_t find_mark(const char *p, size_t n, const char *mark) {
   return n;
 }
 
-static void push_sentence(article_text *out, size_t *cap, size_t b,
-                          size_t e) {
+static void push_sentence(article_text *out, size_t *cap, size_t b, size_t e) {
   if (out->n_sents == *cap) {
     *cap = *cap ? *cap * 2 : 32;
     out->sents = sckg_xrealloc(out->sents, *cap * sizeof *out->sents);

@@ -118,18 +118,19 @@ static void buf_add(buf *b, const char *s, size_t n) {
 
 static void buf_puts(buf *b, const char *s) { buf_add(b, s, strlen(s)); }
 
-/* ---- The suite ------------------------------------------------------------ */
+/* ---- The suite ------------------------------------------------------------
+ */
 
 typedef struct {
   const char *file;
-  unsigned long line;    /* of its first '>' line */
-  size_t section;        /* index into the sections */
-  char *date;            /* article date, or NULL */
-  buf text;              /* the '>' lines joined by a space; a '>'
-                            alone ends a paragraph */
-  strlist expected;      /* canonical event lines, sorted */
-  bool expect_none;      /* "= none" */
-  char *known;           /* the reason of "! known:", or NULL */
+  unsigned long line; /* of its first '>' line */
+  size_t section;     /* index into the sections */
+  char *date;         /* article date, or NULL */
+  buf text;           /* the '>' lines joined by a space; a '>'
+                         alone ends a paragraph */
+  strlist expected;   /* canonical event lines, sorted */
+  bool expect_none;   /* "= none" */
+  char *known;        /* the reason of "! known:", or NULL */
   unsigned long known_line;
 } test_case;
 
@@ -506,7 +507,8 @@ static bool read_suite(suite *s, const char *file) {
   return true;
 }
 
-/* ---- Running a case -------------------------------------------------------- */
+/* ---- Running a case --------------------------------------------------------
+ */
 
 /* The QID an actor counts as: its own, else the nearest up its parents. */
 static const char *resolve(const sckg_actor *a) {
@@ -680,8 +682,8 @@ static void print_list(const char *label, const strlist *l) {
 
 static void print_case(const suite *s, const test_case *c, const outcome *o,
                        const char *verdict) {
-  printf("%s:%lu: [%s] %s\n", c->file, c->line,
-         s->sections[c->section].name, verdict);
+  printf("%s:%lu: [%s] %s\n", c->file, c->line, s->sections[c->section].name,
+         verdict);
   if (c->date)
     printf("  date:     %s\n", c->date);
   printf("  text:     %s\n", c->text.ptr);
@@ -775,8 +777,7 @@ int main(int argc, char **argv) {
     } else if (c->known && pass) {
       printf("%s:%lu: [%s] now passes: remove its `! known:` line (line "
              "%lu: %s)\n  text:     %s\n",
-             c->file, c->line, sec->name, c->known_line, c->known,
-             c->text.ptr);
+             c->file, c->line, sec->name, c->known_line, c->known, c->text.ptr);
       sec->problems++;
       now_pass++;
     } else if (c->known && verbose) {

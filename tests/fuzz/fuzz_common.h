@@ -89,10 +89,9 @@ static inline void fuzz_case_parse(fuzz_case *c, const uint8_t *data,
     const char *nm = (const char *)parts[i];
     size_t nl = strnlen(nm, lens[i]);
     c->names[c->n] = sckg_xstrndup(nm, nl);
-    c->in[c->n] =
-        (sckg_input){.name = c->names[c->n],
-                     .text = (const char *)parts[i + 1],
-                     .len = lens[i + 1]};
+    c->in[c->n] = (sckg_input){.name = c->names[c->n],
+                               .text = (const char *)parts[i + 1],
+                               .len = lens[i + 1]};
     c->n++;
   }
 }

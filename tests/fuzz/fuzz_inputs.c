@@ -39,6 +39,7 @@
  * taken (sckg_inputs_take) and read only after the iterator is freed, the
  * others while the iterator still holds them. */
 #include "fuzz_nt_check.h"
+/* first: it sets the POSIX feature macros the headers below depend on */
 #include "cli/inputs.h"
 #include "cli/pipeline.h"
 
