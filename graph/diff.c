@@ -309,7 +309,7 @@ static sckg_status read_line(nt_reader *r, tset *ts) {
   skip_ws(r);
   if (r->p == r->end || *r->p == '\n' || *r->p == '#')
     return SCKG_OK;
-  const char *s, *p;
+  const char *s = NULL, *p = NULL;
   sckg_term o = {0};
   sckg_status st;
   if (*r->p != '<')

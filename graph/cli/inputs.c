@@ -484,7 +484,7 @@ static bool read_plain(sckg_inputs *it, const entry *e, int fd,
            "larger than %zu bytes: not read (see --max-article-bytes)", max);
   else if (err)
     report(it, SCKG_ERR_IO, shown, 0, 0, "%s", strerror(err));
-  if (err)
+  if (err || !block) /* read_fd sets block whenever it returns 0 */
     return false;
   memcpy(block, name, name_len);
   it->article = block;
@@ -830,11 +830,10 @@ static bool open_entry(sckg_inputs *it, const entry *e, sckg_input *out) {
   int fd = is_stdin ? STDIN_FILENO : open(e->path, O_RDONLY | O_CLOEXEC);
   struct stat st;
   int err = 0;
-  if (fd < 0)
-    err = errno;
-  else if (fstat(fd, &st) != 0)
-    err = errno;
-  else if (S_ISDIR(st.st_mode)) /* made a directory since the walk */
+  if (fd < 0 || fstat(fd, &st) != 0) {
+    int failed = errno; /* one read: the failed call set it */
+    err = failed ? failed : EIO;
+  } else if (S_ISDIR(st.st_mode)) /* made a directory since the walk */
     err = EISDIR;
   if (err) {
     report(it, SCKG_ERR_IO, shown, 0, 0, "%s", strerror(err));

@@ -391,7 +391,9 @@ int cli_parse_args(int argc, char **argv, cli *c) {
       printf("sckg %s\n", SCKG_VERSION);
       return EXIT_OK;
     }
-    int rc = take_option(c, o, val);
+    /* an option that takes no value gets an empty one, which it never
+     * reads: take_option's cases need not each check for NULL */
+    int rc = take_option(c, o, val ? val : "");
     if (rc != EXIT_OK)
       return rc;
   }

@@ -420,7 +420,9 @@ static void resolve_plural(reader *r, mention *m, const phrase *ph) {
   const article_state *st = &r->st;
   /* "North Korean operatives were using their cyber program": a plural
    * name of one actor before a possessive "their" is what it stands for */
-  sckg_wclass w = ph->n == 1 ? sckg_lexicon_word(r->s, ph->ltoks[0]) : 0;
+  sckg_wclass w = ph->n == 1 && ph->ltoks /* not a phrase made in place */
+                      ? sckg_lexicon_word(r->s, ph->ltoks[0])
+                      : 0;
   bool possessive = w & W_POSSPRON;
   /* "Hackers linked to the North drained an exchange. Later they breached
    * a company": a pronoun may stand for the one actor a plural subject
