@@ -1,13 +1,13 @@
 /* SPDX-License-Identifier: MIT */
-/* Actor mentions: names, demonyms with head nouns, titles, unknown
- * names, anaphors resolved from what the article remembers, and the
- * groups that coordination makes. */
+/* Actor mentions: names, demonyms with head nouns, titles and unknown
+ * names. Anaphors are resolved in anaphora.c, from what the article
+ * remembers; coordination makes groups in groups.c. */
 #include "extract/reader.h"
 #include "lexicon/morph.h"
 
 /* --- actors ---------------------------------------------------------- */
 
-static ex_actor *lex(reader *r, const lex_actor *a) {
+ex_actor *ex_actor_of(reader *r, const lex_actor *a) {
   return sckg_entities_lex(&r->ents, a);
 }
 
@@ -21,7 +21,7 @@ void ex_count_state(reader *r, ex_actor *a) {
 
 /* The state the article is most about so far: most mentions, then the most
  * recent. Iterates the article's mentions (ordered), not the map. */
-static ex_actor *topic_state(reader *r) {
+ex_actor *ex_topic_state(reader *r) {
   ex_actor *best = NULL;
   size_t best_n = 0;
   for (size_t i = 0; i < r->out->mentions.len; i++) {
@@ -89,7 +89,7 @@ static ex_actor *state_node(reader *r, const lex_actor *base, size_t hb,
     b->ptr[at] = (char)(b->ptr[at] - 'A' + 'a');
   /* look the phrase up: "North Korean foreign ministry" may be an alias */
   return sckg_entities_named(&r->ents, b->ptr, b->len, cls,
-                             part ? lex(r, base) : NULL);
+                             part ? ex_actor_of(r, base) : NULL);
 }
 
 static ex_actor *state_part(reader *r, const lex_actor *base, size_t hb,
@@ -192,13 +192,13 @@ static size_t name_after(const reader *r, size_t j);
 static ex_actor *person_named(reader *r, size_t b, size_t e,
                               ex_actor *affiliation);
 
-static bool label_has_word(const char *label, const char *noun);
+bool ex_label_has_word(const char *label, const char *noun);
 static ex_actor *title_office(reader *r, const phrase *title, ex_actor *aff);
 
 /* The comma that ends the sentence's opening phrase ("According to the
  * ministry, ...", "In her statement, ..."), or r->n when it opens with
  * none. */
-static size_t opening_comma(const reader *r) {
+size_t ex_opening_comma(const reader *r) {
   if (!r->n || !(ex_word(r, 0) & (W_PREP | W_LEAD)))
     return r->n;
   size_t c = 0;
@@ -221,7 +221,7 @@ static const lex_actor *body_of(const sckg_schema *s, const lex_actor *state,
   for (size_t i = 0; i < s->n_actors; i++) {
     const lex_actor *a = s->actors[i];
     if (a->parent == state && a->cls == SCKG_CLASS_AGENCY &&
-        label_has_word(a->label, cue))
+        ex_label_has_word(a->label, cue))
       return a;
   }
   return NULL;
@@ -260,7 +260,7 @@ static void apply_head(reader *r, mention *m, const lex_actor *base,
     /* "U.S. prosecutors": the state's body whose name holds the head's
      * cue (the Justice Department), else the state */
     const lex_actor *body = h->cue ? body_of(r->s, base, h->cue) : NULL;
-    ex_add_actor(m, lex(r, body ? body : base));
+    ex_add_actor(m, ex_actor_of(r, body ? body : base));
     break;
   }
   case HEAD_PERSON: {
@@ -271,15 +271,15 @@ static void apply_head(reader *r, mention *m, const lex_actor *base,
       /* "South Korea's Defense Minister X": the body the title names */
       size_t te;
       const phrase *title = ex_longest(r, hb, 1u << PH_TITLE, &te);
-      ex_actor *aff = lex(r, base);
+      ex_actor *aff = ex_actor_of(r, base);
       if (title && te == he)
         aff = title_office(r, title, aff);
       ex_add_actor(m, person_named(r, he, ne, aff));
-      m->named = lex(r, base);
+      m->named = ex_actor_of(r, base);
       m->office = office_beyond(aff, m->named);
       m->te = ne;
     } else {
-      ex_add_actor(m, lex(r, base));
+      ex_add_actor(m, ex_actor_of(r, base));
       m->role = true;
     }
     break;
@@ -288,7 +288,7 @@ static void apply_head(reader *r, mention *m, const lex_actor *base,
   case HEAD_AGENCY:
   case HEAD_ORGANIZATION:
     ex_add_actor(m, derived(r, base, h, hb, he));
-    m->named = lex(r, base);
+    m->named = ex_actor_of(r, base);
     break;
   }
 }
@@ -317,7 +317,7 @@ static ex_actor *person_named(reader *r, size_t b, size_t e,
   size_t end;
   const phrase *ph = ex_longest(r, b, 1u << PH_ACTOR, &end);
   if (ph && end == e && ph->actor->cls == SCKG_CLASS_PERSON)
-    return lex(r, ph->actor);
+    return ex_actor_of(r, ph->actor);
   const char *text = span_text(r, b, e);
   for (size_t i = 0; i < r->st.persons.len; i++) {
     ex_actor *p = r->st.persons.items[i];
@@ -348,409 +348,6 @@ static ex_actor *person_by_part(reader *r, size_t i) {
     }
   }
   return NULL;
-}
-
-/* The latest statement with this head noun, else the latest of any. */
-const statement_memory *ex_statement_by_noun(const reader *r,
-                                             const char *noun) {
-  for (size_t i = r->st.n_stmts; i-- > 0;)
-    if (r->st.stmts[i].noun == noun)
-      return &r->st.stmts[i];
-  return r->st.n_stmts ? &r->st.stmts[r->st.n_stmts - 1] : NULL;
-}
-
-void ex_remember_statement(reader *r, const char *noun, ex_actor **agents,
-                           size_t n, long event) {
-  article_state *st = &r->st;
-  if (st->n_stmts == sizeof st->stmts / sizeof *st->stmts) {
-    memmove(st->stmts, st->stmts + 1, (st->n_stmts - 1) * sizeof *st->stmts);
-    st->n_stmts--;
-  }
-  statement_memory *sm = &st->stmts[st->n_stmts++];
-  sm->noun = noun;
-  sm->n = n;
-  memcpy(sm->agents, agents, n * sizeof *agents);
-  sm->event = event;
-}
-
-/* The head noun of a trigger: its last token, lowered and interned. */
-const char *ex_trigger_noun(const reader *r, const trigger *t) {
-  return r->toks[t->te - 1].lower;
-}
-
-/* The actor standing for `a` in class `cls`: itself, or for a state, the
- * state a person or agency belongs to ("the three countries" after three
- * leaders). NULL when none. */
-static ex_actor *as_class(ex_actor *a, sckg_class cls) {
-  if (cls == SCKG_CLASS_COUNT || a->cls == cls)
-    return a;
-  if (cls != SCKG_CLASS_STATE)
-    return NULL;
-  for (int depth = 0; a && depth < 4; depth++, a = a->parent)
-    if (a->cls == SCKG_CLASS_STATE)
-      return a;
-  return NULL;
-}
-
-/* "The U.S., Japan and South Korea launched a team, joined by eight
- * others. The 11 governments said": when no one group has the count, the
- * latest few groups together that have exactly that many. */
-static void union_of_latest(const article_state *st, mention *m,
-                            const phrase *ph) {
-  mention trial = {0};
-  for (size_t h = st->n_plurals; h-- > 0 && st->n_plurals - h <= 3;) {
-    for (size_t i = 0; i < st->n_plural[h]; i++) {
-      ex_actor *a = as_class(st->plural[h][i], ph->cls);
-      if (!a)
-        return;
-      ex_add_actor(&trial, a);
-    }
-    if (trial.n >= (size_t)ph->count)
-      break;
-  }
-  if (trial.n != (size_t)ph->count)
-    return;
-  for (size_t i = 0; i < trial.n; i++)
-    ex_add_actor(m, trial.actors[i]);
-}
-
-/* "they", "the three countries": the latest group of several actors that
- * has the number and class the phrase asks for. */
-static void resolve_plural(reader *r, mention *m, const phrase *ph) {
-  const article_state *st = &r->st;
-  /* "North Korean operatives were using their cyber program": a plural
-   * name of one actor before a possessive "their" is what it stands for */
-  sckg_wclass w = ph->n == 1 && ph->ltoks /* not a phrase made in place */
-                      ? sckg_lexicon_word(r->s, ph->ltoks[0])
-                      : 0;
-  bool possessive = w & W_POSSPRON;
-  /* "Hackers linked to the North drained an exchange. Later they breached
-   * a company": a pronoun may stand for the one actor a plural subject
-   * named (remembered as a group of one), "the allies" may not */
-  bool pronoun = w & (W_SUBJPRON | W_OBJPRON | W_POSSPRON);
-  /* a group named earlier in the same sentence comes first */
-  for (size_t k = r->nm - 1; k-- > 0;) {
-    ex_actor *g[EX_MAX_ACTORS];
-    size_t n = ex_mention_usable(&r->m[k])
-                   ? ex_group_actors(r, k, g, EX_MAX_ACTORS)
-                   : 0;
-    mention trial = {0};
-    bool ok = n >= 2 || (n == 1 && possessive && r->m[k].plural && !ph->count &&
-                         r->m[k].kind == M_NAME);
-    for (size_t i = 0; i < n && ok; i++) {
-      ex_actor *a = as_class(g[i], ph->cls);
-      ok = a != NULL;
-      ex_add_actor(&trial, a);
-    }
-    if (ok && (!ph->count || trial.n == (size_t)ph->count)) {
-      for (size_t i = 0; i < trial.n; i++)
-        ex_add_actor(m, trial.actors[i]);
-      return;
-    }
-  }
-  for (size_t h = st->n_plurals; h-- > 0;) {
-    mention trial = {0};
-    bool ok = true;
-    for (size_t i = 0; i < st->n_plural[h] && ok; i++) {
-      ex_actor *a = as_class(st->plural[h][i], ph->cls);
-      ok = a != NULL;
-      ex_add_actor(&trial, a);
-    }
-    if (!ok || (ph->count && trial.n != (size_t)ph->count) ||
-        trial.n < (pronoun ? 1 : 2))
-      continue;
-    for (size_t i = 0; i < trial.n; i++)
-      ex_add_actor(m, trial.actors[i]);
-    return;
-  }
-  if (ph->count)
-    union_of_latest(st, m, ph);
-}
-
-/* Do the n actors make up remembered group h, in any order? */
-static bool same_group(const article_state *st, size_t h,
-                       ex_actor *const *actors, size_t n) {
-  if (st->n_plural[h] != n)
-    return false;
-  for (size_t i = 0; i < n; i++) {
-    bool in = false;
-    for (size_t k = 0; k < n && !in; k++)
-      in = st->plural[h][k] == actors[i];
-    if (!in)
-      return false;
-  }
-  return true;
-}
-
-void ex_remember_plural(article_state *st, ex_actor *const *actors, size_t n) {
-  if (n == 0)
-    return;
-  /* a group named again becomes the latest, once: its repeats must not
-   * push the groups named before it out of memory */
-  for (size_t h = 0; h < st->n_plurals; h++)
-    if (same_group(st, h, actors, n)) {
-      memmove(st->plural + h, st->plural + h + 1,
-              (st->n_plurals - h - 1) * sizeof *st->plural);
-      memmove(st->n_plural + h, st->n_plural + h + 1,
-              (st->n_plurals - h - 1) * sizeof *st->n_plural);
-      st->n_plurals--;
-      break;
-    }
-  size_t cap = sizeof st->n_plural / sizeof *st->n_plural;
-  if (st->n_plurals == cap) {
-    memmove(st->plural, st->plural + 1, (cap - 1) * sizeof *st->plural);
-    memmove(st->n_plural, st->n_plural + 1, (cap - 1) * sizeof *st->n_plural);
-    st->n_plurals--;
-  }
-  memcpy(st->plural[st->n_plurals], actors, n * sizeof *actors);
-  st->n_plural[st->n_plurals++] = n;
-}
-
-/* Remember actor a as the latest of its list. */
-void ex_remember_recent(recent_actors *l, ex_actor *a) {
-  size_t n = l->n, i = 0;
-  while (i < n && l->items[i] != a)
-    i++;
-  if (i == n && n == sizeof l->items / sizeof *l->items)
-    i = 0; /* full: the oldest goes */
-  if (i < n) {
-    memmove(l->items + i, l->items + i + 1, (n - i - 1) * sizeof *l->items);
-    n--;
-  }
-  l->items[n++] = a;
-  l->n = n;
-}
-
-/* Does `label` hold the lowercase `noun` as a ex_word ("Ministry" in
- * "Ministry of Foreign Affairs of South Korea")? */
-static bool label_has_word(const char *label, const char *noun) {
-  size_t len = strlen(noun);
-  for (const char *w = label; *w; w++) {
-    if (w != label && w[-1] != ' ')
-      continue;
-    size_t k = 0; /* the noun is lowercase, the label capitalised */
-    while (k < len && w[k] && (w[k] | 0x20) == noun[k])
-      k++;
-    if (k == len && (w[len] == '\0' || w[len] == ' '))
-      return true;
-  }
-  return false;
-}
-
-bool ex_name_modifies_noun(const reader *r, const mention *m) {
-  return ex_common_noun_at(r, m->te);
-}
-
-/* The latest of a list whose label holds `noun`, or NULL. */
-static ex_actor *recent_named(const recent_actors *l, const char *noun) {
-  for (size_t i = l->n; i-- > 0;)
-    if (label_has_word(l->items[i]->label, noun))
-      return l->items[i];
-  return NULL;
-}
-
-/* A role with a cue (prosecutors: justice): the latest agency whose name
- * holds the cue, or of which the latest one named is a part (the FBI is
- * the Justice Department's); else the first body the article names later
- * that is or has such a part. NULL, and flagged for a second reading, when
- * none. */
-static ex_actor *role_body(reader *r, const char *cue) {
-  const recent_actors *l = &r->st.agencies;
-  for (size_t i = l->n; i-- > 0;)
-    for (ex_actor *a = l->items[i]; a && a->cls == SCKG_CLASS_AGENCY;
-         a = a->parent)
-      if (label_has_word(a->label, cue))
-        return a;
-  for (size_t i = 0; i < r->n_later_bodies; i++)
-    for (const lex_actor *a = r->later_bodies[i];
-         a && a->cls == SCKG_CLASS_AGENCY; a = a->parent)
-      if (label_has_word(a->label, cue))
-        return lex(r, a);
-  r->role_unresolved = true;
-  return NULL;
-}
-
-/* A body of class `cls` named earlier in the sentence, the latest first,
- * whose label holds `noun` (any, when `noun` is NULL); a person's title
- * names its office ("Assistant Attorney General X vowed that the
- * department ..."). A name a preposition governs is merely named ("a
- * firm affiliated with the North's defense ministry, the ministry said"),
- * and a possessor too. NULL when none. */
-static ex_actor *sentence_body(const reader *r, const char *noun,
-                               sckg_class cls) {
-  for (size_t k = r->nm - 1; k-- > 0;) {
-    const mention *o = &r->m[k];
-    if (o->kind != M_NAME || o->poss ||
-        (o->tb > 0 && (ex_word(r, o->tb - 1) & W_PREP)))
-      continue;
-    for (size_t q = 0; q <= o->n; q++) {
-      ex_actor *a = q < o->n ? o->actors[q] : o->office;
-      if (a && a->cls == cls && (!noun || label_has_word(a->label, noun)))
-        return a;
-    }
-  }
-  return NULL;
-}
-
-/* "the ministry", "the council": a body of this sentence whose label holds
- * the noun, else the article's latest agency that does (a Ministry, not
- * the Bureau named after it), else its latest international body that
- * does (the Security Council, not the U.N. named after it); else the
- * sentence's latest body of the anaphor's class ('"The FBI will ...," the
- * agency said'), else the article's. */
-static ex_actor *body_referred(const reader *r, const char *noun, bool igo) {
-  sckg_class cls = igo ? SCKG_CLASS_IGO : SCKG_CLASS_AGENCY;
-  ex_actor *a = sentence_body(r, noun, SCKG_CLASS_AGENCY);
-  if (!a)
-    a = sentence_body(r, noun, SCKG_CLASS_IGO);
-  if (!a)
-    a = recent_named(&r->st.agencies, noun);
-  if (!a)
-    a = recent_named(&r->st.igos, noun);
-  if (!a)
-    a = sentence_body(r, NULL, cls);
-  const recent_actors *own = igo ? &r->st.igos : &r->st.agencies;
-  return a ? a : own->n ? own->items[own->n - 1] : NULL;
-}
-
-/* Does a preposition stand before mention o, over determiners ("by the
- * official news agency")? Groups and their prepositions are not known
- * while mentions are read. */
-static bool governed(const reader *r, const mention *o) {
-  size_t i = o->tb;
-  while (i > 0 && (ex_word(r, i - 1) & W_DET))
-    i--;
-  return i > 0 && (ex_word(r, i - 1) & W_PREP);
-}
-
-/* Is mention o the speaker of a report inserted between commas: ",
- * Seoul's military said, "? */
-static bool inserted_speaker(const reader *r, const mention *o) {
-  return o->tb > 0 && ex_is_comma(r, o->tb - 1) && o->te + 1 < r->n &&
-         (ex_word(r, o->te) & W_SAY) && ex_is_comma(r, o->te + 1);
-}
-
-/* "North Korea's spokesman insisted the country had nothing to do with
- * it": a description of a state right after a verb of saying (and its
- * "that") is the speaker's own state: the nearest name before the verb
- * that no preposition governs, when it is or serves a state. NULL
- * otherwise. */
-static ex_actor *speaker_state(const reader *r, const mention *m) {
-  size_t i = m->tb;
-  if (i > 0 && (ex_word(r, i - 1) & W_COMP))
-    i--;
-  if (i == 0 || !(ex_word(r, i - 1) & W_SAY))
-    return NULL;
-  for (size_t k = r->nm - 1; k-- > 0;) {
-    const mention *o = &r->m[k];
-    if (o->te >= i || o->kind != M_NAME || o->n != 1 || o->poss ||
-        governed(r, o))
-      continue;
-    return as_class(o->actors[0], SCKG_CLASS_STATE);
-  }
-  return NULL;
-}
-
-/* "Tokyo halted all trade with Pyongyang, a week after the council
- * imposed sanctions on the country": when every state the article is
- * about is named in the sentence, a description that a preposition
- * governs is the last state named before it that one governs too (not
- * the subject, who acts on it; not a possessor nor a body of a state).
- * A subject stays unresolved ("Seoul cut aid to Pyongyang after the
- * country fired" may mean either). NULL when none. */
-static ex_actor *state_named_before(const reader *r, const mention *m) {
-  for (size_t k = (size_t)(m - r->m); governed(r, m) && k-- > 0;) {
-    const mention *o = &r->m[k];
-    if (o->kind == M_NAME && o->n == 1 && !o->poss && governed(r, o) &&
-        o->actors[0]->cls == SCKG_CLASS_STATE)
-      return o->actors[0];
-  }
-  return NULL;
-}
-
-static void resolve_anaphor(reader *r, mention *m, const phrase *ph) {
-  article_state *st = &r->st;
-  switch (ph->ana) {
-  case ANA_TOPIC_STATE: {
-    ex_actor *own = speaker_state(r, m);
-    ex_actor *topic = own ? own : topic_state(r);
-    ex_add_actor(m, topic ? topic : state_named_before(r, m));
-    break;
-  }
-  case ANA_SUBJECT: {
-    /* "Tornado Cash, a mixer used since its launch": a possessive 'its'
-     * belongs to the nearest name before it */
-    if (ph->n == 1 && (sckg_lexicon_word(r->s, ph->ltoks[0]) & W_POSSPRON))
-      for (size_t k = r->nm - 1; k-- > 0 && !m->n;) {
-        const mention *o = &r->m[k];
-        /* not a name that modifies a noun: "the U.S. sanctions against its
-         * officials"; nor the speaker of a report set off by commas
-         * ("Pyongyang fired two missiles, Seoul's military said, its third
-         * launch"), whose possessives are the report's */
-        if (o->kind == M_NAME && o->n == 1 && !o->plural &&
-            !ex_name_modifies_noun(r, o) && !inserted_speaker(r, o) &&
-            o->actors[0]->cls != SCKG_CLASS_PERSON)
-          ex_add_actor(m, o->actors[0]);
-      }
-    /* "North Korea has launched missiles, which it tested", "Treasury said
-     * Sinbad succeeded a mixer that it sanctioned": the sentence's first
-     * name that no preposition governs, not a person, comes first */
-    for (size_t k = 0; k + 1 < r->nm && !m->n; k++) {
-      const mention *o = &r->m[k];
-      if (o->kind == M_NAME && o->n == 1 && !o->prep && !o->plural &&
-          o->actors[0]->cls != SCKG_CLASS_PERSON)
-        ex_add_actor(m, o->actors[0]);
-    }
-    for (size_t i = 0; i < st->n_subject && !m->n; i++)
-      if (st->subject[i]->cls != SCKG_CLASS_PERSON)
-        ex_add_actor(m, st->subject[i]);
-    if (!m->n)
-      ex_add_actor(m, st->last_state);
-    break;
-  }
-  case ANA_PLURAL:
-    m->plural = true;
-    resolve_plural(r, m, ph);
-    break;
-  case ANA_GROUP:
-    ex_add_actor(m, st->last_group);
-    break;
-  case ANA_STATEMENT: {
-    const statement_memory *sm = ex_statement_by_noun(r, ph->ltoks[ph->n - 1]);
-    for (size_t i = 0; sm && i < sm->n; i++)
-      ex_add_actor(m, sm->agents[i]);
-    m->plural = sm && sm->n > 1;
-    break;
-  }
-  case ANA_SPEAKER:
-    break; /* resolved once the sentence's speaker is known */
-  case ANA_PERSON:
-    /* "Ambassador Liu said ..., and he called for": a person named
-     * earlier in the sentence comes first */
-    for (size_t k = r->nm - 1; k-- > 0 && !m->n;)
-      if (r->m[k].kind == M_NAME && r->m[k].n == 1 &&
-          r->m[k].actors[0]->cls == SCKG_CLASS_PERSON)
-        ex_add_actor(m, r->m[k].actors[0]);
-    /* "he" after "a spokesman for the ministry said": with no person
-     * named, the one he spoke for */
-    if (!m->n)
-      ex_add_actor(m, st->last_person ? st->last_person
-                      : st->n_subject ? st->subject[0]
-                                      : NULL);
-    break;
-  case ANA_AGENCY:
-    /* "prosecutors": the body whose name holds the cue (the Justice
-     * Department), and none when the article named none */
-    ex_add_actor(m, ph->cue ? role_body(r, ph->cue)
-                            : body_referred(r, ph->ltoks[ph->n - 1], false));
-    break;
-  case ANA_ORGANIZATION:
-    ex_add_actor(m, st->last_org);
-    break;
-  case ANA_IGO:
-    ex_add_actor(m, body_referred(r, ph->ltoks[ph->n - 1], true));
-    break;
-  }
 }
 
 /* Does a trigger phrase end with token p? "lashed out at Washington": the
@@ -829,7 +426,7 @@ static bool common_word(const reader *r, size_t i) {
  * state-sponsored group") or that an affiliation word ties to a state or
  * its body ("Kestrel, a group tied to North Korea's spy agency")? The
  * index of the head's first token, 0 when none. */
-static size_t group_apposition(const reader *r, size_t e) {
+size_t ex_group_apposition(const reader *r, size_t e) {
   if (e + 3 >= r->n || !ex_is_comma(r, e) || !(ex_word(r, e + 1) & W_ARTICLE) ||
       (ex_word(r, e + 1) & W_DEFINITE))
     return 0;
@@ -907,12 +504,12 @@ static size_t unknown_name(reader *r, size_t i, sckg_class *cls) {
   /* "Ghaleb Alaumary, 37, of ...", "X, a Canadian citizen, said": a name
    * opening the sentence that an apposition or an age follows */
   /* "In a separate case, X, 37, ...": right after an opening phrase */
-  bool opens = i == 0 || opening_comma(r) + 1 == i;
+  bool opens = i == 0 || ex_opening_comma(r) + 1 == i;
   bool before_apposition =
       opens && e + 1 < r->n && ex_is_comma(r, e) &&
       (((ex_word(r, e + 1) & W_ARTICLE) && !(ex_word(r, e + 1) & W_DEFINITE)) ||
        r->toks[e + 1].kind == TK_NUM);
-  bool group = group_apposition(r, e) > 0;
+  bool group = ex_group_apposition(r, e) > 0;
   if (!before_verb && !after_verb && !before_apposition && !group)
     return 0;
   *cls = group ? SCKG_CLASS_GROUP : SCKG_CLASS_ORGANIZATION;
@@ -996,7 +593,7 @@ static size_t numbered_plural(reader *r, size_t i) {
   mention *m = new_mention(r, i, e, M_ANAPHOR);
   if (m) {
     m->plural = true;
-    resolve_plural(r, m, &ana);
+    ex_resolve_plural(r, m, &ana);
   }
   return e;
 }
@@ -1011,7 +608,7 @@ static ex_actor *opening_place(reader *r, size_t i) {
   const phrase *ph = ex_longest(r, 1, 1u << PH_ACTOR, &e);
   if (!ph || e != i - 1 || !ph->place || ph->actor->cls != SCKG_CLASS_STATE)
     return NULL;
-  return lex(r, ph->actor);
+  return ex_actor_of(r, ph->actor);
 }
 
 /* The body a titled person serves: the affiliated state's body whose name
@@ -1029,13 +626,13 @@ static ex_actor *title_office(reader *r, const phrase *title, ex_actor *aff) {
       word[n] = '\0';
       const lex_actor *body = body_of(r->s, aff->lex, word);
       if (body)
-        return lex(r, body);
+        return ex_actor_of(r, body);
     }
     c = bar ? bar + 1 : c + n;
   }
   if (aff)
     return aff;
-  return title->actor ? lex(r, title->actor) : NULL;
+  return title->actor ? ex_actor_of(r, title->actor) : NULL;
 }
 
 /* A title at [i, e) and the capitalised name after it: a person of the
@@ -1155,7 +752,7 @@ static mention *state_mention(reader *r, size_t i, size_t e, const phrase *body,
   if (body)
     apply_head(r, m, state, body, bb, be);
   else
-    ex_add_actor(m, lex(r, state));
+    ex_add_actor(m, ex_actor_of(r, state));
   m->tb = i;
   m->te = e;
   return m;
@@ -1307,7 +904,7 @@ void ex_find_mentions(reader *r) {
     if (!m)
       break;
     if (ph->kind == PH_ANAPHOR) {
-      resolve_anaphor(r, m, ph);
+      ex_resolve_anaphor(r, m, ph);
       m->ana = ph; /* remembered for speaker resolution */
       if (e == i + 1 && (ex_word(r, i) & W_POSSPRON)) {
         /* "..., its foreign ministry said": the state's body or envoy */
@@ -1340,7 +937,7 @@ void ex_find_mentions(reader *r) {
       if (h) {
         apply_head(r, m, base, h, hb, he);
       } else {
-        ex_add_actor(m, lex(r, base));
+        ex_add_actor(m, ex_actor_of(r, base));
         m->poss = true;
         m->te = e + 1;
       }
@@ -1348,7 +945,7 @@ void ex_find_mentions(reader *r) {
       continue;
     }
     if (title_follows(r, e)) { /* the title takes it as its affiliation */
-      ex_add_actor(m, lex(r, base));
+      ex_add_actor(m, ex_actor_of(r, base));
       i = e;
       continue;
     }
@@ -1389,303 +986,11 @@ void ex_find_mentions(reader *r) {
       i = e;
       continue;
     }
-    ex_add_actor(m, lex(r, base));
+    ex_add_actor(m, ex_actor_of(r, base));
     if (ph->kind == PH_DEMONYM)
       m->kind = M_ADJ;
     if (base->cls == SCKG_CLASS_PERSON)
       m->office = alias_office(r, i, e);
     i = e;
   }
-}
-
-/* A group of mentions joined by "and", commas, "as well as": the demonyms
- * of "U.S. and Japanese counterparts" share the head, and the group acts
- * together. Adjectival demonyms stay alone unless a head ends the group. */
-size_t ex_group_first(const reader *r, size_t k) {
-  while (k > 0 && r->m[k - 1].group == r->m[k].group)
-    k--;
-  return k;
-}
-
-size_t ex_group_last(const reader *r, size_t k) {
-  while (k + 1 < r->nm && r->m[k + 1].group == r->m[k].group)
-    k++;
-  return k;
-}
-
-/* Does a verb follow token i, over adverbs and auxiliaries: "Japan
- * warned", "Seoul also condemned"? */
-static bool verb_follows(const reader *r, size_t i) {
-  while (i < r->n && ex_is_adverb(r, i))
-    i++;
-  return i < r->n && ex_finite_verb(r, i);
-}
-
-/* Is there a verb, an auxiliary or a modal among tokens [0, end): has a
- * clause begun before? */
-static bool verb_before(const reader *r, size_t end) {
-  for (size_t i = 0; i < end; i++)
-    if (ex_finite_verb(r, i) ||
-        (ex_is_lower_word(r, i) && (ex_word(r, i) & (W_AUX | W_MODAL)) &&
-         !(ex_word(r, i) & W_PREP)))
-      return true;
-  return false;
-}
-
-/* Is token i (over determiners and quotes) governed by a preposition:
- * "warnings to Moscow, Lavrov replied" -- a list after a preposition is
- * its object, so a name after its comma with a verb of its own starts the
- * clause. */
-static bool after_prep(const reader *r, size_t i) {
-  while (i > 0 &&
-         ((ex_word(r, i - 1) & W_DET) || r->toks[i - 1].kind == TK_QUOTE))
-    i--;
-  return i > 0 && (ex_word(r, i - 1) & W_PREP);
-}
-
-static bool joinable(const reader *r, const mention *a, const mention *b) {
-  if (a->poss || a->quoted != b->quoted)
-    return false;
-  /* "officials it accused of": a pronoun right after a name opens a
-   * clause of its own; it is no member of a list without a conjunction */
-  if (a->te == b->tb && b->kind == M_ANAPHOR && b->te == b->tb + 1)
-    return false;
-  /* "imposed costs on Pyongyang, Japan warned", "condemned North Korea,
-   * and South Korea condemned it too": a name after a comma with its own
-   * verb starts a clause when the list before it is an object (of a verb
-   * or of a preposition) */
-  if (b->tb > 0 && verb_follows(r, b->te)) {
-    size_t first = ex_group_first(r, (size_t)(a - r->m));
-    if ((verb_before(r, r->m[first].tb) || after_prep(r, r->m[first].tb)) &&
-        ex_is_comma(r, a->te))
-      return false;
-  }
-  /* "According to the ministry, the company has...": an opening phrase
-   * ends at its comma */
-  size_t opening = opening_comma(r);
-  if (opening < r->n && a->te <= opening && b->tb > opening)
-    return false;
-  /* "..., the Lazarus Group, Microsoft said": a name right before a
-   * reporting verb after a comma is the speaker, not the list's next */
-  if (b->te < r->n && (ex_word(r, b->te) & W_SAY) && a->te < b->tb &&
-      ex_is_comma(r, b->tb - 1))
-    return false;
-  size_t i = a->te;
-  bool joined = false;
-  /* over a name restated in parentheses: "the Agency (CISA) and" */
-  if (i + 2 < b->tb && r->toks[i].kind == TK_PUNCT &&
-      r->text[r->toks[i].b] == '(')
-    for (size_t c = i + 1; c < b->tb && c < i + 6; c++)
-      if (r->toks[c].kind == TK_PUNCT && r->text[r->toks[c].b] == ')') {
-        i = c + 1;
-        break;
-      }
-  while (i < b->tb) {
-    if (ex_is_comma(r, i) || (ex_word(r, i) & (W_CONJ | W_LISTDET))) {
-      joined = true;
-      i++;
-      continue;
-    }
-    size_t e; /* "as well as", "along with" */
-    if (ex_longest(r, i, 1u << PH_CONJ, &e)) {
-      joined = true;
-      i = e;
-      continue;
-    }
-    return false;
-  }
-  return joined || a->te == b->tb;
-}
-
-/* Is mention b a parenthesis right after mention a that names the same
- * actor again: "the Cybersecurity and Infrastructure Security Agency
- * (CISA)"? */
-static bool restated_in_parens(const reader *r, const mention *a,
-                               const mention *b) {
-  return b->tb == a->te + 1 && b->te < r->n &&
-         r->toks[a->te].kind == TK_PUNCT && r->text[r->toks[a->te].b] == '(' &&
-         r->toks[b->te].kind == TK_PUNCT && r->text[r->toks[b->te].b] == ')' &&
-         a->n == 1 && b->n == 1 && a->actors[0] == b->actors[0];
-}
-
-/* "In her statement, Choe said": a person's possessive pronoun in an
- * opening phrase points ahead, to the person who is the subject right
- * after its comma, not back to the last person named. */
-static void fronted_possessives(reader *r) {
-  size_t c = opening_comma(r);
-  if (c >= r->n)
-    return;
-  for (size_t k = 0; k + 1 < r->nm && r->m[k].te <= c; k++) {
-    mention *m = &r->m[k];
-    const mention *next = &r->m[k + 1];
-    if (m->kind != M_ANAPHOR || !m->poss || !m->ana ||
-        m->ana->ana != ANA_PERSON || next->tb != c + 1 ||
-        next->kind != M_NAME || next->n != 1 ||
-        next->actors[0]->cls != SCKG_CLASS_PERSON)
-      continue;
-    m->n = 0;
-    ex_add_actor(m, next->actors[0]);
-  }
-}
-
-void ex_group_mentions(reader *r) {
-  fronted_possessives(r);
-  size_t prev = 0; /* the last mention that is no restatement */
-  for (size_t k = 1; k < r->nm; prev = k++) {
-    mention *a = &r->m[prev], *b = &r->m[k];
-    if (restated_in_parens(r, a, b)) {
-      b->kind = M_ADJ;
-      b->group = a->group; /* groups stay runs of neighbours */
-      k++;
-      if (k >= r->nm)
-        break;
-      b = &r->m[k];
-    }
-    /* "U.S. Justice Department": a name right before another name is its
-     * modifier, not a second actor */
-    if (a->te == b->tb && a->kind == M_NAME && !a->poss && !a->head &&
-        b->kind == M_NAME && a->n == 1 && b->n == 1 &&
-        b->actors[0]->cls != SCKG_CLASS_STATE &&
-        b->actors[0]->cls != SCKG_CLASS_PERSON) {
-      a->kind = M_ADJ;
-      continue;
-    }
-    /* "U.N. Secretary-General Ban Ki-moon", "FBI Director X": a body's
-     * name right before a person's is the person's title, not a second
-     * actor; a person read from the text serves that body */
-    if (a->te == b->tb && a->kind == M_NAME && !a->poss && !a->head &&
-        b->kind == M_NAME && a->n == 1 && b->n == 1 &&
-        a->actors[0]->cls != SCKG_CLASS_STATE &&
-        a->actors[0]->cls != SCKG_CLASS_PERSON &&
-        b->actors[0]->cls == SCKG_CLASS_PERSON) {
-      if (!b->actors[0]->parent && !b->actors[0]->from_lexicon)
-        sckg_entities_set_parent(b->actors[0], a->actors[0]);
-      a->kind = M_ADJ;
-      b->named = a->actors[0];
-      continue;
-    }
-    /* "Sky Mavis, the company that develops Axie Infinity,": a definite
-     * description in apposition is the same actor again */
-    if (b->kind == M_ANAPHOR && b->tb == a->te + 1 && ex_is_comma(r, a->te) &&
-        a->kind == M_NAME && b->ana && b->ana->n > 1 &&
-        (ex_is_comma(r, b->te) || (ex_word(r, b->te) & W_CLAUSE) ||
-         (ex_word(r, b->te) & W_COMP))) {
-      b->kind = M_ADJ;
-      continue;
-    }
-    /* "Kim Gunn, South Korea's chief nuclear negotiator,": an apposition
-     * says who the person speaks for; it is not a second actor */
-    if (b->role && b->tb == a->te + 1 && ex_is_comma(r, a->te) && a->n == 1 &&
-        a->actors[0]->cls == SCKG_CLASS_PERSON && b->n == 1) {
-      if (!a->actors[0]->parent && !a->actors[0]->from_lexicon)
-        sckg_entities_set_parent(a->actors[0], b->actors[0]);
-      b->kind = M_ADJ;
-      b->named = b->actors[0];
-      continue;
-    }
-    /* "ZINC, a North Korean state-sponsored group", "Kestrel, a group tied
-     * to North Korea's spy agency": a name read from the text is part of
-     * the state (or its body) the group apposition names; the apposition
-     * is no second actor */
-    size_t gh = b->n == 1 ? group_apposition(r, a->te) : 0;
-    if (gh && b->tb > a->te && b->tb <= gh + 4 && a->kind == M_NAME &&
-        a->n == 1 && !a->actors[0]->from_lexicon && !a->actors[0]->parent &&
-        a->actors[0]->cls != SCKG_CLASS_PERSON) {
-      ex_actor *state = b->named ? b->named : b->actors[0];
-      sckg_entities_set_parent(a->actors[0], state);
-      b->kind = M_ADJ;
-      b->named = state;
-      continue;
-    }
-    /* "Deputy Director Jane Roe of the FBI said": a body named after a
-     * person read from the text and a preposition of `behalf` is whom the
-     * person serves; it is not a second actor. A state only after "of":
-     * "extradited Jane Roe from Poland" is a place */
-    size_t of = a->te;
-    if (b->tb > of + 1 && (ex_word(r, b->tb - 1) & W_DET))
-      of = b->tb - 2;
-    if (of + 1 == b->tb && of < r->n && (ex_word(r, of) & W_BEHALF) &&
-        a->kind == M_NAME && a->n == 1 && b->n == 1 && !b->poss &&
-        b->kind == M_NAME && a->actors[0]->cls == SCKG_CLASS_PERSON &&
-        b->actors[0]->cls != SCKG_CLASS_PERSON && b->actors[0]->from_lexicon &&
-        !a->actors[0]->parent && !a->actors[0]->from_lexicon &&
-        (b->actors[0]->cls != SCKG_CLASS_STATE ||
-         (ex_word(r, of) & W_GENITIVE))) {
-      sckg_entities_set_parent(a->actors[0], b->actors[0]);
-      b->kind = M_ADJ;
-      b->named = b->actors[0];
-      continue;
-    }
-    /* "a North Korean hacker known as Jane Roe": the person a naming
-     * word names after a role of heads.tsv serves whom the role does */
-    size_t nw = b->tb >= 2 && (ex_word(r, b->tb - 1) & W_PREDICATIVE)
-                    ? b->tb - 2
-                    : b->tb - 1;
-    if (a->head && a->n == 1 && b->n == 1 && nw == a->te &&
-        ex_is_lower_word(r, nw) && (ex_word(r, nw) & W_NAMING) &&
-        b->kind == M_NAME && b->actors[0]->cls == SCKG_CLASS_PERSON &&
-        !b->actors[0]->parent && !b->actors[0]->from_lexicon &&
-        b->actors[0] != a->actors[0]) {
-      sckg_entities_set_parent(b->actors[0], a->actors[0]);
-      continue;
-    }
-    if (joinable(r, a, b))
-      b->group = a->group;
-  }
-  /* a group ending in a head: its adjectival members become names */
-  for (size_t k = 0; k < r->nm;) {
-    size_t j = ex_group_last(r, k);
-    if (r->m[j].head && r->m[j].head->kind == PH_HEAD) {
-      for (size_t q = k; q < j; q++)
-        if (r->m[q].kind == M_ADJ) {
-          r->m[q].kind = M_NAME;
-          r->m[q].plural = r->m[j].plural;
-        }
-    }
-    k = j + 1;
-  }
-  /* the preposition that governs each group */
-  for (size_t k = 0; k < r->nm; k++) {
-    mention *m = &r->m[k];
-    if (k && r->m[k - 1].group == m->group) {
-      m->prep = r->m[k - 1].prep;
-      continue;
-    }
-    size_t i = m->tb;
-    while (i > 0 &&
-           ((ex_word(r, i - 1) & W_DET) || r->toks[i - 1].kind == TK_QUOTE))
-      i--;
-    if (i > 0 && (ex_word(r, i - 1) & W_PREP))
-      m->prep = r->toks[i - 1].lower;
-    /* "a spokesman for the ministry said", "the delegates of Albania and
-     * Norway condemned": a role or a body of a state speaks for it */
-    size_t he;
-    const phrase *role = i >= 2 && m->prep && (ex_word(r, i - 1) & W_BEHALF)
-                             ? ex_longest(r, i - 2, 1u << PH_HEAD, &he)
-                             : NULL;
-    if (role && he == i - 1 &&
-        (role->head == HEAD_PERSON || role->head == HEAD_STATE))
-      m->prep = NULL;
-    /* "a panel of U.N. experts reported": the experts report */
-    if (i >= 2 && m->prep && (ex_word(r, i - 1) & W_GENITIVE) &&
-        ex_is_lower_word(r, i - 2) && (ex_word(r, i - 2) & W_QUANT))
-      m->prep = NULL;
-  }
-}
-
-/* Every actor of the group that mention k belongs to. */
-size_t ex_group_actors(const reader *r, size_t k, ex_actor **out, size_t max) {
-  size_t n = 0;
-  for (size_t q = 0; q < r->nm; q++) {
-    if (r->m[q].group != r->m[k].group || (r->m[q].kind == M_ADJ && q != k))
-      continue;
-    for (size_t i = 0; i < r->m[q].n; i++) {
-      bool dup = false;
-      for (size_t d = 0; d < n; d++)
-        dup |= out[d] == r->m[q].actors[i];
-      if (!dup && n < max)
-        out[n++] = r->m[q].actors[i];
-    }
-  }
-  return n;
 }

@@ -208,7 +208,7 @@ sckg_wclass ex_word(const reader *r, size_t i);
  * (sckg_entities_alias); a mention of such a name is that body. */
 void ex_note_aliases(reader *r);
 
-/* mentions.c */
+/* mentions.c; anaphora.c (what the article remembers); groups.c */
 void ex_add_actor(mention *m, ex_actor *a);
 /* Append text[b..e) with each run of spaces and line breaks as one space:
  * a name wrapped over two lines is the name on one. */
@@ -229,6 +229,17 @@ void ex_remember_statement(reader *r, const char *noun, ex_actor **agents,
                            size_t n, long event);
 const statement_memory *ex_statement_by_noun(const reader *r, const char *noun);
 const char *ex_trigger_noun(const reader *r, const trigger *t);
+
+/* What mentions.c, anaphora.c and groups.c lend each other. */
+/* The article's actor for lexicon actor a, made on first use. */
+ex_actor *ex_actor_of(reader *r, const lex_actor *a);
+/* The state the article is most about so far. */
+ex_actor *ex_topic_state(reader *r);
+size_t ex_opening_comma(const reader *r);
+size_t ex_group_apposition(const reader *r, size_t e);
+void ex_resolve_plural(reader *r, mention *m, const phrase *ph);
+bool ex_label_has_word(const char *label, const char *noun);
+void ex_resolve_anaphor(reader *r, mention *m, const phrase *ph);
 
 /* voice.c */
 /* Is verb trigger t passive: after a form of "be" ("was fired"), before
