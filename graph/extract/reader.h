@@ -250,10 +250,10 @@ bool ex_is_passive(const reader *r, const trigger *t);
 /* Does trigger t tell its clause in the passive ("was indicted", a
  * passive pattern), not as a modifier ("stolen funds")? */
 bool ex_is_clause_passive(const reader *r, const trigger *t);
-/* frames.c: "Rim was indicted, the Justice Department said": an official
+/* parties.c: "Rim was indicted, the Justice Department said": an official
  * act in the passive without its doer is the reporting body's */
 void ex_announced_acts(const reader *r, frame *f, size_t nf);
-/* frames.c: "Yonhap reported, citing an official, that": the official's */
+/* parties.c: "Yonhap reported, citing an official, that": the official's */
 void ex_cited_sources(const reader *r, frame *f, size_t nf);
 /* When verb trigger t is a participle modifying the noun phrase before it
  * ("sanctioned a firm accused of backing hackers"), the token before that
@@ -372,23 +372,29 @@ void ex_date_named_again(reader *r);
 void ex_find_dates(reader *r);
 
 /* frames.c */
-void ex_apply_denials(const reader *r, frame *f, size_t nf);
-void ex_copy_actors(ex_actor **dst, size_t *nd, ex_actor *const *src,
-                    size_t ns);
-void ex_crimes_not_by_accusers(frame *f, size_t nf);
-void ex_denied_charges(frame *f, size_t nf);
-void ex_emit_frames(reader *r, frame *f, size_t nf);
-void ex_inherit_agents(reader *r, frame *f, size_t nf);
-void ex_accused_of_crimes(frame *f, size_t nf);
 bool ex_is_act(const reader *r, sckg_event_type t);
 bool ex_is_speech(const reader *r, sckg_event_type t);
 void ex_read_frames(reader *r, frame *f, size_t nf);
 void ex_resolve_speakers(reader *r, frame *f, size_t nf);
+
+/* parties.c */
+void ex_apply_denials(const reader *r, frame *f, size_t nf);
+void ex_crimes_not_by_accusers(frame *f, size_t nf);
+void ex_denied_charges(frame *f, size_t nf);
+void ex_inherit_agents(reader *r, frame *f, size_t nf);
+void ex_accused_of_crimes(frame *f, size_t nf);
 void ex_same_targets(reader *r, frame *f, size_t nf);
 void ex_regime_targets(reader *r, frame *f, size_t nf);
 void ex_proceeds_targets(const reader *r, frame *f, size_t nf);
 void ex_victim_pronouns(const reader *r, frame *f, size_t nf);
 void ex_speaker_slots(const reader *r, frame *f, size_t nf);
 void ex_warnings_of_crime(const reader *r, frame *f, size_t nf);
+/* the date a definite phrase ("the March 5 attack") carries */
+sckg_date ex_date_in_phrase(const reader *r, const trigger *t);
+
+/* emit.c */
+void ex_copy_actors(ex_actor **dst, size_t *nd, ex_actor *const *src,
+                    size_t ns);
+void ex_emit_frames(reader *r, frame *f, size_t nf);
 
 #endif
