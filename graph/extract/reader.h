@@ -230,7 +230,7 @@ void ex_remember_statement(reader *r, const char *noun, ex_actor **agents,
 const statement_memory *ex_statement_by_noun(const reader *r, const char *noun);
 const char *ex_trigger_noun(const reader *r, const trigger *t);
 
-/* What mentions.c, anaphora.c and groups.c lend each other. */
+/* What mentions.c, anaphora.c, groups.c and unknown.c lend each other. */
 /* The article's actor for lexicon actor a, made on first use. */
 ex_actor *ex_actor_of(reader *r, const lex_actor *a);
 /* The state the article is most about so far. */
@@ -240,6 +240,16 @@ size_t ex_group_apposition(const reader *r, size_t e);
 void ex_resolve_plural(reader *r, mention *m, const phrase *ph);
 bool ex_label_has_word(const char *label, const char *noun);
 void ex_resolve_anaphor(reader *r, mention *m, const phrase *ph);
+
+mention *ex_new_mention(reader *r, size_t tb, size_t te, mention_kind kind);
+ex_actor *ex_person_by_part(reader *r, size_t i);
+bool ex_ends_trigger(const reader *r, size_t p);
+size_t ex_unknown_org(reader *r, size_t i, sckg_class *cls);
+/* a capitalised word that is part of a name met before in the article */
+bool ex_known_by_part(reader *r, size_t i);
+size_t ex_unknown_name(reader *r, size_t i, sckg_class *cls);
+bool ex_title_case(const reader *r);
+size_t ex_numbered_plural(reader *r, size_t i);
 
 /* voice.c */
 /* Is verb trigger t passive: after a form of "be" ("was fired"), before
