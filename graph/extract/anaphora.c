@@ -176,7 +176,7 @@ void ex_remember_recent(recent_actors *l, ex_actor *a) {
   l->n = n;
 }
 
-/* Does `label` hold the lowercase `noun` as a ex_word ("Ministry" in
+/* Does `label` hold the lowercase `noun` as a word ("Ministry" in
  * "Ministry of Foreign Affairs of South Korea")? */
 bool ex_label_has_word(const char *label, const char *noun) {
   size_t len = strlen(noun);

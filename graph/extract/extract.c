@@ -290,7 +290,7 @@ static void mark_relative_clauses(reader *r) {
 }
 
 /* Interned forms of text[b, e), as written and lowercased; false when the
- * ex_word is too long to look up. */
+ * word is too long to look up. */
 static bool intern_forms(const reader *r, size_t b, size_t e, const char **norm,
                          const char **lower) {
   char low[64];
@@ -304,10 +304,10 @@ static bool intern_forms(const reader *r, size_t b, size_t e, const char **norm,
   return true;
 }
 
-/* "North Korea-linked hackers": a hyphenated ex_word the lexicon does not
- * know, whose last part is an affiliation ex_word of words.tsv, is read as
+/* "North Korea-linked hackers": a hyphenated word the lexicon does not
+ * know, whose last part is an affiliation word of words.tsv, is read as
  * two words, so that the name before the hyphen is found. `written` is
- * the length of the token's normalised form: a ex_word that normalising
+ * the length of the token's normalised form: a word that normalising
  * changed is left whole. Fills *second and shortens *t on success. */
 static bool split_affiliation(const reader *r, token *t, size_t written,
                               token *second) {

@@ -162,7 +162,7 @@ static const phrase *head_after(const reader *r, size_t j, size_t *hb,
 }
 
 /* Before a state's name at i: a group or organisation head, an
- * affiliation ex_word and a preposition ("hackers linked to North Korea", "a
+ * affiliation word and a preposition ("hackers linked to North Korea", "a
  * group backed by Pyongyang")? Returns the head, and in *hb where it
  * starts; no mention may stand there already. */
 static const phrase *head_before(const reader *r, size_t i, size_t *hb,
@@ -291,7 +291,7 @@ static void apply_head(reader *r, mention *m, const lex_actor *base,
   }
 }
 
-/* A capitalised name of 1-4 words at j (not a known ex_word), for titles. */
+/* A capitalised name of 1-4 words at j (not a known word), for titles. */
 static size_t name_after(const reader *r, size_t j) {
   size_t e = j, words = 0;
   while (e < r->n && words < 4 && r->toks[e].kind == TK_WORD &&
@@ -562,7 +562,7 @@ void ex_find_mentions(reader *r) {
   for (size_t i = 0; i < r->n;) {
     size_t e;
     const phrase *ph = ex_longest(r, i, actorish, &e);
-    /* a pronoun anaphor must be a whole ex_word at a clause position; the
+    /* a pronoun anaphor must be a whole word at a clause position; the
      * phrase table makes sure of that; "it" inside a quote is not ours */
     if (!ph) {
       size_t ne = ex_numbered_plural(r, i);
@@ -722,7 +722,7 @@ void ex_find_mentions(reader *r) {
       continue;
     }
     /* "Seoul-based analysts said": a name joined by a hyphen to an
-     * affiliation ex_word, with no head after, is a modifier, no actor */
+     * affiliation word, with no head after, is a modifier, no actor */
     if (e < r->n && (ex_word(r, e) & W_AFFIL) && r->toks[e].b > 0 &&
         r->text[r->toks[e].b - 1] == '-') {
       r->nm--;

@@ -196,7 +196,7 @@ static const phrase *longest_of_kind(const reader *r, size_t i,
     const char *const *seconds =
         cands ? r->s->seconds + (cands - r->s->phrases) : NULL;
     for (size_t k = 0; k < n; k++) {
-      /* most candidates fail on their second ex_word: see that first */
+      /* most candidates fail on their second word: see that first */
       if (seconds[k] && seconds[k] != next)
         continue;
       const phrase *ph = cands[k];

@@ -12,7 +12,7 @@ bool ex_mention_usable(const mention *m) { return m->kind != M_ADJ && m->n; }
 /* The subject of trigger t: the nearest group to its left that no
  * preposition governs and that is not a mere possessor, in the same quote
  * state, not past a semicolon. */
-/* "two days after the United States formally blamed Pyongyang": a ex_word
+/* "two days after the United States formally blamed Pyongyang": a word
  * that is both preposition and conjunction, then a name, then (over
  * auxiliaries and adverbs) the verb: the name is the clause's subject. */
 static bool clause_subject(const reader *r, const mention *first,
