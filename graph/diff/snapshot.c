@@ -1,9 +1,7 @@
 /* SPDX-License-Identifier: MIT */
-/* Comparing two graph snapshots: read each (N-Triples or RDF/XML, the forms
- * sckg writes) into a sorted triple set, summarise events and actors in
- * one line each, and print the lines that differ. */
-#include "sckg/diff.h"
-#include "graph_impl.h"
+/* Reading a graph snapshot for `sckg diff`: N-Triples or RDF/XML, the
+ * forms sckg writes, into a sorted triple set. */
+#include "diff/snapshot.h"
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -14,27 +12,6 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* State of one sckg_diff_files call. Both snapshots intern their IRIs and
- * language tags into one string table, so an IRI of the old graph and the
- * same IRI of the new one are the same pointer, and the vocabulary below
- * can be compared by pointer. */
-typedef struct {
-  sckg_arena *arena;
-  sckg_strtab *strings;
-  sckg_diag_sink sink;
-  void *handle;
-  const char *path; /* the file being read, for diagnostics */
-  const char *rdf_type, *rdfs_label, *owl_same_as, *xsd_string;
-  const char *sckg_event, *sckg_actor, *event_type, *agent, *target, *date,
-      *negated, *derived_from, *identifier;
-} ctx;
-
-/* A snapshot: triples on the heap, sorted and distinct once read. */
-typedef struct {
-  sckg_triple *t;
-  size_t n, cap;
-} tset;
 
 static sckg_status report(const ctx *c, sckg_status st, unsigned long line,
                           unsigned long col, const char *fmt, ...)
@@ -58,7 +35,7 @@ static const char *intern(ctx *c, const char *s, size_t n) {
   return sckg_strtab_intern(c->strings, s, n);
 }
 
-static const char *interns(ctx *c, const char *s) {
+const char *snap_interns(ctx *c, const char *s) {
   return intern(c, s, strlen(s));
 }
 
@@ -68,9 +45,7 @@ static const char *copy(ctx *c, const char *s, size_t n) {
   return sckg_arena_strndup(c->arena, s, n);
 }
 
-static const char *copys(ctx *c, const char *s) {
-  return copy(c, s, strlen(s));
-}
+const char *snap_copys(ctx *c, const char *s) { return copy(c, s, strlen(s)); }
 
 /* Add a triple; its IRIs must be interned already (literal text may be a
  * copy). A literal typed xsd:string is the plain literal (RDF 1.1), and
@@ -409,7 +384,7 @@ static bool blank_text(xmlNodePtr n) {
  * "" cancels it. Interned, or NULL. */
 static const char *lang_in_scope(ctx *c, xmlNodePtr n) {
   xmlChar *lang = xmlNodeGetLang(n);
-  const char *out = lang && *lang ? interns(c, (const char *)lang) : NULL;
+  const char *out = lang && *lang ? snap_interns(c, (const char *)lang) : NULL;
   xmlFree(lang);
   return out;
 }
@@ -439,7 +414,7 @@ static sckg_status read_property(ctx *c, tset *ts, const char *s,
                        "unsupported attribute (rdf:parseType, rdf:ID, "
                        "rdf:nodeID or a property attribute) on");
     xmlChar *v = xmlNodeListGetString(n->doc, a->children, 1);
-    const char *val = interns(c, v ? (const char *)v : "");
+    const char *val = snap_interns(c, v ? (const char *)v : "");
     xmlFree(v);
     if (is_resource)
       resource = val;
@@ -470,7 +445,7 @@ static sckg_status read_property(ctx *c, tset *ts, const char *s,
   } else {
     xmlChar *text = xmlNodeGetContent(n);
     o.kind = SCKG_TERM_LITERAL;
-    o.value = copys(c, text ? (const char *)text : "");
+    o.value = snap_copys(c, text ? (const char *)text : "");
     xmlFree(text);
     o.datatype = datatype;
     o.lang = datatype ? NULL : lang_in_scope(c, n);
@@ -492,7 +467,7 @@ static sckg_status read_node_elt(ctx *c, tset *ts, xmlNodePtr n,
     return xml_error(c, n,
                      "node element without rdf:about (blank nodes are not "
                      "supported)");
-  const char *s = interns(c, (const char *)about);
+  const char *s = snap_interns(c, (const char *)about);
   xmlFree(about);
   *subject = s;
   if (!is_rdf(n, "Description"))
@@ -520,8 +495,8 @@ static sckg_status read_node_elt(ctx *c, tset *ts, xmlNodePtr n,
     sckg_buf_adds(&b, name);
     const char *p = intern(c, b.ptr, b.len);
     sckg_buf_free(&b);
-    sckg_term o = {SCKG_TERM_LITERAL, copys(c, v ? (const char *)v : ""), NULL,
-                   NULL};
+    sckg_term o = {SCKG_TERM_LITERAL, snap_copys(c, v ? (const char *)v : ""),
+                   NULL, NULL};
     xmlFree(v);
     if (rdf && strcmp(name, "type") == 0)
       o.kind = SCKG_TERM_IRI; /* rdf:type="..." names a class */
@@ -617,7 +592,7 @@ static bool looks_like_xml(const char *text, size_t len) {
          (rest >= 8 && memcmp(p, "<rdf:RDF", 8) == 0);
 }
 
-static sckg_status load(ctx *c, const char *path, tset *ts) {
+sckg_status snap_load(ctx *c, const char *path, tset *ts) {
   c->path = path;
   sckg_buf text = {0};
   sckg_status st = read_all(c, &text);
@@ -628,296 +603,5 @@ static sckg_status load(ctx *c, const char *path, tset *ts) {
   sckg_buf_free(&text);
   if (!st)
     sort_unique(ts);
-  return st;
-}
-
-/* ---- Summaries ---------------------------------------------------------- */
-
-/* The triples of subject s with predicate p: *n of them from the result. */
-static const sckg_triple *objects(const tset *ts, const char *s, const char *p,
-                                  size_t *n) {
-  size_t lo = 0, hi = ts->n;
-  while (lo < hi) { /* first triple whose subject is not below s */
-    size_t mid = lo + (hi - lo) / 2;
-    if (strcmp(ts->t[mid].s, s) < 0)
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
-  while (lo < ts->n && ts->t[lo].s == s && ts->t[lo].p != p)
-    lo++;
-  size_t k = lo;
-  while (k < ts->n && ts->t[k].s == s && ts->t[k].p == p)
-    k++;
-  *n = k - lo;
-  return ts->t + lo;
-}
-
-static int cmp_str(const void *a, const void *b) {
-  return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
-/* How a node reads: its rdfs:label (the first, if several), else <IRI>. */
-static const char *node_label(const ctx *c, const tset *ts, const char *iri,
-                              sckg_buf *scratch) {
-  size_t n;
-  const sckg_triple *t = objects(ts, iri, c->rdfs_label, &n);
-  for (size_t i = 0; i < n; i++)
-    if (t[i].o.kind == SCKG_TERM_LITERAL)
-      return t[i].o.value;
-  sckg_buf_clear(scratch);
-  sckg_buf_printf(scratch, "<%s>", iri);
-  return scratch->ptr;
-}
-
-/* Append text to a summary line. A control character (a label with a
- * line break) would split the line, so it is shown as N-Triples escapes it. */
-static void add_text(sckg_buf *b, const char *s) {
-  const char *run = s;
-  for (; *s; s++) {
-    unsigned char ch = (unsigned char)*s;
-    if (ch >= 0x20 && ch != 0x7F)
-      continue;
-    sckg_buf_add(b, run, (size_t)(s - run));
-    if (ch == '\n')
-      sckg_buf_adds(b, "\\n");
-    else if (ch == '\r')
-      sckg_buf_adds(b, "\\r");
-    else
-      sckg_buf_printf(b, "\\u%04X", ch);
-    run = s + 1;
-  }
-  sckg_buf_adds(b, run);
-}
-
-/* Append the given strings sorted bytewise, joined by sep; "?" for none. */
-static void add_sorted(sckg_buf *b, const char **v, size_t n, const char *sep) {
-  if (!n)
-    sckg_buf_addc(b, '?');
-  qsort(v, n, sizeof *v, cmp_str);
-  for (size_t i = 0; i < n; i++) {
-    if (i)
-      sckg_buf_adds(b, sep);
-    add_text(b, v[i]);
-  }
-}
-
-/* A local name in `ns`, or the whole IRI in <> when it is not in ns (or
- * ns is NULL). */
-static const char *local_or_iri(ctx *c, const char *iri, const char *ns) {
-  size_t k = ns ? strlen(ns) : 0;
-  if (ns && strncmp(iri, ns, k) == 0 && iri[k])
-    return iri + k;
-  sckg_buf b = {0};
-  sckg_buf_printf(&b, "<%s>", iri);
-  const char *out = interns(c, b.ptr);
-  sckg_buf_free(&b);
-  return out;
-}
-
-/* The labels of the objects of (s, p), interned so they outlive scratch. */
-static size_t labels_of(ctx *c, const tset *ts, const char *s, const char *p,
-                        const char ***out) {
-  size_t n;
-  const sckg_triple *t = objects(ts, s, p, &n);
-  const char **v = sckg_arena_alloc(c->arena, (n ? n : 1) * sizeof *v);
-  sckg_buf scratch = {0};
-  for (size_t i = 0; i < n; i++)
-    v[i] = t[i].o.kind == SCKG_TERM_IRI
-               ? copys(c, node_label(c, ts, t[i].o.value, &scratch))
-               : t[i].o.value;
-  sckg_buf_free(&scratch);
-  *out = v;
-  return n;
-}
-
-/* TYPE AGENTS → TARGETS DATE [SOURCES] (denied) */
-static const char *event_line(ctx *c, const tset *ts, const char *e) {
-  sckg_buf b = {0};
-  size_t n;
-  const sckg_triple *t = objects(ts, e, c->event_type, &n);
-  const char **v = sckg_arena_alloc(c->arena, (n ? n : 1) * sizeof *v);
-  for (size_t i = 0; i < n; i++)
-    v[i] = t[i].o.kind == SCKG_TERM_IRI ? local_or_iri(c, t[i].o.value, SCKG_NS)
-                                        : t[i].o.value;
-  add_sorted(&b, v, n, "/");
-  sckg_buf_addc(&b, ' ');
-  n = labels_of(c, ts, e, c->agent, &v);
-  add_sorted(&b, v, n, ", ");
-  n = labels_of(c, ts, e, c->target, &v);
-  if (n) {
-    sckg_buf_adds(&b, " \xE2\x86\x92 "); /* → */
-    add_sorted(&b, v, n, ", ");
-  }
-  t = objects(ts, e, c->date, &n);
-  for (size_t i = 0; i < n; i++) {
-    sckg_buf_adds(&b, i ? "/" : " ");
-    add_text(&b, t[i].o.value);
-  }
-  t = objects(ts, e, c->derived_from, &n);
-  v = sckg_arena_alloc(c->arena, (n ? n : 1) * sizeof *v);
-  for (size_t i = 0; i < n; i++) {
-    size_t k;
-    const sckg_triple *id = objects(ts, t[i].o.value, c->identifier, &k);
-    v[i] = k ? id[0].o.value : local_or_iri(c, t[i].o.value, NULL);
-  }
-  sckg_buf_adds(&b, " [");
-  if (n) /* no sources reads "[]", not "[?]" */
-    add_sorted(&b, v, n, ", ");
-  sckg_buf_adds(&b, "]");
-  t = objects(ts, e, c->negated, &n);
-  for (size_t i = 0; i < n; i++)
-    if (t[i].o.kind == SCKG_TERM_LITERAL &&
-        (strcmp(t[i].o.value, "true") == 0 || strcmp(t[i].o.value, "1") == 0)) {
-      sckg_buf_adds(&b, " (denied)");
-      break;
-    }
-  const char *line = sckg_arena_strndup(c->arena, b.ptr, b.len);
-  sckg_buf_free(&b);
-  return line;
-}
-
-/* actor LABEL (CLASS, QID); the parenthesis lists what is known. */
-static const char *actor_line(ctx *c, const tset *ts, const char *a) {
-  sckg_buf b = {0};
-  sckg_buf_adds(&b, "actor ");
-  sckg_buf scratch = {0};
-  add_text(&b, node_label(c, ts, a, &scratch));
-  sckg_buf_free(&scratch);
-  size_t n, parts = 0;
-  const sckg_triple *t = objects(ts, a, c->rdf_type, &n);
-  for (size_t i = 0; i < n; i++) {
-    const char *cls = t[i].o.value;
-    if (t[i].o.kind != SCKG_TERM_IRI || cls == c->sckg_actor ||
-        strncmp(cls, SCKG_NS, strlen(SCKG_NS)) != 0)
-      continue;
-    sckg_buf_adds(&b, parts++ ? "/" : " (");
-    add_text(&b, cls + strlen(SCKG_NS));
-  }
-  t = objects(ts, a, c->owl_same_as, &n);
-  size_t qids = 0;
-  for (size_t i = 0; i < n; i++) {
-    const char *q = t[i].o.value;
-    if (t[i].o.kind != SCKG_TERM_IRI ||
-        strncmp(q, SCKG_NS_WD, strlen(SCKG_NS_WD)) != 0)
-      continue;
-    sckg_buf_adds(&b, qids++ ? "/" : parts ? ", " : " (");
-    add_text(&b, q + strlen(SCKG_NS_WD));
-  }
-  if (parts || qids)
-    sckg_buf_addc(&b, ')');
-  const char *line = sckg_arena_strndup(c->arena, b.ptr, b.len);
-  sckg_buf_free(&b);
-  return line;
-}
-
-/* One line per event and per actor, sorted bytewise. */
-static void summarise(ctx *c, const tset *ts, sckg_vec *lines) {
-  for (size_t i = 0; i < ts->n; i++) {
-    const sckg_triple *t = &ts->t[i];
-    if (t->p != c->rdf_type || t->o.kind != SCKG_TERM_IRI)
-      continue;
-    if (t->o.value == c->sckg_event)
-      sckg_vec_push(lines, (void *)event_line(c, ts, t->s));
-    else if (t->o.value == c->sckg_actor)
-      sckg_vec_push(lines, (void *)actor_line(c, ts, t->s));
-  }
-  if (lines->len)
-    qsort(lines->items, lines->len, sizeof *lines->items, cmp_str);
-}
-
-/* Triples in exactly one of two sorted, distinct sets. */
-static size_t count_differing(const tset *a, const tset *b) {
-  size_t i = 0, j = 0, n = 0;
-  while (i < a->n && j < b->n) {
-    int cmp = sckg_triple_cmp(&a->t[i], &b->t[j]);
-    if (cmp == 0)
-      i++, j++;
-    else if (cmp < 0)
-      i++, n++;
-    else
-      j++, n++;
-  }
-  return n + (a->n - i) + (b->n - j);
-}
-
-static void print_line(FILE *out, char mark, const char *line) {
-  fputc(mark, out);
-  fputc(' ', out);
-  fputs(line, out);
-  fputc('\n', out);
-}
-
-sckg_status sckg_diff_files(const char *old_path, const char *new_path,
-                            FILE *out, bool *differ, sckg_diag_sink sink,
-                            void *handle) {
-  if (!old_path || !new_path || !out || !differ)
-    return SCKG_ERR_ARG;
-  *differ = false;
-  xmlInitParser();
-  ctx c = {0};
-  c.arena = sckg_arena_new();
-  c.strings = sckg_strtab_new(c.arena);
-  c.sink = sink;
-  c.handle = handle;
-  c.rdf_type = interns(&c, SCKG_NS_RDF "type");
-  c.rdfs_label = interns(&c, SCKG_NS_RDFS "label");
-  c.owl_same_as = interns(&c, SCKG_NS_OWL "sameAs");
-  c.xsd_string = interns(&c, SCKG_NS_XSD "string");
-  c.sckg_event = interns(&c, SCKG_NS "Event");
-  c.sckg_actor = interns(&c, SCKG_NS "Actor");
-  c.event_type = interns(&c, SCKG_NS "eventType");
-  c.agent = interns(&c, SCKG_NS "agent");
-  c.target = interns(&c, SCKG_NS "target");
-  c.date = interns(&c, SCKG_NS "date");
-  c.negated = interns(&c, SCKG_NS "negated");
-  c.derived_from = interns(&c, SCKG_NS_PROV "wasDerivedFrom");
-  c.identifier = interns(&c, SCKG_NS_DCT "identifier");
-
-  tset a = {0}, b = {0};
-  sckg_vec la = {0}, lb = {0}, removed = {0}, added = {0};
-  sckg_status st = load(&c, old_path, &a);
-  if (st)
-    goto done;
-  st = load(&c, new_path, &b);
-  if (st)
-    goto done;
-
-  summarise(&c, &a, &la);
-  summarise(&c, &b, &lb);
-  /* Lines compared as multisets: two events that read the same and one
-   * that goes away still show as one "-" line. */
-  size_t i = 0, j = 0;
-  while (i < la.len || j < lb.len) {
-    int cmp = i == la.len   ? 1
-              : j == lb.len ? -1
-                            : strcmp(la.items[i], lb.items[j]);
-    if (cmp == 0)
-      i++, j++;
-    else if (cmp < 0)
-      sckg_vec_push(&removed, la.items[i++]);
-    else
-      sckg_vec_push(&added, lb.items[j++]);
-  }
-  for (size_t k = 0; k < removed.len; k++)
-    print_line(out, '-', removed.items[k]);
-  for (size_t k = 0; k < added.len; k++)
-    print_line(out, '+', added.items[k]);
-  size_t n = count_differing(&a, &b);
-  *differ = n > 0;
-  if (n && !removed.len && !added.len)
-    fprintf(out, "~ %zu triples differ (no event or actor changed)\n", n);
-  if (fflush(out) != 0 || ferror(out))
-    st = SCKG_ERR_WRITE;
-
-done:
-  free(a.t);
-  free(b.t);
-  sckg_vec_free(&la);
-  sckg_vec_free(&lb);
-  sckg_vec_free(&removed);
-  sckg_vec_free(&added);
-  sckg_strtab_free(c.strings);
-  sckg_arena_free(c.arena);
   return st;
 }

@@ -1,0 +1,38 @@
+/* SPDX-License-Identifier: MIT */
+/* What the two halves of `sckg diff` share: the state of one call, and a
+ * snapshot read into a triple set. Private to diff/. */
+#ifndef SCKG_DIFF_SNAPSHOT_H
+#define SCKG_DIFF_SNAPSHOT_H
+
+#include "graph_impl.h"
+#include "sckg/diff.h"
+
+/* State of one sckg_diff_files call. Both snapshots intern their IRIs and
+ * language tags into one string table, so an IRI of the old graph and the
+ * same IRI of the new one are the same pointer, and the vocabulary below
+ * can be compared by pointer. */
+typedef struct {
+  sckg_arena *arena;
+  sckg_strtab *strings;
+  sckg_diag_sink sink;
+  void *handle;
+  const char *path; /* the file being read, for diagnostics */
+  const char *rdf_type, *rdfs_label, *owl_same_as, *xsd_string;
+  const char *sckg_event, *sckg_actor, *event_type, *agent, *target, *date,
+      *negated, *derived_from, *identifier;
+} ctx;
+
+/* A snapshot: triples on the heap, sorted and distinct once read. */
+typedef struct {
+  sckg_triple *t;
+  size_t n, cap;
+} tset;
+
+/* Read the snapshot at `path` (N-Triples or RDF/XML, told apart by its
+ * first bytes) into `ts`, sorted and distinct; problems go to the sink. */
+sckg_status snap_load(ctx *c, const char *path, tset *ts);
+/* `s` interned in the call's string table / copied into its arena. */
+const char *snap_interns(ctx *c, const char *s);
+const char *snap_copys(ctx *c, const char *s);
+
+#endif
