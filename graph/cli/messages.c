@@ -12,8 +12,12 @@
 
 /* Write one message line to stderr as sckg_diag_format makes it: "sckg: "
  * first, control characters (a newline inside a library message, say)
- * turned into spaces, so that every line keeps its prefix. */
-static void put_line(const char *msg) {
+ * turned into spaces, so that every line keeps its prefix. The progress
+ * line, if one is on the screen, goes first. */
+static void put_line(const char *fmt, va_list ap) {
+  char msg[1024];
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  cli_progress_erase(&cli_progress_line);
   sckg_diag d = {SCKG_ERR_INPUT, NULL, 0, 0, msg, false};
   sckg_buf line = {0};
   sckg_diag_format(&d, &line);
@@ -23,24 +27,19 @@ static void put_line(const char *msg) {
 
 /* One diagnostic line: "sckg: " + the formatted message. */
 void cli_errorf(const char *fmt, ...) {
-  char msg[1024];
   va_list ap;
   va_start(ap, fmt);
-  vsnprintf(msg, sizeof msg, fmt, ap);
+  put_line(fmt, ap);
   va_end(ap);
-  cli_progress_erase(&cli_progress_line);
-  put_line(msg);
 }
 
 /* Misuse: one line naming the problem, one pointing at --help. The caller
  * exits with EXIT_USAGE. */
 int cli_usage_error(const char *fmt, ...) {
-  char msg[1024];
   va_list ap;
   va_start(ap, fmt);
-  vsnprintf(msg, sizeof msg, fmt, ap);
+  put_line(fmt, ap);
   va_end(ap);
-  put_line(msg);
   fputs("sckg: Try 'sckg --help' for more information.\n", stderr);
   return EXIT_USAGE;
 }
