@@ -14,7 +14,8 @@
  * first, control characters (a newline inside a library message, say)
  * turned into spaces, so that every line keeps its prefix. The progress
  * line, if one is on the screen, goes first. */
-static void put_line(const char *fmt, va_list ap) {
+__attribute__((format(printf, 1, 0))) static void put_line(const char *fmt,
+                                                           va_list ap) {
   char msg[1024];
   vsnprintf(msg, sizeof msg, fmt, ap);
   cli_progress_erase(&cli_progress_line);
