@@ -2,8 +2,10 @@
 /* Reading one article into a graph: the input checks, the article's layout
  * and metadata, the extraction, and its result made into the graph's
  * actors, sentences and events. */
-#include "build.h"
+#include "read.h"
+
 #include "lexicon/lexicon.h"
+#include "model/build.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -174,7 +176,7 @@ static void explain_drops(const sckg_graph *g, const char *name,
     sckg_buf_printf(&msg, "not read, %s (bytes %zu-%zu): ",
                     sckg_noise_kind_name(d->kind), base + d->b, base + d->e);
     sckg_buf_add(&msg, t->body + d->b, d->e - d->b);
-    sckg_diag diag = {SCKG_OK, name, line, col, msg.ptr, true};
+    sckg_diag diag = {SCKG_OK, name, line, col, msg.ptr, SCKG_SEV_NOTE};
     g->opts.sink(g->opts.sink_handle, &diag);
   }
   sckg_buf_free(&msg);
@@ -355,6 +357,20 @@ static sckg_actor **graph_actors(sckg_graph *g, const extraction *x) {
   return map;
 }
 
+static void free_extractor(void *x) { sckg_extractor_free(x); }
+
+/* The graph's extractor, made with the graph's first article and kept for
+ * the others: zeroing a fresh one for each would cost more than reading a
+ * short article. */
+static sckg_extractor *graph_extractor(sckg_graph *g) {
+  build_state *b = BUILD(g);
+  if (!b->reader) {
+    b->reader = sckg_extractor_new();
+    b->reader_free = free_extractor;
+  }
+  return b->reader;
+}
+
 /* Read one article into `g` as it is: every actor, sentence and event it
  * holds is made in `g`. sckg_graph_add and sckg_graph_read read each
  * article into a graph of its own with this, so that what is read from
@@ -433,9 +449,10 @@ static sckg_status read_article(sckg_graph *g, const sckg_input *in) {
   BUILD(g)->input_name = sckg_graph_intern(g, name, strlen(name));
 
   extraction x = {0};
-  if (!BUILD(g)->extractor)
-    BUILD(g)->extractor = sckg_extractor_new();
-  sckg_extract(BUILD(g)->extractor, g->schema, &t, &x);
+  sckg_extractor *ex = graph_extractor(g);
+  sckg_extractor_trace(ex, g->opts.trace ? g->opts.sink : NULL,
+                       g->opts.sink_handle, name);
+  sckg_extract(ex, g->schema, &t, &x);
   sckg_actor **actors = graph_actors(g, &x);
   if (x.n_cut) {
     const char *text = clean ? clean : in->text;
@@ -516,14 +533,44 @@ sckg_status sckg_graph_read_using(const sckg_schema *schema,
   sckg_status st = sckg_graph_new(schema, opts, &part);
   if (st != SCKG_OK)
     return st;
-  if (x) {
-    BUILD(part)->extractor = x;
-    BUILD(part)->extractor_lent = true;
-  }
+  BUILD(part)->reader = x; /* lent: reader_free stays NULL */
   if ((st = read_article(part, in)) != SCKG_OK) {
     sckg_graph_free(part);
     return st;
   }
   *out = part;
+  return SCKG_OK;
+}
+
+sckg_status sckg_graph_add(sckg_graph *g, const sckg_input *in) {
+  if (!g || !in || g->finished || (!in->text && in->len))
+    return SCKG_ERR_ARG;
+  sckg_graph *part;
+  sckg_status st =
+      sckg_graph_read_using(g->schema, &g->opts, in, graph_extractor(g), &part);
+  if (st != SCKG_OK)
+    return st;
+  return sckg_graph_merge(g, part);
+}
+
+sckg_status sckg_build(const sckg_input *inputs, size_t n,
+                       const sckg_options *opts, sckg_graph **out) {
+  const sckg_schema *schema;
+  *out = NULL;
+  sckg_status st = sckg_schema_embedded(&schema);
+  if (st != SCKG_OK)
+    return st;
+  sckg_graph *g;
+  if ((st = sckg_graph_new(schema, opts, &g)) != SCKG_OK)
+    return st;
+  for (size_t i = 0; i < n && st == SCKG_OK; i++)
+    st = sckg_graph_add(g, &inputs[i]);
+  if (st == SCKG_OK)
+    st = sckg_graph_finish(g);
+  if (st != SCKG_OK) {
+    sckg_graph_free(g);
+    return st;
+  }
+  *out = g;
   return SCKG_OK;
 }

@@ -5,7 +5,7 @@
 #define SCKG_READ_H
 
 #include "extract/extract.h"
-#include "graph_impl.h"
+#include "model/graph_impl.h"
 
 /* sckg_graph_read with the working memory `x` (NULL: one of its own),
  * which stays the caller's: a reader thread keeps one for all its

@@ -4,11 +4,11 @@
 #ifndef SCKG_CLI_H
 #define SCKG_CLI_H
 
+#include "base/embedded.h"
+#include "base/support.h"
 #include "cli/inputs.h"
 #include "cli/pipeline.h"
-#include "embedded.h"
 #include "sckg/sckg.h"
-#include "support.h"
 
 #include <stdbool.h>
 #include <stddef.h>

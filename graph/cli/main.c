@@ -107,10 +107,23 @@ static void reserve_std_fds(void) {
   }
 }
 
+/* The library prints nothing, even when it runs out of memory: the program
+ * says so. A fixed string through write(2), since nothing may be
+ * allocated now. */
+static void out_of_memory(void) {
+  static const char msg[] = "sckg: out of memory\n";
+  cli_progress_erase(&cli_progress_line);
+  ssize_t n = write(STDERR_FILENO, msg, sizeof msg - 1);
+  (void)n;
+}
+
 int main(int argc, char **argv) {
   cli c;
   reserve_std_fds();
+  sckg_set_out_of_memory_handler(out_of_memory);
   memset(&c, 0, sizeof c);
+  /* SCKG_DEBUG=1 shows how each sentence is read (a developer's aid) */
+  c.build.trace = getenv("SCKG_DEBUG") != NULL;
   c.files = sckg_xcalloc((size_t)(argc > 0 ? argc : 1), sizeof *c.files);
   int rc = cli_parse_args(argc, argv, &c);
   bool diff = rc < 0 && c.cmd->kind == CMD_DIFF;

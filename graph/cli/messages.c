@@ -19,7 +19,7 @@ __attribute__((format(printf, 1, 0))) static void put_line(const char *fmt,
   char msg[1024];
   vsnprintf(msg, sizeof msg, fmt, ap);
   cli_progress_erase(&cli_progress_line);
-  sckg_diag d = {SCKG_ERR_INPUT, NULL, 0, 0, msg, false};
+  sckg_diag d = {SCKG_ERR_INPUT, NULL, 0, 0, msg, SCKG_SEV_ERROR};
   sckg_buf line = {0};
   sckg_diag_format(&d, &line);
   fputs(line.ptr, stderr);
@@ -57,7 +57,7 @@ void cli_print_diag(void *handle, const sckg_diag *d) {
   cli_progress_erase(&cli_progress_line);
   fputs(line.ptr, stderr);
   sckg_buf_free(&line);
-  if (d->status != SCKG_OK)
+  if (d->severity == SCKG_SEV_ERROR)
     ds->errors++;
 }
 

@@ -33,10 +33,12 @@ void sckg_diag_format(const sckg_diag *d, sckg_buf *out) {
     }
     sckg_buf_adds(out, ": ");
   }
-  if (d->note)
-    sckg_buf_adds(out, "note: ");
-  else if (d->status == SCKG_OK)
-    sckg_buf_adds(out, "warning: ");
+  static const char *const label[] = {[SCKG_SEV_ERROR] = "",
+                                      [SCKG_SEV_WARNING] = "warning: ",
+                                      [SCKG_SEV_NOTE] = "note: ",
+                                      [SCKG_SEV_TRACE] = "trace: "};
+  if ((unsigned)d->severity < sizeof label / sizeof *label)
+    sckg_buf_adds(out, label[d->severity]);
   add_clean(out,
             d->message && *d->message ? d->message : sckg_strerror(d->status));
   sckg_buf_addc(out, '\n');
@@ -47,7 +49,7 @@ void sckg_diag_format(const sckg_diag *d, sckg_buf *out) {
 static void collect(void *handle, const sckg_diag *d) {
   sckg_job *j = handle;
   sckg_diag_format(d, &j->diag);
-  if (d->status != SCKG_OK)
+  if (d->severity == SCKG_SEV_ERROR)
     j->errors++;
 }
 

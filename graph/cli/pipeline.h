@@ -8,8 +8,8 @@
 #ifndef SCKG_PIPELINE_H
 #define SCKG_PIPELINE_H
 
+#include "base/support.h"
 #include "sckg/sckg.h"
-#include "support.h"
 
 /* One article on its way through. */
 typedef struct {

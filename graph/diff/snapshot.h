@@ -4,7 +4,7 @@
 #ifndef SCKG_DIFF_SNAPSHOT_H
 #define SCKG_DIFF_SNAPSHOT_H
 
-#include "graph_impl.h"
+#include "model/graph_impl.h"
 #include "sckg/diff.h"
 
 /* State of one sckg_diff_files call. Both snapshots intern their IRIs and

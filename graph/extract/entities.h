@@ -8,9 +8,9 @@
 #ifndef SCKG_ENTITIES_H
 #define SCKG_ENTITIES_H
 
-#include "kinds.h"
+#include "base/kinds.h"
+#include "base/support.h"
 #include "lexicon/lexicon.h"
-#include "support.h"
 
 typedef struct ex_actor ex_actor;
 struct ex_actor {

@@ -13,6 +13,9 @@
 #include "extract/reader.h"
 #include "lexicon/morph.h"
 
+#include <stdarg.h>
+#include <stdio.h>
+
 /* --- the sentence ---------------------------------------------------- */
 
 /* Does text [b, e) hold the words w whole (a possessive may follow)? */
@@ -341,6 +344,18 @@ static void drop_lone_joint_acts(frame *f, size_t nf) {
       f[i].drop = true;
 }
 
+/* One line of the trace (sckg_options.trace) to its sink. */
+__attribute__((format(printf, 2, 3))) static void trace(reader *r,
+                                                        const char *fmt, ...) {
+  char line[1024];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(line, sizeof line, fmt, ap);
+  va_end(ap);
+  sckg_diag d = {SCKG_OK, r->trace_file, 0, 0, line, SCKG_SEV_TRACE};
+  r->trace(r->trace_handle, &d);
+}
+
 static void read_sentence(reader *r, size_t b, size_t e) {
   r->n = r->nm = r->nt = r->nd = 0;
   if (++r->gen == 0) { /* after 4 billion sentences, start the memo afresh */
@@ -405,19 +420,18 @@ static void read_sentence(reader *r, size_t b, size_t e) {
   ex_resolve_speakers(r, f, r->nt);
   ex_read_frames(r, f, r->nt); /* again, now that "we" is known */
   if (r->trace) {
-    fprintf(stderr, "S: %.*s\n", (int)(e - b), r->text + b);
+    trace(r, "S: %.*s", (int)(e - b), r->text + b);
     for (size_t i = 0; i < r->nm; i++)
-      fprintf(stderr,
-              "  M[%zu] %.*s n=%zu g=%d prep=%s poss=%d kind=%d pl=%d a0=%s\n",
-              i, (int)(r->toks[r->m[i].te - 1].e - r->toks[r->m[i].tb].b),
-              r->text + r->toks[r->m[i].tb].b, r->m[i].n, r->m[i].group,
-              r->m[i].prep ? r->m[i].prep : "-", r->m[i].poss, r->m[i].kind,
-              r->m[i].plural, r->m[i].n ? r->m[i].actors[0]->label : "-");
+      trace(r, "  M[%zu] %.*s n=%zu g=%d prep=%s poss=%d kind=%d pl=%d a0=%s",
+            i, (int)(r->toks[r->m[i].te - 1].e - r->toks[r->m[i].tb].b),
+            r->text + r->toks[r->m[i].tb].b, r->m[i].n, r->m[i].group,
+            r->m[i].prep ? r->m[i].prep : "-", r->m[i].poss, r->m[i].kind,
+            r->m[i].plural, r->m[i].n ? r->m[i].actors[0]->label : "-");
     for (size_t i = 0; i < r->nt; i++)
-      fprintf(stderr, "  T %s %s agents=%zu (slot %d) targets=%zu q=%d\n",
-              sckg_event_types[f[i].t->pat->type].name, f[i].t->text,
-              f[i].n_agents, (int)f[i].agent_slot, f[i].n_targets,
-              f[i].t->quoted);
+      trace(r, "  T %s %s agents=%zu (slot %d) targets=%zu q=%d",
+            sckg_event_types[f[i].t->pat->type].name, f[i].t->text,
+            f[i].n_agents, (int)f[i].agent_slot, f[i].n_targets,
+            f[i].t->quoted);
   }
   ex_cited_sources(r, f, r->nt);
   ex_speaker_slots(r, f, r->nt);
@@ -448,10 +462,14 @@ struct sckg_extractor {
 };
 
 sckg_extractor *sckg_extractor_new(void) {
-  sckg_extractor *x = sckg_xcalloc(1, sizeof *x);
-  /* asked once: getenv walks the environment, and this is per sentence */
-  x->r.trace = getenv("SCKG_DEBUG") != NULL;
-  return x;
+  return sckg_xcalloc(1, sizeof(sckg_extractor));
+}
+
+void sckg_extractor_trace(sckg_extractor *x, sckg_diag_sink sink, void *handle,
+                          const char *file) {
+  x->r.trace = sink;
+  x->r.trace_handle = handle;
+  x->r.trace_file = file;
 }
 
 void sckg_extractor_free(sckg_extractor *x) {

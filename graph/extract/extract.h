@@ -3,8 +3,8 @@
 #ifndef SCKG_EXTRACT_H
 #define SCKG_EXTRACT_H
 
+#include "base/kinds.h"
 #include "extract/entities.h"
-#include "kinds.h"
 #include "text/article.h"
 
 enum { EX_MAX_ACTORS = 12, EX_MAX_TOKENS = 4096 /* read of one sentence */ };
@@ -44,6 +44,10 @@ typedef struct {
 typedef struct sckg_extractor sckg_extractor;
 sckg_extractor *sckg_extractor_new(void);
 void sckg_extractor_free(sckg_extractor *x);
+/* Report how each sentence is read to `sink`, one SCKG_SEV_TRACE
+ * diagnostic a line, naming `file`; a NULL sink stops it. */
+void sckg_extractor_trace(sckg_extractor *x, sckg_diag_sink sink, void *handle,
+                          const char *file);
 
 /* Read the article's sentences with the schema: the actors met and the
  * events read, in `out`, to be freed with sckg_extraction_free. */

@@ -7,7 +7,7 @@
 
 #include "extract/extract.h"
 #include "lexicon/lexicon.h"
-#include "text/token.h"
+#include "lexicon/token.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -167,7 +167,11 @@ typedef struct {
   date_expr dates[32];
   size_t nd;
   sckg_buf scratch;
-  bool trace; /* SCKG_DEBUG is set: each sentence's reading on stderr */
+  /* sckg_options.trace: each sentence's reading, line by line, to this
+   * sink as SCKG_SEV_TRACE diagnostics naming the article (NULL: none) */
+  sckg_diag_sink trace;
+  void *trace_handle;
+  const char *trace_file;
 } reader;
 
 typedef struct {

@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /* The event tables: types.tsv, classes.tsv (the lexical classes) and
  * events.tsv, whose triggers become phrases in each verb form. */
-#include "embedded.h"
+#include "base/embedded.h"
 #include "lexicon/load.h"
 #include "lexicon/morph.h"
-#include "text/token.h"
+#include "lexicon/token.h"
 
 #include <stdint.h>
 #include <stdio.h>

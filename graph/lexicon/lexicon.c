@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /* Loading the schema tables (schema/README.md) into phrase indexes, and
  * looking words, phrases and actors up in them. */
-#include "embedded.h"
+#include "base/embedded.h"
 #include "lexicon/load.h"
 #include "lexicon/morph.h"
-#include "text/token.h"
+#include "lexicon/token.h"
 
 #include <stdint.h>
 #include <stdio.h>

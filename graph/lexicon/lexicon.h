@@ -3,9 +3,9 @@
 #ifndef SCKG_LEXICON_H
 #define SCKG_LEXICON_H
 
-#include "kinds.h"
+#include "base/kinds.h"
+#include "base/support.h"
 #include "sckg/graph.h"
-#include "support.h"
 
 /* What a matched phrase is. */
 typedef enum {

@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /* The rows of the schema tables (schema/README.md): fields, phrases, and
  * each table's line but the event tables' (events.c). */
-#include "embedded.h"
+#include "base/embedded.h"
 #include "lexicon/load.h"
 #include "lexicon/morph.h"
-#include "text/token.h"
+#include "lexicon/token.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -20,7 +20,7 @@ sckg_status lex_fail(loader *L, const char *msg, const char *detail) {
     char text[512];
     snprintf(text, sizeof text, "%s%s%s", msg, detail ? ": " : "",
              detail ? detail : "");
-    sckg_diag d = {SCKG_ERR_INPUT, L->file, L->line, 0, text, false};
+    sckg_diag d = {SCKG_ERR_INPUT, L->file, L->line, 0, text, SCKG_SEV_ERROR};
     L->sink(L->handle, &d);
   }
   L->st = SCKG_ERR_INPUT;

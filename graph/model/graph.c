@@ -101,8 +101,8 @@ void sckg_model_free_build(sckg_graph *g) {
     sckg_vec_free(&e->triggers);
   }
   sckg_vec_free(&b->all_events);
-  if (!b->extractor_lent)
-    sckg_extractor_free(b->extractor);
+  if (b->reader_free)
+    b->reader_free(b->reader);
   sckg_pmap_free(&b->actors_by_slug);
   sckg_pmap_free(&b->events_by_key);
   sckg_pmap_free(&b->articles_by_ident);
@@ -252,7 +252,8 @@ void sckg_graph_report(const sckg_graph *g, sckg_status st, const char *file,
                        unsigned long line, unsigned long col, const char *msg) {
   if (!g->opts.sink)
     return;
-  sckg_diag d = {st, file, line, col, msg, false};
+  sckg_diag d = {st,  file, line,
+                 col, msg,  st ? SCKG_SEV_ERROR : SCKG_SEV_WARNING};
   g->opts.sink(g->opts.sink_handle, &d);
 }
 
@@ -279,26 +280,4 @@ void sckg_graph_report_taken(const sckg_graph *g, const char *name,
            "the record's id)",
            ident);
   sckg_graph_report(g, SCKG_ERR_INPUT, name, 0, 0, msg);
-}
-
-sckg_status sckg_build(const sckg_input *inputs, size_t n,
-                       const sckg_options *opts, sckg_graph **out) {
-  const sckg_schema *schema;
-  *out = NULL;
-  sckg_status st = sckg_schema_embedded(&schema);
-  if (st != SCKG_OK)
-    return st;
-  sckg_graph *g;
-  if ((st = sckg_graph_new(schema, opts, &g)) != SCKG_OK)
-    return st;
-  for (size_t i = 0; i < n && st == SCKG_OK; i++)
-    st = sckg_graph_add(g, &inputs[i]);
-  if (st == SCKG_OK)
-    st = sckg_graph_finish(g);
-  if (st != SCKG_OK) {
-    sckg_graph_free(g);
-    return st;
-  }
-  *out = g;
-  return SCKG_OK;
 }

@@ -177,17 +177,3 @@ sckg_status sckg_graph_merge(sckg_graph *g, sckg_graph *part) {
   sckg_graph_free(part);
   return SCKG_OK;
 }
-
-sckg_status sckg_graph_add(sckg_graph *g, const sckg_input *in) {
-  if (!g || !in || g->finished || (!in->text && in->len))
-    return SCKG_ERR_ARG;
-  build_state *b = BUILD(g);
-  if (!b->extractor) /* one for all the articles of this graph */
-    b->extractor = sckg_extractor_new();
-  sckg_graph *part;
-  sckg_status st =
-      sckg_graph_read_using(g->schema, &g->opts, in, b->extractor, &part);
-  if (st != SCKG_OK)
-    return st;
-  return sckg_graph_merge(g, part);
-}

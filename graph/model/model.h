@@ -3,9 +3,9 @@
 #ifndef SCKG_MODEL_H
 #define SCKG_MODEL_H
 
-#include "build.h"
 #include "lexicon/lexicon.h"
-#include "text/token.h"
+#include "lexicon/token.h"
+#include "model/build.h"
 
 /* Free what only building needs (graph.c); finishing calls it last. */
 void sckg_model_free_build(sckg_graph *g);

@@ -5,60 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-
-static int month_days(int y, int m) {
-  static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  return m == 2 && leap(y) ? 29 : days[m - 1];
-}
-
-bool sckg_date_parse(const char *s, size_t n, sckg_date *out) {
-  if (n != 10 || s[4] != '-' || s[7] != '-')
-    return false;
-  int v[3] = {0, 0, 0}, k = 0;
-  for (size_t i = 0; i < n; i++) {
-    if (i == 4 || i == 7) {
-      k++;
-      continue;
-    }
-    if (s[i] < '0' || s[i] > '9')
-      return false;
-    v[k] = v[k] * 10 + (s[i] - '0');
-  }
-  if (v[0] < 1 || v[1] < 1 || v[1] > 12 || v[2] < 1 ||
-      v[2] > month_days(v[0], v[1]))
-    return false;
-  out->year = v[0];
-  out->month = v[1];
-  out->day = v[2];
-  return true;
-}
-
-/* Howard Hinnant's civil-from-days arithmetic (a published algorithm). */
-long sckg_date_days(sckg_date d) {
-  long y = d.year - (d.month <= 2);
-  long era = (y >= 0 ? y : y - 399) / 400;
-  long yoe = y - era * 400;
-  long mp = (d.month + 9) % 12;
-  long doy = (153 * mp + 2) / 5 + d.day - 1;
-  long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
-
-sckg_date sckg_date_from_days(long z) {
-  z += 719468;
-  long era = (z >= 0 ? z : z - 146096) / 146097;
-  long doe = z - era * 146097;
-  long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  long mp = (5 * doy + 2) / 153;
-  sckg_date d;
-  d.day = (int)(doy - (153 * mp + 2) / 5 + 1);
-  d.month = (int)(mp < 10 ? mp + 3 : mp - 9);
-  d.year = (int)(yoe + era * 400 + (d.month <= 2));
-  return d;
-}
-
 static bool is_space_byte(char c) {
   return c == ' ' || c == '\t' || c == '\r' || c == '\n';
 }

@@ -5,10 +5,10 @@
 #ifndef SCKG_ARTICLE_H
 #define SCKG_ARTICLE_H
 
-#include "kinds.h"
+#include "base/kinds.h"
+#include "base/support.h"
 #include "lexicon/lexicon.h"
 #include "sckg/status.h"
-#include "support.h"
 #include "text/layout.h"
 
 typedef struct {
@@ -34,11 +34,5 @@ sckg_status sckg_article_read(const sckg_schema *s, const char *text,
                               size_t len, bool headline, article_text *out,
                               const char **why, size_t *where);
 void sckg_article_text_free(article_text *a);
-
-/* Parse "YYYY-MM-DD" exactly; false when not a real calendar date. */
-bool sckg_date_parse(const char *s, size_t n, sckg_date *out);
-/* Days since 1970-01-01 and back, for weekday arithmetic. */
-long sckg_date_days(sckg_date d);
-sckg_date sckg_date_from_days(long days);
 
 #endif

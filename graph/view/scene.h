@@ -5,8 +5,8 @@
 #ifndef SCKG_VIEW_SCENE_H
 #define SCKG_VIEW_SCENE_H
 
-#include "graph_impl.h"
 #include "lexicon/lexicon.h"
+#include "model/graph_impl.h"
 #include "sckg/write.h"
 #include "view/view.h"
 

@@ -4,7 +4,7 @@
 #ifndef SCKG_VIEW_H
 #define SCKG_VIEW_H
 
-#include "graph_impl.h"
+#include "model/graph_impl.h"
 #include "sckg/write.h"
 
 #include <graphviz/cgraph.h>

@@ -25,7 +25,7 @@
  * failure gets. */
 #define _POSIX_C_SOURCE 200809L
 
-#include "graph_impl.h"
+#include "model/graph_impl.h"
 #include "sckg/sckg.h"
 
 #include <ctype.h>
@@ -553,7 +553,7 @@ static void labels(buf *b, sckg_actor *const *actors, size_t n) {
 
 static void diag_sink(void *handle, const sckg_diag *d) {
   buf *b = handle;
-  if (d->note)
+  if (d->severity != SCKG_SEV_ERROR && d->severity != SCKG_SEV_WARNING)
     return;
   buf_puts(b, d->message ? d->message : "(no message)");
   buf_puts(b, "; ");

@@ -19,7 +19,7 @@
 
 #define _POSIX_C_SOURCE 200809L
 
-#include "graph_impl.h"
+#include "model/graph_impl.h"
 #include "sckg/sckg.h"
 
 #include <stdbool.h>

@@ -3,7 +3,7 @@
  * person reads, the differ flag, both input formats, and the errors. */
 #define _POSIX_C_SOURCE 200809L
 
-#include "graph_impl.h"
+#include "model/graph_impl.h"
 #include "sckg/diff.h"
 #include "sckg/write.h"
 

@@ -9,7 +9,7 @@
 #include <cmocka.h>
 
 #include "extract/entities.h"
-#include "graph_impl.h"
+#include "model/graph_impl.h"
 
 #include <stdbool.h>
 #include <stdio.h>

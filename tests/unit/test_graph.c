@@ -13,7 +13,7 @@
 /* cmocka needs the headers above first */
 #include <cmocka.h>
 
-#include "graph_impl.h"
+#include "model/graph_impl.h"
 #include "sckg/sckg.h"
 
 #include <stdio.h>

@@ -20,7 +20,9 @@ static void each_header_declares_its_api(void **state) {
   (void)state;
   /* sckg/status.h */
   const char *(*strerror_fn)(sckg_status) = sckg_strerror;
-  sckg_diag diag = {SCKG_ERR_INPUT, "file.txt", 1, 2, "message", false};
+  void (*oom_fn)(void (*)(void)) = sckg_set_out_of_memory_handler;
+  sckg_diag diag = {SCKG_ERR_INPUT, "file.txt",    1, 2,
+                    "message",      SCKG_SEV_ERROR};
   /* sckg/graph.h */
   sckg_status (*build_fn)(const sckg_input *, size_t, const sckg_options *,
                           sckg_graph **) = sckg_build;
@@ -32,6 +34,7 @@ static void each_header_declares_its_api(void **state) {
   sckg_status (*diff_fn)(const char *, const char *, FILE *, bool *,
                          sckg_diag_sink, void *) = sckg_diff_files;
   assert_non_null(strerror_fn);
+  assert_non_null(oom_fn);
   assert_non_null(build_fn);
   assert_non_null(nt_fn);
   assert_non_null(diff_fn);

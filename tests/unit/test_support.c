@@ -8,7 +8,7 @@
 /* cmocka needs the headers above first */
 #include <cmocka.h>
 
-#include "support.h"
+#include "base/support.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -7,7 +7,7 @@
 /* cmocka needs the headers above first */
 #include <cmocka.h>
 
-#include "text/token.h"
+#include "lexicon/token.h"
 
 #include <string.h>
 

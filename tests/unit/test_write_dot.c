@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* The DOT writer on hand-built graphs: byte-identical output, what each view
  * shows (read back with agmemread), hostile label text and write failures. */
-#include "graph_impl.h"
+#include "model/graph_impl.h"
 #include "sckg/write.h"
 #include "view/view.h"
 #include "write_fixture.h"

@@ -3,7 +3,7 @@
  * the buffer boundary and write failures. */
 #define _POSIX_C_SOURCE 200809L
 
-#include "graph_impl.h"
+#include "model/graph_impl.h"
 #include "sckg/write.h"
 
 #include <setjmp.h>

@@ -4,7 +4,7 @@
  * what XML cannot carry is refused before a byte is written. */
 #define _POSIX_C_SOURCE 200809L
 
-#include "graph_impl.h"
+#include "model/graph_impl.h"
 #include "sckg/write.h"
 
 #include <libxml/parser.h>

@@ -6,7 +6,7 @@
  * Set SCKG_DEMO_DIR to also write the story's statement.dot/.svg there. */
 #define _POSIX_C_SOURCE 200809L
 
-#include "graph_impl.h"
+#include "model/graph_impl.h"
 #include "sckg/write.h"
 #include "view/view.h"
 #include "write_fixture.h"

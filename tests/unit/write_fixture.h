@@ -7,7 +7,7 @@
 #ifndef SCKG_WRITE_FIXTURE_H
 #define SCKG_WRITE_FIXTURE_H
 
-#include "graph_impl.h"
+#include "model/graph_impl.h"
 
 #include <stdio.h>
 #include <stdlib.h>

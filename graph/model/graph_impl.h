@@ -4,25 +4,12 @@
 #ifndef SCKG_GRAPH_IMPL_H
 #define SCKG_GRAPH_IMPL_H
 
-#include "kinds.h"
+#include "base/kinds.h"
+#include "base/support.h"
 #include "sckg/graph.h"
-#include "support.h"
 
 #include <stdbool.h>
 #include <stddef.h>
-
-/* Namespaces of the contract. */
-#define SCKG_NS "https://w3id.org/sckg/ns#"
-#define SCKG_NS_RDF "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-#define SCKG_NS_RDFS "http://www.w3.org/2000/01/rdf-schema#"
-#define SCKG_NS_OWL "http://www.w3.org/2002/07/owl#"
-#define SCKG_NS_XSD "http://www.w3.org/2001/XMLSchema#"
-#define SCKG_NS_SKOS "http://www.w3.org/2004/02/skos/core#"
-#define SCKG_NS_PROV "http://www.w3.org/ns/prov#"
-#define SCKG_NS_DCT "http://purl.org/dc/terms/"
-#define SCKG_NS_NIF                                                            \
-  "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"
-#define SCKG_NS_WD "http://www.wikidata.org/entity/"
 
 typedef struct sckg_actor sckg_actor;
 struct sckg_actor {
@@ -114,10 +101,6 @@ struct sckg_graph {
 #define SCKG_ACTORS(g) ((sckg_actor **)(g)->actors.items)
 #define SCKG_EVENTS(g) ((sckg_event **)(g)->events.items)
 #define SCKG_ARTICLES(g) ((sckg_article **)(g)->articles.items)
-
-/* Format a date as xsd:date or xsd:gYearMonth lexical form into buf (>= 11
- * bytes); returns the datatype IRI, or NULL when the date is empty. */
-const char *sckg_date_format(sckg_date d, char *buf);
 
 /* Is `t` a well-formed language tag (N-Triples' LANGTAG)? */
 bool sckg_lang_valid(const char *t);

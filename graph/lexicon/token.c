@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-#include "text/token.h"
+#include "lexicon/token.h"
 
 #include <string.h>
 

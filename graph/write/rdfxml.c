@@ -2,7 +2,7 @@
 /* RDF/XML writer: the striped form, one rdf:Description per subject with
  * its property elements in triple order, through libxml2's xmlTextWriter so
  * that escaping is libxml2's, not ours. */
-#include "graph_impl.h"
+#include "model/graph_impl.h"
 #include "sckg/write.h"
 
 #include <libxml/xmlerror.h>

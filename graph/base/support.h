@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* Support: allocation, an arena, interned strings, growable arrays and
- * byte buffers. Out of memory aborts with "sckg: out of memory". */
+ * byte buffers. Out of memory aborts, after the handler of
+ * sckg_set_out_of_memory_handler. */
 #ifndef SCKG_SUPPORT_H
 #define SCKG_SUPPORT_H
 

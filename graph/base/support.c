@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 #define _DEFAULT_SOURCE /* MAP_ANONYMOUS, MADV_HUGEPAGE */
-#include "support.h"
+#include "base/support.h"
+#include "sckg/status.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -8,8 +9,16 @@
 #include <string.h>
 #include <sys/mman.h>
 
+/* Atomic: the handler is set once by a program's main, and read from any
+ * reader thread that runs out. */
+static _Atomic(void (*)(void)) oom_handler;
+
+void sckg_set_out_of_memory_handler(void (*fn)(void)) { oom_handler = fn; }
+
 static void die_oom(void) {
-  fputs("sckg: out of memory\n", stderr);
+  void (*fn)(void) = oom_handler;
+  if (fn)
+    fn();
   abort();
 }
 

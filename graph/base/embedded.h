@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* Files compiled into the library by graph/embed.cmake: the default
+/* Files compiled into the library by graph/base/embed.cmake: the default
  * articles (corpus/) and the schema tables (schema/). */
 #ifndef SCKG_EMBEDDED_H
 #define SCKG_EMBEDDED_H

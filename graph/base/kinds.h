@@ -1,10 +1,25 @@
 /* SPDX-License-Identifier: MIT */
 /* The vocabulary the extraction and the graph model share: the contract's
- * actor classes and event types, and dates as far as a text fixes them. */
+ * namespaces, actor classes and event types, and dates as far as a text
+ * fixes them. */
 #ifndef SCKG_KINDS_H
 #define SCKG_KINDS_H
 
+#include <stdbool.h>
 #include <stddef.h>
+
+/* Namespaces of the contract. */
+#define SCKG_NS "https://w3id.org/sckg/ns#"
+#define SCKG_NS_RDF "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+#define SCKG_NS_RDFS "http://www.w3.org/2000/01/rdf-schema#"
+#define SCKG_NS_OWL "http://www.w3.org/2002/07/owl#"
+#define SCKG_NS_XSD "http://www.w3.org/2001/XMLSchema#"
+#define SCKG_NS_SKOS "http://www.w3.org/2004/02/skos/core#"
+#define SCKG_NS_PROV "http://www.w3.org/ns/prov#"
+#define SCKG_NS_DCT "http://purl.org/dc/terms/"
+#define SCKG_NS_NIF                                                            \
+  "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"
+#define SCKG_NS_WD "http://www.wikidata.org/entity/"
 
 /* Actor classes of the contract, in a fixed order. */
 typedef enum {
@@ -78,5 +93,15 @@ sckg_event_type sckg_event_type_parse(const char *name, size_t len);
 typedef struct {
   int year, month, day;
 } sckg_date;
+
+/* Format a date as xsd:date or xsd:gYearMonth lexical form into buf (>= 11
+ * bytes); returns the datatype IRI, or NULL when the date is empty. */
+const char *sckg_date_format(sckg_date d, char *buf);
+
+/* Parse "YYYY-MM-DD" exactly; false when not a real calendar date. */
+bool sckg_date_parse(const char *s, size_t n, sckg_date *out);
+/* Days since 1970-01-01 and back, for weekday arithmetic. */
+long sckg_date_days(sckg_date d);
+sckg_date sckg_date_from_days(long days);
 
 #endif

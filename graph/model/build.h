@@ -5,8 +5,7 @@
 #ifndef SCKG_BUILD_H
 #define SCKG_BUILD_H
 
-#include "graph_impl.h"
-#include "read.h"
+#include "model/graph_impl.h"
 
 /* An event under construction: the public node first, so a sckg_event *
  * of this graph is also an ev_node *. */
@@ -25,8 +24,11 @@ typedef struct {
   sckg_pmap events_by_key;     /* interned key -> ev_node */
   sckg_pmap articles_by_ident; /* interned ident -> sckg_article */
   sckg_vec all_events;         /* ev_node *, in creation order */
-  sckg_extractor *extractor;
-  bool extractor_lent; /* the caller's: not freed with the graph */
+  /* The extraction's working memory, kept for all the articles read into
+   * this graph: read.c's, and freed through reader_free (NULL when it is
+   * not this graph's to free), so that the model knows nothing of it. */
+  void *reader;
+  void (*reader_free)(void *reader);
   sckg_buf buf;
   const char *input_name; /* of the last article read, for messages */
 } build_state;

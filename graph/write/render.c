@@ -12,7 +12,7 @@
  *     count (agerrors) decides success instead. The handler is process-wide
  *     state in cgraph: concurrent renders in one process are not supported.
  */
-#include "graph_impl.h"
+#include "model/graph_impl.h"
 #include "sckg/write.h"
 #include "view/view.h"
 

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* N-Triples writer: a finished graph's sorted triples, one per line, in the
  * escaping of N-Triples 1.1 (https://www.w3.org/TR/n-triples/). */
-#include "graph_impl.h"
+#include "model/graph_impl.h"
 #include "sckg/write.h"
 
 #include <stdbool.h>

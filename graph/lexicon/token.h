@@ -4,7 +4,7 @@
 #ifndef SCKG_TOKEN_H
 #define SCKG_TOKEN_H
 
-#include "support.h"
+#include "base/support.h"
 
 #include <stdbool.h>
 #include <stddef.h>
