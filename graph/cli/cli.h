@@ -116,6 +116,7 @@ int cli_parse_args(int argc, char **argv, cli *c);
 /* messages.c */
 void cli_errorf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+int cli_point_at_help(void);
 void cli_print_diag(void *handle, const sckg_diag *d);
 extern progress cli_progress_line;
 double cli_now_s(void);

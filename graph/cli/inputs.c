@@ -128,8 +128,8 @@ static void report(sckg_inputs *it, sckg_status st, const char *file,
   if (n > 0)
     vsnprintf(msg, (size_t)n + 1, fmt, ap2);
   va_end(ap2);
-  sckg_diag d = {st,  file, line,
-                 col, msg,  st ? SCKG_SEV_ERROR : SCKG_SEV_WARNING};
+  sckg_severity sev = st ? SCKG_SEV_ERROR : SCKG_SEV_WARNING;
+  sckg_diag d = {st, file, line, col, msg, sev};
   it->opts.sink(it->opts.sink_handle, &d);
   free(msg);
 }

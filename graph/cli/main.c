@@ -49,13 +49,12 @@ static int run_build(const cli *c) {
              sckg_graph_event_count(g));
     }
   } else {
-    const char *problem = NULL;
     bool drawing = c->cmd->out == OUT_DOT || c->cmd->out == OUT_RENDER;
-    if (drawing &&
-        sckg_write_check_view(g, &c->draw, &problem) == SCKG_ERR_ARG) {
-      rc = cli_usage_error("option '--view': '%s' %s", c->view, problem);
+    if (drawing && sckg_write_check_view(g, &c->draw) == SCKG_ERR_ARG) {
+      rc = cli_point_at_help(); /* the reason went to the sink */
       goto done;
     }
+    size_t errors_before = ds.errors;
     errno = 0;
     sckg_status st =
         cli_write_one(g, c->cmd->out, &c->draw, c->cmd->format, stdout);
@@ -63,7 +62,8 @@ static int run_build(const cli *c) {
       cli_report_stdout_error(st, errno);
       rc = EXIT_FAIL;
     } else if (st != SCKG_OK) {
-      cli_errorf("%s: %s", c->cmd->name, sckg_strerror(st));
+      if (ds.errors == errors_before) /* not explained by the writer */
+        cli_errorf("%s: %s", c->cmd->name, sckg_strerror(st));
       rc = st == SCKG_ERR_ARG ? EXIT_USAGE : EXIT_FAIL;
     }
   }

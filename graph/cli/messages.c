@@ -41,6 +41,11 @@ int cli_usage_error(const char *fmt, ...) {
   va_start(ap, fmt);
   put_line(fmt, ap);
   va_end(ap);
+  return cli_point_at_help();
+}
+
+/* The line after a misuse is named; returns EXIT_USAGE. */
+int cli_point_at_help(void) {
   fputs("sckg: Try 'sckg --help' for more information.\n", stderr);
   return EXIT_USAGE;
 }

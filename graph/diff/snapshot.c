@@ -26,8 +26,8 @@ static sckg_status report(const ctx *c, sckg_status st, unsigned long line,
   va_start(ap, fmt);
   vsnprintf(msg, sizeof msg, fmt, ap);
   va_end(ap);
-  sckg_diag d = {st,  c->path, line,
-                 col, msg,     st ? SCKG_SEV_ERROR : SCKG_SEV_WARNING};
+  sckg_severity sev = st ? SCKG_SEV_ERROR : SCKG_SEV_WARNING;
+  sckg_diag d = {st, c->path, line, col, msg, sev};
   c->sink(c->handle, &d);
   return st;
 }

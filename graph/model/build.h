@@ -45,9 +45,6 @@ sckg_actor *sckg_graph_actor(sckg_graph *g, const char *slug, const char *label,
 void sckg_graph_encode_segment(sckg_buf *out, const char *s, size_t n);
 /* What joins an article's IRI and "char=b,e" in its sentences' IRIs. */
 char sckg_graph_sentence_sep(const sckg_article *a);
-/* A diagnostic to the graph's sink. */
-void sckg_graph_report(const sckg_graph *g, sckg_status st, const char *file,
-                       unsigned long line, unsigned long col, const char *msg);
 
 /* Actors by IRI, for qsort. */
 int sckg_graph_actor_cmp(const void *pa, const void *pb);

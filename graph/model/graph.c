@@ -252,8 +252,8 @@ void sckg_graph_report(const sckg_graph *g, sckg_status st, const char *file,
                        unsigned long line, unsigned long col, const char *msg) {
   if (!g->opts.sink)
     return;
-  sckg_diag d = {st,  file, line,
-                 col, msg,  st ? SCKG_SEV_ERROR : SCKG_SEV_WARNING};
+  sckg_severity sev = st ? SCKG_SEV_ERROR : SCKG_SEV_WARNING;
+  sckg_diag d = {st, file, line, col, msg, sev};
   g->opts.sink(g->opts.sink_handle, &d);
 }
 

@@ -110,12 +110,14 @@ bool sckg_lang_valid(const char *t);
  * graph; the graph's content is the same before and after. */
 sckg_status sckg_graph_list_triples(const sckg_graph *g);
 
-/* sckg_write_ntriples, appending to `out` (the pipeline's --stream). */
-sckg_status sckg_write_ntriples_mem(const sckg_graph *g, sckg_buf *out);
-
 /* Compare two terms / triples by their bytes, as N-Triples sorts them. */
 int sckg_term_cmp(const sckg_term *a, const sckg_term *b);
 int sckg_triple_cmp(const void *a, const void *b);
+
+/* A diagnostic to the graph's sink (sckg_options.sink): errors when `st`
+ * is not SCKG_OK, warnings otherwise. */
+void sckg_graph_report(const sckg_graph *g, sckg_status st, const char *file,
+                       unsigned long line, unsigned long col, const char *msg);
 
 /* Services of the graph model to the reader (model/graph.c). */
 const char *sckg_graph_intern(sckg_graph *g, const char *s, size_t len);

@@ -3,22 +3,25 @@
  * escaping of N-Triples 1.1 (https://www.w3.org/TR/n-triples/). */
 #include "model/graph_impl.h"
 #include "sckg/write.h"
+#include "write/common.h"
 
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* Output goes through one fixed buffer handed to fwrite when full: a
- * graph has tens of thousands of short fields, and stdio's per-call locking
- * and format parsing would cost more than the escaping itself. `failed`
- * latches the first fwrite error so later calls are no-ops. */
+/* Output goes through one fixed buffer handed to the sink when full: a
+ * graph has tens of thousands of short fields, and a call per field (stdio's
+ * locking and format parsing, or a caller's function) would cost more than
+ * the escaping itself. `failed` latches the first short write so later
+ * calls are no-ops. */
 enum { OUT_SIZE = 64 * 1024, IRI_CACHE = 1024 };
 
 typedef struct {
-  FILE *file;    /* where full buffers go, or */
-  sckg_buf *mem; /* in memory (the pipeline's --stream) */
+  sckg_byte_sink sink; /* where full buffers go */
+  void *stream;
   size_t len;
   bool failed;
   /* IRIs known to need no escape, with their length, by address: the
@@ -32,9 +35,7 @@ typedef struct {
 } out_buf;
 
 static void flush_out(out_buf *o) {
-  if (o->mem)
-    sckg_buf_add(o->mem, o->buf, o->len);
-  else if (o->len && !o->failed && fwrite(o->buf, 1, o->len, o->file) != o->len)
+  if (o->len && !o->failed && o->sink(o->buf, o->len, o->stream) != o->len)
     o->failed = true;
   o->len = 0;
 }
@@ -176,11 +177,18 @@ static void write_triple(out_buf *o, const sckg_triple *t) {
 }
 
 static sckg_status check_subject(void *ctx, const sckg_triple *t, size_t n) {
-  (void)ctx;
+  const sckg_graph *g = ctx;
   for (size_t i = 0; i < n; i++)
     if (t[i].o.kind == SCKG_TERM_LITERAL && t[i].o.lang &&
-        !sckg_lang_valid(t[i].o.lang))
+        !sckg_lang_valid(t[i].o.lang)) {
+      char msg[512];
+      snprintf(msg, sizeof msg,
+               "cannot write N-Triples: a literal of <%.200s> has the "
+               "language tag '%.40s', which is not well-formed",
+               t[i].s, t[i].o.lang);
+      sckg_graph_report(g, SCKG_ERR_INPUT, NULL, 0, 0, msg);
       return SCKG_ERR_INPUT;
+    }
   return SCKG_OK;
 }
 
@@ -191,37 +199,32 @@ static sckg_status write_subject(void *ctx, const sckg_triple *t, size_t n) {
   return o->failed ? SCKG_ERR_WRITE : SCKG_OK;
 }
 
-/* Write the triples into `file` or `mem`. */
-static sckg_status write_all(const sckg_graph *g, FILE *file, sckg_buf *mem) {
+sckg_status sckg_write_ntriples_to(const sckg_graph *g, sckg_byte_sink sink,
+                                   void *stream) {
+  if (!g || !sink || !g->finished)
+    return SCKG_ERR_ARG;
   /* Validate before the first byte so a refused graph leaves no half file:
    * triples given by hand, that is; those made from the nodes tag their
    * literals with "en" alone. */
   if (g->triples) {
-    sckg_status st = sckg_graph_each_subject(g, check_subject, NULL);
+    sckg_status st = sckg_graph_each_subject(g, check_subject, (void *)g);
     if (st != SCKG_OK)
       return st;
   }
   out_buf *o = sckg_xmalloc(sizeof *o); /* the buffer needs no zeroing */
   memset(o, 0, offsetof(out_buf, buf));
-  o->file = file;
-  o->mem = mem;
+  o->sink = sink;
+  o->stream = stream;
   sckg_graph_each_subject(g, write_subject, o);
   flush_out(o);
   bool failed = o->failed;
   free(o);
-  if (file && (failed || fflush(file) != 0 || ferror(file)))
-    return SCKG_ERR_WRITE;
-  return SCKG_OK;
+  return failed ? SCKG_ERR_WRITE : SCKG_OK;
 }
 
 sckg_status sckg_write_ntriples(const sckg_graph *g, FILE *out) {
-  if (!g || !out || !g->finished)
+  if (!out)
     return SCKG_ERR_ARG;
-  return write_all(g, out, NULL);
-}
-
-sckg_status sckg_write_ntriples_mem(const sckg_graph *g, sckg_buf *out) {
-  if (!g || !out || !g->finished)
-    return SCKG_ERR_ARG;
-  return write_all(g, NULL, out);
+  return sckg_write_file_done(sckg_write_ntriples_to(g, sckg_file_sink, out),
+                              out);
 }

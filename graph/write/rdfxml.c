@@ -4,6 +4,7 @@
  * that escaping is libxml2's, not ours. */
 #include "model/graph_impl.h"
 #include "sckg/write.h"
+#include "write/common.h"
 
 #include <libxml/xmlerror.h>
 #include <libxml/xmlwriter.h>
@@ -183,28 +184,36 @@ static bool predicate_ok(const char *p) {
 typedef struct {
   const char *checked[32]; /* predicates found good, by address */
   size_t n_checked;
+  const char *subject, *why; /* of the first triple refused */
 } checks;
+
+static sckg_status refuse(checks *c, const sckg_triple *t, const char *why) {
+  c->subject = t->s;
+  c->why = why;
+  return SCKG_ERR_INPUT;
+}
 
 static sckg_status check_subject(void *ctx, const sckg_triple *t, size_t n) {
   checks *c = ctx;
   if (!iri_ok(t[0].s))
-    return SCKG_ERR_INPUT;
+    return refuse(c, &t[0], "the subject is not an IRI RDF/XML can carry");
   for (size_t i = 0; i < n; i++) {
     const sckg_triple *x = &t[i];
     bool known = false;
     for (size_t k = 0; k < c->n_checked && !known; k++)
       known = c->checked[k] == x->p;
     if (!known && !predicate_ok(x->p))
-      return SCKG_ERR_INPUT;
+      return refuse(c, x, "a predicate has no XML qualified name");
     if (!known && c->n_checked < 32)
       c->checked[c->n_checked++] = x->p;
     if (x->o.kind == SCKG_TERM_IRI) {
       if (!iri_ok(x->o.value))
-        return SCKG_ERR_INPUT;
-    } else if (!text_ok(x->o.value) ||
-               (x->o.lang && !sckg_lang_valid(x->o.lang)) ||
+        return refuse(c, x, "an object is not an IRI RDF/XML can carry");
+    } else if (!text_ok(x->o.value)) {
+      return refuse(c, x, "a literal holds a character XML 1.0 cannot carry");
+    } else if ((x->o.lang && !sckg_lang_valid(x->o.lang)) ||
                (!x->o.lang && x->o.datatype && !iri_ok(x->o.datatype))) {
-      return SCKG_ERR_INPUT;
+      return refuse(c, x, "a literal has a bad language tag or datatype");
     }
   }
   return SCKG_OK;
@@ -214,11 +223,18 @@ static sckg_status check_subject(void *ctx, const sckg_triple *t, size_t n) {
  * that is UTF-8 of XML characters (its input checks replace the rest) and
  * mints its IRIs from a checked base and encoded segments, with the
  * contract's predicates; the fuzzers check all of it on arbitrary input
- * (fuzz_check_graph). Triples given by hand may be anything. */
+ * (fuzz_check_graph). Triples given by hand may be anything: the first one
+ * refused is reported to the graph's sink. */
 static bool graph_ok(const sckg_graph *g) {
   checks c = {0};
-  return !g->triples ||
-         sckg_graph_each_subject(g, check_subject, &c) == SCKG_OK;
+  if (!g->triples || sckg_graph_each_subject(g, check_subject, &c) == SCKG_OK)
+    return true;
+  char msg[512];
+  snprintf(msg, sizeof msg,
+           "cannot write RDF/XML: in the triples of <%.200s>, %s", c.subject,
+           c.why);
+  sckg_graph_report(g, SCKG_ERR_INPUT, NULL, 0, 0, msg);
+  return false;
 }
 
 /* The per-write state: namespaces that needed a generated prefix, numbered
@@ -373,8 +389,26 @@ static void ignore_error(void *ctx, xmlErrorPtr err) {
   (void)err;
 }
 
-sckg_status sckg_write_rdfxml(const sckg_graph *g, FILE *out) {
-  if (!g || !out || !g->finished)
+/* libxml2's output callback over the caller's byte sink: the bytes written,
+ * or -1 when the sink wrote fewer (libxml2 then stops with an error). */
+typedef struct {
+  sckg_byte_sink sink;
+  void *stream;
+  bool failed;
+} sink_ctx;
+
+static int sink_write(void *context, const char *buffer, int len) {
+  sink_ctx *c = context;
+  if (len > 0 && c->sink(buffer, (size_t)len, c->stream) != (size_t)len) {
+    c->failed = true;
+    return -1;
+  }
+  return len;
+}
+
+sckg_status sckg_write_rdfxml_to(const sckg_graph *g, sckg_byte_sink sink,
+                                 void *stream) {
+  if (!g || !sink || !g->finished)
     return SCKG_ERR_ARG;
   if (!graph_ok(g))
     return SCKG_ERR_INPUT;
@@ -385,9 +419,10 @@ sckg_status sckg_write_rdfxml(const sckg_graph *g, FILE *out) {
 
   sckg_status st = SCKG_OK;
   writer wr = {0};
-  /* The output buffer writes to `out` and, when closed, only flushes it:
-   * the caller keeps the FILE. */
-  xmlOutputBufferPtr ob = xmlOutputBufferCreateFile(out, NULL);
+  /* The output buffer writes through the sink; closing it (with the
+   * writer) calls no close callback: the caller keeps the stream. */
+  sink_ctx sc = {sink, stream, false};
+  xmlOutputBufferPtr ob = xmlOutputBufferCreateIO(sink_write, NULL, &sc, NULL);
   if (!ob) {
     st = SCKG_ERR_INTERNAL;
     goto done;
@@ -410,9 +445,16 @@ done:
   sckg_vec_free(&wr.gen_ns);
   sckg_buf_free(&wr.qname);
   xmlSetStructuredErrorFunc(old_ctx, old_handler);
-  /* xmlFileWrite reports a failed fwrite only when nothing was written;
-   * the stream's own error flag is the reliable witness. */
-  if (fflush(out) != 0 || ferror(out))
-    st = st ? st : SCKG_ERR_WRITE;
+  /* a failed write may surface in libxml2 as any error, or only at the
+   * flush inside xmlFreeTextWriter: the sink's own record decides */
+  if (sc.failed)
+    st = SCKG_ERR_WRITE;
   return st;
+}
+
+sckg_status sckg_write_rdfxml(const sckg_graph *g, FILE *out) {
+  if (!out)
+    return SCKG_ERR_ARG;
+  return sckg_write_file_done(sckg_write_rdfxml_to(g, sckg_file_sink, out),
+                              out);
 }

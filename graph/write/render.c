@@ -15,8 +15,10 @@
 #include "model/graph_impl.h"
 #include "sckg/write.h"
 #include "view/view.h"
+#include "write/common.h"
 
 #include <graphviz/gvc.h>
+#include <stdio.h>
 #include <string.h>
 
 static const char *const formats[] = {"svg", "png", "pdf"};
@@ -59,8 +61,12 @@ static sckg_status render_data(const sckg_graph *g,
   agusererrf old_errf = agseterrf(drop_message);
   agreseterrors();
 
-  if ((st = sckg_view_make(g, opts, &ag, NULL)) != SCKG_OK)
+  const char *problem = NULL;
+  if ((st = sckg_view_make(g, opts, &ag, &problem)) != SCKG_OK) {
+    if (st == SCKG_ERR_ARG)
+      sckg_write_report_view(g, opts, problem);
     goto done;
+  }
   if (!(gvc = shared_context())) {
     st = SCKG_ERR_INTERNAL;
     goto done;
@@ -96,29 +102,48 @@ done:
   return st;
 }
 
-sckg_status sckg_write_view_rendered(const sckg_graph *g,
-                                     const sckg_view_options *opts,
-                                     const char *format, FILE *out) {
+sckg_status sckg_write_view_rendered_to(const sckg_graph *g,
+                                        const sckg_view_options *opts,
+                                        const char *format, sckg_byte_sink sink,
+                                        void *stream) {
   char *data = NULL;
   unsigned int len = 0;
   bool known = false;
-  if (!g || !opts || !format || !out)
+  if (!g || !opts || !format || !sink)
     return SCKG_ERR_ARG;
   for (size_t i = 0; i < sizeof formats / sizeof *formats; i++)
     known |= strcmp(format, formats[i]) == 0;
-  if (!known)
+  if (!known) {
+    char msg[256];
+    snprintf(msg, sizeof msg,
+             "cannot render '%.40s': not a format (use svg, png or pdf)",
+             format);
+    sckg_graph_report(g, SCKG_ERR_ARG, NULL, 0, 0, msg);
     return SCKG_ERR_ARG;
+  }
 
   sckg_status st = render_data(g, opts, format, &data, &len);
+  if (st == SCKG_ERR_INTERNAL)
+    sckg_graph_report(g, st, NULL, 0, 0,
+                      "Graphviz could not lay out or render the view");
   if (st)
     goto done;
-  if (fwrite(data, 1, len, out) != len || fflush(out) != 0)
+  if (len && sink(data, len, stream) != len)
     st = SCKG_ERR_WRITE;
 
 done:
   if (data)
     gvFreeRenderData(data);
   return st;
+}
+
+sckg_status sckg_write_view_rendered(const sckg_graph *g,
+                                     const sckg_view_options *opts,
+                                     const char *format, FILE *out) {
+  if (!out)
+    return SCKG_ERR_ARG;
+  return sckg_write_file_done(
+      sckg_write_view_rendered_to(g, opts, format, sckg_file_sink, out), out);
 }
 
 sckg_status sckg_write_rendered(const sckg_graph *g, const char *view,

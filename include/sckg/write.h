@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: MIT */
-/* sckg: writing a finished graph as RDF/XML, N-Triples, DOT and SVG. */
+/* sckg: writing a finished graph as RDF/XML, N-Triples, DOT and SVG, to a
+ * FILE or to a caller's byte sink. Writers report what they refuse to the
+ * graph's diagnostics sink (sckg_options.sink), besides the status. */
 #ifndef SCKG_WRITE_H
 #define SCKG_WRITE_H
 
@@ -11,14 +13,27 @@
  * (subject, then predicate, then object; IRIs before literals), each
  * compared as bytes. SCKG_ERR_ARG for a NULL or unfinished graph,
  * SCKG_ERR_INPUT when a triple cannot be written (a bad language tag;
- * nothing is written then), SCKG_ERR_WRITE when `out` fails. */
+ * reported, and nothing is written), SCKG_ERR_WRITE when `out` fails. */
 sckg_status sckg_write_ntriples(const sckg_graph *g, FILE *out);
+
+/** A caller's byte sink, as serd's SerdSink: write `len` bytes of `buf` to
+ * `stream` and return how many were written; fewer is a failure, after
+ * which the writer stops and returns SCKG_ERR_WRITE. */
+typedef size_t (*sckg_byte_sink)(const void *buf, size_t len, void *stream);
+
+/** sckg_write_ntriples to a byte sink, in pieces of up to 64 KiB. */
+sckg_status sckg_write_ntriples_to(const sckg_graph *g, sckg_byte_sink sink,
+                                   void *stream);
 
 /** Write the graph as RDF/XML through libxml2's xmlTextWriter, subjects
  * sorted; the triples are exactly those of sckg_write_ntriples. Errors as
  * for sckg_write_ntriples; SCKG_ERR_INPUT also for a triple XML 1.0 cannot
  * carry (a control character), checked before anything is written. */
 sckg_status sckg_write_rdfxml(const sckg_graph *g, FILE *out);
+
+/** sckg_write_rdfxml to a byte sink. */
+sckg_status sckg_write_rdfxml_to(const sckg_graph *g, sckg_byte_sink sink,
+                                 void *stream);
 
 /** Write the `view` of the graph (see sckg_view_options) as DOT built with
  * cgraph, with the default depth, links and layout. SCKG_ERR_ARG for an
@@ -78,12 +93,11 @@ typedef struct {
 } sckg_view_options;
 
 /** Check `opts` against the finished graph `g` without drawing anything:
- * SCKG_OK, or SCKG_ERR_ARG with *problem (when `problem` is not NULL) set
- * to a static English phrase that follows the quoted view in a message,
- * e.g. "names no actor of the graph (...)". */
+ * SCKG_OK, or SCKG_ERR_ARG with the reason reported to the graph's sink,
+ * e.g. "view 'actor:X' names no actor of the graph (...)". The drawing
+ * writers report the same when given such a view. */
 sckg_status sckg_write_check_view(const sckg_graph *g,
-                                  const sckg_view_options *opts,
-                                  const char **problem);
+                                  const sckg_view_options *opts);
 
 /** sckg_write_dot with every option. For a layout other than dot (chosen
  * or by size) the DOT carries `layout` and `overlap` so that Graphviz's
@@ -91,9 +105,20 @@ sckg_status sckg_write_check_view(const sckg_graph *g,
 sckg_status sckg_write_view_dot(const sckg_graph *g,
                                 const sckg_view_options *opts, FILE *out);
 
+/** sckg_write_view_dot to a byte sink, in one piece. */
+sckg_status sckg_write_view_dot_to(const sckg_graph *g,
+                                   const sckg_view_options *opts,
+                                   sckg_byte_sink sink, void *stream);
+
 /** sckg_write_rendered with every option. */
 sckg_status sckg_write_view_rendered(const sckg_graph *g,
                                      const sckg_view_options *opts,
                                      const char *format, FILE *out);
+
+/** sckg_write_view_rendered to a byte sink, in one piece. */
+sckg_status sckg_write_view_rendered_to(const sckg_graph *g,
+                                        const sckg_view_options *opts,
+                                        const char *format, sckg_byte_sink sink,
+                                        void *stream);
 
 #endif

@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: MIT */
+/* What the writers share: writing to a FILE through the byte-sink form of
+ * each (the FILE as a sink, the check of the stream at the end), and the
+ * report of a view that cannot be drawn. */
+#ifndef SCKG_WRITE_COMMON_H
+#define SCKG_WRITE_COMMON_H
+
+#include "sckg/write.h"
+
+#include <stdio.h>
+
+/* An sckg_byte_sink over a FILE * stream: fwrite. */
+size_t sckg_file_sink(const void *buf, size_t len, void *file);
+
+/* The status of a write to `file` that returned `st`: SCKG_ERR_WRITE also
+ * when the stream fails to flush or holds an error a short write did not
+ * show. */
+sckg_status sckg_write_file_done(sckg_status st, FILE *file);
+
+/* Report to the graph's sink why the view of `opts` cannot be drawn:
+ * `problem` as sckg_view_make gives it, after the view's name. */
+void sckg_write_report_view(const sckg_graph *g, const sckg_view_options *opts,
+                            const char *problem);
+
+#endif
