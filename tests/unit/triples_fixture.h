@@ -11,8 +11,9 @@
  * and a graph made here has none (no schema, no base), only its triples,
  * which is all the triple writers read when the triples are there.
  *
- * The helpers fail the running cmocka test, so the test file defines
- * _POSIX_C_SOURCE 200809L (open_memstream) before any include. */
+ * The helpers fail the running cmocka test when anything goes wrong. A test
+ * file including this one defines _POSIX_C_SOURCE 200809L before any
+ * include, since write_mem needs open_memstream. */
 #ifndef SCKG_TRIPLES_FIXTURE_H
 #define SCKG_TRIPLES_FIXTURE_H
 
