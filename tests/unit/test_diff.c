@@ -1,22 +1,18 @@
 /* SPDX-License-Identifier: MIT */
 /* sckg_diff_files on small snapshots in temporary files: the exact lines a
- * person reads, the differ flag, both input formats, and the errors. */
+ * person reads, the differ flag, both input formats (one graph given as
+ * rows of triples, triples_fixture.h, written by both writers), and the
+ * errors. */
 #define _POSIX_C_SOURCE 200809L
 
-#include "model/graph_impl.h"
 #include "sckg/diff.h"
 #include "sckg/write.h"
+#include "triples_fixture.h"
 
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-
-#include <cmocka.h>
 
 #define ID "https://w3id.org/sckg/id/"
 #define NS "https://w3id.org/sckg/ns#"
@@ -300,11 +296,7 @@ static void test_actor_lines(void **state) {
 /* The same graph as written by both writers reads as the same triples. */
 static void test_rdfxml_vs_ntriples(void **state) {
   files *f = *state;
-  static const struct {
-    const char *s, *p;
-    int lit;
-    const char *v, *lang, *dt;
-  } rows[] = {
+  static const row rows[] = {
       {ID "actor/kp", SCKG_NS_RDF "type", 0, NS "Actor", 0, 0},
       {ID "actor/kp", SCKG_NS_RDF "type", 0, NS "State", 0, 0},
       {ID "actor/kp", SCKG_NS_RDFS "label", 1, "North Korea", "en", 0},
@@ -317,29 +309,15 @@ static void test_rdfxml_vs_ntriples(void **state) {
       {ID "article/ap", "http://example.org/p/2nd", 1, "", 0, 0},
       {ID "event/e", SCKG_NS "agent", 0, ID "actor/kp", 0, 0},
   };
-  enum { N = sizeof rows / sizeof rows[0] };
-  sckg_graph g = {0};
-  sckg_triple t[N];
-  for (size_t i = 0; i < N; i++)
-    t[i] = (sckg_triple){rows[i].s,
-                         rows[i].p,
-                         {rows[i].lit ? SCKG_TERM_LITERAL : SCKG_TERM_IRI,
-                          rows[i].v, rows[i].lang, rows[i].dt}};
-  qsort(t, N, sizeof t[0], sckg_triple_cmp);
-  g.triples = t;
-  g.n_triples = N;
-  g.finished = true;
+  sckg_graph *g = make_graph(rows, sizeof rows / sizeof rows[0]);
 
   assert_true(f->n == 0);
   snprintf(f->paths[0], sizeof f->paths[0], "%s/g.nt", f->dir);
   snprintf(f->paths[1], sizeof f->paths[1], "%s/g.rdf", f->dir);
   f->n = 2;
-  FILE *fp = fopen(f->paths[0], "w");
-  assert_int_equal(sckg_write_ntriples(&g, fp), SCKG_OK);
-  fclose(fp);
-  fp = fopen(f->paths[1], "w");
-  assert_int_equal(sckg_write_rdfxml(&g, fp), SCKG_OK);
-  fclose(fp);
+  write_file(f->paths[0], sckg_write_ntriples, g);
+  write_file(f->paths[1], sckg_write_rdfxml, g);
+  free_graph(g);
 
   char *text;
   bool differ = true;

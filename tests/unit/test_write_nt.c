@@ -1,66 +1,17 @@
 /* SPDX-License-Identifier: MIT */
-/* The N-Triples writer on small hand-built graphs: exact text, escaping,
- * the buffer boundary and write failures. */
+/* The N-Triples writer on small graphs given as rows of triples
+ * (triples_fixture.h): exact text, escaping, the buffer boundary and write
+ * failures. */
 #define _POSIX_C_SOURCE 200809L
 
-#include "model/graph_impl.h"
 #include "sckg/write.h"
+#include "triples_fixture.h"
 
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <cmocka.h>
-
 #define ID "https://w3id.org/sckg/id/"
-
-/* One triple as the tests spell it: lit = 0 for an IRI object. */
-typedef struct {
-  const char *s, *p;
-  int lit;
-  const char *v, *lang, *dt;
-} row;
-
-/* A finished graph as sckg_graph_finish leaves it, built by hand: the
- * triples sorted and distinct in an arena. Freed with free_graph. */
-static sckg_graph *make_graph(const row *rows, size_t n) {
-  sckg_graph *g = calloc(1, sizeof *g);
-  assert_non_null(g);
-  g->arena = sckg_arena_new();
-  g->triples = sckg_arena_alloc(g->arena, (n ? n : 1) * sizeof *g->triples);
-  for (size_t i = 0; i < n; i++) {
-    sckg_triple *t = &g->triples[i];
-    t->s = rows[i].s;
-    t->p = rows[i].p;
-    t->o.kind = rows[i].lit ? SCKG_TERM_LITERAL : SCKG_TERM_IRI;
-    t->o.value = rows[i].v;
-    t->o.lang = rows[i].lang;
-    t->o.datatype = rows[i].dt;
-  }
-  qsort(g->triples, n, sizeof *g->triples, sckg_triple_cmp);
-  g->n_triples = n;
-  g->finished = true;
-  return g;
-}
-
-static void free_graph(sckg_graph *g) {
-  sckg_arena_free(g->arena);
-  free(g);
-}
-
-/* Write g into memory; *text is heap-owned by the caller. */
-static sckg_status write_mem(const sckg_graph *g, char **text) {
-  size_t len;
-  FILE *f = open_memstream(text, &len);
-  assert_non_null(f);
-  sckg_status st = sckg_write_ntriples(g, f);
-  assert_int_equal(fclose(f), 0);
-  return st;
-}
 
 /* The sample graph: IRIs, language-tagged and typed literals, markup and
  * escapes, non-ASCII, a predicate outside the known namespaces. */
@@ -87,7 +38,7 @@ static void test_sample_exact(void **state) {
   (void)state;
   sckg_graph *g = make_graph(sample, sizeof sample / sizeof sample[0]);
   char *text;
-  assert_int_equal(write_mem(g, &text), SCKG_OK);
+  assert_int_equal(write_mem(sckg_write_ntriples, g, &text, NULL), SCKG_OK);
   assert_string_equal(
       text,
       "<https://w3id.org/sckg/id/actor/north-korea> "
@@ -137,7 +88,7 @@ static void test_iri_escapes(void **state) {
   };
   sckg_graph *g = make_graph(rows, 1);
   char *text;
-  assert_int_equal(write_mem(g, &text), SCKG_OK);
+  assert_int_equal(write_mem(sckg_write_ntriples, g, &text, NULL), SCKG_OK);
   assert_string_equal(
       text, "<http://example.org/a\\u0020b\\u003Cc\\u003Ed\\u0022e\\u007Bf"
             "\\u007Dg\\u007Ch\\u005Ei\\u0060j\\u005Ck\\u0001l> "
@@ -157,7 +108,7 @@ static void test_literal_escapes(void **state) {
   };
   sckg_graph *g = make_graph(rows, 1);
   char *text;
-  assert_int_equal(write_mem(g, &text), SCKG_OK);
+  assert_int_equal(write_mem(sckg_write_ntriples, g, &text, NULL), SCKG_OK);
   assert_string_equal(text, "<http://example.org/s> <http://example.org/p> "
                             "\"\\u0001\\u0008\\u0009\\u000B\\u000C\\u001F"
                             "\\u007F'<&>\xC2\x80\xF0\x9F\x98\x80\"@en-GB .\n");
@@ -173,7 +124,7 @@ static void test_lang_wins(void **state) {
                        "en", SCKG_NS_XSD "string"}};
   sckg_graph *g = make_graph(rows, 1);
   char *text;
-  assert_int_equal(write_mem(g, &text), SCKG_OK);
+  assert_int_equal(write_mem(sckg_write_ntriples, g, &text, NULL), SCKG_OK);
   assert_string_equal(
       text, "<http://example.org/s> <http://example.org/p> \"x\"@en .\n");
   free(text);
@@ -190,7 +141,8 @@ static void test_bad_lang(void **state) {
         {"http://example.org/s", "http://example.org/p", 1, "x", bad[i], 0}};
     sckg_graph *g = make_graph(rows, 1);
     char *text;
-    assert_int_equal(write_mem(g, &text), SCKG_ERR_INPUT);
+    assert_int_equal(write_mem(sckg_write_ntriples, g, &text, NULL),
+                     SCKG_ERR_INPUT);
     assert_string_equal(text, "");
     free(text);
     free_graph(g);
@@ -201,7 +153,7 @@ static void test_empty_graph(void **state) {
   (void)state;
   sckg_graph *g = make_graph(NULL, 0);
   char *text;
-  assert_int_equal(write_mem(g, &text), SCKG_OK);
+  assert_int_equal(write_mem(sckg_write_ntriples, g, &text, NULL), SCKG_OK);
   assert_string_equal(text, "");
   free(text);
   free_graph(g);
@@ -249,7 +201,7 @@ static void test_large_output(void **state) {
   assert_true(len > 3 * 64 * 1024);
   sckg_graph *g = make_graph(rows, N);
   char *text;
-  assert_int_equal(write_mem(g, &text), SCKG_OK);
+  assert_int_equal(write_mem(sckg_write_ntriples, g, &text, NULL), SCKG_OK);
   assert_int_equal(strlen(text), len);
   assert_memory_equal(text, expected, len);
   free(text);

@@ -1,73 +1,24 @@
 /* SPDX-License-Identifier: MIT */
-/* The RDF/XML writer on small hand-built graphs: it parses back with
- * libxml2, rapper reads the same triples as from the N-Triples writer, and
- * what XML cannot carry is refused before a byte is written. */
+/* The RDF/XML writer on small graphs given as rows of triples
+ * (triples_fixture.h): it parses back with libxml2, rapper reads the same
+ * triples as from the N-Triples writer, and what XML cannot carry is refused
+ * before a byte is written. */
 #define _POSIX_C_SOURCE 200809L
 
-#include "model/graph_impl.h"
 #include "sckg/write.h"
+#include "triples_fixture.h"
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <cmocka.h>
-
 #define ID "https://w3id.org/sckg/id/"
 #define RAPPER "/usr/bin/rapper"
-
-typedef struct {
-  const char *s, *p;
-  int lit; /* 0: IRI object */
-  const char *v, *lang, *dt;
-} row;
-
-/* A finished graph built by hand: sorted triples in an arena. */
-static sckg_graph *make_graph(const row *rows, size_t n) {
-  sckg_graph *g = calloc(1, sizeof *g);
-  assert_non_null(g);
-  g->arena = sckg_arena_new();
-  g->triples = sckg_arena_alloc(g->arena, (n ? n : 1) * sizeof *g->triples);
-  for (size_t i = 0; i < n; i++) {
-    sckg_triple *t = &g->triples[i];
-    t->s = rows[i].s;
-    t->p = rows[i].p;
-    t->o.kind = rows[i].lit ? SCKG_TERM_LITERAL : SCKG_TERM_IRI;
-    t->o.value = rows[i].v;
-    t->o.lang = rows[i].lang;
-    t->o.datatype = rows[i].dt;
-  }
-  qsort(g->triples, n, sizeof *g->triples, sckg_triple_cmp);
-  g->n_triples = n;
-  g->finished = true;
-  return g;
-}
-
-static void free_graph(sckg_graph *g) {
-  sckg_arena_free(g->arena);
-  free(g);
-}
-
-typedef sckg_status (*writer_fn)(const sckg_graph *, FILE *);
-
-/* Write g into memory with `fn`; *text is heap-owned, *len its length. */
-static sckg_status write_mem(writer_fn fn, const sckg_graph *g, char **text,
-                             size_t *len) {
-  FILE *f = open_memstream(text, len);
-  assert_non_null(f);
-  sckg_status st = fn(g, f);
-  assert_int_equal(fclose(f), 0);
-  return st;
-}
 
 #define KOREA "\xEB\xB6\x81\xED\x95\x9C" /* 북한 */
 #define ISSTRING "Seoul said: <\"no\"> & \\n ]]>\nnext\r\tend  "
@@ -301,13 +252,6 @@ static size_t sorted_lines(char *text, char ***out) {
   qsort(lines, n, sizeof *lines, cmp_line);
   *out = lines;
   return n;
-}
-
-static void write_file(const char *path, writer_fn fn, const sckg_graph *g) {
-  FILE *f = fopen(path, "w");
-  assert_non_null(f);
-  assert_int_equal(fn(g, f), SCKG_OK);
-  assert_int_equal(fclose(f), 0);
 }
 
 /* rapper's N-Triples for a file, exit status and stderr checked: 0 = clean

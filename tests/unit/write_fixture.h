@@ -3,7 +3,8 @@
  * read graph_impl.h's structures, so a test can set them up directly and
  * does not depend on the extraction. Everything lives in the graph's arena;
  * fx_free releases it. Arrays are sorted by IRI by fx_finish, as
- * sckg_graph_finish leaves them. */
+ * sckg_graph_finish leaves them. Graphs given as bare triples, for the
+ * N-Triples and RDF/XML writers, come from triples_fixture.h. */
 #ifndef SCKG_WRITE_FIXTURE_H
 #define SCKG_WRITE_FIXTURE_H
 
