@@ -5,7 +5,7 @@
 #include "cli/inputs.h"
 
 #include "base/support.h"
-#include "text/article.h"
+#include "base/kinds.h"
 
 #include <dirent.h>
 #include <errno.h>
