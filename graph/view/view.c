@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* sckg_view_make: parse the view's name and options, select, draw. */
+#include "view/grammar.h"
 #include "view/scene.h"
 
 #include <stdlib.h>
@@ -26,14 +27,6 @@ static bool good_link_base(const char *s) {
   return true;
 }
 
-static bool has_prefix(const char *s, const char *prefix, const char **rest) {
-  size_t n = strlen(prefix);
-  if (strncmp(s, prefix, n) != 0)
-    return false;
-  *rest = s + n;
-  return true;
-}
-
 /* The roles that place what a view shows: sides, middle, hub. */
 static void mark_sides(scene *v) {
   switch (v->kind) {
@@ -52,31 +45,30 @@ static void mark_sides(scene *v) {
   }
 }
 
-/* Parse the view name and mark what it shows. */
-static sckg_status select_view(scene *v, const char **problem) {
-  const char *name = v->opts->view ? v->opts->view : "all", *arg;
-  sckg_status st = SCKG_OK;
-  if (strcmp(name, "all") == 0) {
+/* Select what a view of form `form` with argument `arg` shows. */
+static sckg_status select_form(scene *v, sckg_view_form_id form,
+                               const char *arg, const char **problem) {
+  switch (form) {
+  case SCKG_VIEW_FORM_ALL:
     view_select_all(v);
-  } else if (strcmp(name, "statement") == 0) {
+    return SCKG_OK;
+  case SCKG_VIEW_FORM_STATEMENT:
     v->kind = VIEW_STATEMENT;
     v->hub = view_main_statement(v);
-    if (!v->hub) { /* no statement: the whole graph is the story */
-      v->kind = VIEW_ALL;
-      view_select_all(v);
-    } else {
-      st = view_select_statement(v);
-    }
-  } else if (has_prefix(name, "statement:", &arg)) {
+    if (v->hub)
+      return view_select_statement(v);
+    v->kind = VIEW_ALL; /* no statement: the whole graph is the story */
+    view_select_all(v);
+    return SCKG_OK;
+  case SCKG_VIEW_FORM_STATEMENT_NAMED:
     v->kind = VIEW_STATEMENT;
-    v->hub = view_named_event(v, arg);
-    if (!v->hub) {
+    if (!(v->hub = view_named_event(v, arg))) {
       *problem = "names no statement event, or more than one (give its IRI "
                  "or the end of it)";
       return SCKG_ERR_ARG;
     }
-    st = view_select_statement(v);
-  } else if (has_prefix(name, "actor:", &arg)) {
+    return view_select_statement(v);
+  case SCKG_VIEW_FORM_ACTOR:
     v->kind = VIEW_ACTOR;
     if (v->opts->depth > SCKG_VIEW_MAX_DEPTH) {
       *problem = "asks for too many steps: the depth goes from 1 to 8";
@@ -85,25 +77,32 @@ static sckg_status select_view(scene *v, const char **problem) {
     if (!(v->focus = view_named_actor(v, arg, problem)))
       return SCKG_ERR_ARG;
     view_select_actor(v);
-  } else if (has_prefix(name, "article:", &arg)) {
+    return SCKG_OK;
+  case SCKG_VIEW_FORM_ARTICLE:
     v->kind = VIEW_ARTICLE;
     if (!(v->article = view_named_article(v, arg, problem)))
       return SCKG_ERR_ARG;
     view_select_article(v);
-  } else if (has_prefix(name, "type:", &arg)) {
+    return SCKG_OK;
+  case SCKG_VIEW_FORM_TYPE:
     v->kind = VIEW_TYPE;
     if (!view_parse_types(v, arg, &v->type_title)) {
-      *problem = "names no event type (give contract types such as "
-                 "ImposeSanctions, comma-separated, or a group: cyber, "
-                 "sanctions, military)";
+      *problem = sckg_view_problem_no_type();
       return SCKG_ERR_ARG;
     }
     view_select_type(v);
-  } else {
-    *problem = "is not a view (use all, statement, statement:IRI, "
-               "actor:NAME, article:ID or type:TYPE)";
+    return SCKG_OK;
+  default:
+    *problem = sckg_view_problem_no_form();
     return SCKG_ERR_ARG;
   }
+}
+
+/* Parse the view name (view/grammar.c) and mark what it shows. */
+static sckg_status select_view(scene *v, const char **problem) {
+  const char *arg;
+  sckg_view_form_id form = sckg_view_form_of(v->opts->view, &arg);
+  sckg_status st = select_form(v, form, arg, problem);
   if (st)
     return st;
   view_select_rest(v);

@@ -1,0 +1,130 @@
+/* SPDX-License-Identifier: MIT */
+/* The grammar of a view's name: the table of record of the views and of
+ * the type groups, and the messages built from it (view/grammar.h). */
+#include "view/grammar.h"
+
+#include "lexicon/lexicon.h"
+
+#include <pthread.h>
+#include <string.h>
+
+/* Each meaning is one phrase that --help wraps and README.md's table of
+ * views repeats word for word (backticks aside); keep it free of '|' and
+ * of markup. */
+const sckg_view_form sckg_view_forms[SCKG_VIEW_FORM_COUNT] = {
+    [SCKG_VIEW_FORM_ALL] = {"all",
+                            "every actor and event (the default); past "
+                            "1,000 of them, a summary: the most reported "
+                            "events and their actors"},
+    [SCKG_VIEW_FORM_STATEMENT] =
+        {"statement",
+         "the main joint statement (most issuers, then most sources) as the "
+         "hub: who issued it, what it says, whom it concerns, and the "
+         "statements and events around it (two of: an actor in common, a "
+         "source in common, the same date); as all when the graph holds no "
+         "statement"},
+    [SCKG_VIEW_FORM_STATEMENT_NAMED] =
+        {"statement:IRI", "the same for one statement event, named by its "
+                          "IRI or by the end of it"},
+    [SCKG_VIEW_FORM_ACTOR] =
+        {"actor:NAME",
+         "one actor, its events and those of its parts (the Treasury's count "
+         "for the United States), and who took part in them; each --depth "
+         "step adds the events of every actor reached. "
+         "NAME is a Wikidata QID (Q423), the actor's IRI, its slug "
+         "(north-korea, as in the IRI) or its label, in any case "
+         "(\"north korea\")"},
+    [SCKG_VIEW_FORM_ARTICLE] =
+        {"article:ID",
+         "what one article reports: the events whose sources include the "
+         "article with that identifier, its file name without folder and "
+         ".txt (ap-2023-04-07; corpus/ap-2023-04-07.txt works too), with "
+         "their actors"},
+    [SCKG_VIEW_FORM_TYPE] =
+        {"type:T[,T...]",
+         "the events of the types named, comma-separated: contract types in "
+         "any case (ImposeSanctions) or groups of them (below); a type with "
+         "no event gives an empty picture with its title"},
+};
+
+const sckg_view_group sckg_view_groups[] = {
+    {"cyber", "Cyber operations"},
+    {"sanctions", "Sanctions"},
+    {"military", "Military acts"},
+};
+const size_t sckg_view_n_groups =
+    sizeof sckg_view_groups / sizeof *sckg_view_groups;
+
+/* The length of a form's prefix up to and including its ':', or 0 for a
+ * form that is a whole name. */
+static size_t prefix_length(const char *syntax) {
+  const char *colon = strchr(syntax, ':');
+  return colon ? (size_t)(colon - syntax) + 1 : 0;
+}
+
+sckg_view_form_id sckg_view_form_of(const char *view, const char **arg) {
+  const char *name = view ? view : "all";
+  *arg = "";
+  for (int f = 0; f < SCKG_VIEW_FORM_COUNT; f++) {
+    const char *syntax = sckg_view_forms[f].syntax;
+    size_t n = prefix_length(syntax);
+    if (n == 0 && strcmp(name, syntax) == 0)
+      return (sckg_view_form_id)f;
+    if (n > 0 && strncmp(name, syntax, n) == 0) {
+      *arg = name + n;
+      return (sckg_view_form_id)f;
+    }
+  }
+  return SCKG_VIEW_FORM_COUNT;
+}
+
+bool sckg_view_form_takes_name(sckg_view_form_id form) {
+  return form < SCKG_VIEW_FORM_COUNT &&
+         prefix_length(sckg_view_forms[form].syntax) > 0;
+}
+
+void sckg_view_group_types(const sckg_schema *schema, const sckg_view_group *g,
+                           sckg_buf *out) {
+  const char *sep = "";
+  for (int t = 0; t < SCKG_EV_COUNT; t++) {
+    const char *group = sckg_type(schema, (sckg_event_type)t)->group;
+    if (group && strcmp(group, g->name) == 0) {
+      sckg_buf_printf(out, "%s%s", sep, sckg_event_types[t].name);
+      sep = ", ";
+    }
+  }
+}
+
+/* Append item `i` of `n` to a list read aloud: "a, b or c". */
+static void add_listed(sckg_buf *b, size_t i, size_t n, const char *item) {
+  sckg_buf_printf(b, "%s%s", i == 0 ? "" : i + 1 < n ? ", " : " or ", item);
+}
+
+static sckg_buf no_form, no_type;
+
+static void build_problems(void) {
+  sckg_buf_adds(&no_form, "is not a view (use ");
+  for (size_t f = 0; f < SCKG_VIEW_FORM_COUNT; f++)
+    add_listed(&no_form, f, SCKG_VIEW_FORM_COUNT, sckg_view_forms[f].syntax);
+  sckg_buf_adds(&no_form, ")");
+  sckg_buf_adds(&no_type, "names no event type (give contract types such as "
+                          "ImposeSanctions, comma-separated, or groups: ");
+  for (size_t g = 0; g < sckg_view_n_groups; g++)
+    add_listed(&no_type, g, sckg_view_n_groups, sckg_view_groups[g].name);
+  sckg_buf_adds(&no_type, ")");
+}
+
+/* The phrases are built once and kept for the life of the process, as the
+ * "static phrase" of sckg_write_check_view requires; pthread_once makes
+ * the first use safe when several threads check views at once. */
+static pthread_once_t problems_built = PTHREAD_ONCE_INIT;
+
+const char *sckg_view_problem_no_form(void) {
+  pthread_once(&problems_built, build_problems);
+  return no_form.ptr;
+}
+
+const char *sckg_view_problem_no_type(void) {
+  pthread_once(&problems_built, build_problems);
+  return no_type.ptr;
+}

@@ -1,0 +1,70 @@
+/* SPDX-License-Identifier: MIT */
+/* The grammar of a view's name (sckg_view_options.view, `--view`): the one
+ * description of record of the views and of the groups of event types a
+ * type view may name. --help prints it, README.md's "Diagrams" holds the
+ * same text (the cli.readme-views test compares them), and the messages
+ * about a bad view list their forms from it. Private to the library and
+ * its program: the shape of these tables is not a promise to other users. */
+#ifndef SCKG_VIEW_GRAMMAR_H
+#define SCKG_VIEW_GRAMMAR_H
+
+#include "base/support.h"
+#include "sckg/graph.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* The forms of a view's name, in the order --help lists them. */
+typedef enum {
+  SCKG_VIEW_FORM_ALL,
+  SCKG_VIEW_FORM_STATEMENT,
+  SCKG_VIEW_FORM_STATEMENT_NAMED,
+  SCKG_VIEW_FORM_ACTOR,
+  SCKG_VIEW_FORM_ARTICLE,
+  SCKG_VIEW_FORM_TYPE,
+  SCKG_VIEW_FORM_COUNT
+} sckg_view_form_id;
+
+typedef struct {
+  const char *syntax;  /* "all", or a prefix up to ':' and what follows it
+                          in capitals: "actor:NAME" */
+  const char *meaning; /* what the view draws, as --help and README say */
+} sckg_view_form;
+
+/* By sckg_view_form_id. */
+extern const sckg_view_form sckg_view_forms[SCKG_VIEW_FORM_COUNT];
+
+/* A group of event types that type:GROUP names. Which types belong to it
+ * is data, schema/types.tsv's `group` column; this table gives the groups'
+ * order and titles (a unit test checks that the two name the same
+ * groups). */
+typedef struct {
+  const char *name;  /* as types.tsv and type:GROUP spell it */
+  const char *title; /* the title of a view of this group alone */
+} sckg_view_group;
+
+extern const sckg_view_group sckg_view_groups[];
+extern const size_t sckg_view_n_groups;
+
+/* The form of `view` (NULL is "all"), with *arg at what follows the form's
+ * prefix ("Q423" of "actor:Q423"; it may be empty, which no name of the
+ * graph answers to) or at "" for a form without one. SCKG_VIEW_FORM_COUNT
+ * when `view` has no form of the grammar; *arg is "" then. */
+sckg_view_form_id sckg_view_form_of(const char *view, const char **arg);
+
+/* Append to `out` the contract types in group `g` of `schema`, in the
+ * contract's order, separated by ", ". */
+void sckg_view_group_types(const sckg_schema *schema, const sckg_view_group *g,
+                           sckg_buf *out);
+
+/* Whether a view of `form` names something after its prefix, as
+ * "actor:NAME" does and "all" does not. */
+bool sckg_view_form_takes_name(sckg_view_form_id form);
+
+/* The problems the grammar finds, each a static phrase that follows the
+ * quoted view in a message and lists the accepted forms or groups, built
+ * from the tables above on first use (safe from any thread). */
+const char *sckg_view_problem_no_form(void);
+const char *sckg_view_problem_no_type(void);
+
+#endif
