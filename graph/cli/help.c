@@ -40,9 +40,9 @@ static void print_entry(FILE *out, const char *term, const char *text) {
   print_wrapped(out, text, 23, 23);
 }
 
-/* The views and the type groups from their table of record,
- * view/grammar.c; README.md's "Diagrams" holds the same text (the test
- * cli.readme-views compares them). The types of a group are the embedded
+/* The views, the type groups and the layout engines from their table of
+ * record, view/grammar.c; README.md's "Diagrams" holds the same text (the
+ * test cli.readme-views compares them). The types of a group are the embedded
  * schema's; a build whose schema does not load lists the groups by title
  * alone, as --help must work even then. */
 static void print_views(FILE *out) {
@@ -65,6 +65,9 @@ static void print_views(FILE *out) {
     print_entry(out, group->name, text.ptr);
   }
   sckg_buf_free(&text);
+  fputs("\nLayout engines (--layout ENGINE):\n", out);
+  for (size_t e = 0; e < sckg_view_n_engines; e++)
+    print_entry(out, sckg_view_engines[e].name, sckg_view_engines[e].meaning);
 }
 
 void cli_print_help(FILE *out) {

@@ -44,8 +44,8 @@ const option cli_options[] = {
     {"format", 'T', OPT_FORMAT, "FORMAT",
      "draw as FORMAT: svg, png, pdf or dot; 'sckg -T svg' is 'sckg svg'"},
     {"layout", 0, OPT_LAYOUT, "ENGINE",
-     "Graphviz layout engine: dot, sfdp, neato, fdp, circo or twopi "
-     "(default: dot for small views, sfdp for large ones)"},
+     "Graphviz layout engine, one of those listed below (default: dot for "
+     "small views, sfdp for large ones)"},
     {"link-base", 0, OPT_LINK_BASE, "URL",
      "point the diagram's links at URL followed by the percent-encoded "
      "IRI (a triple store's describe page, such as "
@@ -83,9 +83,6 @@ const size_t cli_n_options = sizeof cli_options / sizeof cli_options[0];
 
 /* What -T accepts: the drawing commands. */
 static const char *const draw_formats[] = {"svg", "png", "pdf", "dot"};
-/* Graphviz layout engines --layout accepts (the library checks them too). */
-static const char *const layouts[] = {"dot", "sfdp",  "neato",
-                                      "fdp", "circo", "twopi"};
 
 /* ---- Option parsing ---- */
 
@@ -271,11 +268,10 @@ static int take_option(cli *c, const option *o, const char *val) {
     break;
   }
   case OPT_LAYOUT:
-    if (!one_of(val, layouts, sizeof layouts / sizeof *layouts))
-      return cli_usage_error(
-          "option '--layout': unknown layout engine '%s' (use "
-          "dot, sfdp, neato, fdp, circo or twopi)",
-          val);
+    if (!sckg_view_engine_known(val))
+      return cli_usage_error("option '--layout': unknown layout engine '%s' "
+                             "(use %s)",
+                             val, sckg_view_engines_listed());
     c->draw.layout = val;
     break;
   case OPT_BASE: {

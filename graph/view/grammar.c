@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
-/* The grammar of a view's name: the table of record of the views and of
- * the type groups, and the messages built from it (view/grammar.h). */
+/* The grammar of a view's name: the table of record of the views, the type
+ * groups and the layout engines, and the messages built from it
+ * (view/grammar.h). */
 #include "view/grammar.h"
 
 #include "lexicon/lexicon.h"
@@ -55,6 +56,19 @@ const sckg_view_group sckg_view_groups[] = {
 const size_t sckg_view_n_groups =
     sizeof sckg_view_groups / sizeof *sckg_view_groups;
 
+const sckg_view_engine sckg_view_engines[] = {
+    {"dot", "in columns that read left to right, who, what, whom (the "
+            "default for small views)"},
+    {"sfdp", "force-directed and fast on large graphs (the default for "
+             "large views)"},
+    {"neato", "a spring model"},
+    {"fdp", "force-directed"},
+    {"circo", "on circles"},
+    {"twopi", "in rings around a centre"},
+};
+const size_t sckg_view_n_engines =
+    sizeof sckg_view_engines / sizeof *sckg_view_engines;
+
 /* The length of a form's prefix up to and including its ':', or 0 for a
  * form that is a whole name. */
 static size_t prefix_length(const char *syntax) {
@@ -76,6 +90,13 @@ sckg_view_form_id sckg_view_form_of(const char *view, const char **arg) {
     }
   }
   return SCKG_VIEW_FORM_COUNT;
+}
+
+bool sckg_view_engine_known(const char *name) {
+  for (size_t i = 0; i < sckg_view_n_engines; i++)
+    if (strcmp(sckg_view_engines[i].name, name) == 0)
+      return true;
+  return false;
 }
 
 bool sckg_view_form_takes_name(sckg_view_form_id form) {
@@ -100,7 +121,7 @@ static void add_listed(sckg_buf *b, size_t i, size_t n, const char *item) {
   sckg_buf_printf(b, "%s%s", i == 0 ? "" : i + 1 < n ? ", " : " or ", item);
 }
 
-static sckg_buf no_form, no_type;
+static sckg_buf no_form, no_type, no_engine, engines;
 
 static void build_problems(void) {
   sckg_buf_adds(&no_form, "is not a view (use ");
@@ -112,6 +133,11 @@ static void build_problems(void) {
   for (size_t g = 0; g < sckg_view_n_groups; g++)
     add_listed(&no_type, g, sckg_view_n_groups, sckg_view_groups[g].name);
   sckg_buf_adds(&no_type, ")");
+  for (size_t e = 0; e < sckg_view_n_engines; e++)
+    add_listed(&engines, e, sckg_view_n_engines, sckg_view_engines[e].name);
+  sckg_buf_printf(&no_engine,
+                  "cannot be laid out: unknown layout engine (use %s)",
+                  engines.ptr);
 }
 
 /* The phrases are built once and kept for the life of the process, as the
@@ -127,4 +153,14 @@ const char *sckg_view_problem_no_form(void) {
 const char *sckg_view_problem_no_type(void) {
   pthread_once(&problems_built, build_problems);
   return no_type.ptr;
+}
+
+const char *sckg_view_problem_no_engine(void) {
+  pthread_once(&problems_built, build_problems);
+  return no_engine.ptr;
+}
+
+const char *sckg_view_engines_listed(void) {
+  pthread_once(&problems_built, build_problems);
+  return engines.ptr;
 }

@@ -46,6 +46,17 @@ typedef struct {
 extern const sckg_view_group sckg_view_groups[];
 extern const size_t sckg_view_n_groups;
 
+/* A Graphviz layout engine that a view may ask for (--layout,
+ * sckg_view_options.layout): those of Graphviz's standard plugin that lay
+ * out any graph (osage and patchwork draw clusters only). */
+typedef struct {
+  const char *name;    /* as Graphviz's `layout` attribute names it */
+  const char *meaning; /* how it lays a view out, as --help and README say */
+} sckg_view_engine;
+
+extern const sckg_view_engine sckg_view_engines[];
+extern const size_t sckg_view_n_engines;
+
 /* The form of `view` (NULL is "all"), with *arg at what follows the form's
  * prefix ("Q423" of "actor:Q423"; it may be empty, which no name of the
  * graph answers to) or at "" for a form without one. SCKG_VIEW_FORM_COUNT
@@ -57,6 +68,9 @@ sckg_view_form_id sckg_view_form_of(const char *view, const char **arg);
 void sckg_view_group_types(const sckg_schema *schema, const sckg_view_group *g,
                            sckg_buf *out);
 
+/* Whether `name` is one of sckg_view_engines. */
+bool sckg_view_engine_known(const char *name);
+
 /* Whether a view of `form` names something after its prefix, as
  * "actor:NAME" does and "all" does not. */
 bool sckg_view_form_takes_name(sckg_view_form_id form);
@@ -66,5 +80,10 @@ bool sckg_view_form_takes_name(sckg_view_form_id form);
  * from the tables above on first use (safe from any thread). */
 const char *sckg_view_problem_no_form(void);
 const char *sckg_view_problem_no_type(void);
+const char *sckg_view_problem_no_engine(void);
+
+/* "dot, sfdp, ... or twopi": the engines as a message lists them; static,
+ * built as the problems are. */
+const char *sckg_view_engines_listed(void);
 
 #endif

@@ -6,18 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The layout engines a view may ask for: those of Graphviz's standard
- * plugin that lay out any graph (osage and patchwork draw clusters only). */
-static const char *const engines[] = {"dot", "sfdp",  "neato",
-                                      "fdp", "circo", "twopi"};
-
-static bool known_engine(const char *name) {
-  for (size_t i = 0; i < sizeof engines / sizeof *engines; i++)
-    if (strcmp(engines[i], name) == 0)
-      return true;
-  return false;
-}
-
 /* A link base must be something a URL attribute and an SVG href carry
  * as is: no controls, spaces or the characters RFC 3987 leaves out. */
 static bool good_link_base(const char *s) {
@@ -120,9 +108,8 @@ sckg_status sckg_view_make(const sckg_graph *g, const sckg_view_options *opts,
     *out = NULL;
   if (!g || !opts || !g->finished)
     return SCKG_ERR_ARG;
-  if (opts->layout && !known_engine(opts->layout)) {
-    *problem = "cannot be laid out: unknown layout engine (use dot, sfdp, "
-               "neato, fdp, circo or twopi)";
+  if (opts->layout && !sckg_view_engine_known(opts->layout)) {
+    *problem = sckg_view_problem_no_engine();
     return SCKG_ERR_ARG;
   }
   if (opts->link_base && !good_link_base(opts->link_base)) {

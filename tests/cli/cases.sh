@@ -475,12 +475,12 @@ readme-ci)
   ;;
 
 readme-views)
-  # README's tables of views and type groups say word for word (backticks
-  # aside) what --help prints from graph/view/grammar.c, the one description
-  # of the views: each side as TERM<tab>TEXT lines, the wrapped lines of
-  # --help joined.
+  # README's tables of views, type groups and layout engines say word for
+  # word (backticks aside) what --help prints from graph/view/grammar.c, the
+  # one description of the views: each side as TERM<tab>TEXT lines, the
+  # wrapped lines of --help joined.
   sckg_ok --help || exit 1
-  awk '/^[A-Z]/ { listing = /^(Views|Groups of event types) /; next }
+  awk '/^[A-Z]/ { listing = /^(Views|Groups of event types|Layout engines) /; next }
     !listing || /^$/ { flush(); next }
     /^  [^ ]/ {
       flush(); line = substr($0, 3); term = line; sub(/ .*/, "", term)
@@ -490,7 +490,9 @@ readme-views)
     END { flush() }
     function flush() { if (term != "") print term "\t" text; term = "" }' \
     stdout >help.tsv
-  awk '/^\| (view \(`--view`\)|group \(`--view type:GROUP`\)) \|/ { table = 1; next }
+  awk '/^\| (view \(`--view`\)|group \(`--view type:GROUP`\)|engine \(`--layout`\)) \|/ {
+      table = 1; next
+    }
     table && /^\|---/ { next }
     table && /^\| / {
       row = substr($0, 3); sub(/ \|$/, "", row); gsub(/`/, "", row)

@@ -654,6 +654,23 @@ static void test_grammar_forms(void **state) {
   assert_false(sckg_view_form_takes_name(SCKG_VIEW_FORM_COUNT));
 }
 
+/* Every engine of the grammar's table is one a view may ask for and the
+ * message about an unknown one names; a name of none is refused. */
+static void test_grammar_engines(void **state) {
+  (void)state;
+  for (size_t e = 0; e < sckg_view_n_engines; e++) {
+    const char *name = sckg_view_engines[e].name;
+    assert_true(sckg_view_engine_known(name));
+    assert_non_null(strstr(sckg_view_engines_listed(), name));
+    assert_non_null(strstr(sckg_view_problem_no_engine(), name));
+  }
+  assert_false(sckg_view_engine_known("osage"));
+  assert_false(sckg_view_engine_known("Dot"));
+  assert_false(sckg_view_engine_known(""));
+  assert_string_equal(sckg_view_engines_listed(),
+                      "dot, sfdp, neato, fdp, circo or twopi");
+}
+
 /* The groups of the grammar's table are those of the embedded schema's
  * types.tsv, each holding a type, and the message about a bad type view
  * lists them all: a group added on one side only fails here. */
@@ -1144,6 +1161,7 @@ int main(void) {
       cmocka_unit_test(test_unknown_view),
       cmocka_unit_test(test_grammar_forms),
       cmocka_unit_test(test_grammar_groups),
+      cmocka_unit_test(test_grammar_engines),
       cmocka_unit_test(test_edge_tooltips),
       cmocka_unit_test(test_tooltip_cap),
       cmocka_unit_test(test_link_base),
