@@ -239,7 +239,7 @@ static int take_option(cli *c, const option *o, const char *val) {
     if (form == SCKG_VIEW_FORM_COUNT ||
         (!*arg && sckg_view_form_takes_name(form)))
       return cli_usage_error("option '--view': '%s' %s", val,
-                             sckg_view_problem_no_form());
+                             sckg_view_phrase(SCKG_VIEW_NOT_A_VIEW));
     c->view = val;
     break;
   }
@@ -271,7 +271,7 @@ static int take_option(cli *c, const option *o, const char *val) {
     if (!sckg_view_engine_known(val))
       return cli_usage_error("option '--layout': unknown layout engine '%s' "
                              "(use %s)",
-                             val, sckg_view_engines_listed());
+                             val, sckg_view_phrase(SCKG_VIEW_ENGINE_LIST));
     c->draw.layout = val;
     break;
   case OPT_BASE: {

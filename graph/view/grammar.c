@@ -121,46 +121,34 @@ static void add_listed(sckg_buf *b, size_t i, size_t n, const char *item) {
   sckg_buf_printf(b, "%s%s", i == 0 ? "" : i + 1 < n ? ", " : " or ", item);
 }
 
-static sckg_buf no_form, no_type, no_engine, engines;
+static sckg_buf phrases[SCKG_VIEW_PHRASE_COUNT];
 
-static void build_problems(void) {
-  sckg_buf_adds(&no_form, "is not a view (use ");
+static void build_phrases(void) {
+  sckg_buf *no_form = &phrases[SCKG_VIEW_NOT_A_VIEW];
+  sckg_buf *no_type = &phrases[SCKG_VIEW_NO_TYPE];
+  sckg_buf *engines = &phrases[SCKG_VIEW_ENGINE_LIST];
+  sckg_buf_adds(no_form, "is not a view (use ");
   for (size_t f = 0; f < SCKG_VIEW_FORM_COUNT; f++)
-    add_listed(&no_form, f, SCKG_VIEW_FORM_COUNT, sckg_view_forms[f].syntax);
-  sckg_buf_adds(&no_form, ")");
-  sckg_buf_adds(&no_type, "names no event type (give contract types such as "
-                          "ImposeSanctions, comma-separated, or groups: ");
+    add_listed(no_form, f, SCKG_VIEW_FORM_COUNT, sckg_view_forms[f].syntax);
+  sckg_buf_adds(no_form, ")");
+  sckg_buf_adds(no_type, "names no event type (give contract types such as "
+                         "ImposeSanctions, comma-separated, or groups: ");
   for (size_t g = 0; g < sckg_view_n_groups; g++)
-    add_listed(&no_type, g, sckg_view_n_groups, sckg_view_groups[g].name);
-  sckg_buf_adds(&no_type, ")");
+    add_listed(no_type, g, sckg_view_n_groups, sckg_view_groups[g].name);
+  sckg_buf_adds(no_type, ")");
   for (size_t e = 0; e < sckg_view_n_engines; e++)
-    add_listed(&engines, e, sckg_view_n_engines, sckg_view_engines[e].name);
-  sckg_buf_printf(&no_engine,
+    add_listed(engines, e, sckg_view_n_engines, sckg_view_engines[e].name);
+  sckg_buf_printf(&phrases[SCKG_VIEW_NO_ENGINE],
                   "cannot be laid out: unknown layout engine (use %s)",
-                  engines.ptr);
+                  engines->ptr);
 }
 
 /* The phrases are built once and kept for the life of the process, as the
  * "static phrase" of sckg_write_check_view requires; pthread_once makes
  * the first use safe when several threads check views at once. */
-static pthread_once_t problems_built = PTHREAD_ONCE_INIT;
+static pthread_once_t phrases_built = PTHREAD_ONCE_INIT;
 
-const char *sckg_view_problem_no_form(void) {
-  pthread_once(&problems_built, build_problems);
-  return no_form.ptr;
-}
-
-const char *sckg_view_problem_no_type(void) {
-  pthread_once(&problems_built, build_problems);
-  return no_type.ptr;
-}
-
-const char *sckg_view_problem_no_engine(void) {
-  pthread_once(&problems_built, build_problems);
-  return no_engine.ptr;
-}
-
-const char *sckg_view_engines_listed(void) {
-  pthread_once(&problems_built, build_problems);
-  return engines.ptr;
+const char *sckg_view_phrase(sckg_view_phrase_id id) {
+  pthread_once(&phrases_built, build_phrases);
+  return phrases[id].ptr;
 }

@@ -75,15 +75,19 @@ bool sckg_view_engine_known(const char *name);
  * "actor:NAME" does and "all" does not. */
 bool sckg_view_form_takes_name(sckg_view_form_id form);
 
-/* The problems the grammar finds, each a static phrase that follows the
- * quoted view in a message and lists the accepted forms or groups, built
- * from the tables above on first use (safe from any thread). */
-const char *sckg_view_problem_no_form(void);
-const char *sckg_view_problem_no_type(void);
-const char *sckg_view_problem_no_engine(void);
+/* The phrases of the messages about a bad view or layout, each listing
+ * what is accepted from the tables above. */
+typedef enum {
+  SCKG_VIEW_NOT_A_VIEW,  /* "is not a view (use all, ... or type:T[,T...])" */
+  SCKG_VIEW_NO_TYPE,     /* "names no event type (give ... or military)" */
+  SCKG_VIEW_NO_ENGINE,   /* "cannot be laid out: unknown layout engine
+                            (use dot, ... or twopi)" */
+  SCKG_VIEW_ENGINE_LIST, /* "dot, sfdp, ... or twopi" */
+  SCKG_VIEW_PHRASE_COUNT
+} sckg_view_phrase_id;
 
-/* "dot, sfdp, ... or twopi": the engines as a message lists them; static,
- * built as the problems are. */
-const char *sckg_view_engines_listed(void);
+/* The phrase `id`, static: the first three follow the quoted view in a
+ * message. Built from the tables on first use, safe from any thread. */
+const char *sckg_view_phrase(sckg_view_phrase_id id);
 
 #endif

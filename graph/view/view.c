@@ -75,13 +75,13 @@ static sckg_status select_form(scene *v, sckg_view_form_id form,
   case SCKG_VIEW_FORM_TYPE:
     v->kind = VIEW_TYPE;
     if (!view_parse_types(v, arg, &v->type_title)) {
-      *problem = sckg_view_problem_no_type();
+      *problem = sckg_view_phrase(SCKG_VIEW_NO_TYPE);
       return SCKG_ERR_ARG;
     }
     view_select_type(v);
     return SCKG_OK;
   default:
-    *problem = sckg_view_problem_no_form();
+    *problem = sckg_view_phrase(SCKG_VIEW_NOT_A_VIEW);
     return SCKG_ERR_ARG;
   }
 }
@@ -109,7 +109,7 @@ sckg_status sckg_view_make(const sckg_graph *g, const sckg_view_options *opts,
   if (!g || !opts || !g->finished)
     return SCKG_ERR_ARG;
   if (opts->layout && !sckg_view_engine_known(opts->layout)) {
-    *problem = sckg_view_problem_no_engine();
+    *problem = sckg_view_phrase(SCKG_VIEW_NO_ENGINE);
     return SCKG_ERR_ARG;
   }
   if (opts->link_base && !good_link_base(opts->link_base)) {

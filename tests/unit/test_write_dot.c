@@ -639,7 +639,7 @@ static void test_grammar_forms(void **state) {
     const char *syntax = sckg_view_forms[f].syntax;
     assert_int_equal(sckg_view_form_of(syntax, &arg), f);
     assert_int_equal(*arg != '\0', sckg_view_form_takes_name(f));
-    assert_non_null(strstr(sckg_view_problem_no_form(), syntax));
+    assert_non_null(strstr(sckg_view_phrase(SCKG_VIEW_NOT_A_VIEW), syntax));
   }
   assert_int_equal(sckg_view_form_of(NULL, &arg), SCKG_VIEW_FORM_ALL);
   assert_int_equal(sckg_view_form_of("actor:Q423", &arg), SCKG_VIEW_FORM_ACTOR);
@@ -661,13 +661,13 @@ static void test_grammar_engines(void **state) {
   for (size_t e = 0; e < sckg_view_n_engines; e++) {
     const char *name = sckg_view_engines[e].name;
     assert_true(sckg_view_engine_known(name));
-    assert_non_null(strstr(sckg_view_engines_listed(), name));
-    assert_non_null(strstr(sckg_view_problem_no_engine(), name));
+    assert_non_null(strstr(sckg_view_phrase(SCKG_VIEW_ENGINE_LIST), name));
+    assert_non_null(strstr(sckg_view_phrase(SCKG_VIEW_NO_ENGINE), name));
   }
   assert_false(sckg_view_engine_known("osage"));
   assert_false(sckg_view_engine_known("Dot"));
   assert_false(sckg_view_engine_known(""));
-  assert_string_equal(sckg_view_engines_listed(),
+  assert_string_equal(sckg_view_phrase(SCKG_VIEW_ENGINE_LIST),
                       "dot, sfdp, neato, fdp, circo or twopi");
 }
 
@@ -694,7 +694,7 @@ static void test_grammar_groups(void **state) {
       fail_msg("view/grammar.c's group '%s' holds no type of types.tsv",
                sckg_view_groups[g].name);
     assert_non_null(
-        strstr(sckg_view_problem_no_type(), sckg_view_groups[g].name));
+        strstr(sckg_view_phrase(SCKG_VIEW_NO_TYPE), sckg_view_groups[g].name));
   }
   sckg_buf_clear(&types);
   sckg_view_group_types(schema, &sckg_view_groups[0], &types);
