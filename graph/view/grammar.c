@@ -9,9 +9,9 @@
 #include <pthread.h>
 #include <string.h>
 
-/* Each meaning is one phrase that --help wraps and README.md's table of
- * views repeats word for word (backticks aside); keep it free of '|' and
- * of markup. */
+/* Each meaning (here, of the engines below, and each group's title and
+ * types) is one phrase that --help wraps and a table of README.md repeats
+ * word for word (backticks aside); keep it free of '|' and of markup. */
 const sckg_view_form sckg_view_forms[SCKG_VIEW_FORM_COUNT] = {
     [SCKG_VIEW_FORM_ALL] = {"all",
                             "every actor and event (the default); past "

@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /* The grammar of a view's name (sckg_view_options.view, `--view`): the one
- * description of record of the views and of the groups of event types a
- * type view may name. --help prints it, README.md's "Diagrams" holds the
- * same text (the cli.readme-views test compares them), and the messages
- * about a bad view list their forms from it. Private to the library and
+ * description of record of the views, of the groups of event types a type
+ * view may name and of the layout engines a view may ask for. --help
+ * prints it, README.md's "Diagrams" holds the same text (the
+ * cli.readme-views test compares them), and the messages about a bad view
+ * or layout list what is accepted from it. Private to the library and
  * its program: the shape of these tables is not a promise to other users. */
 #ifndef SCKG_VIEW_GRAMMAR_H
 #define SCKG_VIEW_GRAMMAR_H
