@@ -3,6 +3,7 @@
 #define _POSIX_C_SOURCE 200809L
 
 #include "cli/cli.h"
+#include "view/grammar.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -30,6 +31,43 @@ static void print_wrapped(FILE *out, const char *text, int col, int indent) {
       text++;
   }
   fputc('\n', out);
+}
+
+/* One entry of a two-column list, as the options are printed: `term`, then
+ * `text` wrapped in the column after it. */
+static void print_entry(FILE *out, const char *term, const char *text) {
+  fprintf(out, "  %-20s ", term);
+  print_wrapped(out, text, 23, 23);
+}
+
+/* The views, the type groups and the layout engines from their table of
+ * record, view/grammar.c; README.md's "Diagrams" holds the same text (the
+ * test cli.readme-views compares them). The types of a group are the embedded
+ * schema's; a build whose schema does not load lists the groups by title
+ * alone, as --help must work even then. */
+static void print_views(FILE *out) {
+  fputs("\nViews (--view VIEW):\n", out);
+  for (size_t f = 0; f < SCKG_VIEW_FORM_COUNT; f++)
+    print_entry(out, sckg_view_forms[f].syntax, sckg_view_forms[f].meaning);
+  fputs("\nGroups of event types (--view type:GROUP):\n", out);
+  const sckg_schema *schema = NULL;
+  if (sckg_schema_embedded(&schema) != SCKG_OK)
+    schema = NULL;
+  sckg_buf text = {0};
+  for (size_t g = 0; g < sckg_view_n_groups; g++) {
+    const sckg_view_group *group = &sckg_view_groups[g];
+    sckg_buf_clear(&text);
+    sckg_buf_adds(&text, group->title);
+    if (schema) {
+      sckg_buf_adds(&text, ": ");
+      sckg_view_group_types(schema, group, &text);
+    }
+    print_entry(out, group->name, text.ptr);
+  }
+  sckg_buf_free(&text);
+  fputs("\nLayout engines (--layout ENGINE):\n", out);
+  for (size_t e = 0; e < sckg_view_n_engines; e++)
+    print_entry(out, sckg_view_engines[e].name, sckg_view_engines[e].meaning);
 }
 
 void cli_print_help(FILE *out) {
@@ -80,9 +118,9 @@ void cli_print_help(FILE *out) {
     snprintf(left, sizeof left, "%c%c%s--%s%s%s", o->short_name ? '-' : ' ',
              o->short_name ? o->short_name : ' ', o->short_name ? ", " : "  ",
              o->long_name, o->arg ? " " : "", o->arg ? o->arg : "");
-    fprintf(out, "  %-20s ", left);
-    print_wrapped(out, o->help, 23, 23);
+    print_entry(out, left, o->help);
   }
+  print_views(out);
   fputs("\n"
         "Exit status:\n"
         "  0  success ('diff': the graphs are the same)\n"

@@ -4,6 +4,7 @@
 #define _POSIX_C_SOURCE 200809L
 
 #include "cli/cli.h"
+#include "view/grammar.h"
 
 #include <errno.h>
 #include <stdint.h>
@@ -35,22 +36,16 @@ const option cli_options[] = {
      "directory that 'all' writes into, created if missing "
      "(default: " DEFAULT_OUT_DIR ")"},
     {"view", 0, OPT_VIEW, "VIEW",
-     "what dot/svg/png/pdf draw: 'statement' (the main statement, what it "
-     "says and the events around it), 'statement:IRI' (the same for the "
-     "statement event IRI, or the one whose IRI ends in IRI), 'actor:NAME' "
-     "(an actor named by QID such as Q423, slug or label, its events and "
-     "their actors), 'article:ID' (what the article with that identifier "
-     "reports), 'type:TYPE' (the events of a type such as ImposeSanctions, "
-     "of several separated by commas, or of a group: cyber, sanctions, "
-     "military) or 'all' (everything; the default)"},
+     "what dot/svg/png/pdf draw: one of the views listed below (default: "
+     "all)"},
     {"depth", 0, OPT_DEPTH, "N",
      "steps out from the actor of an actor view, 1 to 8 (default: 1, its "
      "events and who took part in them)"},
     {"format", 'T', OPT_FORMAT, "FORMAT",
      "draw as FORMAT: svg, png, pdf or dot; 'sckg -T svg' is 'sckg svg'"},
     {"layout", 0, OPT_LAYOUT, "ENGINE",
-     "Graphviz layout engine: dot, sfdp, neato, fdp, circo or twopi "
-     "(default: dot for small views, sfdp for large ones)"},
+     "Graphviz layout engine, one of those listed below (default: dot for "
+     "small views, sfdp for large ones)"},
     {"link-base", 0, OPT_LINK_BASE, "URL",
      "point the diagram's links at URL followed by the percent-encoded "
      "IRI (a triple store's describe page, such as "
@@ -86,17 +81,8 @@ const option cli_options[] = {
 };
 const size_t cli_n_options = sizeof cli_options / sizeof cli_options[0];
 
-/* Views that dot/svg/png/pdf accept, and the prefixes of those that name
- * something ("actor:Q423"; the library checks that the name fits the
- * graph); `all` writes the first two. */
-static const char *const views[] = {"statement", "all"};
-static const char *const view_prefixes[] = {
-    "statement:", "actor:", "article:", "type:"};
 /* What -T accepts: the drawing commands. */
 static const char *const draw_formats[] = {"svg", "png", "pdf", "dot"};
-/* Graphviz layout engines --layout accepts (the library checks them too). */
-static const char *const layouts[] = {"dot", "sfdp",  "neato",
-                                      "fdp", "circo", "twopi"};
 
 /* ---- Option parsing ---- */
 
@@ -245,16 +231,15 @@ static int take_option(cli *c, const option *o, const char *val) {
     c->out_dir = val;
     break;
   case OPT_VIEW: {
-    bool known = one_of(val, views, sizeof views / sizeof views[0]);
-    for (size_t i = 0; i < sizeof view_prefixes / sizeof *view_prefixes; i++) {
-      size_t n = strlen(view_prefixes[i]);
-      known = known || (strncmp(val, view_prefixes[i], n) == 0 && val[n]);
-    }
-    if (!known)
-      return cli_usage_error("option '--view': unknown view '%s' (use "
-                             "'statement', 'statement:IRI', 'actor:NAME', "
-                             "'article:ID', 'type:TYPE' or 'all')",
-                             val);
+    /* The form only (view/grammar.c): whether the name fits the graph is
+     * the library's to say once the articles are read. An empty name after
+     * a prefix fits no graph, so it is refused before reading. */
+    const char *arg;
+    sckg_view_form_id form = sckg_view_form_of(val, &arg);
+    if (form == SCKG_VIEW_FORM_COUNT ||
+        (!*arg && sckg_view_form_takes_name(form)))
+      return cli_usage_error("option '--view': '%s' %s", val,
+                             sckg_view_phrase(SCKG_VIEW_NOT_A_VIEW));
     c->view = val;
     break;
   }
@@ -283,11 +268,10 @@ static int take_option(cli *c, const option *o, const char *val) {
     break;
   }
   case OPT_LAYOUT:
-    if (!one_of(val, layouts, sizeof layouts / sizeof *layouts))
-      return cli_usage_error(
-          "option '--layout': unknown layout engine '%s' (use "
-          "dot, sfdp, neato, fdp, circo or twopi)",
-          val);
+    if (!sckg_view_engine_known(val))
+      return cli_usage_error("option '--layout': unknown layout engine '%s' "
+                             "(use %s)",
+                             val, sckg_view_phrase(SCKG_VIEW_ENGINE_LIST));
     c->draw.layout = val;
     break;
   case OPT_BASE: {
@@ -426,9 +410,12 @@ int cli_parse_args(int argc, char **argv, cli *c) {
     return cli_usage_error("'-' (standard input) given more than once");
   if (!c->view)
     c->view = "all";
-  if ((c->given & OPT_DEPTH) && strncmp(c->view, "actor:", 6) != 0)
+  const char *name;
+  if ((c->given & OPT_DEPTH) &&
+      sckg_view_form_of(c->view, &name) != SCKG_VIEW_FORM_ACTOR)
     return cli_usage_error("option '--depth' applies to actor views only "
-                           "(--view actor:NAME)");
+                           "(--view %s)",
+                           sckg_view_forms[SCKG_VIEW_FORM_ACTOR].syntax);
   c->draw.view = c->view;
   if (!c->out_dir)
     c->out_dir = DEFAULT_OUT_DIR;

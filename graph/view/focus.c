@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* Views around one thing: an actor, an article, event types; and the
  * sides and middle they are drawn with. */
+#include "view/grammar.h"
 #include "view/scene.h"
 
 #include <stdint.h>
@@ -173,21 +174,10 @@ void view_select_article(scene *v) {
   }
 }
 
-/* The titles of the groups of event types (types.tsv's `group`) a type
- * view may name instead of types; a group with no title here lists its
- * types. */
-static const struct {
-  const char *name, *title;
-} type_groups[] = {
-    {"cyber", "Cyber operations"},
-    {"sanctions", "Sanctions"},
-    {"military", "Military acts"},
-};
-#define N_GROUPS (sizeof type_groups / sizeof *type_groups)
-
 /* Parse "T[,T...]" into v->types: each T a contract type name in any case
- * (an "sckg:" in front allowed) or a group. A view that names exactly one
- * group is titled by it (*title). */
+ * (an "sckg:" in front allowed) or a group (view/grammar.c; its types are
+ * those of types.tsv's `group`). A view that names exactly one group of
+ * the grammar's table is titled by it (*title). */
 bool view_parse_types(scene *v, const char *spec, const char **title) {
   char item[64];
   size_t commas = 0;
@@ -208,9 +198,9 @@ bool view_parse_types(scene *v, const char *spec, const char **title) {
       if (group && same_nocase(group, name))
         known = v->types[t] = true;
     }
-    for (size_t g = 0; g < N_GROUPS && known; g++)
-      if (same_nocase(type_groups[g].name, name))
-        *title = type_groups[g].title;
+    for (size_t g = 0; g < sckg_view_n_groups && known; g++)
+      if (same_nocase(sckg_view_groups[g].name, name))
+        *title = sckg_view_groups[g].title;
     for (int t = 0; t < SCKG_EV_COUNT && !known; t++)
       if (same_nocase(sckg_event_types[t].name, name))
         known = v->types[t] = true;

@@ -1,21 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /* sckg_view_make: parse the view's name and options, select, draw. */
+#include "view/grammar.h"
 #include "view/scene.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-/* The layout engines a view may ask for: those of Graphviz's standard
- * plugin that lay out any graph (osage and patchwork draw clusters only). */
-static const char *const engines[] = {"dot", "sfdp",  "neato",
-                                      "fdp", "circo", "twopi"};
-
-static bool known_engine(const char *name) {
-  for (size_t i = 0; i < sizeof engines / sizeof *engines; i++)
-    if (strcmp(engines[i], name) == 0)
-      return true;
-  return false;
-}
 
 /* A link base must be something a URL attribute and an SVG href carry
  * as is: no controls, spaces or the characters RFC 3987 leaves out. */
@@ -23,14 +12,6 @@ static bool good_link_base(const char *s) {
   for (const unsigned char *p = (const unsigned char *)s; *p; p++)
     if (*p <= 0x20 || *p == 0x7f || strchr("<>\"{}|\\^`", *p))
       return false;
-  return true;
-}
-
-static bool has_prefix(const char *s, const char *prefix, const char **rest) {
-  size_t n = strlen(prefix);
-  if (strncmp(s, prefix, n) != 0)
-    return false;
-  *rest = s + n;
   return true;
 }
 
@@ -52,31 +33,30 @@ static void mark_sides(scene *v) {
   }
 }
 
-/* Parse the view name and mark what it shows. */
-static sckg_status select_view(scene *v, const char **problem) {
-  const char *name = v->opts->view ? v->opts->view : "all", *arg;
-  sckg_status st = SCKG_OK;
-  if (strcmp(name, "all") == 0) {
+/* Select what a view of form `form` with argument `arg` shows. */
+static sckg_status select_form(scene *v, sckg_view_form_id form,
+                               const char *arg, const char **problem) {
+  switch (form) {
+  case SCKG_VIEW_FORM_ALL:
     view_select_all(v);
-  } else if (strcmp(name, "statement") == 0) {
+    return SCKG_OK;
+  case SCKG_VIEW_FORM_STATEMENT:
     v->kind = VIEW_STATEMENT;
     v->hub = view_main_statement(v);
-    if (!v->hub) { /* no statement: the whole graph is the story */
-      v->kind = VIEW_ALL;
-      view_select_all(v);
-    } else {
-      st = view_select_statement(v);
-    }
-  } else if (has_prefix(name, "statement:", &arg)) {
+    if (v->hub)
+      return view_select_statement(v);
+    v->kind = VIEW_ALL; /* no statement: the whole graph is the story */
+    view_select_all(v);
+    return SCKG_OK;
+  case SCKG_VIEW_FORM_STATEMENT_NAMED:
     v->kind = VIEW_STATEMENT;
-    v->hub = view_named_event(v, arg);
-    if (!v->hub) {
+    if (!(v->hub = view_named_event(v, arg))) {
       *problem = "names no statement event, or more than one (give its IRI "
                  "or the end of it)";
       return SCKG_ERR_ARG;
     }
-    st = view_select_statement(v);
-  } else if (has_prefix(name, "actor:", &arg)) {
+    return view_select_statement(v);
+  case SCKG_VIEW_FORM_ACTOR:
     v->kind = VIEW_ACTOR;
     if (v->opts->depth > SCKG_VIEW_MAX_DEPTH) {
       *problem = "asks for too many steps: the depth goes from 1 to 8";
@@ -85,25 +65,32 @@ static sckg_status select_view(scene *v, const char **problem) {
     if (!(v->focus = view_named_actor(v, arg, problem)))
       return SCKG_ERR_ARG;
     view_select_actor(v);
-  } else if (has_prefix(name, "article:", &arg)) {
+    return SCKG_OK;
+  case SCKG_VIEW_FORM_ARTICLE:
     v->kind = VIEW_ARTICLE;
     if (!(v->article = view_named_article(v, arg, problem)))
       return SCKG_ERR_ARG;
     view_select_article(v);
-  } else if (has_prefix(name, "type:", &arg)) {
+    return SCKG_OK;
+  case SCKG_VIEW_FORM_TYPE:
     v->kind = VIEW_TYPE;
     if (!view_parse_types(v, arg, &v->type_title)) {
-      *problem = "names no event type (give contract types such as "
-                 "ImposeSanctions, comma-separated, or a group: cyber, "
-                 "sanctions, military)";
+      *problem = sckg_view_phrase(SCKG_VIEW_NO_TYPE);
       return SCKG_ERR_ARG;
     }
     view_select_type(v);
-  } else {
-    *problem = "is not a view (use all, statement, statement:IRI, "
-               "actor:NAME, article:ID or type:TYPE)";
+    return SCKG_OK;
+  default:
+    *problem = sckg_view_phrase(SCKG_VIEW_NOT_A_VIEW);
     return SCKG_ERR_ARG;
   }
+}
+
+/* Parse the view name (view/grammar.c) and mark what it shows. */
+static sckg_status select_view(scene *v, const char **problem) {
+  const char *arg;
+  sckg_view_form_id form = sckg_view_form_of(v->opts->view, &arg);
+  sckg_status st = select_form(v, form, arg, problem);
   if (st)
     return st;
   view_select_rest(v);
@@ -121,9 +108,8 @@ sckg_status sckg_view_make(const sckg_graph *g, const sckg_view_options *opts,
     *out = NULL;
   if (!g || !opts || !g->finished)
     return SCKG_ERR_ARG;
-  if (opts->layout && !known_engine(opts->layout)) {
-    *problem = "cannot be laid out: unknown layout engine (use dot, sfdp, "
-               "neato, fdp, circo or twopi)";
+  if (opts->layout && !sckg_view_engine_known(opts->layout)) {
+    *problem = sckg_view_phrase(SCKG_VIEW_NO_ENGINE);
     return SCKG_ERR_ARG;
   }
   if (opts->link_base && !good_link_base(opts->link_base)) {

@@ -9,7 +9,8 @@
 
 #include <graphviz/cgraph.h>
 
-/* The views are described with sckg_view_options in sckg/write.h.
+/* The views are described in view/grammar.c (the forms of their names and
+ * what each draws) and with sckg_view_options in sckg/write.h.
  *
  * "statement": "around" the hub takes two of three signals: an actor in
  * common (up to the top of partOf/affiliatedWith; the statement's actors

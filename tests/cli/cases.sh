@@ -474,6 +474,39 @@ readme-ci)
   [ -x "$src/.ci/run" ] || fail ".ci/run is not executable"
   ;;
 
+readme-views)
+  # README's tables of views, type groups and layout engines say word for
+  # word (backticks aside) what --help prints from graph/view/grammar.c, the
+  # one description of the views: each side as TERM<tab>TEXT lines, the
+  # wrapped lines of --help joined.
+  sckg_ok --help || exit 1
+  awk '/^[A-Z]/ { listing = /^(Views|Groups of event types|Layout engines) /; next }
+    !listing || /^$/ { flush(); next }
+    /^  [^ ]/ {
+      flush(); line = substr($0, 3); term = line; sub(/ .*/, "", term)
+      text = substr(line, length(term) + 1); sub(/^ +/, "", text); next
+    }
+    { t = $0; sub(/^ +/, "", t); text = text " " t }
+    END { flush() }
+    function flush() { if (term != "") print term "\t" text; term = "" }' \
+    stdout >help.tsv
+  awk '/^\| (view \(`--view`\)|group \(`--view type:GROUP`\)|engine \(`--layout`\)) \|/ {
+      table = 1; next
+    }
+    table && /^\|---/ { next }
+    table && /^\| / {
+      row = substr($0, 3); sub(/ \|$/, "", row); gsub(/`/, "", row)
+      i = index(row, " | "); print substr(row, 1, i - 1) "\t" substr(row, i + 3)
+      next
+    }
+    { table = 0 }' "$src/README.md" >readme.tsv
+  grep -q '^all	' help.tsv || fail "--help lists no view 'all'"
+  grep -q '^all	' readme.tsv || fail "README lists no view 'all'"
+  diff -u readme.tsv help.tsv >views.diff ||
+    fail "README's views (-) and --help's (+) differ:
+$(cat views.diff)"
+  ;;
+
 *)
   echo "unknown case: $name"
   exit 2

@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /* The DOT writer on hand-built graphs: byte-identical output, what each view
  * shows (read back with agmemread), hostile label text and write failures. */
+#include "lexicon/lexicon.h"
 #include "model/graph_impl.h"
 #include "sckg/write.h"
+#include "view/grammar.h"
 #include "view/view.h"
 #include "write_fixture.h"
 
@@ -643,6 +645,79 @@ static void test_unknown_view(void **state) {
   fx_free(g);
 }
 
+/* Each form of the grammar's table parses as itself, its capitals as the
+ * name it takes; a name of no form, in any case but the table's, is none,
+ * and the message about it lists every form. */
+static void test_grammar_forms(void **state) {
+  (void)state;
+  const char *arg;
+  for (int f = 0; f < SCKG_VIEW_FORM_COUNT; f++) {
+    const char *syntax = sckg_view_forms[f].syntax;
+    assert_int_equal(sckg_view_form_of(syntax, &arg), f);
+    assert_int_equal(*arg != '\0', sckg_view_form_takes_name(f));
+    assert_non_null(strstr(sckg_view_phrase(SCKG_VIEW_NOT_A_VIEW), syntax));
+  }
+  assert_int_equal(sckg_view_form_of(NULL, &arg), SCKG_VIEW_FORM_ALL);
+  assert_int_equal(sckg_view_form_of("actor:Q423", &arg), SCKG_VIEW_FORM_ACTOR);
+  assert_string_equal(arg, "Q423");
+  assert_int_equal(sckg_view_form_of("statement:", &arg),
+                   SCKG_VIEW_FORM_STATEMENT_NAMED);
+  assert_string_equal(arg, "");
+  assert_int_equal(sckg_view_form_of("All", &arg), SCKG_VIEW_FORM_COUNT);
+  assert_int_equal(sckg_view_form_of("actors:Q423", &arg),
+                   SCKG_VIEW_FORM_COUNT);
+  assert_int_equal(sckg_view_form_of("statements", &arg), SCKG_VIEW_FORM_COUNT);
+  assert_false(sckg_view_form_takes_name(SCKG_VIEW_FORM_COUNT));
+}
+
+/* Every engine of the grammar's table is one a view may ask for and the
+ * message about an unknown one names; a name of none is refused. */
+static void test_grammar_engines(void **state) {
+  (void)state;
+  for (size_t e = 0; e < sckg_view_n_engines; e++) {
+    const char *name = sckg_view_engines[e].name;
+    assert_true(sckg_view_engine_known(name));
+    assert_non_null(strstr(sckg_view_phrase(SCKG_VIEW_ENGINE_LIST), name));
+    assert_non_null(strstr(sckg_view_phrase(SCKG_VIEW_NO_ENGINE), name));
+  }
+  assert_false(sckg_view_engine_known("osage"));
+  assert_false(sckg_view_engine_known("Dot"));
+  assert_false(sckg_view_engine_known(""));
+  assert_string_equal(sckg_view_phrase(SCKG_VIEW_ENGINE_LIST),
+                      "dot, sfdp, neato, fdp, circo or twopi");
+}
+
+/* The groups of the grammar's table are those of the embedded schema's
+ * types.tsv, each holding a type, and the message about a bad type view
+ * lists them all: a group added on one side only fails here. */
+static void test_grammar_groups(void **state) {
+  (void)state;
+  const sckg_schema *schema;
+  assert_int_equal(sckg_schema_embedded(&schema), SCKG_OK);
+  for (int t = 0; t < SCKG_EV_COUNT; t++) {
+    const char *group = sckg_type(schema, (sckg_event_type)t)->group;
+    bool listed = !group;
+    for (size_t g = 0; g < sckg_view_n_groups && !listed; g++)
+      listed = strcmp(sckg_view_groups[g].name, group) == 0;
+    if (!listed)
+      fail_msg("types.tsv's group '%s' is not in view/grammar.c", group);
+  }
+  sckg_buf types = {0};
+  for (size_t g = 0; g < sckg_view_n_groups; g++) {
+    sckg_buf_clear(&types);
+    sckg_view_group_types(schema, &sckg_view_groups[g], &types);
+    if (types.len == 0)
+      fail_msg("view/grammar.c's group '%s' holds no type of types.tsv",
+               sckg_view_groups[g].name);
+    assert_non_null(
+        strstr(sckg_view_phrase(SCKG_VIEW_NO_TYPE), sckg_view_groups[g].name));
+  }
+  sckg_buf_clear(&types);
+  sckg_view_group_types(schema, &sckg_view_groups[0], &types);
+  assert_string_equal(types.ptr, "CyberAttack, CyberTheft, CyberEspionage");
+  sckg_buf_free(&types);
+}
+
 static void test_edge_tooltips(void **state) {
   (void)state;
   sckg_graph *g = fx_small(true);
@@ -1100,6 +1175,9 @@ int main(void) {
       cmocka_unit_test(test_article_view),
       cmocka_unit_test(test_type_view),
       cmocka_unit_test(test_unknown_view),
+      cmocka_unit_test(test_grammar_forms),
+      cmocka_unit_test(test_grammar_groups),
+      cmocka_unit_test(test_grammar_engines),
       cmocka_unit_test(test_edge_tooltips),
       cmocka_unit_test(test_tooltip_cap),
       cmocka_unit_test(test_link_base),
