@@ -4,8 +4,8 @@
 
 #include "cli/inputs.h"
 
-#include "base/support.h"
 #include "base/kinds.h"
+#include "base/support.h"
 
 #include <dirent.h>
 #include <errno.h>

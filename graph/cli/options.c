@@ -222,6 +222,15 @@ static bool parse_size(const char *s, size_t *out) {
 }
 
 /* Store one option's value in `c`. Returns EXIT_OK or EXIT_USAGE. */
+/* A phrase of the view grammar for a message: one at a time, kept until
+ * the next call (the options are read once, on one thread). */
+static const char *view_phrase(sckg_view_phrase_id id) {
+  static sckg_buf phrase;
+  sckg_buf_clear(&phrase);
+  sckg_view_phrase(id, &phrase);
+  return phrase.ptr;
+}
+
 static int take_option(cli *c, const option *o, const char *val) {
   c->given |= o->bit;
   switch (o->bit) {
@@ -239,7 +248,7 @@ static int take_option(cli *c, const option *o, const char *val) {
     if (form == SCKG_VIEW_FORM_COUNT ||
         (!*arg && sckg_view_form_takes_name(form)))
       return cli_usage_error("option '--view': '%s' %s", val,
-                             sckg_view_phrase(SCKG_VIEW_NOT_A_VIEW));
+                             view_phrase(SCKG_VIEW_NOT_A_VIEW));
     c->view = val;
     break;
   }
@@ -271,7 +280,7 @@ static int take_option(cli *c, const option *o, const char *val) {
     if (!sckg_view_engine_known(val))
       return cli_usage_error("option '--layout': unknown layout engine '%s' "
                              "(use %s)",
-                             val, sckg_view_phrase(SCKG_VIEW_ENGINE_LIST));
+                             val, view_phrase(SCKG_VIEW_ENGINE_LIST));
     c->draw.layout = val;
     break;
   case OPT_BASE: {

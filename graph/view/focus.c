@@ -36,9 +36,10 @@ static bool actor_named(const sckg_actor *a, const char *name, actor_key key) {
 
 /* The actor `name` designates: the first way of naming (QID, IRI, slug,
  * label) that any actor answers to must single out one actor, or the name
- * is ambiguous. NULL with *problem set when none or several answer. */
+ * is ambiguous. NULL with the reason appended to `problem` when none or several
+ * answer. */
 const sckg_actor *view_named_actor(const scene *v, const char *name,
-                                   const char **problem) {
+                                   sckg_buf *problem) {
   for (int key = 0; key < BY_COUNT; key++) {
     const sckg_actor *found = NULL;
     size_t hits = 0;
@@ -50,14 +51,16 @@ const sckg_actor *view_named_actor(const scene *v, const char *name,
     if (hits == 1)
       return found;
     if (hits > 1) {
-      *problem = "names more than one actor (name it by its slug or IRI, "
-                 "as 'sckg nt' prints them)";
+      sckg_buf_adds(problem,
+                    "names more than one actor (name it by its slug or IRI, "
+                    "as 'sckg nt' prints them)");
       return NULL;
     }
   }
-  *problem = "names no actor of the graph (give a Wikidata QID such as "
-             "Q423, or an actor's slug or label such as north-korea or "
-             "'North Korea')";
+  sckg_buf_adds(problem,
+                "names no actor of the graph (give a Wikidata QID such as "
+                "Q423, or an actor's slug or label such as north-korea or "
+                "'North Korea')");
   return NULL;
 }
 
@@ -132,7 +135,7 @@ void view_select_actor(scene *v) {
  * when given as a file name with folders or ".txt"; by IRI; or by
  * identifier in any case if that singles one out. */
 const sckg_article *view_named_article(const scene *v, const char *name,
-                                       const char **problem) {
+                                       sckg_buf *problem) {
   sckg_article *const *arts = SCKG_ARTICLES(v->g);
   size_t n = v->g->articles.len;
   const char *slash = strrchr(name, '/');
@@ -158,10 +161,11 @@ const sckg_article *view_named_article(const scene *v, const char *name,
   }
   if (hits == 1)
     return found;
-  *problem = hits ? "names more than one article (give its identifier "
-                    "exactly)"
-                  : "names no article of the graph (give an article's "
-                    "identifier: its file name without folder and .txt)";
+  sckg_buf_adds(problem,
+                hits ? "names more than one article (give its identifier "
+                       "exactly)"
+                     : "names no article of the graph (give an article's "
+                       "identifier: its file name without folder and .txt)");
   return NULL;
 }
 

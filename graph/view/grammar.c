@@ -6,7 +6,6 @@
 
 #include "lexicon/lexicon.h"
 
-#include <pthread.h>
 #include <string.h>
 
 /* Each meaning (here, of the engines below, and each group's title and
@@ -121,34 +120,31 @@ static void add_listed(sckg_buf *b, size_t i, size_t n, const char *item) {
   sckg_buf_printf(b, "%s%s", i == 0 ? "" : i + 1 < n ? ", " : " or ", item);
 }
 
-static sckg_buf phrases[SCKG_VIEW_PHRASE_COUNT];
-
-static void build_phrases(void) {
-  sckg_buf *no_form = &phrases[SCKG_VIEW_NOT_A_VIEW];
-  sckg_buf *no_type = &phrases[SCKG_VIEW_NO_TYPE];
-  sckg_buf *engines = &phrases[SCKG_VIEW_ENGINE_LIST];
-  sckg_buf_adds(no_form, "is not a view (use ");
-  for (size_t f = 0; f < SCKG_VIEW_FORM_COUNT; f++)
-    add_listed(no_form, f, SCKG_VIEW_FORM_COUNT, sckg_view_forms[f].syntax);
-  sckg_buf_adds(no_form, ")");
-  sckg_buf_adds(no_type, "names no event type (give contract types such as "
-                         "ImposeSanctions, comma-separated, or groups: ");
-  for (size_t g = 0; g < sckg_view_n_groups; g++)
-    add_listed(no_type, g, sckg_view_n_groups, sckg_view_groups[g].name);
-  sckg_buf_adds(no_type, ")");
-  for (size_t e = 0; e < sckg_view_n_engines; e++)
-    add_listed(engines, e, sckg_view_n_engines, sckg_view_engines[e].name);
-  sckg_buf_printf(&phrases[SCKG_VIEW_NO_ENGINE],
-                  "cannot be laid out: unknown layout engine (use %s)",
-                  engines->ptr);
-}
-
-/* The phrases are built once and kept for the life of the process, as the
- * "static phrase" of sckg_write_check_view requires; pthread_once makes
- * the first use safe when several threads check views at once. */
-static pthread_once_t phrases_built = PTHREAD_ONCE_INIT;
-
-const char *sckg_view_phrase(sckg_view_phrase_id id) {
-  pthread_once(&phrases_built, build_phrases);
-  return phrases[id].ptr;
+void sckg_view_phrase(sckg_view_phrase_id id, sckg_buf *out) {
+  switch (id) {
+  case SCKG_VIEW_NOT_A_VIEW:
+    sckg_buf_adds(out, "is not a view (use ");
+    for (size_t f = 0; f < SCKG_VIEW_FORM_COUNT; f++)
+      add_listed(out, f, SCKG_VIEW_FORM_COUNT, sckg_view_forms[f].syntax);
+    sckg_buf_adds(out, ")");
+    break;
+  case SCKG_VIEW_NO_TYPE:
+    sckg_buf_adds(out, "names no event type (give contract types such as "
+                       "ImposeSanctions, comma-separated, or groups: ");
+    for (size_t g = 0; g < sckg_view_n_groups; g++)
+      add_listed(out, g, sckg_view_n_groups, sckg_view_groups[g].name);
+    sckg_buf_adds(out, ")");
+    break;
+  case SCKG_VIEW_NO_ENGINE:
+    sckg_buf_adds(out, "cannot be laid out: unknown layout engine (use ");
+    sckg_view_phrase(SCKG_VIEW_ENGINE_LIST, out);
+    sckg_buf_adds(out, ")");
+    break;
+  case SCKG_VIEW_ENGINE_LIST:
+    for (size_t e = 0; e < sckg_view_n_engines; e++)
+      add_listed(out, e, sckg_view_n_engines, sckg_view_engines[e].name);
+    break;
+  case SCKG_VIEW_PHRASE_COUNT:
+    break;
+  }
 }

@@ -87,8 +87,8 @@ typedef enum {
   SCKG_VIEW_PHRASE_COUNT
 } sckg_view_phrase_id;
 
-/* The phrase `id`, static: the first three follow the quoted view in a
- * message. Built from the tables on first use, safe from any thread. */
-const char *sckg_view_phrase(sckg_view_phrase_id id);
+/* Append the phrase `id` to `out`: the first three follow the quoted view
+ * in a message. */
+void sckg_view_phrase(sckg_view_phrase_id id, sckg_buf *out);
 
 #endif

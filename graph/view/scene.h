@@ -144,10 +144,10 @@ void view_select_all(scene *v);
 
 /* focus.c: actor, article and type views */
 const sckg_actor *view_named_actor(const scene *v, const char *name,
-                                   const char **problem);
+                                   sckg_buf *problem);
 void view_select_actor(scene *v);
 const sckg_article *view_named_article(const scene *v, const char *name,
-                                       const char **problem);
+                                       sckg_buf *problem);
 void view_select_article(scene *v);
 bool view_parse_types(scene *v, const char *spec, const char **title);
 void view_select_type(scene *v);

@@ -35,7 +35,7 @@ static void mark_sides(scene *v) {
 
 /* Select what a view of form `form` with argument `arg` shows. */
 static sckg_status select_form(scene *v, sckg_view_form_id form,
-                               const char *arg, const char **problem) {
+                               const char *arg, sckg_buf *problem) {
   switch (form) {
   case SCKG_VIEW_FORM_ALL:
     view_select_all(v);
@@ -51,15 +51,17 @@ static sckg_status select_form(scene *v, sckg_view_form_id form,
   case SCKG_VIEW_FORM_STATEMENT_NAMED:
     v->kind = VIEW_STATEMENT;
     if (!(v->hub = view_named_event(v, arg))) {
-      *problem = "names no statement event, or more than one (give its IRI "
-                 "or the end of it)";
+      sckg_buf_adds(problem,
+                    "names no statement event, or more than one (give its IRI "
+                    "or the end of it)");
       return SCKG_ERR_ARG;
     }
     return view_select_statement(v);
   case SCKG_VIEW_FORM_ACTOR:
     v->kind = VIEW_ACTOR;
     if (v->opts->depth > SCKG_VIEW_MAX_DEPTH) {
-      *problem = "asks for too many steps: the depth goes from 1 to 8";
+      sckg_buf_adds(problem,
+                    "asks for too many steps: the depth goes from 1 to 8");
       return SCKG_ERR_ARG;
     }
     if (!(v->focus = view_named_actor(v, arg, problem)))
@@ -75,19 +77,19 @@ static sckg_status select_form(scene *v, sckg_view_form_id form,
   case SCKG_VIEW_FORM_TYPE:
     v->kind = VIEW_TYPE;
     if (!view_parse_types(v, arg, &v->type_title)) {
-      *problem = sckg_view_phrase(SCKG_VIEW_NO_TYPE);
+      sckg_view_phrase(SCKG_VIEW_NO_TYPE, problem);
       return SCKG_ERR_ARG;
     }
     view_select_type(v);
     return SCKG_OK;
   default:
-    *problem = sckg_view_phrase(SCKG_VIEW_NOT_A_VIEW);
+    sckg_view_phrase(SCKG_VIEW_NOT_A_VIEW, problem);
     return SCKG_ERR_ARG;
   }
 }
 
 /* Parse the view name (view/grammar.c) and mark what it shows. */
-static sckg_status select_view(scene *v, const char **problem) {
+static sckg_status select_view(scene *v, sckg_buf *problem) {
   const char *arg;
   sckg_view_form_id form = sckg_view_form_of(v->opts->view, &arg);
   sckg_status st = select_form(v, form, arg, problem);
@@ -98,23 +100,23 @@ static sckg_status select_view(scene *v, const char **problem) {
   return SCKG_OK;
 }
 
-sckg_status sckg_view_make(const sckg_graph *g, const sckg_view_options *opts,
-                           Agraph_t **out, const char **problem) {
-  const char *ignored;
-  if (!problem)
-    problem = &ignored;
-  *problem = "cannot be drawn: the graph or the options are invalid";
+/* sckg_view_make, with a buffer for the problem always at hand. */
+static sckg_status make_view(const sckg_graph *g, const sckg_view_options *opts,
+                             Agraph_t **out, sckg_buf *problem) {
   if (out)
     *out = NULL;
-  if (!g || !opts || !g->finished)
+  if (!g || !opts || !g->finished) {
+    sckg_buf_adds(problem,
+                  "cannot be drawn: the graph or the options are invalid");
     return SCKG_ERR_ARG;
+  }
   if (opts->layout && !sckg_view_engine_known(opts->layout)) {
-    *problem = sckg_view_phrase(SCKG_VIEW_NO_ENGINE);
+    sckg_view_phrase(SCKG_VIEW_NO_ENGINE, problem);
     return SCKG_ERR_ARG;
   }
   if (opts->link_base && !good_link_base(opts->link_base)) {
-    *problem = "cannot be linked: the link base holds a character that a "
-               "URL cannot";
+    sckg_buf_adds(problem, "cannot be linked: the link base holds a character "
+                           "that a URL cannot");
     return SCKG_ERR_ARG;
   }
   scene v = {0};
@@ -147,6 +149,14 @@ done:
   sckg_buf_free(&v.name);
   sckg_buf_free(&v.text);
   sckg_buf_free(&v.aux);
+  return st;
+}
+
+sckg_status sckg_view_make(const sckg_graph *g, const sckg_view_options *opts,
+                           Agraph_t **out, sckg_buf *problem) {
+  sckg_buf ignored = {0};
+  sckg_status st = make_view(g, opts, out, problem ? problem : &ignored);
+  sckg_buf_free(&ignored);
   return st;
 }
 

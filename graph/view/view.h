@@ -80,10 +80,11 @@
  * is a new root graph the caller closes with agclose; with `out` NULL the
  * view is only selected, as a check. SCKG_ERR_ARG for an unfinished graph,
  * bad options or a view that names nothing (one, or several, where one is
- * needed), with *problem (if `problem` is not NULL) a static phrase saying
- * which; SCKG_ERR_INTERNAL when cgraph fails; *out is NULL then. */
+ * needed), with a phrase saying which appended to `problem` (when not
+ * NULL), to follow the quoted view in a message; SCKG_ERR_INTERNAL when cgraph
+ * fails; *out is NULL then. */
 sckg_status sckg_view_make(const sckg_graph *g, const sckg_view_options *opts,
-                           Agraph_t **out, const char **problem);
+                           Agraph_t **out, sckg_buf *problem);
 
 /* sckg_view_make with only a view name. */
 sckg_status sckg_view_build(const sckg_graph *g, const char *view,

@@ -15,22 +15,24 @@
 
 sckg_status sckg_write_check_view(const sckg_graph *g,
                                   const sckg_view_options *opts) {
-  const char *problem = NULL;
+  sckg_buf problem = {0};
   sckg_status st = sckg_view_make(g, opts, NULL, &problem);
   if (st == SCKG_ERR_ARG && g)
-    sckg_write_report_view(g, opts, problem);
+    sckg_write_report_view(g, opts, problem.ptr);
+  sckg_buf_free(&problem);
   return st;
 }
 
 sckg_status sckg_write_view_dot(const sckg_graph *g,
                                 const sckg_view_options *opts, FILE *out) {
   Agraph_t *ag = NULL;
-  const char *problem = NULL;
   if (!out)
     return SCKG_ERR_ARG;
+  sckg_buf problem = {0};
   sckg_status st = sckg_view_make(g, opts, &ag, &problem);
   if (st == SCKG_ERR_ARG && g)
-    sckg_write_report_view(g, opts, problem);
+    sckg_write_report_view(g, opts, problem.ptr);
+  sckg_buf_free(&problem);
   if (st)
     goto done;
   /* agwrite flushes the stream and returns EOF when a write or the flush

@@ -61,12 +61,13 @@ static sckg_status render_data(const sckg_graph *g,
   agusererrf old_errf = agseterrf(drop_message);
   agreseterrors();
 
-  const char *problem = NULL;
-  if ((st = sckg_view_make(g, opts, &ag, &problem)) != SCKG_OK) {
-    if (st == SCKG_ERR_ARG)
-      sckg_write_report_view(g, opts, problem);
+  sckg_buf problem = {0};
+  st = sckg_view_make(g, opts, &ag, &problem);
+  if (st == SCKG_ERR_ARG)
+    sckg_write_report_view(g, opts, problem.ptr);
+  sckg_buf_free(&problem);
+  if (st)
     goto done;
-  }
   if (!(gvc = shared_context())) {
     st = SCKG_ERR_INTERNAL;
     goto done;

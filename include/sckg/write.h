@@ -52,34 +52,16 @@ sckg_status sckg_write_rendered(const sckg_graph *g, const char *view,
 /** What a diagram shows, where its links point and how it is laid out.
  * Zero-initialise, then set what you need.
  *
- * Views (`view`; NULL is "all"):
- *   "all"             every actor and event (past 1,000 of them, the
- *                     most reported events and their actors);
- *   "statement"       the main joint statement (most issuers, then most
- *                     sources) as the hub: who issued it, what it says,
- *                     whom it concerns and the events around it; "all"
- *                     when the graph holds no statement;
- *   "statement:IRI"   the same for one statement event, named by its IRI
- *                     or the one IRI ending in IRI;
- *   "actor:NAME"      one actor and its neighbourhood: its events and
- *                     those of its parts (the Treasury's count for the
- *                     United States), with their actors; each further
- *                     `depth` step adds the events of the actors reached.
- *                     NAME is a Wikidata QID ("Q423"), the actor's IRI,
- *                     its slug ("north-korea") or its label, any case;
- *   "article:ID"      what one article reports: the events whose sources
- *                     include the article with dcterms:identifier ID (a
- *                     file name with folder or ".txt" is accepted), with
- *                     their actors;
- *   "type:T[,T...]"   every event of the given types: contract names in
- *                     any case ("ImposeSanctions") or groups: "cyber"
- *                     (CyberAttack, CyberTheft, CyberEspionage),
- *                     "sanctions" (ImposeSanctions, EaseSanctions,
- *                     SeizeAssets), "military" (MilitaryExercise,
- *                     WeaponsTest).
- * Every view also shows the statements that report its events and, for an
- * actor view, what the statements it holds say, and every actor shown
- * comes with what it belongs to (partOf, affiliatedWith). */
+ * `view` names what to draw (NULL is "all"): the whole graph, the main or
+ * a named statement, one actor's neighbourhood, one article, or the events
+ * of some types or type groups, as in "statement", "actor:Q423",
+ * "article:ap-2023-04-07" or "type:sanctions". The forms of a view's name,
+ * what each draws, the type groups and the layout engines are described
+ * once, in the tables of graph/view/grammar.c; `sckg --help` prints them
+ * and README.md's "Diagrams" repeats them (a test compares the two). Every
+ * view also shows the statements that report its events and, for an actor
+ * view, what the statements it holds say, and every actor shown comes with
+ * what it belongs to (partOf, affiliatedWith). */
 typedef struct {
   const char *view;      /**< see above; NULL = "all" */
   unsigned depth;        /**< steps of an actor view, 1 to
@@ -87,9 +69,9 @@ typedef struct {
   const char *link_base; /**< node and edge links go to link_base followed
                               by the percent-encoded IRI (a triple store's
                               describe page); NULL = the IRI itself */
-  const char *layout;    /**< Graphviz engine: "dot", "sfdp", "neato",
-                              "fdp", "circo" or "twopi"; NULL = dot up to
-                              a size, sfdp past it */
+  const char *layout;    /**< a Graphviz engine of grammar.c's table
+                              ("dot", "sfdp", ...); NULL = dot up to a
+                              size, sfdp past it */
 } sckg_view_options;
 
 /** Check `opts` against the finished graph `g` without drawing anything:
