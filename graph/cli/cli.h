@@ -21,7 +21,7 @@ enum { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_USAGE = 2 };
 #define DEFAULT_OUT_DIR "out"
 
 /* What a command writes. */
-typedef enum { OUT_RDF, OUT_NT, OUT_DOT, OUT_RENDER } out_kind;
+typedef enum { OUT_RDF, OUT_NT, OUT_TTL, OUT_DOT, OUT_RENDER } out_kind;
 
 /* Option bits: which options a command accepts. */
 enum {

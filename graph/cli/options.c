@@ -16,6 +16,7 @@ const command cli_commands[] = {
     {"rdf", CMD_PRINT, OUT_RDF, NULL, OPT_BUILD, "print the graph as RDF/XML"},
     {"nt", CMD_PRINT, OUT_NT, NULL, OPT_BUILD | OPT_STREAM,
      "print the graph as N-Triples"},
+    {"ttl", CMD_PRINT, OUT_TTL, NULL, OPT_BUILD, "print the graph as Turtle"},
     {"dot", CMD_PRINT, OUT_DOT, NULL, OPT_BUILD | OPT_DRAW,
      "print a view of the graph as Graphviz DOT"},
     {"svg", CMD_PRINT, OUT_RENDER, "svg", OPT_BUILD | OPT_DRAW,

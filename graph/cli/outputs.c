@@ -18,6 +18,7 @@
 const output_file cli_all_outputs[] = {
     {"graph.rdf", OUT_RDF, NULL, NULL},
     {"graph.nt", OUT_NT, NULL, NULL},
+    {"graph.ttl", OUT_TTL, NULL, NULL},
     {"statement.dot", OUT_DOT, "statement", NULL},
     {"statement.svg", OUT_RENDER, "statement", "svg"},
     {"graph.dot", OUT_DOT, "all", NULL},
@@ -34,6 +35,8 @@ sckg_status cli_write_one(const sckg_graph *g, out_kind kind,
     return sckg_write_rdfxml(g, f);
   case OUT_NT:
     return sckg_write_ntriples(g, f);
+  case OUT_TTL:
+    return sckg_write_turtle(g, f);
   case OUT_DOT:
     return sckg_write_view_dot(g, draw, f);
   case OUT_RENDER:

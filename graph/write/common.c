@@ -21,3 +21,29 @@ void sckg_write_report_view(const sckg_graph *g, const sckg_view_options *opts,
            opts && opts->view ? opts->view : "all", problem);
   sckg_graph_report(g, SCKG_ERR_ARG, NULL, 0, 0, msg);
 }
+
+typedef struct {
+  const sckg_graph *g;
+  const char *format;
+} lang_check;
+
+static sckg_status check_subject(void *ctx, const sckg_triple *t, size_t n) {
+  const lang_check *c = ctx;
+  for (size_t i = 0; i < n; i++)
+    if (t[i].o.kind == SCKG_TERM_LITERAL && t[i].o.lang &&
+        !sckg_lang_valid(t[i].o.lang)) {
+      char msg[512];
+      snprintf(msg, sizeof msg,
+               "cannot write %s: a literal of <%.200s> has the language tag "
+               "'%.40s', which is not well-formed",
+               c->format, t[i].s, t[i].o.lang);
+      sckg_graph_report(c->g, SCKG_ERR_INPUT, NULL, 0, 0, msg);
+      return SCKG_ERR_INPUT;
+    }
+  return SCKG_OK;
+}
+
+sckg_status sckg_write_check_langs(const sckg_graph *g, const char *format) {
+  lang_check c = {g, format};
+  return g->triples ? sckg_graph_each_subject(g, check_subject, &c) : SCKG_OK;
+}

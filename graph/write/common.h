@@ -17,6 +17,13 @@ size_t sckg_file_sink(const void *buf, size_t len, void *file);
  * show. */
 sckg_status sckg_write_file_done(sckg_status st, FILE *file);
 
+/* Triples given by hand (a graph's `triples`) with a language tag that
+ * `format` ("N-Triples", "Turtle") cannot carry: SCKG_ERR_INPUT, reported
+ * to the graph's sink, before the first byte is written, so that a refused
+ * graph leaves nothing half written. Those made from the nodes tag their
+ * literals "en" alone and are not walked. */
+sckg_status sckg_write_check_langs(const sckg_graph *g, const char *format);
+
 /* Report to the graph's sink why the view of `opts` cannot be drawn:
  * `problem` as sckg_view_make gives it, after the view's name. */
 void sckg_write_report_view(const sckg_graph *g, const sckg_view_options *opts,

@@ -31,6 +31,17 @@ sckg_status sckg_write_ntriples_to(const sckg_graph *g, sckg_byte_sink sink,
  * carry (a control character), checked before anything is written. */
 sckg_status sckg_write_rdfxml(const sckg_graph *g, FILE *out);
 
+/** Write the graph as Turtle: the @prefix lines of the contract's
+ * namespaces and of the graph's actor/, article/ and event/ resources,
+ * then the triples of sckg_write_ntriples in the same order, a subject's
+ * grouped with ';' and a predicate's objects with ',', IRIs as prefixed
+ * names where Turtle allows. Errors as for sckg_write_ntriples. */
+sckg_status sckg_write_turtle(const sckg_graph *g, FILE *out);
+
+/** sckg_write_turtle to a byte sink. */
+sckg_status sckg_write_turtle_to(const sckg_graph *g, sckg_byte_sink sink,
+                                 void *stream);
+
 /** sckg_write_rdfxml to a byte sink. */
 sckg_status sckg_write_rdfxml_to(const sckg_graph *g, sckg_byte_sink sink,
                                  void *stream);

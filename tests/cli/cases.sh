@@ -10,7 +10,7 @@ set -u
 name=$1 sckg=$2 src=$3 xmllint=$4
 ap=$src/corpus/ap-2023-04-07.txt
 reuters=$src/corpus/reuters-2023-04-07.txt
-outputs="graph.dot graph.nt graph.rdf graph.svg statement.dot statement.svg"
+outputs="graph.dot graph.nt graph.rdf graph.svg graph.ttl statement.dot statement.svg"
 
 tmp=$(mktemp -d) || exit 1
 trap 'chmod -R u+w "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
@@ -194,12 +194,13 @@ input-order)
   ;;
 
 all-files)
-  # all -o DIR creates DIR and writes exactly the six files, each equal to
+  # all -o DIR creates DIR and writes exactly the seven files, each equal to
   # what the printing commands write.
   sckg_ok all -o new "$ap" "$reuters" || exit 1
   got=$(find new -mindepth 1 -printf '%f\n' | LC_ALL=C sort | tr '\n' ' ')
   [ "$got" = "$outputs " ] || fail "all -o wrote: $got; expected: $outputs"
   sckg_ok nt "$ap" "$reuters" && same stdout new/graph.nt "graph.nt = sckg nt"
+  sckg_ok ttl "$ap" "$reuters" && same stdout new/graph.ttl "graph.ttl = sckg ttl"
   sckg_ok rdf "$ap" "$reuters" && same stdout new/graph.rdf "graph.rdf = sckg rdf"
   sckg_ok dot --view all "$ap" "$reuters" && same stdout new/graph.dot "graph.dot = sckg dot --view all"
   sckg_ok dot --view statement "$ap" "$reuters" && same stdout new/statement.dot "statement.dot = sckg dot --view statement"
@@ -225,7 +226,7 @@ bare)
   got=$(find out -mindepth 1 -printf '%f\n' | LC_ALL=C sort | tr '\n' ' ')
   [ "$got" = "$outputs " ] || fail "sckg wrote out/: $got; expected: $outputs"
   sckg_ok all -o explicit || exit 1
-  for f in graph.nt graph.rdf graph.dot statement.dot; do
+  for f in graph.nt graph.ttl graph.rdf graph.dot statement.dot; do
     same out/$f explicit/$f "sckg: out/$f = sckg all -o DIR: $f"
   done
   ;;
@@ -250,7 +251,7 @@ all-keeps-old)
   mkdir prev/graph.svg
   expect_exit 1 all -o prev
   grep -q 'graph.svg' stderr || fail "the message does not name graph.svg"
-  for f in graph.dot graph.nt graph.rdf statement.dot statement.svg; do
+  for f in graph.dot graph.nt graph.rdf graph.ttl statement.dot statement.svg; do
     [ "$(cat "prev/$f")" = old ] || fail "prev/$f was changed by a failed run"
   done
   no_temps prev

@@ -28,7 +28,7 @@ fail() {
 }
 hint="if the change is intended: run build/sckg from the repository root and commit out/"
 
-for f in graph.rdf graph.nt statement.dot graph.dot; do
+for f in graph.rdf graph.nt graph.ttl statement.dot graph.dot; do
   if [ ! -f "$src/out/$f" ]; then
     fail "out/$f is missing ($hint)"
   elif ! cmp -s "$src/out/$f" "$tmp/out/$f"; then

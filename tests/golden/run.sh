@@ -2,11 +2,12 @@
 # SPDX-License-Identifier: MIT
 # Golden tests: run sckg on one case of tests/golden/ and check its output.
 #
-#   run.sh golden SCKG SRCDIR CASE FORMAT   FORMAT: nt, rdf or dot (--view all);
+#   run.sh golden SCKG SRCDIR CASE FORMAT   FORMAT: nt, ttl, rdf or dot (--view all);
 #                                           byte-compares with CASE/expected.FORMAT
-#   run.sh parse SCKG SRCDIR CASE RAPPER    the RDF/XML parses with rapper in strict
-#                                           mode without a warning, and gives the
-#                                           same triples as the N-Triples
+#   run.sh parse SCKG SRCDIR CASE RAPPER    the RDF/XML and the Turtle parse with
+#                                           rapper in strict mode without a warning,
+#                                           and each gives the same triples as the
+#                                           N-Triples
 #
 # A case is a folder holding input*.txt (passed in name order) and an optional
 # file `args`: more arguments, one per line, '#' lines ignored (options, or
@@ -63,7 +64,7 @@ run() {
 golden() {
   fmt=$what
   case $fmt in
-  nt | rdf) run "$tmp/actual" "$fmt" "$@" ;;
+  nt | ttl | rdf) run "$tmp/actual" "$fmt" "$@" ;;
   dot) run "$tmp/actual" dot --view all "$@" ;;
   *)
     echo "unknown format: $fmt"
@@ -106,12 +107,15 @@ rapper_to_nt() {
 parse() {
   rapper=$what
   run "$tmp/graph.rdf" rdf "$@"
+  run "$tmp/graph.ttl" ttl "$@"
   run "$tmp/graph.nt" nt "$@"
   rapper_to_nt rdfxml "$tmp/graph.rdf" "$tmp/from-rdf.nt"
+  rapper_to_nt turtle "$tmp/graph.ttl" "$tmp/from-ttl.nt"
   # The N-Triples go through rapper too, so that both sides are written by
   # one serializer (rapper escapes non-ASCII as \u, sckg writes UTF-8).
   rapper_to_nt ntriples "$tmp/graph.nt" "$tmp/from-nt.nt"
   LC_ALL=C sort -u "$tmp/from-rdf.nt" >"$tmp/rdf.sorted"
+  LC_ALL=C sort -u "$tmp/from-ttl.nt" >"$tmp/ttl.sorted"
   LC_ALL=C sort -u "$tmp/from-nt.nt" >"$tmp/nt.sorted"
   n_rdf=$(wc -l <"$tmp/from-rdf.nt") n_nt=$(wc -l <"$tmp/graph.nt")
   n_set=$(wc -l <"$tmp/nt.sorted")
@@ -121,15 +125,21 @@ parse() {
     diff -u --label "from sckg rdf" --label "from sckg nt" "$tmp/rdf.sorted" "$tmp/nt.sorted" | head -n 100
     status=1
   fi
-  if [ "$n_rdf" -ne "$n_set" ] || [ "$n_nt" -ne "$n_set" ]; then
-    echo "FAIL: duplicate statements: $n_rdf in RDF/XML, $n_nt in N-Triples, $n_set distinct"
+  if ! cmp -s "$tmp/ttl.sorted" "$tmp/nt.sorted"; then
+    echo "FAIL: the Turtle and the N-Triples hold different triples:"
+    diff -u --label "from sckg ttl" --label "from sckg nt" "$tmp/ttl.sorted" "$tmp/nt.sorted" | head -n 100
+    status=1
+  fi
+  n_ttl=$(wc -l <"$tmp/from-ttl.nt")
+  if [ "$n_rdf" -ne "$n_set" ] || [ "$n_nt" -ne "$n_set" ] || [ "$n_ttl" -ne "$n_set" ]; then
+    echo "FAIL: duplicate statements: $n_rdf in RDF/XML, $n_ttl in Turtle, $n_nt in N-Triples, $n_set distinct"
     status=1
   fi
   if [ "$n_set" -eq 0 ]; then
     echo "FAIL: the graph is empty"
     status=1
   fi
-  [ "$status" = 0 ] && echo "ok: $case: $n_set triples, RDF/XML = N-Triples"
+  [ "$status" = 0 ] && echo "ok: $case: $n_set triples, RDF/XML = Turtle = N-Triples"
   exit "$status"
 }
 

@@ -19,7 +19,7 @@ dot=${DOT:-dot} gvpr=${GVPR:-gvpr} valgrind=${VALGRIND:-valgrind}
 inputs=$src/tests/robust/inputs
 ap=$src/corpus/ap-2023-04-07.txt
 reuters=$src/corpus/reuters-2023-04-07.txt
-outputs="graph.dot graph.nt graph.rdf graph.svg statement.dot statement.svg"
+outputs="graph.dot graph.nt graph.rdf graph.svg graph.ttl statement.dot statement.svg"
 
 tmp=$(mktemp -d) || exit 1
 cleanup() {

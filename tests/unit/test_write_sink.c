@@ -66,13 +66,15 @@ static size_t to_mem(const void *buf, size_t len, void *stream) {
 }
 
 /* Which writer a case runs, in both its forms. */
-typedef enum { W_NT, W_RDF, W_DOT, W_SVG } which;
+typedef enum { W_NT, W_TTL, W_RDF, W_DOT, W_SVG } which;
 
 static sckg_status write_file(const sckg_graph *g, which w, FILE *f) {
   sckg_view_options v = {.view = "statement"};
   switch (w) {
   case W_NT:
     return sckg_write_ntriples(g, f);
+  case W_TTL:
+    return sckg_write_turtle(g, f);
   case W_RDF:
     return sckg_write_rdfxml(g, f);
   case W_DOT:
@@ -88,6 +90,8 @@ static sckg_status write_sink(const sckg_graph *g, which w, mem_sink *m) {
   switch (w) {
   case W_NT:
     return sckg_write_ntriples_to(g, to_mem, m);
+  case W_TTL:
+    return sckg_write_turtle_to(g, to_mem, m);
   case W_RDF:
     return sckg_write_rdfxml_to(g, to_mem, m);
   case W_DOT:
@@ -126,8 +130,8 @@ static void test_failing_sink_stops_the_writer(void **state) {
     mem_sink m = {.limit = 10};
     assert_int_equal(write_sink(g, w, &m), SCKG_ERR_WRITE);
     assert_int_equal(m.len, 10);
-    /* the N-Triples writer stops at the first short write */
-    if (w == W_NT)
+    /* the N-Triples and Turtle writers stop at the first short write */
+    if (w == W_NT || w == W_TTL)
       assert_int_equal(m.calls, 1);
     free(m.data);
   }
