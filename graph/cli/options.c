@@ -28,7 +28,7 @@ const command cli_commands[] = {
     {"all", CMD_ALL, OUT_RDF, NULL, OPT_BUILD | OPT_OUTPUT,
      "write the files below into DIR"},
     {"diff", CMD_DIFF, OUT_RDF, NULL, 0,
-     "compare two snapshots OLD NEW (N-Triples or RDF/XML)"},
+     "compare two snapshots OLD NEW (N-Triples, Turtle or RDF/XML)"},
 };
 const size_t cli_n_commands = sizeof cli_commands / sizeof cli_commands[0];
 

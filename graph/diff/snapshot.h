@@ -28,7 +28,7 @@ typedef struct {
   size_t n, cap;
 } tset;
 
-/* Read the snapshot at `path` (N-Triples or RDF/XML, told apart by its
+/* Read the snapshot at `path` (N-Triples, Turtle or RDF/XML, told apart by its
  * first bytes) into `ts`, sorted and distinct; problems go to the sink. */
 sckg_status snap_load(ctx *c, const char *path, tset *ts);
 /* `s` interned in the call's string table / copied into its arena. */

@@ -8,9 +8,10 @@
 #include <stdbool.h>
 #include <stdio.h>
 
-/** Compare two snapshots (each N-Triples or RDF/XML as sckg writes them,
- * told apart by content) and print to `out` one line per event or actor
- * added ("+ ...") or removed ("- ..."), e.g.
+/** Compare two snapshots (each N-Triples, Turtle or RDF/XML from any
+ * writer, read with raptor2's parsers, RDF/XML told apart by content) and print
+ * to `out` one line per event or actor added ("+ ...") or removed ("- ..."),
+ * e.g.
  *   + ImposeSanctions Japan → North Korea 2023-04-07 [ap-2023-04-07]
  * sorted, so the listing is deterministic. *differ is set to whether the
  * graphs differ in any triple. SCKG_ERR_IO / SCKG_ERR_INPUT with a message
