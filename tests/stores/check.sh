@@ -9,9 +9,12 @@
 #                                      the same set of triples (Jena's canonical
 #                                      N-Triples, sorted) with no duplicate
 #                                      statement; Oxigraph parses both and agrees
-#   check.sh shacl SCKG SRCDIR CASE    the RDF/XML and the N-Triples, each with
-#                                      the ontology (schema/sckg.rdf), conform to
-#                                      schema/shapes.ttl (rdf-validate-shacl)
+#   check.sh shacl SCKG SRCDIR CASE    the RDF/XML, the N-Triples and the
+#                                      Turtle each conform to schema/shapes.ttl
+#                                      on their own, and the N-Triples with the
+#                                      ontology (schema/sckg.rdf) too, in two
+#                                      engines: rdf-validate-shacl (npm) and
+#                                      Jena's SHACL (jena-shacl, java -cp)
 #
 # CASE names the inputs:
 #   seeds              no FILE: the two built-in articles
@@ -82,7 +85,8 @@ sckg_out() {
 }
 sckg_out rdf "$tmp/graph.rdf" "$@"
 sckg_out nt "$tmp/graph.nt" "$@"
-echo "sckg rdf|nt $*"
+sckg_out ttl "$tmp/graph.ttl" "$@"
+echo "sckg rdf|nt|ttl $*"
 
 # ---- strict -----------------------------------------------------------------------
 rapper_check() {
@@ -163,12 +167,39 @@ strict() {
 }
 
 # ---- shacl ------------------------------------------------------------------------
+# jena_shacl FILE: Jena's SHACL validator on FILE (N-Triples) alone; its
+# report must say the data conforms (the command exits 0 either way).
+jena_shacl() {
+  [ -n "${SCKG_JENA_DIR:-}" ] && [ -f "$SCKG_JENA_DIR/classpath" ] ||
+    fail "Jena's class path is missing: run the stores.setup.jena test (tests/stores/setup-jena.sh)"
+  java -cp "$(cat "$SCKG_JENA_DIR/classpath")" shacl.shacl validate \
+    --shapes "$src/schema/shapes.ttl" --data "$1" >"$tmp/jena-shacl.ttl" 2>&1
+  if grep -q 'sh:conforms *true' "$tmp/jena-shacl.ttl"; then
+    echo "ok: Jena SHACL: $(basename "$1") conforms"
+  else
+    echo "FAIL: Jena SHACL: $(basename "$1") does not conform:"
+    grep -E 'resultMessage|focusNode|sourceShape' "$tmp/jena-shacl.ttl" | head -n 20
+    status=1
+  fi
+}
+
 shacl() {
   status=0
-  for f in graph.rdf graph.nt; do
+  # Each output alone: the graph carries all the shapes ask of it.
+  for f in graph.rdf graph.nt graph.ttl; do
     (cd "$tmp" && SCKG_NODE_DIR=${SCKG_NODE_DIR:-} node "$here/rdf-tool.mjs" shacl \
-      "$src/schema/shapes.ttl" "$f" "$src/schema/sckg.rdf") || status=1
+      "$src/schema/shapes.ttl" "$f") || status=1
   done
+  # With the ontology, whose concepts the shapes check too.
+  (cd "$tmp" && SCKG_NODE_DIR=${SCKG_NODE_DIR:-} node "$here/rdf-tool.mjs" shacl \
+    "$src/schema/shapes.ttl" graph.nt "$src/schema/sckg.rdf") || status=1
+  # The second engine on the same: the union as one N-Triples file.
+  rapper=${SCKG_RAPPER:-rapper}
+  "$rapper" -q -i rdfxml -o ntriples "$src/schema/sckg.rdf" >"$tmp/onto.nt" ||
+    fail "rapper cannot read schema/sckg.rdf"
+  cat "$tmp/graph.nt" "$tmp/onto.nt" >"$tmp/with-ontology.nt"
+  jena_shacl "$tmp/graph.nt"
+  jena_shacl "$tmp/with-ontology.nt"
   exit "$status"
 }
 
