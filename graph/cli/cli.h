@@ -41,12 +41,13 @@ enum {
   OPT_STREAM = 1u << 18,
   OPT_JSONL = 1u << 19,
   OPT_EXPLAIN = 1u << 20,
+  OPT_SHARD = 1u << 21,
   OPT_BUILD = OPT_BASE | OPT_DATE | OPT_NO_TEXT | OPT_MAX_BYTES | OPT_JOBS |
-              OPT_JSONL | OPT_EXPLAIN,
+              OPT_JSONL | OPT_EXPLAIN | OPT_SHARD,
   OPT_DRAW = OPT_VIEW | OPT_FORMAT | OPT_DEPTH | OPT_LINK_BASE | OPT_LAYOUT
 };
 
-typedef enum { CMD_PRINT, CMD_ALL, CMD_DIFF } cmd_kind;
+typedef enum { CMD_PRINT, CMD_ALL, CMD_DIFF, CMD_UNION } cmd_kind;
 
 typedef struct {
   const char *name;

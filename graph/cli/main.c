@@ -31,6 +31,23 @@ static int run_diff(const cli *c) {
   return differ ? EXIT_FAIL : EXIT_OK;
 }
 
+static int run_union(const cli *c) {
+  diag_state ds = {0};
+  errno = 0;
+  sckg_status st = sckg_union_files((const char *const *)c->files, c->n_files,
+                                    c->build.base, stdout, cli_print_diag, &ds);
+  if (st == SCKG_ERR_WRITE && ferror(stdout)) {
+    cli_report_stdout_error(st, errno);
+    return EXIT_FAIL;
+  }
+  if (st != SCKG_OK) {
+    if (ds.errors == 0)
+      cli_errorf("union: %s", sckg_strerror(st));
+    return EXIT_FAIL;
+  }
+  return EXIT_OK;
+}
+
 static int run_build(const cli *c) {
   diag_state ds = {0};
   sckg_graph *g = NULL;
@@ -128,7 +145,9 @@ int main(int argc, char **argv) {
   int rc = cli_parse_args(argc, argv, &c);
   bool diff = rc < 0 && c.cmd->kind == CMD_DIFF;
   if (rc < 0)
-    rc = diff ? run_diff(&c) : run_build(&c);
+    rc = diff                       ? run_diff(&c)
+         : c.cmd->kind == CMD_UNION ? run_union(&c)
+                                    : run_build(&c);
   free(c.files);
   return close_stdout(rc, diff ? EXIT_USAGE : EXIT_FAIL);
 }

@@ -29,6 +29,9 @@ const command cli_commands[] = {
      "write the files below into DIR"},
     {"diff", CMD_DIFF, OUT_RDF, NULL, 0,
      "compare two snapshots OLD NEW (N-Triples, Turtle or RDF/XML)"},
+    {"union", CMD_UNION, OUT_NT, NULL, OPT_BASE,
+     "print as N-Triples the graph of one run over the articles of the "
+     "shards' graphs FILE... (run apart, in any RDF syntax)"},
 };
 const size_t cli_n_commands = sizeof cli_commands / sizeof cli_commands[0];
 
@@ -62,6 +65,10 @@ const option cli_options[] = {
      "say on stderr what of each article is not read, and why: every "
      "headline, caption, credit, byline, dateline, label, embedded post, "
      "link or correction, with its line, column, bytes and text"},
+    {"shard", 0, OPT_SHARD, NULL,
+     "write the graph of a shard, for 'sckg union': every report keeps its "
+     "own event node (an undated one joins no dated event), so that the "
+     "shards unite into the graph of one run over all their articles"},
     {"stream", 0, OPT_STREAM, NULL,
      "'nt' only: write each article's triples as soon as it is read, "
      "keeping nothing of it after; the union of the lines is the graph "
@@ -303,6 +310,9 @@ static int take_option(cli *c, const option *o, const char *val) {
   case OPT_EXPLAIN:
     c->build.explain = true;
     break;
+  case OPT_SHARD:
+    c->build.shard = true;
+    break;
   case OPT_JSONL:
     c->jsonl = true;
     break;
@@ -413,9 +423,14 @@ int cli_parse_args(int argc, char **argv, cli *c) {
   if (c->cmd->kind == CMD_DIFF && c->n_files != 2)
     return cli_usage_error("'diff' compares two files, OLD and NEW; %s given",
                            c->n_files < 2 ? "fewer" : "more");
+  if (c->cmd->kind == CMD_UNION && c->n_files == 0)
+    return cli_usage_error("'union' unites the graphs of shards: give their "
+                           "files");
   size_t n_stdin = 0;
   for (size_t i = 0; i < c->n_files; i++)
     n_stdin += strcmp(c->files[i], "-") == 0;
+  if (c->cmd->kind == CMD_UNION && n_stdin)
+    return cli_usage_error("'union' reads files, not standard input");
   if (c->cmd->kind != CMD_DIFF && n_stdin > 1)
     return cli_usage_error("'-' (standard input) given more than once");
   if (!c->view)

@@ -233,24 +233,8 @@ sckg_status sckg_diff_files(const char *old_path, const char *new_path,
     return SCKG_ERR_ARG;
   *differ = false;
   xmlInitParser();
-  ctx c = {0};
-  c.arena = sckg_arena_new();
-  c.strings = sckg_strtab_new(c.arena);
-  c.sink = sink;
-  c.handle = handle;
-  c.rdf_type = snap_interns(&c, SCKG_NS_RDF "type");
-  c.rdfs_label = snap_interns(&c, SCKG_NS_RDFS "label");
-  c.owl_same_as = snap_interns(&c, SCKG_NS_OWL "sameAs");
-  c.xsd_string = snap_interns(&c, SCKG_NS_XSD "string");
-  c.sckg_event = snap_interns(&c, SCKG_NS "Event");
-  c.sckg_actor = snap_interns(&c, SCKG_NS "Actor");
-  c.event_type = snap_interns(&c, SCKG_NS "eventType");
-  c.agent = snap_interns(&c, SCKG_NS "agent");
-  c.target = snap_interns(&c, SCKG_NS "target");
-  c.date = snap_interns(&c, SCKG_NS "date");
-  c.negated = snap_interns(&c, SCKG_NS "negated");
-  c.derived_from = snap_interns(&c, SCKG_NS_PROV "wasDerivedFrom");
-  c.identifier = snap_interns(&c, SCKG_NS_DCT "identifier");
+  ctx c;
+  snap_init(&c, sink, handle);
 
   tset a = {0}, b = {0};
   sckg_vec la = {0}, lb = {0}, removed = {0}, added = {0};
@@ -295,7 +279,6 @@ done:
   sckg_vec_free(&lb);
   sckg_vec_free(&removed);
   sckg_vec_free(&added);
-  sckg_strtab_free(c.strings);
-  sckg_arena_free(c.arena);
+  snap_free(&c);
   return st;
 }

@@ -78,7 +78,33 @@ static void add_triple(ctx *c, tset *ts, const char *s, const char *p,
   ts->t[ts->n++] = (sckg_triple){s, p, o};
 }
 
-static void sort_unique(tset *ts) {
+void snap_init(ctx *c, sckg_diag_sink sink, void *handle) {
+  memset(c, 0, sizeof *c);
+  c->arena = sckg_arena_new();
+  c->strings = sckg_strtab_new(c->arena);
+  c->sink = sink;
+  c->handle = handle;
+  c->rdf_type = snap_interns(c, SCKG_NS_RDF "type");
+  c->rdfs_label = snap_interns(c, SCKG_NS_RDFS "label");
+  c->owl_same_as = snap_interns(c, SCKG_NS_OWL "sameAs");
+  c->xsd_string = snap_interns(c, SCKG_NS_XSD "string");
+  c->sckg_event = snap_interns(c, SCKG_NS "Event");
+  c->sckg_actor = snap_interns(c, SCKG_NS "Actor");
+  c->event_type = snap_interns(c, SCKG_NS "eventType");
+  c->agent = snap_interns(c, SCKG_NS "agent");
+  c->target = snap_interns(c, SCKG_NS "target");
+  c->date = snap_interns(c, SCKG_NS "date");
+  c->negated = snap_interns(c, SCKG_NS "negated");
+  c->derived_from = snap_interns(c, SCKG_NS_PROV "wasDerivedFrom");
+  c->identifier = snap_interns(c, SCKG_NS_DCT "identifier");
+}
+
+void snap_free(ctx *c) {
+  sckg_strtab_free(c->strings);
+  sckg_arena_free(c->arena);
+}
+
+void snap_sort_unique(tset *ts) {
   if (ts->n)
     qsort(ts->t, ts->n, sizeof *ts->t, sckg_triple_cmp);
   size_t k = 0;
@@ -290,6 +316,6 @@ sckg_status snap_load(ctx *c, const char *path, tset *ts) {
     st = parse_rdf(c, xml ? "rdfxml" : "turtle", text.ptr, text.len, ts);
   sckg_buf_free(&text);
   if (!st)
-    sort_unique(ts);
+    snap_sort_unique(ts);
   return st;
 }

@@ -28,8 +28,15 @@ typedef struct {
   size_t n, cap;
 } tset;
 
+/* Set up / free the state of one call: its arena, string table, sink and
+ * interned vocabulary. */
+void snap_init(ctx *c, sckg_diag_sink sink, void *handle);
+void snap_free(ctx *c);
+/* Sort `ts` and drop repeated triples. */
+void snap_sort_unique(tset *ts);
 /* Read the snapshot at `path` (N-Triples, Turtle or RDF/XML, told apart by its
- * first bytes) into `ts`, sorted and distinct; problems go to the sink. */
+ * first bytes) into `ts`, sorted and distinct; problems go to the sink. Appends
+ * to what `ts` holds already (several snapshots into one set). */
 sckg_status snap_load(ctx *c, const char *path, tset *ts);
 /* `s` interned in the call's string table / copied into its arena. */
 const char *snap_interns(ctx *c, const char *s);

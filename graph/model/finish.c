@@ -195,7 +195,8 @@ sckg_status sckg_graph_finish(sckg_graph *g) {
   if (n) /* items is NULL when no article had an event */
     memcpy(evs, b->all_events.items, n * sizeof *evs);
   sckg_sort_by_string((void **)evs, n, key_of_event);
-  merge_undated(evs, n);
+  if (!g->opts.shard) /* a shard leaves it to sckg_union_files */
+    merge_undated(evs, n);
   sckg_model_link_related(g);
   sckg_buf *buf = &b->buf;
   for (size_t i = 0; i < n; i++) {

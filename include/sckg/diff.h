@@ -20,4 +20,16 @@ sckg_status sckg_diff_files(const char *old_path, const char *new_path,
                             FILE *out, bool *differ, sckg_diag_sink sink,
                             void *handle);
 
+/** Unite the graph snapshots of separate sckg runs over shards of the
+ * articles (each N-Triples, Turtle or RDF/XML) into the graph one run over
+ * all their articles gives, written to `out` as N-Triples: an undated
+ * report joins the dated event of the same type, agents, targets and
+ * polarity; an actor keeps one label and one parent, as one run chooses;
+ * lexicon actors the schema relates get skos:related when both are in the
+ * union. `base` is the resource namespace the shards were built with (NULL
+ * = SCKG_DEFAULT_BASE). Errors as for sckg_diff_files. */
+sckg_status sckg_union_files(const char *const *paths, size_t n,
+                             const char *base, FILE *out, sckg_diag_sink sink,
+                             void *handle);
+
 #endif

@@ -36,6 +36,9 @@ typedef struct {
   bool omit_text;           /**< leave nif:isString out of article nodes */
   bool explain;        /**< report each span of an article that is not read (a
                             caption, a credit, ...) to the sink as a note */
+  bool shard;          /**< the shard form: no undated report joins a dated
+                            event, so that sckg_union_files can unite the
+                            graphs of separate runs into the graph of one */
   bool trace;          /**< report how each sentence is read, line by line,
                             to the sink (SCKG_SEV_TRACE): for debugging */
   sckg_diag_sink sink; /**< diagnostics; NULL = dropped */
