@@ -11,26 +11,6 @@
 
 /* ---- Summaries ---------------------------------------------------------- */
 
-/* The triples of subject s with predicate p: *n of them from the result. */
-static const sckg_triple *objects(const tset *ts, const char *s, const char *p,
-                                  size_t *n) {
-  size_t lo = 0, hi = ts->n;
-  while (lo < hi) { /* first triple whose subject is not below s */
-    size_t mid = lo + (hi - lo) / 2;
-    if (strcmp(ts->t[mid].s, s) < 0)
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
-  while (lo < ts->n && ts->t[lo].s == s && ts->t[lo].p != p)
-    lo++;
-  size_t k = lo;
-  while (k < ts->n && ts->t[k].s == s && ts->t[k].p == p)
-    k++;
-  *n = k - lo;
-  return ts->t + lo;
-}
-
 static int cmp_str(const void *a, const void *b) {
   return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
@@ -39,7 +19,7 @@ static int cmp_str(const void *a, const void *b) {
 static const char *node_label(const ctx *c, const tset *ts, const char *iri,
                               sckg_buf *scratch) {
   size_t n;
-  const sckg_triple *t = objects(ts, iri, c->rdfs_label, &n);
+  const sckg_triple *t = snap_objects(ts, iri, c->rdfs_label, &n);
   for (size_t i = 0; i < n; i++)
     if (t[i].o.kind == SCKG_TERM_LITERAL)
       return t[i].o.value;
@@ -97,7 +77,7 @@ static const char *local_or_iri(ctx *c, const char *iri, const char *ns) {
 static size_t labels_of(ctx *c, const tset *ts, const char *s, const char *p,
                         const char ***out) {
   size_t n;
-  const sckg_triple *t = objects(ts, s, p, &n);
+  const sckg_triple *t = snap_objects(ts, s, p, &n);
   const char **v = sckg_arena_alloc(c->arena, (n ? n : 1) * sizeof *v);
   sckg_buf scratch = {0};
   for (size_t i = 0; i < n; i++)
@@ -113,7 +93,7 @@ static size_t labels_of(ctx *c, const tset *ts, const char *s, const char *p,
 static const char *event_line(ctx *c, const tset *ts, const char *e) {
   sckg_buf b = {0};
   size_t n;
-  const sckg_triple *t = objects(ts, e, c->event_type, &n);
+  const sckg_triple *t = snap_objects(ts, e, c->event_type, &n);
   const char **v = sckg_arena_alloc(c->arena, (n ? n : 1) * sizeof *v);
   for (size_t i = 0; i < n; i++)
     v[i] = t[i].o.kind == SCKG_TERM_IRI ? local_or_iri(c, t[i].o.value, SCKG_NS)
@@ -127,23 +107,23 @@ static const char *event_line(ctx *c, const tset *ts, const char *e) {
     sckg_buf_adds(&b, " \xE2\x86\x92 "); /* → */
     add_sorted(&b, v, n, ", ");
   }
-  t = objects(ts, e, c->date, &n);
+  t = snap_objects(ts, e, c->date, &n);
   for (size_t i = 0; i < n; i++) {
     sckg_buf_adds(&b, i ? "/" : " ");
     add_text(&b, t[i].o.value);
   }
-  t = objects(ts, e, c->derived_from, &n);
+  t = snap_objects(ts, e, c->derived_from, &n);
   v = sckg_arena_alloc(c->arena, (n ? n : 1) * sizeof *v);
   for (size_t i = 0; i < n; i++) {
     size_t k;
-    const sckg_triple *id = objects(ts, t[i].o.value, c->identifier, &k);
+    const sckg_triple *id = snap_objects(ts, t[i].o.value, c->identifier, &k);
     v[i] = k ? id[0].o.value : local_or_iri(c, t[i].o.value, NULL);
   }
   sckg_buf_adds(&b, " [");
   if (n) /* no sources reads "[]", not "[?]" */
     add_sorted(&b, v, n, ", ");
   sckg_buf_adds(&b, "]");
-  t = objects(ts, e, c->negated, &n);
+  t = snap_objects(ts, e, c->negated, &n);
   for (size_t i = 0; i < n; i++)
     if (t[i].o.kind == SCKG_TERM_LITERAL &&
         (strcmp(t[i].o.value, "true") == 0 || strcmp(t[i].o.value, "1") == 0)) {
@@ -163,7 +143,7 @@ static const char *actor_line(ctx *c, const tset *ts, const char *a) {
   add_text(&b, node_label(c, ts, a, &scratch));
   sckg_buf_free(&scratch);
   size_t n, parts = 0;
-  const sckg_triple *t = objects(ts, a, c->rdf_type, &n);
+  const sckg_triple *t = snap_objects(ts, a, c->rdf_type, &n);
   for (size_t i = 0; i < n; i++) {
     const char *cls = t[i].o.value;
     if (t[i].o.kind != SCKG_TERM_IRI || cls == c->sckg_actor ||
@@ -172,7 +152,7 @@ static const char *actor_line(ctx *c, const tset *ts, const char *a) {
     sckg_buf_adds(&b, parts++ ? "/" : " (");
     add_text(&b, cls + strlen(SCKG_NS));
   }
-  t = objects(ts, a, c->owl_same_as, &n);
+  t = snap_objects(ts, a, c->owl_same_as, &n);
   size_t qids = 0;
   for (size_t i = 0; i < n; i++) {
     const char *q = t[i].o.value;

@@ -71,11 +71,34 @@ static void add_triple(ctx *c, tset *ts, const char *s, const char *p,
       o.datatype = NULL;
     }
   }
+  snap_push(ts, (sckg_triple){s, p, o});
+}
+
+void snap_push(tset *ts, sckg_triple t) {
   if (ts->n == ts->cap) {
     ts->cap = ts->cap ? ts->cap * 2 : 256;
     ts->t = sckg_xrealloc(ts->t, ts->cap * sizeof *ts->t);
   }
-  ts->t[ts->n++] = (sckg_triple){s, p, o};
+  ts->t[ts->n++] = t;
+}
+
+const sckg_triple *snap_objects(const tset *ts, const char *s, const char *p,
+                                size_t *n) {
+  size_t lo = 0, hi = ts->n;
+  while (lo < hi) { /* first triple whose subject is not below s */
+    size_t mid = lo + (hi - lo) / 2;
+    if (strcmp(ts->t[mid].s, s) < 0)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  while (lo < ts->n && ts->t[lo].s == s && ts->t[lo].p != p)
+    lo++;
+  size_t k = lo;
+  while (k < ts->n && ts->t[k].s == s && ts->t[k].p == p)
+    k++;
+  *n = k - lo;
+  return ts->t + lo;
 }
 
 void snap_init(ctx *c, sckg_diag_sink sink, void *handle) {

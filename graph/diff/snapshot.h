@@ -32,6 +32,12 @@ typedef struct {
  * interned vocabulary. */
 void snap_init(ctx *c, sckg_diag_sink sink, void *handle);
 void snap_free(ctx *c);
+/* Append a triple to `ts` as it is (its strings the caller's). */
+void snap_push(tset *ts, sckg_triple t);
+/* The triples of subject s with predicate p in the sorted `ts` (both
+ * interned): *n of them from the result. */
+const sckg_triple *snap_objects(const tset *ts, const char *s, const char *p,
+                                size_t *n);
 /* Sort `ts` and drop repeated triples. */
 void snap_sort_unique(tset *ts);
 /* Read the snapshot at `path` (N-Triples, Turtle or RDF/XML, told apart by its

@@ -140,11 +140,7 @@ static void rewrite(const uniter *u, const tset *in, const sckg_pmap *into,
       t.s = d;
     if (t.o.kind == SCKG_TERM_IRI)
       t.o.value = joined(into, t.o.value);
-    if (out->n == out->cap) {
-      out->cap = out->cap ? out->cap * 2 : 256;
-      out->t = sckg_xrealloc(out->t, out->cap * sizeof *out->t);
-    }
-    out->t[out->n++] = t;
+    snap_push(out, t);
   }
 }
 
@@ -178,16 +174,10 @@ static void one_label_one_parent(const uniter *u, tset *ts) {
 }
 
 static bool is_actor(const uniter *u, const tset *ts, const char *iri) {
-  size_t lo = 0, hi = ts->n;
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (strcmp(ts->t[mid].s, iri) < 0)
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
-  for (; lo < ts->n && ts->t[lo].s == iri; lo++)
-    if (ts->t[lo].p == u->c.rdf_type && ts->t[lo].o.value == u->c.sckg_actor)
+  size_t n;
+  const sckg_triple *t = snap_objects(ts, iri, u->c.rdf_type, &n);
+  for (size_t i = 0; i < n; i++)
+    if (t[i].o.value == u->c.sckg_actor)
       return true;
   return false;
 }
@@ -210,12 +200,9 @@ static void relate(uniter *u, const sckg_schema *s, const char *base,
       const char *o = of[la->related[k]->index];
       if (!o || o == of[i])
         continue;
-      if (ts->n == ts->cap) {
-        ts->cap = ts->cap ? ts->cap * 2 : 256;
-        ts->t = sckg_xrealloc(ts->t, ts->cap * sizeof *ts->t);
-      }
-      ts->t[ts->n++] =
-          (sckg_triple){of[i], u->skos_related, {SCKG_TERM_IRI, o, NULL, NULL}};
+      snap_push(ts, (sckg_triple){of[i],
+                                  u->skos_related,
+                                  {SCKG_TERM_IRI, o, NULL, NULL}});
     }
   }
   if (ts->n != n)

@@ -14,6 +14,13 @@ sckg_status sckg_write_file_done(sckg_status st, FILE *file) {
   return st;
 }
 
+sckg_status sckg_write_to_file(sckg_sink_writer write, const sckg_graph *g,
+                               FILE *out) {
+  if (!out)
+    return SCKG_ERR_ARG;
+  return sckg_write_file_done(write(g, sckg_file_sink, out), out);
+}
+
 void sckg_write_report_view(const sckg_graph *g, const sckg_view_options *opts,
                             const char *problem) {
   char msg[640];

@@ -24,6 +24,13 @@ sckg_status sckg_write_file_done(sckg_status st, FILE *file);
  * literals "en" alone and are not walked. */
 sckg_status sckg_write_check_langs(const sckg_graph *g, const char *format);
 
+/* The FILE form of a writer with the byte-sink form `write` (N-Triples,
+ * Turtle, RDF/XML): SCKG_ERR_ARG for a NULL `out`. */
+typedef sckg_status (*sckg_sink_writer)(const sckg_graph *g,
+                                        sckg_byte_sink sink, void *stream);
+sckg_status sckg_write_to_file(sckg_sink_writer write, const sckg_graph *g,
+                               FILE *out);
+
 /* Report to the graph's sink why the view of `opts` cannot be drawn:
  * `problem` as sckg_view_make gives it, after the view's name. */
 void sckg_write_report_view(const sckg_graph *g, const sckg_view_options *opts,

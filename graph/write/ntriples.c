@@ -56,8 +56,5 @@ sckg_status sckg_write_ntriples_to(const sckg_graph *g, sckg_byte_sink sink,
 }
 
 sckg_status sckg_write_ntriples(const sckg_graph *g, FILE *out) {
-  if (!out)
-    return SCKG_ERR_ARG;
-  return sckg_write_file_done(sckg_write_ntriples_to(g, sckg_file_sink, out),
-                              out);
+  return sckg_write_to_file(sckg_write_ntriples_to, g, out);
 }

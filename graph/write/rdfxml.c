@@ -453,8 +453,5 @@ done:
 }
 
 sckg_status sckg_write_rdfxml(const sckg_graph *g, FILE *out) {
-  if (!out)
-    return SCKG_ERR_ARG;
-  return sckg_write_file_done(sckg_write_rdfxml_to(g, sckg_file_sink, out),
-                              out);
+  return sckg_write_to_file(sckg_write_rdfxml_to, g, out);
 }

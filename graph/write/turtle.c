@@ -222,8 +222,5 @@ sckg_status sckg_write_turtle_to(const sckg_graph *g, sckg_byte_sink sink,
 }
 
 sckg_status sckg_write_turtle(const sckg_graph *g, FILE *out) {
-  if (!out)
-    return SCKG_ERR_ARG;
-  return sckg_write_file_done(sckg_write_turtle_to(g, sckg_file_sink, out),
-                              out);
+  return sckg_write_to_file(sckg_write_turtle_to, g, out);
 }
