@@ -238,6 +238,21 @@ const char *sckg_strtab_find(const sckg_strtab *t, const char *s, size_t len) {
   return t->slots[probe(t, s, len, (uint32_t)table_hash(s, len))].str;
 }
 
+sckg_strtab *sckg_strtab_copy(const sckg_strtab *t, const sckg_copier *c) {
+  sckg_strtab *d = c->alloc(c->ctx, sizeof *d);
+  d->cap = t->cap;
+  d->count = t->count;
+  d->slots = c->alloc(c->ctx, t->cap * sizeof *d->slots);
+  c->pointer(c->ctx, &d->slots);
+  for (size_t i = 0; i < t->cap; i++) /* same hashes: the same slots */
+    if (t->slots[i].str) {
+      d->slots[i] = t->slots[i];
+      d->slots[i].str = c->str(c->ctx, t->slots[i].str, t->slots[i].len);
+      c->pointer(c->ctx, &d->slots[i].str);
+    }
+  return d;
+}
+
 void sckg_vec_push(sckg_vec *v, void *item) {
   if (v->len == v->cap) {
     v->cap = v->cap ? v->cap * 2 : 2; /* most hold one or two */

@@ -39,6 +39,19 @@ const char *sckg_strtab_intern(sckg_strtab *t, const char *s, size_t len);
 /* Look up without inserting; NULL when absent. */
 const char *sckg_strtab_find(const sckg_strtab *t, const char *s, size_t len);
 
+/* What a deep copy into a block of one's own needs (lexicon/image.c): an
+ * allocator (zeroed, 16-aligned), the copy of a string, and a note that a
+ * field of the copy now holds a pointer. */
+typedef struct {
+  void *(*alloc)(void *ctx, size_t n);
+  const char *(*str)(void *ctx, const char *s, size_t len);
+  void (*pointer)(void *ctx, const void *field);
+  void *ctx;
+} sckg_copier;
+/* A copy of t made with c, its strings c's copies. It has no arena: it may
+ * be searched, never interned into, and it is never freed. */
+sckg_strtab *sckg_strtab_copy(const sckg_strtab *t, const sckg_copier *c);
+
 /* A growable array of pointers (heap-owned; free with sckg_vec_free). */
 typedef struct {
   void **items;

@@ -4,9 +4,9 @@
  * (the hand-written readers of the forms sckg writes are gone). */
 #include "diff/snapshot.h"
 
+#include "diff/raptor_lib.h"
 #include <libxml/parser.h>
 #include <libxml/xmlerror.h>
-#include <raptor2.h>
 
 #include <errno.h>
 #include <limits.h>
@@ -163,6 +163,7 @@ static sckg_status read_all(ctx *c, sckg_buf *out) {
  * reported an error (its log handler keeps the first one for the sink). */
 typedef struct {
   ctx *c;
+  const sckg_raptor_api *r;
   tset *ts;
   bool failed;
 } parse_state;
@@ -170,9 +171,10 @@ typedef struct {
 /* A term as the set keeps it: IRIs and blank nodes ("_:label") interned,
  * literal text copied. sckg writes no blank node, but a store or another
  * writer may, and the comparison then sees them by label. */
-static const char *node_string(ctx *c, const raptor_term *t) {
+static const char *node_string(parse_state *ps, const raptor_term *t) {
+  ctx *c = ps->c;
   if (t->type == RAPTOR_TERM_TYPE_URI)
-    return snap_interns(c, (const char *)raptor_uri_as_string(t->value.uri));
+    return snap_interns(c, (const char *)ps->r->uri_as_string(t->value.uri));
   char label[512];
   snprintf(label, sizeof label, "_:%s", (const char *)t->value.blank.string);
   return snap_interns(c, label);
@@ -198,12 +200,12 @@ static void take_statement(void *user_data, raptor_statement *st) {
       o.lang = intern(c, (const char *)lit->language, lit->language_len);
     else if (lit->datatype)
       o.datatype =
-          snap_interns(c, (const char *)raptor_uri_as_string(lit->datatype));
+          snap_interns(c, (const char *)ps->r->uri_as_string(lit->datatype));
   } else {
-    o.value = node_string(c, st->object);
+    o.value = node_string(ps, st->object);
   }
-  add_triple(c, ps->ts, node_string(c, st->subject),
-             node_string(c, st->predicate), o);
+  add_triple(c, ps->ts, node_string(ps, st->subject),
+             node_string(ps, st->predicate), o);
 }
 
 /* raptor's errors and warnings, with their line and column, go to the
@@ -228,39 +230,47 @@ static void take_log(void *user_data, raptor_log_message *m) {
  * resolved against the file's own URI. */
 static sckg_status parse_rdf(ctx *c, const char *syntax, const char *text,
                              size_t len, tset *ts) {
-  parse_state ps = {c, ts, false};
-  raptor_world *world = raptor_new_world();
-  if (!world || raptor_world_open(world) != 0) {
-    raptor_free_world(world);
+  const char *why = NULL;
+  const sckg_raptor_api *r = sckg_raptor(&why);
+  if (!r)
+    return report(c, SCKG_ERR_INTERNAL, 0, 0, "raptor2 could not be loaded: %s",
+                  why);
+  parse_state ps = {c, r, ts, false};
+  raptor_world *world = r->new_world_internal(RAPTOR_VERSION);
+  if (!world || r->world_open(world) != 0) {
+    if (world)
+      r->free_world(world);
     return report(c, SCKG_ERR_INTERNAL, 0, 0, "raptor2 did not start");
   }
-  raptor_world_set_log_handler(world, &ps, take_log);
+  r->world_set_log_handler(world, &ps, take_log);
   sckg_status st = SCKG_OK;
   unsigned char *base_string =
-      raptor_uri_filename_to_uri_string((const char *)c->path);
+      r->uri_filename_to_uri_string((const char *)c->path);
   raptor_uri *base =
       base_string
-          ? raptor_new_uri(world, base_string)
-          : raptor_new_uri(world, (const unsigned char *)"file:///snapshot");
-  raptor_parser *parser = raptor_new_parser(world, syntax);
+          ? r->new_uri(world, base_string)
+          : r->new_uri(world, (const unsigned char *)"file:///snapshot");
+  raptor_parser *parser = r->new_parser(world, syntax);
   if (!parser || !base) {
     st = report(c, SCKG_ERR_INTERNAL, 0, 0, "raptor2 has no %s parser", syntax);
     goto done;
   }
-  raptor_parser_set_statement_handler(parser, &ps, take_statement);
-  if (raptor_parser_parse_start(parser, base) != 0 ||
-      raptor_parser_parse_chunk(parser, (const unsigned char *)text, len, 1) !=
-          0 ||
+  r->parser_set_statement_handler(parser, &ps, take_statement);
+  if (r->parser_parse_start(parser, base) != 0 ||
+      r->parser_parse_chunk(parser, (const unsigned char *)text, len, 1) != 0 ||
       ps.failed) {
     if (!ps.failed)
       report(c, SCKG_ERR_INPUT, 0, 0, "not %s", syntax);
     st = SCKG_ERR_INPUT;
   }
 done:
-  raptor_free_parser(parser);
-  raptor_free_uri(base);
-  raptor_free_memory(base_string);
-  raptor_free_world(world);
+  if (parser)
+    r->free_parser(parser);
+  if (base)
+    r->free_uri(base);
+  if (base_string)
+    r->free_memory(base_string);
+  r->free_world(world);
   return st;
 }
 

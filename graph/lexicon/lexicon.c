@@ -2,6 +2,7 @@
 /* Loading the schema tables (schema/README.md) into phrase indexes, and
  * looking words, phrases and actors up in them. */
 #include "base/embedded.h"
+#include "lexicon/image.h"
 #include "lexicon/load.h"
 #include "lexicon/morph.h"
 #include "lexicon/token.h"
@@ -10,54 +11,69 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <threads.h>
 
-/* Pointer-keyed open addressing for the word classes. */
-static size_t ptr_slot(const char *const *keys, size_t cap, const char *key) {
-  size_t i = (size_t)(((uintptr_t)key >> 4) * 2654435761u) & (cap - 1);
-  while (keys[i] && keys[i] != key)
-    i = (i + 1) & (cap - 1);
-  return i;
+/* The slot of an interned token in the word table: found, or the empty one
+ * where it would go. The key is the token's distance from the schema, so a
+ * relocated image (image.c) keeps its slots. */
+lex_word *lex_word_slot(const sckg_schema *s, const char *key) {
+  uint64_t off = (uint64_t)((uintptr_t)key - (uintptr_t)s);
+  size_t mask = s->words_cap - 1;
+  size_t i = (size_t)((off * 0x9E3779B97F4A7C15ull) >> 32) & mask;
+  while (s->words[i].key && s->words[i].key != key)
+    i = (i + 1) & mask;
+  return &s->words[i];
+}
+
+/* The entry of an interned token, made when new; the table doubles at 50 %
+ * load. */
+static lex_word *word_entry(sckg_schema *s, const char *key) {
+  if ((s->words_used + 1) * 2 > s->words_cap) {
+    lex_word *old = s->words;
+    size_t old_cap = s->words_cap;
+    s->words_cap = old_cap ? old_cap * 2 : 1024;
+    s->words = sckg_xcalloc(s->words_cap, sizeof *s->words);
+    for (size_t k = 0; k < old_cap; k++)
+      if (old[k].key)
+        *lex_word_slot(s, old[k].key) = old[k];
+    free(old);
+  }
+  lex_word *w = lex_word_slot(s, key);
+  if (!w->key) {
+    w->key = key;
+    s->words_used++;
+  }
+  return w;
 }
 
 void lex_word_put(sckg_schema *s, const char *key, sckg_wclass bits) {
-  if (!s->word_cap) {
-    s->word_cap = 1024;
-    s->word_keys = sckg_xcalloc(s->word_cap, sizeof *s->word_keys);
-    s->word_vals = sckg_xcalloc(s->word_cap, sizeof *s->word_vals);
-  }
-  size_t i = ptr_slot(s->word_keys, s->word_cap, key);
-  s->word_used += s->word_keys[i] == NULL;
-  s->word_keys[i] = key;
-  s->word_vals[i] |= bits;
-  if (s->word_used * 2 > s->word_cap) {
-    const char **ok = s->word_keys;
-    sckg_wclass *ov = s->word_vals;
-    size_t oc = s->word_cap;
-    s->word_cap *= 2;
-    s->word_keys = sckg_xcalloc(s->word_cap, sizeof *s->word_keys);
-    s->word_vals = sckg_xcalloc(s->word_cap, sizeof *s->word_vals);
-    for (size_t k = 0; k < oc; k++)
-      if (ok[k]) {
-        size_t j = ptr_slot(s->word_keys, s->word_cap, ok[k]);
-        s->word_keys[j] = ok[k];
-        s->word_vals[j] = ov[k];
-      }
-    free(ok);
-    free(ov);
-  }
+  word_entry(s, key)->cls |= bits;
+}
+
+void lex_word_set_value(sckg_schema *s, const char *key, int v) {
+  lex_word *w = word_entry(s, key);
+  w->num = (int16_t)v;
+  w->has_num = true;
+}
+
+const lex_word *sckg_lexicon_entry(const sckg_schema *s, const char *tok) {
+  if (!tok || !s->words_cap)
+    return NULL;
+  const lex_word *w = lex_word_slot(s, tok);
+  return w->key ? w : NULL;
 }
 
 bool sckg_lexicon_word_value(const sckg_schema *s, const char *tok, int *out) {
-  void *v = tok ? sckg_pmap_get(&s->word_nums, tok) : NULL;
-  if (!v)
+  const lex_word *w = sckg_lexicon_entry(s, tok);
+  if (!w || !w->has_num)
     return false;
-  *out = (int)((uintptr_t)v) - 0x10000;
+  *out = w->num;
   return true;
 }
 
 uint32_t sckg_lexicon_event_head(const sckg_schema *s, const char *tok) {
-  void *v = tok ? sckg_pmap_get(&s->event_heads, tok) : NULL;
-  return v ? (uint32_t)((uintptr_t)v - 1) : 0;
+  const lex_word *w = sckg_lexicon_entry(s, tok);
+  return w ? w->heads : 0;
 }
 
 /* The head noun of each noun pattern's trigger: its last word before its
@@ -78,30 +94,20 @@ static void index_event_heads(sckg_schema *s) {
     }
     if (head == ph->n)
       continue;
-    const char *w = ph->ltoks[head];
-    uint32_t bits = sckg_lexicon_event_head(s, w) | (uint32_t)1
-                                                        << ph->pattern->type;
-    sckg_pmap_put(&s->event_heads, w, (void *)((uintptr_t)bits + 1));
+    word_entry(s, ph->ltoks[head])->heads |= (uint32_t)1 << ph->pattern->type;
   }
 }
 
 sckg_wclass sckg_lexicon_word(const sckg_schema *s, const char *tok) {
-  if (!tok || !s->word_cap)
-    return 0;
-  size_t i = ptr_slot(s->word_keys, s->word_cap, tok);
-  return s->word_keys[i] ? s->word_vals[i] : 0;
+  const lex_word *w = sckg_lexicon_entry(s, tok);
+  return w ? w->cls : 0;
 }
 
 phrase **sckg_lexicon_phrases(const sckg_schema *s, const char *tok,
                               size_t *n) {
-  *n = 0;
-  if (!tok || !s->index_cap)
-    return NULL;
-  size_t i = ptr_slot(s->index_keys, s->index_cap, tok);
-  if (!s->index_keys[i])
-    return NULL;
-  *n = s->index_lens[i];
-  return s->index_vals[i];
+  const lex_word *w = sckg_lexicon_entry(s, tok);
+  *n = w ? w->n_phrases : 0;
+  return w && w->n_phrases ? w->phrases : NULL;
 }
 
 static int phrase_cmp(const void *pa, const void *pb) {
@@ -136,15 +142,6 @@ lex_actor *sckg_lexicon_actor(const sckg_schema *s, const char *id) {
 
 static void build_index(sckg_schema *s) {
   qsort(s->phrases, s->n_phrases, sizeof *s->phrases, phrase_cmp);
-  size_t groups = 0;
-  for (size_t i = 0; i < s->n_phrases; i++)
-    groups += i == 0 || s->phrases[i]->ltoks[0] != s->phrases[i - 1]->ltoks[0];
-  s->index_cap = 16;
-  while (s->index_cap < groups * 2)
-    s->index_cap *= 2;
-  s->index_keys = sckg_xcalloc(s->index_cap, sizeof *s->index_keys);
-  s->index_vals = sckg_xcalloc(s->index_cap, sizeof *s->index_vals);
-  s->index_lens = sckg_xcalloc(s->index_cap, sizeof *s->index_lens);
   s->seconds =
       sckg_xcalloc(s->n_phrases ? s->n_phrases : 1, sizeof *s->seconds);
   for (size_t i = 0; i < s->n_phrases; i++) {
@@ -158,10 +155,9 @@ static void build_index(sckg_schema *s) {
     while (j < s->n_phrases &&
            s->phrases[j]->ltoks[0] == s->phrases[i]->ltoks[0])
       j++;
-    size_t k = ptr_slot(s->index_keys, s->index_cap, s->phrases[i]->ltoks[0]);
-    s->index_keys[k] = s->phrases[i]->ltoks[0];
-    s->index_vals[k] = s->phrases + i;
-    s->index_lens[k] = j - i;
+    lex_word *w = word_entry(s, s->phrases[i]->ltoks[0]);
+    w->phrases = s->phrases + i;
+    w->n_phrases = (uint32_t)(j - i);
     i = j;
   }
 }
@@ -298,13 +294,7 @@ void sckg_schema_free(sckg_schema *s) {
   if (!s)
     return;
   free(s->seconds);
-  free(s->index_keys);
-  free(s->index_vals);
-  free(s->index_lens);
-  free(s->word_keys);
-  free(s->word_vals);
-  sckg_pmap_free(&s->word_nums);
-  sckg_pmap_free(&s->event_heads);
+  free(s->words);
   sckg_strtab_free(s->strings);
   sckg_arena_free(s->arena);
   free(s);
@@ -369,15 +359,28 @@ const sckg_embedded_file *sckg_embedded_find(const sckg_embedded_file *table,
   return NULL;
 }
 
-static sckg_schema *embedded_schema;
+/* The embedded schema: the image compiled in (image.h), used where it lies;
+ * the tables are read from text only by the tool that makes the image,
+ * which has none. */
+static const sckg_schema *embedded_schema;
+static sckg_status embedded_status;
+static once_flag embedded_once = ONCE_FLAG_INIT;
+
+static void embedded_init(void) {
+  if (sckg_schema_image_words &&
+      sckg_schema_image_layout == lex_image_layout()) {
+    embedded_schema = (const sckg_schema *)(const void *)sckg_schema_image;
+    return;
+  }
+  sckg_schema *s = NULL;
+  embedded_status = sckg_lexicon_load(embedded_get, NULL, NULL, NULL, &s);
+  embedded_schema = s;
+}
 
 sckg_status sckg_schema_embedded(const sckg_schema **out) {
-  if (!embedded_schema) {
-    sckg_status st =
-        sckg_lexicon_load(embedded_get, NULL, NULL, NULL, &embedded_schema);
-    if (st != SCKG_OK)
-      return st;
-  }
+  call_once(&embedded_once, embedded_init);
+  if (!embedded_schema)
+    return embedded_status;
   *out = embedded_schema;
   return SCKG_OK;
 }

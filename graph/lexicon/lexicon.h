@@ -369,6 +369,20 @@ typedef struct {
   const char *group; /* the view group it belongs to ("cyber"), or NULL */
 } sckg_type_info;
 
+/* What the schema knows of one interned lowered token: its word classes,
+ * the phrases it starts, the event types its noun patterns head, and its
+ * number. One probe of the schema's word table finds all of it. */
+typedef struct {
+  sckg_wclass cls;  /* words.tsv's classes, 0 when none */
+  const char *key;  /* the token; NULL: an empty slot */
+  phrase **phrases; /* the phrases it starts, longest first: a run of
+                       sckg_schema.phrases */
+  uint32_t n_phrases;
+  uint32_t heads; /* 1 << type of each event type its noun patterns head */
+  int16_t num;    /* words.tsv's number (a month's, a day offset) */
+  bool has_num;
+} lex_word;
+
 struct sckg_schema {
   sckg_type_info types[SCKG_EV_COUNT]; /* by sckg_event_type */
   /* the preposition of events.tsv's `by` slot, interned: a passive's agent
@@ -385,23 +399,12 @@ struct sckg_schema {
    * none or a wildcard there: a matcher rules out most candidates by it
    * without reading the phrase. */
   const char **seconds;
-  /* Index: for each interned first token (lowered), the phrases that start
-   * with it, longest first. Open addressing keyed by pointer. */
-  const char **index_keys;
-  phrase ***index_vals;
-  size_t *index_lens;
-  size_t index_cap;
-  /* words.tsv: interned lowered word -> class bits. */
-  const char **word_keys;
-  sckg_wclass *word_vals;
-  /* words.tsv's third field: interned lowered word -> its number (a
-   * month's, a weekday's, a day offset), stored as (void *)(v + 0x10000) */
-  sckg_pmap word_nums;
-  size_t word_cap, word_used;
-  /* The head nouns of the noun patterns ("attack" of "cyber attack",
-   * "measures" of "restrictive measures on"): interned lowered word -> the
-   * event types they head, as (void *)(1 + bitmask of sckg_event_type) */
-  sckg_pmap event_heads;
+  /* What the schema knows of each token (lex_word), by its interned lowered
+   * form: open addressing keyed by the token's distance from the schema
+   * itself, so that a schema compiled into the binary (image.c) keeps its
+   * slots wherever it is loaded. */
+  lex_word *words;
+  size_t words_cap, words_used;
   /* publishers.tsv: credit marks and the publisher they name. */
   const char **pub_marks;
   const char **pub_names;
@@ -414,6 +417,11 @@ struct sckg_schema {
   unsigned noise_from[257];
 };
 
+/* All the schema knows of an interned lowered token, or NULL when nothing. */
+const lex_word *sckg_lexicon_entry(const sckg_schema *s, const char *tok);
+/* The slot of `key` in s's word table: its entry, or the empty slot where it
+ * would go (image.c fills a table of its own with it). */
+lex_word *lex_word_slot(const sckg_schema *s, const char *key);
 /* The phrases starting with interned lowered token `tok` (longest first). */
 phrase **sckg_lexicon_phrases(const sckg_schema *s, const char *tok, size_t *n);
 /* Word class bits of an interned lowered token (0 when none). */

@@ -62,5 +62,6 @@ void lex_event_line(loader *L, field *f, size_t nf);
 
 /* lexicon.c */
 void lex_word_put(sckg_schema *s, const char *key, sckg_wclass bits);
+void lex_word_set_value(sckg_schema *s, const char *key, int v);
 
 #endif

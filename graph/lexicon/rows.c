@@ -469,7 +469,7 @@ void lex_word_line(loader *L, field *f, size_t nf) {
                  lex_field_str(L, f[2]));
         return;
       }
-      sckg_pmap_put(&L->s->word_nums, key, (void *)(uintptr_t)(v + 0x10000));
+      lex_word_set_value(L->s, key, (int)v);
     }
     return;
   }

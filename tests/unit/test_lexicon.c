@@ -13,6 +13,7 @@
 /* cmocka needs the headers above first */
 #include <cmocka.h>
 
+#include "lexicon/image.h"
 #include "lexicon/lexicon.h"
 
 #include <dirent.h>
@@ -635,6 +636,43 @@ static void schema_free_null_is_a_noop(void **state) {
   sckg_schema_free(NULL);
 }
 
+/* --- the image compiled in ---------------------------------------------- */
+
+/* The embedded schema is the image the build compiled, used where it lies,
+ * and it is the schema the tables of the source tree load to: imaged again,
+ * both give the same words. A field image.c forgot, or a table changed
+ * without a rebuild, shows here. */
+static void embedded_is_the_image_of_the_tables(void **state) {
+  (void)state;
+  const sckg_schema *e = embedded();
+  assert_true(sckg_schema_image_words > 0);
+  assert_ptr_equal((const void *)e, (const void *)sckg_schema_image);
+  const char *src = getenv("SCKG_SOURCE_DIR");
+  assert_non_null(src);
+  char dir[4096];
+  snprintf(dir, sizeof dir, "%s/schema", src);
+  sckg_schema *t = NULL;
+  assert_int_equal(sckg_schema_load_dir(dir, NULL, NULL, &t), SCKG_OK);
+  lex_image a, b;
+  lex_image_make(e, &a);
+  lex_image_make(t, &b);
+  assert_int_equal(a.n_words, sckg_schema_image_words);
+  assert_int_equal(a.n_words, b.n_words);
+  for (size_t i = 0; i < a.n_words; i++)
+    if (a.words[i] != b.words[i] || (a.pointers[i / 64] >> (i % 64) & 1) !=
+                                        (b.pointers[i / 64] >> (i % 64) & 1))
+      fail_msg("word %zu of the image differs from the tables' schema", i);
+  /* and a look-up goes through the image's word table */
+  const char *march = sckg_strtab_find(e->strings, "march", 5);
+  int month = 0;
+  assert_true(sckg_lexicon_word_value(e, march, &month));
+  assert_int_equal(month, 3);
+  assert_true(sckg_lexicon_word(e, march) & W_MONTH);
+  lex_image_free(&a);
+  lex_image_free(&b);
+  sckg_schema_free(t);
+}
+
 #define COPY_TEST(f)                                                           \
   cmocka_unit_test_setup_teardown(f, copy_setup, copy_teardown)
 
@@ -646,6 +684,7 @@ int main(void) {
       cmocka_unit_test(embedded_related_ids_resolve),
       cmocka_unit_test(embedded_actors_are_consistent),
       cmocka_unit_test(embedded_aliases_lead_to_actor),
+      cmocka_unit_test(embedded_is_the_image_of_the_tables),
       COPY_TEST(copy_of_real_tables_loads),
       COPY_TEST(unknown_actor_class),
       COPY_TEST(duplicate_actor_id),
