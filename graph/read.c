@@ -46,14 +46,16 @@ static ev_node *event_for(sckg_graph *g, read_event *x) {
   build_state *b = BUILD(g);
   sckg_buf *k = &b->buf;
   sckg_buf_clear(k);
-  sckg_buf_printf(k, "%s|", sckg_event_types[x->type].name);
+  sckg_buf_adds(k, sckg_event_types[x->type].name);
+  sckg_buf_addc(k, '|');
   key_actors(k, x->agents, x->n_agents);
   sckg_buf_addc(k, '|');
   key_actors(k, x->targets, x->n_targets);
   sckg_buf_adds(k, x->negated ? "|negated" : "|");
   char date[16];
   sckg_date_format(x->date, date);
-  sckg_buf_printf(k, "|%s", date);
+  sckg_buf_addc(k, '|');
+  sckg_buf_adds(k, date);
   const char *key = sckg_graph_intern(g, k->ptr, k->len);
   ev_node *e = sckg_pmap_get(&b->events_by_key, key);
   if (e)
@@ -97,8 +99,12 @@ static sckg_sentence *make_sentence(sckg_graph *g, sckg_article *art,
                 : sckg_arena_strndup(g->arena, t->body + sp->b, s->text_len);
   sckg_buf *b = &BUILD(g)->buf;
   sckg_buf_clear(b);
-  sckg_buf_printf(b, "%s%cchar=%zu,%zu", art->iri, sckg_graph_sentence_sep(art),
-                  begin, end);
+  sckg_buf_adds(b, art->iri);
+  sckg_buf_addc(b, sckg_graph_sentence_sep(art));
+  sckg_buf_adds(b, "char=");
+  sckg_buf_add_uint(b, begin);
+  sckg_buf_addc(b, ',');
+  sckg_buf_add_uint(b, end);
   s->iri = sckg_graph_intern(g, b->ptr, b->len);
   return s;
 }

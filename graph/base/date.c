@@ -59,17 +59,30 @@ sckg_date sckg_date_from_days(long z) {
   return d;
 }
 
+/* n digits of v at p, zero-padded. */
+static void put_digits(char *p, unsigned v, int n) {
+  while (n--) {
+    p[n] = (char)('0' + v % 10);
+    v /= 10;
+  }
+}
+
 const char *sckg_date_format(sckg_date d, char *buf) {
   if (d.year <= 0 || d.year > 9999 || d.month < 1 || d.month > 12) {
     buf[0] = '\0';
     return NULL;
   }
+  /* as "%04u-%02u-%02u" writes it, without parsing a format: a date is
+   * formatted for every dated event */
+  put_digits(buf, (unsigned)d.year, 4);
+  buf[4] = '-';
+  put_digits(buf + 5, (unsigned)d.month, 2);
   if (d.day <= 0) {
-    snprintf(buf, 11, "%04u-%02u", (unsigned)d.year % 10000u,
-             (unsigned)d.month % 100u);
+    buf[7] = '\0';
     return SCKG_NS_XSD "gYearMonth";
   }
-  snprintf(buf, 11, "%04u-%02u-%02u", (unsigned)d.year % 10000u,
-           (unsigned)d.month % 100u, (unsigned)d.day % 100u);
+  buf[7] = '-';
+  put_digits(buf + 8, (unsigned)d.day % 100u, 2);
+  buf[10] = '\0';
   return SCKG_NS_XSD "date";
 }

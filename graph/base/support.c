@@ -160,7 +160,7 @@ struct sckg_strtab {
 sckg_strtab *sckg_strtab_new(sckg_arena *arena) {
   sckg_strtab *t = sckg_xcalloc(1, sizeof *t);
   t->arena = arena;
-  t->cap = 1024;
+  t->cap = 128; /* most tables hold an article's strings: a few hundred */
   t->slots = table_alloc(t->cap, sizeof *t->slots);
   return t;
 }
@@ -298,6 +298,16 @@ void sckg_buf_adds(sckg_buf *b, const char *s) {
 }
 
 void sckg_buf_addc(sckg_buf *b, char c) { sckg_buf_add(b, &c, 1); }
+
+void sckg_buf_add_uint(sckg_buf *b, uint64_t v) {
+  char digits[20];
+  size_t n = sizeof digits;
+  do {
+    digits[--n] = (char)('0' + v % 10);
+    v /= 10;
+  } while (v);
+  sckg_buf_add(b, digits + n, sizeof digits - n);
+}
 
 void sckg_buf_printf(sckg_buf *b, const char *fmt, ...) {
   /* one pass when it fits in the room left, which is nearly always */

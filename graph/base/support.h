@@ -80,6 +80,9 @@ typedef struct {
 void sckg_buf_add(sckg_buf *b, const char *s, size_t n);
 void sckg_buf_adds(sckg_buf *b, const char *s);
 void sckg_buf_addc(sckg_buf *b, char c);
+/* The decimal digits of v: printf's "%zu" without parsing a format, which
+ * took a good part of making the IRIs of sentences. */
+void sckg_buf_add_uint(sckg_buf *b, uint64_t v);
 void sckg_buf_printf(sckg_buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 void sckg_buf_clear(sckg_buf *b);

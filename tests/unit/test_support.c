@@ -238,6 +238,25 @@ static void vec_push_and_push_unique(void **state) {
 
 /* --- buf --------------------------------------------------------------- */
 
+/* sckg_buf_add_uint writes what "%llu" writes, at the edges too. */
+static void buf_add_uint_as_printf(void **state) {
+  (void)state;
+  const uint64_t values[] = {
+      0,         7,    9,          10,         99,
+      100,       4096, 1234567890, UINT32_MAX, (uint64_t)UINT32_MAX + 1,
+      UINT64_MAX};
+  for (size_t i = 0; i < sizeof values / sizeof *values; i++) {
+    char want[32];
+    snprintf(want, sizeof want, "x%llu", (unsigned long long)values[i]);
+    sckg_buf b = {0};
+    sckg_buf_addc(&b, 'x');
+    sckg_buf_add_uint(&b, values[i]);
+    assert_string_equal(b.ptr, want);
+    assert_int_equal(b.len, strlen(want));
+    sckg_buf_free(&b);
+  }
+}
+
 static void buf_add_printf_clear(void **state) {
   (void)state;
   sckg_buf b = {0};
@@ -416,6 +435,7 @@ int main(void) {
       cmocka_unit_test(strtab_growth_keeps_pointers),
       cmocka_unit_test(vec_push_and_push_unique),
       cmocka_unit_test(buf_add_printf_clear),
+      cmocka_unit_test(buf_add_uint_as_printf),
       cmocka_unit_test(pmap_put_get_overwrite_grow),
       cmocka_unit_test(hash64_is_fnv1a),
       cmocka_unit_test(utf8_check_accepts_valid),
