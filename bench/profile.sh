@@ -19,6 +19,9 @@
 #                   run.sh's 50 MB corpus (c-small) is used when it is the
 #                   right size, else gen.py writes one into c-prof
 #   SEED            gen.py seed (default: gen.py's)
+#   CORPUS_DIR      a folder of articles to profile instead of the
+#                   generated corpus, e.g. run.sh's real text
+#                   (bench/data/c-real); SCALE then plays no part
 #   FREQ            samples a second (default 4000)
 #   TOP             symbols in the second table (default 15)
 #
@@ -109,7 +112,11 @@ grep -q '	/' "$prof/profile.nm" ||
 # --- corpus ----------------------------------------------------------------
 mb=$(awk -v s="$SCALE" 'BEGIN { printf "%g", 50 * s }')
 key=$(corpus_key)
-if [ "$(sed -n 's/^key=//p' "$DATA/corpus.ok" 2>/dev/null)" = "$key" ] &&
+if [ -n "${CORPUS_DIR:-}" ]; then
+  corpus=$(cd "$CORPUS_DIR" 2>/dev/null && pwd) ||
+    die "CORPUS_DIR=$CORPUS_DIR is not a folder"
+  say "using the articles of $corpus"
+elif [ "$(sed -n 's/^key=//p' "$DATA/corpus.ok" 2>/dev/null)" = "$key" ] &&
   [ "$(cat "$DATA/c-small.spec" 2>/dev/null)" = "$mb" ] &&
   [ -d "$DATA/c-small" ]; then
   corpus=$DATA/c-small
