@@ -405,6 +405,8 @@ static void read_sentence(reader *r, size_t b, size_t e) {
     if (!r->out->n_cut++)
       r->out->first_cut = r->sent_index;
   }
+  for (size_t i = 0; i < r->n; i++)
+    r->wclass[i] = sckg_lexicon_word(r->s, r->toks[i].lower);
   unquote_scare_quotes(r);
   mark_relative_clauses(r);
   ex_find_mentions(r);

@@ -5,7 +5,7 @@
 #include "lexicon/morph.h"
 
 sckg_wclass ex_word(const reader *r, size_t i) {
-  return i < r->n ? sckg_lexicon_word(r->s, r->toks[i].lower) : 0;
+  return i < r->n ? r->wclass[i] : 0;
 }
 
 bool ex_tok_is(const reader *r, size_t i, const char *w) {

@@ -147,6 +147,10 @@ typedef struct {
   const char *text; /* the body */
   token toks[MAX_TOKENS];
   size_t n;
+  /* each token's word classes in words.tsv, looked up once as the
+   * sentence is read: the grammar asks ex_word about every token many
+   * times over */
+  sckg_wclass wclass[MAX_TOKENS];
   bool quoted[MAX_TOKENS];
   unsigned short clause[MAX_TOKENS]; /* relative clause id, 0 = main */
   /* longest phrase per kind and token, valid where memo_gen == gen */
