@@ -129,6 +129,17 @@ typedef struct {
   sckg_date report_day;
 } article_state;
 
+/* One word's readings in the lexicon (tagging.c), kept across sentences
+ * and articles: a word's bytes alone decide them, and news repeats its
+ * words. A slot holds words of up to MORPH_MEMO_WORD bytes. */
+enum { MORPH_MEMO_SLOTS = 8192, MORPH_MEMO_WORD = 25 };
+typedef struct {
+  uint32_t hash;
+  unsigned char len; /* 0: empty */
+  unsigned char pos, verb_infl;
+  char word[MORPH_MEMO_WORD];
+} morph_memo;
+
 typedef struct {
   entity_table ents; /* the article's actors */
   const sckg_schema *s;
@@ -164,6 +175,7 @@ typedef struct {
   unsigned tag_gen[MAX_TOKENS];
   unsigned char tag_pos[MAX_TOKENS];
   unsigned char tag_verb_infl[MAX_TOKENS];
+  morph_memo morph[MORPH_MEMO_SLOTS];
   mention m[MAX_MENTIONS];
   size_t nm;
   trigger t[MAX_TRIGGERS];
