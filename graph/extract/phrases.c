@@ -178,6 +178,23 @@ static size_t match_at(const reader *r, const phrase *ph, size_t i) {
   return match_from(r, ph, 0, i);
 }
 
+/* Can phrase ph match in this sentence at all? Each of its words after the
+ * first (the index's key) that is neither a '*' nor a class must stand in
+ * it: token_matches compares its lowered form with the token's, directly
+ * or through the normalised ones. Most candidates with a '*' after the
+ * first word, which match_from would try at every word of the gap, fail
+ * here. */
+static bool words_in_sentence(const reader *r, const phrase *ph) {
+  for (size_t k = 1; k < ph->n; k++) {
+    if ((ph->is_star && ph->is_star[k]) || (ph->wclass && ph->wclass[k]))
+      continue;
+    unsigned bit = ex_bloom_bit(ph->ltoks[k]);
+    if (!(r->words_seen[bit / 64] & ((uint64_t)1 << (bit % 64))))
+      return false;
+  }
+  return true;
+}
+
 /* The ex_longest phrase of one kind at token i, computed once per sentence:
  * every pass of the reader asks the same questions of the same tokens. */
 static const phrase *longest_of_kind(const reader *r, size_t i,
@@ -200,6 +217,8 @@ static const phrase *longest_of_kind(const reader *r, size_t i,
       if (seconds[k] && seconds[k] != next)
         continue;
       const phrase *ph = cands[k];
+      if (!words_in_sentence(r, ph))
+        continue;
       phrase_kind pk = ph->kind;
       size_t e = match_at(r, ph, i);
       if (e > w->memo_end[pk][i]) {

@@ -162,6 +162,9 @@ typedef struct {
    * sentence is read: the grammar asks ex_word about every token many
    * times over */
   sckg_wclass wclass[MAX_TOKENS];
+  /* a Bloom filter of the sentence's lowered tokens (ex_bloom_bit): a
+   * phrase with a word missing from it cannot match */
+  uint64_t words_seen[4];
   bool quoted[MAX_TOKENS];
   unsigned short clause[MAX_TOKENS]; /* relative clause id, 0 = main */
   /* longest phrase per kind and token, valid where memo_gen == gen */
@@ -218,6 +221,10 @@ bool ex_is_lower_word(const reader *r, size_t i);
 bool ex_common_noun_at(const reader *r, size_t i);
 bool ex_joining_hyphen(const reader *r, size_t i);
 const phrase *ex_longest(const reader *r, size_t i, unsigned mask, size_t *end);
+/* The bit of reader.words_seen that stands for the interned word w. */
+static inline unsigned ex_bloom_bit(const char *w) {
+  return (unsigned)(((uintptr_t)w * 0x9E3779B97F4A7C15u) >> 56);
+}
 bool ex_tok_is(const reader *r, size_t i, const char *w);
 bool ex_tok_lower_is(const reader *r, size_t i, const char *w);
 sckg_wclass ex_word(const reader *r, size_t i);
