@@ -131,8 +131,9 @@ typedef struct {
 
 /* One word's readings in the lexicon (tagging.c), kept across sentences
  * and articles: a word's bytes alone decide them, and news repeats its
- * words. A slot holds words of up to MORPH_MEMO_WORD bytes. */
-enum { MORPH_MEMO_SLOTS = 8192, MORPH_MEMO_WORD = 25 };
+ * words. A slot holds words of up to MORPH_MEMO_WORD bytes; slots go in
+ * pairs, a bucket per hash. */
+enum { MORPH_MEMO_SLOTS = 16384, MORPH_MEMO_WORD = 25 };
 typedef struct {
   uint32_t hash;
   unsigned char len; /* 0: empty */

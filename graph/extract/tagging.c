@@ -26,9 +26,15 @@ static void look_up(const char *w, size_t n, unsigned char *pos,
   *verb_infl = (unsigned char)v;
 }
 
-/* look_up through the reader's memo (reader.h's morph_memo): a
- * direct-mapped table by a hash of the bytes, where a new word replaces
- * the one in its slot. The memo changes no answer, only how often the
+/* Does memo slot m hold the word (n bytes, hash h)? */
+static bool memo_holds(const morph_memo *m, const char *word, size_t n,
+                       uint32_t h) {
+  return m->len == n && m->hash == h && memcmp(m->word, word, n) == 0;
+}
+
+/* look_up through the reader's memo (reader.h's morph_memo): a table of
+ * two-slot buckets by a hash of the bytes, the latest used first; a new
+ * word replaces the other. The memo changes no answer, only how often the
  * lexicon's tables are searched. */
 static void look_up_memo(reader *w, const char *word, size_t n,
                          unsigned char *pos, unsigned char *verb_infl) {
@@ -39,15 +45,21 @@ static void look_up_memo(reader *w, const char *word, size_t n,
   uint32_t h = 2166136261u; /* FNV-1a */
   for (size_t k = 0; k < n; k++)
     h = (h ^ (unsigned char)word[k]) * 16777619u;
-  morph_memo *m = &w->morph[h & (MORPH_MEMO_SLOTS - 1)];
-  if (m->len != n || m->hash != h || memcmp(m->word, word, n) != 0) {
-    look_up(word, n, &m->pos, &m->verb_infl);
-    m->hash = h;
-    m->len = (unsigned char)n;
-    memcpy(m->word, word, n);
+  morph_memo *m = &w->morph[(h & (MORPH_MEMO_SLOTS / 2 - 1)) * 2];
+  if (!memo_holds(&m[0], word, n, h)) {
+    morph_memo first = m[0];
+    if (memo_holds(&m[1], word, n, h)) {
+      m[0] = m[1];
+    } else {
+      look_up(word, n, &m[0].pos, &m[0].verb_infl);
+      m[0].hash = h;
+      m[0].len = (unsigned char)n;
+      memcpy(m[0].word, word, n);
+    }
+    m[1] = first;
   }
-  *pos = m->pos;
-  *verb_infl = m->verb_infl;
+  *pos = m[0].pos;
+  *verb_infl = m[0].verb_infl;
 }
 
 /* Token i's readings in the lexicon, looked up once per sentence: the
