@@ -484,6 +484,7 @@ void sckg_extractor_free(sckg_extractor *x) {
   if (!x)
     return;
   sckg_buf_free(&x->r.scratch);
+  free(x->r.sigs);
   free(x);
 }
 

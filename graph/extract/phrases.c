@@ -178,20 +178,44 @@ static size_t match_at(const reader *r, const phrase *ph, size_t i) {
   return match_from(r, ph, 0, i);
 }
 
-/* Can phrase ph match in this sentence at all? Each of its words after the
- * first (the index's key) that is neither a '*' nor a class must stand in
- * it: token_matches compares its lowered form with the token's, directly
- * or through the normalised ones. Most candidates with a '*' after the
- * first word, which match_from would try at every word of the gap, fail
- * here. */
-static bool words_in_sentence(const reader *r, const phrase *ph) {
-  for (size_t k = 1; k < ph->n; k++) {
-    if ((ph->is_star && ph->is_star[k]) || (ph->wclass && ph->wclass[k]))
-      continue;
-    unsigned bit = ex_bloom_bit(ph->ltoks[k]);
-    if (!(r->words_seen[bit / 64] & ((uint64_t)1 << (bit % 64))))
+/* Phrase ph's signature: the words_seen bit of each of its words after
+ * the first (the index's key) that is neither a '*' nor a class, up to
+ * SIG_BITS of them. Each such word must stand in a sentence the phrase
+ * matches: token_matches compares its lowered form with the token's,
+ * directly or through the normalised ones. */
+static phrase_sig sig_of(const phrase *ph) {
+  phrase_sig sig = {.n = 1};
+  for (size_t k = 1; k < ph->n && sig.n <= SIG_BITS; k++)
+    if (!(ph->is_star && ph->is_star[k]) && !(ph->wclass && ph->wclass[k]))
+      sig.bits[sig.n++ - 1] = (unsigned char)ex_bloom_bit(ph->ltoks[k]);
+  return sig;
+}
+
+/* The reader's phrase signatures, made anew for a schema it has not read
+ * with before. */
+static void sigs_for(reader *w, const sckg_schema *s) {
+  if (w->sigs_of == s && w->sigs_phrases == (const phrase *const *)s->phrases &&
+      w->n_sigs == s->n_phrases)
+    return;
+  free(w->sigs);
+  w->sigs = sckg_xcalloc(s->n_phrases ? s->n_phrases : 1, sizeof *w->sigs);
+  w->sigs_of = s;
+  w->sigs_phrases = (const phrase *const *)s->phrases;
+  w->n_sigs = s->n_phrases;
+}
+
+/* Can the phrase at place `at` of the schema's phrases match in this
+ * sentence at all? Most candidates with a '*' after their first word,
+ * which match_from would try at every word of the gap, fail here, and
+ * without their phrase read: the reader keeps each phrase's signature. */
+static bool words_in_sentence(reader *w, size_t at) {
+  phrase_sig *sig = &w->sigs[at];
+  if (!sig->n)
+    *sig = sig_of(w->s->phrases[at]);
+  for (unsigned k = 0; k + 1 < sig->n; k++)
+    if (!(w->words_seen[sig->bits[k] / 64] &
+          ((uint64_t)1 << (sig->bits[k] % 64))))
       return false;
-  }
   return true;
 }
 
@@ -212,13 +236,15 @@ static const phrase *longest_of_kind(const reader *r, size_t i,
     const char *next = i + 1 < r->n ? r->toks[i + 1].lower : NULL;
     const char *const *seconds =
         cands ? r->s->seconds + (cands - r->s->phrases) : NULL;
+    if (cands)
+      sigs_for(w, r->s);
     for (size_t k = 0; k < n; k++) {
       /* most candidates fail on their second word: see that first */
       if (seconds[k] && seconds[k] != next)
         continue;
-      const phrase *ph = cands[k];
-      if (!words_in_sentence(r, ph))
+      if (!words_in_sentence(w, (size_t)(cands - r->s->phrases) + k))
         continue;
+      const phrase *ph = cands[k];
       phrase_kind pk = ph->kind;
       size_t e = match_at(r, ph, i);
       if (e > w->memo_end[pk][i]) {

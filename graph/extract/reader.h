@@ -141,6 +141,15 @@ typedef struct {
   char word[MORPH_MEMO_WORD];
 } morph_memo;
 
+/* What a phrase's words need of a sentence's words_seen, so that most
+ * candidates are ruled out without reading the phrase: the bits of its
+ * first SIG_BITS words that must stand in it. */
+enum { SIG_BITS = 7 };
+typedef struct {
+  unsigned char n; /* 0: not filled yet; else 1 + the number of bits */
+  unsigned char bits[SIG_BITS];
+} phrase_sig;
+
 typedef struct {
   entity_table ents; /* the article's actors */
   const sckg_schema *s;
@@ -173,6 +182,13 @@ typedef struct {
   unsigned memo_gen[MAX_TOKENS];
   const phrase *memo_ph[PH_KIND_COUNT][MAX_TOKENS];
   unsigned short memo_end[PH_KIND_COUNT][MAX_TOKENS];
+  /* per phrase of the schema (by its place in sckg_schema.phrases), the
+   * words_seen bits its words need (phrases.c): filled as candidates come
+   * up, for the schema sigs_of names */
+  phrase_sig *sigs;
+  const sckg_schema *sigs_of;
+  const phrase *const *sigs_phrases;
+  size_t n_sigs;
   /* each token's readings in the lexicon (tagging.c), valid where
    * tag_gen == gen: its parts of speech, and its verb readings'
    * inflections as 1 << sckg_inflection bits */
