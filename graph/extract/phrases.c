@@ -204,19 +204,42 @@ static void sigs_for(reader *w, const sckg_schema *s) {
   w->n_sigs = s->n_phrases;
 }
 
+/* The signature of the phrase at place `at` of the schema's phrases,
+ * made the first time it is asked for (sigs_for first). */
+static const phrase_sig *sig_at(reader *w, size_t at) {
+  phrase_sig *sig = &w->sigs[at];
+  if (!sig->n)
+    *sig = sig_of(w->s->phrases[at]);
+  return sig;
+}
+
 /* Can the phrase at place `at` of the schema's phrases match in this
  * sentence at all? Most candidates with a '*' after their first word,
  * which match_from would try at every word of the gap, fail here, and
  * without their phrase read: the reader keeps each phrase's signature. */
 static bool words_in_sentence(reader *w, size_t at) {
-  phrase_sig *sig = &w->sigs[at];
-  if (!sig->n)
-    *sig = sig_of(w->s->phrases[at]);
+  const phrase_sig *sig = sig_at(w, at);
   for (unsigned k = 0; k + 1 < sig->n; k++)
     if (!(w->words_seen[sig->bits[k] / 64] &
           ((uint64_t)1 << (sig->bits[k] % 64))))
       return false;
   return true;
+}
+
+/* Can the phrase at place `at` of the schema's phrases, a candidate at a
+ * token followed by the word `next` (lowered, interned or NULL), match
+ * there? Rules out most without reading them: by their second word, then
+ * by their signature. Call sigs_for first. */
+static inline bool may_match(reader *w, size_t at, const char *next) {
+  const char *second = w->s->seconds[at];
+  if (second && second != next)
+    return false; /* most candidates fail on their second word */
+  return words_in_sentence(w, at);
+}
+
+/* The lowered word after token i, or NULL. */
+static const char *next_word(const reader *r, size_t i) {
+  return i + 1 < r->n ? r->toks[i + 1].lower : NULL;
 }
 
 /* The ex_longest phrase of one kind at token i, computed once per sentence:
@@ -233,16 +256,12 @@ static const phrase *longest_of_kind(const reader *r, size_t i,
       w->memo_ph[k][i] = NULL;
       w->memo_end[k][i] = 0;
     }
-    const char *next = i + 1 < r->n ? r->toks[i + 1].lower : NULL;
-    const char *const *seconds =
-        cands ? r->s->seconds + (cands - r->s->phrases) : NULL;
     if (cands)
       sigs_for(w, r->s);
+    size_t at = cands ? (size_t)(cands - r->s->phrases) : 0;
+    const char *next = next_word(r, i);
     for (size_t k = 0; k < n; k++) {
-      /* most candidates fail on their second word: see that first */
-      if (seconds[k] && seconds[k] != next)
-        continue;
-      if (!words_in_sentence(w, (size_t)(cands - r->s->phrases) + k))
+      if (!may_match(w, at + k, next))
         continue;
       const phrase *ph = cands[k];
       phrase_kind pk = ph->kind;
@@ -439,7 +458,14 @@ static const phrase *trigger_at(const reader *r, size_t i, size_t *end) {
   phrase **cands = sckg_lexicon_phrases(r->s, r->toks[i].lower, &n);
   const phrase *best = NULL;
   size_t best_end = 0;
+  reader *w = (reader *)r; /* may_match fills the signatures' memo */
+  if (cands)
+    sigs_for(w, r->s);
+  size_t at = cands ? (size_t)(cands - r->s->phrases) : 0;
+  const char *next = next_word(r, i);
   for (size_t k = 0; k < n; k++) {
+    if (!may_match(w, at + k, next)) /* one that cannot match is no better */
+      continue;
     const phrase *c = cands[k];
     if (c->kind != PH_TRIGGER || c == ph || !verb_place(r, i, c))
       continue;
@@ -457,7 +483,7 @@ static const phrase *trigger_at(const reader *r, size_t i, size_t *end) {
  * is verb, gap, noun ("impose * sanctions") after that noun, an optional
  * relative word and its subject's name, is the pattern with its object
  * moved before it. Returns the pattern's phrase, or NULL. */
-static const phrase *object_relative_at(const reader *r, size_t i) {
+static const phrase *object_relative_at(reader *r, size_t i) {
   if (!ex_is_lower_word(r, i))
     return NULL;
   size_t s = i;
@@ -479,7 +505,16 @@ static const phrase *object_relative_at(const reader *r, size_t i) {
     return NULL;
   size_t n;
   phrase **cands = sckg_lexicon_phrases(r->s, r->toks[i].lower, &n);
+  if (cands)
+    sigs_for(r, r->s);
+  const char *object = r->toks[s - 1].lower;
   for (size_t k = 0; k < n; k++) {
+    /* of a verb, gap and word, the word's bit is the signature's only one:
+     * rule out the others without reading them */
+    const phrase_sig *sig = sig_at(r, (size_t)(cands - r->s->phrases) + k);
+    if (sig->n > 2 ||
+        (sig->n == 2 && (!object || sig->bits[0] != ex_bloom_bit(object))))
+      continue;
     const phrase *ph = cands[k];
     if (ph->kind == PH_TRIGGER && ph->n == 3 && ph->star == 1 &&
         !(ph->pattern->flags & PAT_NOUN) && token_matches(r, ph, 2, s - 1))
