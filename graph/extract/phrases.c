@@ -204,8 +204,19 @@ static void sigs_for(reader *w, const sckg_schema *s) {
   w->n_sigs = s->n_phrases;
 }
 
+/* The phrases that start with token i's word: the schema's
+ * phrases[at..at + *n), where `at` is returned; their signatures are ready
+ * for sig_at. */
+static size_t candidates(reader *w, size_t i, size_t *n) {
+  phrase **cands = sckg_lexicon_phrases(w->s, w->toks[i].lower, n);
+  if (!cands)
+    return 0; /* and *n is 0 */
+  sigs_for(w, w->s);
+  return (size_t)(cands - w->s->phrases);
+}
+
 /* The signature of the phrase at place `at` of the schema's phrases,
- * made the first time it is asked for (sigs_for first). */
+ * made the first time it is asked for (after candidates). */
 static const phrase_sig *sig_at(reader *w, size_t at) {
   phrase_sig *sig = &w->sigs[at];
   if (!sig->n)
@@ -229,7 +240,7 @@ static bool words_in_sentence(reader *w, size_t at) {
 /* Can the phrase at place `at` of the schema's phrases, a candidate at a
  * token followed by the word `next` (lowered, interned or NULL), match
  * there? Rules out most without reading them: by their second word, then
- * by their signature. Call sigs_for first. */
+ * by their signature. Call candidates first. */
 static inline bool may_match(reader *w, size_t at, const char *next) {
   const char *second = w->s->seconds[at];
   if (second && second != next)
@@ -250,20 +261,16 @@ static const phrase *longest_of_kind(const reader *r, size_t i,
   if (w->memo_gen[i] != w->gen) {
     /* one pass over the phrases that start with this token fills in every
      * kind: most tokens are asked for several */
-    size_t n;
-    phrase **cands = sckg_lexicon_phrases(r->s, r->toks[i].lower, &n);
+    size_t n, at = candidates(w, i, &n);
     for (int k = 0; k < PH_KIND_COUNT; k++) {
       w->memo_ph[k][i] = NULL;
       w->memo_end[k][i] = 0;
     }
-    if (cands)
-      sigs_for(w, r->s);
-    size_t at = cands ? (size_t)(cands - r->s->phrases) : 0;
     const char *next = next_word(r, i);
     for (size_t k = 0; k < n; k++) {
       if (!may_match(w, at + k, next))
         continue;
-      const phrase *ph = cands[k];
+      const phrase *ph = r->s->phrases[at + k];
       phrase_kind pk = ph->kind;
       size_t e = match_at(r, ph, i);
       if (e > w->memo_end[pk][i]) {
@@ -454,19 +461,15 @@ static const phrase *trigger_at(const reader *r, size_t i, size_t *end) {
     return ph;
   /* the longest is no verb here: the others that start here ("test" the
    * noun when "test" the verb is not one) */
-  size_t n;
-  phrase **cands = sckg_lexicon_phrases(r->s, r->toks[i].lower, &n);
   const phrase *best = NULL;
   size_t best_end = 0;
   reader *w = (reader *)r; /* may_match fills the signatures' memo */
-  if (cands)
-    sigs_for(w, r->s);
-  size_t at = cands ? (size_t)(cands - r->s->phrases) : 0;
+  size_t n, at = candidates(w, i, &n);
   const char *next = next_word(r, i);
   for (size_t k = 0; k < n; k++) {
     if (!may_match(w, at + k, next)) /* one that cannot match is no better */
       continue;
-    const phrase *c = cands[k];
+    const phrase *c = r->s->phrases[at + k];
     if (c->kind != PH_TRIGGER || c == ph || !verb_place(r, i, c))
       continue;
     size_t e = match_at(r, c, i);
@@ -503,19 +506,16 @@ static const phrase *object_relative_at(reader *r, size_t i) {
     s--;
   if (s == 0)
     return NULL;
-  size_t n;
-  phrase **cands = sckg_lexicon_phrases(r->s, r->toks[i].lower, &n);
-  if (cands)
-    sigs_for(r, r->s);
+  size_t n, at = candidates(r, i, &n);
   const char *object = r->toks[s - 1].lower;
   for (size_t k = 0; k < n; k++) {
     /* of a verb, gap and word, the word's bit is the signature's only one:
      * rule out the others without reading them */
-    const phrase_sig *sig = sig_at(r, (size_t)(cands - r->s->phrases) + k);
+    const phrase_sig *sig = sig_at(r, at + k);
     if (sig->n > 2 ||
         (sig->n == 2 && (!object || sig->bits[0] != ex_bloom_bit(object))))
       continue;
-    const phrase *ph = cands[k];
+    const phrase *ph = r->s->phrases[at + k];
     if (ph->kind == PH_TRIGGER && ph->n == 3 && ph->star == 1 &&
         !(ph->pattern->flags & PAT_NOUN) && token_matches(r, ph, 2, s - 1))
       return ph;
