@@ -160,7 +160,7 @@ struct sckg_strtab {
 sckg_strtab *sckg_strtab_new(sckg_arena *arena) {
   sckg_strtab *t = sckg_xcalloc(1, sizeof *t);
   t->arena = arena;
-  t->cap = 1024;
+  t->cap = 256; /* an article's tables hold a few hundred strings */
   t->slots = table_alloc(t->cap, sizeof *t->slots);
   return t;
 }
