@@ -305,6 +305,26 @@ void sckg_buf_printf(sckg_buf *b, const char *fmt, ...) {
   b->len += (size_t)n;
 }
 
+void sckg_buf_add_hex64(sckg_buf *b, uint64_t v) {
+  static const char hex[] = "0123456789abcdef";
+  char d[16];
+  for (int k = 15; k >= 0; k--, v >>= 4)
+    d[k] = hex[v & 15];
+  sckg_buf_add(b, d, sizeof d);
+}
+
+char *sckg_format_size(char *out, size_t v) {
+  char d[24];
+  size_t n = 0;
+  do
+    d[n++] = (char)('0' + v % 10);
+  while (v /= 10);
+  for (size_t k = 0; k < n; k++)
+    out[k] = d[n - 1 - k];
+  out[n] = '\0';
+  return out;
+}
+
 void sckg_buf_clear(sckg_buf *b) {
   b->len = 0;
   if (b->ptr)

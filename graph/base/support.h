@@ -69,6 +69,12 @@ void sckg_buf_adds(sckg_buf *b, const char *s);
 void sckg_buf_addc(sckg_buf *b, char c);
 void sckg_buf_printf(sckg_buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+/* Appends v as 16 lowercase hex digits, as "%016llx" writes it: the
+ * IRIs' hashes, without a format to parse. */
+void sckg_buf_add_hex64(sckg_buf *b, uint64_t v);
+/* Writes v in decimal, as "%zu" does, NUL-terminated, into out (room for
+ * 21 bytes); returns out. */
+char *sckg_format_size(char *out, size_t v);
 void sckg_buf_clear(sckg_buf *b);
 void sckg_buf_free(sckg_buf *b);
 
