@@ -101,10 +101,11 @@ static sckg_sentence *make_sentence(sckg_graph *g, sckg_article *art,
   sckg_buf_clear(b);
   sckg_buf_adds(b, art->iri);
   sckg_buf_addc(b, sckg_graph_sentence_sep(art));
+  char num[24];
   sckg_buf_adds(b, "char=");
-  sckg_buf_add_uint(b, begin);
+  sckg_buf_adds(b, sckg_format_size(num, begin));
   sckg_buf_addc(b, ',');
-  sckg_buf_add_uint(b, end);
+  sckg_buf_adds(b, sckg_format_size(num, end));
   s->iri = sckg_graph_intern(g, b->ptr, b->len);
   return s;
 }

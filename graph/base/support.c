@@ -160,7 +160,7 @@ struct sckg_strtab {
 sckg_strtab *sckg_strtab_new(sckg_arena *arena) {
   sckg_strtab *t = sckg_xcalloc(1, sizeof *t);
   t->arena = arena;
-  t->cap = 128; /* most tables hold an article's strings: a few hundred */
+  t->cap = 256; /* an article's tables hold a few hundred strings */
   t->slots = table_alloc(t->cap, sizeof *t->slots);
   return t;
 }
@@ -299,16 +299,6 @@ void sckg_buf_adds(sckg_buf *b, const char *s) {
 
 void sckg_buf_addc(sckg_buf *b, char c) { sckg_buf_add(b, &c, 1); }
 
-void sckg_buf_add_uint(sckg_buf *b, uint64_t v) {
-  char digits[20];
-  size_t n = sizeof digits;
-  do {
-    digits[--n] = (char)('0' + v % 10);
-    v /= 10;
-  } while (v);
-  sckg_buf_add(b, digits + n, sizeof digits - n);
-}
-
 void sckg_buf_printf(sckg_buf *b, const char *fmt, ...) {
   /* one pass when it fits in the room left, which is nearly always */
   buf_reserve(b, 63);
@@ -328,6 +318,26 @@ void sckg_buf_printf(sckg_buf *b, const char *fmt, ...) {
     va_end(ap);
   }
   b->len += (size_t)n;
+}
+
+void sckg_buf_add_hex64(sckg_buf *b, uint64_t v) {
+  static const char hex[] = "0123456789abcdef";
+  char d[16];
+  for (int k = 15; k >= 0; k--, v >>= 4)
+    d[k] = hex[v & 15];
+  sckg_buf_add(b, d, sizeof d);
+}
+
+char *sckg_format_size(char *out, size_t v) {
+  char d[24];
+  size_t n = 0;
+  do
+    d[n++] = (char)('0' + v % 10);
+  while (v /= 10);
+  for (size_t k = 0; k < n; k++)
+    out[k] = d[n - 1 - k];
+  out[n] = '\0';
+  return out;
 }
 
 void sckg_buf_clear(sckg_buf *b) {

@@ -80,11 +80,14 @@ typedef struct {
 void sckg_buf_add(sckg_buf *b, const char *s, size_t n);
 void sckg_buf_adds(sckg_buf *b, const char *s);
 void sckg_buf_addc(sckg_buf *b, char c);
-/* The decimal digits of v: printf's "%zu" without parsing a format, which
- * took a good part of making the IRIs of sentences. */
-void sckg_buf_add_uint(sckg_buf *b, uint64_t v);
 void sckg_buf_printf(sckg_buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+/* Appends v as 16 lowercase hex digits, as "%016llx" writes it: the
+ * IRIs' hashes, without a format to parse. */
+void sckg_buf_add_hex64(sckg_buf *b, uint64_t v);
+/* Writes v in decimal, as "%zu" does, NUL-terminated, into out (room for
+ * 21 bytes); returns out. */
+char *sckg_format_size(char *out, size_t v);
 void sckg_buf_clear(sckg_buf *b);
 void sckg_buf_free(sckg_buf *b);
 

@@ -405,6 +405,14 @@ static void read_sentence(reader *r, size_t b, size_t e) {
     if (!r->out->n_cut++)
       r->out->first_cut = r->sent_index;
   }
+  memset(r->words_seen, 0, sizeof r->words_seen);
+  for (size_t i = 0; i < r->n; i++) {
+    r->wclass[i] = sckg_lexicon_word(r->s, r->toks[i].lower);
+    if (r->toks[i].lower) {
+      unsigned bit = ex_bloom_bit(r->toks[i].lower);
+      r->words_seen[bit / 64] |= (uint64_t)1 << (bit % 64);
+    }
+  }
   unquote_scare_quotes(r);
   mark_relative_clauses(r);
   ex_find_mentions(r);
@@ -476,6 +484,7 @@ void sckg_extractor_free(sckg_extractor *x) {
   if (!x)
     return;
   sckg_buf_free(&x->r.scratch);
+  free(x->r.sigs);
   free(x);
 }
 

@@ -5,7 +5,7 @@
 #include "lexicon/morph.h"
 
 sckg_wclass ex_word(const reader *r, size_t i) {
-  return i < r->n ? sckg_lexicon_word(r->s, r->toks[i].lower) : 0;
+  return i < r->n ? r->wclass[i] : 0;
 }
 
 bool ex_tok_is(const reader *r, size_t i, const char *w) {
@@ -178,6 +178,81 @@ static size_t match_at(const reader *r, const phrase *ph, size_t i) {
   return match_from(r, ph, 0, i);
 }
 
+/* Phrase ph's signature: the words_seen bit of each of its words after
+ * the first (the index's key) that is neither a '*' nor a class, up to
+ * SIG_BITS of them. Each such word must stand in a sentence the phrase
+ * matches: token_matches compares its lowered form with the token's,
+ * directly or through the normalised ones. */
+static phrase_sig sig_of(const phrase *ph) {
+  phrase_sig sig = {.n = 1};
+  for (size_t k = 1; k < ph->n && sig.n <= SIG_BITS; k++)
+    if (!(ph->is_star && ph->is_star[k]) && !(ph->wclass && ph->wclass[k]))
+      sig.bits[sig.n++ - 1] = (unsigned char)ex_bloom_bit(ph->ltoks[k]);
+  return sig;
+}
+
+/* The reader's phrase signatures, made anew for a schema it has not read
+ * with before. */
+static void sigs_for(reader *w, const sckg_schema *s) {
+  if (w->sigs_of == s && w->sigs_phrases == (const phrase *const *)s->phrases &&
+      w->n_sigs == s->n_phrases)
+    return;
+  free(w->sigs);
+  w->sigs = sckg_xcalloc(s->n_phrases ? s->n_phrases : 1, sizeof *w->sigs);
+  w->sigs_of = s;
+  w->sigs_phrases = (const phrase *const *)s->phrases;
+  w->n_sigs = s->n_phrases;
+}
+
+/* The phrases that start with token i's word: the schema's
+ * phrases[at..at + *n), where `at` is returned; their signatures are ready
+ * for sig_at. */
+static size_t candidates(reader *w, size_t i, size_t *n) {
+  phrase **cands = sckg_lexicon_phrases(w->s, w->toks[i].lower, n);
+  if (!cands)
+    return 0; /* and *n is 0 */
+  sigs_for(w, w->s);
+  return (size_t)(cands - w->s->phrases);
+}
+
+/* The signature of the phrase at place `at` of the schema's phrases,
+ * made the first time it is asked for (after candidates). */
+static const phrase_sig *sig_at(reader *w, size_t at) {
+  phrase_sig *sig = &w->sigs[at];
+  if (!sig->n)
+    *sig = sig_of(w->s->phrases[at]);
+  return sig;
+}
+
+/* Can the phrase at place `at` of the schema's phrases match in this
+ * sentence at all? Most candidates with a '*' after their first word,
+ * which match_from would try at every word of the gap, fail here, and
+ * without their phrase read: the reader keeps each phrase's signature. */
+static bool words_in_sentence(reader *w, size_t at) {
+  const phrase_sig *sig = sig_at(w, at);
+  for (unsigned k = 0; k + 1 < sig->n; k++)
+    if (!(w->words_seen[sig->bits[k] / 64] &
+          ((uint64_t)1 << (sig->bits[k] % 64))))
+      return false;
+  return true;
+}
+
+/* Can the phrase at place `at` of the schema's phrases, a candidate at a
+ * token followed by the word `next` (lowered, interned or NULL), match
+ * there? Rules out most without reading them: by their second word, then
+ * by their signature. Call candidates first. */
+static inline bool may_match(reader *w, size_t at, const char *next) {
+  const char *second = w->s->seconds[at];
+  if (second && second != next)
+    return false; /* most candidates fail on their second word */
+  return words_in_sentence(w, at);
+}
+
+/* The lowered word after token i, or NULL. */
+static const char *next_word(const reader *r, size_t i) {
+  return i + 1 < r->n ? r->toks[i + 1].lower : NULL;
+}
+
 /* The ex_longest phrase of one kind at token i, computed once per sentence:
  * every pass of the reader asks the same questions of the same tokens. */
 static const phrase *longest_of_kind(const reader *r, size_t i,
@@ -186,20 +261,16 @@ static const phrase *longest_of_kind(const reader *r, size_t i,
   if (w->memo_gen[i] != w->gen) {
     /* one pass over the phrases that start with this token fills in every
      * kind: most tokens are asked for several */
-    size_t n;
-    phrase **cands = sckg_lexicon_phrases(r->s, r->toks[i].lower, &n);
+    size_t n, at = candidates(w, i, &n);
     for (int k = 0; k < PH_KIND_COUNT; k++) {
       w->memo_ph[k][i] = NULL;
       w->memo_end[k][i] = 0;
     }
-    const char *next = i + 1 < r->n ? r->toks[i + 1].lower : NULL;
-    const char *const *seconds =
-        cands ? r->s->seconds + (cands - r->s->phrases) : NULL;
+    const char *next = next_word(r, i);
     for (size_t k = 0; k < n; k++) {
-      /* most candidates fail on their second word: see that first */
-      if (seconds[k] && seconds[k] != next)
+      if (!may_match(w, at + k, next))
         continue;
-      const phrase *ph = cands[k];
+      const phrase *ph = r->s->phrases[at + k];
       phrase_kind pk = ph->kind;
       size_t e = match_at(r, ph, i);
       if (e > w->memo_end[pk][i]) {
@@ -390,12 +461,15 @@ static const phrase *trigger_at(const reader *r, size_t i, size_t *end) {
     return ph;
   /* the longest is no verb here: the others that start here ("test" the
    * noun when "test" the verb is not one) */
-  size_t n;
-  phrase **cands = sckg_lexicon_phrases(r->s, r->toks[i].lower, &n);
   const phrase *best = NULL;
   size_t best_end = 0;
+  reader *w = (reader *)r; /* may_match fills the signatures' memo */
+  size_t n, at = candidates(w, i, &n);
+  const char *next = next_word(r, i);
   for (size_t k = 0; k < n; k++) {
-    const phrase *c = cands[k];
+    if (!may_match(w, at + k, next)) /* one that cannot match is no better */
+      continue;
+    const phrase *c = r->s->phrases[at + k];
     if (c->kind != PH_TRIGGER || c == ph || !verb_place(r, i, c))
       continue;
     size_t e = match_at(r, c, i);
@@ -412,7 +486,7 @@ static const phrase *trigger_at(const reader *r, size_t i, size_t *end) {
  * is verb, gap, noun ("impose * sanctions") after that noun, an optional
  * relative word and its subject's name, is the pattern with its object
  * moved before it. Returns the pattern's phrase, or NULL. */
-static const phrase *object_relative_at(const reader *r, size_t i) {
+static const phrase *object_relative_at(reader *r, size_t i) {
   if (!ex_is_lower_word(r, i))
     return NULL;
   size_t s = i;
@@ -432,10 +506,16 @@ static const phrase *object_relative_at(const reader *r, size_t i) {
     s--;
   if (s == 0)
     return NULL;
-  size_t n;
-  phrase **cands = sckg_lexicon_phrases(r->s, r->toks[i].lower, &n);
+  size_t n, at = candidates(r, i, &n);
+  const char *object = r->toks[s - 1].lower;
   for (size_t k = 0; k < n; k++) {
-    const phrase *ph = cands[k];
+    /* of a verb, gap and word, the word's bit is the signature's only one:
+     * rule out the others without reading them */
+    const phrase_sig *sig = sig_at(r, at + k);
+    if (sig->n > 2 ||
+        (sig->n == 2 && (!object || sig->bits[0] != ex_bloom_bit(object))))
+      continue;
+    const phrase *ph = r->s->phrases[at + k];
     if (ph->kind == PH_TRIGGER && ph->n == 3 && ph->star == 1 &&
         !(ph->pattern->flags & PAT_NOUN) && token_matches(r, ph, 2, s - 1))
       return ph;

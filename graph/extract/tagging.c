@@ -6,6 +6,62 @@
 #include "extract/reader.h"
 #include "lexicon/morph.h"
 
+/* The readings of the word w (n bytes) as parts of speech and verb
+ * inflections (bits), from the lexicon. */
+static void look_up(const char *w, size_t n, unsigned char *pos,
+                    unsigned char *verb_infl) {
+  sckg_lemma got[SCKG_MORPH_MAX];
+  size_t k = sckg_morph_lemmas(w, n, got, SCKG_MORPH_MAX);
+  unsigned p = 0, v = 0;
+  for (size_t q = 0; q < k && q < SCKG_MORPH_MAX; q++) {
+    p |= got[q].pos;
+    if (got[q].pos == SCKG_POS_VERB)
+      v |= 1u << got[q].infl;
+  }
+  /* "state-owned", "Moscow-backed": a compound joined by a hyphen that
+   * WordNet lacks modifies the noun after it */
+  if (!k && memchr(w + 1, '-', n - 1))
+    p = SCKG_POS_ADJ;
+  *pos = (unsigned char)p;
+  *verb_infl = (unsigned char)v;
+}
+
+/* Does memo slot m hold the word (n bytes, hash h)? */
+static bool memo_holds(const morph_memo *m, const char *word, size_t n,
+                       uint32_t h) {
+  return m->len == n && m->hash == h && memcmp(m->word, word, n) == 0;
+}
+
+/* look_up through the reader's memo (reader.h's morph_memo): a table of
+ * two-slot buckets by a hash of the bytes, the latest used first; a new
+ * word replaces the other. The memo changes no answer, only how often the
+ * lexicon's tables are searched. */
+static void look_up_memo(reader *w, const char *word, size_t n,
+                         unsigned char *pos, unsigned char *verb_infl) {
+  if (n > MORPH_MEMO_WORD) {
+    look_up(word, n, pos, verb_infl);
+    return;
+  }
+  uint32_t h = 2166136261u; /* FNV-1a */
+  for (size_t k = 0; k < n; k++)
+    h = (h ^ (unsigned char)word[k]) * 16777619u;
+  morph_memo *m = &w->morph[(h & (MORPH_MEMO_SLOTS / 2 - 1)) * 2];
+  if (!memo_holds(&m[0], word, n, h)) {
+    morph_memo first = m[0];
+    if (memo_holds(&m[1], word, n, h)) {
+      m[0] = m[1];
+    } else {
+      look_up(word, n, &m[0].pos, &m[0].verb_infl);
+      m[0].hash = h;
+      m[0].len = (unsigned char)n;
+      memcpy(m[0].word, word, n);
+    }
+    m[1] = first;
+  }
+  *pos = m[0].pos;
+  *verb_infl = m[0].verb_infl;
+}
+
 /* Token i's readings in the lexicon, looked up once per sentence: the
  * grammar asks about the same words again and again. */
 static void readings(const reader *r, size_t i, unsigned *pos,
@@ -17,21 +73,8 @@ static void readings(const reader *r, size_t i, unsigned *pos,
   if (w->tag_gen[i] != w->gen) {
     /* the text itself: only the schema's words are interned */
     const token *t = &r->toks[i];
-    sckg_lemma got[SCKG_MORPH_MAX];
-    size_t k =
-        sckg_morph_lemmas(r->text + t->b, t->e - t->b, got, SCKG_MORPH_MAX);
-    unsigned p = 0, v = 0;
-    for (size_t q = 0; q < k && q < SCKG_MORPH_MAX; q++) {
-      p |= got[q].pos;
-      if (got[q].pos == SCKG_POS_VERB)
-        v |= 1u << got[q].infl;
-    }
-    /* "state-owned", "Moscow-backed": a compound joined by a hyphen that
-     * WordNet lacks modifies the noun after it */
-    if (!k && memchr(r->text + t->b + 1, '-', t->e - t->b - 1))
-      p = SCKG_POS_ADJ;
-    w->tag_pos[i] = (unsigned char)p;
-    w->tag_verb_infl[i] = (unsigned char)v;
+    look_up_memo(w, r->text + t->b, t->e - t->b, &w->tag_pos[i],
+                 &w->tag_verb_infl[i]);
     w->tag_gen[i] = w->gen;
   }
   *pos = r->tag_pos[i];

@@ -205,10 +205,11 @@ sckg_status sckg_graph_finish(sckg_graph *g) {
     if (e->merged_into)
       continue;
     sckg_buf_clear(buf);
-    sckg_buf_printf(buf, "%sevent/", g->base);
+    sckg_buf_adds(buf, g->base);
+    sckg_buf_adds(buf, "event/");
     kebab(buf, sckg_event_types[e->pub.type].name);
-    sckg_buf_printf(buf, "-%016llx",
-                    (unsigned long long)sckg_hash64(e->key, strlen(e->key)));
+    sckg_buf_addc(buf, '-');
+    sckg_buf_add_hex64(buf, sckg_hash64(e->key, strlen(e->key)));
     /* unique to the event, as a sentence's is: a copy, not interned */
     e->pub.iri = sckg_arena_strndup(g->arena, buf->ptr, buf->len);
   }

@@ -167,7 +167,9 @@ static sckg_actor *make_actor(sckg_graph *g, const char *slug,
   a->slug = slug;
   sckg_buf *b = &BUILD(g)->buf;
   sckg_buf_clear(b);
-  sckg_buf_printf(b, "%sactor/%s", g->base, slug);
+  sckg_buf_adds(b, g->base);
+  sckg_buf_adds(b, "actor/");
+  sckg_buf_adds(b, slug);
   a->iri = sckg_graph_intern(g, b->ptr, b->len);
   a->label = label;
   a->cls = cls;

@@ -3,7 +3,6 @@
  * (sckg_graph_each_subject) and as one sorted list. */
 #include "model/model.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -50,8 +49,7 @@ static const char *I(triples *T, const char *a, const char *b) {
 }
 
 static const char *num(triples *T, int which, size_t v) {
-  snprintf(T->index[which], sizeof T->index[which], "%zu", v);
-  return T->index[which];
+  return sckg_format_size(T->index[which], v);
 }
 
 #define RDF(x) SCKG_NS_RDF x

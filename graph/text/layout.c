@@ -61,15 +61,25 @@ static size_t width(const char *p, size_t b, size_t e) {
 }
 
 /* The words of p[b..e), counted up to `most`. */
+/* The words of p[b..e), runs of bytes between blanks, counted up to
+ * `most`: a word at a time, the shapes ask no more. */
 static size_t count_words_upto(const char *p, size_t b, size_t e, size_t most) {
   size_t n = 0;
-  for (size_t i = b; i < e && n < most; i++)
-    n += !blank(p[i]) && (i == b || blank(p[i - 1]));
+  for (size_t i = b; n < most;) {
+    while (i < e && blank(p[i]))
+      i++;
+    if (i >= e)
+      break;
+    n++;
+    while (i < e && !blank(p[i]))
+      i++;
+  }
   return n;
 }
 
-static size_t count_words(const char *p, size_t b, size_t e) {
-  return count_words_upto(p, b, e, (size_t)-1);
+/* Does p[b..e) hold more than TAIL_MAX_WORDS words? */
+static bool over_tail(const char *p, size_t b, size_t e) {
+  return count_words_upto(p, b, e, TAIL_MAX_WORDS + 1) > TAIL_MAX_WORDS;
 }
 
 /* The end of p[b..e) without closing quotes and brackets. */
@@ -109,7 +119,7 @@ static size_t match_at(const char *pat, const char *p, size_t i, size_t e) {
       if (i >= e || blank(p[i]))
         return NO_MATCH;
       if (!pat[1])
-        return count_words(p, i, e) <= TAIL_MAX_WORDS ? e : NO_MATCH;
+        return over_tail(p, i, e) ? NO_MATCH : e;
       int spaces = 0;
       for (size_t j = i + 1; j <= e; j++) {
         if (blank(p[j - 1]) && ++spaces > 3)
@@ -355,7 +365,7 @@ static size_t bracket_credit(const sckg_schema *s, const char *p, size_t b,
   while (open > b && p[open] != '(' && e - open < 120)
     open--;
   if (p[open] != '(' || (open > b && !blank(p[open - 1])) ||
-      count_words(p, open, e) > TAIL_MAX_WORDS)
+      over_tail(p, open, e))
     return e;
   for (size_t k = 0; k < s->n_pubs; k++) {
     const char *m = s->pub_marks[k];

@@ -238,25 +238,6 @@ static void vec_push_and_push_unique(void **state) {
 
 /* --- buf --------------------------------------------------------------- */
 
-/* sckg_buf_add_uint writes what "%llu" writes, at the edges too. */
-static void buf_add_uint_as_printf(void **state) {
-  (void)state;
-  const uint64_t values[] = {
-      0,         7,    9,          10,         99,
-      100,       4096, 1234567890, UINT32_MAX, (uint64_t)UINT32_MAX + 1,
-      UINT64_MAX};
-  for (size_t i = 0; i < sizeof values / sizeof *values; i++) {
-    char want[32];
-    snprintf(want, sizeof want, "x%llu", (unsigned long long)values[i]);
-    sckg_buf b = {0};
-    sckg_buf_addc(&b, 'x');
-    sckg_buf_add_uint(&b, values[i]);
-    assert_string_equal(b.ptr, want);
-    assert_int_equal(b.len, strlen(want));
-    sckg_buf_free(&b);
-  }
-}
-
 static void buf_add_printf_clear(void **state) {
   (void)state;
   sckg_buf b = {0};
@@ -425,6 +406,30 @@ static void utf8_count_code_points(void **state) {
   assert_int_equal(sckg_utf8_count("abcdef", 2), 2);
 }
 
+/* The number writers give what printf's "%016llx" and "%zu" give. */
+static void hex64_and_size_as_printf(void **state) {
+  (void)state;
+  const uint64_t hs[] = {0, 1, 0xabcdef, 0x0123456789abcdefull, UINT64_MAX};
+  sckg_buf b = {0};
+  char want[32];
+  for (size_t i = 0; i < sizeof hs / sizeof *hs; i++) {
+    sckg_buf_clear(&b);
+    sckg_buf_adds(&b, "x-");
+    sckg_buf_add_hex64(&b, hs[i]);
+    snprintf(want, sizeof want, "x-%016llx", (unsigned long long)hs[i]);
+    assert_string_equal(b.ptr, want);
+    assert_int_equal(b.len, 18);
+  }
+  sckg_buf_free(&b);
+  const size_t ns[] = {0, 7, 10, 99, 100, 12345, SIZE_MAX};
+  char got[24];
+  for (size_t i = 0; i < sizeof ns / sizeof *ns; i++) {
+    snprintf(want, sizeof want, "%zu", ns[i]);
+    assert_ptr_equal(sckg_format_size(got, ns[i]), got);
+    assert_string_equal(got, want);
+  }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(arena_allocations_stay_valid_and_zeroed),
@@ -435,7 +440,7 @@ int main(void) {
       cmocka_unit_test(strtab_growth_keeps_pointers),
       cmocka_unit_test(vec_push_and_push_unique),
       cmocka_unit_test(buf_add_printf_clear),
-      cmocka_unit_test(buf_add_uint_as_printf),
+      cmocka_unit_test(hex64_and_size_as_printf),
       cmocka_unit_test(pmap_put_get_overwrite_grow),
       cmocka_unit_test(hash64_is_fnv1a),
       cmocka_unit_test(utf8_check_accepts_valid),
