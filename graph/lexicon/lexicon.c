@@ -112,8 +112,9 @@ phrase **sckg_lexicon_phrases(const sckg_schema *s, const char *tok,
 
 static int phrase_cmp(const void *pa, const void *pb) {
   const phrase *a = *(phrase *const *)pa, *b = *(phrase *const *)pb;
-  if (a->ltoks[0] != b->ltoks[0])
-    return a->ltoks[0] < b->ltoks[0] ? -1 : 1;
+  if (a->ltoks[0] != b->ltoks[0]) /* by text, not address: the order is the
+                                     tables', wherever the strings lie */
+    return strcmp(a->ltoks[0], b->ltoks[0]);
   if (a->n != b->n)
     return a->n > b->n ? -1 : 1; /* longest first */
   if (a->kind != b->kind)
