@@ -92,7 +92,7 @@ graph/base/*              base
 check_scale
 case $FREQ in '' | *[!0-9]* | 0) die "FREQ must be a whole number of samples a second" ;; esac
 case $TOP in '' | *[!0-9]*) die "TOP must be a whole number" ;; esac
-for tool in perf nm python3 cmake taskset; do
+for tool in perf nm readelf python3 cmake taskset; do
   command -v "$tool" >/dev/null || die "$tool is missing"
 done
 prof=$DATA/profile
@@ -155,11 +155,16 @@ echo "sckg: commit $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo u
 echo "run: sckg nt --stream on $corpus ($bytes bytes), output to a file ($out_mb MB), CPU 0; perf record -e cpu-clock -F $FREQ, self time"
 echo
 
+# perf -v gives a sample's address from the start of sckg's first segment;
+# nm gives addresses in the file's layout: 0 for a position-independent
+# build, 0x400000 for one linked at a fixed address (as sckg is)
+load_base=$(readelf -lW "$SCKG" 2>/dev/null | awk '$1 == "LOAD" { print $3; exit }')
 STAGES=$STAGES python3 - "$SCKG" "$root" "$FREQ" "$TOP" \
-  "$prof/profile.txt" "$prof/profile.nm" <<'EOF'
+  "$prof/profile.txt" "$prof/profile.nm" "${load_base:-0}" <<'EOF'
 import bisect, fnmatch, os, re, sys
 
-sckg, root, freq, top, report, nmfile = sys.argv[1:7]
+sckg, root, freq, top, report, nmfile, load_base = sys.argv[1:8]
+load_base = int(load_base, 16)
 freq, top = int(freq), int(top)
 stages = [l.split(None, 1) for l in os.environ["STAGES"].strip().splitlines()]
 order = ["reading", "tokens and lexicon", "grammar", "frames", "graph",
@@ -198,7 +203,7 @@ for line in open(report, errors="replace"):
     if os.path.realpath(dso) == os.path.realpath(sckg):
         # the sample's address (perf -v) in sckg's own symbol table; a
         # PLT stub (strlen@plt) or code outside any function is "other"
-        i = bisect.bisect_right(addrs, int(f[3], 16)) - 1
+        i = bisect.bisect_right(addrs, load_base + int(f[3], 16)) - 1
         name, path = syms[i] if i >= 0 else ("", "")
         if name == sym and path:
             stage, where = stage_of(path), path
