@@ -409,7 +409,7 @@ static void read_sentence(reader *r, size_t b, size_t e) {
   for (size_t i = 0; i < r->n; i++) {
     r->wclass[i] = sckg_lexicon_word(r->s, r->toks[i].lower);
     if (r->toks[i].lower) {
-      unsigned bit = ex_bloom_bit(r->toks[i].lower);
+      unsigned bit = sckg_lexicon_bloom_bit(r->s, r->toks[i].lower);
       r->words_seen[bit / 64] |= (uint64_t)1 << (bit % 64);
     }
   }
@@ -484,7 +484,6 @@ void sckg_extractor_free(sckg_extractor *x) {
   if (!x)
     return;
   sckg_buf_free(&x->r.scratch);
-  free(x->r.sigs);
   free(x);
 }
 

@@ -178,59 +178,24 @@ static size_t match_at(const reader *r, const phrase *ph, size_t i) {
   return match_from(r, ph, 0, i);
 }
 
-/* Phrase ph's signature: the words_seen bit of each of its words after
- * the first (the index's key) that is neither a '*' nor a class, up to
- * SIG_BITS of them. Each such word must stand in a sentence the phrase
- * matches: token_matches compares its lowered form with the token's,
- * directly or through the normalised ones. */
-static phrase_sig sig_of(const phrase *ph) {
-  phrase_sig sig = {.n = 1};
-  for (size_t k = 1; k < ph->n && sig.n <= SIG_BITS; k++)
-    if (!(ph->is_star && ph->is_star[k]) && !(ph->wclass && ph->wclass[k]))
-      sig.bits[sig.n++ - 1] = (unsigned char)ex_bloom_bit(ph->ltoks[k]);
-  return sig;
-}
-
-/* The reader's phrase signatures, made anew for a schema it has not read
- * with before. */
-static void sigs_for(reader *w, const sckg_schema *s) {
-  if (w->sigs_of == s && w->sigs_phrases == (const phrase *const *)s->phrases &&
-      w->n_sigs == s->n_phrases)
-    return;
-  free(w->sigs);
-  w->sigs = sckg_xcalloc(s->n_phrases ? s->n_phrases : 1, sizeof *w->sigs);
-  w->sigs_of = s;
-  w->sigs_phrases = (const phrase *const *)s->phrases;
-  w->n_sigs = s->n_phrases;
-}
-
 /* The phrases that start with token i's word: the schema's
- * phrases[at..at + *n), where `at` is returned; their signatures are ready
- * for sig_at. */
-static size_t candidates(reader *w, size_t i, size_t *n) {
-  phrase **cands = sckg_lexicon_phrases(w->s, w->toks[i].lower, n);
+ * phrases[at..at + *n), where `at` is returned. */
+static size_t candidates(const reader *r, size_t i, size_t *n) {
+  phrase **cands = sckg_lexicon_phrases(r->s, r->toks[i].lower, n);
   if (!cands)
     return 0; /* and *n is 0 */
-  sigs_for(w, w->s);
-  return (size_t)(cands - w->s->phrases);
-}
-
-/* The signature of the phrase at place `at` of the schema's phrases,
- * made the first time it is asked for (after candidates). */
-static const phrase_sig *sig_at(reader *w, size_t at) {
-  phrase_sig *sig = &w->sigs[at];
-  if (!sig->n)
-    *sig = sig_of(w->s->phrases[at]);
-  return sig;
+  return (size_t)(cands - r->s->phrases);
 }
 
 /* Can the phrase at place `at` of the schema's phrases match in this
  * sentence at all? Most candidates with a '*' after their first word,
  * which match_from would try at every word of the gap, fail here, and
- * without their phrase read: the reader keeps each phrase's signature. */
-static bool words_in_sentence(reader *w, size_t at) {
-  const phrase_sig *sig = sig_at(w, at);
-  for (unsigned k = 0; k + 1 < sig->n; k++)
+ * without their phrase read: the schema keeps each phrase's signature
+ * (lex_sig). Token_matches compares each signed word's lowered form with
+ * the token's, so a word missing from the sentence rules the phrase out. */
+static bool words_in_sentence(const reader *w, size_t at) {
+  const lex_sig *sig = &w->s->sigs[at];
+  for (unsigned k = 0; k < sig->n; k++)
     if (!(w->words_seen[sig->bits[k] / 64] &
           ((uint64_t)1 << (sig->bits[k] % 64))))
       return false;
@@ -241,7 +206,7 @@ static bool words_in_sentence(reader *w, size_t at) {
  * token followed by the word `next` (lowered, interned or NULL), match
  * there? Rules out most without reading them: by their second word, then
  * by their signature. Call candidates first. */
-static inline bool may_match(reader *w, size_t at, const char *next) {
+static inline bool may_match(const reader *w, size_t at, const char *next) {
   const char *second = w->s->seconds[at];
   if (second && second != next)
     return false; /* most candidates fail on their second word */
@@ -463,11 +428,10 @@ static const phrase *trigger_at(const reader *r, size_t i, size_t *end) {
    * noun when "test" the verb is not one) */
   const phrase *best = NULL;
   size_t best_end = 0;
-  reader *w = (reader *)r; /* may_match fills the signatures' memo */
-  size_t n, at = candidates(w, i, &n);
+  size_t n, at = candidates(r, i, &n);
   const char *next = next_word(r, i);
   for (size_t k = 0; k < n; k++) {
-    if (!may_match(w, at + k, next)) /* one that cannot match is no better */
+    if (!may_match(r, at + k, next)) /* one that cannot match is no better */
       continue;
     const phrase *c = r->s->phrases[at + k];
     if (c->kind != PH_TRIGGER || c == ph || !verb_place(r, i, c))
@@ -511,9 +475,10 @@ static const phrase *object_relative_at(reader *r, size_t i) {
   for (size_t k = 0; k < n; k++) {
     /* of a verb, gap and word, the word's bit is the signature's only one:
      * rule out the others without reading them */
-    const phrase_sig *sig = sig_at(r, at + k);
-    if (sig->n > 2 ||
-        (sig->n == 2 && (!object || sig->bits[0] != ex_bloom_bit(object))))
+    const lex_sig *sig = &r->s->sigs[at + k];
+    if (sig->n > 1 ||
+        (sig->n == 1 &&
+         (!object || sig->bits[0] != sckg_lexicon_bloom_bit(r->s, object))))
       continue;
     const phrase *ph = r->s->phrases[at + k];
     if (ph->kind == PH_TRIGGER && ph->n == 3 && ph->star == 1 &&

@@ -141,15 +141,6 @@ typedef struct {
   char word[MORPH_MEMO_WORD];
 } morph_memo;
 
-/* What a phrase's words need of a sentence's words_seen, so that most
- * candidates are ruled out without reading the phrase: the bits of its
- * first SIG_BITS words that must stand in it. */
-enum { SIG_BITS = 7 };
-typedef struct {
-  unsigned char n; /* 0: not filled yet; else 1 + the number of bits */
-  unsigned char bits[SIG_BITS];
-} phrase_sig;
-
 typedef struct {
   entity_table ents; /* the article's actors */
   const sckg_schema *s;
@@ -172,8 +163,9 @@ typedef struct {
    * sentence is read: the grammar asks ex_word about every token many
    * times over */
   sckg_wclass wclass[MAX_TOKENS];
-  /* a Bloom filter of the sentence's lowered tokens (ex_bloom_bit): a
-   * phrase with a word missing from it cannot match */
+  /* a Bloom filter of the sentence's lowered tokens
+   * (sckg_lexicon_bloom_bit): a phrase with a word missing from it cannot
+   * match (sckg_schema.sigs) */
   uint64_t words_seen[4];
   bool quoted[MAX_TOKENS];
   unsigned short clause[MAX_TOKENS]; /* relative clause id, 0 = main */
@@ -182,13 +174,6 @@ typedef struct {
   unsigned memo_gen[MAX_TOKENS];
   const phrase *memo_ph[PH_KIND_COUNT][MAX_TOKENS];
   unsigned short memo_end[PH_KIND_COUNT][MAX_TOKENS];
-  /* per phrase of the schema (by its place in sckg_schema.phrases), the
-   * words_seen bits its words need (phrases.c): filled as candidates come
-   * up, for the schema sigs_of names */
-  phrase_sig *sigs;
-  const sckg_schema *sigs_of;
-  const phrase *const *sigs_phrases;
-  size_t n_sigs;
   /* each token's readings in the lexicon (tagging.c), valid where
    * tag_gen == gen: its parts of speech, and its verb readings'
    * inflections as 1 << sckg_inflection bits */
@@ -238,10 +223,6 @@ bool ex_is_lower_word(const reader *r, size_t i);
 bool ex_common_noun_at(const reader *r, size_t i);
 bool ex_joining_hyphen(const reader *r, size_t i);
 const phrase *ex_longest(const reader *r, size_t i, unsigned mask, size_t *end);
-/* The bit of reader.words_seen that stands for the interned word w. */
-static inline unsigned ex_bloom_bit(const char *w) {
-  return (unsigned)(((uintptr_t)w * 0x9E3779B97F4A7C15u) >> 56);
-}
 bool ex_tok_is(const reader *r, size_t i, const char *w);
 bool ex_tok_lower_is(const reader *r, size_t i, const char *w);
 sckg_wclass ex_word(const reader *r, size_t i);

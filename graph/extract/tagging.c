@@ -42,9 +42,7 @@ static void look_up_memo(reader *w, const char *word, size_t n,
     look_up(word, n, pos, verb_infl);
     return;
   }
-  uint32_t h = 2166136261u; /* FNV-1a */
-  for (size_t k = 0; k < n; k++)
-    h = (h ^ (unsigned char)word[k]) * 16777619u;
+  uint32_t h = (uint32_t)sckg_hash64(word, n);
   morph_memo *m = &w->morph[(h & (MORPH_MEMO_SLOTS / 2 - 1)) * 2];
   if (!memo_holds(&m[0], word, n, h)) {
     morph_memo first = m[0];

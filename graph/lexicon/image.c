@@ -1,13 +1,11 @@
 /* SPDX-License-Identifier: MIT */
 /* The schema as an image compiled into the binary (image.h): a deep copy of
  * a loaded schema into one block, and its relocation where it lies. */
-#define _DEFAULT_SOURCE /* MAP_ANONYMOUS, MAP_POPULATE */
 #include "lexicon/image.h"
 
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 
 /* What the copy walks, field by field. A new field in one of these structs
  * changes its size: copy it in image_* below, then update the size here. */
@@ -17,7 +15,7 @@ _Static_assert(sizeof(lex_pattern) == 208, "copy lex_pattern's new field");
 _Static_assert(sizeof(lex_word) == 48, "copy lex_word's new field");
 _Static_assert(sizeof(noise_pattern) == 16, "copy noise_pattern's new field");
 _Static_assert(sizeof(sckg_type_info) == 32, "copy sckg_type_info's field");
-_Static_assert(sizeof(sckg_schema) == 1160 + 32 * SCKG_EV_COUNT,
+_Static_assert(sizeof(sckg_schema) == 1168 + 32 * SCKG_EV_COUNT,
                "copy sckg_schema's new field in image.c");
 
 /* The block being filled: a generous reservation (calloc maps it lazily),
@@ -199,6 +197,10 @@ void lex_image_make(const sckg_schema *s, lex_image *out) {
     IMAGE_SET(&m, phrases[i], image_phrase(&m, s->phrases[i]));
   IMAGE_SET(&m, d->phrases, phrases);
   IMAGE_SET(&m, d->seconds, image_strs(&m, s->seconds, s->n_phrases));
+  /* the signatures hang on where the words lie: made anew */
+  IMAGE_SET(&m, d->sigs,
+            image_alloc(&m, (s->n_phrases + 1) * sizeof *d->sigs, 16));
+  lex_sign_phrases(d);
 
   /* The word table is filled anew, as its slots hang on where the keys lie,
    * and in the order of the keys' copies: with linear probing the order of
@@ -279,17 +281,7 @@ bool lex_image_write_c(const lex_image *im, FILE *out) {
 
 const sckg_schema *lex_image_place(const uint64_t *src, size_t n_words,
                                    const uint64_t *pointers) {
-  /* Fresh pages filled in one call, where the kernel can: relocating the
-   * image where it lies would fault its pages in one by one, and on this
-   * project's machines a page fault costs more than copying the page. */
-  size_t bytes = (n_words ? n_words : 1) * sizeof *src;
-  int flags = MAP_PRIVATE | MAP_ANONYMOUS;
-#ifdef MAP_POPULATE
-  flags |= MAP_POPULATE;
-#endif
-  uint64_t *words = mmap(NULL, bytes, PROT_READ | PROT_WRITE, flags, -1, 0);
-  if (words == MAP_FAILED) /* then page by page; out of memory aborts */
-    words = sckg_xmalloc(bytes);
+  uint64_t *words = sckg_xmalloc((n_words ? n_words : 1) * sizeof *src);
   memcpy(words, src, n_words * sizeof *src);
   uint64_t base = (uint64_t)(uintptr_t)words;
   for (size_t k = 0; k < (n_words + 63) / 64; k++)
@@ -299,11 +291,11 @@ const sckg_schema *lex_image_place(const uint64_t *src, size_t n_words,
 }
 
 uint32_t lex_image_layout(void) {
-  const size_t sizes[] = {sizeof(sckg_schema),   sizeof(phrase),
-                          sizeof(lex_actor),     sizeof(lex_pattern),
-                          sizeof(lex_word),      sizeof(noise_pattern),
-                          sizeof(sckg_wclass),   sizeof(void *),
-                          (size_t)SCKG_EV_COUNT, (size_t)MAX_SLOTS};
+  const size_t sizes[] = {
+      sizeof(sckg_schema),   sizeof(phrase),      sizeof(lex_sig),
+      sizeof(lex_actor),     sizeof(lex_pattern), sizeof(lex_word),
+      sizeof(noise_pattern), sizeof(sckg_wclass), sizeof(void *),
+      (size_t)SCKG_EV_COUNT, (size_t)MAX_SLOTS};
   uint32_t h = 2166136261u;
   for (size_t i = 0; i < sizeof sizes / sizeof *sizes; i++)
     h = (h ^ (uint32_t)sizes[i]) * 16777619u;

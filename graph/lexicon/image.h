@@ -25,9 +25,8 @@ void lex_image_free(lex_image *im);
 /* Write an image as the C source of the symbols below; false on a write
  * error. */
 bool lex_image_write_c(const lex_image *im, FILE *out);
-/* A copy of an image in memory of its own, relocated there: its schema (the
- * tool's check that an image survives relocation). It lives as long as the
- * process. */
+/* A copy of an image on the heap, relocated there: its schema (the tool's
+ * check that an image survives relocation), one block to free() whole. */
 const sckg_schema *lex_image_place(const uint64_t *src, size_t n_words,
                                    const uint64_t *pointers);
 /* A number that changes with the layout of what an image holds: an image

@@ -141,6 +141,18 @@ lex_actor *sckg_lexicon_actor(const sckg_schema *s, const char *id) {
   return NULL;
 }
 
+void lex_sign_phrases(sckg_schema *s) {
+  for (size_t i = 0; i < s->n_phrases; i++) {
+    const phrase *ph = s->phrases[i];
+    lex_sig sig = {0};
+    for (size_t k = 1; k < ph->n && sig.n < LEX_SIG_BITS; k++)
+      if (!(ph->is_star && ph->is_star[k]) && !(ph->wclass && ph->wclass[k]))
+        sig.bits[sig.n++] =
+            (unsigned char)sckg_lexicon_bloom_bit(s, ph->ltoks[k]);
+    s->sigs[i] = sig;
+  }
+}
+
 static void build_index(sckg_schema *s) {
   qsort(s->phrases, s->n_phrases, sizeof *s->phrases, phrase_cmp);
   s->seconds =
@@ -151,6 +163,8 @@ static void build_index(sckg_schema *s) {
         !(ph->wclass && ph->wclass[1]))
       s->seconds[i] = ph->ltoks[1];
   }
+  s->sigs = sckg_xcalloc(s->n_phrases ? s->n_phrases : 1, sizeof *s->sigs);
+  lex_sign_phrases(s);
   for (size_t i = 0; i < s->n_phrases;) {
     size_t j = i;
     while (j < s->n_phrases &&
@@ -295,6 +309,7 @@ void sckg_schema_free(sckg_schema *s) {
   if (!s)
     return;
   free(s->seconds);
+  free(s->sigs);
   free(s->words);
   sckg_strtab_free(s->strings);
   sckg_arena_free(s->arena);

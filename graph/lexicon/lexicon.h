@@ -369,6 +369,17 @@ typedef struct {
   const char *group; /* the view group it belongs to ("cyber"), or NULL */
 } sckg_type_info;
 
+/* What a phrase's words need of a sentence, so that a matcher rules out most
+ * candidates without reading them: the bloom bit (sckg_lexicon_bloom_bit)
+ * of each of its words after the first that is neither a '*' nor a class,
+ * up to LEX_SIG_BITS of them. Each such word must stand in a sentence the
+ * phrase matches. */
+enum { LEX_SIG_BITS = 7 };
+typedef struct {
+  unsigned char n; /* the bits used */
+  unsigned char bits[LEX_SIG_BITS];
+} lex_sig;
+
 /* What the schema knows of one interned lowered token: its word classes,
  * the phrases it starts, the event types its noun patterns head, and its
  * number. One probe of the schema's word table finds all of it. */
@@ -399,6 +410,8 @@ struct sckg_schema {
    * none or a wildcard there: a matcher rules out most candidates by it
    * without reading the phrase. */
   const char **seconds;
+  /* For phrases[i], its signature (lex_sig). */
+  lex_sig *sigs;
   /* What the schema knows of each token (lex_word), by its interned lowered
    * form: open addressing keyed by the token's distance from the schema
    * itself, so that a schema compiled into the binary (image.c) keeps its
@@ -417,6 +430,16 @@ struct sckg_schema {
   unsigned noise_from[257];
 };
 
+/* The bit (0-255) of a sentence's Bloom filter of words that stands for
+ * the interned lowered token w: by its distance from the schema, so that
+ * the signatures compiled into an image hold wherever it lies. */
+static inline unsigned sckg_lexicon_bloom_bit(const sckg_schema *s,
+                                              const char *w) {
+  return (unsigned)((((uintptr_t)w - (uintptr_t)s) * 0x9E3779B97F4A7C15u) >>
+                    56);
+}
+/* Fill s->sigs from s->phrases (image.c, after it places the words). */
+void lex_sign_phrases(sckg_schema *s);
 /* All the schema knows of an interned lowered token, or NULL when nothing. */
 const lex_word *sckg_lexicon_entry(const sckg_schema *s, const char *tok);
 /* The slot of `key` in s's word table: its entry, or the empty slot where it
