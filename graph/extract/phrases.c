@@ -178,15 +178,6 @@ static size_t match_at(const reader *r, const phrase *ph, size_t i) {
   return match_from(r, ph, 0, i);
 }
 
-/* The phrases that start with token i's word: the schema's
- * phrases[at..at + *n), where `at` is returned. */
-static size_t candidates(const reader *r, size_t i, size_t *n) {
-  phrase **cands = sckg_lexicon_phrases(r->s, r->toks[i].lower, n);
-  if (!cands)
-    return 0; /* and *n is 0 */
-  return (size_t)(cands - r->s->phrases);
-}
-
 /* Can the phrase at place `at` of the schema's phrases match in this
  * sentence at all? Most candidates with a '*' after their first word,
  * which match_from would try at every word of the gap, fail here, and
@@ -202,20 +193,33 @@ static bool words_in_sentence(const reader *w, size_t at) {
   return true;
 }
 
-/* Can the phrase at place `at` of the schema's phrases, a candidate at a
- * token followed by the word `next` (lowered, interned or NULL), match
- * there? Rules out most without reading them: by their second word, then
- * by their signature. Call candidates first. */
-static inline bool may_match(const reader *w, size_t at, const char *next) {
-  const char *second = w->s->seconds[at];
-  if (second && second != next)
-    return false; /* most candidates fail on their second word */
-  return words_in_sentence(w, at);
+/* The phrases that may match at a token, in the schema's order (longest
+ * first): those open after their first word and those whose second word is
+ * the next token, merged, and of them those whose words all stand in the
+ * sentence. */
+typedef struct {
+  lex_cands c;
+  uint32_t a, b; /* read so far of c.open, c.fixed */
+} cand_iter;
+
+static void cands_at(const reader *r, size_t i, cand_iter *it) {
+  const char *next = i + 1 < r->n ? r->toks[i + 1].lower : NULL;
+  it->a = it->b = 0;
+  if (!sckg_lexicon_candidates(r->s, r->toks[i].lower, next, &it->c))
+    it->c.n_open = it->c.n_fixed = 0;
 }
 
-/* The lowered word after token i, or NULL. */
-static const char *next_word(const reader *r, size_t i) {
-  return i + 1 < r->n ? r->toks[i + 1].lower : NULL;
+static const phrase *next_cand(const reader *r, cand_iter *it) {
+  const lex_cands *c = &it->c;
+  while (it->a < c->n_open || it->b < c->n_fixed) {
+    uint32_t at = it->b == c->n_fixed || (it->a < c->n_open &&
+                                          c->open[it->a] < c->fixed[it->b])
+                      ? c->open[it->a++]
+                      : c->fixed[it->b++];
+    if (words_in_sentence(r, at))
+      return r->s->phrases[at];
+  }
+  return NULL;
 }
 
 /* The ex_longest phrase of one kind at token i, computed once per sentence:
@@ -226,21 +230,17 @@ static const phrase *longest_of_kind(const reader *r, size_t i,
   if (w->memo_gen[i] != w->gen) {
     /* one pass over the phrases that start with this token fills in every
      * kind: most tokens are asked for several */
-    size_t n, at = candidates(w, i, &n);
     for (int k = 0; k < PH_KIND_COUNT; k++) {
       w->memo_ph[k][i] = NULL;
       w->memo_end[k][i] = 0;
     }
-    const char *next = next_word(r, i);
-    for (size_t k = 0; k < n; k++) {
-      if (!may_match(w, at + k, next))
-        continue;
-      const phrase *ph = r->s->phrases[at + k];
-      phrase_kind pk = ph->kind;
+    cand_iter it;
+    cands_at(r, i, &it);
+    for (const phrase *ph; (ph = next_cand(r, &it));) {
       size_t e = match_at(r, ph, i);
-      if (e > w->memo_end[pk][i]) {
-        w->memo_ph[pk][i] = ph;
-        w->memo_end[pk][i] = (unsigned short)e;
+      if (e > w->memo_end[ph->kind][i]) { /* of equally long, the first */
+        w->memo_ph[ph->kind][i] = ph;
+        w->memo_end[ph->kind][i] = (unsigned short)e;
       }
     }
     w->memo_gen[i] = w->gen;
@@ -255,11 +255,11 @@ const phrase *ex_longest(const reader *r, size_t i, unsigned mask,
                          size_t *end) {
   const phrase *best = NULL;
   size_t best_end = 0;
-  for (int kind = 0; kind < PH_KIND_COUNT; kind++) {
+  mask &= (1u << PH_KIND_COUNT) - 1;
+  for (; mask; mask &= mask - 1) { /* the kinds asked, in order */
     size_t e;
-    if (!(mask & (1u << kind)))
-      continue;
-    const phrase *ph = longest_of_kind(r, i, (phrase_kind)kind, &e);
+    phrase_kind kind = (phrase_kind)__builtin_ctz(mask);
+    const phrase *ph = longest_of_kind(r, i, kind, &e);
     if (ph && e > best_end) {
       best = ph;
       best_end = e;
@@ -428,12 +428,9 @@ static const phrase *trigger_at(const reader *r, size_t i, size_t *end) {
    * noun when "test" the verb is not one) */
   const phrase *best = NULL;
   size_t best_end = 0;
-  size_t n, at = candidates(r, i, &n);
-  const char *next = next_word(r, i);
-  for (size_t k = 0; k < n; k++) {
-    if (!may_match(r, at + k, next)) /* one that cannot match is no better */
-      continue;
-    const phrase *c = r->s->phrases[at + k];
+  cand_iter it; /* one that cannot match is no better */
+  cands_at(r, i, &it);
+  for (const phrase *c; (c = next_cand(r, &it));) {
     if (c->kind != PH_TRIGGER || c == ph || !verb_place(r, i, c))
       continue;
     size_t e = match_at(r, c, i);
@@ -470,17 +467,20 @@ static const phrase *object_relative_at(reader *r, size_t i) {
     s--;
   if (s == 0)
     return NULL;
-  size_t n, at = candidates(r, i, &n);
+  /* a '*' second: the phrases open after their first word */
+  lex_cands c;
+  if (!sckg_lexicon_candidates(r->s, r->toks[i].lower, NULL, &c))
+    return NULL;
   const char *object = r->toks[s - 1].lower;
-  for (size_t k = 0; k < n; k++) {
+  for (uint32_t k = 0; k < c.n_open; k++) {
     /* of a verb, gap and word, the word's bit is the signature's only one:
      * rule out the others without reading them */
-    const lex_sig *sig = &r->s->sigs[at + k];
+    const lex_sig *sig = &r->s->sigs[c.open[k]];
     if (sig->n > 1 ||
         (sig->n == 1 &&
          (!object || sig->bits[0] != sckg_lexicon_bloom_bit(r->s, object))))
       continue;
-    const phrase *ph = r->s->phrases[at + k];
+    const phrase *ph = r->s->phrases[c.open[k]];
     if (ph->kind == PH_TRIGGER && ph->n == 3 && ph->star == 1 &&
         !(ph->pattern->flags & PAT_NOUN) && token_matches(r, ph, 2, s - 1))
       return ph;

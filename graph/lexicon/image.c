@@ -15,7 +15,8 @@ _Static_assert(sizeof(lex_pattern) == 208, "copy lex_pattern's new field");
 _Static_assert(sizeof(lex_word) == 48, "copy lex_word's new field");
 _Static_assert(sizeof(noise_pattern) == 16, "copy noise_pattern's new field");
 _Static_assert(sizeof(sckg_type_info) == 32, "copy sckg_type_info's field");
-_Static_assert(sizeof(sckg_schema) == 1168 + 32 * SCKG_EV_COUNT,
+_Static_assert(sizeof(lex_pair) == 24, "copy lex_pair's new field");
+_Static_assert(sizeof(sckg_schema) == 1184 + 32 * SCKG_EV_COUNT,
                "copy sckg_schema's new field in image.c");
 
 /* The block being filled: a generous reservation (calloc maps it lazily),
@@ -196,7 +197,9 @@ void lex_image_make(const sckg_schema *s, lex_image *out) {
   for (size_t i = 0; i < s->n_phrases; i++)
     IMAGE_SET(&m, phrases[i], image_phrase(&m, s->phrases[i]));
   IMAGE_SET(&m, d->phrases, phrases);
-  IMAGE_SET(&m, d->seconds, image_strs(&m, s->seconds, s->n_phrases));
+  uint32_t *cands = image_alloc(&m, (s->n_phrases + 1) * sizeof *cands, 16);
+  memcpy(cands, s->cands, s->n_phrases * sizeof *cands);
+  IMAGE_SET(&m, d->cands, cands);
   /* the signatures hang on where the words lie: made anew */
   IMAGE_SET(&m, d->sigs,
             image_alloc(&m, (s->n_phrases + 1) * sizeof *d->sigs, 16));
@@ -224,6 +227,9 @@ void lex_image_make(const sckg_schema *s, lex_image *out) {
       IMAGE_SET(&m, c->phrases, phrases + (w->phrases - s->phrases));
   }
   free(order);
+  /* the pairs' keys hang on where the words lie: made anew */
+  IMAGE_SET(&m, d->pairs, image_alloc(&m, s->pairs_cap * sizeof *d->pairs, 64));
+  lex_pair_phrases(d);
 
   IMAGE_SET(&m, d->pub_marks, image_strs(&m, s->pub_marks, s->n_pubs));
   IMAGE_SET(&m, d->pub_names, image_strs(&m, s->pub_names, s->n_pubs));
@@ -292,10 +298,10 @@ const sckg_schema *lex_image_place(const uint64_t *src, size_t n_words,
 
 uint32_t lex_image_layout(void) {
   const size_t sizes[] = {
-      sizeof(sckg_schema),   sizeof(phrase),      sizeof(lex_sig),
-      sizeof(lex_actor),     sizeof(lex_pattern), sizeof(lex_word),
-      sizeof(noise_pattern), sizeof(sckg_wclass), sizeof(void *),
-      (size_t)SCKG_EV_COUNT, (size_t)MAX_SLOTS};
+      sizeof(sckg_schema),   sizeof(phrase),        sizeof(lex_sig),
+      sizeof(lex_actor),     sizeof(lex_pattern),   sizeof(lex_word),
+      sizeof(noise_pattern), sizeof(sckg_wclass),   sizeof(void *),
+      sizeof(lex_pair),      (size_t)SCKG_EV_COUNT, (size_t)MAX_SLOTS};
   uint32_t h = 2166136261u;
   for (size_t i = 0; i < sizeof sizes / sizeof *sizes; i++)
     h = (h ^ (uint32_t)sizes[i]) * 16777619u;

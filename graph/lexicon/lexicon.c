@@ -153,28 +153,147 @@ void lex_sign_phrases(sckg_schema *s) {
   }
 }
 
+/* A phrase's second word when it fixes one: its interned lowered token,
+ * or NULL when it has none or a '*' or a class there. */
+static const char *fixed_second(const phrase *ph) {
+  if (ph->n < 2 || (ph->is_star && ph->is_star[1]) ||
+      (ph->wclass && ph->wclass[1]))
+    return NULL;
+  return ph->ltoks[1];
+}
+
+static uint64_t schema_off(const sckg_schema *s, const char *p) {
+  return (uint64_t)((uintptr_t)p - (uintptr_t)s);
+}
+
+/* The slot of the pair (first, second), keyed by distance from the
+ * schema: found, or the empty one where it would go. */
+static lex_pair *pair_slot(const sckg_schema *s, uint64_t first,
+                           uint64_t second) {
+  size_t mask = s->pairs_cap - 1;
+  uint64_t h = first * 0x9E3779B97F4A7C15ull ^ second * 0xC2B2AE3D27D4EB4Full;
+  size_t i = (size_t)(h ^ h >> 29) & mask;
+  while (s->pairs[i].n &&
+         (s->pairs[i].first != first || s->pairs[i].second != second))
+    i = (i + 1) & mask;
+  return &s->pairs[i];
+}
+
+/* Calls fn for each group of one second word in each word's run of
+ * s->cands: the pairs the table holds. */
+static void each_pair(sckg_schema *s,
+                      void (*fn)(sckg_schema *, const lex_word *, uint32_t,
+                                 uint32_t)) {
+  for (size_t k = 0; k < s->words_cap; k++) {
+    const lex_word *w = &s->words[k];
+    if (!w->key || !w->n_phrases)
+      continue;
+    uint32_t at = (uint32_t)(w->phrases - s->phrases);
+    uint32_t end = at + w->n_phrases;
+    for (uint32_t g = at + w->n_open; g < end;) {
+      const char *second = fixed_second(s->phrases[s->cands[g]]);
+      uint32_t e = g + 1;
+      while (e < end && fixed_second(s->phrases[s->cands[e]]) == second)
+        e++;
+      fn(s, w, g, e - g);
+      g = e;
+    }
+  }
+}
+
+static void count_pair(sckg_schema *s, const lex_word *w, uint32_t at,
+                       uint32_t n) {
+  (void)w, (void)at, (void)n;
+  s->pairs_cap++;
+}
+
+static void put_pair(sckg_schema *s, const lex_word *w, uint32_t at,
+                     uint32_t n) {
+  const char *second = fixed_second(s->phrases[s->cands[at]]);
+  *pair_slot(s, schema_off(s, w->key), schema_off(s, second)) =
+      (lex_pair){schema_off(s, w->key), schema_off(s, second), at, n};
+}
+
+void lex_pair_phrases(sckg_schema *s) { each_pair(s, put_pair); }
+
+bool sckg_lexicon_candidates(const sckg_schema *s, const char *tok,
+                             const char *next, lex_cands *out) {
+  const lex_word *w = sckg_lexicon_entry(s, tok);
+  if (!w || !w->n_phrases)
+    return false;
+  uint32_t at = (uint32_t)(w->phrases - s->phrases);
+  *out = (lex_cands){s->cands + at, NULL, w->n_open, 0};
+  if (next && w->n_open < w->n_phrases) {
+    const lex_pair *p = pair_slot(s, schema_off(s, tok), schema_off(s, next));
+    if (p->n) {
+      out->fixed = s->cands + p->at;
+      out->n_fixed = p->n;
+    }
+  }
+  return out->n_open || out->n_fixed;
+}
+
+/* A phrase with a fixed second word, while its word's run is arranged. */
+typedef struct {
+  const char *second;
+  uint32_t at;
+} fixed_cand;
+
+static int fixed_cand_cmp(const void *pa, const void *pb) {
+  const fixed_cand *a = pa, *b = pb;
+  int c = strcmp(a->second, b->second); /* by text: the image's bytes must
+                                           not hang on the heap's order */
+  return c ? c : (a->at > b->at) - (a->at < b->at);
+}
+
+/* Arranges the run phrases[i..j) of one first word into s->cands (see
+ * sckg_schema.cands) and returns how many of them are open. */
+static uint32_t arrange_run(sckg_schema *s, size_t i, size_t j,
+                            fixed_cand *tmp) {
+  size_t k = i, n_fixed = 0;
+  for (size_t p = i; p < j; p++) {
+    const char *second = fixed_second(s->phrases[p]);
+    if (second)
+      tmp[n_fixed++] = (fixed_cand){second, (uint32_t)p};
+    else
+      s->cands[k++] = (uint32_t)p;
+  }
+  uint32_t n_open = (uint32_t)(k - i);
+  qsort(tmp, n_fixed, sizeof *tmp, fixed_cand_cmp);
+  for (size_t f = 0; f < n_fixed; f++)
+    s->cands[k++] = tmp[f].at;
+  return n_open;
+}
+
 static void build_index(sckg_schema *s) {
   qsort(s->phrases, s->n_phrases, sizeof *s->phrases, phrase_cmp);
-  s->seconds =
-      sckg_xcalloc(s->n_phrases ? s->n_phrases : 1, sizeof *s->seconds);
-  for (size_t i = 0; i < s->n_phrases; i++) {
-    const phrase *ph = s->phrases[i];
-    if (ph->n > 1 && !(ph->is_star && ph->is_star[1]) &&
-        !(ph->wclass && ph->wclass[1]))
-      s->seconds[i] = ph->ltoks[1];
-  }
-  s->sigs = sckg_xcalloc(s->n_phrases ? s->n_phrases : 1, sizeof *s->sigs);
+  size_t n = s->n_phrases ? s->n_phrases : 1;
+  s->sigs = sckg_xcalloc(n, sizeof *s->sigs);
   lex_sign_phrases(s);
+  s->cands = sckg_xcalloc(n, sizeof *s->cands);
+  fixed_cand *tmp = sckg_xcalloc(n, sizeof *tmp);
   for (size_t i = 0; i < s->n_phrases;) {
     size_t j = i;
     while (j < s->n_phrases &&
            s->phrases[j]->ltoks[0] == s->phrases[i]->ltoks[0])
       j++;
+    uint32_t n_open = arrange_run(s, i, j, tmp);
     lex_word *w = word_entry(s, s->phrases[i]->ltoks[0]);
     w->phrases = s->phrases + i;
     w->n_phrases = (uint32_t)(j - i);
+    w->n_open = n_open;
     i = j;
   }
+  free(tmp);
+  /* the pair table at most half full */
+  s->pairs_cap = 0;
+  each_pair(s, count_pair);
+  size_t cap = 16;
+  while (cap < 2 * s->pairs_cap)
+    cap *= 2;
+  s->pairs_cap = cap;
+  s->pairs = sckg_xcalloc(cap, sizeof *s->pairs);
+  lex_pair_phrases(s);
 }
 
 static const struct {
@@ -308,8 +427,9 @@ sckg_status sckg_lexicon_load(table_getter get, void *ctx, sckg_diag_sink sink,
 void sckg_schema_free(sckg_schema *s) {
   if (!s)
     return;
-  free(s->seconds);
   free(s->sigs);
+  free(s->cands);
+  free(s->pairs);
   free(s->words);
   sckg_strtab_free(s->strings);
   sckg_arena_free(s->arena);

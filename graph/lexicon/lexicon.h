@@ -392,7 +392,28 @@ typedef struct {
   uint32_t heads; /* 1 << type of each event type its noun patterns head */
   int16_t num;    /* words.tsv's number (a month's, a day offset) */
   bool has_num;
+  uint32_t n_open; /* of its phrases, those open after it (lex_cands) */
 } lex_word;
+
+/* The phrases a first word starts that fix their second word to one
+ * token, grouped by that token: the group of (first, second) is
+ * sckg_schema.cands[at..at + n). The two words are keyed by their
+ * distance from the schema, as lex_word's are, so that the table holds
+ * in an image wherever it lies. n == 0: an empty slot. */
+typedef struct {
+  uint64_t first, second;
+  uint32_t at, n;
+} lex_pair;
+
+/* The phrases that may match at a token: those its word starts whose
+ * second word is open (a '*', a class, or none) and those whose second
+ * word is the next token's. Each list holds indexes into
+ * sckg_schema.phrases in ascending order, so read merged they keep the
+ * phrases' order (longest first). */
+typedef struct {
+  const uint32_t *open, *fixed;
+  uint32_t n_open, n_fixed;
+} lex_cands;
 
 struct sckg_schema {
   sckg_type_info types[SCKG_EV_COUNT]; /* by sckg_event_type */
@@ -406,10 +427,14 @@ struct sckg_schema {
   size_t n_actors;
   phrase **phrases; /* all phrases */
   size_t n_phrases;
-  /* For phrases[i], its interned lowered second word, or NULL when it has
-   * none or a wildcard there: a matcher rules out most candidates by it
-   * without reading the phrase. */
-  const char **seconds;
+  /* Indexes into phrases, a permutation of them: within the run of each
+   * first word (lex_word.phrases), its n_open open phrases, then its
+   * groups by second word (lex_pair), each in the phrases' order. Most
+   * of a common word's phrases ("the", "to") are ruled out by the word
+   * after it without being read. */
+  uint32_t *cands;
+  lex_pair *pairs; /* open addressing, pairs_cap a power of two */
+  size_t pairs_cap;
   /* For phrases[i], its signature (lex_sig). */
   lex_sig *sigs;
   /* What the schema knows of each token (lex_word), by its interned lowered
@@ -440,6 +465,15 @@ static inline unsigned sckg_lexicon_bloom_bit(const sckg_schema *s,
 }
 /* Fill s->sigs from s->phrases (image.c, after it places the words). */
 void lex_sign_phrases(sckg_schema *s);
+/* Fill s->pairs (s->pairs_cap zeroed slots) from s->cands and the word
+ * table (image.c, after it places them, as the keys hang on where the
+ * words lie). */
+void lex_pair_phrases(sckg_schema *s);
+/* The phrases that may match at a token whose interned lowered word is
+ * `tok`, followed by the interned lowered word `next` (NULL: none); false
+ * when none may. */
+bool sckg_lexicon_candidates(const sckg_schema *s, const char *tok,
+                             const char *next, lex_cands *out);
 /* All the schema knows of an interned lowered token, or NULL when nothing. */
 const lex_word *sckg_lexicon_entry(const sckg_schema *s, const char *tok);
 /* The slot of `key` in s's word table: its entry, or the empty slot where it
