@@ -359,7 +359,6 @@ __attribute__((format(printf, 2, 3))) static void trace(reader *r,
 static void read_sentence(reader *r, size_t b, size_t e) {
   r->n = r->nm = r->nt = r->nd = 0;
   if (++r->gen == 0) { /* after 4 billion sentences, start the memo afresh */
-    memset(r->memo_gen, 0, sizeof r->memo_gen);
     memset(r->tag_gen, 0, sizeof r->tag_gen);
     r->gen = 1;
   }
@@ -413,6 +412,7 @@ static void read_sentence(reader *r, size_t b, size_t e) {
       r->words_seen[bit / 64] |= (uint64_t)1 << (bit % 64);
     }
   }
+  ex_find_phrases(r);
   unquote_scare_quotes(r);
   mark_relative_clauses(r);
   ex_find_mentions(r);

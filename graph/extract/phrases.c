@@ -222,51 +222,22 @@ static const phrase *next_cand(const reader *r, cand_iter *it) {
   return NULL;
 }
 
-/* The ex_longest phrase of one kind at token i, computed once per sentence:
- * every pass of the reader asks the same questions of the same tokens. */
-static const phrase *longest_of_kind(const reader *r, size_t i,
-                                     phrase_kind kind, size_t *end) {
-  reader *w = (reader *)r; /* the cache is not part of the reader's meaning */
-  if (w->memo_gen[i] != w->gen) {
-    /* one pass over the phrases that start with this token fills in every
-     * kind: most tokens are asked for several */
+void ex_find_phrases(reader *r) {
+  for (size_t i = 0; i < r->n; i++) {
     for (int k = 0; k < PH_KIND_COUNT; k++) {
-      w->memo_ph[k][i] = NULL;
-      w->memo_end[k][i] = 0;
+      r->memo_ph[k][i] = NULL;
+      r->memo_end[k][i] = 0;
     }
     cand_iter it;
     cands_at(r, i, &it);
     for (const phrase *ph; (ph = next_cand(r, &it));) {
       size_t e = match_at(r, ph, i);
-      if (e > w->memo_end[ph->kind][i]) { /* of equally long, the first */
-        w->memo_ph[ph->kind][i] = ph;
-        w->memo_end[ph->kind][i] = (unsigned short)e;
+      if (e > r->memo_end[ph->kind][i]) { /* of equally long, the first */
+        r->memo_ph[ph->kind][i] = ph;
+        r->memo_end[ph->kind][i] = (unsigned short)e;
       }
     }
-    w->memo_gen[i] = w->gen;
   }
-  *end = r->memo_end[kind][i];
-  return r->memo_ph[kind][i];
-}
-
-/* The ex_longest phrase of one of the kinds in `mask` at token i; of equally
- * long ones, the kind listed first in phrase_kind. */
-const phrase *ex_longest(const reader *r, size_t i, unsigned mask,
-                         size_t *end) {
-  const phrase *best = NULL;
-  size_t best_end = 0;
-  mask &= (1u << PH_KIND_COUNT) - 1;
-  for (; mask; mask &= mask - 1) { /* the kinds asked, in order */
-    size_t e;
-    phrase_kind kind = (phrase_kind)__builtin_ctz(mask);
-    const phrase *ph = longest_of_kind(r, i, kind, &e);
-    if (ph && e > best_end) {
-      best = ph;
-      best_end = e;
-    }
-  }
-  *end = best_end;
-  return best;
 }
 
 /* --- triggers -------------------------------------------------------- */

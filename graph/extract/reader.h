@@ -169,9 +169,10 @@ typedef struct {
   uint64_t words_seen[4];
   bool quoted[MAX_TOKENS];
   unsigned short clause[MAX_TOKENS]; /* relative clause id, 0 = main */
-  /* longest phrase per kind and token, valid where memo_gen == gen */
+  /* the longest phrase of each kind at each token and its end token,
+   * found once as the sentence is read (ex_find_phrases): every pass of
+   * the reader asks the same questions of the same tokens */
   unsigned gen;
-  unsigned memo_gen[MAX_TOKENS];
   const phrase *memo_ph[PH_KIND_COUNT][MAX_TOKENS];
   unsigned short memo_end[PH_KIND_COUNT][MAX_TOKENS];
   /* each token's readings in the lexicon (tagging.c), valid where
@@ -222,7 +223,27 @@ bool ex_is_lower_word(const reader *r, size_t i);
  * "South Korean waters")? A name right before one modifies it. */
 bool ex_common_noun_at(const reader *r, size_t i);
 bool ex_joining_hyphen(const reader *r, size_t i);
-const phrase *ex_longest(const reader *r, size_t i, unsigned mask, size_t *end);
+/* Find the longest phrase of each kind at each token of the sentence, once
+ * its tokens and their word classes are known. */
+void ex_find_phrases(reader *r);
+/* The longest phrase of one of the kinds in `mask` (bits 1 << phrase_kind)
+ * at token i, its end token in *end; of equally long ones, the kind listed
+ * first in phrase_kind. NULL, and *end 0, when none. */
+static inline const phrase *ex_longest(const reader *r, size_t i, unsigned mask,
+                                       size_t *end) {
+  const phrase *best = NULL;
+  size_t best_end = 0;
+  if (i < r->n)
+    for (mask &= (1u << PH_KIND_COUNT) - 1; mask; mask &= mask - 1) {
+      unsigned kind = (unsigned)__builtin_ctz(mask); /* in kind order */
+      if (r->memo_end[kind][i] > best_end) {
+        best = r->memo_ph[kind][i];
+        best_end = r->memo_end[kind][i];
+      }
+    }
+  *end = best_end;
+  return best;
+}
 bool ex_tok_is(const reader *r, size_t i, const char *w);
 bool ex_tok_lower_is(const reader *r, size_t i, const char *w);
 sckg_wclass ex_word(const reader *r, size_t i);
