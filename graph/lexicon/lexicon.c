@@ -141,18 +141,6 @@ lex_actor *sckg_lexicon_actor(const sckg_schema *s, const char *id) {
   return NULL;
 }
 
-void lex_sign_phrases(sckg_schema *s) {
-  for (size_t i = 0; i < s->n_phrases; i++) {
-    const phrase *ph = s->phrases[i];
-    lex_sig sig = {0};
-    for (size_t k = 1; k < ph->n && sig.n < LEX_SIG_BITS; k++)
-      if (!(ph->is_star && ph->is_star[k]) && !(ph->wclass && ph->wclass[k]))
-        sig.bits[sig.n++] =
-            (unsigned char)sckg_lexicon_bloom_bit(s, ph->ltoks[k]);
-    s->sigs[i] = sig;
-  }
-}
-
 /* A phrase's second word when it fixes one: its interned lowered token,
  * or NULL when it has none or a '*' or a class there. */
 static const char *fixed_second(const phrase *ph) {
@@ -160,6 +148,21 @@ static const char *fixed_second(const phrase *ph) {
       (ph->wclass && ph->wclass[1]))
     return NULL;
   return ph->ltoks[1];
+}
+
+void lex_sign_phrases(sckg_schema *s) {
+  for (size_t i = 0; i < s->n_phrases; i++) {
+    const phrase *ph = s->phrases[i];
+    lex_sig sig = {0};
+    /* a fixed second word is found with its pair (lex_pair), so a
+     * candidate always has it: sign from the third word on */
+    for (size_t k = fixed_second(ph) ? 2 : 1; k < ph->n && sig.n < LEX_SIG_BITS;
+         k++)
+      if (!(ph->is_star && ph->is_star[k]) && !(ph->wclass && ph->wclass[k]))
+        sig.bits[sig.n++] =
+            (unsigned char)sckg_lexicon_bloom_bit(s, ph->ltoks[k]);
+    s->sigs[i] = sig;
+  }
 }
 
 static uint64_t schema_off(const sckg_schema *s, const char *p) {

@@ -372,8 +372,9 @@ typedef struct {
 /* What a phrase's words need of a sentence, so that a matcher rules out most
  * candidates without reading them: the bloom bit (sckg_lexicon_bloom_bit)
  * of each of its words after the first that is neither a '*' nor a class,
- * up to LEX_SIG_BITS of them. Each such word must stand in a sentence the
- * phrase matches. */
+ * up to LEX_SIG_BITS of them, but for a fixed second word, which its pair
+ * finds (lex_pair). Each such word must stand in a sentence the phrase
+ * matches. */
 enum { LEX_SIG_BITS = 7 };
 typedef struct {
   unsigned char n; /* the bits used */
