@@ -10,9 +10,7 @@
 
 /* The number words.tsv gives token i, or `none`. */
 static int value_of(const reader *r, size_t i, int none) {
-  int v;
-  return i < r->n && sckg_lexicon_word_value(r->s, r->toks[i].lower, &v) ? v
-                                                                         : none;
+  return i < r->n && r->lexw[i] && r->lexw[i]->has_num ? r->lexw[i]->num : none;
 }
 
 static int month_of(const reader *r, size_t i) {
@@ -227,7 +225,7 @@ static sckg_date occasion_day(const reader *r, size_t h) {
   sckg_date none = {0, 0, 0};
   if (!ex_is_lower_word(r, h))
     return none;
-  uint32_t types = sckg_lexicon_event_head(r->s, r->toks[h].lower);
+  uint32_t types = r->lexw[h] ? r->lexw[h]->heads : 0;
   if (!types && !(ex_word(r, h) & W_EVENTNOUN))
     return none;
   for (size_t i = r->out->n_events; i-- > 0;) {
@@ -645,7 +643,7 @@ void ex_date_named_again(reader *r) {
   for (size_t h = 1; h < r->n; h++) {
     if (!ex_is_lower_word(r, h))
       continue;
-    uint32_t types = sckg_lexicon_event_head(r->s, r->toks[h].lower);
+    uint32_t types = r->lexw[h] ? r->lexw[h]->heads : 0;
     bool said = ex_word(r, h) & W_UTTERANCE;
     if (!types && !said && !(ex_word(r, h) & W_EVENTNOUN))
       continue; /* an event noun names an act of any type */

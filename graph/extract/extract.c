@@ -406,7 +406,8 @@ static void read_sentence(reader *r, size_t b, size_t e) {
   }
   memset(r->words_seen, 0, sizeof r->words_seen);
   for (size_t i = 0; i < r->n; i++) {
-    r->wclass[i] = sckg_lexicon_word(r->s, r->toks[i].lower);
+    r->lexw[i] = sckg_lexicon_entry(r->s, r->toks[i].lower);
+    r->wclass[i] = r->lexw[i] ? r->lexw[i]->cls : 0;
     if (r->toks[i].lower) {
       unsigned bit = sckg_lexicon_bloom_bit(r->s, r->toks[i].lower);
       r->words_seen[bit / 64] |= (uint64_t)1 << (bit % 64);

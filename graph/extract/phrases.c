@@ -205,7 +205,7 @@ typedef struct {
 static void cands_at(const reader *r, size_t i, cand_iter *it) {
   const char *next = i + 1 < r->n ? r->toks[i + 1].lower : NULL;
   it->a = it->b = 0;
-  if (!sckg_lexicon_candidates(r->s, r->toks[i].lower, next, &it->c))
+  if (!sckg_lexicon_candidates(r->s, r->lexw[i], next, &it->c))
     it->c.n_open = it->c.n_fixed = 0;
 }
 
@@ -440,7 +440,7 @@ static const phrase *object_relative_at(reader *r, size_t i) {
     return NULL;
   /* a '*' second: the phrases open after their first word */
   lex_cands c;
-  if (!sckg_lexicon_candidates(r->s, r->toks[i].lower, NULL, &c))
+  if (!sckg_lexicon_candidates(r->s, r->lexw[i], NULL, &c))
     return NULL;
   const char *object = r->toks[s - 1].lower;
   for (uint32_t k = 0; k < c.n_open; k++) {

@@ -163,6 +163,9 @@ typedef struct {
    * sentence is read: the grammar asks ex_word about every token many
    * times over */
   sckg_wclass wclass[MAX_TOKENS];
+  /* and all else the lexicon knows of it (sckg_lexicon_entry), NULL when
+   * nothing: its phrases are found from it */
+  const lex_word *lexw[MAX_TOKENS];
   /* a Bloom filter of the sentence's lowered tokens
    * (sckg_lexicon_bloom_bit): a phrase with a word missing from it cannot
    * match (sckg_schema.sigs) */

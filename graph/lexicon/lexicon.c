@@ -219,15 +219,15 @@ static void put_pair(sckg_schema *s, const lex_word *w, uint32_t at,
 
 void lex_pair_phrases(sckg_schema *s) { each_pair(s, put_pair); }
 
-bool sckg_lexicon_candidates(const sckg_schema *s, const char *tok,
+bool sckg_lexicon_candidates(const sckg_schema *s, const lex_word *w,
                              const char *next, lex_cands *out) {
-  const lex_word *w = sckg_lexicon_entry(s, tok);
   if (!w || !w->n_phrases)
     return false;
   uint32_t at = (uint32_t)(w->phrases - s->phrases);
   *out = (lex_cands){s->cands + at, NULL, w->n_open, 0};
   if (next && w->n_open < w->n_phrases) {
-    const lex_pair *p = pair_slot(s, schema_off(s, tok), schema_off(s, next));
+    const lex_pair *p =
+        pair_slot(s, schema_off(s, w->key), schema_off(s, next));
     if (p->n) {
       out->fixed = s->cands + p->at;
       out->n_fixed = p->n;

@@ -470,10 +470,10 @@ void lex_sign_phrases(sckg_schema *s);
  * table (image.c, after it places them, as the keys hang on where the
  * words lie). */
 void lex_pair_phrases(sckg_schema *s);
-/* The phrases that may match at a token whose interned lowered word is
- * `tok`, followed by the interned lowered word `next` (NULL: none); false
- * when none may. */
-bool sckg_lexicon_candidates(const sckg_schema *s, const char *tok,
+/* The phrases that may match at a token whose word's entry is `w`
+ * (sckg_lexicon_entry of its interned lowered form; NULL: none), followed
+ * by the interned lowered word `next` (NULL: none); false when none may. */
+bool sckg_lexicon_candidates(const sckg_schema *s, const lex_word *w,
                              const char *next, lex_cands *out);
 /* All the schema knows of an interned lowered token, or NULL when nothing. */
 const lex_word *sckg_lexicon_entry(const sckg_schema *s, const char *tok);
