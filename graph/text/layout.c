@@ -160,13 +160,33 @@ static bool wanted(const noise_pattern *np, noise_kind kind,
   return np->where == where && (kind == NOISE_KIND_COUNT || np->kind == kind);
 }
 
+/* The bytes that can open a pattern, by where it stands: either case of a
+ * pattern's first letter. A scan tries the patterns only at these, and most
+ * bytes of a paragraph open none. */
+typedef struct {
+  bool opens[NOISE_AT_WEAK_CUE + 1][256];
+} pattern_starts;
+
+static void index_starts(const sckg_schema *s, pattern_starts *starts) {
+  memset(starts, 0, sizeof *starts);
+  for (size_t k = 0; k < s->n_noise; k++) {
+    const noise_pattern *np = &s->noise[k];
+    char c = np->pat[0], raw[2] = {c, lower(c) ? (char)(c - 32) : c};
+    for (size_t i = 0; i < 2; i++) /* a pattern opens a word */
+      if (to_lower(raw[i]) == c && !blank(raw[i]))
+        starts->opens[np->where][(unsigned char)raw[i]] = true;
+  }
+}
+
 /* A pattern of `kind` (any kind when NOISE_KIND_COUNT) placed at `where`
  * that matches p[b..e), or NULL. For NOISE_AT_END, *at is where the
  * earliest such tail starts. Positions go outside, and at each only the
  * patterns that start with its byte are tried: most paragraphs are prose. */
-static const noise_pattern *find_pattern(const sckg_schema *s, const char *p,
-                                         size_t b, size_t e, noise_kind kind,
-                                         noise_where where, size_t *at) {
+static const noise_pattern *find_pattern(const sckg_schema *s,
+                                         const pattern_starts *starts,
+                                         const char *p, size_t b, size_t e,
+                                         noise_kind kind, noise_where where,
+                                         size_t *at) {
   if (where == NOISE_AT_START) {
     unsigned char c = (unsigned char)to_lower(p[b]);
     for (size_t k = s->noise_from[c]; k < s->noise_from[c + 1]; k++)
@@ -175,10 +195,11 @@ static const noise_pattern *find_pattern(const sckg_schema *s, const char *p,
         return &s->noise[k];
     return NULL;
   }
+  const bool *opens = starts->opens[where];
   /* a tail is short (at most TAIL_MAX_WORDS words after its first) */
   size_t from = where == NOISE_AT_END && e - b > 160 ? e - 160 : b;
   for (size_t i = from; i < e; i++) {
-    if (blank(p[i]) || (i > b && alnum(p[i - 1])))
+    if (!opens[(unsigned char)p[i]] || (i > b && alnum(p[i - 1])))
       continue;
     unsigned char c = (unsigned char)to_lower(p[i]);
     for (size_t k = s->noise_from[c]; k < s->noise_from[c + 1]; k++) {
@@ -609,13 +630,14 @@ static size_t count_sentences(const sckg_schema *s, const char *p, size_t b,
 
 /* What a paragraph is by itself (pass 1): a pattern's kind, a shape's, or
  * prose with the span to read. */
-static void classify(const sckg_schema *s, const char *p, para *g, bool lead) {
+static void classify(const sckg_schema *s, const pattern_starts *starts,
+                     const char *p, para *g, bool lead) {
   size_t b = g->b, e = g->e;
   g->pb = b;
   g->pe = e;
   g->words = count_words_upto(p, b, e, CAPTION_MAX_WORDS + 1);
   const noise_pattern *np =
-      find_pattern(s, p, b, e, NOISE_KIND_COUNT, NOISE_AT_START, NULL);
+      find_pattern(s, starts, p, b, e, NOISE_KIND_COUNT, NOISE_AT_START, NULL);
   if (np) {
     bool fits = true;
     if (np->kind == NOISE_BYLINE) { /* "By Megan Carlisle" */
@@ -639,7 +661,8 @@ static void classify(const sckg_schema *s, const char *p, para *g, bool lead) {
     return;
   }
   size_t at = e;
-  if ((np = find_pattern(s, p, b, e, NOISE_KIND_COUNT, NOISE_AT_END, &at)) &&
+  if ((np = find_pattern(s, starts, p, b, e, NOISE_KIND_COUNT, NOISE_AT_END,
+                         &at)) &&
       np->kind != NOISE_CREDIT) {
     if (g->words <=
         (np->kind == NOISE_POST ? POST_MAX_WORDS : COPYRIGHT_MAX_WORDS)) {
@@ -655,10 +678,11 @@ static void classify(const sckg_schema *s, const char *p, para *g, bool lead) {
   g->sentences = count_sentences(s, p, b, te, CAPTION_MAX_SENTENCES + 1);
   g->closed = closed(p, b, te);
   if (g->words <= CAPTION_MAX_WORDS && g->sentences <= CAPTION_MAX_SENTENCES) {
-    if (find_pattern(s, p, b, tail, NOISE_CAPTION, NOISE_AT_CUE, NULL) ||
-        (tail < e &&
-         (date_tail(s, p, b, tail) || find_pattern(s, p, b, tail, NOISE_CAPTION,
-                                                   NOISE_AT_WEAK_CUE, NULL)))) {
+    if (find_pattern(s, starts, p, b, tail, NOISE_CAPTION, NOISE_AT_CUE,
+                     NULL) ||
+        (tail < e && (date_tail(s, p, b, tail) ||
+                      find_pattern(s, starts, p, b, tail, NOISE_CAPTION,
+                                   NOISE_AT_WEAK_CUE, NULL)))) {
       g->kind = NOISE_CAPTION;
       return;
     }
@@ -751,9 +775,11 @@ void sckg_layout_read(const sckg_schema *s, const char *p, size_t n,
   memset(out, 0, sizeof *out);
   size_t np;
   para *ps = split_paragraphs(p, n, indent, &np);
+  pattern_starts starts;
+  index_starts(s, &starts);
   bool lead = true;
   for (size_t i = 0; i < np; i++) {
-    classify(s, p, &ps[i], lead);
+    classify(s, &starts, p, &ps[i], lead);
     lead &= !(ps[i].kind == PROSE && ps[i].closed); /* a headline is not */
   }
   /* pass 2: what depends on the neighbours */
