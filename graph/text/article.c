@@ -1,6 +1,5 @@
 /* SPDX-License-Identifier: MIT */
 #include "text/article.h"
-#include "text/sentence.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -30,30 +29,6 @@ static size_t find_mark(const char *p, size_t n, const char *mark) {
     q++;
   }
   return n;
-}
-
-static void push_sentence(article_text *out, size_t *cap, size_t b, size_t e) {
-  if (out->n_sents == *cap) {
-    *cap = *cap ? *cap * 2 : 32;
-    out->sents = sckg_xrealloc(out->sents, *cap * sizeof *out->sents);
-  }
-  out->sents[out->n_sents++] = (sentence_span){b, e};
-}
-
-/* The sentences of a prose paragraph body[b..e). */
-static void split_sentences(const sckg_schema *s, article_text *out,
-                            size_t *cap, size_t b, size_t e) {
-  const char *body = out->body;
-  while (b < e) {
-    size_t next, end = sckg_sentence_end(s, body, b, e, &next);
-    while (end > b && is_space_byte(body[end - 1]))
-      end--;
-    if (end > b)
-      push_sentence(out, cap, b, end);
-    b = next;
-    while (b < e && is_space_byte(body[b]))
-      b++;
-  }
 }
 
 sckg_status sckg_article_read(const sckg_schema *s, const char *text,
@@ -115,15 +90,13 @@ sckg_status sckg_article_read(const sckg_schema *s, const char *text,
       te++;
     out->title = (sckg_str){body + tb, te - tb};
   }
-  size_t cap = 0;
-  for (size_t k = 0; k < l->n_prose; k++)
-    split_sentences(s, out, &cap, l->prose[k].b, l->prose[k].e);
+  out->sents = l->sents;
+  out->n_sents = l->n_sents;
   return SCKG_OK;
 }
 
 void sckg_article_text_free(article_text *a) {
   sckg_layout_free(&a->layout);
-  free(a->sents);
   a->sents = NULL;
   a->n_sents = 0;
 }

@@ -529,6 +529,12 @@ static bool echoes(const char *p, size_t ab, size_t ae, size_t cb, size_t ce) {
 
 enum { PROSE = -1, SHORT = -2 }; /* SHORT: a label when prose follows */
 
+/* A sentence found by sckg_sentence_end: where it ends, where the next
+ * starts. */
+typedef struct {
+  size_t end, next;
+} sentence_cut;
+
 typedef struct {
   size_t b, e;   /* trimmed; may hold the line breaks of wrapped text */
   size_t pb, pe; /* the prose: past a dateline, before a credit */
@@ -536,6 +542,10 @@ typedef struct {
   size_t words, sentences; /* up to 81; sentences before a credit, to 4 */
   bool closed;             /* the text before a credit ends a sentence */
   bool credited;           /* it ends in a credit */
+  /* the sentences counted, the first from b, all in p[b..cut_end): the
+   * prose's sentences are these when it starts at one of them */
+  sentence_cut cuts[CAPTION_MAX_SENTENCES + 1];
+  size_t cut_end;
 } para;
 
 typedef struct {
@@ -615,17 +625,18 @@ static para *split_paragraphs(const char *p, size_t n, size_t indent,
   return ps;
 }
 
-/* The sentences of p[b..e), counted up to `most`: the shapes ask no more. */
-static size_t count_sentences(const sckg_schema *s, const char *p, size_t b,
-                              size_t e, size_t most) {
+/* The sentences of p[g->b..e), counted up to the caption's most and one:
+ * the shapes ask no more. They are kept in g->cuts for the prose. */
+static void count_sentences(const sckg_schema *s, const char *p, para *g,
+                            size_t e) {
   size_t n = 0;
-  while (b < e && n < most) {
-    size_t next;
-    sckg_sentence_end(s, p, b, e, &next);
-    n++;
-    b = next;
+  for (size_t b = g->b; b < e && n < CAPTION_MAX_SENTENCES + 1; n++) {
+    sentence_cut *c = &g->cuts[n];
+    c->end = sckg_sentence_end(s, p, b, e, &c->next);
+    b = c->next;
   }
-  return n;
+  g->sentences = n;
+  g->cut_end = e;
 }
 
 /* What a paragraph is by itself (pass 1): a pattern's kind, a shape's, or
@@ -675,7 +686,7 @@ static void classify(const sckg_schema *s, const pattern_starts *starts,
    * launch. (Yonhap)" is one finished sentence */
   size_t tail = credit_at(s, p, b, e, at), te = trim_end(p, b, tail);
   g->credited = tail < e;
-  g->sentences = count_sentences(s, p, b, te, CAPTION_MAX_SENTENCES + 1);
+  count_sentences(s, p, g, te);
   g->closed = closed(p, b, te);
   if (g->words <= CAPTION_MAX_WORDS && g->sentences <= CAPTION_MAX_SENTENCES) {
     if (find_pattern(s, starts, p, b, tail, NOISE_CAPTION, NOISE_AT_CUE,
@@ -770,6 +781,35 @@ static void drop(article_layout *l, size_t *cap, size_t b, size_t e,
   l->dropped[l->n_dropped++] = (dropped_span){b, e, k};
 }
 
+/* The sentences of g's prose p[g->pb..g->pe), appended to l->sents. Where
+ * a sentence starts depends only on where the one before it starts and on
+ * the span's end: from the first that starts where one counted in
+ * classify does, they are those (a dateline aside, all of them). A
+ * sentence ends after its punctuation and quotes, or at the trimmed end,
+ * so it never ends in a blank. */
+static void split_sentences(const sckg_schema *s, const char *p, const para *g,
+                            article_layout *l, size_t *cap) {
+  size_t k = 0, counted = g->pe == g->cut_end ? g->sentences : 0;
+  size_t at = g->b; /* where cuts[k] starts */
+  for (size_t b = g->pb; b < g->pe;) {
+    while (k < counted && at < b)
+      at = g->cuts[k++].next;
+    size_t end, next;
+    if (k < counted && at == b) {
+      end = g->cuts[k].end;
+      next = g->cuts[k].next;
+    } else {
+      end = sckg_sentence_end(s, p, b, g->pe, &next);
+    }
+    if (l->n_sents == *cap) {
+      *cap = *cap ? *cap * 2 : 32;
+      l->sents = sckg_xrealloc(l->sents, *cap * sizeof *l->sents);
+    }
+    l->sents[l->n_sents++] = (text_span){b, end};
+    b = next;
+  }
+}
+
 void sckg_layout_read(const sckg_schema *s, const char *p, size_t n,
                       bool headline, size_t indent, article_layout *out) {
   memset(out, 0, sizeof *out);
@@ -795,7 +835,7 @@ void sckg_layout_read(const sckg_schema *s, const char *p, size_t n,
       ps[i].kind = prose_after ? NOISE_LABEL : PROSE;
     prose_after |= ps[i].kind == PROSE;
   }
-  size_t dcap = 0;
+  size_t dcap = 0, scap = 0;
   out->prose = sckg_xcalloc(np ? np : 1, sizeof *out->prose);
   for (size_t i = 0; i < np; i++) {
     para *g = &ps[i];
@@ -805,8 +845,10 @@ void sckg_layout_read(const sckg_schema *s, const char *p, size_t n,
     }
     if (g->pb > g->b)
       drop(out, &dcap, g->b, trim_end(p, g->b, g->pb), NOISE_DATELINE);
-    if (g->pe > g->pb)
+    if (g->pe > g->pb) {
       out->prose[out->n_prose++] = (text_span){g->pb, g->pe};
+      split_sentences(s, p, g, out, &scap);
+    }
     size_t c = g->pe;
     while (c < g->e && blank(p[c]))
       c++;
@@ -818,6 +860,7 @@ void sckg_layout_read(const sckg_schema *s, const char *p, size_t n,
 
 void sckg_layout_free(article_layout *l) {
   free(l->prose);
+  free(l->sents);
   free(l->dropped);
   memset(l, 0, sizeof *l);
 }
