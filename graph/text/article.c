@@ -16,11 +16,16 @@ static bool word_boundary(const char *text, size_t len, size_t b, size_t e) {
   return left && right;
 }
 
-/* Where a publisher's credit mark occurs in p[0..n), or n. */
-static size_t find_mark(const char *p, size_t n, const char *mark) {
+/* Where a publisher's credit mark occurs in p[0..n), or n; only a mark
+ * that starts before `before` is looked for. */
+static size_t find_mark(const char *p, size_t n, size_t before,
+                        const char *mark) {
   size_t m = strlen(mark);
-  for (const char *q = p; m && (size_t)(q - p) + m <= n;) {
-    q = memchr(q, mark[0], n - m + 1 - (size_t)(q - p));
+  size_t last = m && m <= n ? n - m + 1 : 0; /* where no mark can start */
+  if (last > before)
+    last = before;
+  for (const char *q = p; (size_t)(q - p) < last;) {
+    q = memchr(q, mark[0], last - (size_t)(q - p));
     if (!q)
       break;
     size_t i = (size_t)(q - p);
@@ -67,7 +72,7 @@ sckg_status sckg_article_read(const sckg_schema *s, const char *text,
   size_t head = n < 4096 ? n : 4096;
   size_t best = head;
   for (size_t k = 0; k < s->n_pubs; k++) {
-    size_t at = find_mark(body, head, s->pub_marks[k]);
+    size_t at = find_mark(body, head, best, s->pub_marks[k]);
     if (at < best) {
       best = at;
       out->publisher = s->pub_names[k];
