@@ -30,10 +30,9 @@ enum {
 
 /* ---- Characters ---------------------------------------------------------- */
 
-static bool blank(char c) {
-  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' ||
-         c == '\v';
-}
+static const bool BLANK[256] = {[' '] = true,  ['\t'] = true, ['\r'] = true,
+                                ['\n'] = true, ['\f'] = true, ['\v'] = true};
+static bool blank(char c) { return BLANK[(unsigned char)c]; }
 static bool upper(char c) { return c >= 'A' && c <= 'Z'; }
 static bool lower(char c) { return c >= 'a' && c <= 'z'; }
 static bool digit(char c) { return c >= '0' && c <= '9'; }
@@ -54,10 +53,13 @@ static size_t dash_at(const char *p, size_t e, size_t i) {
 
 /* Characters (code points) in p[b..e). */
 static size_t width(const char *p, size_t b, size_t e) {
-  size_t w = 0;
-  for (size_t i = b; i < e; i++)
-    w += ((unsigned char)p[i] & 0xC0) != 0x80;
-  return w;
+  return sckg_utf8_count(p + b, e - b);
+}
+
+/* Where the first c at or after `from` stands in p[0..n), or n. */
+static size_t next_byte(const char *p, size_t from, size_t n, char c) {
+  const char *q = memchr(p + from, c, n - from);
+  return q ? (size_t)(q - p) : n;
 }
 
 /* The words of p[b..e), counted up to `most`. */
@@ -584,10 +586,14 @@ static para *split_paragraphs(const char *p, size_t n, size_t indent,
                               size_t *count) {
   line *lines = NULL;
   size_t nl = 0, cap = 0, longest = 0;
+  /* the next line feed and carriage return, each looked for once */
+  size_t lf = next_byte(p, 0, n, '\n'), cr = next_byte(p, 0, n, '\r');
   for (size_t i = 0; i < n;) {
-    size_t e = i;
-    while (e < n && p[e] != '\n' && p[e] != '\r')
-      e++;
+    if (lf < i)
+      lf = next_byte(p, i, n, '\n');
+    if (cr < i)
+      cr = next_byte(p, i, n, '\r');
+    size_t e = lf < cr ? lf : cr;
     size_t b = i, te = e;
     while (b < te && blank(p[b]))
       b++;
