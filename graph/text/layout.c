@@ -162,22 +162,28 @@ static bool wanted(const noise_pattern *np, noise_kind kind,
   return np->where == where && (kind == NOISE_KIND_COUNT || np->kind == kind);
 }
 
-/* The bytes that can open a pattern, by where it stands: either case of a
- * pattern's first letter. A scan tries the patterns only at these, and most
- * bytes of a paragraph open none. */
+/* The bytes that can open a pattern of noise.tsv, by where it stands
+ * (either case of its first letter), and those that can open a publisher's
+ * mark. Scans try the patterns and marks only at these, and most bytes of
+ * a paragraph open none. */
 typedef struct {
-  bool opens[NOISE_AT_WEAK_CUE + 1][256];
-} pattern_starts;
+  bool pattern[NOISE_AT_WEAK_CUE + 1][256];
+  bool mark[256];
+} openers;
 
-static void index_starts(const sckg_schema *s, pattern_starts *starts) {
-  memset(starts, 0, sizeof *starts);
+static void index_openers(const sckg_schema *s, openers *op) {
+  memset(op, 0, sizeof *op);
   for (size_t k = 0; k < s->n_noise; k++) {
     const noise_pattern *np = &s->noise[k];
     char c = np->pat[0], raw[2] = {c, lower(c) ? (char)(c - 32) : c};
     for (size_t i = 0; i < 2; i++) /* a pattern opens a word */
       if (to_lower(raw[i]) == c && !blank(raw[i]))
-        starts->opens[np->where][(unsigned char)raw[i]] = true;
+        op->pattern[np->where][(unsigned char)raw[i]] = true;
   }
+  /* an empty mark would be the part of "/name" before its slash */
+  for (size_t k = 0; k < s->n_pubs; k++)
+    op->mark[(unsigned char)(s->pub_marks[k][0] ? s->pub_marks[k][0] : '/')] =
+        true;
 }
 
 /* A pattern of `kind` (any kind when NOISE_KIND_COUNT) placed at `where`
@@ -185,10 +191,9 @@ static void index_starts(const sckg_schema *s, pattern_starts *starts) {
  * earliest such tail starts. Positions go outside, and at each only the
  * patterns that start with its byte are tried: most paragraphs are prose. */
 static const noise_pattern *find_pattern(const sckg_schema *s,
-                                         const pattern_starts *starts,
-                                         const char *p, size_t b, size_t e,
-                                         noise_kind kind, noise_where where,
-                                         size_t *at) {
+                                         const openers *op, const char *p,
+                                         size_t b, size_t e, noise_kind kind,
+                                         noise_where where, size_t *at) {
   if (where == NOISE_AT_START) {
     unsigned char c = (unsigned char)to_lower(p[b]);
     for (size_t k = s->noise_from[c]; k < s->noise_from[c + 1]; k++)
@@ -197,7 +202,7 @@ static const noise_pattern *find_pattern(const sckg_schema *s,
         return &s->noise[k];
     return NULL;
   }
-  const bool *opens = starts->opens[where];
+  const bool *opens = op->pattern[where];
   /* a tail is short (at most TAIL_MAX_WORDS words after its first) */
   size_t from = where == NOISE_AT_END && e - b > 160 ? e - 160 : b;
   for (size_t i = from; i < e; i++) {
@@ -374,8 +379,13 @@ static bool post_credit(const char *p, size_t b, size_t e) {
   return false;
 }
 
+/* Is p[b..e) the mark? Most words differ in their first byte. */
 static bool mark_is(const char *mark, const char *p, size_t b, size_t e) {
-  return strlen(mark) == e - b && memcmp(mark, p + b, e - b) == 0;
+  while (b < e && *mark && *mark == p[b]) {
+    mark++;
+    b++;
+  }
+  return b == e && !*mark;
 }
 
 /* Where a credit in brackets that names a publisher closes p[b..e), or e:
@@ -405,6 +415,25 @@ static size_t bracket_credit(const sckg_schema *s, const char *p, size_t b,
   return e;
 }
 
+/* Is the word p[wb..we) a publisher's mark not in brackets (those are
+ * bracket_credit's), when it is the `last` word, or its part before a
+ * slash ("REUTERS/Kim Hong-Ji")? */
+static bool credit_mark(const sckg_schema *s, const openers *op, const char *p,
+                        size_t wb, size_t we, bool last) {
+  if (!op->mark[(unsigned char)p[wb]])
+    return false; /* most words: no mark opens with their first byte */
+  size_t slash = wb;
+  while (slash < we && p[slash] != '/')
+    slash++;
+  for (size_t k = 0; k < s->n_pubs; k++) {
+    const char *m = s->pub_marks[k];
+    if (m[0] != '(' && ((last && mark_is(m, p, wb, we)) ||
+                        (slash < we && mark_is(m, p, wb, slash))))
+      return true;
+  }
+  return false;
+}
+
 /* Where a credit closing p[b..e) starts, or e: a publisher in brackets
  * (bracket_credit), a publisher's mark of publishers.tsv after the end of
  * a sentence,
@@ -412,8 +441,8 @@ static size_t bracket_credit(const sckg_schema *s, const char *p, size_t b,
  * "AFP/File"); a photographer in capitals before a slash and an agency
  * ("AHN YOUNG-JOON / AP"); or a credit pattern of noise.tsv ("(Photo:
  * AFP)", "Source: BfV"), found by the caller at pattern_at (e if none). */
-static size_t credit_at(const sckg_schema *s, const char *p, size_t b, size_t e,
-                        size_t pattern_at) {
+static size_t credit_at(const sckg_schema *s, const openers *op, const char *p,
+                        size_t b, size_t e, size_t pattern_at) {
   size_t best = pattern_at;
   size_t open = bracket_credit(s, p, b, e);
   if (open < best)
@@ -421,14 +450,7 @@ static size_t credit_at(const sckg_schema *s, const char *p, size_t b, size_t e,
   size_t i = e, wb, we, words = 0;
   while (words < TAIL_MAX_WORDS && prev_word(p, b, &i, &wb, &we)) {
     words++;
-    size_t slash = wb;
-    while (slash < we && p[slash] != '/')
-      slash++;
-    for (size_t k = 0; k < s->n_pubs; k++) {
-      const char *m = s->pub_marks[k];
-      if (m[0] == '(' || !((words == 1 && mark_is(m, p, wb, we)) ||
-                           (slash < we && mark_is(m, p, wb, slash))))
-        continue; /* bracketed credits are bracket_credit's */
+    if (credit_mark(s, op, p, wb, we, words == 1)) {
       size_t j = trim_end(p, b, wb);
       if (j == b || closed(p, b, j) || p[j - 1] == ',')
         best = wb < best ? wb : best;
@@ -453,8 +475,8 @@ static size_t credit_at(const sckg_schema *s, const char *p, size_t b, size_t e,
  * --", "June 5 (Reuters) -", "MOSCOW, September 14. /TASS/."), each word
  * capitalised or a number, ended by a spaced dash or by a mark in slashes.
  * Without a mark, only the lead paragraph may open with one. */
-static size_t dateline_end(const sckg_schema *s, const char *p, size_t b,
-                           size_t e, bool lead) {
+static size_t dateline_end(const sckg_schema *s, const openers *op,
+                           const char *p, size_t b, size_t e, bool lead) {
   size_t lim = e < b + DATELINE_MAX_BYTES ? e : b + DATELINE_MAX_BYTES;
   bool caps = false, mark = false;
   size_t words = 0;
@@ -477,7 +499,7 @@ static size_t dateline_end(const sckg_schema *s, const char *p, size_t b,
     size_t be = bare_end(p, i, we);
     if (words == 1)
       caps = be - i >= 2 && no_lowercase(p, i, be);
-    for (size_t k = 0; k < s->n_pubs; k++) {
+    for (size_t k = 0; op->mark[(unsigned char)p[i]] && k < s->n_pubs; k++) {
       if (!mark_is(s->pub_marks[k], p, i, be) &&
           !mark_is(s->pub_marks[k], p, i, we))
         continue;
@@ -647,14 +669,14 @@ static void count_sentences(const sckg_schema *s, const char *p, para *g,
 
 /* What a paragraph is by itself (pass 1): a pattern's kind, a shape's, or
  * prose with the span to read. */
-static void classify(const sckg_schema *s, const pattern_starts *starts,
-                     const char *p, para *g, bool lead) {
+static void classify(const sckg_schema *s, const openers *op, const char *p,
+                     para *g, bool lead) {
   size_t b = g->b, e = g->e;
   g->pb = b;
   g->pe = e;
   g->words = count_words_upto(p, b, e, CAPTION_MAX_WORDS + 1);
   const noise_pattern *np =
-      find_pattern(s, starts, p, b, e, NOISE_KIND_COUNT, NOISE_AT_START, NULL);
+      find_pattern(s, op, p, b, e, NOISE_KIND_COUNT, NOISE_AT_START, NULL);
   if (np) {
     bool fits = true;
     if (np->kind == NOISE_BYLINE) { /* "By Megan Carlisle" */
@@ -678,8 +700,8 @@ static void classify(const sckg_schema *s, const pattern_starts *starts,
     return;
   }
   size_t at = e;
-  if ((np = find_pattern(s, starts, p, b, e, NOISE_KIND_COUNT, NOISE_AT_END,
-                         &at)) &&
+  if ((np =
+           find_pattern(s, op, p, b, e, NOISE_KIND_COUNT, NOISE_AT_END, &at)) &&
       np->kind != NOISE_CREDIT) {
     if (g->words <=
         (np->kind == NOISE_POST ? POST_MAX_WORDS : COPYRIGHT_MAX_WORDS)) {
@@ -690,15 +712,14 @@ static void classify(const sckg_schema *s, const pattern_starts *starts,
   }
   /* the shape is that of what stands before a credit: "Seoul condemned the
    * launch. (Yonhap)" is one finished sentence */
-  size_t tail = credit_at(s, p, b, e, at), te = trim_end(p, b, tail);
+  size_t tail = credit_at(s, op, p, b, e, at), te = trim_end(p, b, tail);
   g->credited = tail < e;
   count_sentences(s, p, g, te);
   g->closed = closed(p, b, te);
   if (g->words <= CAPTION_MAX_WORDS && g->sentences <= CAPTION_MAX_SENTENCES) {
-    if (find_pattern(s, starts, p, b, tail, NOISE_CAPTION, NOISE_AT_CUE,
-                     NULL) ||
+    if (find_pattern(s, op, p, b, tail, NOISE_CAPTION, NOISE_AT_CUE, NULL) ||
         (tail < e && (date_tail(s, p, b, tail) ||
-                      find_pattern(s, starts, p, b, tail, NOISE_CAPTION,
+                      find_pattern(s, op, p, b, tail, NOISE_CAPTION,
                                    NOISE_AT_WEAK_CUE, NULL)))) {
       g->kind = NOISE_CAPTION;
       return;
@@ -729,7 +750,7 @@ static void classify(const sckg_schema *s, const pattern_starts *starts,
       return;
     }
   }
-  g->pb = dateline_end(s, p, b, tail, lead);
+  g->pb = dateline_end(s, op, p, b, tail, lead);
   g->pe = trim_end(p, g->pb, tail);
 }
 
@@ -821,11 +842,11 @@ void sckg_layout_read(const sckg_schema *s, const char *p, size_t n,
   memset(out, 0, sizeof *out);
   size_t np;
   para *ps = split_paragraphs(p, n, indent, &np);
-  pattern_starts starts;
-  index_starts(s, &starts);
+  openers op;
+  index_openers(s, &op);
   bool lead = true;
   for (size_t i = 0; i < np; i++) {
-    classify(s, &starts, p, &ps[i], lead);
+    classify(s, &op, p, &ps[i], lead);
     lead &= !(ps[i].kind == PROSE && ps[i].closed); /* a headline is not */
   }
   /* pass 2: what depends on the neighbours */
