@@ -364,12 +364,24 @@ uint64_t sckg_hash64(const void *data, size_t len) {
   return h;
 }
 
+/* Text is read eight bytes at a time where only their high bits matter. */
+#define HIGH_BITS 0x8080808080808080u
+
+static uint64_t load8(const void *p) {
+  uint64_t x;
+  memcpy(&x, p, sizeof x);
+  return x;
+}
+
 size_t sckg_utf8_count(const char *s, size_t n) {
-  size_t count = 0;
-  for (size_t i = 0; i < n; i++)
-    if (((unsigned char)s[i] & 0xC0) != 0x80)
-      count++;
-  return count;
+  size_t cont = 0, i = 0; /* continuation bytes: 10xxxxxx */
+  for (; n - i >= 8; i += 8) {
+    uint64_t x = load8(s + i), c = x & ~(x << 1) & HIGH_BITS;
+    cont += (size_t)(((c >> 7) * 0x0101010101010101u) >> 56); /* sum bytes */
+  }
+  for (; i < n; i++)
+    cont += ((unsigned char)s[i] & 0xC0) == 0x80;
+  return n - cont;
 }
 
 size_t sckg_utf8_check(const char *s, size_t n) {

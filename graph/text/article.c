@@ -1,6 +1,5 @@
 /* SPDX-License-Identifier: MIT */
 #include "text/article.h"
-#include "text/sentence.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -17,11 +16,16 @@ static bool word_boundary(const char *text, size_t len, size_t b, size_t e) {
   return left && right;
 }
 
-/* Where a publisher's credit mark occurs in p[0..n), or n. */
-static size_t find_mark(const char *p, size_t n, const char *mark) {
+/* Where a publisher's credit mark occurs in p[0..n), or n; only a mark
+ * that starts before `before` is looked for. */
+static size_t find_mark(const char *p, size_t n, size_t before,
+                        const char *mark) {
   size_t m = strlen(mark);
-  for (const char *q = p; m && (size_t)(q - p) + m <= n;) {
-    q = memchr(q, mark[0], n - m + 1 - (size_t)(q - p));
+  size_t last = m && m <= n ? n - m + 1 : 0; /* where no mark can start */
+  if (last > before)
+    last = before;
+  for (const char *q = p; (size_t)(q - p) < last;) {
+    q = memchr(q, mark[0], last - (size_t)(q - p));
     if (!q)
       break;
     size_t i = (size_t)(q - p);
@@ -30,30 +34,6 @@ static size_t find_mark(const char *p, size_t n, const char *mark) {
     q++;
   }
   return n;
-}
-
-static void push_sentence(article_text *out, size_t *cap, size_t b, size_t e) {
-  if (out->n_sents == *cap) {
-    *cap = *cap ? *cap * 2 : 32;
-    out->sents = sckg_xrealloc(out->sents, *cap * sizeof *out->sents);
-  }
-  out->sents[out->n_sents++] = (sentence_span){b, e};
-}
-
-/* The sentences of a prose paragraph body[b..e). */
-static void split_sentences(const sckg_schema *s, article_text *out,
-                            size_t *cap, size_t b, size_t e) {
-  const char *body = out->body;
-  while (b < e) {
-    size_t next, end = sckg_sentence_end(s, body, b, e, &next);
-    while (end > b && is_space_byte(body[end - 1]))
-      end--;
-    if (end > b)
-      push_sentence(out, cap, b, end);
-    b = next;
-    while (b < e && is_space_byte(body[b]))
-      b++;
-  }
 }
 
 sckg_status sckg_article_read(const sckg_schema *s, const char *text,
@@ -92,7 +72,7 @@ sckg_status sckg_article_read(const sckg_schema *s, const char *text,
   size_t head = n < 4096 ? n : 4096;
   size_t best = head;
   for (size_t k = 0; k < s->n_pubs; k++) {
-    size_t at = find_mark(body, head, s->pub_marks[k]);
+    size_t at = find_mark(body, head, best, s->pub_marks[k]);
     if (at < best) {
       best = at;
       out->publisher = s->pub_names[k];
@@ -115,15 +95,13 @@ sckg_status sckg_article_read(const sckg_schema *s, const char *text,
       te++;
     out->title = (sckg_str){body + tb, te - tb};
   }
-  size_t cap = 0;
-  for (size_t k = 0; k < l->n_prose; k++)
-    split_sentences(s, out, &cap, l->prose[k].b, l->prose[k].e);
+  out->sents = l->sents;
+  out->n_sents = l->n_sents;
   return SCKG_OK;
 }
 
 void sckg_article_text_free(article_text *a) {
   sckg_layout_free(&a->layout);
-  free(a->sents);
   a->sents = NULL;
   a->n_sents = 0;
 }

@@ -11,18 +11,16 @@
 #include "sckg/status.h"
 #include "text/layout.h"
 
-typedef struct {
-  size_t b, e; /* byte span in the body */
-} sentence_span;
+typedef text_span sentence_span; /* byte span in the body */
 
 typedef struct {
   const char *body; /* the text after the date line */
   size_t len;
-  sckg_date date;        /* from the date line; year 0 when none */
-  sckg_str title;        /* the headline, else the first line of prose */
-  const char *publisher; /* from a credit mark, or NULL */
-  article_layout layout; /* the prose paragraphs and what is not read */
-  sentence_span *sents;  /* the sentences of the prose; heap array */
+  sckg_date date;             /* from the date line; year 0 when none */
+  sckg_str title;             /* the headline, else the first line of prose */
+  const char *publisher;      /* from a credit mark, or NULL */
+  article_layout layout;      /* the prose paragraphs and what is not read */
+  const sentence_span *sents; /* the sentences of the prose: the layout's */
   size_t n_sents;
 } article_text;
 

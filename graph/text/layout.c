@@ -30,10 +30,9 @@ enum {
 
 /* ---- Characters ---------------------------------------------------------- */
 
-static bool blank(char c) {
-  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' ||
-         c == '\v';
-}
+static const bool BLANK[256] = {[' '] = true,  ['\t'] = true, ['\r'] = true,
+                                ['\n'] = true, ['\f'] = true, ['\v'] = true};
+static bool blank(char c) { return BLANK[(unsigned char)c]; }
 static bool upper(char c) { return c >= 'A' && c <= 'Z'; }
 static bool lower(char c) { return c >= 'a' && c <= 'z'; }
 static bool digit(char c) { return c >= '0' && c <= '9'; }
@@ -54,10 +53,13 @@ static size_t dash_at(const char *p, size_t e, size_t i) {
 
 /* Characters (code points) in p[b..e). */
 static size_t width(const char *p, size_t b, size_t e) {
-  size_t w = 0;
-  for (size_t i = b; i < e; i++)
-    w += ((unsigned char)p[i] & 0xC0) != 0x80;
-  return w;
+  return sckg_utf8_count(p + b, e - b);
+}
+
+/* Where the first c at or after `from` stands in p[0..n), or n. */
+static size_t next_byte(const char *p, size_t from, size_t n, char c) {
+  const char *q = memchr(p + from, c, n - from);
+  return q ? (size_t)(q - p) : n;
 }
 
 /* The words of p[b..e), counted up to `most`. */
@@ -160,11 +162,36 @@ static bool wanted(const noise_pattern *np, noise_kind kind,
   return np->where == where && (kind == NOISE_KIND_COUNT || np->kind == kind);
 }
 
+/* The bytes that can open a pattern of noise.tsv, by where it stands
+ * (either case of its first letter), and those that can open a publisher's
+ * mark. Scans try the patterns and marks only at these, and most bytes of
+ * a paragraph open none. */
+typedef struct {
+  bool pattern[NOISE_AT_WEAK_CUE + 1][256];
+  bool mark[256];
+} openers;
+
+static void index_openers(const sckg_schema *s, openers *op) {
+  memset(op, 0, sizeof *op);
+  for (size_t k = 0; k < s->n_noise; k++) {
+    const noise_pattern *np = &s->noise[k];
+    char c = np->pat[0], raw[2] = {c, lower(c) ? (char)(c - 32) : c};
+    for (size_t i = 0; i < 2; i++) /* a pattern opens a word */
+      if (to_lower(raw[i]) == c && !blank(raw[i]))
+        op->pattern[np->where][(unsigned char)raw[i]] = true;
+  }
+  /* an empty mark would be the part of "/name" before its slash */
+  for (size_t k = 0; k < s->n_pubs; k++)
+    op->mark[(unsigned char)(s->pub_marks[k][0] ? s->pub_marks[k][0] : '/')] =
+        true;
+}
+
 /* A pattern of `kind` (any kind when NOISE_KIND_COUNT) placed at `where`
  * that matches p[b..e), or NULL. For NOISE_AT_END, *at is where the
  * earliest such tail starts. Positions go outside, and at each only the
  * patterns that start with its byte are tried: most paragraphs are prose. */
-static const noise_pattern *find_pattern(const sckg_schema *s, const char *p,
+static const noise_pattern *find_pattern(const sckg_schema *s,
+                                         const openers *op, const char *p,
                                          size_t b, size_t e, noise_kind kind,
                                          noise_where where, size_t *at) {
   if (where == NOISE_AT_START) {
@@ -175,10 +202,11 @@ static const noise_pattern *find_pattern(const sckg_schema *s, const char *p,
         return &s->noise[k];
     return NULL;
   }
+  const bool *opens = op->pattern[where];
   /* a tail is short (at most TAIL_MAX_WORDS words after its first) */
   size_t from = where == NOISE_AT_END && e - b > 160 ? e - 160 : b;
   for (size_t i = from; i < e; i++) {
-    if (blank(p[i]) || (i > b && alnum(p[i - 1])))
+    if (!opens[(unsigned char)p[i]] || (i > b && alnum(p[i - 1])))
       continue;
     unsigned char c = (unsigned char)to_lower(p[i]);
     for (size_t k = s->noise_from[c]; k < s->noise_from[c + 1]; k++) {
@@ -351,8 +379,13 @@ static bool post_credit(const char *p, size_t b, size_t e) {
   return false;
 }
 
+/* Is p[b..e) the mark? Most words differ in their first byte. */
 static bool mark_is(const char *mark, const char *p, size_t b, size_t e) {
-  return strlen(mark) == e - b && memcmp(mark, p + b, e - b) == 0;
+  while (b < e && *mark && *mark == p[b]) {
+    mark++;
+    b++;
+  }
+  return b == e && !*mark;
 }
 
 /* Where a credit in brackets that names a publisher closes p[b..e), or e:
@@ -382,6 +415,25 @@ static size_t bracket_credit(const sckg_schema *s, const char *p, size_t b,
   return e;
 }
 
+/* Is the word p[wb..we) a publisher's mark not in brackets (those are
+ * bracket_credit's), when it is the `last` word, or its part before a
+ * slash ("REUTERS/Kim Hong-Ji")? */
+static bool credit_mark(const sckg_schema *s, const openers *op, const char *p,
+                        size_t wb, size_t we, bool last) {
+  if (!op->mark[(unsigned char)p[wb]])
+    return false; /* most words: no mark opens with their first byte */
+  size_t slash = wb;
+  while (slash < we && p[slash] != '/')
+    slash++;
+  for (size_t k = 0; k < s->n_pubs; k++) {
+    const char *m = s->pub_marks[k];
+    if (m[0] != '(' && ((last && mark_is(m, p, wb, we)) ||
+                        (slash < we && mark_is(m, p, wb, slash))))
+      return true;
+  }
+  return false;
+}
+
 /* Where a credit closing p[b..e) starts, or e: a publisher in brackets
  * (bracket_credit), a publisher's mark of publishers.tsv after the end of
  * a sentence,
@@ -389,8 +441,8 @@ static size_t bracket_credit(const sckg_schema *s, const char *p, size_t b,
  * "AFP/File"); a photographer in capitals before a slash and an agency
  * ("AHN YOUNG-JOON / AP"); or a credit pattern of noise.tsv ("(Photo:
  * AFP)", "Source: BfV"), found by the caller at pattern_at (e if none). */
-static size_t credit_at(const sckg_schema *s, const char *p, size_t b, size_t e,
-                        size_t pattern_at) {
+static size_t credit_at(const sckg_schema *s, const openers *op, const char *p,
+                        size_t b, size_t e, size_t pattern_at) {
   size_t best = pattern_at;
   size_t open = bracket_credit(s, p, b, e);
   if (open < best)
@@ -398,14 +450,7 @@ static size_t credit_at(const sckg_schema *s, const char *p, size_t b, size_t e,
   size_t i = e, wb, we, words = 0;
   while (words < TAIL_MAX_WORDS && prev_word(p, b, &i, &wb, &we)) {
     words++;
-    size_t slash = wb;
-    while (slash < we && p[slash] != '/')
-      slash++;
-    for (size_t k = 0; k < s->n_pubs; k++) {
-      const char *m = s->pub_marks[k];
-      if (m[0] == '(' || !((words == 1 && mark_is(m, p, wb, we)) ||
-                           (slash < we && mark_is(m, p, wb, slash))))
-        continue; /* bracketed credits are bracket_credit's */
+    if (credit_mark(s, op, p, wb, we, words == 1)) {
       size_t j = trim_end(p, b, wb);
       if (j == b || closed(p, b, j) || p[j - 1] == ',')
         best = wb < best ? wb : best;
@@ -430,8 +475,8 @@ static size_t credit_at(const sckg_schema *s, const char *p, size_t b, size_t e,
  * --", "June 5 (Reuters) -", "MOSCOW, September 14. /TASS/."), each word
  * capitalised or a number, ended by a spaced dash or by a mark in slashes.
  * Without a mark, only the lead paragraph may open with one. */
-static size_t dateline_end(const sckg_schema *s, const char *p, size_t b,
-                           size_t e, bool lead) {
+static size_t dateline_end(const sckg_schema *s, const openers *op,
+                           const char *p, size_t b, size_t e, bool lead) {
   size_t lim = e < b + DATELINE_MAX_BYTES ? e : b + DATELINE_MAX_BYTES;
   bool caps = false, mark = false;
   size_t words = 0;
@@ -454,7 +499,7 @@ static size_t dateline_end(const sckg_schema *s, const char *p, size_t b,
     size_t be = bare_end(p, i, we);
     if (words == 1)
       caps = be - i >= 2 && no_lowercase(p, i, be);
-    for (size_t k = 0; k < s->n_pubs; k++) {
+    for (size_t k = 0; op->mark[(unsigned char)p[i]] && k < s->n_pubs; k++) {
       if (!mark_is(s->pub_marks[k], p, i, be) &&
           !mark_is(s->pub_marks[k], p, i, we))
         continue;
@@ -508,6 +553,12 @@ static bool echoes(const char *p, size_t ab, size_t ae, size_t cb, size_t ce) {
 
 enum { PROSE = -1, SHORT = -2 }; /* SHORT: a label when prose follows */
 
+/* A sentence found by sckg_sentence_end: where it ends, where the next
+ * starts. */
+typedef struct {
+  size_t end, next;
+} sentence_cut;
+
 typedef struct {
   size_t b, e;   /* trimmed; may hold the line breaks of wrapped text */
   size_t pb, pe; /* the prose: past a dateline, before a credit */
@@ -515,6 +566,10 @@ typedef struct {
   size_t words, sentences; /* up to 81; sentences before a credit, to 4 */
   bool closed;             /* the text before a credit ends a sentence */
   bool credited;           /* it ends in a credit */
+  /* the sentences counted, the first from b, all in p[b..cut_end): the
+   * prose's sentences are these when it starts at one of them */
+  sentence_cut cuts[CAPTION_MAX_SENTENCES + 1];
+  size_t cut_end;
 } para;
 
 typedef struct {
@@ -553,10 +608,14 @@ static para *split_paragraphs(const char *p, size_t n, size_t indent,
                               size_t *count) {
   line *lines = NULL;
   size_t nl = 0, cap = 0, longest = 0;
+  /* the next line feed and carriage return, each looked for once */
+  size_t lf = next_byte(p, 0, n, '\n'), cr = next_byte(p, 0, n, '\r');
   for (size_t i = 0; i < n;) {
-    size_t e = i;
-    while (e < n && p[e] != '\n' && p[e] != '\r')
-      e++;
+    if (lf < i)
+      lf = next_byte(p, i, n, '\n');
+    if (cr < i)
+      cr = next_byte(p, i, n, '\r');
+    size_t e = lf < cr ? lf : cr;
     size_t b = i, te = e;
     while (b < te && blank(p[b]))
       b++;
@@ -594,28 +653,30 @@ static para *split_paragraphs(const char *p, size_t n, size_t indent,
   return ps;
 }
 
-/* The sentences of p[b..e), counted up to `most`: the shapes ask no more. */
-static size_t count_sentences(const sckg_schema *s, const char *p, size_t b,
-                              size_t e, size_t most) {
+/* The sentences of p[g->b..e), counted up to the caption's most and one:
+ * the shapes ask no more. They are kept in g->cuts for the prose. */
+static void count_sentences(const sckg_schema *s, const char *p, para *g,
+                            size_t e) {
   size_t n = 0;
-  while (b < e && n < most) {
-    size_t next;
-    sckg_sentence_end(s, p, b, e, &next);
-    n++;
-    b = next;
+  for (size_t b = g->b; b < e && n < CAPTION_MAX_SENTENCES + 1; n++) {
+    sentence_cut *c = &g->cuts[n];
+    c->end = sckg_sentence_end(s, p, b, e, &c->next);
+    b = c->next;
   }
-  return n;
+  g->sentences = n;
+  g->cut_end = e;
 }
 
 /* What a paragraph is by itself (pass 1): a pattern's kind, a shape's, or
  * prose with the span to read. */
-static void classify(const sckg_schema *s, const char *p, para *g, bool lead) {
+static void classify(const sckg_schema *s, const openers *op, const char *p,
+                     para *g, bool lead) {
   size_t b = g->b, e = g->e;
   g->pb = b;
   g->pe = e;
   g->words = count_words_upto(p, b, e, CAPTION_MAX_WORDS + 1);
   const noise_pattern *np =
-      find_pattern(s, p, b, e, NOISE_KIND_COUNT, NOISE_AT_START, NULL);
+      find_pattern(s, op, p, b, e, NOISE_KIND_COUNT, NOISE_AT_START, NULL);
   if (np) {
     bool fits = true;
     if (np->kind == NOISE_BYLINE) { /* "By Megan Carlisle" */
@@ -639,7 +700,8 @@ static void classify(const sckg_schema *s, const char *p, para *g, bool lead) {
     return;
   }
   size_t at = e;
-  if ((np = find_pattern(s, p, b, e, NOISE_KIND_COUNT, NOISE_AT_END, &at)) &&
+  if ((np =
+           find_pattern(s, op, p, b, e, NOISE_KIND_COUNT, NOISE_AT_END, &at)) &&
       np->kind != NOISE_CREDIT) {
     if (g->words <=
         (np->kind == NOISE_POST ? POST_MAX_WORDS : COPYRIGHT_MAX_WORDS)) {
@@ -650,15 +712,15 @@ static void classify(const sckg_schema *s, const char *p, para *g, bool lead) {
   }
   /* the shape is that of what stands before a credit: "Seoul condemned the
    * launch. (Yonhap)" is one finished sentence */
-  size_t tail = credit_at(s, p, b, e, at), te = trim_end(p, b, tail);
+  size_t tail = credit_at(s, op, p, b, e, at), te = trim_end(p, b, tail);
   g->credited = tail < e;
-  g->sentences = count_sentences(s, p, b, te, CAPTION_MAX_SENTENCES + 1);
+  count_sentences(s, p, g, te);
   g->closed = closed(p, b, te);
   if (g->words <= CAPTION_MAX_WORDS && g->sentences <= CAPTION_MAX_SENTENCES) {
-    if (find_pattern(s, p, b, tail, NOISE_CAPTION, NOISE_AT_CUE, NULL) ||
-        (tail < e &&
-         (date_tail(s, p, b, tail) || find_pattern(s, p, b, tail, NOISE_CAPTION,
-                                                   NOISE_AT_WEAK_CUE, NULL)))) {
+    if (find_pattern(s, op, p, b, tail, NOISE_CAPTION, NOISE_AT_CUE, NULL) ||
+        (tail < e && (date_tail(s, p, b, tail) ||
+                      find_pattern(s, op, p, b, tail, NOISE_CAPTION,
+                                   NOISE_AT_WEAK_CUE, NULL)))) {
       g->kind = NOISE_CAPTION;
       return;
     }
@@ -688,7 +750,7 @@ static void classify(const sckg_schema *s, const char *p, para *g, bool lead) {
       return;
     }
   }
-  g->pb = dateline_end(s, p, b, tail, lead);
+  g->pb = dateline_end(s, op, p, b, tail, lead);
   g->pe = trim_end(p, g->pb, tail);
 }
 
@@ -746,14 +808,45 @@ static void drop(article_layout *l, size_t *cap, size_t b, size_t e,
   l->dropped[l->n_dropped++] = (dropped_span){b, e, k};
 }
 
+/* The sentences of g's prose p[g->pb..g->pe), appended to l->sents. Where
+ * a sentence starts depends only on where the one before it starts and on
+ * the span's end: from the first that starts where one counted in
+ * classify does, they are those (a dateline aside, all of them). A
+ * sentence ends after its punctuation and quotes, or at the trimmed end,
+ * so it never ends in a blank. */
+static void split_sentences(const sckg_schema *s, const char *p, const para *g,
+                            article_layout *l, size_t *cap) {
+  size_t k = 0, counted = g->pe == g->cut_end ? g->sentences : 0;
+  size_t at = g->b; /* where cuts[k] starts */
+  for (size_t b = g->pb; b < g->pe;) {
+    while (k < counted && at < b)
+      at = g->cuts[k++].next;
+    size_t end, next;
+    if (k < counted && at == b) {
+      end = g->cuts[k].end;
+      next = g->cuts[k].next;
+    } else {
+      end = sckg_sentence_end(s, p, b, g->pe, &next);
+    }
+    if (l->n_sents == *cap) {
+      *cap = *cap ? *cap * 2 : 32;
+      l->sents = sckg_xrealloc(l->sents, *cap * sizeof *l->sents);
+    }
+    l->sents[l->n_sents++] = (text_span){b, end};
+    b = next;
+  }
+}
+
 void sckg_layout_read(const sckg_schema *s, const char *p, size_t n,
                       bool headline, size_t indent, article_layout *out) {
   memset(out, 0, sizeof *out);
   size_t np;
   para *ps = split_paragraphs(p, n, indent, &np);
+  openers op;
+  index_openers(s, &op);
   bool lead = true;
   for (size_t i = 0; i < np; i++) {
-    classify(s, p, &ps[i], lead);
+    classify(s, &op, p, &ps[i], lead);
     lead &= !(ps[i].kind == PROSE && ps[i].closed); /* a headline is not */
   }
   /* pass 2: what depends on the neighbours */
@@ -769,7 +862,7 @@ void sckg_layout_read(const sckg_schema *s, const char *p, size_t n,
       ps[i].kind = prose_after ? NOISE_LABEL : PROSE;
     prose_after |= ps[i].kind == PROSE;
   }
-  size_t dcap = 0;
+  size_t dcap = 0, scap = 0;
   out->prose = sckg_xcalloc(np ? np : 1, sizeof *out->prose);
   for (size_t i = 0; i < np; i++) {
     para *g = &ps[i];
@@ -779,8 +872,10 @@ void sckg_layout_read(const sckg_schema *s, const char *p, size_t n,
     }
     if (g->pb > g->b)
       drop(out, &dcap, g->b, trim_end(p, g->b, g->pb), NOISE_DATELINE);
-    if (g->pe > g->pb)
+    if (g->pe > g->pb) {
       out->prose[out->n_prose++] = (text_span){g->pb, g->pe};
+      split_sentences(s, p, g, out, &scap);
+    }
     size_t c = g->pe;
     while (c < g->e && blank(p[c]))
       c++;
@@ -792,6 +887,7 @@ void sckg_layout_read(const sckg_schema *s, const char *p, size_t n,
 
 void sckg_layout_free(article_layout *l) {
   free(l->prose);
+  free(l->sents);
   free(l->dropped);
   memset(l, 0, sizeof *l);
 }

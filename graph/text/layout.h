@@ -28,7 +28,9 @@ typedef struct {
   size_t n_prose;
   dropped_span *dropped; /* what is not read, in order */
   size_t n_dropped;
-  text_span title; /* the headline; empty when there is none */
+  text_span title;  /* the headline; empty when there is none */
+  text_span *sents; /* the sentences of the prose, in order (sentence.h) */
+  size_t n_sents;
 } article_layout;
 
 /* Lay out body[0..n). `headline`: whether the body may open with a

@@ -58,12 +58,22 @@ static bool opener_at(const sckg_schema *s, const char *p, size_t e, size_t i) {
   return j < e && p[j] == ' ' && (sckg_word_class(s, p + i, j - i) & W_OPENER);
 }
 
+/* The first . ! or ? in p[i..e), or e: the dot is looked for first, and
+ * the rarer marks only before it. */
+static size_t next_stop(const char *p, size_t i, size_t e) {
+  const char *q = memchr(p + i, '.', e - i);
+  size_t stop = q ? (size_t)(q - p) : e;
+  if ((q = memchr(p + i, '!', stop - i)))
+    stop = (size_t)(q - p);
+  if ((q = memchr(p + i, '?', stop - i)))
+    stop = (size_t)(q - p);
+  return stop;
+}
+
 size_t sckg_sentence_end(const sckg_schema *s, const char *p, size_t b,
                          size_t e, size_t *next_out) {
-  for (size_t i = b; i < e; i++) {
+  for (size_t i = next_stop(p, b, e); i < e; i = next_stop(p, i + 1, e)) {
     char c = p[i];
-    if (c != '.' && c != '!' && c != '?')
-      continue;
     size_t end = i + 1;
     while (end < e && (p[end] == '"' || p[end] == '\'' || p[end] == ')'))
       end++;

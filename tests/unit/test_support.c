@@ -389,6 +389,13 @@ static void utf8_check_rejects_invalid(void **state) {
   assert_int_equal(CHECK("\xC3\xA9\xA9"), 2);
   /* the first error counts when there are several */
   assert_int_equal(CHECK("\xC3\xA9z\x80\xC0\x80"), 3);
+  /* after runs of ASCII, read eight bytes at a time */
+  assert_int_equal(CHECK("0123456789abcdef\x80"), 16);
+  assert_int_equal(CHECK("0123456789abcde\xC3"), 15);
+  assert_int_equal(CHECK("0123456789abcdefghij\xC3\xA9klmnopqrstu\xFF"), 33);
+  assert_int_equal(CHECK("0123456\xE2\x82\xAC"
+                         "0123456789abcdef\xED\xA0\x80"),
+                   26);
 }
 
 static void utf8_count_code_points(void **state) {
@@ -404,6 +411,16 @@ static void utf8_count_code_points(void **state) {
                                    13),
                    7);
   assert_int_equal(sckg_utf8_count("abcdef", 2), 2);
+  /* longer texts are read eight bytes at a time: sequences across the
+   * eights, and a tail shorter than eight */
+  assert_int_equal(sckg_utf8_count("abcdefg\xE2\x80\x9Cxyz\xC3\xA9"
+                                   "0123456789\xF0\x9F\x98\x80",
+                                   29),
+                   23);
+  assert_int_equal(sckg_utf8_count("\x80\x80\x80\x80\x80\x80\x80\x80"
+                                   "\xBF",
+                                   9),
+                   0);
 }
 
 /* The number writers give what printf's "%016llx" and "%zu" give. */
