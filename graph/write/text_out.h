@@ -19,7 +19,11 @@
  * locking and format parsing, or a caller's function) would cost more than
  * the escaping itself. `failed` latches the first short write so later
  * calls are no-ops. */
-enum { OUT_SIZE = 64 * 1024, IRI_CACHE = 256 };
+enum {
+  OUT_SIZE = 64 * 1024,
+  IRI_CACHE_BITS = 10,
+  IRI_CACHE = 1 << IRI_CACHE_BITS
+};
 
 /* What write_iri returns for an IRI it had to escape: no clean length. */
 #define OUT_ESCAPED SIZE_MAX
@@ -32,9 +36,11 @@ typedef struct {
   /* IRIs known to need no escape, with their length, by address: the
    * graph's strings are interned and each IRI is written many times (a
    * subject once per triple, the predicates all the time): so an IRI
-   * handed to write_iri must not change while `o` lives. Small, since
-   * out_init clears it for every graph written, and a graph of one
-   * article writes a few hundred IRIs. */
+   * handed to write_iri must not change while `o` lives. A slot holds
+   * something only when its bit in `filled` is set: out_init clears the
+   * bits alone, not the slots, for every graph written, and a graph of one
+   * article writes only a few hundred IRIs. */
+  uint64_t filled[IRI_CACHE / 64];
   struct {
     const char *iri;
     size_t len;
@@ -139,10 +145,11 @@ static inline out_mask16 iri_special16(out_bytes16 v) {
 OUT_CLEAN_PREFIX(iri_clean_prefix, iri_special16, iri_forbidden)
 
 /* Where an IRI's address falls in the cache: interned strings lie next to
- * each other in the arena, so the address is mixed before it is cut. */
+ * each other in the arena, so the address is mixed (Fibonacci hashing) and
+ * its top bits taken. */
 static inline size_t iri_slot(const char *iri) {
-  return (size_t)(((uint64_t)(uintptr_t)iri * 0x9E3779B97F4A7C15u) >> 56) %
-         IRI_CACHE;
+  return (size_t)(((uint64_t)(uintptr_t)iri * 0x9E3779B97F4A7C15u) >>
+                  (64 - IRI_CACHE_BITS));
 }
 
 /* `iri` between < and >, its n bytes known to need no escape. */
@@ -159,19 +166,13 @@ static inline void put_clean_iri(out_buf *o, const char *iri, size_t n) {
   put(o, ">", 1);
 }
 
-/* The graph mints only valid IRIs, so the scan finds nothing and the IRI
- * is copied whole; if one slips in, UCHAR keeps the line parsable instead
- * of ending the IRI early (percent-encoding would name another IRI).
- * Returns the IRI's length when it was copied whole, so that a writer may
- * repeat it with put_clean_iri, else OUT_ESCAPED. */
-static inline size_t write_iri(out_buf *o, const char *iri) {
-  size_t slot = iri_slot(iri);
-  if (o->safe[slot].iri == iri) {
-    put_clean_iri(o, iri, o->safe[slot].len);
-    return o->safe[slot].len;
-  }
+/* write_iri for an IRI the cache does not know: scanned, then kept in the
+ * cache when clean, escaped when not. Out of line, so that what the cache
+ * knows is written by a few instructions inlined where it is asked. */
+static size_t write_new_iri(out_buf *o, const char *iri, size_t slot) {
   size_t len = strlen(iri), n = iri_clean_prefix(iri, len);
   if (n == len) {
+    o->filled[slot / 64] |= (uint64_t)1 << (slot % 64);
     o->safe[slot].iri = iri;
     o->safe[slot].len = n;
     put_clean_iri(o, iri, n);
@@ -189,6 +190,19 @@ static inline size_t write_iri(out_buf *o, const char *iri) {
   }
   put(o, ">", 1);
   return OUT_ESCAPED;
+}
+
+/* The graph mints only valid IRIs, so the scan finds nothing and the IRI
+ * is copied whole; if one slips in, UCHAR keeps the line parsable instead
+ * of ending the IRI early (percent-encoding would name another IRI).
+ * Returns the IRI's length when it was copied whole, so that a writer may
+ * repeat it with put_clean_iri, else OUT_ESCAPED. */
+static inline size_t write_iri(out_buf *o, const char *iri) {
+  size_t slot = iri_slot(iri);
+  if (!(o->filled[slot / 64] >> (slot % 64) & 1) || o->safe[slot].iri != iri)
+    return write_new_iri(o, iri, slot);
+  put_clean_iri(o, iri, o->safe[slot].len);
+  return o->safe[slot].len;
 }
 
 /* Bytes a literal cannot hold as they are: " \ and the C0 controls and
@@ -237,9 +251,10 @@ static inline void write_string(out_buf *o, const char *s) {
   put(o, "\"", 1);
 }
 
-/* Set up `o` (not zeroed past its header: the buffer needs no zeroing). */
+/* Set up `o` (not zeroed past its header: the cache's slots and the
+ * buffer need no zeroing). */
 static inline void out_init(out_buf *o, sckg_byte_sink sink, void *stream) {
-  memset(o, 0, offsetof(out_buf, buf));
+  memset(o, 0, offsetof(out_buf, safe));
   o->sink = sink;
   o->stream = stream;
 }
