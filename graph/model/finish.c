@@ -60,16 +60,26 @@ static int str_cmp(const void *pa, const void *pb) {
   return strcmp(*(const char *const *)pa, *(const char *const *)pb);
 }
 
+/* "CyberTheft" as "cyber-theft", appended to b: made in a block on the
+ * stack and added a block at a time, not a call per character, since
+ * every event's IRI goes through here. */
 static void kebab(sckg_buf *b, const char *camel) {
+  char part[64];
+  size_t k = 0;
   for (const char *p = camel; *p; p++) {
+    if (k + 2 > sizeof part) {
+      sckg_buf_add(b, part, k);
+      k = 0;
+    }
     if (*p >= 'A' && *p <= 'Z') {
       if (p != camel)
-        sckg_buf_addc(b, '-');
-      sckg_buf_addc(b, (char)(*p - 'A' + 'a'));
+        part[k++] = '-';
+      part[k++] = (char)(*p - 'A' + 'a');
     } else {
-      sckg_buf_addc(b, *p);
+      part[k++] = *p;
     }
   }
+  sckg_buf_add(b, part, k);
 }
 
 /* Undated reports join the dated event of the same type, agents, targets

@@ -3,17 +3,94 @@
  * (sckg_graph_each_subject) and as one sorted list. */
 #include "model/model.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* The predicates of the triples made from the nodes, in the byte order of
+ * their IRIs (nif's "http://persistence." before dcterms' "http://purl.",
+ * the w3.org ones, then ours under "https:"). All the triples a walk
+ * hands over at once share their subject, so comparing two of them is
+ * comparing their predicates' places here, then their objects; an assert
+ * checks the order when the walk starts. */
+typedef enum {
+  P_ANCHOR_OF,
+  P_BEGIN_INDEX,
+  P_END_INDEX,
+  P_IS_STRING,
+  P_REFERENCE_CONTEXT,
+  P_DCT_DATE,
+  P_IDENTIFIER,
+  P_PUBLISHER,
+  P_TITLE,
+  P_TYPE,
+  P_LABEL,
+  P_SAME_AS,
+  P_RELATED,
+  P_WAS_DERIVED_FROM,
+  P_AFFILIATED_WITH,
+  P_AGENT,
+  P_ATTRIBUTED_TO,
+  P_DATE,
+  P_EVENT_TYPE,
+  P_EVIDENCE,
+  P_MENTIONS,
+  P_NEGATED,
+  P_PART_OF,
+  P_STATED_IN,
+  P_TARGET,
+  P_COUNT
+} predicate;
+
+#define RDF(x) SCKG_NS_RDF x
+#define SCKG(x) SCKG_NS x
+
+static const char *const predicate_iri[P_COUNT] = {
+    [P_ANCHOR_OF] = SCKG_NS_NIF "anchorOf",
+    [P_BEGIN_INDEX] = SCKG_NS_NIF "beginIndex",
+    [P_END_INDEX] = SCKG_NS_NIF "endIndex",
+    [P_IS_STRING] = SCKG_NS_NIF "isString",
+    [P_REFERENCE_CONTEXT] = SCKG_NS_NIF "referenceContext",
+    [P_DCT_DATE] = SCKG_NS_DCT "date",
+    [P_IDENTIFIER] = SCKG_NS_DCT "identifier",
+    [P_PUBLISHER] = SCKG_NS_DCT "publisher",
+    [P_TITLE] = SCKG_NS_DCT "title",
+    [P_TYPE] = RDF("type"),
+    [P_LABEL] = SCKG_NS_RDFS "label",
+    [P_SAME_AS] = SCKG_NS_OWL "sameAs",
+    [P_RELATED] = SCKG_NS_SKOS "related",
+    [P_WAS_DERIVED_FROM] = SCKG_NS_PROV "wasDerivedFrom",
+    [P_AFFILIATED_WITH] = SCKG("affiliatedWith"),
+    [P_AGENT] = SCKG("agent"),
+    [P_ATTRIBUTED_TO] = SCKG("attributedTo"),
+    [P_DATE] = SCKG("date"),
+    [P_EVENT_TYPE] = SCKG("eventType"),
+    [P_EVIDENCE] = SCKG("evidence"),
+    [P_MENTIONS] = SCKG("mentions"),
+    [P_NEGATED] = SCKG("negated"),
+    [P_PART_OF] = SCKG("partOf"),
+    [P_STATED_IN] = SCKG("statedIn"),
+    [P_TARGET] = SCKG("target"),
+};
+
+#ifndef NDEBUG
+static bool predicates_in_order(void) {
+  for (int k = 1; k < P_COUNT; k++)
+    if (strcmp(predicate_iri[k - 1], predicate_iri[k]) >= 0)
+      return false;
+  return true;
+}
+#endif
 
 /* One subject's triples at a time. The strings a triple needs that no node
  * holds whole (a sentence's text and offsets, a date, an event's label)
  * live in the walker's buffers until the next subject; the IRIs it makes
  * (classes, event types, Wikidata entities) in its arena until the walk
  * ends, so that a writer may know an IRI by its address for the whole
- * walk. */
+ * walk. Each triple's predicate is kept beside it as well, for the sort. */
 typedef struct {
   sckg_triple *t;
+  unsigned char *pred; /* predicate of t[i] */
   size_t n, cap;
   sckg_arena *arena;
   const char *class_iri[SCKG_CLASS_COUNT];
@@ -25,12 +102,14 @@ typedef struct {
   const sckg_schema *schema; /* what each event type's label is */
 } triples;
 
-static void add(triples *T, const char *s, const char *p, sckg_term o) {
+static void add(triples *T, const char *s, predicate p, sckg_term o) {
   if (T->n == T->cap) {
     T->cap = T->cap ? T->cap * 2 : 64;
     T->t = sckg_xrealloc(T->t, T->cap * sizeof *T->t);
+    T->pred = sckg_xrealloc(T->pred, T->cap);
   }
-  T->t[T->n++] = (sckg_triple){s, p, o};
+  T->pred[T->n] = (unsigned char)p;
+  T->t[T->n++] = (sckg_triple){s, predicate_iri[p], o};
 }
 
 static sckg_term iri(const char *v) {
@@ -52,49 +131,50 @@ static const char *num(triples *T, int which, size_t v) {
   return sckg_format_size(T->index[which], v);
 }
 
-#define RDF(x) SCKG_NS_RDF x
-#define SCKG(x) SCKG_NS x
+/* The makers below add a node's triples in the order the sort puts them
+ * in, as far as it is known before the objects are seen, so that sorting
+ * them is mostly checking that order. */
 
 static void actor_triples(triples *T, const sckg_actor *a) {
-  add(T, a->iri, RDF("type"), iri(SCKG("Actor")));
-  add(T, a->iri, RDF("type"), iri(T->class_iri[a->cls]));
-  add(T, a->iri, SCKG_NS_RDFS "label", lit(a->label, "en", NULL));
+  add(T, a->iri, P_TYPE, iri(SCKG("Actor")));
+  add(T, a->iri, P_TYPE, iri(T->class_iri[a->cls]));
+  add(T, a->iri, P_LABEL, lit(a->label, "en", NULL));
   if (a->qid)
-    add(T, a->iri, SCKG_NS_OWL "sameAs", iri(I(T, SCKG_NS_WD, a->qid)));
-  if (a->parent)
-    add(T, a->iri, a->affiliated ? SCKG("affiliatedWith") : SCKG("partOf"),
-        iri(a->parent->iri));
+    add(T, a->iri, P_SAME_AS, iri(I(T, SCKG_NS_WD, a->qid)));
   for (size_t i = 0; i < a->n_related; i++)
     if (a->related[i] != a)
-      add(T, a->iri, SCKG_NS_SKOS "related", iri(a->related[i]->iri));
+      add(T, a->iri, P_RELATED, iri(a->related[i]->iri));
+  if (a->parent)
+    add(T, a->iri, a->affiliated ? P_AFFILIATED_WITH : P_PART_OF,
+        iri(a->parent->iri));
 }
 
 static void article_triples(triples *T, const sckg_article *a, bool text) {
-  add(T, a->iri, RDF("type"), iri(SCKG("Article")));
-  add(T, a->iri, RDF("type"), iri(SCKG_NS_NIF "Context"));
-  add(T, a->iri, SCKG_NS_DCT "identifier", lit(a->ident, NULL, NULL));
-  if (a->title)
-    add(T, a->iri, SCKG_NS_DCT "title", lit(a->title, NULL, NULL));
-  if (a->publisher)
-    add(T, a->iri, SCKG_NS_DCT "publisher", lit(a->publisher, NULL, NULL));
-  if (a->date.year)
-    add(T, a->iri, SCKG_NS_DCT "date",
-        lit(T->date, NULL, sckg_date_format(a->date, T->date)));
   if (text)
-    add(T, a->iri, SCKG_NS_NIF "isString", lit(a->text, NULL, NULL));
+    add(T, a->iri, P_IS_STRING, lit(a->text, NULL, NULL));
+  if (a->date.year)
+    add(T, a->iri, P_DCT_DATE,
+        lit(T->date, NULL, sckg_date_format(a->date, T->date)));
+  add(T, a->iri, P_IDENTIFIER, lit(a->ident, NULL, NULL));
+  if (a->publisher)
+    add(T, a->iri, P_PUBLISHER, lit(a->publisher, NULL, NULL));
+  if (a->title)
+    add(T, a->iri, P_TITLE, lit(a->title, NULL, NULL));
+  add(T, a->iri, P_TYPE, iri(SCKG_NS_NIF "Context"));
+  add(T, a->iri, P_TYPE, iri(SCKG("Article")));
   for (size_t i = 0; i < a->n_mentions; i++)
-    add(T, a->iri, SCKG("mentions"), iri(a->mentions[i]->iri));
+    add(T, a->iri, P_MENTIONS, iri(a->mentions[i]->iri));
 }
 
 static void sentence_triples(triples *T, const sckg_sentence *s) {
   const char *nn = SCKG_NS_XSD "nonNegativeInteger";
-  add(T, s->iri, RDF("type"), iri(SCKG_NS_NIF "Sentence"));
   sckg_buf_clear(&T->anchor);
   sckg_buf_add(&T->anchor, s->text, s->text_len);
-  add(T, s->iri, SCKG_NS_NIF "anchorOf", lit(T->anchor.ptr, NULL, NULL));
-  add(T, s->iri, SCKG_NS_NIF "beginIndex", lit(num(T, 0, s->begin), NULL, nn));
-  add(T, s->iri, SCKG_NS_NIF "endIndex", lit(num(T, 1, s->end), NULL, nn));
-  add(T, s->iri, SCKG_NS_NIF "referenceContext", iri(s->article->iri));
+  add(T, s->iri, P_ANCHOR_OF, lit(T->anchor.ptr, NULL, NULL));
+  add(T, s->iri, P_BEGIN_INDEX, lit(num(T, 0, s->begin), NULL, nn));
+  add(T, s->iri, P_END_INDEX, lit(num(T, 1, s->end), NULL, nn));
+  add(T, s->iri, P_REFERENCE_CONTEXT, iri(s->article->iri));
+  add(T, s->iri, P_TYPE, iri(SCKG_NS_NIF "Sentence"));
 }
 
 /* "Japan imposes sanctions on North Korea (2023-04-07)": a label to read
@@ -120,54 +200,72 @@ static const char *event_label(triples *T, const sckg_event *e) {
     }
   }
   char d[16];
-  if (sckg_date_format(e->date, d))
-    sckg_buf_printf(b, " (%s)", d);
+  if (sckg_date_format(e->date, d)) {
+    sckg_buf_adds(b, " (");
+    sckg_buf_adds(b, d);
+    sckg_buf_addc(b, ')');
+  }
   return b->ptr;
 }
 
 static void event_triples(triples *T, const sckg_event *e) {
-  add(T, e->iri, RDF("type"), iri(SCKG("Event")));
-  add(T, e->iri, SCKG("eventType"), iri(T->type_iri[e->type]));
-  add(T, e->iri, SCKG_NS_RDFS "label", lit(event_label(T, e), "en", NULL));
-  for (size_t i = 0; i < e->n_agents; i++)
-    add(T, e->iri, SCKG("agent"), iri(e->agents[i]->iri));
-  for (size_t i = 0; i < e->n_targets; i++)
-    add(T, e->iri, SCKG("target"), iri(e->targets[i]->iri));
-  for (size_t i = 0; i < e->n_attributed; i++)
-    add(T, e->iri, SCKG("attributedTo"), iri(e->attributed[i]->iri));
-  if (e->date.year)
-    add(T, e->iri, SCKG("date"),
-        lit(T->date, NULL, sckg_date_format(e->date, T->date)));
-  if (e->negated)
-    add(T, e->iri, SCKG("negated"), lit("true", NULL, SCKG_NS_XSD "boolean"));
-  for (size_t i = 0; i < e->n_stated_in_all; i++)
-    add(T, e->iri, SCKG("statedIn"), iri(e->stated_in_all[i]->iri));
+  add(T, e->iri, P_TYPE, iri(SCKG("Event")));
+  add(T, e->iri, P_LABEL, lit(event_label(T, e), "en", NULL));
   for (size_t i = 0; i < e->n_sources; i++)
-    add(T, e->iri, SCKG_NS_PROV "wasDerivedFrom", iri(e->sources[i]->iri));
+    add(T, e->iri, P_WAS_DERIVED_FROM, iri(e->sources[i]->iri));
+  for (size_t i = 0; i < e->n_agents; i++)
+    add(T, e->iri, P_AGENT, iri(e->agents[i]->iri));
+  for (size_t i = 0; i < e->n_attributed; i++)
+    add(T, e->iri, P_ATTRIBUTED_TO, iri(e->attributed[i]->iri));
+  if (e->date.year)
+    add(T, e->iri, P_DATE,
+        lit(T->date, NULL, sckg_date_format(e->date, T->date)));
+  add(T, e->iri, P_EVENT_TYPE, iri(T->type_iri[e->type]));
   for (size_t i = 0; i < e->n_evidence; i++)
-    add(T, e->iri, SCKG("evidence"), iri(e->evidence[i]->iri));
+    add(T, e->iri, P_EVIDENCE, iri(e->evidence[i]->iri));
+  if (e->negated)
+    add(T, e->iri, P_NEGATED, lit("true", NULL, SCKG_NS_XSD "boolean"));
+  for (size_t i = 0; i < e->n_stated_in_all; i++)
+    add(T, e->iri, P_STATED_IN, iri(e->stated_in_all[i]->iri));
+  for (size_t i = 0; i < e->n_targets; i++)
+    add(T, e->iri, P_TARGET, iri(e->targets[i]->iri));
 }
 
-/* Sort one subject's triples by predicate and object and drop repeats.
- * Most subjects have a handful: insertion sort. */
+/* Two triples of one subject in N-Triples order: their predicates' places
+ * in predicate_iri, then their objects. */
+static int same_subject_cmp(const triples *T, size_t a, const sckg_triple *x,
+                            unsigned char px) {
+  if (T->pred[a] != px)
+    return T->pred[a] < px ? -1 : 1;
+  const sckg_term *o = &T->t[a].o;
+  if (o->value == x->o.value && o->kind == x->o.kind && o->lang == x->o.lang &&
+      o->datatype == x->o.datatype)
+    return 0; /* the common repeat: the very same strings */
+  return sckg_term_cmp(o, &x->o);
+}
+
+/* Sort one subject's triples and drop repeats, in one insertion sort: the
+ * makers add them nearly in order, so each is most often compared once,
+ * with the last one kept. */
 static void sort_subject(triples *T) {
-  sckg_triple *t = T->t;
-  size_t n = T->n;
-  if (n > 32) {
-    qsort(t, n, sizeof *t, sckg_triple_cmp);
-  } else {
-    for (size_t i = 1; i < n; i++) {
-      sckg_triple x = t[i];
-      size_t j = i;
-      for (; j > 0 && sckg_triple_cmp(&t[j - 1], &x) > 0; j--)
-        t[j] = t[j - 1];
-      t[j] = x;
-    }
-  }
   size_t w = 0;
-  for (size_t i = 0; i < n; i++)
-    if (!w || sckg_triple_cmp(&t[w - 1], &t[i]) != 0)
-      t[w++] = t[i];
+  for (size_t i = 0; i < T->n; i++) {
+    sckg_triple x = T->t[i];
+    unsigned char px = T->pred[i];
+    size_t j = w;
+    int c = 1;
+    while (j > 0 && (c = same_subject_cmp(T, j - 1, &x, px)) > 0)
+      j--;
+    if (j > 0 && c == 0)
+      continue; /* a repeat */
+    for (size_t k = w; k > j; k--) {
+      T->t[k] = T->t[k - 1];
+      T->pred[k] = T->pred[k - 1];
+    }
+    T->t[j] = x;
+    T->pred[j] = px;
+    w++;
+  }
   T->n = w;
 }
 
@@ -197,6 +295,7 @@ sckg_status sckg_graph_each_subject(const sckg_graph *g, sckg_subject_fn fn,
     return SCKG_ERR_ARG;
   if (g->triples)
     return walk_given(g, fn, ctx);
+  assert(predicates_in_order());
   triples T = {.arena = sckg_arena_new(), .schema = g->schema};
   for (int k = 0; k < SCKG_CLASS_COUNT; k++)
     T.class_iri[k] = I(&T, SCKG_NS, sckg_class_names[k]);
@@ -239,6 +338,7 @@ sckg_status sckg_graph_each_subject(const sckg_graph *g, sckg_subject_fn fn,
     st = fn(ctx, T.t, T.n);
   }
   free(T.t);
+  free(T.pred);
   sckg_buf_free(&T.label);
   sckg_buf_free(&T.anchor);
   sckg_arena_free(T.arena);

@@ -12,30 +12,43 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-static void write_triple(out_buf *o, const sckg_triple *t) {
-  write_iri(o, t->s);
-  put(o, " ", 1);
-  write_iri(o, t->p);
-  put(o, " ", 1);
-  if (t->o.kind == SCKG_TERM_IRI) {
-    write_iri(o, t->o.value);
-  } else {
-    write_string(o, t->o.value);
-    if (t->o.lang) {
-      put(o, "@", 1);
-      puts_out(o, t->o.lang);
-    } else if (t->o.datatype) {
-      put(o, "^^", 2);
-      write_iri(o, t->o.datatype);
-    }
+/* The IRI `iri`, whose clean length *n is known when it is *last (a
+ * subject is written once per triple of its subject, a predicate often
+ * several times in a row): copied without a second look. */
+__attribute__((nonnull)) static void
+write_repeated(out_buf *o, const char *iri, const char **last, size_t *n) {
+  if (iri == *last && *n != OUT_ESCAPED) {
+    put_clean_iri(o, iri, *n);
+    return;
   }
-  put(o, " .\n", 3);
+  *last = iri;
+  *n = write_iri(o, iri);
 }
 
 static sckg_status write_subject(void *ctx, const sckg_triple *t, size_t n) {
   out_buf *o = ctx;
-  for (size_t i = 0; i < n && !o->failed; i++)
-    write_triple(o, &t[i]);
+  const char *s = NULL, *p = NULL;
+  size_t s_len = OUT_ESCAPED, p_len = OUT_ESCAPED;
+  for (size_t i = 0; i < n && !o->failed; i++) {
+    write_repeated(o, t[i].s, &s, &s_len);
+    put(o, " ", 1);
+    write_repeated(o, t[i].p, &p, &p_len);
+    put(o, " ", 1);
+    const sckg_term *ob = &t[i].o;
+    if (ob->kind == SCKG_TERM_IRI) {
+      write_iri(o, ob->value);
+    } else {
+      write_string(o, ob->value);
+      if (ob->lang) {
+        put(o, "@", 1);
+        puts_out(o, ob->lang);
+      } else if (ob->datatype) {
+        put(o, "^^", 2);
+        write_iri(o, ob->datatype);
+      }
+    }
+    put(o, " .\n", 3);
+  }
   return o->failed ? SCKG_ERR_WRITE : SCKG_OK;
 }
 

@@ -14,14 +14,19 @@
 #include <stdint.h>
 #include <string.h>
 
-#include <string.h>
-
 /* Output goes through one fixed buffer handed to the sink when full: a
  * graph has tens of thousands of short fields, and a call per field (stdio's
  * locking and format parsing, or a caller's function) would cost more than
  * the escaping itself. `failed` latches the first short write so later
  * calls are no-ops. */
-enum { OUT_SIZE = 64 * 1024, IRI_CACHE = 1024 };
+enum {
+  OUT_SIZE = 64 * 1024,
+  IRI_CACHE_BITS = 10,
+  IRI_CACHE = 1 << IRI_CACHE_BITS
+};
+
+/* What write_iri returns for an IRI it had to escape: no clean length. */
+#define OUT_ESCAPED SIZE_MAX
 
 typedef struct {
   sckg_byte_sink sink; /* where full buffers go */
@@ -30,7 +35,12 @@ typedef struct {
   bool failed;
   /* IRIs known to need no escape, with their length, by address: the
    * graph's strings are interned and each IRI is written many times (a
-   * subject once per triple, the predicates all the time) */
+   * subject once per triple, the predicates all the time): so an IRI
+   * handed to write_iri must not change while `o` lives. A slot holds
+   * something only when its bit in `filled` is set: out_init clears the
+   * bits alone, not the slots, for every graph written, and a graph of one
+   * article writes only a few hundred IRIs. */
+  uint64_t filled[IRI_CACHE / 64];
   struct {
     const char *iri;
     size_t len;
@@ -71,6 +81,47 @@ static inline void put_uchar(out_buf *o, unsigned char c) {
   put(o, u, sizeof u);
 }
 
+/* Sixteen bytes at a time: the text of literals and IRIs is scanned for the
+ * few bytes that need an escape, and a byte at a time (a table lookup, a
+ * test and a branch each) was most of the writing. GCC's and Clang's
+ * vector extension, so no instruction set is named: a comparison gives
+ * each byte 0 or -1. */
+typedef unsigned char out_bytes16 __attribute__((vector_size(16)));
+typedef signed char out_mask16 __attribute__((vector_size(16)));
+
+static inline out_bytes16 load16(const char *s) {
+  out_bytes16 v;
+  memcpy(&v, s, sizeof v);
+  return v;
+}
+
+static inline bool any16(out_mask16 m) {
+  uint64_t a, b;
+  memcpy(&a, &m, 8);
+  memcpy(&b, (const char *)&m + 8, 8);
+  return (a | b) != 0;
+}
+
+/* The bytes of s[0..len) before the first one `special` marks (len when
+ * none does): 16-byte blocks, the last one overlapping the one before so
+ * that nothing past the string is read, and a table for what is left and
+ * for the block that holds the special byte. */
+#define OUT_CLEAN_PREFIX(name, special, table)                                 \
+  static inline size_t name(const char *s, size_t len) {                       \
+    size_t i = 0;                                                              \
+    if (len >= 16) {                                                           \
+      while (i + 16 <= len && !any16(special(load16(s + i))))                  \
+        i += 16;                                                               \
+      if (i + 16 > len) {                                                      \
+        if (i == len || !any16(special(load16(s + len - 16))))                 \
+          return len;                                                          \
+      }                                                                        \
+    }                                                                          \
+    while (i < len && !table[(unsigned char)s[i]])                             \
+      i++;                                                                     \
+    return i;                                                                  \
+  }
+
 /* IRIREF excludes #x00-#x20 and <>"{}|^`\ (all ASCII): a table, since
  * every IRI of every triple passes through here. */
 static const unsigned char iri_forbidden[256] = {
@@ -83,23 +134,27 @@ static const unsigned char iri_forbidden[256] = {
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 0, 0,
 };
 
-/* The graph mints only valid IRIs, so the scan finds nothing and the IRI
- * is copied whole; if one slips in, UCHAR keeps the line parsable instead
- * of ending the IRI early (percent-encoding would name another IRI). */
-static inline void write_iri(out_buf *o, const char *iri) {
-  const unsigned char *p = (const unsigned char *)iri;
-  size_t slot = ((uintptr_t)iri >> 3) % IRI_CACHE, n = 0;
-  if (o->safe[slot].iri == iri) {
-    n = o->safe[slot].len;
-  } else {
-    while (p[n] && !iri_forbidden[p[n]])
-      n++;
-    if (!p[n]) {
-      o->safe[slot].iri = iri;
-      o->safe[slot].len = n;
-    }
-  }
-  if (!p[n] && OUT_SIZE - o->len >= n + 2) {
+/* iri_forbidden, sixteen at a time: <= 0x20, '"', '<' and '>' (0x3C|2),
+ * backslash and '^' (0x5C|2), '`', and '{' '|' '}' (0x7B..0x7D). */
+static inline out_mask16 iri_special16(out_bytes16 v) {
+  out_bytes16 two = v | 2;
+  return (out_mask16)((v <= 0x20) | (v == '"') | (two == '>') | (two == '^') |
+                      (v == '`') | ((out_bytes16)(v - '{') <= 2));
+}
+
+OUT_CLEAN_PREFIX(iri_clean_prefix, iri_special16, iri_forbidden)
+
+/* Where an IRI's address falls in the cache: interned strings lie next to
+ * each other in the arena, so the address is mixed (Fibonacci hashing) and
+ * its top bits taken. */
+static inline size_t iri_slot(const char *iri) {
+  return (size_t)(((uint64_t)(uintptr_t)iri * 0x9E3779B97F4A7C15u) >>
+                  (64 - IRI_CACHE_BITS));
+}
+
+/* `iri` between < and >, its n bytes known to need no escape. */
+static inline void put_clean_iri(out_buf *o, const char *iri, size_t n) {
+  if (OUT_SIZE - o->len >= n + 2) {
     o->buf[o->len] = '<';
     memcpy(o->buf + o->len + 1, iri, n);
     o->buf[o->len + 1 + n] = '>';
@@ -107,16 +162,47 @@ static inline void write_iri(out_buf *o, const char *iri) {
     return;
   }
   put(o, "<", 1);
-  const char *run = iri;
-  for (p += n; *p; p++) {
-    if (!iri_forbidden[*p])
-      continue;
-    put(o, run, (size_t)((const char *)p - run));
-    put_uchar(o, *p);
-    run = (const char *)p + 1;
-  }
-  puts_out(o, run);
+  put(o, iri, n);
   put(o, ">", 1);
+}
+
+/* write_iri for an IRI the cache does not know: scanned, then kept in the
+ * cache when clean, escaped when not. Out of line, so that what the cache
+ * knows is written by a few instructions inlined where it is asked. */
+static size_t write_new_iri(out_buf *o, const char *iri, size_t slot) {
+  size_t len = strlen(iri), n = iri_clean_prefix(iri, len);
+  if (n == len) {
+    o->filled[slot / 64] |= (uint64_t)1 << (slot % 64);
+    o->safe[slot].iri = iri;
+    o->safe[slot].len = n;
+    put_clean_iri(o, iri, n);
+    return n;
+  }
+  put(o, "<", 1);
+  for (;;) {
+    put(o, iri, n);
+    if (n == len)
+      break;
+    put_uchar(o, (unsigned char)iri[n]);
+    iri += n + 1;
+    len -= n + 1;
+    n = iri_clean_prefix(iri, len);
+  }
+  put(o, ">", 1);
+  return OUT_ESCAPED;
+}
+
+/* The graph mints only valid IRIs, so the scan finds nothing and the IRI
+ * is copied whole; if one slips in, UCHAR keeps the line parsable instead
+ * of ending the IRI early (percent-encoding would name another IRI).
+ * Returns the IRI's length when it was copied whole, so that a writer may
+ * repeat it with put_clean_iri, else OUT_ESCAPED. */
+static inline size_t write_iri(out_buf *o, const char *iri) {
+  size_t slot = iri_slot(iri);
+  if (!(o->filled[slot / 64] >> (slot % 64) & 1) || o->safe[slot].iri != iri)
+    return write_new_iri(o, iri, slot);
+  put_clean_iri(o, iri, o->safe[slot].len);
+  return o->safe[slot].len;
 }
 
 /* Bytes a literal cannot hold as they are: " \ and the C0 controls and
@@ -130,20 +216,25 @@ static const unsigned char lit_special[256] = {
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1,
 };
 
+/* lit_special, sixteen at a time. */
+static inline out_mask16 lit_special16(out_bytes16 v) {
+  return (out_mask16)((v < 0x20) | (v == '"') | (v == '\\') | (v == 0x7F));
+}
+
+OUT_CLEAN_PREFIX(lit_clean_prefix, lit_special16, lit_special)
+
 /* STRING_LITERAL_QUOTE: " \ LF CR as ECHAR (the only ones canonical
  * N-Triples escapes that way), every other C0 control and DEL as UCHAR so
  * the file holds no raw control bytes; UTF-8 above ASCII is copied as is. */
 static inline void write_string(out_buf *o, const char *s) {
-  const unsigned char *p = (const unsigned char *)s;
-  const char *run = s;
+  size_t len = strlen(s);
   put(o, "\"", 1);
-  for (;; p++) {
-    while (!lit_special[*p]) /* NUL is special: the scan stops there */
-      p++;
-    unsigned char c = *p;
-    if (!c)
+  for (;;) {
+    size_t n = lit_clean_prefix(s, len);
+    put(o, s, n);
+    if (n == len)
       break;
-    put(o, run, (size_t)((const char *)p - run));
+    unsigned char c = (unsigned char)s[n];
     if (c == '"')
       put(o, "\\\"", 2);
     else if (c == '\\')
@@ -154,15 +245,16 @@ static inline void write_string(out_buf *o, const char *s) {
       put(o, "\\r", 2);
     else
       put_uchar(o, c);
-    run = (const char *)p + 1;
+    s += n + 1;
+    len -= n + 1;
   }
-  put(o, run, (size_t)((const char *)p - run));
   put(o, "\"", 1);
 }
 
-/* Set up `o` (not zeroed past its header: the buffer needs no zeroing). */
+/* Set up `o` (not zeroed past its header: the cache's slots and the
+ * buffer need no zeroing). */
 static inline void out_init(out_buf *o, sckg_byte_sink sink, void *stream) {
-  memset(o, 0, offsetof(out_buf, buf));
+  memset(o, 0, offsetof(out_buf, safe));
   o->sink = sink;
   o->stream = stream;
 }

@@ -181,12 +181,14 @@ static void add_namespace(turtle *t, const char *prefix, const char *ns) {
   t->ns[t->n_ns].prefix = prefix;
   t->ns[t->n_ns].ns = sckg_xstrndup(ns, strlen(ns));
   t->ns[t->n_ns].len = strlen(ns);
-  t->n_ns++;
   puts_out(t->o, "@prefix ");
   puts_out(t->o, prefix);
   put(t->o, ": ", 2);
-  write_iri(t->o, ns);
+  /* the copy, not `ns`: write_iri knows IRIs by address, and the caller
+   * reuses one buffer for several namespaces */
+  write_iri(t->o, t->ns[t->n_ns].ns);
   put(t->o, " .\n", 3);
+  t->n_ns++;
 }
 
 sckg_status sckg_write_turtle_to(const sckg_graph *g, sckg_byte_sink sink,
