@@ -276,8 +276,9 @@ void sckg_vec_free(sckg_vec *v) {
 }
 
 static void buf_reserve(sckg_buf *b, size_t extra) {
-  if (extra > SIZE_MAX / 2 - b->len) /* no buffer grows so large; and so */
-    die_oom(); /* the sizes below cannot wrap */
+  /* no buffer grows so large; and so the sizes below cannot wrap */
+  if (extra > SIZE_MAX / 2 - b->len)
+    die_oom();
   if (b->len + extra + 1 <= b->cap)
     return;
   size_t cap = b->cap ? b->cap : 64;
