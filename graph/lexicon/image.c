@@ -91,15 +91,25 @@ static const char **image_strs(image *m, const char *const *v, size_t n) {
   return c;
 }
 
-static lex_actor *image_actor(image *m, const lex_actor *a) {
-  if (!a)
-    return NULL;
-  lex_actor *c = sckg_pmap_get(&m->copies, a);
+/* The copy of the object at src (size bytes) in the image, made once so
+ * that a shared object stays shared: a plain copy of its bytes, whose
+ * pointers the caller then sets when *fresh. */
+static void *image_copy(image *m, const void *src, size_t size, bool *fresh) {
+  void *c = sckg_pmap_get(&m->copies, src);
+  *fresh = !c;
   if (c)
     return c;
-  c = image_alloc(m, sizeof *c, 16);
-  sckg_pmap_put(&m->copies, a, c);
-  *c = *a;
+  c = image_alloc(m, size, 16);
+  sckg_pmap_put(&m->copies, src, c);
+  memcpy(c, src, size);
+  return c;
+}
+
+static lex_actor *image_actor(image *m, const lex_actor *a) {
+  bool fresh;
+  lex_actor *c = a ? image_copy(m, a, sizeof *a, &fresh) : NULL;
+  if (!c || !fresh)
+    return c;
   IMAGE_SET(m, c->id, image_str(m, a->id));
   IMAGE_SET(m, c->label, image_str(m, a->label));
   IMAGE_SET(m, c->qid, image_str(m, a->qid));
@@ -118,14 +128,10 @@ static lex_actor *image_actor(image *m, const lex_actor *a) {
 }
 
 static const lex_pattern *image_pattern(image *m, const lex_pattern *p) {
-  if (!p)
-    return NULL;
-  lex_pattern *c = sckg_pmap_get(&m->copies, p);
-  if (c)
+  bool fresh;
+  lex_pattern *c = p ? image_copy(m, p, sizeof *p, &fresh) : NULL;
+  if (!c || !fresh)
     return c;
-  c = image_alloc(m, sizeof *c, 16);
-  sckg_pmap_put(&m->copies, p, c);
-  *c = *p;
   for (size_t i = 0; i < MAX_SLOTS; i++) {
     IMAGE_SET(m, c->agent[i].prep, image_str(m, p->agent[i].prep));
     IMAGE_SET(m, c->target[i].prep, image_str(m, p->target[i].prep));
@@ -134,12 +140,10 @@ static const lex_pattern *image_pattern(image *m, const lex_pattern *p) {
 }
 
 static phrase *image_phrase(image *m, const phrase *ph) {
-  phrase *c = sckg_pmap_get(&m->copies, ph);
-  if (c)
+  bool fresh;
+  phrase *c = image_copy(m, ph, sizeof *ph, &fresh);
+  if (!fresh)
     return c;
-  c = image_alloc(m, sizeof *c, 16);
-  sckg_pmap_put(&m->copies, ph, c);
-  *c = *ph;
   IMAGE_SET(m, c->toks, image_strs(m, ph->toks, ph->n));
   IMAGE_SET(m, c->ltoks, image_strs(m, ph->ltoks, ph->n));
   c->is_star = NULL;

@@ -182,42 +182,25 @@ static lex_pair *pair_slot(const sckg_schema *s, uint64_t first,
   return &s->pairs[i];
 }
 
-/* Calls fn for each group of one second word in each word's run of
- * s->cands: the pairs the table holds. */
-static void each_pair(sckg_schema *s,
-                      void (*fn)(sckg_schema *, const lex_word *, uint32_t,
-                                 uint32_t)) {
+void lex_pair_phrases(sckg_schema *s) {
   for (size_t k = 0; k < s->words_cap; k++) {
     const lex_word *w = &s->words[k];
     if (!w->key || !w->n_phrases)
       continue;
+    uint64_t first = schema_off(s, w->key);
     uint32_t at = (uint32_t)(w->phrases - s->phrases);
     uint32_t end = at + w->n_phrases;
-    for (uint32_t g = at + w->n_open; g < end;) {
+    for (uint32_t g = at + w->n_open; g < end;) { /* a group of one second */
       const char *second = fixed_second(s->phrases[s->cands[g]]);
       uint32_t e = g + 1;
       while (e < end && fixed_second(s->phrases[s->cands[e]]) == second)
         e++;
-      fn(s, w, g, e - g);
+      uint64_t off = schema_off(s, second);
+      *pair_slot(s, first, off) = (lex_pair){first, off, g, e - g};
       g = e;
     }
   }
 }
-
-static void count_pair(sckg_schema *s, const lex_word *w, uint32_t at,
-                       uint32_t n) {
-  (void)w, (void)at, (void)n;
-  s->pairs_cap++;
-}
-
-static void put_pair(sckg_schema *s, const lex_word *w, uint32_t at,
-                     uint32_t n) {
-  const char *second = fixed_second(s->phrases[s->cands[at]]);
-  *pair_slot(s, schema_off(s, w->key), schema_off(s, second)) =
-      (lex_pair){schema_off(s, w->key), schema_off(s, second), at, n};
-}
-
-void lex_pair_phrases(sckg_schema *s) { each_pair(s, put_pair); }
 
 bool sckg_lexicon_candidates(const sckg_schema *s, const lex_word *w,
                              const char *next, lex_cands *out) {
@@ -250,9 +233,10 @@ static int fixed_cand_cmp(const void *pa, const void *pb) {
 }
 
 /* Arranges the run phrases[i..j) of one first word into s->cands (see
- * sckg_schema.cands) and returns how many of them are open. */
-static uint32_t arrange_run(sckg_schema *s, size_t i, size_t j,
-                            fixed_cand *tmp) {
+ * sckg_schema.cands), adds its groups of one second word to *n_pairs, and
+ * returns how many of its phrases are open. */
+static uint32_t arrange_run(sckg_schema *s, size_t i, size_t j, fixed_cand *tmp,
+                            size_t *n_pairs) {
   size_t k = i, n_fixed = 0;
   for (size_t p = i; p < j; p++) {
     const char *second = fixed_second(s->phrases[p]);
@@ -263,8 +247,10 @@ static uint32_t arrange_run(sckg_schema *s, size_t i, size_t j,
   }
   uint32_t n_open = (uint32_t)(k - i);
   qsort(tmp, n_fixed, sizeof *tmp, fixed_cand_cmp);
-  for (size_t f = 0; f < n_fixed; f++)
+  for (size_t f = 0; f < n_fixed; f++) {
     s->cands[k++] = tmp[f].at;
+    *n_pairs += f == 0 || tmp[f].second != tmp[f - 1].second;
+  }
   return n_open;
 }
 
@@ -275,12 +261,13 @@ static void build_index(sckg_schema *s) {
   lex_sign_phrases(s);
   s->cands = sckg_xcalloc(n, sizeof *s->cands);
   fixed_cand *tmp = sckg_xcalloc(n, sizeof *tmp);
+  size_t n_pairs = 0;
   for (size_t i = 0; i < s->n_phrases;) {
     size_t j = i;
     while (j < s->n_phrases &&
            s->phrases[j]->ltoks[0] == s->phrases[i]->ltoks[0])
       j++;
-    uint32_t n_open = arrange_run(s, i, j, tmp);
+    uint32_t n_open = arrange_run(s, i, j, tmp, &n_pairs);
     lex_word *w = word_entry(s, s->phrases[i]->ltoks[0]);
     w->phrases = s->phrases + i;
     w->n_phrases = (uint32_t)(j - i);
@@ -288,11 +275,8 @@ static void build_index(sckg_schema *s) {
     i = j;
   }
   free(tmp);
-  /* the pair table at most half full */
-  s->pairs_cap = 0;
-  each_pair(s, count_pair);
-  size_t cap = 16;
-  while (cap < 2 * s->pairs_cap)
+  size_t cap = 16; /* the pair table at most half full */
+  while (cap < 2 * n_pairs)
     cap *= 2;
   s->pairs_cap = cap;
   s->pairs = sckg_xcalloc(cap, sizeof *s->pairs);
