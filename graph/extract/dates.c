@@ -67,12 +67,20 @@ static size_t day_month(reader *r, size_t i) {
   return year ? 3 : 2;
 }
 
+/* The word classes a date of find_absolute opens on, besides a number. */
+#define DATE_OPENERS (W_WEEKDAY | W_MONTH | W_DAYREF | W_DAYUNIT | W_MONTHUNIT)
+
 /* Dates the sentence fixes by itself, resolved against the article date.
  * "since March" is a span's start, not an event's date, and is skipped. */
 static void find_absolute(reader *r) {
   sckg_date ad = r->a->date;
   long today = ad.year ? sckg_date_days(ad) : 0;
   for (size_t i = 0; i < r->n; i++) {
+    /* most tokens open no date: a date opens on a number or on one of
+     * these word classes, or follows a word of a span */
+    if (r->toks[i].kind != TK_NUM && !(ex_word(r, i) & DATE_OPENERS) &&
+        !(i > 0 && (ex_word(r, i - 1) & W_SPAN)))
+      continue;
     if (i > 0 && (ex_word(r, i - 1) & W_SPAN)) {
       if (day_at(r, i) && month_of(r, i + 1))
         i++; /* "since 24 March" */
@@ -190,6 +198,9 @@ static void find_relative(reader *r) {
   /* to the last token: "blacklisted him the same day" may end a
    * paragraph without a period */
   for (size_t i = 1; i < r->n; i++) {
+    /* each phrase below holds "day" at token i or i + 1 */
+    if (!((ex_word(r, i) | ex_word(r, i + 1)) & W_PERIOD))
+      continue;
     sckg_wclass prev = ex_word(r, i - 1),
                 next = i + 1 < r->n ? ex_word(r, i + 1) : 0;
     sckg_date told = told_before(r, n, i);
@@ -247,8 +258,6 @@ static sckg_date occasion_day(const reader *r, size_t h) {
 static void find_occasion(reader *r) {
   size_t seq = r->n, c = 0;
   for (size_t i = 0; i < r->n && !ex_is_comma(r, i); i++) {
-    if (ex_finite_verb(r, i))
-      return; /* "Japan imposed sanctions after the vote, ...": no adjunct */
     /* "In her statement, Choe said", "At the summit, Yoon said": a place
      * preposition that opens the sentence places it at the occasion */
     if (seq == r->n && (ex_word(r, i) & (W_SEQUENCE | (i ? 0 : W_LOCPREP))))
@@ -258,6 +267,11 @@ static void find_occasion(reader *r) {
   if (seq == r->n || c >= r->n || c < seq + 3 ||
       !(ex_word(r, seq + 1) & (W_DEFINITE | W_POSSPRON)))
     return;
+  /* "Japan imposed sanctions after the vote, ...": no adjunct (the verbs
+   * are looked for last: the tests above are cheaper and rule out most) */
+  for (size_t i = 0; i < c; i++)
+    if (ex_finite_verb(r, i))
+      return;
   /* "A day after the attack, the regulator said": days away from it */
   sckg_date d = shifted(occasion_day(r, c - 1),
                         -days_before(r, seq) * value_of(r, seq, 0));

@@ -25,6 +25,7 @@ struct ex_actor {
   size_t index;         /* in the order met */
   bool named;           /* named in the text, not only some name's parent */
   size_t met;           /* how many times a name or the lexicon gave it */
+  bool mentioned;       /* in the extraction's mentions already */
 };
 
 typedef struct {

@@ -75,28 +75,37 @@ static void remember_named_act(reader *r, const frame *fr) {
   }
 }
 
+/* Actor a among the extraction's mentions, in the order first met: a flag
+ * of its own, not a search of the list, says whether it is there. */
+static void note_mention(reader *r, ex_actor *a) {
+  if (a->mentioned)
+    return;
+  a->mentioned = true;
+  sckg_vec_push(&r->out->mentions, a);
+}
+
 static void remember(reader *r, frame *f, size_t nf) {
   article_state *st = &r->st;
   for (size_t k = 0; k < r->nm; k++) {
     mention *m = &r->m[k];
     if (m->named)
-      sckg_vec_push_unique(&r->out->mentions, m->named);
+      note_mention(r, m->named);
     if (m->office)
-      sckg_vec_push_unique(&r->out->mentions, m->office);
+      note_mention(r, m->office);
     if (!m->n || m->kind == M_ADJ)
       continue;
     for (size_t i = 0; i < m->n; i++) {
       ex_actor *a = m->actors[i];
-      sckg_vec_push_unique(&r->out->mentions, a);
+      note_mention(r, a);
       /* "Bangladesh's central bank": the state its name says is named */
       if (a->parent && a->parent->cls == SCKG_CLASS_STATE && !a->affiliated &&
           names_within(r, m, a->parent))
-        sckg_vec_push_unique(&r->out->mentions, a->parent);
+        note_mention(r, a->parent);
       /* "In Canberra, Prime Minister Malcolm Turnbull": a person who
        * serves a state (not one of its bodies) names that state too */
       if (a->cls == SCKG_CLASS_PERSON && a->parent &&
           a->parent->cls == SCKG_CLASS_STATE)
-        sckg_vec_push_unique(&r->out->mentions, a->parent);
+        note_mention(r, a->parent);
       ex_count_state(r, a);
       if (a->cls == SCKG_CLASS_GROUP)
         st->last_group = a;

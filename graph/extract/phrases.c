@@ -185,12 +185,9 @@ static size_t match_at(const reader *r, const phrase *ph, size_t i) {
  * (lex_sig). Token_matches compares each signed word's lowered form with
  * the token's, so a word missing from the sentence rules the phrase out. */
 static bool words_in_sentence(const reader *w, size_t at) {
-  const lex_sig *sig = &w->s->sigs[at];
-  for (unsigned k = 0; k < sig->n; k++)
-    if (!(w->words_seen[sig->bits[k] / 64] &
-          ((uint64_t)1 << (sig->bits[k] % 64))))
-      return false;
-  return true;
+  const uint64_t *need = w->s->sigs[at].mask, *seen = w->words_seen;
+  return !((need[0] & ~seen[0]) | (need[1] & ~seen[1]) | (need[2] & ~seen[2]) |
+           (need[3] & ~seen[3]));
 }
 
 /* The phrases that may match at a token, in the schema's order (longest
@@ -419,7 +416,8 @@ static const phrase *trigger_at(const reader *r, size_t i, size_t *end) {
  * relative word and its subject's name, is the pattern with its object
  * moved before it. Returns the pattern's phrase, or NULL. */
 static const phrase *object_relative_at(reader *r, size_t i) {
-  if (!ex_is_lower_word(r, i))
+  /* the word must start phrases open after it (looked for below) */
+  if (!ex_is_lower_word(r, i) || !r->lexw[i] || !r->lexw[i]->n_open)
     return NULL;
   size_t s = i;
   while (s > 0 && (ex_word(r, s - 1) & (W_AUX | W_NEG)))
@@ -449,7 +447,7 @@ static const phrase *object_relative_at(reader *r, size_t i) {
     const lex_sig *sig = &r->s->sigs[c.open[k]];
     if (sig->n > 1 ||
         (sig->n == 1 &&
-         (!object || sig->bits[0] != sckg_lexicon_bloom_bit(r->s, object))))
+         (!object || sig->first != sckg_lexicon_bloom_bit(r->s, object))))
       continue;
     const phrase *ph = r->s->phrases[c.open[k]];
     if (ph->kind == PH_TRIGGER && ph->n == 3 && ph->star == 1 &&

@@ -169,7 +169,7 @@ typedef struct {
   /* a Bloom filter of the sentence's lowered tokens
    * (sckg_lexicon_bloom_bit): a phrase with a word missing from it cannot
    * match (sckg_schema.sigs) */
-  uint64_t words_seen[4];
+  uint64_t words_seen[LEX_SIG_WORDS];
   bool quoted[MAX_TOKENS];
   unsigned short clause[MAX_TOKENS]; /* relative clause id, 0 = main */
   /* the longest phrase of each kind at each token and its end token,

@@ -178,16 +178,16 @@ size_t ex_unknown_name(reader *r, size_t i, sckg_class *cls) {
  * three words past the first capitalised though the lexicon knows them as
  * common words? Its capitals then mark no names. */
 bool ex_title_case(const reader *r) {
-  size_t common = 0;
-  for (size_t i = 0; i < r->n; i++) {
-    const token *t = &r->toks[i];
-    if (t->kind != TK_WORD)
-      continue;
-    if (!t->cap && !ex_word(r, i))
+  /* one lowercase word of no class decides, and most sentences have one:
+   * look for it before reading any word's parts of speech */
+  for (size_t i = 0; i < r->n; i++)
+    if (r->toks[i].kind == TK_WORD && !r->toks[i].cap && !ex_word(r, i))
       return false;
-    if (t->cap && i > 0 && ex_pos(r, i) && !ex_all_caps(r, i))
+  size_t common = 0;
+  for (size_t i = 1; i < r->n; i++)
+    if (r->toks[i].kind == TK_WORD && r->toks[i].cap && !ex_all_caps(r, i) &&
+        ex_pos(r, i))
       common++;
-  }
   return common >= 3;
 }
 
