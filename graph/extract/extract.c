@@ -435,8 +435,8 @@ static void read_sentence(reader *r, size_t b, size_t e) {
   for (size_t i = 0; i < r->nt; i++)
     f[i].t = &r->t[i];
   ex_read_frames(r, f, r->nt);
-  ex_resolve_speakers(r, f, r->nt);
-  ex_read_frames(r, f, r->nt); /* again, now that "we" is known */
+  if (ex_resolve_speakers(r, f, r->nt))
+    ex_read_frames(r, f, r->nt); /* again, now that "we" is known */
   if (r->trace) {
     trace(r, "S: %.*s", (int)(e - b), r->text + b);
     for (size_t i = 0; i < r->nm; i++)

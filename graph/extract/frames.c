@@ -20,7 +20,7 @@ bool ex_is_act(const reader *r, sckg_event_type t) {
 
 /* Resolve "we"/"our" in a quote to the speaker of the sentence: the
  * subject of a reporting verb or statement outside the quote. */
-void ex_resolve_speakers(reader *r, frame *f, size_t nf) {
+bool ex_resolve_speakers(reader *r, const frame *f, size_t nf) {
   ex_actor *speaker[EX_MAX_ACTORS];
   size_t ns = 0;
   for (size_t i = 0; i < nf && !ns; i++)
@@ -29,16 +29,17 @@ void ex_resolve_speakers(reader *r, frame *f, size_t nf) {
       memcpy(speaker, f[i].agents, f[i].n_agents * sizeof *speaker);
       ns = f[i].n_agents;
     }
-  if (!ns)
-    return;
-  for (size_t k = 0; k < r->nm; k++) {
+  bool changed = false;
+  for (size_t k = 0; ns && k < r->nm; k++) {
     mention *m = &r->m[k];
     if (m->kind == M_ANAPHOR && m->ana && m->ana->ana == ANA_SPEAKER && !m->n) {
       for (size_t i = 0; i < ns; i++)
         ex_add_actor(m, speaker[i]);
       m->plural = ns > 1;
+      changed = true;
     }
   }
+  return changed;
 }
 
 /* A culprit word right before token i, or one and its preposition:
@@ -328,7 +329,7 @@ static long statement_verb(const reader *r, const frame *f, size_t i) {
   return -1;
 }
 
-void ex_read_frames(reader *r, frame *f, size_t nf) {
+void ex_read_frames(const reader *r, frame *f, size_t nf) {
   for (size_t i = 0; i < nf; i++) {
     frame *fr = &f[i];
     const lex_pattern *p = fr->t->pat;

@@ -219,21 +219,38 @@ static const phrase *next_cand(const reader *r, cand_iter *it) {
   return NULL;
 }
 
+/* The candidates list[0..n) at token i into the memo. Of equally long
+ * phrases the first in the schema's order wins: the one of smaller index,
+ * so the two lists of lex_cands may be read one after the other, not
+ * merged. */
+static void memo_candidates(reader *r, size_t i, const uint32_t *list,
+                            uint32_t n, uint32_t *best_at) {
+  for (uint32_t k = 0; k < n; k++) {
+    uint32_t at = list[k];
+    if (!words_in_sentence(r, at))
+      continue;
+    const phrase *ph = r->s->phrases[at];
+    size_t e = match_at(r, ph, i);
+    unsigned short *end = &r->memo_end[ph->kind][i];
+    if (e > *end || (e && e == *end && at < best_at[ph->kind])) {
+      r->memo_ph[ph->kind][i] = ph;
+      *end = (unsigned short)e;
+      best_at[ph->kind] = at;
+    }
+  }
+}
+
 void ex_find_phrases(reader *r) {
   for (size_t i = 0; i < r->n; i++) {
+    uint32_t best_at[PH_KIND_COUNT];
     for (int k = 0; k < PH_KIND_COUNT; k++) {
       r->memo_ph[k][i] = NULL;
       r->memo_end[k][i] = 0;
     }
     cand_iter it;
     cands_at(r, i, &it);
-    for (const phrase *ph; (ph = next_cand(r, &it));) {
-      size_t e = match_at(r, ph, i);
-      if (e > r->memo_end[ph->kind][i]) { /* of equally long, the first */
-        r->memo_ph[ph->kind][i] = ph;
-        r->memo_end[ph->kind][i] = (unsigned short)e;
-      }
-    }
+    memo_candidates(r, i, it.c.open, it.c.n_open, best_at);
+    memo_candidates(r, i, it.c.fixed, it.c.n_fixed, best_at);
   }
 }
 

@@ -433,8 +433,16 @@ void ex_find_dates(reader *r);
 /* frames.c */
 bool ex_is_act(const reader *r, sckg_event_type t);
 bool ex_is_speech(const reader *r, sckg_event_type t);
-void ex_read_frames(reader *r, frame *f, size_t nf);
-void ex_resolve_speakers(reader *r, frame *f, size_t nf);
+/* Each frame's agents and targets from its trigger's slots, in order: a
+ * frame reads only the sentence (which it does not change: const) and the
+ * frames before it, and sets every field it reads before it reads it, so
+ * that reading the frames again over unchanged mentions gives the same
+ * frames. */
+void ex_read_frames(const reader *r, frame *f, size_t nf);
+/* "we", "our" in a quote: the speaker of the sentence's first reporting
+ * frame outside quotes. Returns whether a mention changed (the frames are
+ * then read again). */
+bool ex_resolve_speakers(reader *r, const frame *f, size_t nf);
 
 /* parties.c */
 void ex_apply_denials(const reader *r, frame *f, size_t nf);
