@@ -414,12 +414,13 @@ static void read_sentence(reader *r, size_t b, size_t e) {
       r->out->first_cut = r->sent_index;
   }
   memset(r->words_seen, 0, sizeof r->words_seen);
+  r->words_seen[LEX_SIG_ANY] = 1;
   for (size_t i = 0; i < r->n; i++) {
     r->lexw[i] = sckg_lexicon_entry(r->s, r->toks[i].lower);
     r->wclass[i] = r->lexw[i] ? r->lexw[i]->cls : 0;
     if (r->toks[i].lower) {
       unsigned bit = sckg_lexicon_bloom_bit(r->s, r->toks[i].lower);
-      r->words_seen[bit / 64] |= (uint64_t)1 << (bit % 64);
+      r->words_seen[bit] = 1;
     }
   }
   ex_find_phrases(r);

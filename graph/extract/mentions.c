@@ -331,16 +331,18 @@ static ex_actor *person_named(reader *r, size_t b, size_t e,
  */
 ex_actor *ex_person_by_part(reader *r, size_t i) {
   const token *t = &r->toks[i];
+  const char *word = r->text + t->b;
   size_t n = t->e - t->b;
   for (size_t k = r->st.persons.len; k-- > 0;) {
     ex_actor *p = r->st.persons.items[k];
-    const char *l = p->label;
-    for (const char *w = l; *w;) {
-      const char *e = strchr(w, ' ');
-      size_t wl = e ? (size_t)(e - w) : strlen(w);
-      if (wl == n && memcmp(w, r->text + t->b, n) == 0)
+    /* the label's words, walked once: labels are a few short words */
+    for (const char *w = p->label; *w;) {
+      const char *e = w;
+      while (*e && *e != ' ')
+        e++;
+      if ((size_t)(e - w) == n && w[0] == word[0] && memcmp(w, word, n) == 0)
         return p;
-      if (!e)
+      if (!*e)
         break;
       w = e + 1;
     }

@@ -184,10 +184,20 @@ static size_t match_at(const reader *r, const phrase *ph, size_t i) {
  * without their phrase read: the schema keeps each phrase's signature
  * (lex_sig). Token_matches compares each signed word's lowered form with
  * the token's, so a word missing from the sentence rules the phrase out. */
-static bool words_in_sentence(const reader *w, size_t at) {
-  const uint64_t *need = w->s->sigs[at].mask, *seen = w->words_seen;
-  return !((need[0] & ~seen[0]) | (need[1] & ~seen[1]) | (need[2] & ~seen[2]) |
-           (need[3] & ~seen[3]));
+/* The signed words past the first LEX_SIG_TESTED: few phrases have any. */
+static bool more_words_in_sentence(const reader *w, const lex_sig *sig) {
+  for (unsigned k = LEX_SIG_TESTED; k < sig->n; k++)
+    if (!w->words_seen[sig->bits[k]])
+      return false;
+  return true;
+}
+
+static inline bool words_in_sentence(const reader *w, size_t at) {
+  const lex_sig *sig = &w->s->sigs[at];
+  const unsigned char *seen = w->words_seen, *b = sig->bits;
+  /* most phrases sign four words or fewer: those, without a branch */
+  return (seen[b[0]] & seen[b[1]] & seen[b[2]] & seen[b[3]]) &&
+         (sig->n <= LEX_SIG_TESTED || more_words_in_sentence(w, sig));
 }
 
 /* The phrases that may match at a token, in the schema's order (longest
@@ -464,7 +474,7 @@ static const phrase *object_relative_at(reader *r, size_t i) {
     const lex_sig *sig = &r->s->sigs[c.open[k]];
     if (sig->n > 1 ||
         (sig->n == 1 &&
-         (!object || sig->first != sckg_lexicon_bloom_bit(r->s, object))))
+         (!object || sig->bits[0] != sckg_lexicon_bloom_bit(r->s, object))))
       continue;
     const phrase *ph = r->s->phrases[c.open[k]];
     if (ph->kind == PH_TRIGGER && ph->n == 3 && ph->star == 1 &&

@@ -167,9 +167,10 @@ typedef struct {
    * nothing: its phrases are found from it */
   const lex_word *lexw[MAX_TOKENS];
   /* a Bloom filter of the sentence's lowered tokens
-   * (sckg_lexicon_bloom_bit): a phrase with a word missing from it cannot
-   * match (sckg_schema.sigs) */
-  uint64_t words_seen[LEX_SIG_WORDS];
+   * (sckg_lexicon_bloom_bit), a byte for each of its 256 bits (1: set),
+   * so that a test is one load: a phrase with a word missing from it
+   * cannot match (sckg_schema.sigs). Bit LEX_SIG_ANY is always set. */
+  unsigned char words_seen[256];
   bool quoted[MAX_TOKENS];
   unsigned short clause[MAX_TOKENS]; /* relative clause id, 0 = main */
   /* the longest phrase of each kind at each token and its end token,

@@ -153,19 +153,14 @@ static const char *fixed_second(const phrase *ph) {
 void lex_sign_phrases(sckg_schema *s) {
   for (size_t i = 0; i < s->n_phrases; i++) {
     const phrase *ph = s->phrases[i];
-    lex_sig sig = {0};
+    lex_sig sig = {0}; /* LEX_SIG_ANY past n */
     /* a fixed second word is found with its pair (lex_pair), so a
      * candidate always has it: sign from the third word on */
-    for (size_t k = fixed_second(ph) ? 2 : 1; k < ph->n; k++) {
-      if ((ph->is_star && ph->is_star[k]) || (ph->wclass && ph->wclass[k]))
-        continue;
-      unsigned bit = sckg_lexicon_bloom_bit(s, ph->ltoks[k]);
-      sig.mask[bit / 64] |= (uint64_t)1 << (bit % 64);
-      if (!sig.n)
-        sig.first = (unsigned char)bit;
-      if (sig.n < 7)
-        sig.n++;
-    }
+    for (size_t k = fixed_second(ph) ? 2 : 1; k < ph->n && sig.n < LEX_SIG_BITS;
+         k++)
+      if (!(ph->is_star && ph->is_star[k]) && !(ph->wclass && ph->wclass[k]))
+        sig.bits[sig.n++] =
+            (unsigned char)sckg_lexicon_bloom_bit(s, ph->ltoks[k]);
     s->sigs[i] = sig;
   }
 }

@@ -370,17 +370,17 @@ typedef struct {
 } sckg_type_info;
 
 /* What a phrase's words need of a sentence, so that a matcher rules out most
- * candidates without reading them: the bloom bits (sckg_lexicon_bloom_bit)
+ * candidates without reading them: the bloom bit (sckg_lexicon_bloom_bit)
  * of each of its words after the first that is neither a '*' nor a class,
- * but for a fixed second word, which its pair finds (lex_pair). Each such
- * word must stand in a sentence the phrase matches. The bits are kept as a
- * mask of the sentence filter's 256, so that a test is four ANDs, not a
- * loop that leaves at an unforeseeable bit. */
-enum { LEX_SIG_WORDS = 4 }; /* of 64 bits: the filter's 256 */
+ * up to LEX_SIG_BITS of them, but for a fixed second word, which its pair
+ * finds (lex_pair). Each such word must stand in a sentence the phrase
+ * matches. The places past n hold LEX_SIG_ANY, a bit every sentence's
+ * filter sets, so that the first LEX_SIG_TESTED are tested without a
+ * branch on n. */
+enum { LEX_SIG_BITS = 7, LEX_SIG_TESTED = 4, LEX_SIG_ANY = 0 };
 typedef struct {
-  uint64_t mask[LEX_SIG_WORDS];
-  unsigned char n;     /* how many words are signed, at most 7 */
-  unsigned char first; /* the first one's bit */
+  unsigned char n; /* the bits used */
+  unsigned char bits[LEX_SIG_BITS];
 } lex_sig;
 
 /* What the schema knows of one interned lowered token: its word classes,
