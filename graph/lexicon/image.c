@@ -12,7 +12,7 @@
 _Static_assert(sizeof(phrase) == 112, "copy phrase's new field in image.c");
 _Static_assert(sizeof(lex_actor) == 88, "copy lex_actor's new field");
 _Static_assert(sizeof(lex_pattern) == 208, "copy lex_pattern's new field");
-_Static_assert(sizeof(lex_word) == 48, "copy lex_word's new field");
+_Static_assert(sizeof(lex_word) == 64, "copy lex_word's new field");
 _Static_assert(sizeof(noise_pattern) == 16, "copy noise_pattern's new field");
 _Static_assert(sizeof(sckg_type_info) == 32, "copy sckg_type_info's field");
 _Static_assert(sizeof(lex_pair) == 24, "copy lex_pair's new field");

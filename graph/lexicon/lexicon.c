@@ -184,7 +184,8 @@ static lex_pair *pair_slot(const sckg_schema *s, uint64_t first,
 
 void lex_pair_phrases(sckg_schema *s) {
   for (size_t k = 0; k < s->words_cap; k++) {
-    const lex_word *w = &s->words[k];
+    lex_word *w = &s->words[k];
+    w->second_bits = 0; /* an image's bits hang on where it lies */
     if (!w->key || !w->n_phrases)
       continue;
     uint64_t first = schema_off(s, w->key);
@@ -197,6 +198,7 @@ void lex_pair_phrases(sckg_schema *s) {
         e++;
       uint64_t off = schema_off(s, second);
       *pair_slot(s, first, off) = (lex_pair){first, off, g, e - g};
+      w->second_bits |= (uint64_t)1 << (sckg_lexicon_bloom_bit(s, second) % 64);
       g = e;
     }
   }
@@ -208,7 +210,7 @@ bool sckg_lexicon_candidates(const sckg_schema *s, const lex_word *w,
     return false;
   uint32_t at = (uint32_t)(w->phrases - s->phrases);
   *out = (lex_cands){s->cands + at, NULL, w->n_open, 0};
-  if (next && w->n_open < w->n_phrases) {
+  if (next && (w->second_bits >> (sckg_lexicon_bloom_bit(s, next) % 64) & 1)) {
     const lex_pair *p =
         pair_slot(s, schema_off(s, w->key), schema_off(s, next));
     if (p->n) {

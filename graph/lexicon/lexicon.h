@@ -396,6 +396,10 @@ typedef struct {
   int16_t num;    /* words.tsv's number (a month's, a day offset) */
   bool has_num;
   uint32_t n_open; /* of its phrases, those open after it (lex_cands) */
+  /* bit sckg_lexicon_bloom_bit % 64 of each fixed second word of its
+   * phrases: a next token whose bit is not set has no pair (lex_pair), and
+   * the pair table, large and cold, is not probed for it */
+  uint64_t second_bits;
 } lex_word;
 
 /* The phrases a first word starts that fix their second word to one
