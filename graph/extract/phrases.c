@@ -259,8 +259,10 @@ void ex_find_phrases(reader *r) {
     }
     cand_iter it;
     cands_at(r, i, &it);
-    memo_candidates(r, i, it.c.open, it.c.n_open, best_at);
-    memo_candidates(r, i, it.c.fixed, it.c.n_fixed, best_at);
+    if (it.c.n_open) /* most tokens start no phrase: no call */
+      memo_candidates(r, i, it.c.open, it.c.n_open, best_at);
+    if (it.c.n_fixed)
+      memo_candidates(r, i, it.c.fixed, it.c.n_fixed, best_at);
   }
 }
 
