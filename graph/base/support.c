@@ -43,6 +43,15 @@ void *sckg_xrealloc(void *p, size_t n) {
   return q;
 }
 
+void *sckg_xcalloc_aligned(size_t align, size_t size) {
+  size = (size + align - 1) / align * align; /* aligned_alloc asks it */
+  void *p = aligned_alloc(align, size ? size : align);
+  if (!p)
+    die_oom();
+  memset(p, 0, size);
+  return p;
+}
+
 /* Hash tables: zeroed memory, and for a big one its own mapping in huge
  * pages where the kernel has them (transparent huge pages on request): a
  * probe lands anywhere in the table, and with 4 KB pages nearly every probe

@@ -12,6 +12,8 @@
 void *sckg_xmalloc(size_t n);
 void *sckg_xcalloc(size_t n, size_t size);
 void *sckg_xrealloc(void *p, size_t n);
+/* Zeroed memory aligned to `align` (a power of two), freed with free(). */
+void *sckg_xcalloc_aligned(size_t align, size_t size);
 char *sckg_xstrndup(const char *s, size_t n);
 
 /* An arena: allocations live until sckg_arena_free. Chunks are never moved,

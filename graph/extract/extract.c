@@ -481,7 +481,8 @@ struct sckg_extractor {
 };
 
 sckg_extractor *sckg_extractor_new(void) {
-  return sckg_xcalloc(1, sizeof(sckg_extractor));
+  /* aligned as the reader asks (its memo's buckets are cache lines) */
+  return sckg_xcalloc_aligned(_Alignof(sckg_extractor), sizeof(sckg_extractor));
 }
 
 void sckg_extractor_trace(sckg_extractor *x, sckg_diag_sink sink, void *handle,

@@ -241,9 +241,9 @@ static void memo_candidates(reader *r, size_t i, const uint32_t *list,
       continue;
     const phrase *ph = r->s->phrases[at];
     size_t e = match_at(r, ph, i);
-    unsigned short *end = &r->memo_end[ph->kind][i];
+    unsigned short *end = &r->memo_end[i][ph->kind];
     if (e > *end || (e && e == *end && at < best_at[ph->kind])) {
-      r->memo_ph[ph->kind][i] = ph;
+      r->memo_ph[i][ph->kind] = ph;
       *end = (unsigned short)e;
       best_at[ph->kind] = at;
     }
@@ -254,8 +254,8 @@ void ex_find_phrases(reader *r) {
   for (size_t i = 0; i < r->n; i++) {
     uint32_t best_at[PH_KIND_COUNT];
     for (int k = 0; k < PH_KIND_COUNT; k++) {
-      r->memo_ph[k][i] = NULL;
-      r->memo_end[k][i] = 0;
+      r->memo_ph[i][k] = NULL;
+      r->memo_end[i][k] = 0;
     }
     cand_iter it;
     cands_at(r, i, &it);

@@ -177,15 +177,20 @@ typedef struct {
    * found once as the sentence is read (ex_find_phrases): every pass of
    * the reader asks the same questions of the same tokens */
   unsigned gen;
-  const phrase *memo_ph[PH_KIND_COUNT][MAX_TOKENS];
-  unsigned short memo_end[PH_KIND_COUNT][MAX_TOKENS];
+  /* by token, then kind: a token's kinds side by side, not 32 KB apart,
+   * where the kinds' lines fell in one set of the cache and evicted each
+   * other */
+  const phrase *memo_ph[MAX_TOKENS][PH_KIND_COUNT];
+  unsigned short memo_end[MAX_TOKENS][PH_KIND_COUNT];
   /* each token's readings in the lexicon (tagging.c), valid where
    * tag_gen == gen: its parts of speech, and its verb readings'
    * inflections as 1 << sckg_inflection bits */
   unsigned tag_gen[MAX_TOKENS];
   unsigned char tag_pos[MAX_TOKENS];
   unsigned char tag_verb_infl[MAX_TOKENS];
-  morph_memo morph[MORPH_MEMO_SLOTS];
+  /* a bucket (two slots) is one cache line: the reader is allocated
+   * 64-byte aligned (sckg_extractor_new) */
+  _Alignas(64) morph_memo morph[MORPH_MEMO_SLOTS];
   mention m[MAX_MENTIONS];
   size_t nm;
   trigger t[MAX_TRIGGERS];
@@ -240,9 +245,9 @@ static inline const phrase *ex_longest(const reader *r, size_t i, unsigned mask,
   if (i < r->n)
     for (mask &= (1u << PH_KIND_COUNT) - 1; mask; mask &= mask - 1) {
       unsigned kind = (unsigned)__builtin_ctz(mask); /* in kind order */
-      if (r->memo_end[kind][i] > best_end) {
-        best = r->memo_ph[kind][i];
-        best_end = r->memo_end[kind][i];
+      if (r->memo_end[i][kind] > best_end) {
+        best = r->memo_ph[i][kind];
+        best_end = r->memo_end[i][kind];
       }
     }
   *end = best_end;

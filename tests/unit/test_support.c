@@ -447,8 +447,24 @@ static void hex64_and_size_as_printf(void **state) {
   }
 }
 
+/* Aligned, zeroed, and of the size asked even when it is no multiple of
+ * the alignment (aligned_alloc's own rule). */
+static void xcalloc_aligned_is_aligned_and_zeroed(void **state) {
+  (void)state;
+  const size_t sizes[] = {1, 63, 64, 65, 4097};
+  for (size_t i = 0; i < sizeof sizes / sizeof *sizes; i++) {
+    unsigned char *p = sckg_xcalloc_aligned(64, sizes[i]);
+    assert_int_equal((uintptr_t)p % 64, 0);
+    for (size_t k = 0; k < sizes[i]; k++)
+      assert_int_equal(p[k], 0);
+    memset(p, 0xA5, sizes[i]); /* all of it is ours (ASan would say) */
+    free(p);
+  }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
+      cmocka_unit_test(xcalloc_aligned_is_aligned_and_zeroed),
       cmocka_unit_test(arena_allocations_stay_valid_and_zeroed),
       cmocka_unit_test(arena_request_bigger_than_a_chunk),
       cmocka_unit_test(arena_strndup_and_memdup),
