@@ -333,8 +333,18 @@ ex_actor *ex_person_by_part(reader *r, size_t i) {
   const token *t = &r->toks[i];
   const char *word = r->text + t->b;
   size_t n = t->e - t->b;
+  uint64_t initial = (uint64_t)1 << ((unsigned char)word[0] % 64);
   for (size_t k = r->st.persons.len; k-- > 0;) {
     ex_actor *p = r->st.persons.items[k];
+    if (p->initials_of != p->label) {
+      p->initials = 0;
+      for (const char *w = p->label; *w; w++)
+        if (w == p->label || w[-1] == ' ')
+          p->initials |= (uint64_t)1 << ((unsigned char)*w % 64);
+      p->initials_of = p->label;
+    }
+    if (!(p->initials & initial))
+      continue; /* no word of the name starts as the token does */
     /* the label's words, walked once: labels are a few short words */
     for (const char *w = p->label; *w;) {
       const char *e = w;
