@@ -178,12 +178,6 @@ static size_t match_at(const reader *r, const phrase *ph, size_t i) {
   return match_from(r, ph, 0, i);
 }
 
-/* Can the phrase at place `at` of the schema's phrases match in this
- * sentence at all? Most candidates with a '*' after their first word,
- * which match_from would try at every word of the gap, fail here, and
- * without their phrase read: the schema keeps each phrase's signature
- * (lex_sig). Token_matches compares each signed word's lowered form with
- * the token's, so a word missing from the sentence rules the phrase out. */
 /* The signed words past the first LEX_SIG_TESTED: few phrases have any. */
 static bool more_words_in_sentence(const reader *w, const lex_sig *sig) {
   for (unsigned k = LEX_SIG_TESTED; k < sig->n; k++)
@@ -192,6 +186,12 @@ static bool more_words_in_sentence(const reader *w, const lex_sig *sig) {
   return true;
 }
 
+/* Can the phrase at place `at` of the schema's phrases match in this
+ * sentence at all? Most candidates with a '*' after their first word,
+ * which match_from would try at every word of the gap, fail here, and
+ * without their phrase read: the schema keeps each phrase's signature
+ * (lex_sig). Token_matches compares each signed word's lowered form with
+ * the token's, so a word missing from the sentence rules the phrase out. */
 static inline bool words_in_sentence(const reader *w, size_t at) {
   const lex_sig *sig = &w->s->sigs[at];
   const unsigned char *seen = w->words_seen, *b = sig->bits;
@@ -252,7 +252,7 @@ static void memo_candidates(reader *r, size_t i, const uint32_t *list,
 
 void ex_find_phrases(reader *r) {
   for (size_t i = 0; i < r->n; i++) {
-    uint32_t best_at[PH_KIND_COUNT];
+    uint32_t best_at[PH_KIND_COUNT]; /* read only where a match set it */
     for (int k = 0; k < PH_KIND_COUNT; k++) {
       r->memo_ph[i][k] = NULL;
       r->memo_end[i][k] = 0;
