@@ -360,14 +360,14 @@ static void read_sentence(reader *r, size_t b, size_t e) {
   }
   size_t pos = b;
   token t;
+  sckg_str form;
   bool in_quote = false;
   while (r->n < MAX_TOKENS &&
-         sckg_token_next(r->text, e, &pos, &t, &r->scratch)) {
-    sckg_strtab_find_cased(r->s->strings, r->scratch.ptr, r->scratch.len,
-                           &t.norm, &t.lower);
+         sckg_token_next(r->text, e, &pos, &t, &r->scratch, &form)) {
+    sckg_strtab_find_cased(r->s->strings, form.ptr, form.len, &t.norm,
+                           &t.lower);
     token second;
-    if (r->n + 1 < MAX_TOKENS &&
-        split_affiliation(r, &t, r->scratch.len, &second)) {
+    if (r->n + 1 < MAX_TOKENS && split_affiliation(r, &t, form.len, &second)) {
       r->quoted[r->n] = in_quote;
       r->toks[r->n++] = t;
       t = second;
@@ -391,7 +391,7 @@ static void read_sentence(reader *r, size_t b, size_t e) {
     r->toks[r->n++] = t;
   }
   if (r->n == MAX_TOKENS &&
-      sckg_token_next(r->text, e, &pos, &t, &r->scratch)) {
+      sckg_token_next(r->text, e, &pos, &t, &r->scratch, &form)) {
     /* the rest is not read: the caller says so */
     if (!r->out->n_cut++)
       r->out->first_cut = r->sent_index;
