@@ -207,6 +207,51 @@ static size_t word_token(const char *s, size_t n, size_t i, token *t,
   return e;
 }
 
+/* The token at s[i] that is no number nor a word whose first byte says so:
+ * a mark (an apostrophe or possessive, a quote, other punctuation); returns
+ * its end, or i for a word after all (a letter whose first byte may start
+ * punctuation). */
+static size_t mark_token(const char *s, size_t n, size_t i, token *t,
+                         sckg_str *form) {
+  size_t len;
+  if (is_apostrophe(s, n, i, &len)) {
+    size_t j = i + len;
+    bool after_word = i > 0 && is_word_byte(s, n, i - 1);
+    if (after_word && j < n && (s[j] == 's' || s[j] == 'S') &&
+        (j + 1 >= n || !is_word_byte(s, n, j + 1))) {
+      t->kind = TK_POSS;
+      *form = (sckg_str){"'s", 2};
+      return j + 1;
+    }
+    if (after_word && (s[i - 1] == 's') && (j >= n || !is_word_byte(s, n, j))) {
+      t->kind = TK_POSS; /* "the envoys’ joint statement" */
+      *form = (sckg_str){"'s", 2};
+      return j;
+    }
+    t->kind = TK_PUNCT;
+    *form = (sckg_str){"'", 1};
+    return j;
+  }
+  if (s[i] == '"' ||
+      (special_punct(s, n, i) == 3 && (unsigned char)s[i + 2] >= 0x9C &&
+       (unsigned char)s[i + 2] <= 0x9D)) {
+    t->kind = TK_QUOTE;
+    *form = (sckg_str){"\"", 1};
+    return i + (s[i] == '"' ? 1 : 3);
+  }
+  if ((len = special_punct(s, n, i)) > 0) {
+    t->kind = TK_PUNCT;
+    *form = (unsigned char)s[i + 2] == 0x98 ? (sckg_str){"'", 1}
+                                            : text_form(s, i, i + len);
+    return i + len;
+  }
+  if (is_word_byte(s, n, i))
+    return i;
+  t->kind = TK_PUNCT;
+  *form = text_form(s, i, i + 1);
+  return i + 1;
+}
+
 bool sckg_token_next(const char *s, size_t n, size_t *pos, token *t,
                      sckg_buf *norm, sckg_str *form) {
   size_t i = *pos, len;
@@ -219,6 +264,7 @@ bool sckg_token_next(const char *s, size_t n, size_t *pos, token *t,
   unsigned char cls = byte_class[(unsigned char)s[i]];
   t->b = i;
   t->cap = (cls & BC_UPPER) != 0;
+  size_t e;
   if (cls & BC_DIGIT) {
     t->kind = TK_NUM;
     while (i < n && (is_word_byte(s, n, i) ||
@@ -226,43 +272,10 @@ bool sckg_token_next(const char *s, size_t n, size_t *pos, token *t,
                       i + 1 < n && is_digit((unsigned char)s[i + 1]))))
       i++;
     *form = text_form(s, t->b, i);
-  } else if (cls & BC_WORD) {
-    i = word_token(s, n, i, t, norm, form);
-  } else if (is_apostrophe(s, n, i, &len)) {
-    size_t j = i + len;
-    bool after_word = t->b > 0 && is_word_byte(s, n, t->b - 1);
-    if (after_word && j < n && (s[j] == 's' || s[j] == 'S') &&
-        (j + 1 >= n || !is_word_byte(s, n, j + 1))) {
-      t->kind = TK_POSS;
-      i = j + 1;
-      *form = (sckg_str){"'s", 2};
-    } else if (after_word && (s[t->b - 1] == 's') &&
-               (j >= n || !is_word_byte(s, n, j))) {
-      t->kind = TK_POSS; /* "the envoys’ joint statement" */
-      i = j;
-      *form = (sckg_str){"'s", 2};
-    } else {
-      t->kind = TK_PUNCT;
-      i = j;
-      *form = (sckg_str){"'", 1};
-    }
-  } else if (s[i] == '"' ||
-             (special_punct(s, n, i) == 3 && (unsigned char)s[i + 2] >= 0x9C &&
-              (unsigned char)s[i + 2] <= 0x9D)) {
-    t->kind = TK_QUOTE;
-    i += s[i] == '"' ? 1 : 3;
-    *form = (sckg_str){"\"", 1};
-  } else if ((len = special_punct(s, n, i)) > 0) {
-    t->kind = TK_PUNCT;
-    *form = (unsigned char)s[i + 2] == 0x98 ? (sckg_str){"'", 1}
-                                            : text_form(s, i, i + len);
-    i += len;
-  } else if (is_word_byte(s, n, i)) { /* a letter the table cannot tell */
-    i = word_token(s, n, i, t, norm, form);
+  } else if (!(cls & BC_WORD) && (e = mark_token(s, n, i, t, form)) > i) {
+    i = e;
   } else {
-    t->kind = TK_PUNCT;
-    i++;
-    *form = text_form(s, t->b, i);
+    i = word_token(s, n, i, t, norm, form);
   }
   t->e = i;
   *pos = i;
