@@ -183,30 +183,105 @@ void sckg_strtab_free(sckg_strtab *t) {
 
 /* The table's own hash, eight bytes at a time (FNV-1a goes byte by byte
  * and must stay as it is: IRIs are made with it). Internal: nothing
- * depends on its values but the slots. */
-static uint64_t table_hash(const char *s, size_t len) {
-  const uint64_t k = 0x9E3779B97F4A7C15ull;
-  uint64_t h = len * k;
-  size_t i = 0;
-  for (; i + 8 <= len; i += 8) {
-    uint64_t w;
-    memcpy(&w, s + i, 8);
-    h = (h ^ w) * k;
-    h ^= h >> 29;
-  }
-  uint64_t w = 0;
-  memcpy(&w, s + i, len - i);
-  h = (h ^ w) * k;
-  return h ^ (h >> 32);
+ * depends on its values but the slots, and the order of the strings in
+ * the schema image (image.c), which copies them slot by slot. */
+static const uint64_t hash_k = 0x9E3779B97F4A7C15ull;
+
+static uint64_t hash_step(uint64_t h, uint64_t w) {
+  h = (h ^ w) * hash_k;
+  return h ^ (h >> 29);
 }
 
-static size_t probe(const sckg_strtab *t, const char *s, size_t len,
-                    uint32_t hash) {
+static uint32_t hash_end(uint64_t h, uint64_t tail) {
+  h = (h ^ tail) * hash_k;
+  return (uint32_t)(h ^ (h >> 32));
+}
+
+static uint64_t load64(const char *s) {
+  uint64_t w;
+  memcpy(&w, s, 8);
+  return w;
+}
+
+static uint32_t load32(const char *s) {
+  uint32_t w;
+  memcpy(&w, s, 4);
+  return w;
+}
+
+/* The last n < 8 bytes of a string, s[0, n), as the low bytes of a word
+ * (on a little-endian machine the same as copying them into a zeroed
+ * word), read with at most three loads that stay inside them: a call to
+ * memcpy of a variable length cost more than the rest of the hash. */
+static uint64_t tail_word(const char *s, size_t n) {
+  const unsigned char *u = (const unsigned char *)s;
+  if (n >= 4)
+    return load32(s) | (uint64_t)load32(s + n - 4) << (8 * (n - 4));
+  if (n == 0)
+    return 0;
+  return u[0] | (uint64_t)u[n / 2] << (8 * (n / 2)) |
+         (uint64_t)u[n - 1] << (8 * (n - 1));
+}
+
+/* A high bit in each byte of w that is an ASCII capital, computed on all
+ * eight bytes at once: for a byte below 0x80, adding 0x80 - 'A' sets its
+ * high bit when it is 'A' or above, adding 0x80 - 'Z' - 1 when it is
+ * above 'Z'; the sums stay inside their byte. */
+static uint64_t capitals(uint64_t w) {
+  const uint64_t ones = 0x0101010101010101ull, low7 = 0x7F * ones;
+  uint64_t x = w & low7;
+  uint64_t ge_a = x + (0x80 - 'A') * ones, gt_z = x + (0x80 - 'Z' - 1) * ones;
+  return ge_a & ~gt_z & ~w & 0x80 * ones;
+}
+
+/* w with its ASCII capitals lowercased (0x80 >> 2 is 'a' - 'A'). */
+static uint64_t lower_word(uint64_t w) { return w | capitals(w) >> 2; }
+
+static uint64_t table_hash(const char *s, size_t len) {
+  uint64_t h = len * hash_k;
+  size_t i = 0;
+  for (; i + 8 <= len; i += 8)
+    h = hash_step(h, load64(s + i));
+  return hash_end(h, tail_word(s + i, len - i));
+}
+
+/* Are a[0, len) and b[0, len), ASCII-lowercased when `lower`, the same
+ * bytes? Word by word, the last word overlapping the one before it. */
+static inline bool same_bytes(const char *a, const char *b, size_t len,
+                              bool lower) {
+  if (len >= 8) {
+    for (size_t i = 0;; i += 8) {
+      size_t at = i + 8 <= len ? i : len - 8;
+      uint64_t wb = load64(b + at);
+      if (load64(a + at) != (lower ? lower_word(wb) : wb))
+        return false;
+      if (at + 8 == len)
+        return true;
+    }
+  }
+  if (len >= 4) {
+    uint64_t b0 = load32(b), b1 = load32(b + len - 4);
+    if (lower)
+      b0 = lower_word(b0), b1 = lower_word(b1);
+    return load32(a) == b0 && load32(a + len - 4) == b1;
+  }
+  for (size_t i = 0; i < len; i++) {
+    unsigned char c = (unsigned char)b[i];
+    if ((unsigned char)a[i] != (lower && c >= 'A' && c <= 'Z' ? c + 32 : c))
+      return false;
+  }
+  return true;
+}
+
+/* The slot of s[0, len) (ASCII-lowercased when `lower`), whose hash is
+ * `hash`: found, or the empty one where it would go. */
+static inline size_t probe(const sckg_strtab *t, const char *s, size_t len,
+                           uint32_t hash, bool lower) {
   size_t i = hash & (t->cap - 1);
   for (;; i = (i + 1) & (t->cap - 1)) {
     const strtab_slot *x = &t->slots[i];
     if (!x->str ||
-        (x->hash == hash && x->len == len && memcmp(x->str, s, len) == 0))
+        (x->hash == hash && x->len == len && same_bytes(x->str, s, len, lower)))
       return i;
   }
 }
@@ -230,8 +305,8 @@ static void grow(sckg_strtab *t) {
 const char *sckg_strtab_intern(sckg_strtab *t, const char *s, size_t len) {
   if (len > UINT32_MAX) /* only names and IRIs are interned, never texts */
     return sckg_arena_strndup(t->arena, s, len);
-  uint32_t hash = (uint32_t)table_hash(s, len);
-  size_t i = probe(t, s, len, hash);
+  uint32_t hash = table_hash(s, len);
+  size_t i = probe(t, s, len, hash, false);
   if (t->slots[i].str)
     return t->slots[i].str;
   const char *copy = sckg_arena_strndup(t->arena, s, len);
@@ -244,7 +319,26 @@ const char *sckg_strtab_intern(sckg_strtab *t, const char *s, size_t len) {
 const char *sckg_strtab_find(const sckg_strtab *t, const char *s, size_t len) {
   if (len > UINT32_MAX)
     return NULL;
-  return t->slots[probe(t, s, len, (uint32_t)table_hash(s, len))].str;
+  return t->slots[probe(t, s, len, table_hash(s, len), false)].str;
+}
+
+void sckg_strtab_find_cased(const sckg_strtab *t, const char *s, size_t len,
+                            const char **written, const char **lowered) {
+  /* table_hash of both forms, in one pass; a string longer than a slot's
+   * length can hold meets no slot of its length */
+  uint64_t h = len * hash_k, hl = h, caps = 0;
+  size_t i = 0;
+  for (; i + 8 <= len; i += 8) {
+    uint64_t w = load64(s + i), c = capitals(w);
+    caps |= c;
+    h = hash_step(h, w);
+    hl = hash_step(hl, w | c >> 2);
+  }
+  uint64_t w = tail_word(s + i, len - i), c = capitals(w);
+  *written = t->slots[probe(t, s, len, hash_end(h, w), false)].str;
+  *lowered =
+      caps | c ? t->slots[probe(t, s, len, hash_end(hl, w | c >> 2), true)].str
+               : *written;
 }
 
 sckg_strtab *sckg_strtab_copy(const sckg_strtab *t, const sckg_copier *c) {

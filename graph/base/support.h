@@ -40,6 +40,11 @@ void sckg_strtab_free(sckg_strtab *t);
 const char *sckg_strtab_intern(sckg_strtab *t, const char *s, size_t len);
 /* Look up without inserting; NULL when absent. */
 const char *sckg_strtab_find(const sckg_strtab *t, const char *s, size_t len);
+/* Look up s[0, len) as written (*written) and ASCII-lowercased (*lowered),
+ * hashing both forms in one pass over it; without a capital in it the two
+ * are one look-up. NULL for a form that is absent. */
+void sckg_strtab_find_cased(const sckg_strtab *t, const char *s, size_t len,
+                            const char **written, const char **lowered);
 
 /* What a deep copy into a block of one's own needs (lexicon/image.c): an
  * allocator (zeroed, 16-aligned), the copy of a string, and a note that a

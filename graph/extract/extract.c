@@ -305,14 +305,10 @@ static void mark_relative_clauses(reader *r) {
  * word is too long to look up. */
 static bool intern_forms(const reader *r, size_t b, size_t e, const char **norm,
                          const char **lower) {
-  char low[64];
-  size_t n = e - b;
-  if (n > sizeof low)
+  enum { LONGEST = 64 }; /* longer words are not looked up */
+  if (e - b > LONGEST)
     return false;
-  memcpy(low, r->text + b, n);
-  *norm = sckg_strtab_find(r->s->strings, r->text + b, n);
-  *lower = sckg_ascii_lower(low, n) ? sckg_strtab_find(r->s->strings, low, n)
-                                    : *norm;
+  sckg_strtab_find_cased(r->s->strings, r->text + b, e - b, norm, lower);
   return true;
 }
 
@@ -373,18 +369,14 @@ static void read_sentence(reader *r, size_t b, size_t e) {
   }
   size_t pos = b;
   token t;
+  sckg_str form;
   bool in_quote = false;
   while (r->n < MAX_TOKENS &&
-         sckg_token_next(r->text, e, &pos, &t, &r->scratch)) {
-    t.norm = sckg_strtab_find(r->s->strings, r->scratch.ptr, r->scratch.len);
-    /* most words are lowercase already: one look-up for both */
-    t.lower =
-        sckg_ascii_lower(r->scratch.ptr, r->scratch.len)
-            ? sckg_strtab_find(r->s->strings, r->scratch.ptr, r->scratch.len)
-            : t.norm;
+         sckg_token_next(r->text, e, &pos, &t, &r->scratch, &form)) {
+    sckg_strtab_find_cased(r->s->strings, form.ptr, form.len, &t.norm,
+                           &t.lower);
     token second;
-    if (r->n + 1 < MAX_TOKENS &&
-        split_affiliation(r, &t, r->scratch.len, &second)) {
+    if (r->n + 1 < MAX_TOKENS && split_affiliation(r, &t, form.len, &second)) {
       r->quoted[r->n] = in_quote;
       r->toks[r->n++] = t;
       t = second;
@@ -408,7 +400,7 @@ static void read_sentence(reader *r, size_t b, size_t e) {
     r->toks[r->n++] = t;
   }
   if (r->n == MAX_TOKENS &&
-      sckg_token_next(r->text, e, &pos, &t, &r->scratch)) {
+      sckg_token_next(r->text, e, &pos, &t, &r->scratch, &form)) {
     /* the rest is not read: the caller says so */
     if (!r->out->n_cut++)
       r->out->first_cut = r->sent_index;

@@ -111,18 +111,19 @@ static size_t first_word(loader *L, const char *text, size_t len,
                          char out[SCKG_MORPH_LEN_MAX], size_t *rest) {
   size_t pos = 0, n = 0;
   sckg_buf norm = {0};
+  sckg_str form;
   token t;
-  if (sckg_token_next(text, len, &pos, &t, &norm) && t.kind == TK_WORD &&
-      norm.len < SCKG_MORPH_LEN_MAX) {
-    memcpy(out, norm.ptr, norm.len);
-    sckg_ascii_lower(out, norm.len);
+  if (sckg_token_next(text, len, &pos, &t, &norm, &form) && t.kind == TK_WORD &&
+      form.len < SCKG_MORPH_LEN_MAX) {
+    memcpy(out, form.ptr, form.len);
+    sckg_ascii_lower(out, form.len);
     /* a verb inflects whatever else words.tsv says it is ("launch" a
      * support verb, "team" a quantity noun); the verb group's own words
      * (be, has, would) have their forms written out there */
     sckg_wclass w =
-        sckg_lexicon_word(L->s, sckg_strtab_find(L->s->strings, out, norm.len));
+        sckg_lexicon_word(L->s, sckg_strtab_find(L->s->strings, out, form.len));
     if (!(w & (W_AUX | W_BE | W_MODAL | W_NEG | W_PREP | W_DET | W_CONJ)))
-      n = norm.len;
+      n = form.len;
     *rest = t.e;
   }
   sckg_buf_free(&norm);
@@ -210,20 +211,21 @@ static size_t plural_items(loader *L, field it, bool verb, field *out,
   size_t pos = 0, hb = 0, he = 0, words = 0;
   bool head_ok = true, class_name = false;
   sckg_buf norm = {0};
+  sckg_str form;
   token t;
-  while (sckg_token_next(it.p, it.n, &pos, &t, &norm)) {
+  while (sckg_token_next(it.p, it.n, &pos, &t, &norm, &form)) {
     char low[SCKG_MORPH_LEN_MAX];
     bool after_at = class_name; /* "@cardinal": a class, not a head */
-    class_name = norm.len == 1 && norm.ptr[0] == '@';
-    if (t.kind != TK_WORD || norm.len >= sizeof low || after_at) {
+    class_name = form.len == 1 && form.ptr[0] == '@';
+    if (t.kind != TK_WORD || form.len >= sizeof low || after_at) {
       head_ok = false; /* a '*' or a class ends the trigger: no head */
       if (!verb)
         break;
       continue;
     }
-    memcpy(low, norm.ptr, norm.len);
-    sckg_ascii_lower(low, norm.len);
-    const char *w = sckg_strtab_find(L->s->strings, low, norm.len);
+    memcpy(low, form.ptr, form.len);
+    sckg_ascii_lower(low, form.len);
+    const char *w = sckg_strtab_find(L->s->strings, low, form.len);
     if (!verb && words > 0 && (sckg_lexicon_word(L->s, w) & W_PREP))
       break;
     words++;

@@ -429,16 +429,17 @@ void sckg_schema_free(sckg_schema *s) {
 const lex_actor *sckg_lexicon_by_name(const sckg_schema *s, const char *label,
                                       size_t len) {
   sckg_buf norm = {0};
+  sckg_str form;
   const char *toks[32];
   size_t n = 0, pos = 0;
   token t;
   bool ok = true;
-  while (sckg_token_next(label, len, &pos, &t, &norm)) {
+  while (sckg_token_next(label, len, &pos, &t, &norm, &form)) {
     if (n == 32) {
       ok = false;
       break;
     }
-    toks[n++] = sckg_strtab_find(s->strings, norm.ptr, norm.len);
+    toks[n++] = sckg_strtab_find(s->strings, form.ptr, form.len);
   }
   const lex_actor *found = NULL;
   if (ok && n && toks[0]) {

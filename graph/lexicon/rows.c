@@ -193,6 +193,7 @@ phrase *lex_new_phrase(loader *L, const char *text, size_t len,
                        phrase_kind kind) {
   sckg_schema *s = L->s;
   sckg_buf norm = {0};
+  sckg_str form;
   token t;
   size_t pos = 0;
   sckg_vec toks = {0}, ltoks = {0};
@@ -201,8 +202,8 @@ phrase *lex_new_phrase(loader *L, const char *text, size_t len,
   bool stars[MAX_PHRASE] = {0}, any_class = false;
   sckg_wclass wclass[MAX_PHRASE] = {0};
   bool class_next = false; /* an '@' was read: a class name follows */
-  while (sckg_token_next(text, len, &pos, &t, &norm)) {
-    if (kind == PH_TRIGGER && norm.len == 1 && norm.ptr[0] == '@') {
+  while (sckg_token_next(text, len, &pos, &t, &norm, &form)) {
+    if (kind == PH_TRIGGER && form.len == 1 && form.ptr[0] == '@') {
       class_next = true;
       continue;
     }
@@ -213,25 +214,25 @@ phrase *lex_new_phrase(loader *L, const char *text, size_t len,
     }
     if (class_next) {
       class_next = false;
-      if (!class_named(norm.ptr, norm.len, &wclass[k]) || !wclass[k] ||
+      if (!class_named(form.ptr, form.len, &wclass[k]) || !wclass[k] ||
           k == 0) {
         lex_fail(L,
                  k ? "unknown word class after '@'"
                    : "a trigger starts with a word, not a class",
-                 sckg_strtab_intern(s->strings, norm.ptr, norm.len));
+                 sckg_strtab_intern(s->strings, form.ptr, form.len));
         break;
       }
       any_class = true;
     }
-    if (norm.len == 1 && norm.ptr[0] == '*') {
+    if (form.len == 1 && form.ptr[0] == '*') {
       stars[k] = true;
       if (star == SIZE_MAX)
         star = k;
     }
     sckg_vec_push(&toks,
-                  (void *)sckg_strtab_intern(s->strings, norm.ptr, norm.len));
+                  (void *)sckg_strtab_intern(s->strings, form.ptr, form.len));
     sckg_vec_push(&ltoks,
-                  (void *)lex_intern_lower(s->strings, norm.ptr, norm.len));
+                  (void *)lex_intern_lower(s->strings, form.ptr, form.len));
   }
   sckg_buf_free(&norm);
   phrase *ph = NULL;

@@ -28,24 +28,61 @@ static size_t special_punct(const char *s, size_t n, size_t i) {
   return 0;
 }
 
-/* The ASCII letters and digits, by byte: a word's bytes are tested one by
- * one, and a look-up beats four comparisons. */
-static const bool ascii_alnum[128] = {
-    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1,
-    ['7'] = 1, ['8'] = 1, ['9'] = 1, ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1,
-    ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1,
-    ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1,
-    ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1, ['Y'] = 1,
-    ['Z'] = 1, ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1,
-    ['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1,
-    ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1,
-    ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1};
+/* What each byte may be, in one look-up: a word's bytes are tested one by
+ * one, and a load beats a chain of comparisons. */
+enum {
+  BC_WORD = 1,  /* a word byte by itself: an ASCII letter or digit, or a
+                   non-ASCII byte that cannot start special punctuation */
+  BC_LEAD = 2,  /* may start special punctuation (special_punct), else is a
+                   word byte: 0xC2, 0xE2, 0xEF */
+  BC_JOIN = 4,  /* may join a word's parts (scan_word): - & . ' */
+  BC_SPACE = 8, /* ASCII white space */
+  BC_DIGIT = 16,
+  BC_UPPER = 32
+};
+/* shorthands for the table: digit, capital, lowercase letter */
+enum { D = BC_WORD | BC_DIGIT, U = BC_WORD | BC_UPPER, L = BC_WORD };
+/* the non-ASCII bytes of a row, but the first bytes of special punctuation */
+#define WORD_ROW(r)                                                            \
+  [r] = BC_WORD, [r + 1] = BC_WORD, [r + 2] = BC_WORD, [r + 3] = BC_WORD,      \
+  [r + 4] = BC_WORD, [r + 5] = BC_WORD, [r + 6] = BC_WORD, [r + 7] = BC_WORD,  \
+  [r + 8] = BC_WORD, [r + 9] = BC_WORD, [r + 10] = BC_WORD,                    \
+  [r + 11] = BC_WORD, [r + 12] = BC_WORD, [r + 13] = BC_WORD,                  \
+  [r + 14] = BC_WORD, [r + 15] = BC_WORD
+static const unsigned char byte_class[256] = {
+    ['\t'] = BC_SPACE, ['\n'] = BC_SPACE, ['\v'] = BC_SPACE, ['\f'] = BC_SPACE,
+    ['\r'] = BC_SPACE, [' '] = BC_SPACE,  ['-'] = BC_JOIN,   ['&'] = BC_JOIN,
+    ['.'] = BC_JOIN,   ['\''] = BC_JOIN,  ['0'] = D,         ['1'] = D,
+    ['2'] = D,         ['3'] = D,         ['4'] = D,         ['5'] = D,
+    ['6'] = D,         ['7'] = D,         ['8'] = D,         ['9'] = D,
+    ['A'] = U,         ['B'] = U,         ['C'] = U,         ['D'] = U,
+    ['E'] = U,         ['F'] = U,         ['G'] = U,         ['H'] = U,
+    ['I'] = U,         ['J'] = U,         ['K'] = U,         ['L'] = U,
+    ['M'] = U,         ['N'] = U,         ['O'] = U,         ['P'] = U,
+    ['Q'] = U,         ['R'] = U,         ['S'] = U,         ['T'] = U,
+    ['U'] = U,         ['V'] = U,         ['W'] = U,         ['X'] = U,
+    ['Y'] = U,         ['Z'] = U,         ['a'] = L,         ['b'] = L,
+    ['c'] = L,         ['d'] = L,         ['e'] = L,         ['f'] = L,
+    ['g'] = L,         ['h'] = L,         ['i'] = L,         ['j'] = L,
+    ['k'] = L,         ['l'] = L,         ['m'] = L,         ['n'] = L,
+    ['o'] = L,         ['p'] = L,         ['q'] = L,         ['r'] = L,
+    ['s'] = L,         ['t'] = L,         ['u'] = L,         ['v'] = L,
+    ['w'] = L,         ['x'] = L,         ['y'] = L,         ['z'] = L,
+    WORD_ROW(0x80),    WORD_ROW(0x90),    WORD_ROW(0xA0),    WORD_ROW(0xB0),
+    [0xC0] = BC_WORD,  [0xC1] = BC_WORD,  [0xC2] = BC_LEAD,  [0xC3] = BC_WORD,
+    [0xC4] = BC_WORD,  [0xC5] = BC_WORD,  [0xC6] = BC_WORD,  [0xC7] = BC_WORD,
+    [0xC8] = BC_WORD,  [0xC9] = BC_WORD,  [0xCA] = BC_WORD,  [0xCB] = BC_WORD,
+    [0xCC] = BC_WORD,  [0xCD] = BC_WORD,  [0xCE] = BC_WORD,  [0xCF] = BC_WORD,
+    WORD_ROW(0xD0),    [0xE0] = BC_WORD,  [0xE1] = BC_WORD,  [0xE2] = BC_LEAD,
+    [0xE3] = BC_WORD,  [0xE4] = BC_WORD,  [0xE5] = BC_WORD,  [0xE6] = BC_WORD,
+    [0xE7] = BC_WORD,  [0xE8] = BC_WORD,  [0xE9] = BC_WORD,  [0xEA] = BC_WORD,
+    [0xEB] = BC_WORD,  [0xEC] = BC_WORD,  [0xED] = BC_WORD,  [0xEE] = BC_WORD,
+    [0xEF] = BC_LEAD,  WORD_ROW(0xF0)};
+#undef WORD_ROW
 
 static bool is_word_byte(const char *s, size_t n, size_t i) {
-  unsigned char c = (unsigned char)s[i];
-  if (c < 0x80)
-    return ascii_alnum[c];
-  return special_punct(s, n, i) == 0;
+  unsigned char c = byte_class[(unsigned char)s[i]];
+  return (c & BC_WORD) || ((c & BC_LEAD) && special_punct(s, n, i) == 0);
 }
 
 static bool is_apostrophe(const char *s, size_t n, size_t i, size_t *len) {
@@ -61,18 +98,14 @@ static bool is_apostrophe(const char *s, size_t n, size_t i, size_t *len) {
   return false;
 }
 
-static bool is_space(const char *s, size_t n, size_t i, size_t *len) {
-  unsigned char c = (unsigned char)s[i];
-  if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
-      c == '\v') {
-    *len = 1;
-    return true;
-  }
-  if (n - i >= 2 && c == 0xC2 && (unsigned char)s[i + 1] == 0xA0) {
-    *len = 2; /* no-break space */
-    return true;
-  }
-  return false;
+/* The length of the white space at s[i], or 0. */
+static size_t space_at(const char *s, size_t n, size_t i) {
+  if (byte_class[(unsigned char)s[i]] & BC_SPACE)
+    return 1;
+  if (n - i >= 2 && (unsigned char)s[i] == 0xC2 &&
+      (unsigned char)s[i + 1] == 0xA0)
+    return 2; /* no-break space */
+  return 0;
 }
 
 bool sckg_ascii_lower(char *s, size_t n) {
@@ -88,12 +121,21 @@ bool sckg_ascii_lower(char *s, size_t n) {
 /* A word: letters and digits, joined by inner hyphens, ampersands and
  * apostrophes ("O'Brien"), and dots in abbreviations ("U.S.") and domain
  * names ("Blender.io"), but not a dot before a capital after a word
- * ("reasons.The", a missing space). */
-static size_t scan_word(const char *s, size_t n, size_t i, bool *dotted) {
+ * ("reasons.The", a missing space). *curly says it joined a curly
+ * apostrophe, which its normal form makes straight. */
+static size_t scan_word(const char *s, size_t n, size_t i, bool *dotted,
+                        bool *curly) {
   size_t seg = i; /* start of the current dot-separated segment */
-  *dotted = false;
+  *dotted = *curly = false;
   while (i < n) {
-    if (is_word_byte(s, n, i)) {
+    unsigned char cls = byte_class[(unsigned char)s[i]];
+    if (cls & BC_WORD) {
+      i++;
+      continue;
+    }
+    if (!(cls & (BC_LEAD | BC_JOIN)))
+      break; /* white space and most punctuation end a word at once */
+    if ((cls & BC_LEAD) && special_punct(s, n, i) == 0) {
       i++;
       continue;
     }
@@ -122,6 +164,7 @@ static size_t scan_word(const char *s, size_t n, size_t i, bool *dotted) {
       if ((s[j] == 's' || s[j] == 'S') &&
           (j + 1 >= n || !is_word_byte(s, n, j + 1)))
         break;
+      *curly |= alen > 1;
       i = j;
       continue;
     }
@@ -132,79 +175,107 @@ static size_t scan_word(const char *s, size_t n, size_t i, bool *dotted) {
   return i;
 }
 
+/* The word s[b, e) with its curly apostrophes made straight, in norm. */
+static sckg_str straighten(const char *s, size_t n, size_t b, size_t e,
+                           sckg_buf *norm) {
+  sckg_buf_clear(norm);
+  for (size_t k = b; k < e;) {
+    size_t alen;
+    if (is_apostrophe(s, n, k, &alen)) {
+      sckg_buf_addc(norm, '\'');
+      k += alen;
+    } else {
+      sckg_buf_addc(norm, s[k]);
+      k++;
+    }
+  }
+  return (sckg_str){norm->ptr, norm->len};
+}
+
+static sckg_str text_form(const char *s, size_t b, size_t e) {
+  return (sckg_str){s + b, e - b};
+}
+
+/* The word token at s[i]; returns its end. */
+static size_t word_token(const char *s, size_t n, size_t i, token *t,
+                         sckg_buf *norm, sckg_str *form) {
+  bool dotted, curly;
+  t->kind = TK_WORD;
+  size_t e = scan_word(s, n, i, &dotted, &curly);
+  /* "People’s" is never split, but "O’Brien" is written either way */
+  *form = curly ? straighten(s, n, i, e, norm) : text_form(s, i, e);
+  return e;
+}
+
+/* The token at s[i] that is no number nor a word whose first byte says so:
+ * a mark (an apostrophe or possessive, a quote, other punctuation); returns
+ * its end, or i for a word after all (a letter whose first byte may start
+ * punctuation). */
+static size_t mark_token(const char *s, size_t n, size_t i, token *t,
+                         sckg_str *form) {
+  size_t len;
+  if (is_apostrophe(s, n, i, &len)) {
+    size_t j = i + len;
+    bool after_word = i > 0 && is_word_byte(s, n, i - 1);
+    if (after_word && j < n && (s[j] == 's' || s[j] == 'S') &&
+        (j + 1 >= n || !is_word_byte(s, n, j + 1))) {
+      t->kind = TK_POSS;
+      *form = (sckg_str){"'s", 2};
+      return j + 1;
+    }
+    if (after_word && (s[i - 1] == 's') && (j >= n || !is_word_byte(s, n, j))) {
+      t->kind = TK_POSS; /* "the envoys’ joint statement" */
+      *form = (sckg_str){"'s", 2};
+      return j;
+    }
+    t->kind = TK_PUNCT;
+    *form = (sckg_str){"'", 1};
+    return j;
+  }
+  if (s[i] == '"' ||
+      (special_punct(s, n, i) == 3 && (unsigned char)s[i + 2] >= 0x9C &&
+       (unsigned char)s[i + 2] <= 0x9D)) {
+    t->kind = TK_QUOTE;
+    *form = (sckg_str){"\"", 1};
+    return i + (s[i] == '"' ? 1 : 3);
+  }
+  if ((len = special_punct(s, n, i)) > 0) {
+    t->kind = TK_PUNCT;
+    *form = (unsigned char)s[i + 2] == 0x98 ? (sckg_str){"'", 1}
+                                            : text_form(s, i, i + len);
+    return i + len;
+  }
+  if (is_word_byte(s, n, i))
+    return i;
+  t->kind = TK_PUNCT;
+  *form = text_form(s, i, i + 1);
+  return i + 1;
+}
+
 bool sckg_token_next(const char *s, size_t n, size_t *pos, token *t,
-                     sckg_buf *norm) {
+                     sckg_buf *norm, sckg_str *form) {
   size_t i = *pos, len;
-  while (i < n && is_space(s, n, i, &len))
+  while (i < n && (len = space_at(s, n, i)) > 0)
     i += len;
   if (i >= n) {
     *pos = n;
     return false;
   }
-  sckg_buf_clear(norm);
+  unsigned char cls = byte_class[(unsigned char)s[i]];
   t->b = i;
-  t->cap = is_upper((unsigned char)s[i]);
-  if (is_digit((unsigned char)s[i])) {
+  t->cap = (cls & BC_UPPER) != 0;
+  size_t e;
+  if (cls & BC_DIGIT) {
     t->kind = TK_NUM;
     while (i < n && (is_word_byte(s, n, i) ||
                      ((s[i] == ',' || s[i] == '.' || s[i] == ':') &&
                       i + 1 < n && is_digit((unsigned char)s[i + 1]))))
       i++;
-    sckg_buf_add(norm, s + t->b, i - t->b);
-  } else if (is_apostrophe(s, n, i, &len)) {
-    size_t j = i + len;
-    bool after_word = t->b > 0 && is_word_byte(s, n, t->b - 1);
-    if (after_word && j < n && (s[j] == 's' || s[j] == 'S') &&
-        (j + 1 >= n || !is_word_byte(s, n, j + 1))) {
-      t->kind = TK_POSS;
-      i = j + 1;
-      sckg_buf_adds(norm, "'s");
-    } else if (after_word && (s[t->b - 1] == 's') &&
-               (j >= n || !is_word_byte(s, n, j))) {
-      t->kind = TK_POSS; /* "the envoys’ joint statement" */
-      i = j;
-      sckg_buf_adds(norm, "'s");
-    } else {
-      t->kind = TK_PUNCT;
-      i = j;
-      sckg_buf_adds(norm, "'");
-    }
-  } else if (s[i] == '"' ||
-             (special_punct(s, n, i) == 3 && (unsigned char)s[i + 2] >= 0x9C &&
-              (unsigned char)s[i + 2] <= 0x9D)) {
-    t->kind = TK_QUOTE;
-    i += s[i] == '"' ? 1 : 3;
-    sckg_buf_adds(norm, "\"");
-  } else if ((len = special_punct(s, n, i)) > 0) {
-    t->kind = TK_PUNCT;
-    sckg_buf_add(norm, s + i, len);
-    if ((unsigned char)s[i + 2] == 0x98)
-      sckg_buf_clear(norm), sckg_buf_adds(norm, "'");
-    i += len;
-  } else if (is_word_byte(s, n, i)) {
-    bool dotted;
-    t->kind = TK_WORD;
-    i = scan_word(s, n, i, &dotted);
-    /* normalise inner curly apostrophes: "People’s" is never split, but
-     * "O’Brien" is written either way; a word without their first byte is
-     * its own normal form */
-    if (!memchr(s + t->b, 0xE2, i - t->b))
-      sckg_buf_add(norm, s + t->b, i - t->b);
-    else
-      for (size_t k = t->b; k < i;) {
-        size_t alen;
-        if (is_apostrophe(s, n, k, &alen)) {
-          sckg_buf_addc(norm, '\'');
-          k += alen;
-        } else {
-          sckg_buf_addc(norm, s[k]);
-          k++;
-        }
-      }
+    *form = text_form(s, t->b, i);
+  } else if (!(cls & BC_WORD) && (e = mark_token(s, n, i, t, form)) > i) {
+    i = e;
   } else {
-    t->kind = TK_PUNCT;
-    i++;
-    sckg_buf_add(norm, s + t->b, 1);
+    i = word_token(s, n, i, t, norm, form);
   }
   t->e = i;
   *pos = i;

@@ -25,11 +25,12 @@ typedef struct {
   const char *lower; /* interned lowercase form, or NULL */
 } token;
 
-/* Scan the next token of s[*pos..n); returns false at the end. The
- * normalised form (curly quotes and apostrophes made straight) is written to
- * `norm`. */
+/* Scan the next token of s[*pos..n); returns false at the end. *form is
+ * its normalised form (curly quotes and apostrophes made straight): the
+ * token's own text where that changes nothing, most often, else a constant
+ * or `norm`'s bytes, until the next call. Not NUL-terminated. */
 bool sckg_token_next(const char *s, size_t n, size_t *pos, token *t,
-                     sckg_buf *norm);
+                     sckg_buf *norm, sckg_str *form);
 
 /* ASCII lowercase of a buffer, in place; says whether a byte changed. */
 bool sckg_ascii_lower(char *s, size_t n);

@@ -203,6 +203,88 @@ static void strtab_growth_keeps_pointers(void **state) {
   sckg_strtab_free(NULL); /* a no-op */
 }
 
+/* The byte by byte lowercase that sckg_strtab_find_cased must agree with. */
+static void lower_ascii(char *dst, const char *src, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    dst[i] = src[i] >= 'A' && src[i] <= 'Z' ? (char)(src[i] + 32) : src[i];
+}
+
+static void strtab_find_cased_examples(void **state) {
+  (void)state;
+  sckg_arena *a = sckg_arena_new();
+  sckg_strtab *t = sckg_strtab_new(a);
+  const char *north = sckg_strtab_intern(t, "north", 5);
+  const char *North = sckg_strtab_intern(t, "North", 5);
+  const char *w, *l;
+  sckg_strtab_find_cased(t, "North", 5, &w, &l);
+  assert_ptr_equal(w, North);
+  assert_ptr_equal(l, north);
+  sckg_strtab_find_cased(t, "NORTH", 5, &w, &l);
+  assert_null(w);
+  assert_ptr_equal(l, north);
+  sckg_strtab_find_cased(t, "north", 5, &w, &l); /* one look-up for both */
+  assert_ptr_equal(w, north);
+  assert_ptr_equal(l, north);
+  sckg_strtab_find_cased(t, "south", 5, &w, &l);
+  assert_null(w);
+  assert_null(l);
+  /* only ASCII capitals are lowered: not the bytes around 'A'..'Z', nor
+   * bytes of UTF-8 whose low seven bits are a capital ("Ä" is C3 84) */
+  const char *odd = sckg_strtab_intern(t, "@[\xC3\x84\xC1Z", 6);
+  const char *odd_low = sckg_strtab_intern(t, "@[\xC3\x84\xC1z", 6);
+  sckg_strtab_find_cased(t, "@[\xC3\x84\xC1Z", 6, &w, &l);
+  assert_ptr_equal(w, odd);
+  assert_ptr_equal(l, odd_low);
+  /* longer than a word of eight bytes, capitals in each part */
+  const char *long_low =
+      sckg_strtab_intern(t, "democratic people's republic", 28);
+  sckg_strtab_find_cased(t, "Democratic People's Republic", 28, &w, &l);
+  assert_null(w);
+  assert_ptr_equal(l, long_low);
+  sckg_strtab_free(t);
+  sckg_arena_free(a);
+}
+
+/* Random strings of bytes chosen near the edges of the capitals, of every
+ * length from 0 to 24, some interned as written and some lowercased: a
+ * find_cased always agrees with two finds, one of the lowered copy. */
+static void strtab_find_cased_agrees_with_find(void **state) {
+  (void)state;
+  static const char bytes[] = "@AZ[`az{Mm\x80\xC1\xC3\xDA\xE2\xFA-. ";
+  enum { N = 4000, MAXLEN = 24 };
+  sckg_arena *a = sckg_arena_new();
+  sckg_strtab *t = sckg_strtab_new(a);
+  char(*keys)[MAXLEN] = malloc(N * sizeof *keys);
+  size_t *lens = malloc(N * sizeof *lens);
+  unsigned seed = 7;
+  for (size_t i = 0; i < N; i++) {
+    lens[i] = i % (MAXLEN + 1);
+    for (size_t k = 0; k < lens[i]; k++) {
+      seed = seed * 1103515245u + 12345u;
+      keys[i][k] = bytes[(seed >> 16) % (sizeof bytes - 1)];
+    }
+    char low[MAXLEN];
+    lower_ascii(low, keys[i], lens[i]);
+    if (i % 3 == 0)
+      sckg_strtab_intern(t, keys[i], lens[i]);
+    if (i % 2 == 0)
+      sckg_strtab_intern(t, low, lens[i]);
+  }
+  for (size_t i = 0; i < N; i++) {
+    char low[MAXLEN];
+    lower_ascii(low, keys[i], lens[i]);
+    const char *w, *l;
+    sckg_strtab_find_cased(t, keys[i], lens[i], &w, &l);
+    if (w != sckg_strtab_find(t, keys[i], lens[i]) ||
+        l != sckg_strtab_find(t, low, lens[i]))
+      fail_msg("find_cased of key %zu (length %zu) disagrees", i, lens[i]);
+  }
+  free(keys);
+  free(lens);
+  sckg_strtab_free(t);
+  sckg_arena_free(a);
+}
+
 /* --- vec --------------------------------------------------------------- */
 
 static void vec_push_and_push_unique(void **state) {
@@ -471,6 +553,8 @@ int main(void) {
       cmocka_unit_test(strtab_same_bytes_same_pointer),
       cmocka_unit_test(strtab_strings_of_many_lengths),
       cmocka_unit_test(strtab_growth_keeps_pointers),
+      cmocka_unit_test(strtab_find_cased_examples),
+      cmocka_unit_test(strtab_find_cased_agrees_with_find),
       cmocka_unit_test(vec_push_and_push_unique),
       cmocka_unit_test(buf_add_printf_clear),
       cmocka_unit_test(hex64_and_size_as_printf),

@@ -14,14 +14,16 @@
 /* Tokenise `text` and join the normalised tokens with '|'. */
 static void tokens_of(const char *text, char *out, size_t cap) {
   sckg_buf norm = {0};
+  sckg_str form;
   token t;
-  size_t pos = 0, n = strlen(text);
-  out[0] = '\0';
-  while (sckg_token_next(text, n, &pos, &t, &norm)) {
-    if (out[0])
-      strncat(out, "|", cap - strlen(out) - 1);
-    strncat(out, norm.ptr, cap - strlen(out) - 1);
+  size_t pos = 0, n = strlen(text), len = 0;
+  while (sckg_token_next(text, n, &pos, &t, &norm, &form)) {
+    if (len && len + 1 < cap)
+      out[len++] = '|';
+    for (size_t k = 0; k < form.len && len + 1 < cap; k++)
+      out[len++] = form.ptr[k];
   }
+  out[len] = '\0';
   sckg_buf_free(&norm);
 }
 
@@ -66,6 +68,43 @@ static void non_ascii_letters_are_word_bytes(void **state) {
                 "Dmytro|Kuleba|in|Kyïv|—|today");
 }
 
+static void curly_marks_are_made_straight(void **state) {
+  (void)state;
+  assert_tokens("O’Brien’s “plan”", "O'Brien|'s|\"|plan|\"");
+  assert_tokens("a ‘scare’ quote", "a|'|scare|'|quote");
+  assert_tokens("the bosses’ pay", "the|bosses|'s|pay");
+}
+
+/* Bytes whose first byte may start punctuation but do not: "µ" is C2 B5,
+ * "€" is E2 82 AC; a no-break space (C2 A0) separates, a BOM (EF BB BF)
+ * inside text is punctuation. */
+static void lead_bytes_decide_by_what_follows(void **state) {
+  (void)state;
+  assert_tokens("µ-law at 5€ a\xC2\xA0piece", "µ-law|at|5€|a|piece");
+  assert_tokens("x\xEF\xBB\xBFy", "x|\xEF\xBB\xBF|y");
+  assert_tokens("«Yes» — no…", "«|Yes|»|—|no|…");
+}
+
+/* A form that normalising leaves alone is the token's own text, not a
+ * copy. */
+static void forms_are_the_text_itself(void **state) {
+  (void)state;
+  const char *text = "Kim Jong Un’s sister, O’Brien";
+  sckg_buf norm = {0};
+  sckg_str form;
+  token t;
+  size_t pos = 0, n = strlen(text);
+  while (sckg_token_next(text, n, &pos, &t, &norm, &form)) {
+    bool changed =
+        t.e - t.b != form.len || memcmp(text + t.b, form.ptr, form.len) != 0;
+    if (!changed)
+      assert_ptr_equal(form.ptr, text + t.b);
+    else
+      assert_true(t.kind == TK_POSS || !memcmp(form.ptr, "O'Brien", 7));
+  }
+  sckg_buf_free(&norm);
+}
+
 static void empty_and_blank_text(void **state) {
   (void)state;
   assert_tokens("", "");
@@ -79,6 +118,9 @@ int main(void) {
       cmocka_unit_test(inner_punctuation_joins_words),
       cmocka_unit_test(missing_space_after_period_splits),
       cmocka_unit_test(non_ascii_letters_are_word_bytes),
+      cmocka_unit_test(curly_marks_are_made_straight),
+      cmocka_unit_test(lead_bytes_decide_by_what_follows),
+      cmocka_unit_test(forms_are_the_text_itself),
       cmocka_unit_test(empty_and_blank_text),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
