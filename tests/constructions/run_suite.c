@@ -147,8 +147,9 @@ typedef struct {
   unsigned long malformed;
 } suite;
 
-static void malformed(suite *s, const char *file, unsigned long line,
-                      const char *fmt, ...) {
+__attribute__((format(printf, 4, 5))) static void
+malformed(suite *s, const char *file, unsigned long line, const char *fmt,
+          ...) {
   va_list ap;
   fprintf(stderr, "%s:%lu: malformed: ", file, line);
   va_start(ap, fmt);
