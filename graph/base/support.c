@@ -275,7 +275,7 @@ void sckg_vec_free(sckg_vec *v) {
   v->len = v->cap = 0;
 }
 
-static void buf_reserve(sckg_buf *b, size_t extra) {
+void sckg_buf_reserve(sckg_buf *b, size_t extra) {
   /* no buffer grows so large; and so the sizes below cannot wrap */
   if (extra > SIZE_MAX / 2 - b->len)
     die_oom();
@@ -286,10 +286,11 @@ static void buf_reserve(sckg_buf *b, size_t extra) {
     cap *= 2;
   b->ptr = sckg_xrealloc(b->ptr, cap);
   b->cap = cap;
+  b->ptr[b->len] = '\0';
 }
 
 void sckg_buf_add(sckg_buf *b, const char *s, size_t n) {
-  buf_reserve(b, n);
+  sckg_buf_reserve(b, n);
   if (n)
     memcpy(b->ptr + b->len, s, n);
   b->len += n;
@@ -304,7 +305,7 @@ void sckg_buf_addc(sckg_buf *b, char c) { sckg_buf_add(b, &c, 1); }
 
 void sckg_buf_printf(sckg_buf *b, const char *fmt, ...) {
   /* one pass when it fits in the room left, which is nearly always */
-  buf_reserve(b, 63);
+  sckg_buf_reserve(b, 63);
   size_t room = b->cap - b->len;
   va_list ap;
   va_start(ap, fmt);
@@ -315,7 +316,7 @@ void sckg_buf_printf(sckg_buf *b, const char *fmt, ...) {
     return;
   }
   if ((size_t)n >= room) {
-    buf_reserve(b, (size_t)n);
+    sckg_buf_reserve(b, (size_t)n);
     va_start(ap, fmt);
     vsnprintf(b->ptr + b->len, (size_t)n + 1, fmt, ap);
     va_end(ap);

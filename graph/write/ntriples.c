@@ -52,6 +52,14 @@ static sckg_status write_subject(void *ctx, const sckg_triple *t, size_t n) {
   return o->failed ? SCKG_ERR_WRITE : SCKG_OK;
 }
 
+/* The graph's N-Triples through `o`, which is freed. */
+static sckg_status write_through(const sckg_graph *g, out_buf *o) {
+  sckg_graph_each_subject(g, write_subject, o);
+  bool written = out_done(o);
+  free(o);
+  return written ? SCKG_OK : SCKG_ERR_WRITE;
+}
+
 sckg_status sckg_write_ntriples_to(const sckg_graph *g, sckg_byte_sink sink,
                                    void *stream) {
   if (!g || !sink || !g->finished)
@@ -59,13 +67,16 @@ sckg_status sckg_write_ntriples_to(const sckg_graph *g, sckg_byte_sink sink,
   sckg_status checked = sckg_write_check_langs(g, "N-Triples");
   if (checked != SCKG_OK)
     return checked;
-  out_buf *o = sckg_xmalloc(sizeof *o);
-  out_init(o, sink, stream);
-  sckg_graph_each_subject(g, write_subject, o);
-  flush_out(o);
-  bool failed = o->failed;
-  free(o);
-  return failed ? SCKG_ERR_WRITE : SCKG_OK;
+  return write_through(g, out_new(sink, stream));
+}
+
+sckg_status sckg_write_ntriples_buf(const sckg_graph *g, sckg_buf *out) {
+  if (!g || !out || !g->finished)
+    return SCKG_ERR_ARG;
+  sckg_status checked = sckg_write_check_langs(g, "N-Triples");
+  if (checked != SCKG_OK)
+    return checked;
+  return write_through(g, out_new_into(out));
 }
 
 sckg_status sckg_write_ntriples(const sckg_graph *g, FILE *out) {
