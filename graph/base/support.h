@@ -95,6 +95,11 @@ void sckg_buf_clear(sckg_buf *b);
 void sckg_buf_reserve(sckg_buf *b, size_t extra);
 void sckg_buf_free(sckg_buf *b);
 
+/* qsort, the same order: an insertion sort when the items are few, as
+ * they most often are. */
+void sckg_sort(void *base, size_t n, size_t size,
+               int (*cmp)(const void *, const void *));
+
 /* Sort n items by a string of each, key_of(item), in strcmp order (equal
  * strings in no particular order). Faster than qsort with strcmp on long
  * strings with a common prefix, such as IRIs: the first eight bytes after
