@@ -181,18 +181,30 @@ static inline void put_clean_iri(out_buf *o, const char *iri, size_t n) {
   put(o, ">", 1);
 }
 
-/* write_iri for an IRI the cache does not know: scanned, then kept in the
- * cache when clean, escaped when not. Out of line, so that what the cache
- * knows is written by a few instructions inlined where it is asked. */
-static size_t write_new_iri(out_buf *o, const char *iri, size_t slot) {
+/* iri_clean_len for an IRI the cache does not know: scanned, and kept in
+ * the cache when clean. Out of line, so that what the cache knows costs a
+ * few instructions inlined where it is asked. */
+static size_t scan_new_iri(out_buf *o, const char *iri, size_t slot) {
+  size_t len = strlen(iri);
+  if (iri_clean_prefix(iri, len) != len)
+    return OUT_ESCAPED;
+  o->filled[slot / 64] |= (uint64_t)1 << (slot % 64);
+  o->safe[slot].iri = iri;
+  o->safe[slot].len = len;
+  return len;
+}
+
+/* The length of `iri` when it needs no escape, else OUT_ESCAPED. */
+static inline size_t iri_clean_len(out_buf *o, const char *iri) {
+  size_t slot = iri_slot(iri);
+  if (!(o->filled[slot / 64] >> (slot % 64) & 1) || o->safe[slot].iri != iri)
+    return scan_new_iri(o, iri, slot);
+  return o->safe[slot].len;
+}
+
+/* `iri` between < and >, the bytes IRIREF forbids as UCHAR. */
+static void put_escaped_iri(out_buf *o, const char *iri) {
   size_t len = strlen(iri), n = iri_clean_prefix(iri, len);
-  if (n == len) {
-    o->filled[slot / 64] |= (uint64_t)1 << (slot % 64);
-    o->safe[slot].iri = iri;
-    o->safe[slot].len = n;
-    put_clean_iri(o, iri, n);
-    return n;
-  }
   put(o, "<", 1);
   for (;;) {
     put(o, iri, n);
@@ -204,20 +216,33 @@ static size_t write_new_iri(out_buf *o, const char *iri, size_t slot) {
     n = iri_clean_prefix(iri, len);
   }
   put(o, ">", 1);
-  return OUT_ESCAPED;
 }
 
 /* The graph mints only valid IRIs, so the scan finds nothing and the IRI
  * is copied whole; if one slips in, UCHAR keeps the line parsable instead
- * of ending the IRI early (percent-encoding would name another IRI).
- * Returns the IRI's length when it was copied whole, so that a writer may
- * repeat it with put_clean_iri, else OUT_ESCAPED. */
-static inline size_t write_iri(out_buf *o, const char *iri) {
-  size_t slot = iri_slot(iri);
-  if (!(o->filled[slot / 64] >> (slot % 64) & 1) || o->safe[slot].iri != iri)
-    return write_new_iri(o, iri, slot);
-  put_clean_iri(o, iri, o->safe[slot].len);
-  return o->safe[slot].len;
+ * of ending the IRI early (percent-encoding would name another IRI). */
+static inline void write_iri(out_buf *o, const char *iri) {
+  size_t n = iri_clean_len(o, iri);
+  if (n == OUT_ESCAPED)
+    put_escaped_iri(o, iri);
+  else
+    put_clean_iri(o, iri, n);
+}
+
+/* Whether there is room for n more bytes at o->buf + o->len, made by a
+ * flush when need be, for a writer that puts a whole line there at once
+ * and then moves o->len on; false when the buffer cannot hold n bytes,
+ * which must then go through put. */
+static inline bool out_room(out_buf *o, size_t n) {
+  if (o->cap - o->len < n)
+    flush_out(o);
+  return o->cap - o->len >= n;
+}
+
+/* n bytes copied to w; returns where they end. */
+static inline char *copy_out(char *w, const char *s, size_t n) {
+  memcpy(w, s, n);
+  return w + n;
 }
 
 /* Bytes a literal cannot hold as they are: " \ and the C0 controls and
