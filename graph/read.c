@@ -26,7 +26,7 @@ static const char *article_ident(sckg_graph *g, const char *name) {
 }
 
 static void key_actors(sckg_buf *b, sckg_actor **arr, size_t n) {
-  qsort(arr, n, sizeof *arr, sckg_graph_actor_cmp);
+  sckg_sort(arr, n, sizeof *arr, sckg_graph_actor_cmp);
   for (size_t i = 0; i < n; i++) {
     if (i)
       sckg_buf_addc(b, ',');
@@ -504,8 +504,8 @@ static sckg_status read_article(sckg_graph *g, const sckg_input *in) {
       g->arena, (x.mentions.len ? x.mentions.len : 1) * sizeof *art->mentions);
   for (size_t i = 0; i < x.mentions.len; i++)
     art->mentions[i] = actors[((ex_actor *)x.mentions.items[i])->index];
-  qsort(art->mentions, art->n_mentions, sizeof *art->mentions,
-        sckg_graph_actor_cmp);
+  sckg_sort(art->mentions, art->n_mentions, sizeof *art->mentions,
+            sckg_graph_actor_cmp);
   /* one sentence node per evidence sentence */
   sckg_sentence **sents =
       sckg_xcalloc(t.n_sents ? t.n_sents : 1, sizeof *sents);

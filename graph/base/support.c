@@ -378,7 +378,7 @@ void sckg_vec_free(sckg_vec *v) {
   v->len = v->cap = 0;
 }
 
-static void buf_reserve(sckg_buf *b, size_t extra) {
+void sckg_buf_reserve(sckg_buf *b, size_t extra) {
   /* no buffer grows so large; and so the sizes below cannot wrap */
   if (extra > SIZE_MAX / 2 - b->len)
     die_oom();
@@ -389,10 +389,11 @@ static void buf_reserve(sckg_buf *b, size_t extra) {
     cap *= 2;
   b->ptr = sckg_xrealloc(b->ptr, cap);
   b->cap = cap;
+  b->ptr[b->len] = '\0';
 }
 
 void sckg_buf_add(sckg_buf *b, const char *s, size_t n) {
-  buf_reserve(b, n);
+  sckg_buf_reserve(b, n);
   if (n)
     memcpy(b->ptr + b->len, s, n);
   b->len += n;
@@ -407,7 +408,7 @@ void sckg_buf_addc(sckg_buf *b, char c) { sckg_buf_add(b, &c, 1); }
 
 void sckg_buf_printf(sckg_buf *b, const char *fmt, ...) {
   /* one pass when it fits in the room left, which is nearly always */
-  buf_reserve(b, 63);
+  sckg_buf_reserve(b, 63);
   size_t room = b->cap - b->len;
   va_list ap;
   va_start(ap, fmt);
@@ -418,7 +419,7 @@ void sckg_buf_printf(sckg_buf *b, const char *fmt, ...) {
     return;
   }
   if ((size_t)n >= room) {
-    buf_reserve(b, (size_t)n);
+    sckg_buf_reserve(b, (size_t)n);
     va_start(ap, fmt);
     vsnprintf(b->ptr + b->len, (size_t)n + 1, fmt, ap);
     va_end(ap);
@@ -568,6 +569,37 @@ void sckg_pmap_free(sckg_pmap *m) {
   m->cap = m->count = 0;
 }
 
+/* ---- Sorting ----------------------------------------------------------- */
+
+/* Insertion sort, for the few items most sorts here have (an event's
+ * agents, a graph of one article's actors): qsort's set-up and calls
+ * through its comparison cost more there than the sort. Stable, as glibc's
+ * qsort (a merge sort) is, so the order is the same. Inlined where the
+ * element size and comparison are constants. */
+static inline void sort_few(void *base, size_t n, size_t size,
+                            int (*cmp)(const void *, const void *)) {
+  char *a = base, tmp[32];
+  for (size_t i = 1; i < n; i++) {
+    memcpy(tmp, a + i * size, size);
+    size_t j = i;
+    for (; j > 0 && cmp(a + (j - 1) * size, tmp) > 0; j--)
+      memcpy(a + j * size, a + (j - 1) * size, size);
+    if (j != i)
+      memcpy(a + j * size, tmp, size);
+  }
+}
+
+/* Up to this many items sort_few beats qsort. */
+enum { SORT_FEW = 16 };
+
+void sckg_sort(void *base, size_t n, size_t size,
+               int (*cmp)(const void *, const void *)) {
+  if (n > SORT_FEW || size > 32)
+    qsort(base, n, size, cmp);
+  else
+    sort_few(base, n, size, cmp);
+}
+
 /* ---- Sorting by strings ---------------------------------------------- */
 
 typedef struct {
@@ -591,7 +623,8 @@ void sckg_sort_by_string(void **items, size_t n,
                          const char *(*key_of)(const void *item)) {
   if (n < 2)
     return;
-  sort_key *keys = sckg_xmalloc(n * sizeof *keys);
+  sort_key few[SORT_FEW];
+  sort_key *keys = n <= SORT_FEW ? few : sckg_xmalloc(n * sizeof *keys);
   for (size_t i = 0; i < n; i++) { /* the strings, first kept in tail */
     if (i + 2 * SCKG_AHEAD < n)
       __builtin_prefetch(items[i + 2 * SCKG_AHEAD]);
@@ -604,8 +637,10 @@ void sckg_sort_by_string(void **items, size_t n,
     if (i + SCKG_AHEAD < n)
       __builtin_prefetch(keys[i + SCKG_AHEAD].tail);
     const char *s = keys[i].tail;
+    if (strncmp(s, first, common) == 0)
+      continue; /* the common case: the whole prefix */
     size_t k = 0;
-    while (k < common && s[k] == first[k])
+    while (s[k] == first[k]) /* they differ before `common` */
       k++;
     common = k;
   }
@@ -620,10 +655,14 @@ void sckg_sort_by_string(void **items, size_t n,
     keys[i].head = head;
     keys[i].tail = k == 8 ? (const char *)s + 8 : NULL;
   }
-  qsort(keys, n, sizeof *keys, cmp_sort_key);
+  if (n <= SORT_FEW)
+    sort_few(keys, n, sizeof *keys, cmp_sort_key);
+  else
+    qsort(keys, n, sizeof *keys, cmp_sort_key);
   for (size_t i = 0; i < n; i++)
     items[i] = keys[i].item;
-  free(keys);
+  if (keys != few)
+    free(keys);
 }
 
 bool sckg_label_better(const char *a, const char *b) {

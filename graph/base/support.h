@@ -96,7 +96,16 @@ void sckg_buf_add_hex64(sckg_buf *b, uint64_t v);
  * 21 bytes); returns out. */
 char *sckg_format_size(char *out, size_t v);
 void sckg_buf_clear(sckg_buf *b);
+/* Make room for `extra` more bytes and the NUL after them (b->cap - b->len
+ * - 1 >= extra), for a writer that fills b->ptr + b->len itself and then
+ * moves b->len on (and puts the NUL after it). */
+void sckg_buf_reserve(sckg_buf *b, size_t extra);
 void sckg_buf_free(sckg_buf *b);
+
+/* qsort, the same order: an insertion sort when the items are few, as
+ * they most often are. */
+void sckg_sort(void *base, size_t n, size_t size,
+               int (*cmp)(const void *, const void *));
 
 /* Sort n items by a string of each, key_of(item), in strcmp order (equal
  * strings in no particular order). Faster than qsort with strcmp on long

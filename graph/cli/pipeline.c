@@ -9,6 +9,7 @@
 
 #include "cli/pipeline.h"
 #include "read.h"
+#include "write/common.h"
 
 #include <pthread.h>
 #include <stdio.h>
@@ -94,12 +95,6 @@ static void job_clear(sckg_job *j) {
   j->nt = nt;
 }
 
-/* A byte sink into an sckg_buf: the N-Triples of a job wait in memory. */
-static size_t append_bytes(const void *buf, size_t len, void *stream) {
-  sckg_buf_add(stream, buf, len);
-  return len;
-}
-
 /* The work of one job, on whichever thread: read the article into a graph
  * of its own; with `stream`, finish it and write its N-Triples into
  * memory, so that the calling thread only has to copy bytes out. */
@@ -112,7 +107,7 @@ static void job_run(const sckg_pipeline *p, sckg_extractor *x, sckg_job *j) {
     return;
   j->st = sckg_graph_finish(j->part);
   if (j->st == SCKG_OK)
-    j->st = sckg_write_ntriples_to(j->part, append_bytes, &j->nt);
+    j->st = sckg_write_ntriples_buf(j->part, &j->nt);
   sckg_graph_free(j->part);
   j->part = NULL;
   /* the text is not needed any more: free it before the job waits */

@@ -152,7 +152,7 @@ static void sort_sentences(sckg_graph *g) {
   sckg_article **arts = sckg_xmalloc((n_art ? n_art : 1) * sizeof *arts);
   if (n_art)
     memcpy(arts, g->articles.items, n_art * sizeof *arts);
-  qsort(arts, n_art, sizeof *arts, sentence_prefix_cmp);
+  sckg_sort(arts, n_art, sizeof *arts, sentence_prefix_cmp);
   for (size_t i = 0; i < n_art; i++)
     arts[i]->rank = i;
   free(arts);
@@ -169,7 +169,7 @@ static void sort_sentences(sckg_graph *g) {
   /* start[r] is now where article r + 1 begins */
   size_t w = 0;
   for (size_t r = 0, b = 0; r < n_art; b = start[r++]) {
-    qsort(out + b, start[r] - b, sizeof *out, iri_cmp_sentence);
+    sckg_sort(out + b, start[r] - b, sizeof *out, iri_cmp_sentence);
     for (size_t i = b; i < start[r]; i++) /* evidence of several events */
       if (!w || out[w - 1] != out[i])
         out[w++] = out[i];
@@ -186,7 +186,7 @@ static void *arena_sorted(sckg_graph *g, sckg_vec *v, size_t *n,
   *n = v->len;
   void **arr = sckg_arena_memdup(g->arena, v->items, v->len * sizeof(void *));
   if (v->len > 1) /* most hold one item */
-    qsort(arr, v->len, sizeof *arr, cmp);
+    sckg_sort(arr, v->len, sizeof *arr, cmp);
   /* merged reports may repeat an item: keep one */
   size_t w = 0;
   for (size_t i = 0; i < v->len; i++)

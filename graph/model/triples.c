@@ -246,14 +246,24 @@ static int same_subject_cmp(const triples *T, size_t a, const sckg_triple *x,
 
 /* Sort one subject's triples and drop repeats, in one insertion sort: the
  * makers add them nearly in order, so each is most often compared once,
- * with the last one kept. */
+ * with the last one kept, and found in its place, where it stays. */
 static void sort_subject(triples *T) {
   size_t w = 0;
   for (size_t i = 0; i < T->n; i++) {
-    sckg_triple x = T->t[i];
     unsigned char px = T->pred[i];
-    size_t j = w;
-    int c = 1;
+    int c = w ? same_subject_cmp(T, w - 1, &T->t[i], px) : -1;
+    if (c == 0)
+      continue;  /* a repeat */
+    if (c < 0) { /* in its place: the common case */
+      if (w != i) {
+        T->t[w] = T->t[i];
+        T->pred[w] = px;
+      }
+      w++;
+      continue;
+    }
+    sckg_triple x = T->t[i];
+    size_t j = w - 1;
     while (j > 0 && (c = same_subject_cmp(T, j - 1, &x, px)) > 0)
       j--;
     if (j > 0 && c == 0)

@@ -5,6 +5,7 @@
 #ifndef SCKG_WRITE_COMMON_H
 #define SCKG_WRITE_COMMON_H
 
+#include "base/support.h"
 #include "sckg/write.h"
 
 #include <stdio.h>
@@ -30,6 +31,11 @@ typedef sckg_status (*sckg_sink_writer)(const sckg_graph *g,
                                         sckg_byte_sink sink, void *stream);
 sckg_status sckg_write_to_file(sckg_sink_writer write, const sckg_graph *g,
                                FILE *out);
+
+/* sckg_write_ntriples appending to `out`, in its own memory: for the
+ * command line's jobs, whose N-Triples wait in memory, which a byte sink
+ * would copy there a second time. */
+sckg_status sckg_write_ntriples_buf(const sckg_graph *g, sckg_buf *out);
 
 /* Report to the graph's sink why the view of `opts` cannot be drawn:
  * `problem` as sckg_view_make gives it, after the view's name. */

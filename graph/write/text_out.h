@@ -7,6 +7,7 @@
 #ifndef SCKG_WRITE_TEXT_OUT_H
 #define SCKG_WRITE_TEXT_OUT_H
 
+#include "base/support.h"
 #include "sckg/write.h"
 
 #include <stdbool.h>
@@ -14,11 +15,13 @@
 #include <stdint.h>
 #include <string.h>
 
-/* Output goes through one fixed buffer handed to the sink when full: a
- * graph has tens of thousands of short fields, and a call per field (stdio's
- * locking and format parsing, or a caller's function) would cost more than
- * the escaping itself. `failed` latches the first short write so later
- * calls are no-ops. */
+/* Output goes through one buffer handed to the sink when full: a graph has
+ * tens of thousands of short fields, and a call per field (stdio's locking
+ * and format parsing, or a caller's function) would cost more than the
+ * escaping itself. `failed` latches the first short write so later calls
+ * are no-ops. Or, with `into`, the buffer is that sckg_buf's own memory,
+ * grown as it fills: the bytes are written where the caller keeps them,
+ * not copied there from a buffer of the writer's. */
 enum {
   OUT_SIZE = 64 * 1024,
   IRI_CACHE_BITS = 10,
@@ -29,15 +32,18 @@ enum {
 #define OUT_ESCAPED SIZE_MAX
 
 typedef struct {
-  sckg_byte_sink sink; /* where full buffers go */
+  sckg_byte_sink sink; /* where full buffers go, or NULL with `into` */
   void *stream;
-  size_t len;
+  sckg_buf *into;
+  char *buf;  /* `own`, or into->ptr */
+  size_t len; /* bytes in buf */
+  size_t cap; /* bytes buf may hold (into's NUL not counted) */
   bool failed;
   /* IRIs known to need no escape, with their length, by address: the
    * graph's strings are interned and each IRI is written many times (a
    * subject once per triple, the predicates all the time): so an IRI
    * handed to write_iri must not change while `o` lives. A slot holds
-   * something only when its bit in `filled` is set: out_init clears the
+   * something only when its bit in `filled` is set: out_new clears the
    * bits alone, not the slots, for every graph written, and a graph of one
    * article writes only a few hundred IRIs. */
   uint64_t filled[IRI_CACHE / 64];
@@ -45,25 +51,34 @@ typedef struct {
     const char *iri;
     size_t len;
   } safe[IRI_CACHE];
-  char buf[OUT_SIZE];
+  char own[]; /* OUT_SIZE bytes, with a sink */
 } out_buf;
 
+/* A full buffer out: to the sink, or with `into`, kept there and room
+ * made for more. */
 static inline void flush_out(out_buf *o) {
+  if (o->into) {
+    o->into->len = o->len;
+    sckg_buf_reserve(o->into, OUT_SIZE);
+    o->buf = o->into->ptr;
+    o->cap = o->into->cap - 1;
+    return;
+  }
   if (o->len && !o->failed && o->sink(o->buf, o->len, o->stream) != o->len)
     o->failed = true;
   o->len = 0;
 }
 
 static inline void put(out_buf *o, const char *s, size_t n) {
-  if (OUT_SIZE - o->len >= n) { /* the common case: it fits */
+  if (o->cap - o->len >= n) { /* the common case: it fits */
     memcpy(o->buf + o->len, s, n);
     o->len += n;
     return;
   }
   while (n) {
-    if (o->len == OUT_SIZE)
+    if (o->len == o->cap)
       flush_out(o);
-    size_t room = OUT_SIZE - o->len, k = n < room ? n : room;
+    size_t room = o->cap - o->len, k = n < room ? n : room;
     memcpy(o->buf + o->len, s, k);
     o->len += k;
     s += k;
@@ -154,7 +169,7 @@ static inline size_t iri_slot(const char *iri) {
 
 /* `iri` between < and >, its n bytes known to need no escape. */
 static inline void put_clean_iri(out_buf *o, const char *iri, size_t n) {
-  if (OUT_SIZE - o->len >= n + 2) {
+  if (o->cap - o->len >= n + 2) {
     o->buf[o->len] = '<';
     memcpy(o->buf + o->len + 1, iri, n);
     o->buf[o->len + 1 + n] = '>';
@@ -166,18 +181,30 @@ static inline void put_clean_iri(out_buf *o, const char *iri, size_t n) {
   put(o, ">", 1);
 }
 
-/* write_iri for an IRI the cache does not know: scanned, then kept in the
- * cache when clean, escaped when not. Out of line, so that what the cache
- * knows is written by a few instructions inlined where it is asked. */
-static size_t write_new_iri(out_buf *o, const char *iri, size_t slot) {
+/* iri_clean_len for an IRI the cache does not know: scanned, and kept in
+ * the cache when clean. Out of line, so that what the cache knows costs a
+ * few instructions inlined where it is asked. */
+static size_t scan_new_iri(out_buf *o, const char *iri, size_t slot) {
+  size_t len = strlen(iri);
+  if (iri_clean_prefix(iri, len) != len)
+    return OUT_ESCAPED;
+  o->filled[slot / 64] |= (uint64_t)1 << (slot % 64);
+  o->safe[slot].iri = iri;
+  o->safe[slot].len = len;
+  return len;
+}
+
+/* The length of `iri` when it needs no escape, else OUT_ESCAPED. */
+static inline size_t iri_clean_len(out_buf *o, const char *iri) {
+  size_t slot = iri_slot(iri);
+  if (!(o->filled[slot / 64] >> (slot % 64) & 1) || o->safe[slot].iri != iri)
+    return scan_new_iri(o, iri, slot);
+  return o->safe[slot].len;
+}
+
+/* `iri` between < and >, the bytes IRIREF forbids as UCHAR. */
+static void put_escaped_iri(out_buf *o, const char *iri) {
   size_t len = strlen(iri), n = iri_clean_prefix(iri, len);
-  if (n == len) {
-    o->filled[slot / 64] |= (uint64_t)1 << (slot % 64);
-    o->safe[slot].iri = iri;
-    o->safe[slot].len = n;
-    put_clean_iri(o, iri, n);
-    return n;
-  }
   put(o, "<", 1);
   for (;;) {
     put(o, iri, n);
@@ -189,20 +216,33 @@ static size_t write_new_iri(out_buf *o, const char *iri, size_t slot) {
     n = iri_clean_prefix(iri, len);
   }
   put(o, ">", 1);
-  return OUT_ESCAPED;
 }
 
 /* The graph mints only valid IRIs, so the scan finds nothing and the IRI
  * is copied whole; if one slips in, UCHAR keeps the line parsable instead
- * of ending the IRI early (percent-encoding would name another IRI).
- * Returns the IRI's length when it was copied whole, so that a writer may
- * repeat it with put_clean_iri, else OUT_ESCAPED. */
-static inline size_t write_iri(out_buf *o, const char *iri) {
-  size_t slot = iri_slot(iri);
-  if (!(o->filled[slot / 64] >> (slot % 64) & 1) || o->safe[slot].iri != iri)
-    return write_new_iri(o, iri, slot);
-  put_clean_iri(o, iri, o->safe[slot].len);
-  return o->safe[slot].len;
+ * of ending the IRI early (percent-encoding would name another IRI). */
+static inline void write_iri(out_buf *o, const char *iri) {
+  size_t n = iri_clean_len(o, iri);
+  if (n == OUT_ESCAPED)
+    put_escaped_iri(o, iri);
+  else
+    put_clean_iri(o, iri, n);
+}
+
+/* Whether there is room for n more bytes at o->buf + o->len, made by a
+ * flush when need be, for a writer that puts a whole line there at once
+ * and then moves o->len on; false when the buffer cannot hold n bytes,
+ * which must then go through put. */
+static inline bool out_room(out_buf *o, size_t n) {
+  if (o->cap - o->len < n)
+    flush_out(o);
+  return o->cap - o->len >= n;
+}
+
+/* n bytes copied to w; returns where they end. */
+static inline char *copy_out(char *w, const char *s, size_t n) {
+  memcpy(w, s, n);
+  return w + n;
 }
 
 /* Bytes a literal cannot hold as they are: " \ and the C0 controls and
@@ -251,12 +291,46 @@ static inline void write_string(out_buf *o, const char *s) {
   put(o, "\"", 1);
 }
 
-/* Set up `o` (not zeroed past its header: the cache's slots and the
- * buffer need no zeroing). */
-static inline void out_init(out_buf *o, sckg_byte_sink sink, void *stream) {
+/* The header of an out_buf, set up (the cache's slots and the buffer need
+ * no zeroing). */
+static inline out_buf *out_alloc(size_t room) {
+  out_buf *o = sckg_xmalloc(sizeof *o + room);
   memset(o, 0, offsetof(out_buf, safe));
+  return o;
+}
+
+/* An out_buf that hands its bytes to `sink` OUT_SIZE at a time; free it
+ * after out_done. */
+static inline out_buf *out_new(sckg_byte_sink sink, void *stream) {
+  out_buf *o = out_alloc(OUT_SIZE);
   o->sink = sink;
   o->stream = stream;
+  o->buf = o->own;
+  o->cap = OUT_SIZE;
+  return o;
+}
+
+/* An out_buf that appends to `b`, in b's own memory. */
+static inline out_buf *out_new_into(sckg_buf *b) {
+  out_buf *o = out_alloc(0);
+  o->into = b;
+  sckg_buf_reserve(b, OUT_SIZE);
+  o->buf = b->ptr;
+  o->len = b->len;
+  o->cap = b->cap - 1;
+  return o;
+}
+
+/* The last bytes out: to the sink, or with `into`, ended there by the NUL
+ * an sckg_buf keeps. Returns whether everything was written. */
+static inline bool out_done(out_buf *o) {
+  if (o->into) {
+    o->into->len = o->len;
+    o->buf[o->len] = '\0';
+  } else {
+    flush_out(o);
+  }
+  return !o->failed;
 }
 
 #endif

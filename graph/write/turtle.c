@@ -199,8 +199,7 @@ sckg_status sckg_write_turtle_to(const sckg_graph *g, sckg_byte_sink sink,
   if (checked != SCKG_OK)
     return checked;
   turtle *t = sckg_xcalloc(1, sizeof *t);
-  t->o = sckg_xmalloc(sizeof *t->o);
-  out_init(t->o, sink, stream);
+  t->o = out_new(sink, stream);
   for (size_t i = 0; i < N_FIXED; i++)
     add_namespace(t, fixed_ns[i].prefix, fixed_ns[i].ns);
   sckg_buf ns = {0};
@@ -213,8 +212,7 @@ sckg_status sckg_write_turtle_to(const sckg_graph *g, sckg_byte_sink sink,
   put(t->o, "\n", 1);
   sckg_status st = sckg_graph_each_subject(g, write_subject, t);
   put(t->o, t->subject ? " .\n" : "", t->subject ? 3 : 0);
-  flush_out(t->o);
-  if (t->o->failed)
+  if (!out_done(t->o))
     st = SCKG_ERR_WRITE;
   for (size_t i = 0; i < t->n_ns; i++)
     free(t->ns[i].ns);

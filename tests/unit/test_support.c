@@ -544,6 +544,64 @@ static void xcalloc_aligned_is_aligned_and_zeroed(void **state) {
   }
 }
 
+/* --- sorting ----------------------------------------------------------- */
+
+/* An item sorted by its string, with its place before the sort, so that a
+ * sort that is not stable or loses an item shows. */
+typedef struct {
+  const char *key;
+  size_t was;
+} sort_item;
+
+static int item_cmp(const void *pa, const void *pb) {
+  const sort_item *a = *(sort_item *const *)pa, *b = *(sort_item *const *)pb;
+  return strcmp(a->key, b->key);
+}
+
+/* glibc's qsort's order, and with equal keys the input order. */
+static int item_cmp_stable(const void *pa, const void *pb) {
+  int c = item_cmp(pa, pb);
+  const sort_item *a = *(sort_item *const *)pa, *b = *(sort_item *const *)pb;
+  return c ? c : (a->was > b->was) - (a->was < b->was);
+}
+
+static const char *key_of_item(const void *p) {
+  return ((const sort_item *)p)->key;
+}
+
+/* sckg_sort and sckg_sort_by_string against a sort of the same items by
+ * (key, place), for few and many items (insertion sort and qsort), keys
+ * with a long common prefix, ending within the first eight bytes after
+ * it, and repeated. */
+static void sort_few_and_many(void **state) {
+  (void)state;
+  enum { MAX = 40 };
+  static const char *const tails[] = {"",         "a",        "b",
+                                      "ab",       "abcdefgh", "abcdefghi",
+                                      "abcdefgi", "zz",       "abcdefgh-"};
+  char keys[MAX][64];
+  sort_item items[MAX];
+  sort_item *a[MAX], *b[MAX], *want[MAX];
+  unsigned seed = 7;
+  for (size_t n = 0; n <= MAX; n++)
+    for (int round = 0; round < 20; round++) {
+      for (size_t i = 0; i < n; i++) {
+        seed = seed * 1103515245u + 12345u;
+        snprintf(keys[i], sizeof keys[i], "https://example.org/x/%s",
+                 tails[(seed >> 16) % (sizeof tails / sizeof *tails)]);
+        items[i] = (sort_item){keys[i], i};
+        a[i] = b[i] = want[i] = &items[i];
+      }
+      qsort(want, n, sizeof *want, item_cmp_stable);
+      sckg_sort(a, n, sizeof *a, item_cmp);
+      for (size_t i = 0; i < n; i++)
+        assert_ptr_equal(a[i], want[i]);
+      sckg_sort_by_string((void **)b, n, key_of_item);
+      for (size_t i = 0; i < n; i++) /* equal keys in no particular order */
+        assert_string_equal(b[i]->key, want[i]->key);
+    }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(xcalloc_aligned_is_aligned_and_zeroed),
@@ -563,6 +621,7 @@ int main(void) {
       cmocka_unit_test(utf8_check_accepts_valid),
       cmocka_unit_test(utf8_check_rejects_invalid),
       cmocka_unit_test(utf8_count_code_points),
+      cmocka_unit_test(sort_few_and_many),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
