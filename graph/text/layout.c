@@ -543,9 +543,11 @@ static void classify(const sckg_schema *s, const openers *op, const char *p,
   size_t b = g->b, e = g->e;
   g->pb = b;
   g->pe = e;
-  g->words = count_words_upto(p, b, e, CAPTION_MAX_WORDS + 1);
+  noise_survey sv; /* the words, and where the patterns past the start may be */
+  sckg_noise_survey(&op->noise, p, b, e, CAPTION_MAX_WORDS + 1, &sv);
+  g->words = sv.words;
   const noise_pattern *np = sckg_noise_find(
-      s, &op->noise, p, b, e, NOISE_KIND_COUNT, NOISE_AT_START, NULL);
+      s, &op->noise, &sv, p, b, e, NOISE_KIND_COUNT, NOISE_AT_START, NULL);
   if (np) {
     bool fits = true;
     if (np->kind == NOISE_BYLINE) { /* "By Megan Carlisle" */
@@ -569,7 +571,7 @@ static void classify(const sckg_schema *s, const openers *op, const char *p,
     return;
   }
   size_t at = e;
-  if ((np = sckg_noise_find(s, &op->noise, p, b, e, NOISE_KIND_COUNT,
+  if ((np = sckg_noise_find(s, &op->noise, &sv, p, b, e, NOISE_KIND_COUNT,
                             NOISE_AT_END, &at)) &&
       np->kind != NOISE_CREDIT) {
     if (g->words <=
@@ -586,11 +588,12 @@ static void classify(const sckg_schema *s, const openers *op, const char *p,
   count_sentences(s, p, g, te);
   g->closed = closed(p, b, te);
   if (g->words <= CAPTION_MAX_WORDS && g->sentences <= CAPTION_MAX_SENTENCES) {
-    if (sckg_noise_find(s, &op->noise, p, b, tail, NOISE_CAPTION, NOISE_AT_CUE,
-                        NULL) ||
-        (tail < e && (date_tail(s, p, b, tail) ||
-                      sckg_noise_find(s, &op->noise, p, b, tail, NOISE_CAPTION,
-                                      NOISE_AT_WEAK_CUE, NULL)))) {
+    if (sckg_noise_find(s, &op->noise, &sv, p, b, tail, NOISE_CAPTION,
+                        NOISE_AT_CUE, NULL) ||
+        (tail < e &&
+         (date_tail(s, p, b, tail) ||
+          sckg_noise_find(s, &op->noise, &sv, p, b, tail, NOISE_CAPTION,
+                          NOISE_AT_WEAK_CUE, NULL)))) {
       g->kind = NOISE_CAPTION;
       return;
     }

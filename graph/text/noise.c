@@ -55,48 +55,149 @@ static bool wanted(const noise_pattern *np, noise_kind kind,
   return np->where == where && (kind == NOISE_KIND_COUNT || np->kind == kind);
 }
 
+/* The most bytes of a head: enough to tell most words from it. */
+enum { HEAD_MAX = 8 };
+
 void sckg_noise_index(const sckg_schema *s, noise_index *ix) {
-  memset(ix, 0, sizeof *ix);
+  memset(ix->head_len, 0, sizeof ix->head_len);
+  memset(ix->opens, 0, sizeof ix->opens);
   for (size_t k = 0; k < s->n_noise; k++) {
     const noise_pattern *np = &s->noise[k];
-    char c = np->pat[0], raw[2] = {c, lower(c) ? (char)(c - 32) : c};
-    for (size_t i = 0; i < 2; i++) /* a pattern opens a word */
-      if (to_lower(raw[i]) == c && !blank(raw[i]))
-        ix->opens[np->where][(unsigned char)raw[i]] = true;
+    const char *pat = np->pat;
+    unsigned char c = (unsigned char)pat[0];
+    if (upper(pat[0]) || blank(pat[0]))
+      continue; /* no byte of a text opens it as a word */
+    unsigned char *len = &ix->head_len[np->where][c];
+    const char **head = &ix->head[np->where][c];
+    size_t n = 1;
+    if (!*len) { /* its letters up to a '*' or '#' */
+      *head = pat;
+      while (n < HEAD_MAX && pat[n] && pat[n] != '*' && pat[n] != '#')
+        n++;
+    } else { /* the part both open with */
+      while (n < *len && (*head)[n] == pat[n])
+        n++;
+    }
+    *len = (unsigned char)n;
+    if (np->where == NOISE_AT_START)
+      continue; /* looked for at the start only */
+    ix->opens[c] |= (unsigned char)(1u << np->where);
+    if (lower(pat[0]))
+      ix->opens[c - 32] |= (unsigned char)(1u << np->where);
   }
 }
 
-/* Positions go outside, and at each only the patterns that start with its
- * byte are tried: most paragraphs are prose. */
+/* Does the head of the patterns placed at `where` stand at p[i]? */
+static bool head_at(const noise_index *ix, noise_where where, const char *p,
+                    size_t i, size_t e) {
+  unsigned char c = (unsigned char)to_lower(p[i]);
+  size_t len = ix->head_len[where][c];
+  if (!len || len > e - i)
+    return false;
+  const char *head = ix->head[where][c];
+  size_t n = 1;
+  while (n < len && to_lower(p[i + n]) == head[n])
+    n++;
+  return n == len;
+}
+
+/* Note the heads at p[i], which opens patterns placed at `places`; a tail
+ * only in the last bytes. */
+static void note_heads(const noise_index *ix, const char *p, size_t i, size_t e,
+                       unsigned places, noise_survey *sv) {
+  unsigned found = 0;
+  for (unsigned w = NOISE_AT_END; w <= NOISE_AT_WEAK_CUE; w++)
+    if (places & 1u << w && head_at(ix, (noise_where)w, p, i, e) &&
+        (w != NOISE_AT_END || e - i <= NOISE_TAIL_BYTES))
+      found |= 1u << w;
+  if (!found || sv->done < e)
+    return;
+  if (sv->n_hits == NOISE_HITS_MAX) {
+    sv->done = i;
+    return;
+  }
+  sv->hit_at[sv->n_hits] = i;
+  sv->hit_where[sv->n_hits++] = (unsigned char)found;
+}
+
+/* One pass over runs of letters and digits: a pattern opens only where no
+ * letter or digit stands before it, and most bytes are inside a run. */
+void sckg_noise_survey(const noise_index *ix, const char *p, size_t b, size_t e,
+                       size_t most, noise_survey *sv) {
+  sv->words = sv->n_hits = 0;
+  sv->done = e;
+  for (size_t i = b; i < e;) {
+    /* here p[i - 1], if any, is neither a letter nor a digit */
+    size_t at = i++;
+    char c = p[at];
+    unsigned places = ix->opens[(unsigned char)c];
+    if (places)
+      note_heads(ix, p, at, e, places, sv);
+    bool word = !blank(c) && (at == b || blank(p[at - 1]));
+    if (word && sv->words < most && ++sv->words == most &&
+        e - at > NOISE_TAIL_BYTES) {
+      i = e - NOISE_TAIL_BYTES; /* on to the tail */
+      while (i < e && alnum(p[i - 1]))
+        i++;
+      continue;
+    }
+    if (alnum(c)) {
+      while (i < e && alnum(p[i]))
+        i++;
+      if (i < e) /* after a letter or digit, no pattern opens */
+        i++;
+    }
+  }
+}
+
+/* The patterns placed at `where` tried at p[i], as sckg_noise_find does. */
+static const noise_pattern *try_at(const sckg_schema *s, const char *p,
+                                   size_t b, size_t i, size_t e,
+                                   noise_kind kind, noise_where where) {
+  unsigned char c = (unsigned char)to_lower(p[i]);
+  for (size_t k = s->noise_from[c]; k < s->noise_from[c + 1]; k++) {
+    const noise_pattern *np = &s->noise[k];
+    if (!wanted(np, kind, where))
+      continue;
+    size_t r = match_word(np->pat, p, b, i, e);
+    if (r != NO_MATCH && (where != NOISE_AT_END || r == e))
+      return np;
+  }
+  return NULL;
+}
+
+/* Positions go outside, and at each only the patterns whose head is there
+ * are tried: most paragraphs are prose. */
 const noise_pattern *sckg_noise_find(const sckg_schema *s,
-                                     const noise_index *ix, const char *p,
+                                     const noise_index *ix,
+                                     const noise_survey *sv, const char *p,
                                      size_t b, size_t e, noise_kind kind,
                                      noise_where where, size_t *at) {
-  if (where == NOISE_AT_START) {
-    unsigned char c = (unsigned char)to_lower(p[b]);
-    for (size_t k = s->noise_from[c]; k < s->noise_from[c + 1]; k++)
-      if (wanted(&s->noise[k], kind, where) &&
-          match_word(s->noise[k].pat, p, b, b, e) != NO_MATCH)
-        return &s->noise[k];
-    return NULL;
-  }
-  const bool *opens = ix->opens[where];
+  if (where == NOISE_AT_START)
+    return head_at(ix, where, p, b, e) ? try_at(s, p, b, b, e, kind, where)
+                                       : NULL;
   /* a tail is short (at most TAIL_MAX_WORDS words after its first) */
-  size_t from = where == NOISE_AT_END && e - b > 160 ? e - 160 : b;
-  for (size_t i = from; i < e; i++) {
-    if (!opens[(unsigned char)p[i]] || (i > b && alnum(p[i - 1])))
-      continue;
-    unsigned char c = (unsigned char)to_lower(p[i]);
-    for (size_t k = s->noise_from[c]; k < s->noise_from[c + 1]; k++) {
-      const noise_pattern *np = &s->noise[k];
-      if (!wanted(np, kind, where))
-        continue;
-      size_t r = match_word(np->pat, p, b, i, e);
-      if (r != NO_MATCH && (where != NOISE_AT_END || r == e)) {
-        if (at)
-          *at = i;
-        return np;
-      }
+  size_t from = where == NOISE_AT_END && e - b > NOISE_TAIL_BYTES
+                    ? e - NOISE_TAIL_BYTES
+                    : b;
+  for (size_t h = 0; h < sv->n_hits; h++) {
+    size_t i = sv->hit_at[h];
+    const noise_pattern *np;
+    if (sv->hit_where[h] & 1u << where && i >= from && i < e &&
+        (np = try_at(s, p, b, i, e, kind, where))) {
+      if (at)
+        *at = i;
+      return np;
+    }
+  }
+  /* past the heads noted, a byte at a time */
+  for (size_t i = sv->done > from ? sv->done : from; i < e; i++) {
+    const noise_pattern *np;
+    if (!(i > b && alnum(p[i - 1])) && head_at(ix, where, p, i, e) &&
+        (np = try_at(s, p, b, i, e, kind, where))) {
+      if (at)
+        *at = i;
+      return np;
     }
   }
   return NULL;
