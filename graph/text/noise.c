@@ -60,7 +60,7 @@ enum { HEAD_MAX = 8 };
 
 void sckg_noise_index(const sckg_schema *s, noise_index *ix) {
   memset(ix->head_len, 0, sizeof ix->head_len);
-  memset(ix->opens, 0, sizeof ix->opens);
+  memset(ix->follows, 0, sizeof ix->follows);
   for (size_t k = 0; k < s->n_noise; k++) {
     const noise_pattern *np = &s->noise[k];
     const char *pat = np->pat;
@@ -81,9 +81,12 @@ void sckg_noise_index(const sckg_schema *s, noise_index *ix) {
     *len = (unsigned char)n;
     if (np->where == NOISE_AT_START)
       continue; /* looked for at the start only */
-    ix->opens[c] |= (unsigned char)(1u << np->where);
+    char next = pat[1];
+    uint32_t bit =
+        !next || next == '*' || next == '#' ? UINT32_MAX : 1u << (next & 31);
+    ix->follows[c] |= bit;
     if (lower(pat[0]))
-      ix->opens[c - 32] |= (unsigned char)(1u << np->where);
+      ix->follows[c - 32] |= bit;
   }
 }
 
@@ -101,13 +104,12 @@ static bool head_at(const noise_index *ix, noise_where where, const char *p,
   return n == len;
 }
 
-/* Note the heads at p[i], which opens patterns placed at `places`; a tail
- * only in the last bytes. */
+/* Note the heads at p[i]; a tail's only in the last bytes. */
 static void note_heads(const noise_index *ix, const char *p, size_t i, size_t e,
-                       unsigned places, noise_survey *sv) {
+                       noise_survey *sv) {
   unsigned found = 0;
   for (unsigned w = NOISE_AT_END; w <= NOISE_AT_WEAK_CUE; w++)
-    if (places & 1u << w && head_at(ix, (noise_where)w, p, i, e) &&
+    if (head_at(ix, (noise_where)w, p, i, e) &&
         (w != NOISE_AT_END || e - i <= NOISE_TAIL_BYTES))
       found |= 1u << w;
   if (!found || sv->done < e)
@@ -130,9 +132,9 @@ void sckg_noise_survey(const noise_index *ix, const char *p, size_t b, size_t e,
     /* here p[i - 1], if any, is neither a letter nor a digit */
     size_t at = i++;
     char c = p[at];
-    unsigned places = ix->opens[(unsigned char)c];
-    if (places)
-      note_heads(ix, p, at, e, places, sv);
+    uint32_t follows = ix->follows[(unsigned char)c];
+    if (follows && (i == e || follows >> (p[i] & 31) & 1))
+      note_heads(ix, p, at, e, sv);
     bool word = !blank(c) && (at == b || blank(p[at - 1]));
     if (word && sv->words < most && ++sv->words == most &&
         e - at > NOISE_TAIL_BYTES) {

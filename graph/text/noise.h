@@ -26,13 +26,14 @@ enum { NOISE_TAIL_BYTES = 160 };
  * open with, up to a '*' or '#'. A scan tries the patterns only where the
  * head is, and most words of a paragraph do not even open with one. Built
  * for each article from the schema; head_len 0 where no pattern opens,
- * and then head is not set. `opens`: by byte, either case of a letter,
- * the places past the start (bits 1 << noise_where) of the patterns it
- * opens. */
+ * and then head is not set. `follows`: by byte, either case of a letter,
+ * the second bytes of the patterns past the start that it opens, each as
+ * bit (byte & 31), all bits for a '*', '#' or the end; 0 when it opens
+ * none. */
 typedef struct {
   unsigned char head_len[NOISE_AT_WEAK_CUE + 1][256];
   const char *head[NOISE_AT_WEAK_CUE + 1][256];
-  unsigned char opens[256];
+  uint32_t follows[256];
 } noise_index;
 
 void sckg_noise_index(const sckg_schema *s, noise_index *ix);
