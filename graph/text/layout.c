@@ -493,7 +493,9 @@ static para *split_paragraphs(const char *p, size_t n, size_t indent,
       cap = cap ? cap * 2 : 64;
       lines = sckg_xrealloc(lines, cap * sizeof *lines);
     }
-    lines[nl] = (line){b, te, width(p, b, te) + (nl ? 0 : indent)};
+    /* once a line is too long, the text is not wrapped: no width counts */
+    size_t w = longest > WRAP_MAX_WIDTH ? 0 : width(p, b, te);
+    lines[nl] = (line){b, te, w + (nl ? 0 : indent)};
     if (lines[nl].width > longest)
       longest = lines[nl].width;
     nl++;
@@ -505,7 +507,7 @@ static para *split_paragraphs(const char *p, size_t n, size_t indent,
     full += lines[i].width * 5 >= longest * 4 && lines[i].width > 0;
   size_t wrap =
       longest <= WRAP_MAX_WIDTH && full >= WRAP_MIN_FULL_LINES ? longest : 0;
-  para *ps = sckg_xcalloc(nl ? nl : 1, sizeof *ps);
+  para *ps = sckg_xmalloc((nl ? nl : 1) * sizeof *ps); /* each set whole */
   size_t np = 0;
   for (size_t i = 0; i < nl; i++) {
     if (lines[i].b == lines[i].e)
@@ -736,7 +738,7 @@ void sckg_layout_read(const sckg_schema *s, const char *p, size_t n,
     prose_after |= ps[i].kind == PROSE;
   }
   size_t dcap = 0, scap = 0;
-  out->prose = sckg_xcalloc(np ? np : 1, sizeof *out->prose);
+  out->prose = sckg_xmalloc((np ? np : 1) * sizeof *out->prose);
   for (size_t i = 0; i < np; i++) {
     para *g = &ps[i];
     if (g->kind != PROSE) {
