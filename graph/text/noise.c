@@ -126,8 +126,9 @@ static void note_heads(const noise_index *ix, const char *p, size_t i, size_t e,
  * letter or digit stands before it, and most bytes are inside a run. */
 void sckg_noise_survey(const noise_index *ix, const char *p, size_t b, size_t e,
                        size_t most, noise_survey *sv) {
-  sv->words = sv->n_hits = 0;
+  sv->n_hits = 0;
   sv->done = e;
+  size_t words = 0; /* not in *sv, which note_heads writes to */
   for (size_t i = b; i < e;) {
     /* here p[i - 1], if any, is neither a letter nor a digit */
     size_t at = i++;
@@ -136,8 +137,7 @@ void sckg_noise_survey(const noise_index *ix, const char *p, size_t b, size_t e,
     if (follows && (i == e || follows >> (p[i] & 31) & 1))
       note_heads(ix, p, at, e, sv);
     bool word = !blank(c) && (at == b || blank(p[at - 1]));
-    if (word && sv->words < most && ++sv->words == most &&
-        e - at > NOISE_TAIL_BYTES) {
+    if (word && words < most && ++words == most && e - at > NOISE_TAIL_BYTES) {
       i = e - NOISE_TAIL_BYTES; /* on to the tail */
       while (i < e && alnum(p[i - 1]))
         i++;
@@ -150,6 +150,7 @@ void sckg_noise_survey(const noise_index *ix, const char *p, size_t b, size_t e,
         i++;
     }
   }
+  sv->words = words;
 }
 
 /* The patterns placed at `where` tried at p[i], as sckg_noise_find does. */
