@@ -491,8 +491,14 @@ size_t sckg_utf8_count(const char *s, size_t n) {
 
 size_t sckg_utf8_check(const char *s, size_t n) {
   const unsigned char *p = (const unsigned char *)s;
-  size_t i = 0;
+  size_t i = 0, stop = 0;
   while (i < n) {
+    if (i >= stop) { /* ASCII, most of a text, sixteen bytes at a time */
+      while (n - i >= 16 && !((load8(s + i) | load8(s + i + 8)) & HIGH_BITS))
+        i += 16;
+      stop = n - i >= 16 ? i + 16 : n; /* then these a byte at a time */
+      continue;
+    }
     unsigned c = p[i];
     if (c < 0x80) {
       i++;

@@ -16,24 +16,42 @@ static bool word_boundary(const char *text, size_t len, size_t b, size_t e) {
   return left && right;
 }
 
-/* Where a publisher's credit mark occurs in p[0..n), or n; only a mark
- * that starts before `before` is looked for. */
-static size_t find_mark(const char *p, size_t n, size_t before,
-                        const char *mark) {
-  size_t m = strlen(mark);
-  size_t last = m && m <= n ? n - m + 1 : 0; /* where no mark can start */
-  if (last > before)
-    last = before;
-  for (const char *q = p; (size_t)(q - p) < last;) {
-    q = memchr(q, mark[0], last - (size_t)(q - p));
-    if (!q)
-      break;
-    size_t i = (size_t)(q - p);
-    if (memcmp(q, mark, m) == 0 && word_boundary(p, n, i, i + m))
-      return i;
-    q++;
+/* The length of `mark` when it stands at p[i], inside p[0..n) and on word
+ * boundaries, else 0. */
+static size_t mark_at(const char *p, size_t n, size_t i, const char *mark) {
+  size_t m = 0;
+  while (mark[m] && i + m < n && p[i + m] == mark[m])
+    m++;
+  return !mark[m] && word_boundary(p, n, i, i + m) ? m : 0;
+}
+
+/* Where the earliest publisher's credit mark stands in p[0..n), or n;
+ * *pub: its index in publishers.tsv, the first of two marks at one place.
+ * Each first byte of a mark is looked for once, and the marks that open
+ * with it tried where it stands. */
+static size_t first_mark(const sckg_schema *s, const char *p, size_t n,
+                         size_t *pub) {
+  size_t best = n;
+  bool looked[256] = {false};
+  for (size_t k = 0; k < s->n_pubs; k++) {
+    unsigned char c = (unsigned char)s->pub_marks[k][0];
+    if (!c || looked[c])
+      continue;
+    looked[c] = true;
+    for (const char *q = memchr(p, c, best); q;) {
+      size_t i = (size_t)(q - p), j = k;
+      while (j < s->n_pubs && !((unsigned char)s->pub_marks[j][0] == c &&
+                                mark_at(p, n, i, s->pub_marks[j])))
+        j++;
+      if (j < s->n_pubs) {
+        best = i;
+        *pub = j;
+        break;
+      }
+      q = i + 1 < best ? memchr(q + 1, c, best - i - 1) : NULL;
+    }
   }
-  return n;
+  return best;
 }
 
 sckg_status sckg_article_read(const sckg_schema *s, const char *text,
@@ -69,15 +87,9 @@ sckg_status sckg_article_read(const sckg_schema *s, const char *text,
   size_t n = out->len;
   /* the publisher: the earliest credit mark; credits stand in the dateline
    * or a caption near the top, so only the head of a long text is read */
-  size_t head = n < 4096 ? n : 4096;
-  size_t best = head;
-  for (size_t k = 0; k < s->n_pubs; k++) {
-    size_t at = find_mark(body, head, best, s->pub_marks[k]);
-    if (at < best) {
-      best = at;
-      out->publisher = s->pub_names[k];
-    }
-  }
+  size_t head = n < 4096 ? n : 4096, pub;
+  if (first_mark(s, body, head, &pub) < head)
+    out->publisher = s->pub_names[pub];
   size_t line = i; /* where the body's first line starts in the text */
   while (line > 0 && text[line - 1] != '\n' && text[line - 1] != '\r')
     line--;

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 #include "text/layout.h"
+#include "text/noise.h"
 #include "text/sentence.h"
 
 #include <stdlib.h>
@@ -22,22 +23,10 @@ enum {
   COPYRIGHT_MAX_WORDS = 30,
   POST_MAX_WORDS = 80,
   DATELINE_MAX_BYTES = 60,
-  DATELINE_MAX_WORDS = 8,
-  TAIL_MAX_WORDS = 8 /* a credit closing a paragraph; a pattern's final '*' */
+  DATELINE_MAX_WORDS = 8
 };
 
-#define NO_MATCH ((size_t)-1)
-
 /* ---- Characters ---------------------------------------------------------- */
-
-static const bool BLANK[256] = {[' '] = true,  ['\t'] = true, ['\r'] = true,
-                                ['\n'] = true, ['\f'] = true, ['\v'] = true};
-static bool blank(char c) { return BLANK[(unsigned char)c]; }
-static bool upper(char c) { return c >= 'A' && c <= 'Z'; }
-static bool lower(char c) { return c >= 'a' && c <= 'z'; }
-static bool digit(char c) { return c >= '0' && c <= '9'; }
-static bool alnum(char c) { return upper(c) || lower(c) || digit(c); }
-static char to_lower(char c) { return upper(c) ? (char)(c + 32) : c; }
 
 static bool bytes3(const char *p, size_t e, size_t i, unsigned char c) {
   return i + 2 < e && (unsigned char)p[i] == 0xE2 &&
@@ -60,28 +49,6 @@ static size_t width(const char *p, size_t b, size_t e) {
 static size_t next_byte(const char *p, size_t from, size_t n, char c) {
   const char *q = memchr(p + from, c, n - from);
   return q ? (size_t)(q - p) : n;
-}
-
-/* The words of p[b..e), counted up to `most`. */
-/* The words of p[b..e), runs of bytes between blanks, counted up to
- * `most`: a word at a time, the shapes ask no more. */
-static size_t count_words_upto(const char *p, size_t b, size_t e, size_t most) {
-  size_t n = 0;
-  for (size_t i = b; n < most;) {
-    while (i < e && blank(p[i]))
-      i++;
-    if (i >= e)
-      break;
-    n++;
-    while (i < e && !blank(p[i]))
-      i++;
-  }
-  return n;
-}
-
-/* Does p[b..e) hold more than TAIL_MAX_WORDS words? */
-static bool over_tail(const char *p, size_t b, size_t e) {
-  return count_words_upto(p, b, e, TAIL_MAX_WORDS + 1) > TAIL_MAX_WORDS;
 }
 
 /* The end of p[b..e) without closing quotes and brackets. */
@@ -110,118 +77,20 @@ static size_t trim_end(const char *p, size_t b, size_t e) {
   return e;
 }
 
-/* ---- Patterns of noise.tsv ----------------------------------------------- */
-
-/* Where pattern `pat` matching p at i ends, or NO_MATCH. Letters compare
- * in any case; '#' takes a number; '*' takes one to four words, or, ending
- * the pattern, the rest of the span when it is at most TAIL_MAX_WORDS. */
-static size_t match_at(const char *pat, const char *p, size_t i, size_t e) {
-  for (; *pat; pat++) {
-    if (*pat == '*') {
-      if (i >= e || blank(p[i]))
-        return NO_MATCH;
-      if (!pat[1])
-        return over_tail(p, i, e) ? NO_MATCH : e;
-      int spaces = 0;
-      for (size_t j = i + 1; j <= e; j++) {
-        if (blank(p[j - 1]) && ++spaces > 3)
-          break;
-        size_t r = match_at(pat + 1, p, j, e);
-        if (r != NO_MATCH)
-          return r;
-      }
-      return NO_MATCH;
-    }
-    if (*pat == '#') {
-      if (i >= e || !digit(p[i]))
-        return NO_MATCH;
-      while (i < e && digit(p[i]))
-        i++;
-      continue;
-    }
-    if (i >= e || to_lower(p[i]) != *pat)
-      return NO_MATCH;
-    i++;
-  }
-  return i;
-}
-
-/* A match that starts at a word start of p[b..e) and ends at a word end. */
-static size_t match_word(const char *pat, const char *p, size_t b, size_t i,
-                         size_t e) {
-  if (i > b && alnum(p[i - 1]) && alnum(pat[0]))
-    return NO_MATCH;
-  size_t r = match_at(pat, p, i, e);
-  if (r != NO_MATCH && r < e && alnum(p[r]) && alnum(pat[strlen(pat) - 1]))
-    return NO_MATCH;
-  return r;
-}
-
-static bool wanted(const noise_pattern *np, noise_kind kind,
-                   noise_where where) {
-  return np->where == where && (kind == NOISE_KIND_COUNT || np->kind == kind);
-}
-
-/* The bytes that can open a pattern of noise.tsv, by where it stands
- * (either case of its first letter), and those that can open a publisher's
- * mark. Scans try the patterns and marks only at these, and most bytes of
- * a paragraph open none. */
+/* What the scans of an article look for: the patterns of noise.tsv, and
+ * the bytes that can open a publisher's mark (most words open none). */
 typedef struct {
-  bool pattern[NOISE_AT_WEAK_CUE + 1][256];
+  noise_index noise;
   bool mark[256];
 } openers;
 
 static void index_openers(const sckg_schema *s, openers *op) {
-  memset(op, 0, sizeof *op);
-  for (size_t k = 0; k < s->n_noise; k++) {
-    const noise_pattern *np = &s->noise[k];
-    char c = np->pat[0], raw[2] = {c, lower(c) ? (char)(c - 32) : c};
-    for (size_t i = 0; i < 2; i++) /* a pattern opens a word */
-      if (to_lower(raw[i]) == c && !blank(raw[i]))
-        op->pattern[np->where][(unsigned char)raw[i]] = true;
-  }
+  sckg_noise_index(s, &op->noise);
+  memset(op->mark, 0, sizeof op->mark);
   /* an empty mark would be the part of "/name" before its slash */
   for (size_t k = 0; k < s->n_pubs; k++)
     op->mark[(unsigned char)(s->pub_marks[k][0] ? s->pub_marks[k][0] : '/')] =
         true;
-}
-
-/* A pattern of `kind` (any kind when NOISE_KIND_COUNT) placed at `where`
- * that matches p[b..e), or NULL. For NOISE_AT_END, *at is where the
- * earliest such tail starts. Positions go outside, and at each only the
- * patterns that start with its byte are tried: most paragraphs are prose. */
-static const noise_pattern *find_pattern(const sckg_schema *s,
-                                         const openers *op, const char *p,
-                                         size_t b, size_t e, noise_kind kind,
-                                         noise_where where, size_t *at) {
-  if (where == NOISE_AT_START) {
-    unsigned char c = (unsigned char)to_lower(p[b]);
-    for (size_t k = s->noise_from[c]; k < s->noise_from[c + 1]; k++)
-      if (wanted(&s->noise[k], kind, where) &&
-          match_word(s->noise[k].pat, p, b, b, e) != NO_MATCH)
-        return &s->noise[k];
-    return NULL;
-  }
-  const bool *opens = op->pattern[where];
-  /* a tail is short (at most TAIL_MAX_WORDS words after its first) */
-  size_t from = where == NOISE_AT_END && e - b > 160 ? e - 160 : b;
-  for (size_t i = from; i < e; i++) {
-    if (!opens[(unsigned char)p[i]] || (i > b && alnum(p[i - 1])))
-      continue;
-    unsigned char c = (unsigned char)to_lower(p[i]);
-    for (size_t k = s->noise_from[c]; k < s->noise_from[c + 1]; k++) {
-      const noise_pattern *np = &s->noise[k];
-      if (!wanted(np, kind, where))
-        continue;
-      size_t r = match_word(np->pat, p, b, i, e);
-      if (r != NO_MATCH && (where != NOISE_AT_END || r == e)) {
-        if (at)
-          *at = i;
-        return np;
-      }
-    }
-  }
-  return NULL;
 }
 
 /* ---- Shapes ----------------------------------------------------------------
@@ -624,7 +493,9 @@ static para *split_paragraphs(const char *p, size_t n, size_t indent,
       cap = cap ? cap * 2 : 64;
       lines = sckg_xrealloc(lines, cap * sizeof *lines);
     }
-    lines[nl] = (line){b, te, width(p, b, te) + (nl ? 0 : indent)};
+    /* once a line is too long, the text is not wrapped: no width counts */
+    size_t w = longest > WRAP_MAX_WIDTH ? 0 : width(p, b, te);
+    lines[nl] = (line){b, te, w + (nl ? 0 : indent)};
     if (lines[nl].width > longest)
       longest = lines[nl].width;
     nl++;
@@ -636,7 +507,7 @@ static para *split_paragraphs(const char *p, size_t n, size_t indent,
     full += lines[i].width * 5 >= longest * 4 && lines[i].width > 0;
   size_t wrap =
       longest <= WRAP_MAX_WIDTH && full >= WRAP_MIN_FULL_LINES ? longest : 0;
-  para *ps = sckg_xcalloc(nl ? nl : 1, sizeof *ps);
+  para *ps = sckg_xmalloc((nl ? nl : 1) * sizeof *ps); /* each set whole */
   size_t np = 0;
   for (size_t i = 0; i < nl; i++) {
     if (lines[i].b == lines[i].e)
@@ -674,9 +545,11 @@ static void classify(const sckg_schema *s, const openers *op, const char *p,
   size_t b = g->b, e = g->e;
   g->pb = b;
   g->pe = e;
-  g->words = count_words_upto(p, b, e, CAPTION_MAX_WORDS + 1);
-  const noise_pattern *np =
-      find_pattern(s, op, p, b, e, NOISE_KIND_COUNT, NOISE_AT_START, NULL);
+  noise_survey sv; /* the words, and where the patterns past the start may be */
+  sckg_noise_survey(&op->noise, p, b, e, CAPTION_MAX_WORDS + 1, &sv);
+  g->words = sv.words;
+  const noise_pattern *np = sckg_noise_find(
+      s, &op->noise, &sv, p, b, e, NOISE_KIND_COUNT, NOISE_AT_START, NULL);
   if (np) {
     bool fits = true;
     if (np->kind == NOISE_BYLINE) { /* "By Megan Carlisle" */
@@ -700,8 +573,8 @@ static void classify(const sckg_schema *s, const openers *op, const char *p,
     return;
   }
   size_t at = e;
-  if ((np =
-           find_pattern(s, op, p, b, e, NOISE_KIND_COUNT, NOISE_AT_END, &at)) &&
+  if ((np = sckg_noise_find(s, &op->noise, &sv, p, b, e, NOISE_KIND_COUNT,
+                            NOISE_AT_END, &at)) &&
       np->kind != NOISE_CREDIT) {
     if (g->words <=
         (np->kind == NOISE_POST ? POST_MAX_WORDS : COPYRIGHT_MAX_WORDS)) {
@@ -717,10 +590,12 @@ static void classify(const sckg_schema *s, const openers *op, const char *p,
   count_sentences(s, p, g, te);
   g->closed = closed(p, b, te);
   if (g->words <= CAPTION_MAX_WORDS && g->sentences <= CAPTION_MAX_SENTENCES) {
-    if (find_pattern(s, op, p, b, tail, NOISE_CAPTION, NOISE_AT_CUE, NULL) ||
-        (tail < e && (date_tail(s, p, b, tail) ||
-                      find_pattern(s, op, p, b, tail, NOISE_CAPTION,
-                                   NOISE_AT_WEAK_CUE, NULL)))) {
+    if (sckg_noise_find(s, &op->noise, &sv, p, b, tail, NOISE_CAPTION,
+                        NOISE_AT_CUE, NULL) ||
+        (tail < e &&
+         (date_tail(s, p, b, tail) ||
+          sckg_noise_find(s, &op->noise, &sv, p, b, tail, NOISE_CAPTION,
+                          NOISE_AT_WEAK_CUE, NULL)))) {
       g->kind = NOISE_CAPTION;
       return;
     }
@@ -863,7 +738,7 @@ void sckg_layout_read(const sckg_schema *s, const char *p, size_t n,
     prose_after |= ps[i].kind == PROSE;
   }
   size_t dcap = 0, scap = 0;
-  out->prose = sckg_xcalloc(np ? np : 1, sizeof *out->prose);
+  out->prose = sckg_xmalloc((np ? np : 1) * sizeof *out->prose);
   for (size_t i = 0; i < np; i++) {
     para *g = &ps[i];
     if (g->kind != PROSE) {

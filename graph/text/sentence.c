@@ -89,10 +89,10 @@ size_t sckg_sentence_end(const sckg_schema *s, const char *p, size_t b,
       continue;
     if (c == '.') {
       size_t w = i;
+      bool initials = false; /* U.S. */
       while (w > b && (ascii_letter(p[w - 1]) || p[w - 1] == '.'))
-        w--;
+        initials |= p[--w] == '.';
       size_t wl = i - w;
-      bool initials = wl >= 1 && memchr(p + w, '.', wl) != NULL; /* U.S. */
       if ((wl && abbreviation(s, p, w, i)) || (wl == 1 && ascii_upper(p[w])))
         continue;
       if (initials && !opener_at(s, p, e, next))

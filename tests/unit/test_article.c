@@ -111,14 +111,21 @@ static void captions_credits_and_posts_are_not_read(void **state) {
   sckg_article_text_free(&a);
 }
 
+/* A paragraph of prose at least `least` bytes long (text has room for
+ * 6000), then `tail`. */
+static void long_prose(char *text, size_t least, const char *tail) {
+  text[0] = '\0';
+  while (strlen(text) < least)
+    strcat(text, "Japan acted again. ");
+  strcat(text, tail);
+}
+
 /* A pattern is tied to its place: the closing words of a copyright line,
  * late in a long paragraph of prose, do not drop the paragraph. */
 static void noise_words_late_in_a_long_paragraph(void **state) {
   (void)state;
-  char text[6000] = "";
-  while (strlen(text) < 5000)
-    strcat(text, "Japan acted again. ");
-  strcat(text, "All rights reserved.\nKorea replied.\n");
+  char text[6000];
+  long_prose(text, 5000, "All rights reserved.\nKorea replied.\n");
   article_text a;
   assert_int_equal(read(text, &a), SCKG_OK);
   assert_int_equal(a.layout.n_dropped, 0);
@@ -133,6 +140,39 @@ static void dateline_is_skipped_and_publisher_found(void **state) {
   assert_int_equal(read("WASHINGTON (AP) — The FBI acted.", &a), SCKG_OK);
   assert_string_equal(a.publisher, "The Associated Press");
   sentence_is(&a, 0, "The FBI acted.");
+  sckg_article_text_free(&a);
+}
+
+/* The publisher is that of the earliest credit mark on word boundaries
+ * in the head of the text, whichever mark publishers.tsv lists first. */
+static void publisher_of_the_earliest_mark(void **state) {
+  (void)state;
+  static const struct {
+    const char *text, *publisher;
+  } cases[] = {
+      {"Seoul acted. Reuters saw it (AFP).", "Reuters"},
+      {"Seoul acted (AFP). Reuters saw it.", "Agence France-Presse"},
+      {"SEOUL (Yonhap) -- Seoul acted. (AP)", "Yonhap News Agency"},
+      {"The APEC summit met. AFPX and XAFP did not. (CNN)", "CNN"},
+      {"Seoul acted.\nREUTERS/Kim Hong-Ji", "Reuters"},
+      {"Seoul acted. Photo: AP Photo/Ahn", "The Associated Press"},
+      {"Seoul acted. Kyodo", "Kyodo News"},
+      {"Seoul acted, said Reutersx.", NULL},
+  };
+  for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+    article_text a;
+    assert_int_equal(read(cases[k].text, &a), SCKG_OK);
+    if (cases[k].publisher)
+      assert_string_equal(a.publisher, cases[k].publisher);
+    else
+      assert_null(a.publisher);
+    sckg_article_text_free(&a);
+  }
+  char text[6000]; /* past the head (4096 bytes), no mark is looked for */
+  long_prose(text, 4100, "(AFP)");
+  article_text a;
+  assert_int_equal(read(text, &a), SCKG_OK);
+  assert_null(a.publisher);
   sckg_article_text_free(&a);
 }
 
@@ -161,6 +201,7 @@ int main(void) {
       cmocka_unit_test(captions_credits_and_posts_are_not_read),
       cmocka_unit_test(noise_words_late_in_a_long_paragraph),
       cmocka_unit_test(dateline_is_skipped_and_publisher_found),
+      cmocka_unit_test(publisher_of_the_earliest_mark),
       cmocka_unit_test(calendar_arithmetic),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

@@ -471,13 +471,31 @@ static void utf8_check_rejects_invalid(void **state) {
   assert_int_equal(CHECK("\xC3\xA9\xA9"), 2);
   /* the first error counts when there are several */
   assert_int_equal(CHECK("\xC3\xA9z\x80\xC0\x80"), 3);
-  /* after runs of ASCII, read eight bytes at a time */
+  /* after runs of ASCII, read sixteen bytes at a time */
   assert_int_equal(CHECK("0123456789abcdef\x80"), 16);
   assert_int_equal(CHECK("0123456789abcde\xC3"), 15);
   assert_int_equal(CHECK("0123456789abcdefghij\xC3\xA9klmnopqrstu\xFF"), 33);
   assert_int_equal(CHECK("0123456\xE2\x82\xAC"
                          "0123456789abcdef\xED\xA0\x80"),
                    26);
+}
+
+/* ASCII is read in blocks: an error or a character of several bytes at
+ * any offset into a block, or across two, is met where it stands. */
+static void utf8_check_at_every_offset(void **state) {
+  (void)state;
+  char text[64];
+  for (size_t at = 0; at + 4 <= sizeof text; at++) {
+    memset(text, 'a', sizeof text);
+    text[at] = '\x80'; /* a lone continuation byte */
+    assert_int_equal(sckg_utf8_check(text, sizeof text), at);
+    memcpy(text + at, "\xF0\x9F\x98\x80", 4); /* U+1F600 */
+    assert_int_equal(sckg_utf8_check(text, sizeof text), sizeof text);
+    assert_int_equal(sckg_utf8_check(text, at + 3), at); /* cut by n */
+    text[sizeof text - 1] = '\xC3';                      /* cut at the end */
+    assert_int_equal(sckg_utf8_check(text, sizeof text),
+                     at + 4 == sizeof text ? at : sizeof text - 1);
+  }
 }
 
 static void utf8_count_code_points(void **state) {
@@ -620,6 +638,7 @@ int main(void) {
       cmocka_unit_test(hash64_is_fnv1a),
       cmocka_unit_test(utf8_check_accepts_valid),
       cmocka_unit_test(utf8_check_rejects_invalid),
+      cmocka_unit_test(utf8_check_at_every_offset),
       cmocka_unit_test(utf8_count_code_points),
       cmocka_unit_test(sort_few_and_many),
   };
