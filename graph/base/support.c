@@ -472,16 +472,10 @@ uint64_t sckg_hash64(const void *data, size_t len) {
 /* Text is read eight bytes at a time where only their high bits matter. */
 #define HIGH_BITS 0x8080808080808080u
 
-static uint64_t load8(const void *p) {
-  uint64_t x;
-  memcpy(&x, p, sizeof x);
-  return x;
-}
-
 size_t sckg_utf8_count(const char *s, size_t n) {
   size_t cont = 0, i = 0; /* continuation bytes: 10xxxxxx */
   for (; n - i >= 8; i += 8) {
-    uint64_t x = load8(s + i), c = x & ~(x << 1) & HIGH_BITS;
+    uint64_t x = load64(s + i), c = x & ~(x << 1) & HIGH_BITS;
     cont += (size_t)(((c >> 7) * 0x0101010101010101u) >> 56); /* sum bytes */
   }
   for (; i < n; i++)
@@ -494,7 +488,7 @@ size_t sckg_utf8_check(const char *s, size_t n) {
   size_t i = 0, stop = 0;
   while (i < n) {
     if (i >= stop) { /* ASCII, most of a text, sixteen bytes at a time */
-      while (n - i >= 16 && !((load8(s + i) | load8(s + i + 8)) & HIGH_BITS))
+      while (n - i >= 16 && !((load64(s + i) | load64(s + i + 8)) & HIGH_BITS))
         i += 16;
       stop = n - i >= 16 ? i + 16 : n; /* then these a byte at a time */
       continue;
