@@ -198,7 +198,7 @@ static void find_relative(reader *r) {
   /* to the last token: "blacklisted him the same day" may end a
    * paragraph without a period */
   for (size_t i = 1; i < r->n; i++) {
-    /* each phrase below holds "day" at token i or i + 1 */
+    /* each phrase below holds a period word (W_PERIOD) at token i or i + 1 */
     if (!((ex_word(r, i) | ex_word(r, i + 1)) & W_PERIOD))
       continue;
     sckg_wclass prev = ex_word(r, i - 1),

@@ -27,7 +27,7 @@ struct ex_actor {
   size_t met;           /* how many times a name or the lexicon gave it */
   bool mentioned;       /* in the extraction's mentions already */
   /* a bit (byte % 64) for the first byte of each word of `label`, for a
-   * quick "no word of it starts so" (mentions.c); valid while
+   * quick test that no word of it starts so (mentions.c); valid while
    * initials_of == label (a label met again may change) */
   const char *initials_of;
   uint64_t initials;

@@ -445,9 +445,9 @@ bool ex_is_speech(const reader *r, sckg_event_type t);
  * that reading the frames again over unchanged mentions gives the same
  * frames. */
 void ex_read_frames(const reader *r, frame *f, size_t nf);
-/* "we", "our" in a quote: the speaker of the sentence's first reporting
- * frame outside quotes. Returns whether a mention changed (the frames are
- * then read again). */
+/* A quote's first-person anaphors: the speaker of the sentence's first
+ * reporting frame outside quotes. Returns whether a mention changed (the frames
+ * are then read again). */
 bool ex_resolve_speakers(reader *r, const frame *f, size_t nf);
 
 /* parties.c */
