@@ -241,11 +241,16 @@ static void memo_candidates(reader *r, size_t i, const uint32_t *list,
       continue;
     const phrase *ph = r->s->phrases[at];
     size_t e = match_at(r, ph, i);
+    if (!e)
+      continue;
+    unsigned bit = 1u << ph->kind;
     unsigned short *end = &r->memo_end[i][ph->kind];
-    if (e > *end || (e && e == *end && at < best_at[ph->kind])) {
+    if (!(r->memo_kinds[i] & bit) || e > *end ||
+        (e == *end && at < best_at[ph->kind])) {
       r->memo_ph[i][ph->kind] = ph;
       *end = (unsigned short)e;
       best_at[ph->kind] = at;
+      r->memo_kinds[i] |= (unsigned char)bit;
     }
   }
 }
@@ -253,10 +258,7 @@ static void memo_candidates(reader *r, size_t i, const uint32_t *list,
 void ex_find_phrases(reader *r) {
   for (size_t i = 0; i < r->n; i++) {
     uint32_t best_at[PH_KIND_COUNT]; /* read only where a match set it */
-    for (int k = 0; k < PH_KIND_COUNT; k++) {
-      r->memo_ph[i][k] = NULL;
-      r->memo_end[i][k] = 0;
-    }
+    r->memo_kinds[i] = 0;
     cand_iter it;
     cands_at(r, i, &it);
     if (it.c.n_open) /* most tokens start no phrase: no call */

@@ -182,6 +182,11 @@ typedef struct {
    * other */
   const phrase *memo_ph[MAX_TOKENS][PH_KIND_COUNT];
   unsigned short memo_end[MAX_TOKENS][PH_KIND_COUNT];
+  /* bit k set: a phrase of kind k starts at the token, and memo_ph and
+   * memo_end hold it; the others' entries are stale. Most tokens start
+   * none, and most questions end at this byte. */
+  unsigned char memo_kinds[MAX_TOKENS];
+  _Static_assert(PH_KIND_COUNT <= 8, "a kind is a bit of memo_kinds");
   /* each token's readings in the lexicon (tagging.c), valid where
    * tag_gen == gen: its parts of speech, and its verb readings'
    * inflections as 1 << sckg_inflection bits */
@@ -243,7 +248,7 @@ static inline const phrase *ex_longest(const reader *r, size_t i, unsigned mask,
   const phrase *best = NULL;
   size_t best_end = 0;
   if (i < r->n)
-    for (mask &= (1u << PH_KIND_COUNT) - 1; mask; mask &= mask - 1) {
+    for (mask &= r->memo_kinds[i]; mask; mask &= mask - 1) {
       unsigned kind = (unsigned)__builtin_ctz(mask); /* in kind order */
       if (r->memo_end[i][kind] > best_end) {
         best = r->memo_ph[i][kind];
