@@ -7,23 +7,23 @@
 #include "lexicon/morph.h"
 
 /* The readings of the word w (n bytes) as parts of speech and verb
- * inflections (bits), from the lexicon. */
-static void look_up(const char *w, size_t n, unsigned char *pos,
-                    unsigned char *verb_infl) {
-  sckg_lemma got[SCKG_MORPH_MAX];
-  size_t k = sckg_morph_lemmas(w, n, got, SCKG_MORPH_MAX);
-  unsigned p = 0, v = 0;
-  for (size_t q = 0; q < k && q < SCKG_MORPH_MAX; q++) {
-    p |= got[q].pos;
-    if (got[q].pos == SCKG_POS_VERB)
-      v |= 1u << got[q].infl;
-  }
+ * inflections (bits): the lexicon's (`known`, from sckg_morph_readings), or
+ * for a word it lacks what its shape says. */
+static void tag(const char *w, size_t n, unsigned known, unsigned verb_infl,
+                unsigned char *pos, unsigned char *infl) {
   /* "state-owned", "Moscow-backed": a compound joined by a hyphen that
    * WordNet lacks modifies the noun after it */
-  if (!k && memchr(w + 1, '-', n - 1))
-    p = SCKG_POS_ADJ;
-  *pos = (unsigned char)p;
-  *verb_infl = (unsigned char)v;
+  if (!known && n > 1 && memchr(w + 1, '-', n - 1))
+    known = SCKG_POS_ADJ;
+  *pos = (unsigned char)known;
+  *infl = (unsigned char)verb_infl;
+}
+
+static void look_up(const char *w, size_t n, unsigned char *pos,
+                    unsigned char *verb_infl) {
+  unsigned v;
+  unsigned p = sckg_morph_readings(w, n, &v);
+  tag(w, n, p, v, pos, verb_infl);
 }
 
 /* Does memo slot m hold the word (n bytes, hash h)? */
@@ -69,10 +69,16 @@ static void readings(const reader *r, size_t i, unsigned *pos,
     return;
   reader *w = (reader *)r; /* the memo is not part of the reader's meaning */
   if (w->tag_gen[i] != w->gen) {
-    /* the text itself: only the schema's words are interned */
     const token *t = &r->toks[i];
-    look_up_memo(w, r->text + t->b, t->e - t->b, &w->tag_pos[i],
-                 &w->tag_verb_infl[i]);
+    const lex_word *lw = r->lexw[i];
+    size_t n = t->e - t->b;
+    /* a word of the schema carries its readings, unless the token was
+     * written otherwise than its key (a curly apostrophe: longer) */
+    if (lw && lw->len == n)
+      tag(r->text + t->b, n, lw->pos, lw->verb_infl, &w->tag_pos[i],
+          &w->tag_verb_infl[i]);
+    else /* the text itself: only the schema's words are interned */
+      look_up_memo(w, r->text + t->b, n, &w->tag_pos[i], &w->tag_verb_infl[i]);
     w->tag_gen[i] = w->gen;
   }
   *pos = r->tag_pos[i];

@@ -256,6 +256,20 @@ static uint32_t arrange_run(sckg_schema *s, size_t i, size_t j, fixed_cand *tmp,
   return n_open;
 }
 
+/* Each word's readings, once for every sentence that holds it. */
+static void tag_words(sckg_schema *s) {
+  for (size_t k = 0; k < s->words_cap; k++) {
+    lex_word *w = &s->words[k];
+    if (!w->key)
+      continue;
+    size_t n = strlen(w->key);
+    unsigned infl;
+    w->len = (uint16_t)(n < UINT16_MAX ? n : UINT16_MAX);
+    w->pos = (unsigned char)sckg_morph_readings(w->key, n, &infl);
+    w->verb_infl = (unsigned char)infl;
+  }
+}
+
 static void build_index(sckg_schema *s) {
   qsort(s->phrases, s->n_phrases, sizeof *s->phrases, phrase_cmp);
   size_t n = s->n_phrases ? s->n_phrases : 1;
@@ -376,6 +390,7 @@ sckg_status sckg_lexicon_load(table_getter get, void *ctx, sckg_diag_sink sink,
                                    L.phrases.len * sizeof(void *));
     build_index(s);
     index_event_heads(s);
+    tag_words(s);
     s->n_pubs = L.pub_marks.len;
     s->pub_marks = sckg_arena_memdup(s->arena, L.pub_marks.items,
                                      L.pub_marks.len * sizeof(void *));

@@ -400,6 +400,10 @@ typedef struct {
    * phrases: a next token whose bit is not set has no pair (lex_pair), and
    * the pair table, large and cold, is not probed for it */
   uint64_t second_bits;
+  /* the token's readings in WordNet (sckg_morph_readings), and its length,
+   * so that the tagger need not look it up again in every sentence */
+  uint16_t len;
+  unsigned char pos, verb_infl;
 } lex_word;
 
 /* The phrases a first word starts that fix their second word to one

@@ -339,6 +339,19 @@ size_t sckg_morph_lemmas(const char *word, size_t n, sckg_lemma *out,
   return r.len;
 }
 
+unsigned sckg_morph_readings(const char *word, size_t n, unsigned *verb_infl) {
+  sckg_lemma got[SCKG_MORPH_MAX];
+  size_t k = sckg_morph_lemmas(word, n, got, SCKG_MORPH_MAX);
+  unsigned p = 0, v = 0;
+  for (size_t q = 0; q < k && q < SCKG_MORPH_MAX; q++) {
+    p |= got[q].pos;
+    if (got[q].pos == SCKG_POS_VERB)
+      v |= 1u << got[q].infl;
+  }
+  *verb_infl = v;
+  return p;
+}
+
 unsigned sckg_morph_tagged(const sckg_lemma *lemma) {
   unsigned p = 0;
   while (p < N_POS && lemma->pos != 1u << p)

@@ -67,6 +67,12 @@ unsigned sckg_morph_pos(const char *word, size_t n);
 size_t sckg_morph_lemmas(const char *word, size_t n, sckg_lemma *out,
                          size_t max);
 
+/* What sckg_morph_lemmas's readings of `word` come to: the returned bits
+ * of their parts of speech (SCKG_POS_*, 0 for a word WordNet does not
+ * know), and in *verb_infl a bit 1 << sckg_inflection for each verb
+ * reading. */
+unsigned sckg_morph_readings(const char *word, size_t n, unsigned *verb_infl);
+
 /* The inflected forms of the verb `lemma` (lowercase, a verb of the
  * index): its irregular forms ("steal": stole, stolen) and those the
  * regular rules make ("warn": warns, warned, warning), each kept only when
