@@ -281,9 +281,11 @@ static void find_readings(readings *r, const char *w, size_t n) {
     first.npart = (size_t)(space - w);
     first.post = space;
     first.npost = n - first.npart;
-    const char *l = w + n;
-    while (l[-1] != ' ')
-      l--;
+    size_t last_space = first.npart;
+    for (size_t k = last_space + 1; k < n; k++)
+      if (w[k] == ' ')
+        last_space = k;
+    const char *l = w + last_space + 1;
     last.npre = (size_t)(l - w);
     last.part = l;
     last.npart = n - last.npre;

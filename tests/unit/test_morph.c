@@ -185,6 +185,35 @@ static void sense_tagged_counts(void **state) {
   assert_int_equal(sckg_morph_tagged(&l[0]), 16667);
 }
 
+/* sckg_morph_readings sums up the readings: their parts of speech, and an
+ * inflection bit for each verb reading only. */
+static void readings_are_summed_up(void **state) {
+  (void)state;
+  unsigned infl = 99;
+  assert_int_equal(sckg_morph_readings("stole", 5, &infl),
+                   SCKG_POS_NOUN | SCKG_POS_VERB);
+  assert_int_equal(infl, 1u << SCKG_INFL_IRREGULAR);
+  assert_int_equal(sckg_morph_readings("Attacks", 7, &infl),
+                   SCKG_POS_NOUN | SCKG_POS_VERB);
+  assert_int_equal(infl, 1u << SCKG_INFL_S); /* not the noun's plural */
+  assert_int_equal(sckg_morph_readings("the", 3, &infl), 0);
+  assert_int_equal(infl, 0);
+  const char *words[] = {"better", "axes", "lashed out", "warning", "as"};
+  for (size_t w = 0; w < sizeof words / sizeof *words; w++) {
+    sckg_lemma l[SCKG_MORPH_MAX];
+    size_t k = sckg_morph_lemmas(words[w], strlen(words[w]), l, SCKG_MORPH_MAX);
+    unsigned pos = 0, verb = 0;
+    for (size_t i = 0; i < k; i++) {
+      pos |= l[i].pos;
+      if (l[i].pos == SCKG_POS_VERB)
+        verb |= 1u << l[i].infl;
+    }
+    assert_int_equal(sckg_morph_readings(words[w], strlen(words[w]), &infl),
+                     pos);
+    assert_int_equal(infl, verb);
+  }
+}
+
 /* The generated tables: lemmas strictly sorted, and every one of them
  * found by the look-up with exactly its parts of speech, which checks the
  * hash index and the pool offsets end to end. */
@@ -341,6 +370,7 @@ int main(void) {
       cmocka_unit_test(odd_input_has_no_reading),
       cmocka_unit_test(a_small_buffer_is_not_overrun),
       cmocka_unit_test(sense_tagged_counts),
+      cmocka_unit_test(readings_are_summed_up),
       cmocka_unit_test(readings_say_how_they_inflect),
       cmocka_unit_test(forms_of_a_verb),
       cmocka_unit_test(plurals_of_a_noun),
