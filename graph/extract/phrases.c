@@ -92,11 +92,11 @@ static bool token_matches(const reader *r, const phrase *ph, size_t k,
   if (ph->fold_case)
     return t->lower == ph->ltoks[k] &&
            !(ph->kind == PH_ANAPHOR && ex_all_caps(r, j)); /* "IT" no "it" */
-  if (k == 0 && ph->toks[0] == ph->ltoks[0] && t->lower == ph->ltoks[0] &&
-      ph->ltoks[0][0] == 't' &&
-      (sckg_lexicon_word(r->s, ph->ltoks[0]) & W_DEFINITE))
-    return true; /* "the North" also as "The North" */
-  return t->norm == ph->toks[k];
+  return t->norm == ph->toks[k] ||
+         /* "the North" also as "The North" */
+         (k == 0 && ph->toks[0] == ph->ltoks[0] && t->lower == ph->ltoks[0] &&
+          ph->ltoks[0][0] == 't' &&
+          (sckg_lexicon_word(r->s, ph->ltoks[0]) & W_DEFINITE));
 }
 
 enum { STAR_WORDS = 4 }; /* the most words a '*' stands for */
@@ -192,8 +192,7 @@ static bool more_words_in_sentence(const reader *w, const lex_sig *sig) {
  * without their phrase read: the schema keeps each phrase's signature
  * (lex_sig). Token_matches compares each signed word's lowered form with
  * the token's, so a word missing from the sentence rules the phrase out. */
-static inline bool words_in_sentence(const reader *w, size_t at) {
-  const lex_sig *sig = &w->s->sigs[at];
+static inline bool words_in_sentence(const reader *w, const lex_sig *sig) {
   const unsigned char *seen = w->words_seen, *b = sig->bits;
   /* most phrases sign four words or fewer: those, without a branch */
   return (seen[b[0]] & seen[b[1]] & seen[b[2]] & seen[b[3]]) &&
@@ -223,7 +222,7 @@ static const phrase *next_cand(const reader *r, cand_iter *it) {
                                           c->open[it->a] < c->fixed[it->b])
                       ? c->open[it->a++]
                       : c->fixed[it->b++];
-    if (words_in_sentence(r, at))
+    if (words_in_sentence(r, &r->s->sigs[at]))
       return r->s->phrases[at];
   }
   return NULL;
@@ -235,11 +234,15 @@ static const phrase *next_cand(const reader *r, cand_iter *it) {
  * merged. */
 static void memo_candidates(reader *r, size_t i, const uint32_t *list,
                             uint32_t n, uint32_t *best_at) {
+  /* read once: the stores to the memo might be to them, for all the
+   * compiler knows */
+  const lex_sig *sigs = r->s->sigs;
+  phrase *const *phrases = r->s->phrases;
   for (uint32_t k = 0; k < n; k++) {
     uint32_t at = list[k];
-    if (!words_in_sentence(r, at))
+    if (!words_in_sentence(r, &sigs[at]))
       continue;
-    const phrase *ph = r->s->phrases[at];
+    const phrase *ph = phrases[at];
     size_t e = match_at(r, ph, i);
     if (!e)
       continue;
@@ -256,9 +259,11 @@ static void memo_candidates(reader *r, size_t i, const uint32_t *list,
 }
 
 void ex_find_phrases(reader *r) {
+  /* a token's memo entries count only under its memo_kinds bits: clearing
+   * those clears the row */
+  memset(r->memo_kinds, 0, r->n * sizeof *r->memo_kinds);
   for (size_t i = 0; i < r->n; i++) {
     uint32_t best_at[PH_KIND_COUNT]; /* read only where a match set it */
-    r->memo_kinds[i] = 0;
     cand_iter it;
     cands_at(r, i, &it);
     if (it.c.n_open) /* most tokens start no phrase: no call */

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 #include "lexicon/token.h"
 
+#include <stdint.h>
 #include <string.h>
 
 static bool is_alpha(unsigned char c) {
@@ -98,14 +99,21 @@ static bool is_apostrophe(const char *s, size_t n, size_t i, size_t *len) {
   return false;
 }
 
-/* The length of the white space at s[i], or 0. */
-static size_t space_at(const char *s, size_t n, size_t i) {
-  if (byte_class[(unsigned char)s[i]] & BC_SPACE)
-    return 1;
-  if (n - i >= 2 && (unsigned char)s[i] == 0xC2 &&
-      (unsigned char)s[i + 1] == 0xA0)
-    return 2; /* no-break space */
-  return 0;
+/* The end of the white space at s[i]: ASCII and no-break spaces. Only a
+ * byte that may start special punctuation is looked at twice: most of
+ * those that end the space start a word. */
+static size_t skip_space(const char *s, size_t n, size_t i) {
+  while (i < n) {
+    unsigned char cls = byte_class[(unsigned char)s[i]];
+    if (cls & BC_SPACE)
+      i++;
+    else if ((cls & BC_LEAD) && n - i >= 2 && (unsigned char)s[i] == 0xC2 &&
+             (unsigned char)s[i + 1] == 0xA0)
+      i += 2; /* no-break space */
+    else
+      break;
+  }
+  return i;
 }
 
 bool sckg_ascii_lower(char *s, size_t n) {
@@ -118,6 +126,37 @@ bool sckg_ascii_lower(char *s, size_t n) {
   return changed;
 }
 
+/* Of the eight bytes of w, a high bit in each that is no ASCII letter nor
+ * digit, computed on all eight at once: for a byte below 0x80, adding
+ * 0x80 - lo sets its high bit when it is lo or above, adding 0x7F - hi when
+ * it is above hi, and the sums stay inside their byte; a byte from 0x80 up
+ * is no letter here. */
+static uint64_t not_alnum(uint64_t w) {
+  const uint64_t ones = 0x0101010101010101ull;
+  uint64_t x = w & 0x7F * ones, l = x | 0x20 * ones; /* letters lowered */
+  uint64_t letter = (l + (0x80 - 'a') * ones) & ~(l + (0x7F - 'z') * ones);
+  uint64_t digit = (x + (0x80 - '0') * ones) & ~(x + (0x7F - '9') * ones);
+  return ~((letter | digit) & ~w) & 0x80 * ones;
+}
+
+/* The end of the ASCII letters and digits at s[i], eight bytes at a time
+ * while eight remain: the bulk of a word, its bytes tested one by one
+ * otherwise. */
+static size_t skip_alnum(const char *s, size_t n, size_t i) {
+  for (; i + 8 <= n; i += 8) {
+    uint64_t w;
+    memcpy(&w, s + i, 8);
+    uint64_t stop = not_alnum(w);
+    if (stop) /* the first byte in memory: the lowest on little-endian */
+#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+      return i + (size_t)__builtin_clzll(stop) / 8;
+#else
+      return i + (size_t)__builtin_ctzll(stop) / 8;
+#endif
+  }
+  return i;
+}
+
 /* A word: letters and digits, joined by inner hyphens, ampersands and
  * apostrophes ("O'Brien"), and dots in abbreviations ("U.S.") and domain
  * names ("Blender.io"), but not a dot before a capital after a word
@@ -127,12 +166,14 @@ static size_t scan_word(const char *s, size_t n, size_t i, bool *dotted,
                         bool *curly) {
   size_t seg = i; /* start of the current dot-separated segment */
   *dotted = *curly = false;
-  while (i < n) {
-    unsigned char cls = byte_class[(unsigned char)s[i]];
-    if (cls & BC_WORD) {
+  for (;;) {
+    /* most of a word: bytes that are word bytes by themselves */
+    i = skip_alnum(s, n, i);
+    while (i < n && (byte_class[(unsigned char)s[i]] & BC_WORD))
       i++;
-      continue;
-    }
+    if (i >= n)
+      break;
+    unsigned char cls = byte_class[(unsigned char)s[i]];
     if (!(cls & (BC_LEAD | BC_JOIN)))
       break; /* white space and most punctuation end a word at once */
     if ((cls & BC_LEAD) && special_punct(s, n, i) == 0) {
@@ -254,9 +295,7 @@ static size_t mark_token(const char *s, size_t n, size_t i, token *t,
 
 bool sckg_token_next(const char *s, size_t n, size_t *pos, token *t,
                      sckg_buf *norm, sckg_str *form) {
-  size_t i = *pos, len;
-  while (i < n && (len = space_at(s, n, i)) > 0)
-    i += len;
+  size_t i = skip_space(s, n, *pos);
   if (i >= n) {
     *pos = n;
     return false;
