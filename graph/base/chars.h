@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /* The classes of bytes the layout reads by (ASCII only: a byte of a
  * multibyte character is in none of them) and its unit of length, the
- * word: a run of bytes between blanks. Shared by layout.c and noise.c. */
-#ifndef SCKG_TEXT_CHARS_H
-#define SCKG_TEXT_CHARS_H
+ * word: a run of bytes between blanks. Shared by text/ and by the schema's
+ * index of what text/ looks for (lexicon/openers.c). */
+#ifndef SCKG_BASE_CHARS_H
+#define SCKG_BASE_CHARS_H
 
 #include <stdbool.h>
 #include <stddef.h>
