@@ -109,8 +109,7 @@ void sckg_noise_survey(const sckg_schema *s, const char *p, size_t b, size_t e,
       continue;
     }
     if (alnum(c)) {
-      while (i < e && alnum(p[i]))
-        i++;
+      i = alnum_end(p, i, e);
       if (i < e) /* after a letter or digit, no pattern opens */
         i++;
     }
