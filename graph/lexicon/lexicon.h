@@ -478,10 +478,12 @@ struct sckg_schema {
   unsigned noise_from[257];
   /* What the layout of an article looks for first, built with the tables
    * (lex_index_openers) rather than for each article: the heads of the
-   * noise patterns, and the bytes a publisher's mark opens with ('/' for
-   * an empty mark, the part of "/name" before its slash). */
+   * noise patterns, and by byte the publishers' marks that open with it,
+   * mark k as bit k % 64 (an empty mark, which matches the part of
+   * "/name" before its slash or a word of dots, under '/' and every byte
+   * another mark opens with); 0 for most bytes. */
   noise_index noise_heads;
-  bool pub_opens[256];
+  uint64_t pub_opens[256];
 };
 
 /* The bit (0-255) of a sentence's Bloom filter of words that stands for

@@ -45,8 +45,19 @@ static void index_noise(sckg_schema *s) {
 
 void lex_index_openers(sckg_schema *s) {
   index_noise(s);
+  uint64_t *opens = s->pub_opens, empty = 0;
   memset(s->pub_opens, 0, sizeof s->pub_opens);
-  for (size_t k = 0; k < s->n_pubs; k++)
-    s->pub_opens[(unsigned char)(s->pub_marks[k][0] ? s->pub_marks[k][0]
-                                                    : '/')] = true;
+  for (size_t k = 0; k < s->n_pubs; k++) {
+    uint64_t bit = (uint64_t)1 << k % 64;
+    if (s->pub_marks[k][0])
+      opens[(unsigned char)s->pub_marks[k][0]] |= bit;
+    else
+      empty |= bit;
+  }
+  if (!empty)
+    return;
+  opens['/'] |= empty;
+  for (size_t c = 0; c < 256; c++)
+    if (opens[c])
+      opens[c] |= empty;
 }

@@ -273,17 +273,19 @@ static size_t bracket_credit(const sckg_schema *s, const char *p, size_t b,
  * slash ("REUTERS/Kim Hong-Ji")? */
 static bool credit_mark(const sckg_schema *s, const char *p, size_t wb,
                         size_t we, bool last) {
-  if (!s->pub_opens[(unsigned char)p[wb]])
+  uint64_t may = s->pub_opens[(unsigned char)p[wb]];
+  if (!may)
     return false; /* most words: no mark opens with their first byte */
   size_t slash = wb;
   while (slash < we && p[slash] != '/')
     slash++;
-  for (size_t k = 0; k < s->n_pubs; k++) {
-    const char *m = s->pub_marks[k];
-    if (m[0] != '(' && ((last && mark_is(m, p, wb, we)) ||
-                        (slash < we && mark_is(m, p, wb, slash))))
-      return true;
-  }
+  for (; may; may &= may - 1)
+    for (size_t k = (size_t)__builtin_ctzll(may); k < s->n_pubs; k += 64) {
+      const char *m = s->pub_marks[k];
+      if (m[0] != '(' && ((last && mark_is(m, p, wb, we)) ||
+                          (slash < we && mark_is(m, p, wb, slash))))
+        return true;
+    }
   return false;
 }
 
@@ -352,18 +354,18 @@ static size_t dateline_end(const sckg_schema *s, const char *p, size_t b,
     size_t be = bare_end(p, i, we);
     if (words == 1)
       caps = be - i >= 2 && no_lowercase(p, i, be);
-    for (size_t k = 0; s->pub_opens[(unsigned char)p[i]] && k < s->n_pubs;
-         k++) {
-      if (!mark_is(s->pub_marks[k], p, i, be) &&
-          !mark_is(s->pub_marks[k], p, i, we))
-        continue;
-      mark = true;
-      if (s->pub_marks[k][0] == '/') { /* "/TASS/." closes it */
-        while (we < e && blank(p[we]))
-          we++;
-        return we;
+    for (uint64_t may = s->pub_opens[(unsigned char)p[i]]; may; may &= may - 1)
+      for (size_t k = (size_t)__builtin_ctzll(may); k < s->n_pubs; k += 64) {
+        if (!mark_is(s->pub_marks[k], p, i, be) &&
+            !mark_is(s->pub_marks[k], p, i, we))
+          continue;
+        mark = true;
+        if (s->pub_marks[k][0] == '/') { /* "/TASS/." closes it */
+          while (we < e && blank(p[we]))
+            we++;
+          return we;
+        }
       }
-    }
     i = we;
     while (i < e && blank(p[i]))
       i++;
