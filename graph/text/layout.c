@@ -382,14 +382,13 @@ static bool echoes(const char *p, size_t ab, size_t ae, size_t cb, size_t ce) {
   for (size_t i = ab; i < ae;) {
     while (i < ae && !alnum(p[i]))
       i++;
-    size_t we = i;
-    while (we < ae && alnum(p[we]))
-      we++;
+    size_t we = alnum_end(p, i, ae);
     if (we - i >= 4) {
       words++;
-      for (size_t j = cb; j + (we - i) <= ce; j++) {
-        if (j > cb && alnum(p[j - 1]))
-          continue;
+      /* where a word may start in the caption: not after a letter or
+       * digit, so a run of them is passed over whole */
+      for (size_t j = cb; j + (we - i) <= ce;
+           j = alnum(p[j]) ? alnum_end(p, j + 1, ce) + 1 : j + 1) {
         size_t k = 0;
         while (k < we - i && to_lower(p[j + k]) == to_lower(p[i + k]))
           k++;
