@@ -16,7 +16,7 @@ _Static_assert(sizeof(lex_word) == 64, "copy lex_word's new field");
 _Static_assert(sizeof(noise_pattern) == 16, "copy noise_pattern's new field");
 _Static_assert(sizeof(sckg_type_info) == 32, "copy sckg_type_info's field");
 _Static_assert(sizeof(lex_pair) == 24, "copy lex_pair's new field");
-_Static_assert(sizeof(sckg_schema) == 9376 + 32 * SCKG_EV_COUNT,
+_Static_assert(sizeof(sckg_schema) == 9384 + 32 * SCKG_EV_COUNT,
                "copy sckg_schema's new field in image.c");
 
 /* The block being filled: a generous reservation (calloc maps it lazily),

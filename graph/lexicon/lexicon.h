@@ -484,6 +484,9 @@ struct sckg_schema {
    * another mark opens with); 0 for most bytes. */
   noise_index noise_heads;
   uint64_t pub_opens[256];
+  /* The bytes of the longest word of the `abbr` class: a longer word
+   * before a dot is no abbreviation, and is not looked up. */
+  size_t abbr_max;
 };
 
 /* The bit (0-255) of a sentence's Bloom filter of words that stands for
@@ -496,7 +499,8 @@ static inline unsigned sckg_lexicon_bloom_bit(const sckg_schema *s,
 }
 /* Fill s->sigs from s->phrases (image.c, after it places the words). */
 void lex_sign_phrases(sckg_schema *s);
-/* Fill s->noise_heads and s->pub_opens from s->noise and s->pub_marks. */
+/* Fill s->noise_heads, s->pub_opens and s->abbr_max from s->noise,
+ * s->pub_marks and the word table. */
 void lex_index_openers(sckg_schema *s);
 /* Fill s->pairs (s->pairs_cap zeroed slots) from s->cands and the word
  * table (image.c, after it places them, as the keys hang on where the

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
-/* The schema's index of what the layout of an article looks for first
- * (lexicon.h, noise_index and pub_opens): built once with the tables, and
- * plain data, so that the image compiled into the binary holds it. */
+/* The schema's index of what the reading of an article looks for first
+ * (lexicon.h, noise_index, pub_opens and abbr_max): built once with the
+ * tables, and plain data, so that the image compiled into the binary
+ * holds it. */
 #include "base/chars.h"
 #include "lexicon/lexicon.h"
 
@@ -45,6 +46,11 @@ static void index_noise(sckg_schema *s) {
 
 void lex_index_openers(sckg_schema *s) {
   index_noise(s);
+  s->abbr_max = 0;
+  for (size_t i = 0; i < s->words_cap; i++)
+    if (s->words[i].key && s->words[i].cls & W_ABBR &&
+        strlen(s->words[i].key) > s->abbr_max)
+      s->abbr_max = strlen(s->words[i].key);
   uint64_t *opens = s->pub_opens, empty = 0;
   memset(s->pub_opens, 0, sizeof s->pub_opens);
   for (size_t k = 0; k < s->n_pubs; k++) {
