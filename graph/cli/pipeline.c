@@ -66,17 +66,25 @@ static char *copy_field(char **at, const char *s, size_t n) {
   return r;
 }
 
-/* Take copies of what the source lent, in one allocation. */
-static void job_fill(sckg_job *j, const sckg_input *in) {
+/* Take the article: its block when the source hands it over, else copies
+ * of what it lent, in one allocation. */
+static void job_fill(sckg_job *j, const sckg_input *in, void *owned) {
+  j->bytes = in->len;
+  if (owned) {
+    j->owned = owned;
+    j->in = *in;
+    if (!j->in.text)
+      j->in.text = "";
+    return;
+  }
   const char *f[] = {in->name, in->id, in->date, in->publisher, in->title};
   size_t lens[5], total = in->len + 1;
   for (size_t i = 0; i < 5; i++)
     total += (lens[i] = f[i] ? strlen(f[i]) : 0) + 1;
-  j->owned = sckg_xmalloc(total);
-  char *at = j->owned;
+  char *at = sckg_xmalloc(total);
+  j->owned = at;
   j->in.text = copy_field(&at, in->text ? in->text : "", in->len);
   j->in.len = in->len;
-  j->bytes = in->len;
   j->in.name = copy_field(&at, f[0], lens[0]);
   j->in.id = copy_field(&at, f[1], lens[1]);
   j->in.date = copy_field(&at, f[2], lens[2]);
@@ -160,11 +168,12 @@ static void *worker(void *arg) {
 static bool run_inline(const sckg_pipeline *p) {
   sckg_job j;
   sckg_input in;
+  void *owned;
   memset(&j, 0, sizeof j);
   sckg_extractor *x = sckg_extractor_new();
   bool go = true;
-  while (go && p->next(p->next_handle, &in) == 1) {
-    job_fill(&j, &in);
+  while (go && p->next(p->next_handle, &in, &owned) == 1) {
+    job_fill(&j, &in, owned);
     job_run(p, x, &j);
     go = p->emit(p->emit_handle, &j);
     job_clear(&j);
@@ -197,12 +206,13 @@ bool sckg_pipeline_run(const sckg_pipeline *p) {
     /* keep the ring full: workers never wait for the reading */
     while (more && r.filled - emitted < r.n_slots) {
       sckg_input in;
-      if (p->next(p->next_handle, &in) != 1) {
+      void *owned;
+      if (p->next(p->next_handle, &in, &owned) != 1) {
         more = false;
         break;
       }
       size_t ring_slot = r.filled % r.n_slots; /* empty: emitted already */
-      job_fill(&r.jobs[ring_slot], &in);
+      job_fill(&r.jobs[ring_slot], &in, owned);
       pthread_mutex_lock(&r.lock);
       r.state[ring_slot] = SLOT_READY;
       r.filled++;

@@ -13,7 +13,7 @@
 
 /* One article on its way through. */
 typedef struct {
-  sckg_input in;        /* copies owned by the job */
+  sckg_input in;        /* its strings, all in the block `owned` */
   sckg_graph *part;     /* its graph (not with `stream`), or NULL on error */
   sckg_status st;       /* of reading it (and, with `stream`, writing it) */
   sckg_buf diag;        /* its diagnostics, formatted, one line each */
@@ -21,7 +21,7 @@ typedef struct {
   sckg_buf nt;          /* with `stream`: its N-Triples (the buffer is
                            the slot's, kept from job to job) */
   size_t bytes;         /* of the article's text, for progress */
-  char *owned;          /* the one allocation holding the copies of `in` */
+  void *owned;          /* the one allocation holding the strings of `in` */
 } sckg_job;
 
 typedef struct {
@@ -29,9 +29,11 @@ typedef struct {
   sckg_options opts; /* the sink is the pipeline's own */
   unsigned threads;  /* 1: all on the calling thread */
   bool stream;
-  /* The next article: fill *in (valid until the next call) and return 1,
-   * or return 0 at the end. Called on the calling thread only. */
-  int (*next)(void *handle, sckg_input *in);
+  /* The next article: fill *in and return 1, or return 0 at the end.
+   * Called on the calling thread only. *owned: the one block holding all
+   * the strings of *in, handed over (the job frees it: nothing is
+   * copied), or NULL when they are lent until the next call (copied). */
+  int (*next)(void *handle, sckg_input *in, void **owned);
   void *next_handle;
   /* A finished job, in input order, on the calling thread. It may take
    * job->part (set it to NULL). Return false to stop reading. */

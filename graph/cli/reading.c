@@ -25,12 +25,16 @@ typedef struct {
 } run_state;
 
 /* The pipeline's source: the next article of the FILE arguments (whose
- * problems inputs.c reports on the way), or of the embedded corpus. */
-static int next_input(void *handle, sckg_input *in) {
+ * problems inputs.c reports on the way), its block handed over, or of the
+ * embedded corpus. */
+static int next_input(void *handle, sckg_input *in, void **owned) {
   run_state *r = handle;
+  *owned = NULL;
   if (r->inputs) {
-    if (sckg_inputs_next(r->inputs, in))
+    if (sckg_inputs_next(r->inputs, in)) {
+      *owned = sckg_inputs_take(r->inputs);
       return 1;
+    }
     if (sckg_inputs_get_progress(r->inputs).errors)
       r->failed = true;
     return 0;

@@ -16,7 +16,7 @@ _Static_assert(sizeof(lex_word) == 64, "copy lex_word's new field");
 _Static_assert(sizeof(noise_pattern) == 16, "copy noise_pattern's new field");
 _Static_assert(sizeof(sckg_type_info) == 32, "copy sckg_type_info's field");
 _Static_assert(sizeof(lex_pair) == 24, "copy lex_pair's new field");
-_Static_assert(sizeof(sckg_schema) == 1184 + 32 * SCKG_EV_COUNT,
+_Static_assert(sizeof(sckg_schema) == 9384 + 32 * SCKG_EV_COUNT,
                "copy sckg_schema's new field in image.c");
 
 /* The block being filled: a generous reservation (calloc maps it lazily),
@@ -243,7 +243,7 @@ void lex_image_make(const sckg_schema *s, lex_image *out) {
     noise[i] = s->noise[i];
     IMAGE_SET(&m, noise[i].pat, image_str(&m, s->noise[i].pat));
   }
-  IMAGE_SET(&m, d->noise, noise);
+  IMAGE_SET(&m, d->noise, noise); /* in its order: noise_heads holds */
 
   /* Pointers become offsets from the start */
   size_t n = (m.used + 7) / 8;

@@ -412,6 +412,7 @@ sckg_status sckg_lexicon_load(table_getter get, void *ctx, sckg_diag_sink sink,
       const noise_pattern *np = L.noise_items.items[i];
       s->noise[next[(unsigned char)np->pat[0]]++] = *np;
     }
+    lex_index_openers(s);
   }
   sckg_vec_free(&L.phrases);
   sckg_vec_free(&L.actors);

@@ -345,6 +345,22 @@ typedef struct {
   noise_where where;
 } noise_pattern;
 
+/* By where a pattern stands and by the byte it opens with, the head of
+ * the patterns there that open with the byte: the letters all of them
+ * open with, up to a '*' or '#'. A scan of an article tries the patterns
+ * only where the head is, and most words of a paragraph do not even open
+ * with one. head_len 0 where no pattern opens; else the head is the first
+ * head_len bytes of the pattern sckg_schema.noise[head[where][byte]] (an
+ * index, not a pointer, so that an image carries it as it is).
+ * `follows`: by byte, either case of a letter, the second bytes of the
+ * patterns past the start that it opens, each as bit (byte & 31), all
+ * bits for a '*', '#' or the end; 0 when it opens none. */
+typedef struct {
+  unsigned char head_len[NOISE_AT_WEAK_CUE + 1][256];
+  uint32_t head[NOISE_AT_WEAK_CUE + 1][256];
+  uint32_t follows[256];
+} noise_index;
+
 /* The name of a noise kind, as noise.tsv and --explain write it. */
 const char *sckg_noise_kind_name(noise_kind k);
 
@@ -464,6 +480,17 @@ struct sckg_schema {
   noise_pattern *noise;
   size_t n_noise;
   unsigned noise_from[257];
+  /* What the layout of an article looks for first, built with the tables
+   * (lex_index_openers) rather than for each article: the heads of the
+   * noise patterns, and by byte the publishers' marks that open with it,
+   * mark k as bit k % 64 (an empty mark, which matches the part of
+   * "/name" before its slash or a word of dots, under '/' and every byte
+   * another mark opens with); 0 for most bytes. */
+  noise_index noise_heads;
+  uint64_t pub_opens[256];
+  /* The bytes of the longest word of the `abbr` class: a longer word
+   * before a dot is no abbreviation, and is not looked up. */
+  size_t abbr_max;
 };
 
 /* The bit (0-255) of a sentence's Bloom filter of words that stands for
@@ -476,6 +503,9 @@ static inline unsigned sckg_lexicon_bloom_bit(const sckg_schema *s,
 }
 /* Fill s->sigs from s->phrases (image.c, after it places the words). */
 void lex_sign_phrases(sckg_schema *s);
+/* Fill s->noise_heads, s->pub_opens and s->abbr_max from s->noise,
+ * s->pub_marks and the word table. */
+void lex_index_openers(sckg_schema *s);
 /* Fill s->pairs (s->pairs_cap zeroed slots) from s->cands and the word
  * table (image.c, after it places them, as the keys hang on where the
  * words lie). */

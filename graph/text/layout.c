@@ -77,22 +77,6 @@ static size_t trim_end(const char *p, size_t b, size_t e) {
   return e;
 }
 
-/* What the scans of an article look for: the patterns of noise.tsv, and
- * the bytes that can open a publisher's mark (most words open none). */
-typedef struct {
-  noise_index noise;
-  bool mark[256];
-} openers;
-
-static void index_openers(const sckg_schema *s, openers *op) {
-  sckg_noise_index(s, &op->noise);
-  memset(op->mark, 0, sizeof op->mark);
-  /* an empty mark would be the part of "/name" before its slash */
-  for (size_t k = 0; k < s->n_pubs; k++)
-    op->mark[(unsigned char)(s->pub_marks[k][0] ? s->pub_marks[k][0] : '/')] =
-        true;
-}
-
 /* ---- Shapes ----------------------------------------------------------------
  */
 
@@ -287,19 +271,21 @@ static size_t bracket_credit(const sckg_schema *s, const char *p, size_t b,
 /* Is the word p[wb..we) a publisher's mark not in brackets (those are
  * bracket_credit's), when it is the `last` word, or its part before a
  * slash ("REUTERS/Kim Hong-Ji")? */
-static bool credit_mark(const sckg_schema *s, const openers *op, const char *p,
-                        size_t wb, size_t we, bool last) {
-  if (!op->mark[(unsigned char)p[wb]])
+static bool credit_mark(const sckg_schema *s, const char *p, size_t wb,
+                        size_t we, bool last) {
+  uint64_t may = s->pub_opens[(unsigned char)p[wb]];
+  if (!may)
     return false; /* most words: no mark opens with their first byte */
   size_t slash = wb;
   while (slash < we && p[slash] != '/')
     slash++;
-  for (size_t k = 0; k < s->n_pubs; k++) {
-    const char *m = s->pub_marks[k];
-    if (m[0] != '(' && ((last && mark_is(m, p, wb, we)) ||
-                        (slash < we && mark_is(m, p, wb, slash))))
-      return true;
-  }
+  for (; may; may &= may - 1)
+    for (size_t k = (size_t)__builtin_ctzll(may); k < s->n_pubs; k += 64) {
+      const char *m = s->pub_marks[k];
+      if (m[0] != '(' && ((last && mark_is(m, p, wb, we)) ||
+                          (slash < we && mark_is(m, p, wb, slash))))
+        return true;
+    }
   return false;
 }
 
@@ -310,8 +296,8 @@ static bool credit_mark(const sckg_schema *s, const openers *op, const char *p,
  * "AFP/File"); a photographer in capitals before a slash and an agency
  * ("AHN YOUNG-JOON / AP"); or a credit pattern of noise.tsv ("(Photo:
  * AFP)", "Source: BfV"), found by the caller at pattern_at (e if none). */
-static size_t credit_at(const sckg_schema *s, const openers *op, const char *p,
-                        size_t b, size_t e, size_t pattern_at) {
+static size_t credit_at(const sckg_schema *s, const char *p, size_t b, size_t e,
+                        size_t pattern_at) {
   size_t best = pattern_at;
   size_t open = bracket_credit(s, p, b, e);
   if (open < best)
@@ -319,7 +305,7 @@ static size_t credit_at(const sckg_schema *s, const openers *op, const char *p,
   size_t i = e, wb, we, words = 0;
   while (words < TAIL_MAX_WORDS && prev_word(p, b, &i, &wb, &we)) {
     words++;
-    if (credit_mark(s, op, p, wb, we, words == 1)) {
+    if (credit_mark(s, p, wb, we, words == 1)) {
       size_t j = trim_end(p, b, wb);
       if (j == b || closed(p, b, j) || p[j - 1] == ',')
         best = wb < best ? wb : best;
@@ -344,8 +330,8 @@ static size_t credit_at(const sckg_schema *s, const openers *op, const char *p,
  * --", "June 5 (Reuters) -", "MOSCOW, September 14. /TASS/."), each word
  * capitalised or a number, ended by a spaced dash or by a mark in slashes.
  * Without a mark, only the lead paragraph may open with one. */
-static size_t dateline_end(const sckg_schema *s, const openers *op,
-                           const char *p, size_t b, size_t e, bool lead) {
+static size_t dateline_end(const sckg_schema *s, const char *p, size_t b,
+                           size_t e, bool lead) {
   size_t lim = e < b + DATELINE_MAX_BYTES ? e : b + DATELINE_MAX_BYTES;
   bool caps = false, mark = false;
   size_t words = 0;
@@ -368,17 +354,18 @@ static size_t dateline_end(const sckg_schema *s, const openers *op,
     size_t be = bare_end(p, i, we);
     if (words == 1)
       caps = be - i >= 2 && no_lowercase(p, i, be);
-    for (size_t k = 0; op->mark[(unsigned char)p[i]] && k < s->n_pubs; k++) {
-      if (!mark_is(s->pub_marks[k], p, i, be) &&
-          !mark_is(s->pub_marks[k], p, i, we))
-        continue;
-      mark = true;
-      if (s->pub_marks[k][0] == '/') { /* "/TASS/." closes it */
-        while (we < e && blank(p[we]))
-          we++;
-        return we;
+    for (uint64_t may = s->pub_opens[(unsigned char)p[i]]; may; may &= may - 1)
+      for (size_t k = (size_t)__builtin_ctzll(may); k < s->n_pubs; k += 64) {
+        if (!mark_is(s->pub_marks[k], p, i, be) &&
+            !mark_is(s->pub_marks[k], p, i, we))
+          continue;
+        mark = true;
+        if (s->pub_marks[k][0] == '/') { /* "/TASS/." closes it */
+          while (we < e && blank(p[we]))
+            we++;
+          return we;
+        }
       }
-    }
     i = we;
     while (i < e && blank(p[i]))
       i++;
@@ -395,14 +382,13 @@ static bool echoes(const char *p, size_t ab, size_t ae, size_t cb, size_t ce) {
   for (size_t i = ab; i < ae;) {
     while (i < ae && !alnum(p[i]))
       i++;
-    size_t we = i;
-    while (we < ae && alnum(p[we]))
-      we++;
+    size_t we = alnum_end(p, i, ae);
     if (we - i >= 4) {
       words++;
-      for (size_t j = cb; j + (we - i) <= ce; j++) {
-        if (j > cb && alnum(p[j - 1]))
-          continue;
+      /* where a word may start in the caption: not after a letter or
+       * digit, so a run of them is passed over whole */
+      for (size_t j = cb; j + (we - i) <= ce;
+           j = alnum(p[j]) ? alnum_end(p, j + 1, ce) + 1 : j + 1) {
         size_t k = 0;
         while (k < we - i && to_lower(p[j + k]) == to_lower(p[i + k]))
           k++;
@@ -540,16 +526,15 @@ static void count_sentences(const sckg_schema *s, const char *p, para *g,
 
 /* What a paragraph is by itself (pass 1): a pattern's kind, a shape's, or
  * prose with the span to read. */
-static void classify(const sckg_schema *s, const openers *op, const char *p,
-                     para *g, bool lead) {
+static void classify(const sckg_schema *s, const char *p, para *g, bool lead) {
   size_t b = g->b, e = g->e;
   g->pb = b;
   g->pe = e;
   noise_survey sv; /* the words, and where the patterns past the start may be */
-  sckg_noise_survey(&op->noise, p, b, e, CAPTION_MAX_WORDS + 1, &sv);
+  sckg_noise_survey(s, p, b, e, CAPTION_MAX_WORDS + 1, &sv);
   g->words = sv.words;
-  const noise_pattern *np = sckg_noise_find(
-      s, &op->noise, &sv, p, b, e, NOISE_KIND_COUNT, NOISE_AT_START, NULL);
+  const noise_pattern *np =
+      sckg_noise_find(s, &sv, p, b, e, NOISE_KIND_COUNT, NOISE_AT_START, NULL);
   if (np) {
     bool fits = true;
     if (np->kind == NOISE_BYLINE) { /* "By Megan Carlisle" */
@@ -573,8 +558,8 @@ static void classify(const sckg_schema *s, const openers *op, const char *p,
     return;
   }
   size_t at = e;
-  if ((np = sckg_noise_find(s, &op->noise, &sv, p, b, e, NOISE_KIND_COUNT,
-                            NOISE_AT_END, &at)) &&
+  if ((np = sckg_noise_find(s, &sv, p, b, e, NOISE_KIND_COUNT, NOISE_AT_END,
+                            &at)) &&
       np->kind != NOISE_CREDIT) {
     if (g->words <=
         (np->kind == NOISE_POST ? POST_MAX_WORDS : COPYRIGHT_MAX_WORDS)) {
@@ -585,17 +570,16 @@ static void classify(const sckg_schema *s, const openers *op, const char *p,
   }
   /* the shape is that of what stands before a credit: "Seoul condemned the
    * launch. (Yonhap)" is one finished sentence */
-  size_t tail = credit_at(s, op, p, b, e, at), te = trim_end(p, b, tail);
+  size_t tail = credit_at(s, p, b, e, at), te = trim_end(p, b, tail);
   g->credited = tail < e;
   count_sentences(s, p, g, te);
   g->closed = closed(p, b, te);
   if (g->words <= CAPTION_MAX_WORDS && g->sentences <= CAPTION_MAX_SENTENCES) {
-    if (sckg_noise_find(s, &op->noise, &sv, p, b, tail, NOISE_CAPTION,
-                        NOISE_AT_CUE, NULL) ||
-        (tail < e &&
-         (date_tail(s, p, b, tail) ||
-          sckg_noise_find(s, &op->noise, &sv, p, b, tail, NOISE_CAPTION,
-                          NOISE_AT_WEAK_CUE, NULL)))) {
+    if (sckg_noise_find(s, &sv, p, b, tail, NOISE_CAPTION, NOISE_AT_CUE,
+                        NULL) ||
+        (tail < e && (date_tail(s, p, b, tail) ||
+                      sckg_noise_find(s, &sv, p, b, tail, NOISE_CAPTION,
+                                      NOISE_AT_WEAK_CUE, NULL)))) {
       g->kind = NOISE_CAPTION;
       return;
     }
@@ -625,7 +609,7 @@ static void classify(const sckg_schema *s, const openers *op, const char *p,
       return;
     }
   }
-  g->pb = dateline_end(s, op, p, b, tail, lead);
+  g->pb = dateline_end(s, p, b, tail, lead);
   g->pe = trim_end(p, g->pb, tail);
 }
 
@@ -717,11 +701,9 @@ void sckg_layout_read(const sckg_schema *s, const char *p, size_t n,
   memset(out, 0, sizeof *out);
   size_t np;
   para *ps = split_paragraphs(p, n, indent, &np);
-  openers op;
-  index_openers(s, &op);
   bool lead = true;
   for (size_t i = 0; i < np; i++) {
-    classify(s, &op, p, &ps[i], lead);
+    classify(s, p, &ps[i], lead);
     lead &= !(ps[i].kind == PROSE && ps[i].closed); /* a headline is not */
   }
   /* pass 2: what depends on the neighbours */

@@ -55,49 +55,14 @@ static bool wanted(const noise_pattern *np, noise_kind kind,
   return np->where == where && (kind == NOISE_KIND_COUNT || np->kind == kind);
 }
 
-/* The most bytes of a head: enough to tell most words from it. */
-enum { HEAD_MAX = 8 };
-
-void sckg_noise_index(const sckg_schema *s, noise_index *ix) {
-  memset(ix->head_len, 0, sizeof ix->head_len);
-  memset(ix->follows, 0, sizeof ix->follows);
-  for (size_t k = 0; k < s->n_noise; k++) {
-    const noise_pattern *np = &s->noise[k];
-    const char *pat = np->pat;
-    unsigned char c = (unsigned char)pat[0];
-    if (upper(pat[0]) || blank(pat[0]))
-      continue; /* no byte of a text opens it as a word */
-    unsigned char *len = &ix->head_len[np->where][c];
-    const char **head = &ix->head[np->where][c];
-    size_t n = 1;
-    if (!*len) { /* its letters up to a '*' or '#' */
-      *head = pat;
-      while (n < HEAD_MAX && pat[n] && pat[n] != '*' && pat[n] != '#')
-        n++;
-    } else { /* the part both open with */
-      while (n < *len && (*head)[n] == pat[n])
-        n++;
-    }
-    *len = (unsigned char)n;
-    if (np->where == NOISE_AT_START)
-      continue; /* looked for at the start only */
-    char next = pat[1];
-    uint32_t bit =
-        !next || next == '*' || next == '#' ? UINT32_MAX : 1u << (next & 31);
-    ix->follows[c] |= bit;
-    if (lower(pat[0]))
-      ix->follows[c - 32] |= bit;
-  }
-}
-
 /* Does the head of the patterns placed at `where` stand at p[i]? */
-static bool head_at(const noise_index *ix, noise_where where, const char *p,
+static bool head_at(const sckg_schema *s, noise_where where, const char *p,
                     size_t i, size_t e) {
   unsigned char c = (unsigned char)to_lower(p[i]);
-  size_t len = ix->head_len[where][c];
+  size_t len = s->noise_heads.head_len[where][c];
   if (!len || len > e - i)
     return false;
-  const char *head = ix->head[where][c];
+  const char *head = s->noise[s->noise_heads.head[where][c]].pat;
   size_t n = 1;
   while (n < len && to_lower(p[i + n]) == head[n])
     n++;
@@ -105,11 +70,11 @@ static bool head_at(const noise_index *ix, noise_where where, const char *p,
 }
 
 /* Note the heads at p[i]; a tail's only in the last bytes. */
-static void note_heads(const noise_index *ix, const char *p, size_t i, size_t e,
+static void note_heads(const sckg_schema *s, const char *p, size_t i, size_t e,
                        noise_survey *sv) {
   unsigned found = 0;
   for (unsigned w = NOISE_AT_END; w <= NOISE_AT_WEAK_CUE; w++)
-    if (head_at(ix, (noise_where)w, p, i, e) &&
+    if (head_at(s, (noise_where)w, p, i, e) &&
         (w != NOISE_AT_END || e - i <= NOISE_TAIL_BYTES))
       found |= 1u << w;
   if (!found || sv->done < e)
@@ -124,7 +89,7 @@ static void note_heads(const noise_index *ix, const char *p, size_t i, size_t e,
 
 /* One pass over runs of letters and digits: a pattern opens only where no
  * letter or digit stands before it, and most bytes are inside a run. */
-void sckg_noise_survey(const noise_index *ix, const char *p, size_t b, size_t e,
+void sckg_noise_survey(const sckg_schema *s, const char *p, size_t b, size_t e,
                        size_t most, noise_survey *sv) {
   sv->n_hits = 0;
   sv->done = e;
@@ -133,9 +98,9 @@ void sckg_noise_survey(const noise_index *ix, const char *p, size_t b, size_t e,
     /* here p[i - 1], if any, is neither a letter nor a digit */
     size_t at = i++;
     char c = p[at];
-    uint32_t follows = ix->follows[(unsigned char)c];
+    uint32_t follows = s->noise_heads.follows[(unsigned char)c];
     if (follows && (i == e || follows >> (p[i] & 31) & 1))
-      note_heads(ix, p, at, e, sv);
+      note_heads(s, p, at, e, sv);
     bool word = !blank(c) && (at == b || blank(p[at - 1]));
     if (word && words < most && ++words == most && e - at > NOISE_TAIL_BYTES) {
       i = e - NOISE_TAIL_BYTES; /* on to the tail */
@@ -144,8 +109,7 @@ void sckg_noise_survey(const noise_index *ix, const char *p, size_t b, size_t e,
       continue;
     }
     if (alnum(c)) {
-      while (i < e && alnum(p[i]))
-        i++;
+      i = alnum_end(p, i, e);
       if (i < e) /* after a letter or digit, no pattern opens */
         i++;
     }
@@ -172,13 +136,12 @@ static const noise_pattern *try_at(const sckg_schema *s, const char *p,
 /* Positions go outside, and at each only the patterns whose head is there
  * are tried: most paragraphs are prose. */
 const noise_pattern *sckg_noise_find(const sckg_schema *s,
-                                     const noise_index *ix,
                                      const noise_survey *sv, const char *p,
                                      size_t b, size_t e, noise_kind kind,
                                      noise_where where, size_t *at) {
   if (where == NOISE_AT_START)
-    return head_at(ix, where, p, b, e) ? try_at(s, p, b, b, e, kind, where)
-                                       : NULL;
+    return head_at(s, where, p, b, e) ? try_at(s, p, b, b, e, kind, where)
+                                      : NULL;
   /* a tail is short (at most TAIL_MAX_WORDS words after its first) */
   size_t from = where == NOISE_AT_END && e - b > NOISE_TAIL_BYTES
                     ? e - NOISE_TAIL_BYTES
@@ -196,7 +159,7 @@ const noise_pattern *sckg_noise_find(const sckg_schema *s,
   /* past the heads noted, a byte at a time */
   for (size_t i = sv->done > from ? sv->done : from; i < e; i++) {
     const noise_pattern *np;
-    if (!(i > b && alnum(p[i - 1])) && head_at(ix, where, p, i, e) &&
+    if (!(i > b && alnum(p[i - 1])) && head_at(s, where, p, i, e) &&
         (np = try_at(s, p, b, i, e, kind, where))) {
       if (at)
         *at = i;

@@ -41,6 +41,8 @@ static bool starts_sentence(const char *p, size_t e, size_t i) {
  * when it has no other reading ("vs.", "approx."): "he said no." ends. */
 static bool abbreviation(const sckg_schema *s, const char *p, size_t wb,
                          size_t i) {
+  if (i - wb > s->abbr_max) /* most words that end sentences */
+    return false;
   sckg_wclass c = sckg_word_class(s, p + wb, i - wb);
   if (!(c & W_ABBR))
     return false;

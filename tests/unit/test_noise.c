@@ -72,15 +72,14 @@ static size_t paragraph(char *out, size_t cap, uint32_t *seed, size_t words) {
 
 /* The search at `where` over p[0..e), once with the survey of p[0..n) and
  * once reading every byte, the two agreeing on the pattern and its start. */
-static void same_find(const sckg_schema *s, const noise_index *ix,
-                      const noise_survey *sv, const char *p, size_t e,
-                      noise_kind kind, noise_where where) {
+static void same_find(const sckg_schema *s, const noise_survey *sv,
+                      const char *p, size_t e, noise_kind kind,
+                      noise_where where) {
   noise_survey none = {.done = 0}; /* no heads noted: every byte is read */
   size_t at = e, at_all = e;
-  const noise_pattern *np =
-      sckg_noise_find(s, ix, sv, p, 0, e, kind, where, &at);
+  const noise_pattern *np = sckg_noise_find(s, sv, p, 0, e, kind, where, &at);
   const noise_pattern *all =
-      sckg_noise_find(s, ix, &none, p, 0, e, kind, where, &at_all);
+      sckg_noise_find(s, &none, p, 0, e, kind, where, &at_all);
   if (np != all || at != at_all)
     print_message("where %d in \"%.*s\"\n", (int)where, (int)e, p);
   assert_ptr_equal(np, all);
@@ -90,8 +89,6 @@ static void same_find(const sckg_schema *s, const noise_index *ix,
 static void survey_agrees_with_reading_every_byte(void **state) {
   (void)state;
   const sckg_schema *s = schema();
-  noise_index ix;
-  sckg_noise_index(s, &ix);
   char p[2048];
   uint32_t seed = 7;
   size_t found = 0;
@@ -100,17 +97,17 @@ static void survey_agrees_with_reading_every_byte(void **state) {
     size_t n = paragraph(p, sizeof p, &seed, words);
     size_t most = 1 + (size_t)(round % 90);
     noise_survey sv;
-    sckg_noise_survey(&ix, p, 0, n, most, &sv);
+    sckg_noise_survey(s, p, 0, n, most, &sv);
     assert_int_equal(sv.words, count_words_upto(p, 0, n, most));
-    same_find(s, &ix, &sv, p, n, NOISE_KIND_COUNT, NOISE_AT_END);
+    same_find(s, &sv, p, n, NOISE_KIND_COUNT, NOISE_AT_END);
     if (sv.words == most) /* cues are not asked of a longer paragraph */
       continue;
     for (size_t e = n; e > 0; e = e * 2 / 3) { /* before a credit, too */
-      same_find(s, &ix, &sv, p, e, NOISE_CAPTION, NOISE_AT_CUE);
-      same_find(s, &ix, &sv, p, e, NOISE_CAPTION, NOISE_AT_WEAK_CUE);
+      same_find(s, &sv, p, e, NOISE_CAPTION, NOISE_AT_CUE);
+      same_find(s, &sv, p, e, NOISE_CAPTION, NOISE_AT_WEAK_CUE);
     }
     size_t at = n;
-    found += sckg_noise_find(s, &ix, &sv, p, 0, n, NOISE_CAPTION, NOISE_AT_CUE,
+    found += sckg_noise_find(s, &sv, p, 0, n, NOISE_CAPTION, NOISE_AT_CUE,
                              &at) != NULL;
   }
   assert_true(found > 100); /* the pieces make cues, and not always */
@@ -121,23 +118,21 @@ static void survey_agrees_with_reading_every_byte(void **state) {
 static void more_heads_than_kept(void **state) {
   (void)state;
   const sckg_schema *s = schema();
-  noise_index ix;
-  sckg_noise_index(s, &ix);
   char p[1024] = "";
   for (int k = 0; k < NOISE_HITS_MAX + 5; k++)
     strcat(p, "is ");
   strcat(p, "pictured in this photo");
   size_t n = strlen(p);
   noise_survey sv;
-  sckg_noise_survey(&ix, p, 0, n, 100, &sv);
+  sckg_noise_survey(s, p, 0, n, 100, &sv);
   assert_int_equal(sv.n_hits, NOISE_HITS_MAX);
   assert_true(sv.done < n);
   size_t at = n;
   const noise_pattern *np =
-      sckg_noise_find(s, &ix, &sv, p, 0, n, NOISE_CAPTION, NOISE_AT_CUE, &at);
+      sckg_noise_find(s, &sv, p, 0, n, NOISE_CAPTION, NOISE_AT_CUE, &at);
   assert_non_null(np);
   assert_string_equal(p + at, "in this photo");
-  same_find(s, &ix, &sv, p, n, NOISE_CAPTION, NOISE_AT_WEAK_CUE);
+  same_find(s, &sv, p, n, NOISE_CAPTION, NOISE_AT_WEAK_CUE);
 }
 
 int main(void) {
