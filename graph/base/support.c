@@ -89,7 +89,9 @@ char *sckg_xstrndup(const char *s, size_t n) {
 }
 
 /* The arena is a list of chunks; a request larger than a chunk gets a chunk
- * of its own, so no request ever fails for size. */
+ * of its own, so no request ever fails for size. The first chunk comes in
+ * one block with the arena itself: most arenas (a graph of one article,
+ * its extraction, a walk of its triples) never need a second. */
 typedef struct chunk {
   struct chunk *next;
   size_t used, size;
@@ -98,31 +100,46 @@ typedef struct chunk {
 
 struct sckg_arena {
   chunk *head;
+  chunk *first; /* inside this block: not freed on its own */
 };
 
 enum { CHUNK_SIZE = 64 * 1024 };
 
-sckg_arena *sckg_arena_new(void) { return sckg_xcalloc(1, sizeof(sckg_arena)); }
+/* Where the first chunk starts in the arena's block: 16-aligned. */
+#define FIRST_CHUNK_AT ((sizeof(sckg_arena) + 15) & ~(size_t)15)
+
+sckg_arena *sckg_arena_new(void) {
+  sckg_arena *a = sckg_xmalloc(FIRST_CHUNK_AT + sizeof(chunk) + CHUNK_SIZE);
+  chunk *c = (chunk *)((unsigned char *)a + FIRST_CHUNK_AT);
+  c->next = NULL;
+  c->used = 0;
+  c->size = CHUNK_SIZE;
+  a->head = a->first = c;
+  return a;
+}
 
 void sckg_arena_free(sckg_arena *a) {
   if (!a)
     return;
   for (chunk *c = a->head, *next; c; c = next) {
     next = c->next;
-    free(c);
+    if (c != a->first)
+      free(c);
   }
   free(a);
 }
 
-void *sckg_arena_alloc(sckg_arena *a, size_t n) {
+/* n bytes (rounded up to 16), as they lie: for the callers that fill them
+ * at once, which need no zeroing first. */
+void *sckg_arena_alloc_dirty(sckg_arena *a, size_t n) {
   n = (n + 15) & ~(size_t)15;
   chunk *c = a->head;
-  if (!c || c->size - c->used < n) {
+  if (c->size - c->used < n) {
     size_t size = n > CHUNK_SIZE ? n : CHUNK_SIZE;
     chunk *fresh = sckg_xmalloc(sizeof(chunk) + size);
     fresh->used = 0;
     fresh->size = size;
-    if (c && n > CHUNK_SIZE) { /* keep filling the current chunk */
+    if (n > CHUNK_SIZE) { /* keep filling the current chunk */
       fresh->next = c->next;
       c->next = fresh;
     } else {
@@ -133,19 +150,24 @@ void *sckg_arena_alloc(sckg_arena *a, size_t n) {
   }
   void *p = c->data + c->used;
   c->used += n;
+  return p;
+}
+
+void *sckg_arena_alloc(sckg_arena *a, size_t n) {
+  void *p = sckg_arena_alloc_dirty(a, n);
   memset(p, 0, n);
   return p;
 }
 
 char *sckg_arena_strndup(sckg_arena *a, const char *s, size_t n) {
-  char *p = sckg_arena_alloc(a, n + 1);
+  char *p = sckg_arena_alloc_dirty(a, n + 1);
   memcpy(p, s, n);
   p[n] = '\0';
   return p;
 }
 
 void *sckg_arena_memdup(sckg_arena *a, const void *p, size_t n) {
-  void *q = sckg_arena_alloc(a, n);
+  void *q = sckg_arena_alloc_dirty(a, n);
   if (n)
     memcpy(q, p, n);
   return q;

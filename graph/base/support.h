@@ -22,6 +22,9 @@ typedef struct sckg_arena sckg_arena;
 sckg_arena *sckg_arena_new(void);
 void sckg_arena_free(sckg_arena *a);
 void *sckg_arena_alloc(sckg_arena *a, size_t n); /* zeroed, 16-aligned */
+/* As sckg_arena_alloc, not zeroed: for memory the caller writes before it
+ * reads it. */
+void *sckg_arena_alloc_dirty(sckg_arena *a, size_t n);
 char *sckg_arena_strndup(sckg_arena *a, const char *s, size_t n);
 /* Copy n pointers into the arena. */
 void *sckg_arena_memdup(sckg_arena *a, const void *p, size_t n);
