@@ -377,7 +377,7 @@ static sckg_actor **graph_actors(sckg_graph *g, const extraction *x) {
         sckg_graph_actor(g, xa->slug, xa->label, xa->cls, xa->qid, NULL, &made);
     a->from_lexicon = xa->from_lexicon;
     if (xa->lex)
-      BUILD(g)->lex_actors[xa->lex->index] = a;
+      sckg_graph_set_lex_made(g, xa->lex->index, a);
     map[i] = a;
   }
   for (size_t i = 0; i < n; i++) {

@@ -123,10 +123,11 @@ sckg_status sckg_graph_merge(sckg_graph *g, sckg_graph *part) {
   }
   merge_map m = {.g = g, .part = part};
   /* lexicon actors first, through the lexicon, so they keep its parents */
-  for (size_t i = 0; i < part->schema->n_actors; i++)
-    if (pb->lex_actors[i])
-      sckg_pmap_put(&m.actors, pb->lex_actors[i],
-                    sckg_graph_lex_actor(g, part->schema->actors[i]));
+  size_t n_lex = part->schema->n_actors;
+  for (size_t i = sckg_graph_next_lex_made(part, 0); i < n_lex;
+       i = sckg_graph_next_lex_made(part, i + 1))
+    sckg_pmap_put(&m.actors, pb->lex_actors[i],
+                  sckg_graph_lex_actor(g, part->schema->actors[i]));
   for (size_t i = 0; i < part->actors.len; i++)
     merge_actor(&m, part->actors.items[i]);
   /* parents of actors read from the text: the smallest IRI, as within one
