@@ -526,19 +526,21 @@ static sckg_status read_article(sckg_graph *g, const sckg_input *in) {
     ev_node *e = made[i] = event_for(g, &re);
     /* an article's pushes come together, so a duplicate can only be among
      * the last items: no scan of every earlier report */
-    sckg_graph_push_recent(&e->evidence, sents[xe->sent]);
+    sckg_graph_push_recent(g, &e->evidence, sents[xe->sent]);
     if (!e->sources.len || e->sources.items[e->sources.len - 1] != art)
-      sckg_vec_push(&e->sources, art);
+      sckg_vec_push_in(g->arena, &e->sources, art);
     for (size_t k = 0; k < xe->n_attributed; k++)
-      sckg_vec_push_unique(&e->attributed, actors[xe->attributed[k]->index]);
-    sckg_vec_push_unique(
-        &e->triggers,
+      sckg_vec_push_unique_in(g->arena, &e->attributed,
+                              actors[xe->attributed[k]->index]);
+    sckg_vec_push_unique_in(
+        g->arena, &e->triggers,
         (void *)sckg_graph_intern(g, xe->trigger, strlen(xe->trigger)));
   }
   for (size_t i = 0; i < x.n_events; i++)
     if (made[i] && x.events[i].stated_in >= 0 && made[x.events[i].stated_in] &&
         made[x.events[i].stated_in] != made[i])
-      sckg_vec_push_unique(&made[i]->stated_in, made[x.events[i].stated_in]);
+      sckg_vec_push_unique_in(g->arena, &made[i]->stated_in,
+                              made[x.events[i].stated_in]);
   free(made);
   free(sents);
   free(actors);

@@ -386,11 +386,36 @@ void sckg_vec_push(sckg_vec *v, void *item) {
   v->items[v->len++] = item;
 }
 
-bool sckg_vec_push_unique(sckg_vec *v, void *item) {
+static bool vec_holds(const sckg_vec *v, const void *item) {
   for (size_t i = 0; i < v->len; i++)
     if (v->items[i] == item)
-      return false;
+      return true;
+  return false;
+}
+
+bool sckg_vec_push_unique(sckg_vec *v, void *item) {
+  if (vec_holds(v, item))
+    return false;
   sckg_vec_push(v, item);
+  return true;
+}
+
+void sckg_vec_push_in(sckg_arena *arena, sckg_vec *v, void *item) {
+  if (v->len == v->cap) {
+    size_t cap = v->cap ? v->cap * 2 : 2; /* most hold one or two */
+    void **items = sckg_arena_alloc_dirty(arena, cap * sizeof *items);
+    if (v->len)
+      memcpy(items, v->items, v->len * sizeof *items);
+    v->items = items;
+    v->cap = cap;
+  }
+  v->items[v->len++] = item;
+}
+
+bool sckg_vec_push_unique_in(sckg_arena *arena, sckg_vec *v, void *item) {
+  if (vec_holds(v, item))
+    return false;
+  sckg_vec_push_in(arena, v, item);
   return true;
 }
 

@@ -13,9 +13,10 @@ typedef struct ev_node {
   sckg_event pub;
   const char *key; /* type|agents|targets|neg|date: the identity */
   struct ev_node *merged_into;
-  sckg_vec evidence, sources, attributed; /* sets */
-  sckg_vec stated_in;                     /* candidate statements (ev_node *) */
-  sckg_vec triggers;                      /* interned trigger words */
+  /* Sets, their items in the graph's arena (sckg_vec_push_in) */
+  sckg_vec evidence, sources, attributed;
+  sckg_vec stated_in; /* candidate statements (ev_node *) */
+  sckg_vec triggers;  /* interned trigger words */
 } ev_node;
 
 typedef struct {
@@ -60,7 +61,7 @@ char sckg_graph_sentence_sep(const sckg_article *a);
 /* Actors by IRI, for qsort. */
 int sckg_graph_actor_cmp(const void *pa, const void *pb);
 /* Add an evidence sentence to an event's set. */
-void sckg_graph_push_recent(sckg_vec *v, sckg_sentence *s);
+void sckg_graph_push_recent(sckg_graph *g, sckg_vec *v, sckg_sentence *s);
 /* The error for a second article with an identifier already in the graph. */
 void sckg_graph_report_taken(const sckg_graph *g, const char *name,
                              const char *ident);

@@ -97,15 +97,7 @@ void sckg_model_free_build(sckg_graph *g) {
   build_state *b = BUILD(g);
   if (!b)
     return;
-  for (size_t i = 0; i < b->all_events.len; i++) {
-    ev_node *e = b->all_events.items[i];
-    sckg_vec_free(&e->evidence);
-    sckg_vec_free(&e->sources);
-    sckg_vec_free(&e->attributed);
-    sckg_vec_free(&e->stated_in);
-    sckg_vec_free(&e->triggers);
-  }
-  sckg_vec_free(&b->all_events);
+  sckg_vec_free(&b->all_events); /* the events' sets are the arena's */
   if (b->reader_free)
     b->reader_free(b->reader);
   sckg_pmap_free(&b->actors_by_slug);
@@ -309,9 +301,9 @@ int sckg_graph_actor_cmp(const void *pa, const void *pb) {
 /* Push a sentence unless it was the last one pushed: an article's events
  * are met sentence by sentence, in order, so a repeat can only be the last
  * item (a scan of earlier ones would be quadratic in a long article). */
-void sckg_graph_push_recent(sckg_vec *v, sckg_sentence *s) {
+void sckg_graph_push_recent(sckg_graph *g, sckg_vec *v, sckg_sentence *s) {
   if (!v->len || v->items[v->len - 1] != s)
-    sckg_vec_push(v, s);
+    sckg_vec_push_in(g->arena, v, s);
 }
 
 /* The error for a second article with an identifier already in the graph. */
