@@ -666,12 +666,49 @@ static int cmp_sort_key(const void *pa, const void *pb) {
   return strcmp(a->tail, b->tail);
 }
 
+/* a[0, na) and b[0, nb), each sorted, merged into out. */
+static void merge_keys(const sort_key *a, size_t na, const sort_key *b,
+                       size_t nb, sort_key *out) {
+  size_t i = 0, j = 0;
+  while (i < na && j < nb)
+    *out++ = cmp_sort_key(&b[j], &a[i]) < 0 ? b[j++] : a[i++];
+  while (i < na)
+    *out++ = a[i++];
+  while (j < nb)
+    *out++ = b[j++];
+}
+
+/* keys[0, n) sorted, with room for n more at tmp: runs of SORT_FEW by
+ * insertion, then merged pairwise, with the comparison inlined (qsort
+ * calls it through a pointer, and that call was most of the sort). */
+static void sort_keys(sort_key *keys, sort_key *tmp, size_t n) {
+  for (size_t i = 0; i < n; i += SORT_FEW)
+    sort_few(keys + i, n - i < SORT_FEW ? n - i : SORT_FEW, sizeof *keys,
+             cmp_sort_key);
+  sort_key *from = keys, *to = tmp;
+  for (size_t width = SORT_FEW; width < n; width *= 2) {
+    for (size_t lo = 0; lo < n; lo += 2 * width) {
+      size_t mid = lo + width < n ? lo + width : n;
+      size_t hi = mid + width < n ? mid + width : n;
+      merge_keys(from + lo, mid - lo, from + mid, hi - mid, to + lo);
+    }
+    sort_key *t = from;
+    from = to;
+    to = t;
+  }
+  if (from != keys)
+    memcpy(keys, from, n * sizeof *keys);
+}
+
 void sckg_sort_by_string(void **items, size_t n,
                          const char *(*key_of)(const void *item)) {
   if (n < 2)
     return;
-  sort_key few[SORT_FEW];
-  sort_key *keys = n <= SORT_FEW ? few : sckg_xmalloc(n * sizeof *keys);
+  /* keys, with room for sort_keys' second half: on the stack for the
+   * lists of a graph of one article, a few dozen items */
+  enum { ON_STACK = 64 };
+  sort_key few[2 * ON_STACK];
+  sort_key *keys = n <= ON_STACK ? few : sckg_xmalloc(2 * n * sizeof *keys);
   for (size_t i = 0; i < n; i++) { /* the strings, first kept in tail */
     if (i + 2 * SCKG_AHEAD < n)
       __builtin_prefetch(items[i + 2 * SCKG_AHEAD]);
@@ -705,7 +742,7 @@ void sckg_sort_by_string(void **items, size_t n,
   if (n <= SORT_FEW)
     sort_few(keys, n, sizeof *keys, cmp_sort_key);
   else
-    qsort(keys, n, sizeof *keys, cmp_sort_key);
+    sort_keys(keys, keys + n, n);
   for (size_t i = 0; i < n; i++)
     items[i] = keys[i].item;
   if (keys != few)

@@ -35,8 +35,8 @@ static const char *key_of_event(const void *p) {
 static const char *iri_of_event(const void *p) {
   return ((const sckg_event *)p)->iri;
 }
-static const char *iri_of_actor(const void *p) {
-  return ((const sckg_actor *)p)->iri;
+static const char *iri_of_sentence(const void *p) {
+  return ((const sckg_sentence *)p)->iri;
 }
 static const char *iri_of_article(const void *p) {
   return ((const sckg_article *)p)->iri;
@@ -170,7 +170,7 @@ static void sort_sentences(sckg_graph *g) {
   /* start[r] is now where article r + 1 begins */
   size_t w = 0;
   for (size_t r = 0, b = 0; r < n_art; b = start[r++]) {
-    sckg_sort(out + b, start[r] - b, sizeof *out, iri_cmp_sentence);
+    sckg_sort_by_string(out + b, start[r] - b, iri_of_sentence);
     for (size_t i = b; i < start[r]; i++) /* evidence of several events */
       if (!w || out[w - 1] != out[i])
         out[w++] = out[i];
@@ -258,7 +258,7 @@ sckg_status sckg_graph_finish(sckg_graph *g) {
   }
   free(evs);
   sckg_sort_by_string(g->events.items, g->events.len, iri_of_event);
-  sckg_sort_by_string(g->actors.items, g->actors.len, iri_of_actor);
+  sckg_sort_by_string(g->actors.items, g->actors.len, sckg_graph_actor_iri);
   sckg_sort_by_string(g->articles.items, g->articles.len, iri_of_article);
   sort_sentences(g);
   sckg_model_free_build(g);

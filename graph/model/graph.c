@@ -293,6 +293,10 @@ void sckg_graph_report(const sckg_graph *g, sckg_status st, const char *file,
   g->opts.sink(g->opts.sink_handle, &d);
 }
 
+const char *sckg_graph_actor_iri(const void *a) {
+  return ((const sckg_actor *)a)->iri;
+}
+
 int sckg_graph_actor_cmp(const void *pa, const void *pb) {
   return strcmp((*(sckg_actor *const *)pa)->iri,
                 (*(sckg_actor *const *)pb)->iri);
