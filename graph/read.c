@@ -107,7 +107,9 @@ static sckg_sentence *make_sentence(sckg_graph *g, sckg_article *art,
   sckg_buf_adds(b, sckg_format_size(num, begin));
   sckg_buf_addc(b, ',');
   sckg_buf_adds(b, sckg_format_size(num, end));
-  s->iri = sckg_graph_intern(g, b->ptr, b->len);
+  /* made once per sentence (read_article's sents[]): its IRI names it
+   * alone, so a copy, not one more entry in the string table */
+  s->iri = sckg_arena_strndup(g->arena, b->ptr, b->len);
   return s;
 }
 

@@ -216,8 +216,8 @@ sckg_status sckg_graph_finish(sckg_graph *g) {
     if (e->merged_into)
       continue;
     sckg_buf_clear(buf);
-    sckg_buf_adds(buf, g->base);
-    sckg_buf_adds(buf, "event/");
+    sckg_buf_add(buf, g->base, g->base_len);
+    sckg_buf_add(buf, "event/", 6);
     kebab(buf, sckg_event_types[e->pub.type].name);
     sckg_buf_addc(buf, '-');
     sckg_buf_add_hex64(buf, sckg_hash64(e->key, strlen(e->key)));
