@@ -107,7 +107,9 @@ static sckg_sentence *make_sentence(sckg_graph *g, sckg_article *art,
   sckg_buf_adds(b, sckg_format_size(num, begin));
   sckg_buf_addc(b, ',');
   sckg_buf_adds(b, sckg_format_size(num, end));
-  s->iri = sckg_graph_intern(g, b->ptr, b->len);
+  /* made once per sentence (read_article's sents[]): its IRI names it
+   * alone, so a copy, not one more entry in the string table */
+  s->iri = sckg_arena_strndup(g->arena, b->ptr, b->len);
   return s;
 }
 
@@ -377,7 +379,7 @@ static sckg_actor **graph_actors(sckg_graph *g, const extraction *x) {
         sckg_graph_actor(g, xa->slug, xa->label, xa->cls, xa->qid, NULL, &made);
     a->from_lexicon = xa->from_lexicon;
     if (xa->lex)
-      BUILD(g)->lex_actors[xa->lex->index] = a;
+      sckg_graph_set_lex_made(g, xa->lex->index, a);
     map[i] = a;
   }
   for (size_t i = 0; i < n; i++) {
@@ -504,8 +506,8 @@ static sckg_status read_article(sckg_graph *g, const sckg_input *in) {
       g->arena, (x.mentions.len ? x.mentions.len : 1) * sizeof *art->mentions);
   for (size_t i = 0; i < x.mentions.len; i++)
     art->mentions[i] = actors[((ex_actor *)x.mentions.items[i])->index];
-  sckg_sort(art->mentions, art->n_mentions, sizeof *art->mentions,
-            sckg_graph_actor_cmp);
+  sckg_sort_by_string((void **)art->mentions, art->n_mentions,
+                      sckg_graph_actor_iri);
   /* one sentence node per evidence sentence */
   sckg_sentence **sents =
       sckg_xcalloc(t.n_sents ? t.n_sents : 1, sizeof *sents);
@@ -526,19 +528,21 @@ static sckg_status read_article(sckg_graph *g, const sckg_input *in) {
     ev_node *e = made[i] = event_for(g, &re);
     /* an article's pushes come together, so a duplicate can only be among
      * the last items: no scan of every earlier report */
-    sckg_graph_push_recent(&e->evidence, sents[xe->sent]);
+    sckg_graph_push_recent(g, &e->evidence, sents[xe->sent]);
     if (!e->sources.len || e->sources.items[e->sources.len - 1] != art)
-      sckg_vec_push(&e->sources, art);
+      sckg_vec_push_in(g->arena, &e->sources, art);
     for (size_t k = 0; k < xe->n_attributed; k++)
-      sckg_vec_push_unique(&e->attributed, actors[xe->attributed[k]->index]);
-    sckg_vec_push_unique(
-        &e->triggers,
+      sckg_vec_push_unique_in(g->arena, &e->attributed,
+                              actors[xe->attributed[k]->index]);
+    sckg_vec_push_unique_in(
+        g->arena, &e->triggers,
         (void *)sckg_graph_intern(g, xe->trigger, strlen(xe->trigger)));
   }
   for (size_t i = 0; i < x.n_events; i++)
     if (made[i] && x.events[i].stated_in >= 0 && made[x.events[i].stated_in] &&
         made[x.events[i].stated_in] != made[i])
-      sckg_vec_push_unique(&made[i]->stated_in, made[x.events[i].stated_in]);
+      sckg_vec_push_unique_in(g->arena, &made[i]->stated_in,
+                              made[x.events[i].stated_in]);
   free(made);
   free(sents);
   free(actors);

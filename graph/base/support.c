@@ -89,7 +89,9 @@ char *sckg_xstrndup(const char *s, size_t n) {
 }
 
 /* The arena is a list of chunks; a request larger than a chunk gets a chunk
- * of its own, so no request ever fails for size. */
+ * of its own, so no request ever fails for size. The first chunk comes in
+ * one block with the arena itself: most arenas (a graph of one article,
+ * its extraction, a walk of its triples) never need a second. */
 typedef struct chunk {
   struct chunk *next;
   size_t used, size;
@@ -98,31 +100,46 @@ typedef struct chunk {
 
 struct sckg_arena {
   chunk *head;
+  chunk *first; /* inside this block: not freed on its own */
 };
 
 enum { CHUNK_SIZE = 64 * 1024 };
 
-sckg_arena *sckg_arena_new(void) { return sckg_xcalloc(1, sizeof(sckg_arena)); }
+/* Where the first chunk starts in the arena's block: 16-aligned. */
+#define FIRST_CHUNK_AT ((sizeof(sckg_arena) + 15) & ~(size_t)15)
+
+sckg_arena *sckg_arena_new(void) {
+  sckg_arena *a = sckg_xmalloc(FIRST_CHUNK_AT + sizeof(chunk) + CHUNK_SIZE);
+  chunk *c = (chunk *)((unsigned char *)a + FIRST_CHUNK_AT);
+  c->next = NULL;
+  c->used = 0;
+  c->size = CHUNK_SIZE;
+  a->head = a->first = c;
+  return a;
+}
 
 void sckg_arena_free(sckg_arena *a) {
   if (!a)
     return;
   for (chunk *c = a->head, *next; c; c = next) {
     next = c->next;
-    free(c);
+    if (c != a->first)
+      free(c);
   }
   free(a);
 }
 
-void *sckg_arena_alloc(sckg_arena *a, size_t n) {
+/* n bytes (rounded up to 16), as they lie: for the callers that fill them
+ * at once, which need no zeroing first. */
+void *sckg_arena_alloc_dirty(sckg_arena *a, size_t n) {
   n = (n + 15) & ~(size_t)15;
   chunk *c = a->head;
-  if (!c || c->size - c->used < n) {
+  if (c->size - c->used < n) {
     size_t size = n > CHUNK_SIZE ? n : CHUNK_SIZE;
     chunk *fresh = sckg_xmalloc(sizeof(chunk) + size);
     fresh->used = 0;
     fresh->size = size;
-    if (c && n > CHUNK_SIZE) { /* keep filling the current chunk */
+    if (n > CHUNK_SIZE) { /* keep filling the current chunk */
       fresh->next = c->next;
       c->next = fresh;
     } else {
@@ -133,19 +150,24 @@ void *sckg_arena_alloc(sckg_arena *a, size_t n) {
   }
   void *p = c->data + c->used;
   c->used += n;
+  return p;
+}
+
+void *sckg_arena_alloc(sckg_arena *a, size_t n) {
+  void *p = sckg_arena_alloc_dirty(a, n);
   memset(p, 0, n);
   return p;
 }
 
 char *sckg_arena_strndup(sckg_arena *a, const char *s, size_t n) {
-  char *p = sckg_arena_alloc(a, n + 1);
+  char *p = sckg_arena_alloc_dirty(a, n + 1);
   memcpy(p, s, n);
   p[n] = '\0';
   return p;
 }
 
 void *sckg_arena_memdup(sckg_arena *a, const void *p, size_t n) {
-  void *q = sckg_arena_alloc(a, n);
+  void *q = sckg_arena_alloc_dirty(a, n);
   if (n)
     memcpy(q, p, n);
   return q;
@@ -364,11 +386,36 @@ void sckg_vec_push(sckg_vec *v, void *item) {
   v->items[v->len++] = item;
 }
 
-bool sckg_vec_push_unique(sckg_vec *v, void *item) {
+static bool vec_holds(const sckg_vec *v, const void *item) {
   for (size_t i = 0; i < v->len; i++)
     if (v->items[i] == item)
-      return false;
+      return true;
+  return false;
+}
+
+bool sckg_vec_push_unique(sckg_vec *v, void *item) {
+  if (vec_holds(v, item))
+    return false;
   sckg_vec_push(v, item);
+  return true;
+}
+
+void sckg_vec_push_in(sckg_arena *arena, sckg_vec *v, void *item) {
+  if (v->len == v->cap) {
+    size_t cap = v->cap ? v->cap * 2 : 2; /* most hold one or two */
+    void **items = sckg_arena_alloc_dirty(arena, cap * sizeof *items);
+    if (v->len)
+      memcpy(items, v->items, v->len * sizeof *items);
+    v->items = items;
+    v->cap = cap;
+  }
+  v->items[v->len++] = item;
+}
+
+bool sckg_vec_push_unique_in(sckg_arena *arena, sckg_vec *v, void *item) {
+  if (vec_holds(v, item))
+    return false;
+  sckg_vec_push_in(arena, v, item);
   return true;
 }
 
@@ -619,12 +666,49 @@ static int cmp_sort_key(const void *pa, const void *pb) {
   return strcmp(a->tail, b->tail);
 }
 
+/* a[0, na) and b[0, nb), each sorted, merged into out. */
+static void merge_keys(const sort_key *a, size_t na, const sort_key *b,
+                       size_t nb, sort_key *out) {
+  size_t i = 0, j = 0;
+  while (i < na && j < nb)
+    *out++ = cmp_sort_key(&b[j], &a[i]) < 0 ? b[j++] : a[i++];
+  while (i < na)
+    *out++ = a[i++];
+  while (j < nb)
+    *out++ = b[j++];
+}
+
+/* keys[0, n) sorted, with room for n more at tmp: runs of SORT_FEW by
+ * insertion, then merged pairwise, with the comparison inlined (qsort
+ * calls it through a pointer, and that call was most of the sort). */
+static void sort_keys(sort_key *keys, sort_key *tmp, size_t n) {
+  for (size_t i = 0; i < n; i += SORT_FEW)
+    sort_few(keys + i, n - i < SORT_FEW ? n - i : SORT_FEW, sizeof *keys,
+             cmp_sort_key);
+  sort_key *from = keys, *to = tmp;
+  for (size_t width = SORT_FEW; width < n; width *= 2) {
+    for (size_t lo = 0; lo < n; lo += 2 * width) {
+      size_t mid = lo + width < n ? lo + width : n;
+      size_t hi = mid + width < n ? mid + width : n;
+      merge_keys(from + lo, mid - lo, from + mid, hi - mid, to + lo);
+    }
+    sort_key *t = from;
+    from = to;
+    to = t;
+  }
+  if (from != keys)
+    memcpy(keys, from, n * sizeof *keys);
+}
+
 void sckg_sort_by_string(void **items, size_t n,
                          const char *(*key_of)(const void *item)) {
   if (n < 2)
     return;
-  sort_key few[SORT_FEW];
-  sort_key *keys = n <= SORT_FEW ? few : sckg_xmalloc(n * sizeof *keys);
+  /* keys, with room for sort_keys' second half: on the stack for the
+   * lists of a graph of one article, a few dozen items */
+  enum { ON_STACK = 64 };
+  sort_key few[2 * ON_STACK];
+  sort_key *keys = n <= ON_STACK ? few : sckg_xmalloc(2 * n * sizeof *keys);
   for (size_t i = 0; i < n; i++) { /* the strings, first kept in tail */
     if (i + 2 * SCKG_AHEAD < n)
       __builtin_prefetch(items[i + 2 * SCKG_AHEAD]);
@@ -658,7 +742,7 @@ void sckg_sort_by_string(void **items, size_t n,
   if (n <= SORT_FEW)
     sort_few(keys, n, sizeof *keys, cmp_sort_key);
   else
-    qsort(keys, n, sizeof *keys, cmp_sort_key);
+    sort_keys(keys, keys + n, n);
   for (size_t i = 0; i < n; i++)
     items[i] = keys[i].item;
   if (keys != few)

@@ -22,6 +22,9 @@ typedef struct sckg_arena sckg_arena;
 sckg_arena *sckg_arena_new(void);
 void sckg_arena_free(sckg_arena *a);
 void *sckg_arena_alloc(sckg_arena *a, size_t n); /* zeroed, 16-aligned */
+/* As sckg_arena_alloc, not zeroed: for memory the caller writes before it
+ * reads it. */
+void *sckg_arena_alloc_dirty(sckg_arena *a, size_t n);
 char *sckg_arena_strndup(sckg_arena *a, const char *s, size_t n);
 /* Copy n pointers into the arena. */
 void *sckg_arena_memdup(sckg_arena *a, const void *p, size_t n);
@@ -68,6 +71,12 @@ void sckg_vec_push(sckg_vec *v, void *item);
 void sckg_vec_free(sckg_vec *v);
 /* Push unless the pointer is already there (linear: for short vectors). */
 bool sckg_vec_push_unique(sckg_vec *v, void *item);
+/* The same for a vector whose items live in `arena`: grown by a copy there,
+ * never freed on its own (no sckg_vec_free). For the many small sets that
+ * live as long as an arena, which the heap would allocate and free one by
+ * one. */
+void sckg_vec_push_in(sckg_arena *arena, sckg_vec *v, void *item);
+bool sckg_vec_push_unique_in(sckg_arena *arena, sckg_vec *v, void *item);
 
 /* A map from pointers (interned strings, nodes) to pointers, open
  * addressing; iteration order is not defined, so never emit from it. */

@@ -13,14 +13,20 @@ typedef struct ev_node {
   sckg_event pub;
   const char *key; /* type|agents|targets|neg|date: the identity */
   struct ev_node *merged_into;
-  sckg_vec evidence, sources, attributed; /* sets */
-  sckg_vec stated_in;                     /* candidate statements (ev_node *) */
-  sckg_vec triggers;                      /* interned trigger words */
+  /* Sets, their items in the graph's arena (sckg_vec_push_in) */
+  sckg_vec evidence, sources, attributed;
+  sckg_vec stated_in; /* candidate statements (ev_node *) */
+  sckg_vec triggers;  /* interned trigger words */
 } ev_node;
 
 typedef struct {
-  sckg_pmap actors_by_slug;    /* interned slug -> sckg_actor */
-  sckg_actor **lex_actors;     /* by lex_actor index */
+  sckg_pmap actors_by_slug; /* interned slug -> sckg_actor */
+  /* The graph's actor of each lexicon actor it holds, by lex_actor index:
+   * an entry holds one only where its bit in lex_made is set. A graph
+   * holds a few of the lexicon's hundreds: the array is not cleared, and
+   * the bits are walked, not the array (sckg_graph_lex_made). */
+  sckg_actor **lex_actors;
+  uint64_t *lex_made;
   sckg_pmap events_by_key;     /* interned key -> ev_node */
   sckg_pmap articles_by_ident; /* interned ident -> sckg_article */
   sckg_vec all_events;         /* ev_node *, in creation order */
@@ -41,15 +47,22 @@ typedef struct {
 sckg_actor *sckg_graph_actor(sckg_graph *g, const char *slug, const char *label,
                              sckg_class cls, const char *qid,
                              sckg_actor *parent, bool *made);
+/* The graph's actor of the lexicon actor of this index, or NULL; the
+ * first index at or after `from` that has one (the schema's n_actors when
+ * none has); and `a` made that. */
+sckg_actor *sckg_graph_lex_made(const sckg_graph *g, size_t index);
+size_t sckg_graph_next_lex_made(const sckg_graph *g, size_t from);
+void sckg_graph_set_lex_made(sckg_graph *g, size_t index, sckg_actor *a);
 /* An article identifier as an IRI segment, appended to `out`. */
 void sckg_graph_encode_segment(sckg_buf *out, const char *s, size_t n);
 /* What joins an article's IRI and "char=b,e" in its sentences' IRIs. */
 char sckg_graph_sentence_sep(const sckg_article *a);
 
-/* Actors by IRI, for qsort. */
+/* Actors by IRI, for qsort; an actor's IRI, for sckg_sort_by_string. */
 int sckg_graph_actor_cmp(const void *pa, const void *pb);
+const char *sckg_graph_actor_iri(const void *a);
 /* Add an evidence sentence to an event's set. */
-void sckg_graph_push_recent(sckg_vec *v, sckg_sentence *s);
+void sckg_graph_push_recent(sckg_graph *g, sckg_vec *v, sckg_sentence *s);
 /* The error for a second article with an identifier already in the graph. */
 void sckg_graph_report_taken(const sckg_graph *g, const char *name,
                              const char *ident);

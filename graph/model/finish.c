@@ -13,18 +13,19 @@ static ev_node *resolved(ev_node *e) {
   return e;
 }
 
-static void merge_event(ev_node *from, ev_node *into) {
+/* The items of `from` pushed onto `to`, in the arena of g. */
+static void push_all(sckg_graph *g, sckg_vec *to, const sckg_vec *from) {
+  for (size_t i = 0; i < from->len; i++)
+    sckg_vec_push_in(g->arena, to, from->items[i]);
+}
+
+static void merge_event(sckg_graph *g, ev_node *from, ev_node *into) {
   from->merged_into = into;
-  for (size_t i = 0; i < from->evidence.len; i++)
-    sckg_vec_push(&into->evidence, from->evidence.items[i]);
-  for (size_t i = 0; i < from->sources.len; i++)
-    sckg_vec_push(&into->sources, from->sources.items[i]);
-  for (size_t i = 0; i < from->attributed.len; i++)
-    sckg_vec_push(&into->attributed, from->attributed.items[i]);
-  for (size_t i = 0; i < from->stated_in.len; i++)
-    sckg_vec_push(&into->stated_in, from->stated_in.items[i]);
-  for (size_t i = 0; i < from->triggers.len; i++)
-    sckg_vec_push(&into->triggers, from->triggers.items[i]);
+  push_all(g, &into->evidence, &from->evidence);
+  push_all(g, &into->sources, &from->sources);
+  push_all(g, &into->attributed, &from->attributed);
+  push_all(g, &into->stated_in, &from->stated_in);
+  push_all(g, &into->triggers, &from->triggers);
 }
 
 /* The strings the big lists are sorted by (sckg_sort_by_string). */
@@ -34,8 +35,8 @@ static const char *key_of_event(const void *p) {
 static const char *iri_of_event(const void *p) {
   return ((const sckg_event *)p)->iri;
 }
-static const char *iri_of_actor(const void *p) {
-  return ((const sckg_actor *)p)->iri;
+static const char *iri_of_sentence(const void *p) {
+  return ((const sckg_sentence *)p)->iri;
 }
 static const char *iri_of_article(const void *p) {
   return ((const sckg_article *)p)->iri;
@@ -108,7 +109,7 @@ static void fetch_ahead(ev_node *const *evs, size_t i, size_t n,
  * and every key is that identity, '|' and the date, so the events of one
  * identity come as one run, and its first dated event has the smallest
  * key. */
-static void merge_undated(ev_node **evs, size_t n) {
+static void merge_undated(sckg_graph *g, ev_node **evs, size_t n) {
   for (size_t i = 0, j; i < n; i = j) {
     size_t len = undated_len(evs[i]->key);
     ev_node *dated = NULL;
@@ -122,7 +123,7 @@ static void merge_undated(ev_node **evs, size_t n) {
     }
     for (size_t k = i; dated && k < j; k++)
       if (!evs[k]->pub.date.year)
-        merge_event(evs[k], dated);
+        merge_event(g, evs[k], dated);
   }
 }
 
@@ -169,7 +170,7 @@ static void sort_sentences(sckg_graph *g) {
   /* start[r] is now where article r + 1 begins */
   size_t w = 0;
   for (size_t r = 0, b = 0; r < n_art; b = start[r++]) {
-    sckg_sort(out + b, start[r] - b, sizeof *out, iri_cmp_sentence);
+    sckg_sort_by_string(out + b, start[r] - b, iri_of_sentence);
     for (size_t i = b; i < start[r]; i++) /* evidence of several events */
       if (!w || out[w - 1] != out[i])
         out[w++] = out[i];
@@ -181,13 +182,13 @@ static void sort_sentences(sckg_graph *g) {
   g->sentences.cap = n ? n : 1;
 }
 
+/* A set of an event, its items already in the arena, sorted in place and
+ * without repeats (merged reports may repeat an item); *n its size. */
 static void *arena_sorted(sckg_graph *g, sckg_vec *v, size_t *n,
                           int (*cmp)(const void *, const void *)) {
-  *n = v->len;
-  void **arr = sckg_arena_memdup(g->arena, v->items, v->len * sizeof(void *));
+  void **arr = v->items ? v->items : sckg_arena_alloc_dirty(g->arena, 0);
   if (v->len > 1) /* most hold one item */
     sckg_sort(arr, v->len, sizeof *arr, cmp);
-  /* merged reports may repeat an item: keep one */
   size_t w = 0;
   for (size_t i = 0; i < v->len; i++)
     if (!w || arr[w - 1] != arr[i])
@@ -206,7 +207,7 @@ sckg_status sckg_graph_finish(sckg_graph *g) {
     memcpy(evs, b->all_events.items, n * sizeof *evs);
   sckg_sort_by_string((void **)evs, n, key_of_event);
   if (!g->opts.shard) /* a shard leaves it to sckg_union_files */
-    merge_undated(evs, n);
+    merge_undated(g, evs, n);
   sckg_model_link_related(g);
   sckg_buf *buf = &b->buf;
   for (size_t i = 0; i < n; i++) {
@@ -215,8 +216,8 @@ sckg_status sckg_graph_finish(sckg_graph *g) {
     if (e->merged_into)
       continue;
     sckg_buf_clear(buf);
-    sckg_buf_adds(buf, g->base);
-    sckg_buf_adds(buf, "event/");
+    sckg_buf_add(buf, g->base, g->base_len);
+    sckg_buf_add(buf, "event/", 6);
     kebab(buf, sckg_event_types[e->pub.type].name);
     sckg_buf_addc(buf, '-');
     sckg_buf_add_hex64(buf, sckg_hash64(e->key, strlen(e->key)));
@@ -238,15 +239,14 @@ sckg_status sckg_graph_finish(sckg_graph *g) {
     const char **trig = arena_sorted(g, &e->triggers, &(size_t){0}, str_cmp);
     p->trigger = e->triggers.len ? trig[0] : NULL;
     /* the statement that reports it: the smallest IRI among candidates */
-    sckg_vec statements = {0};
+    sckg_vec statements = {0}; /* in the arena */
     for (size_t k = 0; k < e->stated_in.len; k++) {
       ev_node *s = resolved(e->stated_in.items[k]);
       if (s != e)
-        sckg_vec_push_unique(&statements, &s->pub);
+        sckg_vec_push_unique_in(g->arena, &statements, &s->pub);
     }
     p->stated_in_all =
         arena_sorted(g, &statements, &p->n_stated_in_all, iri_cmp_event);
-    sckg_vec_free(&statements);
     for (size_t k = 0; k < p->n_stated_in_all; k++) {
       sckg_event *s = p->stated_in_all[k];
       if (!p->stated_in || s->n_agents > p->stated_in->n_agents)
@@ -258,7 +258,7 @@ sckg_status sckg_graph_finish(sckg_graph *g) {
   }
   free(evs);
   sckg_sort_by_string(g->events.items, g->events.len, iri_of_event);
-  sckg_sort_by_string(g->actors.items, g->actors.len, iri_of_actor);
+  sckg_sort_by_string(g->actors.items, g->actors.len, sckg_graph_actor_iri);
   sckg_sort_by_string(g->articles.items, g->articles.len, iri_of_article);
   sort_sentences(g);
   sckg_model_free_build(g);

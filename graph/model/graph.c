@@ -74,15 +74,20 @@ sckg_status sckg_graph_new(const sckg_schema *schema, const sckg_options *opts,
   sckg_status st = default_options(opts, &o);
   if (st != SCKG_OK)
     return st;
-  sckg_graph *g = sckg_xcalloc(1, sizeof *g);
+  /* the graph and its building state live in the graph's arena: a graph
+   * of one article is made and freed for every article streamed */
+  sckg_arena *arena = sckg_arena_new();
+  sckg_graph *g = sckg_arena_alloc(arena, sizeof *g);
   g->schema = schema;
   g->opts = o;
-  g->arena = sckg_arena_new();
+  g->arena = arena;
   g->strings = sckg_strtab_new(g->arena);
-  g->base = sckg_graph_intern(g, o.base, strlen(o.base));
-  build_state *b = sckg_xcalloc(1, sizeof *b);
-  b->lex_actors = sckg_xcalloc(schema->n_actors ? schema->n_actors : 1,
-                               sizeof *b->lex_actors);
+  g->base_len = strlen(o.base);
+  g->base = sckg_graph_intern(g, o.base, g->base_len);
+  build_state *b = sckg_arena_alloc(arena, sizeof *b);
+  size_t n_lex = schema->n_actors;
+  b->lex_actors = sckg_arena_alloc_dirty(arena, n_lex * sizeof *b->lex_actors);
+  b->lex_made = sckg_arena_alloc(arena, (n_lex + 63) / 64 * sizeof(uint64_t));
   g->build = b;
   *out = g;
   return SCKG_OK;
@@ -92,24 +97,14 @@ void sckg_model_free_build(sckg_graph *g) {
   build_state *b = BUILD(g);
   if (!b)
     return;
-  for (size_t i = 0; i < b->all_events.len; i++) {
-    ev_node *e = b->all_events.items[i];
-    sckg_vec_free(&e->evidence);
-    sckg_vec_free(&e->sources);
-    sckg_vec_free(&e->attributed);
-    sckg_vec_free(&e->stated_in);
-    sckg_vec_free(&e->triggers);
-  }
-  sckg_vec_free(&b->all_events);
+  sckg_vec_free(&b->all_events); /* the events' sets are the arena's */
   if (b->reader_free)
     b->reader_free(b->reader);
   sckg_pmap_free(&b->actors_by_slug);
   sckg_pmap_free(&b->events_by_key);
   sckg_pmap_free(&b->articles_by_ident);
   sckg_buf_free(&b->buf);
-  free(b->lex_actors);
-  free(b);
-  g->build = NULL;
+  g->build = NULL; /* its memory is the arena's */
 }
 
 void sckg_graph_free(sckg_graph *g) {
@@ -122,8 +117,7 @@ void sckg_graph_free(sckg_graph *g) {
   sckg_vec_free(&g->sentences);
   free(g->triples);
   sckg_strtab_free(g->strings);
-  sckg_arena_free(g->arena);
-  free(g);
+  sckg_arena_free(g->arena); /* g with it */
 }
 
 size_t sckg_graph_actor_count(const sckg_graph *g) { return g->actors.len; }
@@ -160,17 +154,25 @@ char sckg_graph_sentence_sep(const sckg_article *a) {
 
 /* --- actors ------------------------------------------------------------ */
 
-static sckg_actor *make_actor(sckg_graph *g, const char *slug,
+/* An actor's IRI: the base, "actor/" and its slug, one per actor, so a
+ * copy in the arena, not one more entry in the string table. */
+static const char *actor_iri(sckg_graph *g, const char *slug, size_t slug_len) {
+  static const char dir[] = "actor/";
+  size_t dir_len = sizeof dir - 1;
+  char *iri =
+      sckg_arena_alloc_dirty(g->arena, g->base_len + dir_len + slug_len + 1);
+  memcpy(iri, g->base, g->base_len);
+  memcpy(iri + g->base_len, dir, dir_len);
+  memcpy(iri + g->base_len + dir_len, slug, slug_len + 1);
+  return iri;
+}
+
+static sckg_actor *make_actor(sckg_graph *g, const char *slug, size_t slug_len,
                               const char *label, sckg_class cls,
                               const char *qid, sckg_actor *parent) {
   sckg_actor *a = sckg_arena_alloc(g->arena, sizeof *a);
   a->slug = slug;
-  sckg_buf *b = &BUILD(g)->buf;
-  sckg_buf_clear(b);
-  sckg_buf_adds(b, g->base);
-  sckg_buf_adds(b, "actor/");
-  sckg_buf_adds(b, slug);
-  a->iri = sckg_graph_intern(g, b->ptr, b->len);
+  a->iri = actor_iri(g, slug, slug_len);
   a->label = label;
   a->cls = cls;
   a->qid = qid;
@@ -184,51 +186,83 @@ static sckg_actor *make_actor(sckg_graph *g, const char *slug,
 sckg_actor *sckg_graph_actor(sckg_graph *g, const char *slug, const char *label,
                              sckg_class cls, const char *qid,
                              sckg_actor *parent, bool *made) {
-  slug = sckg_graph_intern(g, slug, strlen(slug));
+  size_t slug_len = strlen(slug);
+  slug = sckg_graph_intern(g, slug, slug_len);
   sckg_actor *a = sckg_pmap_get(&BUILD(g)->actors_by_slug, slug);
   *made = !a;
   if (!a)
-    a = make_actor(g, slug, sckg_graph_intern(g, label, strlen(label)), cls,
+    a = make_actor(g, slug, slug_len,
+                   sckg_graph_intern(g, label, strlen(label)), cls,
                    qid ? sckg_graph_intern(g, qid, strlen(qid)) : NULL, parent);
   return a;
 }
 
-sckg_actor *sckg_graph_lex_actor(sckg_graph *g, const lex_actor *la) {
+sckg_actor *sckg_graph_lex_made(const sckg_graph *g, size_t index) {
+  const build_state *b = BUILD(g);
+  return b->lex_made[index / 64] >> (index % 64) & 1 ? b->lex_actors[index]
+                                                     : NULL;
+}
+
+size_t sckg_graph_next_lex_made(const sckg_graph *g, size_t from) {
+  const build_state *b = BUILD(g);
+  size_t n = g->schema->n_actors;
+  while (from < n) {
+    uint64_t bits = b->lex_made[from / 64] >> (from % 64);
+    if (bits)
+      return from + (size_t)__builtin_ctzll(bits);
+    from = (from / 64 + 1) * 64;
+  }
+  return n;
+}
+
+void sckg_graph_set_lex_made(sckg_graph *g, size_t index, sckg_actor *a) {
   build_state *b = BUILD(g);
+  b->lex_made[index / 64] |= (uint64_t)1 << (index % 64);
+  b->lex_actors[index] = a;
+}
+
+sckg_actor *sckg_graph_lex_actor(sckg_graph *g, const lex_actor *la) {
   if (!la)
     return NULL;
-  if (b->lex_actors[la->index])
-    return b->lex_actors[la->index];
+  sckg_actor *a = sckg_graph_lex_made(g, la->index);
+  if (a)
+    return a;
   sckg_actor *parent = la->parent ? sckg_graph_lex_actor(g, la->parent) : NULL;
   bool made;
-  sckg_actor *a =
-      sckg_graph_actor(g, la->id, la->label, la->cls, la->qid, parent, &made);
+  a = sckg_graph_actor(g, la->id, la->label, la->cls, la->qid, parent, &made);
   a->from_lexicon = true;
-  b->lex_actors[la->index] = a;
+  sckg_graph_set_lex_made(g, la->index, a);
   return a;
 }
 
-/* skos:related between lexicon actors that are both in the graph: a group
- * the articles never name is not brought in by its kinship to one they do. */
-void sckg_model_link_related(sckg_graph *g) {
-  build_state *b = BUILD(g);
-  const sckg_schema *s = g->schema;
-  for (size_t i = 0; i < s->n_actors; i++) {
-    sckg_actor *a = b->lex_actors[i];
-    const lex_actor *la = s->actors[i];
-    if (!a || !la->n_related)
-      continue;
-    sckg_vec rel = {0};
-    for (size_t k = 0; k < la->n_related; k++) {
-      sckg_actor *o = b->lex_actors[la->related[k]->index];
-      if (o && o != a)
-        sckg_vec_push_unique(&rel, o);
-    }
-    a->related =
-        sckg_arena_memdup(g->arena, rel.items, rel.len * sizeof(void *));
-    a->n_related = rel.len;
-    sckg_vec_free(&rel);
+/* The skos:related of the graph's actor of `la`, when la has any. */
+static void link_related_of(sckg_graph *g, const lex_actor *la) {
+  if (!la->n_related)
+    return;
+  sckg_actor *a = BUILD(g)->lex_actors[la->index];
+  sckg_actor **rel =
+      sckg_arena_alloc_dirty(g->arena, la->n_related * sizeof *rel);
+  size_t n = 0;
+  for (size_t k = 0; k < la->n_related; k++) {
+    sckg_actor *o = sckg_graph_lex_made(g, la->related[k]->index);
+    size_t seen = 0;
+    while (seen < n && rel[seen] != o)
+      seen++;
+    if (o && o != a && seen == n)
+      rel[n++] = o;
   }
+  a->related = rel;
+  a->n_related = n;
+}
+
+/* skos:related between lexicon actors that are both in the graph: a group
+ * the articles never name is not brought in by its kinship to one they do.
+ * In index order, as the bits give them. */
+void sckg_model_link_related(sckg_graph *g) {
+  const sckg_schema *s = g->schema;
+  for (size_t i = sckg_graph_next_lex_made(g, 0); i < s->n_actors;
+       i = sckg_graph_next_lex_made(g, i + 1))
+    link_related_of(g, s->actors[i]);
 }
 
 /* Give an actor read from the text the parent the texts tell of (of
@@ -259,6 +293,10 @@ void sckg_graph_report(const sckg_graph *g, sckg_status st, const char *file,
   g->opts.sink(g->opts.sink_handle, &d);
 }
 
+const char *sckg_graph_actor_iri(const void *a) {
+  return ((const sckg_actor *)a)->iri;
+}
+
 int sckg_graph_actor_cmp(const void *pa, const void *pb) {
   return strcmp((*(sckg_actor *const *)pa)->iri,
                 (*(sckg_actor *const *)pb)->iri);
@@ -267,9 +305,9 @@ int sckg_graph_actor_cmp(const void *pa, const void *pb) {
 /* Push a sentence unless it was the last one pushed: an article's events
  * are met sentence by sentence, in order, so a repeat can only be the last
  * item (a scan of earlier ones would be quadratic in a long article). */
-void sckg_graph_push_recent(sckg_vec *v, sckg_sentence *s) {
+void sckg_graph_push_recent(sckg_graph *g, sckg_vec *v, sckg_sentence *s) {
   if (!v->len || v->items[v->len - 1] != s)
-    sckg_vec_push(v, s);
+    sckg_vec_push_in(g->arena, v, s);
 }
 
 /* The error for a second article with an identifier already in the graph. */

@@ -79,7 +79,8 @@ struct sckg_event {
 struct sckg_graph {
   const sckg_schema *schema;
   sckg_options opts;
-  const char *base;  /* resource namespace, ends in '/' or '#' */
+  const char *base; /* resource namespace, ends in '/' or '#' */
+  size_t base_len;
   sckg_arena *arena; /* owns every node, string and array below */
   sckg_strtab *strings;
   sckg_vec actors;    /* sckg_actor *; sorted by IRI after finish */

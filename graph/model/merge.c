@@ -123,10 +123,11 @@ sckg_status sckg_graph_merge(sckg_graph *g, sckg_graph *part) {
   }
   merge_map m = {.g = g, .part = part};
   /* lexicon actors first, through the lexicon, so they keep its parents */
-  for (size_t i = 0; i < part->schema->n_actors; i++)
-    if (pb->lex_actors[i])
-      sckg_pmap_put(&m.actors, pb->lex_actors[i],
-                    sckg_graph_lex_actor(g, part->schema->actors[i]));
+  size_t n_lex = part->schema->n_actors;
+  for (size_t i = sckg_graph_next_lex_made(part, 0); i < n_lex;
+       i = sckg_graph_next_lex_made(part, i + 1))
+    sckg_pmap_put(&m.actors, pb->lex_actors[i],
+                  sckg_graph_lex_actor(g, part->schema->actors[i]));
   for (size_t i = 0; i < part->actors.len; i++)
     merge_actor(&m, part->actors.items[i]);
   /* parents of actors read from the text: the smallest IRI, as within one
@@ -144,21 +145,21 @@ sckg_status sckg_graph_merge(sckg_graph *g, sckg_graph *part) {
     for (size_t k = 0; k < e->evidence.len; k++) {
       sckg_sentence *s = e->evidence.items[k];
       sckg_graph_push_recent(
-          &to->evidence,
+          g, &to->evidence,
           merge_sentence(&m, s, sckg_pmap_get(&m.articles, s->article)));
     }
     for (size_t k = 0; k < e->sources.len; k++) {
       sckg_article *a = sckg_pmap_get(&m.articles, e->sources.items[k]);
       if (!to->sources.len || to->sources.items[to->sources.len - 1] != a)
-        sckg_vec_push(&to->sources, a);
+        sckg_vec_push_in(g->arena, &to->sources, a);
     }
     for (size_t k = 0; k < e->attributed.len; k++)
-      sckg_vec_push_unique(&to->attributed,
-                           merge_actor(&m, e->attributed.items[k]));
+      sckg_vec_push_unique_in(g->arena, &to->attributed,
+                              merge_actor(&m, e->attributed.items[k]));
     for (size_t k = 0; k < e->triggers.len; k++) {
       const char *t = e->triggers.items[k];
-      sckg_vec_push_unique(&to->triggers,
-                           (void *)sckg_graph_intern(g, t, strlen(t)));
+      sckg_vec_push_unique_in(g->arena, &to->triggers,
+                              (void *)sckg_graph_intern(g, t, strlen(t)));
     }
   }
   for (size_t i = 0; i < pb->all_events.len; i++) {
@@ -167,7 +168,7 @@ sckg_status sckg_graph_merge(sckg_graph *g, sckg_graph *part) {
     for (size_t k = 0; k < e->stated_in.len; k++) {
       ev_node *s = merge_event_node(&m, e->stated_in.items[k]);
       if (s != to)
-        sckg_vec_push_unique(&to->stated_in, s);
+        sckg_vec_push_unique_in(g->arena, &to->stated_in, s);
     }
   }
   sckg_pmap_free(&m.actors);

@@ -93,6 +93,7 @@ typedef struct {
   unsigned char *pred; /* predicate of t[i] */
   size_t n, cap;
   sckg_arena *arena;
+  /* made when first needed: a graph of one article has a few of them */
   const char *class_iri[SCKG_CLASS_COUNT];
   const char *type_iri[SCKG_EV_COUNT];
   char index[2][24]; /* nif:beginIndex, nif:endIndex */
@@ -121,7 +122,7 @@ static sckg_term lit(const char *v, const char *lang, const char *dt) {
 
 static const char *I(triples *T, const char *a, const char *b) {
   size_t la = strlen(a), lb = strlen(b);
-  char *s = sckg_arena_alloc(T->arena, la + lb + 1);
+  char *s = sckg_arena_alloc_dirty(T->arena, la + lb + 1);
   memcpy(s, a, la);
   memcpy(s + la, b, lb + 1);
   return s;
@@ -131,13 +132,25 @@ static const char *num(triples *T, int which, size_t v) {
   return sckg_format_size(T->index[which], v);
 }
 
+static const char *class_iri(triples *T, sckg_class c) {
+  if (!T->class_iri[c])
+    T->class_iri[c] = I(T, SCKG_NS, sckg_class_names[c]);
+  return T->class_iri[c];
+}
+
+static const char *type_iri(triples *T, sckg_event_type t) {
+  if (!T->type_iri[t])
+    T->type_iri[t] = I(T, SCKG_NS, sckg_event_types[t].name);
+  return T->type_iri[t];
+}
+
 /* The makers below add a node's triples in the order the sort puts them
  * in, as far as it is known before the objects are seen, so that sorting
  * them is mostly checking that order. */
 
 static void actor_triples(triples *T, const sckg_actor *a) {
   add(T, a->iri, P_TYPE, iri(SCKG("Actor")));
-  add(T, a->iri, P_TYPE, iri(T->class_iri[a->cls]));
+  add(T, a->iri, P_TYPE, iri(class_iri(T, a->cls)));
   add(T, a->iri, P_LABEL, lit(a->label, "en", NULL));
   if (a->qid)
     add(T, a->iri, P_SAME_AS, iri(I(T, SCKG_NS_WD, a->qid)));
@@ -220,7 +233,7 @@ static void event_triples(triples *T, const sckg_event *e) {
   if (e->date.year)
     add(T, e->iri, P_DATE,
         lit(T->date, NULL, sckg_date_format(e->date, T->date)));
-  add(T, e->iri, P_EVENT_TYPE, iri(T->type_iri[e->type]));
+  add(T, e->iri, P_EVENT_TYPE, iri(type_iri(T, e->type)));
   for (size_t i = 0; i < e->n_evidence; i++)
     add(T, e->iri, P_EVIDENCE, iri(e->evidence[i]->iri));
   if (e->negated)
@@ -295,6 +308,30 @@ static sckg_status walk_given(const sckg_graph *g, sckg_subject_fn fn,
   return SCKG_OK;
 }
 
+/* The four lists of nodes a walk merges. */
+enum { ACTORS, ARTICLES, SENTENCES, EVENTS, KINDS };
+
+/* The IRI of a node of the list `kind`. */
+static const char *node_iri(int kind, const void *node) {
+  return kind == ACTORS      ? ((const sckg_actor *)node)->iri
+         : kind == ARTICLES  ? ((const sckg_article *)node)->iri
+         : kind == SENTENCES ? ((const sckg_sentence *)node)->iri
+                             : ((const sckg_event *)node)->iri;
+}
+
+/* order[0, n) holds the lists with nodes left, order[1, n) sorted by the
+ * IRIs of their next nodes (head[]); the list order[0], whose next node's
+ * IRI is now iri, is moved to its place among them. */
+static void sift_first(int *order, const char **head, size_t n,
+                       const char *iri) {
+  int k = order[0];
+  head[k] = iri;
+  size_t j = 1;
+  for (; j < n && strcmp(head[order[j]], iri) < 0; j++)
+    order[j - 1] = order[j];
+  order[j - 1] = k;
+}
+
 /* N-Triples order without sorting all the triples: each node's triples
  * have it as their subject, and no two nodes share an IRI, so visiting the
  * nodes in IRI order (a merge of the four lists, each sorted by IRI
@@ -307,33 +344,27 @@ sckg_status sckg_graph_each_subject(const sckg_graph *g, sckg_subject_fn fn,
     return walk_given(g, fn, ctx);
   assert(predicates_in_order());
   triples T = {.arena = sckg_arena_new(), .schema = g->schema};
-  for (int k = 0; k < SCKG_CLASS_COUNT; k++)
-    T.class_iri[k] = I(&T, SCKG_NS, sckg_class_names[k]);
-  for (int k = 0; k < SCKG_EV_COUNT; k++)
-    T.type_iri[k] = I(&T, SCKG_NS, sckg_event_types[k].name);
-  enum { ACTORS, ARTICLES, SENTENCES, EVENTS, KINDS };
   const sckg_vec *lists[KINDS] = {&g->actors, &g->articles, &g->sentences,
                                   &g->events};
   size_t at[KINDS] = {0};
-  sckg_status st = SCKG_OK;
-  while (st == SCKG_OK) {
-    int best = -1;
-    const char *best_iri = NULL;
-    for (int k = 0; k < KINDS; k++) {
-      if (at[k] == lists[k]->len)
-        continue;
-      void *node = lists[k]->items[at[k]];
-      const char *iri = k == ACTORS      ? ((sckg_actor *)node)->iri
-                        : k == ARTICLES  ? ((sckg_article *)node)->iri
-                        : k == SENTENCES ? ((sckg_sentence *)node)->iri
-                                         : ((sckg_event *)node)->iri;
-      if (best < 0 || strcmp(iri, best_iri) < 0) {
-        best = k;
-        best_iri = iri;
-      }
+  /* The lists with nodes left, in the order of their next nodes' IRIs: a
+   * node taken from the first, the list's next node goes back in its
+   * place, which is most often first again (one list's nodes come in
+   * runs), found with one comparison. */
+  int order[KINDS];
+  const char *head[KINDS];
+  size_t live = 0;
+  for (int k = 0; k < KINDS; k++)
+    if (lists[k]->len) {
+      head[k] = node_iri(k, lists[k]->items[0]);
+      size_t j = live++;
+      for (; j > 0 && strcmp(head[order[j - 1]], head[k]) > 0; j--)
+        order[j] = order[j - 1];
+      order[j] = k;
     }
-    if (best < 0)
-      break;
+  sckg_status st = SCKG_OK;
+  while (live && st == SCKG_OK) {
+    int best = order[0];
     void *node = lists[best]->items[at[best]++];
     T.n = 0;
     if (best == ACTORS)
@@ -346,6 +377,14 @@ sckg_status sckg_graph_each_subject(const sckg_graph *g, sckg_subject_fn fn,
       event_triples(&T, node);
     sort_subject(&T);
     st = fn(ctx, T.t, T.n);
+    if (at[best] < lists[best]->len) {
+      sift_first(order, head, live,
+                 node_iri(best, lists[best]->items[at[best]]));
+    } else {
+      for (size_t j = 1; j < live; j++)
+        order[j - 1] = order[j];
+      live--;
+    }
   }
   free(T.t);
   free(T.pred);

@@ -318,6 +318,36 @@ static void vec_push_and_push_unique(void **state) {
   sckg_vec_free(&v);
 }
 
+/* A vector in an arena: its items are where the arena put them, each
+ * growth a copy there, and the arena frees them (under ASan a free of
+ * its own, or a copy that lost an item, would show). */
+static void vec_push_in_an_arena(void **state) {
+  (void)state;
+  enum { N = 1000 };
+  static int items[N];
+  sckg_arena *a = sckg_arena_new();
+  sckg_vec v = {0}, w = {0};
+  for (size_t i = 0; i < N; i++) {
+    sckg_vec_push_in(a, &v, &items[i]);
+    sckg_vec_push_in(a, &w, &items[N - 1 - i]); /* interleaved growths */
+  }
+  assert_int_equal(v.len, N);
+  assert_true(v.cap >= v.len);
+  for (size_t i = 0; i < N; i++) {
+    assert_ptr_equal(v.items[i], &items[i]);
+    assert_ptr_equal(w.items[i], &items[N - 1 - i]);
+  }
+  sckg_vec u = {0};
+  assert_true(sckg_vec_push_unique_in(a, &u, &items[0]));
+  assert_true(sckg_vec_push_unique_in(a, &u, &items[1]));
+  assert_false(sckg_vec_push_unique_in(a, &u, &items[0]));
+  assert_true(sckg_vec_push_unique_in(a, &u, &items[2]));
+  assert_false(sckg_vec_push_unique_in(a, &u, &items[2]));
+  assert_int_equal(u.len, 3);
+  assert_ptr_equal(u.items[2], &items[2]);
+  sckg_arena_free(a);
+}
+
 /* --- buf --------------------------------------------------------------- */
 
 static void buf_add_printf_clear(void **state) {
@@ -632,6 +662,7 @@ int main(void) {
       cmocka_unit_test(strtab_find_cased_examples),
       cmocka_unit_test(strtab_find_cased_agrees_with_find),
       cmocka_unit_test(vec_push_and_push_unique),
+      cmocka_unit_test(vec_push_in_an_arena),
       cmocka_unit_test(buf_add_printf_clear),
       cmocka_unit_test(hex64_and_size_as_printf),
       cmocka_unit_test(pmap_put_get_overwrite_grow),
