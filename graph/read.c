@@ -77,7 +77,20 @@ static ev_node *event_for(sckg_graph *g, read_event *x) {
   return e;
 }
 
+/* The start all of an article's sentence IRIs share: its IRI, the
+ * separator and "char=", made once, not measured again for each sentence. */
+static sckg_str sentence_prefix(sckg_graph *g, const sckg_article *art) {
+  static const char key[] = "char=";
+  size_t iri_len = strlen(art->iri), key_len = sizeof key - 1;
+  char *p = sckg_arena_alloc_dirty(g->arena, iri_len + 1 + key_len);
+  memcpy(p, art->iri, iri_len);
+  p[iri_len] = sckg_graph_sentence_sep(art);
+  memcpy(p + iri_len + 1, key, key_len);
+  return (sckg_str){p, iri_len + 1 + key_len};
+}
+
 static sckg_sentence *make_sentence(sckg_graph *g, sckg_article *art,
+                                    const sckg_str *prefix,
                                     const article_text *t, size_t si,
                                     size_t *cp_pos, size_t *byte_pos) {
   const sentence_span *sp = &t->sents[si];
@@ -90,7 +103,7 @@ static sckg_sentence *make_sentence(sckg_graph *g, sckg_article *art,
   *byte_pos = sp->b;
   size_t begin = *cp_pos;
   size_t end = begin + sckg_utf8_count(t->body + sp->b, sp->e - sp->b);
-  sckg_sentence *s = sckg_arena_alloc(g->arena, sizeof *s);
+  sckg_sentence *s = sckg_arena_alloc_dirty(g->arena, sizeof *s);
   s->article = art;
   s->begin = begin;
   s->end = end;
@@ -98,18 +111,19 @@ static sckg_sentence *make_sentence(sckg_graph *g, sckg_article *art,
   s->text = art->text
                 ? art->text + sp->b /* the same bytes as t->body */
                 : sckg_arena_strndup(g->arena, t->body + sp->b, s->text_len);
-  sckg_buf *b = &BUILD(g)->buf;
-  sckg_buf_clear(b);
-  sckg_buf_adds(b, art->iri);
-  sckg_buf_addc(b, sckg_graph_sentence_sep(art));
-  char num[24];
-  sckg_buf_adds(b, "char=");
-  sckg_buf_adds(b, sckg_format_size(num, begin));
-  sckg_buf_addc(b, ',');
-  sckg_buf_adds(b, sckg_format_size(num, end));
   /* made once per sentence (read_article's sents[]): its IRI names it
-   * alone, so a copy, not one more entry in the string table */
-  s->iri = sckg_arena_strndup(g->arena, b->ptr, b->len);
+   * alone, so written straight into the arena, not one more entry in the
+   * string table */
+  char span[48]; /* "BEGIN,END" */
+  sckg_format_size(span, begin);
+  size_t n = strlen(span);
+  span[n++] = ',';
+  sckg_format_size(span + n, end);
+  n += strlen(span + n);
+  char *iri = sckg_arena_alloc_dirty(g->arena, prefix->len + n + 1);
+  memcpy(iri, prefix->ptr, prefix->len);
+  memcpy(iri + prefix->len, span, n + 1);
+  s->iri = iri;
   return s;
 }
 
@@ -513,12 +527,13 @@ static sckg_status read_article(sckg_graph *g, const sckg_input *in) {
       sckg_xcalloc(t.n_sents ? t.n_sents : 1, sizeof *sents);
   ev_node **made = sckg_xcalloc(x.n_events ? x.n_events : 1, sizeof *made);
   size_t cp = 0, bp = 0;
+  sckg_str prefix = sentence_prefix(g, art);
   for (size_t i = 0; i < x.n_events; i++) {
     ex_event *xe = &x.events[i];
     if (!xe->n_agents)
       continue;
     if (!sents[xe->sent])
-      sents[xe->sent] = make_sentence(g, art, &t, xe->sent, &cp, &bp);
+      sents[xe->sent] = make_sentence(g, art, &prefix, &t, xe->sent, &cp, &bp);
     read_event re = {xe->type,      {0},      {0},        xe->n_agents,
                      xe->n_targets, xe->date, xe->negated};
     for (size_t k = 0; k < xe->n_agents; k++)
