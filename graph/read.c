@@ -386,6 +386,7 @@ static const char *one_line(sckg_graph *g, const char *p, size_t n) {
 static sckg_actor **graph_actors(sckg_graph *g, const extraction *x) {
   size_t n = x->actors.len;
   sckg_actor **map = sckg_xcalloc(n ? n : 1, sizeof *map);
+  sckg_vec_reserve(&g->actors, n); /* at most one new actor each */
   for (size_t i = 0; i < n; i++) {
     const ex_actor *xa = x->actors.items[i];
     bool made;
@@ -526,6 +527,7 @@ static sckg_status read_article(sckg_graph *g, const sckg_input *in) {
   sckg_sentence **sents =
       sckg_xcalloc(t.n_sents ? t.n_sents : 1, sizeof *sents);
   ev_node **made = sckg_xcalloc(x.n_events ? x.n_events : 1, sizeof *made);
+  sckg_vec_reserve(&BUILD(g)->all_events, x.n_events); /* one new each */
   size_t cp = 0, bp = 0;
   sckg_str prefix = sentence_prefix(g, art);
   for (size_t i = 0; i < x.n_events; i++) {

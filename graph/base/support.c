@@ -386,6 +386,15 @@ void sckg_vec_push(sckg_vec *v, void *item) {
   v->items[v->len++] = item;
 }
 
+void sckg_vec_reserve(sckg_vec *v, size_t extra) {
+  size_t need = v->len + extra;
+  if (need <= v->cap)
+    return;
+  size_t cap = v->cap * 2; /* still doubling when reserved a bit at a time */
+  v->cap = cap > need ? cap : need;
+  v->items = sckg_xrealloc(v->items, v->cap * sizeof *v->items);
+}
+
 static bool vec_holds(const sckg_vec *v, const void *item) {
   for (size_t i = 0; i < v->len; i++)
     if (v->items[i] == item)

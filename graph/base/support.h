@@ -68,6 +68,9 @@ typedef struct {
   size_t len, cap;
 } sckg_vec;
 void sckg_vec_push(sckg_vec *v, void *item);
+/* Room for `extra` more pushes: one allocation where the count is known,
+ * not one per doubling from two. */
+void sckg_vec_reserve(sckg_vec *v, size_t extra);
 void sckg_vec_free(sckg_vec *v);
 /* Push unless the pointer is already there (linear: for short vectors). */
 bool sckg_vec_push_unique(sckg_vec *v, void *item);

@@ -225,6 +225,7 @@ sckg_status sckg_graph_finish(sckg_graph *g) {
     e->pub.iri = sckg_arena_strndup(g->arena, buf->ptr, buf->len);
   }
   sckg_vec *sentences = &g->sentences;
+  sckg_vec_reserve(&g->events, n);
   for (size_t i = 0; i < n; i++) {
     fetch_ahead(evs, i, n, false);
     ev_node *e = evs[i];

@@ -287,6 +287,32 @@ static void strtab_find_cased_agrees_with_find(void **state) {
 
 /* --- vec --------------------------------------------------------------- */
 
+/* A reservation makes room once; pushes into it do not move the items,
+ * and a small reservation past a full vector still doubles it. */
+static void vec_reserve(void **state) {
+  (void)state;
+  static int items[40];
+  sckg_vec v = {0};
+  sckg_vec_reserve(&v, 0);
+  assert_null(v.items);
+  sckg_vec_reserve(&v, 30);
+  assert_int_equal(v.cap, 30);
+  void **at = v.items;
+  for (size_t i = 0; i < 30; i++)
+    sckg_vec_push(&v, &items[i]);
+  assert_ptr_equal(v.items, at);
+  sckg_vec_reserve(&v, 1);
+  assert_int_equal(v.cap, 60);
+  sckg_vec_reserve(&v, 10);
+  assert_int_equal(v.cap, 60);
+  for (size_t i = 30; i < 40; i++)
+    sckg_vec_push(&v, &items[i]);
+  assert_int_equal(v.len, 40);
+  for (size_t i = 0; i < 40; i++)
+    assert_ptr_equal(v.items[i], &items[i]);
+  sckg_vec_free(&v);
+}
+
 static void vec_push_and_push_unique(void **state) {
   (void)state;
   enum { N = 1000 };
@@ -662,6 +688,7 @@ int main(void) {
       cmocka_unit_test(strtab_find_cased_examples),
       cmocka_unit_test(strtab_find_cased_agrees_with_find),
       cmocka_unit_test(vec_push_and_push_unique),
+      cmocka_unit_test(vec_reserve),
       cmocka_unit_test(vec_push_in_an_arena),
       cmocka_unit_test(buf_add_printf_clear),
       cmocka_unit_test(hex64_and_size_as_printf),
