@@ -226,6 +226,7 @@ sckg_status sckg_graph_finish(sckg_graph *g) {
   }
   sckg_vec *sentences = &g->sentences;
   sckg_vec_reserve(&g->events, n);
+  sckg_vec_reserve(sentences, n); /* each event has one at least */
   for (size_t i = 0; i < n; i++) {
     fetch_ahead(evs, i, n, false);
     ev_node *e = evs[i];
