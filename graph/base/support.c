@@ -748,10 +748,7 @@ void sckg_sort_by_string(void **items, size_t n,
     keys[i].head = head;
     keys[i].tail = k == 8 ? (const char *)s + 8 : NULL;
   }
-  if (n <= SORT_FEW)
-    sort_few(keys, n, sizeof *keys, cmp_sort_key);
-  else
-    sort_keys(keys, keys + n, n);
+  sort_keys(keys, keys + n, n);
   for (size_t i = 0; i < n; i++)
     items[i] = keys[i].item;
   if (keys != few)

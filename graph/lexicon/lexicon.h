@@ -504,7 +504,7 @@ static inline unsigned sckg_lexicon_bloom_bit(const sckg_schema *s,
 /* Fill s->sigs from s->phrases (image.c, after it places the words). */
 void lex_sign_phrases(sckg_schema *s);
 /* Fill s->noise_heads, s->pub_opens and s->abbr_max from s->noise,
- * s->pub_marks and the word table. */
+ * s->pub_marks and the word table (its lengths set). */
 void lex_index_openers(sckg_schema *s);
 /* Fill s->pairs (s->pairs_cap zeroed slots) from s->cands and the word
  * table (image.c, after it places them, as the keys hang on where the

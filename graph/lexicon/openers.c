@@ -47,10 +47,10 @@ static void index_noise(sckg_schema *s) {
 void lex_index_openers(sckg_schema *s) {
   index_noise(s);
   s->abbr_max = 0;
-  for (size_t i = 0; i < s->words_cap; i++)
+  for (size_t i = 0; i < s->words_cap; i++) /* lex_word.len is set */
     if (s->words[i].key && s->words[i].cls & W_ABBR &&
-        strlen(s->words[i].key) > s->abbr_max)
-      s->abbr_max = strlen(s->words[i].key);
+        s->words[i].len > s->abbr_max)
+      s->abbr_max = s->words[i].len;
   uint64_t *opens = s->pub_opens, empty = 0;
   memset(s->pub_opens, 0, sizeof s->pub_opens);
   for (size_t k = 0; k < s->n_pubs; k++) {
