@@ -14,6 +14,7 @@
 #include "lexicon/morph.h"
 
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 
 /* --- the sentence ---------------------------------------------------- */
@@ -531,7 +532,7 @@ static void read_article(sckg_extractor *x, const sckg_schema *s,
   r->a = a;
   r->out = out;
   r->text = a->body;
-  memset(&r->st, 0, sizeof r->st);
+  memset(&r->st, 0, offsetof(article_state, last_agents)); /* reader.h */
   for (size_t i = 0; i < a->n_sents; i++) {
     r->sent_index = i;
     read_sentence(r, a->sents[i].b, a->sents[i].e);
