@@ -489,6 +489,7 @@ void sckg_extractor_free(sckg_extractor *x) {
   if (!x)
     return;
   sckg_buf_free(&x->r.scratch);
+  sckg_entities_release(&x->r.ents);
   free(x);
 }
 
