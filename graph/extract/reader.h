@@ -314,8 +314,6 @@ mention *ex_new_mention(reader *r, size_t tb, size_t te, mention_kind kind);
 ex_actor *ex_person_by_part(reader *r, size_t i);
 bool ex_ends_trigger(const reader *r, size_t p);
 size_t ex_unknown_org(reader *r, size_t i, sckg_class *cls);
-/* a capitalised word that is part of a name met before in the article */
-bool ex_known_by_part(reader *r, size_t i);
 size_t ex_unknown_name(reader *r, size_t i, sckg_class *cls);
 bool ex_title_case(const reader *r);
 size_t ex_numbered_plural(reader *r, size_t i);
