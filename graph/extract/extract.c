@@ -234,12 +234,26 @@ static void remember(reader *r, frame *f, size_t nf) {
   }
 }
 
+/* The sentence's word classes and token kinds, all together. */
+static void note_classes(reader *r) {
+  sckg_wclass classes = 0;
+  unsigned kinds = 0;
+  for (size_t i = 0; i < r->n; i++) {
+    classes |= r->wclass[i];
+    kinds |= 1u << r->toks[i].kind;
+  }
+  r->classes_seen = classes;
+  r->kinds_seen = kinds;
+}
+
 /* 'said the North "categorically rejects" the resolution', 'calling the
  * move a "serious provocation" and': a few quoted words inside a clause,
  * with words of the clause on both sides, are the writer's sentence
  * quoting a phrase, not a quotation of speech with a speaker of its own. */
 static void unquote_scare_quotes(reader *r) {
   enum { SCARE_MAX = 6 }; /* words a quoted phrase may hold */
+  if (!(r->kinds_seen & 1u << TK_QUOTE))
+    return;
   for (size_t open = 1; open + 2 < r->n; open++) {
     if (r->toks[open].kind != TK_QUOTE || !r->quoted[open + 1] ||
         r->toks[open - 1].kind != TK_WORD)
@@ -265,6 +279,8 @@ static void mark_relative_clauses(reader *r) {
   unsigned short id = 0;
   for (size_t i = 0; i < r->n; i++)
     r->clause[i] = 0;
+  if (!(r->classes_seen & (W_COMP | W_RELATIVE)))
+    return; /* both kinds of clause below open on one */
   for (size_t i = 0; i + 1 < r->n; i++) {
     if (!ex_is_comma(r, i) || !(ex_word(r, i + 1) & W_RELATIVE))
       continue;
@@ -417,6 +433,7 @@ static void read_sentence(reader *r, size_t b, size_t e) {
     }
   }
   ex_find_phrases(r);
+  note_classes(r);
   unquote_scare_quotes(r);
   mark_relative_clauses(r);
   ex_find_mentions(r);

@@ -182,6 +182,11 @@ typedef struct {
   unsigned char words_seen[256];
   bool quoted[MAX_TOKENS];
   unsigned short clause[MAX_TOKENS]; /* relative clause id, 0 = main */
+  /* all the word classes of the sentence's tokens, and all their kinds
+   * (bit 1 << token_kind): a pass that acts only where a class or a kind
+   * stands is skipped whole when the sentence has none */
+  sckg_wclass classes_seen;
+  unsigned kinds_seen;
   /* the longest phrase of each kind at each token and its end token,
    * found once as the sentence is read (ex_find_phrases): every pass of
    * the reader asks the same questions of the same tokens */
