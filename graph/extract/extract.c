@@ -187,14 +187,20 @@ static void remember(reader *r, frame *f, size_t nf) {
       st->n_subject = 1;
     }
   }
+  /* each group of several actors: a group is a run of neighbouring
+   * mentions (ex_group_mentions), and every usable mention of a run has
+   * the same actors as its group's, remembered once (again would change
+   * nothing); the run of a single mention of one actor has one */
   for (size_t k = 0; k < r->nm; k++) {
+    if (!ex_mention_usable(&r->m[k]))
+      continue;
+    size_t last = ex_group_last(r, k);
     ex_actor *g[EX_MAX_ACTORS];
-    size_t n = ex_mention_usable(&r->m[k])
-                   ? ex_group_actors(r, k, g, EX_MAX_ACTORS)
-                   : 0;
-    if (n > 1) {
+    size_t n =
+        last > k || r->m[k].n > 1 ? ex_group_actors(r, k, g, EX_MAX_ACTORS) : 0;
+    if (n > 1)
       ex_remember_plural(st, g, n);
-    }
+    k = last;
   }
   for (size_t i = 0; i < nf; i++)
     if (f[i].n_agents) {
