@@ -577,6 +577,12 @@ void ex_find_mentions(reader *r) {
     /* a pronoun anaphor must be a whole word at a clause position; the
      * phrase table makes sure of that; "it" inside a quote is not ours */
     if (!ph) {
+      /* what is read below opens on a capital or a determiner: most
+       * tokens are neither */
+      if (!r->toks[i].cap && !(ex_word(r, i) & (W_ARTICLE | W_DEFINITE))) {
+        i++;
+        continue;
+      }
       size_t ne = ex_numbered_plural(r, i);
       if (!ne)
         ne = stateless_body(r, i);
