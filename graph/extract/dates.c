@@ -75,6 +75,9 @@ static size_t day_month(reader *r, size_t i) {
 static void find_absolute(reader *r) {
   sckg_date ad = r->a->date;
   long today = ad.year ? sckg_date_days(ad) : 0;
+  if (!(r->kinds_seen & 1u << TK_NUM) &&
+      !(r->classes_seen & (DATE_OPENERS | W_SPAN)))
+    return; /* none of the tokens a date may open on, below */
   for (size_t i = 0; i < r->n; i++) {
     /* most tokens open no date: a date opens on a number or on one of
      * these word classes, or follows a word of a span */
@@ -195,6 +198,8 @@ static int days_before(const reader *r, size_t i) {
  * day it counts from, not its own.) */
 static void find_relative(reader *r) {
   size_t n = r->nd; /* the sentence's own dates: no chains */
+  if (!(r->classes_seen & W_PERIOD))
+    return;
   /* to the last token: "blacklisted him the same day" may end a
    * paragraph without a period */
   for (size_t i = 1; i < r->n; i++) {
@@ -257,6 +262,8 @@ static sckg_date occasion_day(const reader *r, size_t h) {
  * adjunct's last word, so the main clause's own date, nearer, wins. */
 static void find_occasion(reader *r) {
   size_t seq = r->n, c = 0;
+  if (!(r->classes_seen & W_SEQUENCE) && !(ex_word(r, 0) & W_LOCPREP))
+    return; /* no word that the adjunct may open on */
   for (size_t i = 0; i < r->n && !ex_is_comma(r, i); i++) {
     /* "In her statement, Choe said", "At the summit, Yoon said": a place
      * preposition that opens the sentence places it at the occasion */
@@ -283,7 +290,8 @@ static void find_occasion(reader *r) {
  * named again at the head of a sentence with no date of its own, told
  * before with its day, is the day that "two days after" counts from. */
 static void find_named_subject(reader *r) {
-  if (r->nd || r->n < 4 || !(ex_word(r, 0) & W_DEFINITE))
+  if (r->nd || r->n < 4 || !(ex_word(r, 0) & W_DEFINITE) ||
+      !(r->classes_seen & W_SEQUENCE))
     return;
   bool shifts = false;
   for (size_t i = 2; i < r->n && !shifts; i++)

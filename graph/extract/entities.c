@@ -6,19 +6,34 @@
 
 void sckg_entities_init(entity_table *t, const sckg_schema *s,
                         sckg_arena *arena) {
-  memset(t, 0, sizeof *t);
+  size_t need = s->n_actors ? s->n_actors : 1;
+  if (t->lex_cap < need) {
+    sckg_entities_release(t);
+    t->by_lex = sckg_xcalloc(need, sizeof *t->by_lex);
+    t->lex_set = sckg_xcalloc(need, sizeof *t->lex_set);
+    t->lex_cap = need;
+  }
   t->s = s;
   t->arena = arena;
   t->strings = sckg_strtab_new(arena);
-  t->by_lex = sckg_xcalloc(s->n_actors ? s->n_actors : 1, sizeof *t->by_lex);
 }
 
 void sckg_entities_free(entity_table *t) {
   sckg_pmap_free(&t->by_slug);
   sckg_pmap_free(&t->by_short);
   sckg_strtab_free(t->strings);
-  free(t->by_lex);
+  t->strings = NULL;
+  t->s = NULL;
+  t->arena = NULL;
   sckg_vec_free(&t->order);
+  for (size_t i = 0; i < t->n_lex_set; i++)
+    t->by_lex[t->lex_set[i]] = NULL;
+  t->n_lex_set = 0;
+}
+
+void sckg_entities_release(entity_table *t) {
+  free(t->by_lex);
+  free(t->lex_set);
   memset(t, 0, sizeof *t);
 }
 
@@ -56,6 +71,7 @@ static ex_actor *lex_node(entity_table *t, const lex_actor *la) {
   a->from_lexicon = true;
   a->lex = la;
   t->by_lex[la->index] = a;
+  t->lex_set[t->n_lex_set++] = la->index;
   return a;
 }
 

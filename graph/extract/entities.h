@@ -39,15 +39,24 @@ typedef struct {
   sckg_strtab *strings; /* labels and slugs, interned */
   sckg_pmap by_slug;    /* interned slug -> ex_actor */
   sckg_pmap by_short;   /* interned slug of a short form -> its full name's */
-  ex_actor **by_lex;    /* by lex_actor index */
-  sckg_vec order;       /* ex_actor *, in the order met */
+  /* by lex_actor index, kept from one article to the next: an article
+   * meets a few dozen of the lexicon's hundreds of actors, so the next
+   * one clears the entries listed in lex_set, not all of them */
+  ex_actor **by_lex;
+  size_t *lex_set, n_lex_set;
+  size_t lex_cap; /* the length of by_lex and lex_set */
+  sckg_vec order; /* ex_actor *, in the order met */
 } entity_table;
 
-/* A table whose actors live in `arena` (the caller's). */
+/* A table whose actors live in `arena` (the caller's). A table zeroed, or
+ * freed with sckg_entities_free, may be made again. */
 void sckg_entities_init(entity_table *t, const sckg_schema *s,
                         sckg_arena *arena);
-/* Free the table's indexes (the actors stay in the arena). */
+/* Free the table's indexes (the actors stay in the arena), but for its
+ * index of lexicon actors, kept empty for the next init. */
 void sckg_entities_free(entity_table *t);
+/* Free what sckg_entities_free keeps, leaving the table zeroed. */
+void sckg_entities_release(entity_table *t);
 /* The string interned in the table's arena. */
 const char *sckg_entities_intern(entity_table *t, const char *s, size_t n);
 /* The actor of a lexicon entry, with its parents. */

@@ -14,6 +14,7 @@
 #include "lexicon/morph.h"
 
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 
 /* --- the sentence ---------------------------------------------------- */
@@ -186,14 +187,20 @@ static void remember(reader *r, frame *f, size_t nf) {
       st->n_subject = 1;
     }
   }
+  /* each group of several actors: a group is a run of neighbouring
+   * mentions (ex_group_mentions), and every usable mention of a run has
+   * the same actors as its group's, remembered once (again would change
+   * nothing); the run of a single mention of one actor has one */
   for (size_t k = 0; k < r->nm; k++) {
+    if (!ex_mention_usable(&r->m[k]))
+      continue;
+    size_t last = ex_group_last(r, k);
     ex_actor *g[EX_MAX_ACTORS];
-    size_t n = ex_mention_usable(&r->m[k])
-                   ? ex_group_actors(r, k, g, EX_MAX_ACTORS)
-                   : 0;
-    if (n > 1) {
+    size_t n =
+        last > k || r->m[k].n > 1 ? ex_group_actors(r, k, g, EX_MAX_ACTORS) : 0;
+    if (n > 1)
       ex_remember_plural(st, g, n);
-    }
+    k = last;
   }
   for (size_t i = 0; i < nf; i++)
     if (f[i].n_agents) {
@@ -233,12 +240,26 @@ static void remember(reader *r, frame *f, size_t nf) {
   }
 }
 
+/* The sentence's word classes and token kinds, all together. */
+static void note_classes(reader *r) {
+  sckg_wclass classes = 0;
+  unsigned kinds = 0;
+  for (size_t i = 0; i < r->n; i++) {
+    classes |= r->wclass[i];
+    kinds |= 1u << r->toks[i].kind;
+  }
+  r->classes_seen = classes;
+  r->kinds_seen = kinds;
+}
+
 /* 'said the North "categorically rejects" the resolution', 'calling the
  * move a "serious provocation" and': a few quoted words inside a clause,
  * with words of the clause on both sides, are the writer's sentence
  * quoting a phrase, not a quotation of speech with a speaker of its own. */
 static void unquote_scare_quotes(reader *r) {
   enum { SCARE_MAX = 6 }; /* words a quoted phrase may hold */
+  if (!(r->kinds_seen & 1u << TK_QUOTE))
+    return;
   for (size_t open = 1; open + 2 < r->n; open++) {
     if (r->toks[open].kind != TK_QUOTE || !r->quoted[open + 1] ||
         r->toks[open - 1].kind != TK_WORD)
@@ -264,6 +285,8 @@ static void mark_relative_clauses(reader *r) {
   unsigned short id = 0;
   for (size_t i = 0; i < r->n; i++)
     r->clause[i] = 0;
+  if (!(r->classes_seen & (W_COMP | W_RELATIVE)))
+    return; /* both kinds of clause below open on one */
   for (size_t i = 0; i + 1 < r->n; i++) {
     if (!ex_is_comma(r, i) || !(ex_word(r, i + 1) & W_RELATIVE))
       continue;
@@ -416,6 +439,7 @@ static void read_sentence(reader *r, size_t b, size_t e) {
     }
   }
   ex_find_phrases(r);
+  note_classes(r);
   unquote_scare_quotes(r);
   mark_relative_clauses(r);
   ex_find_mentions(r);
@@ -488,6 +512,7 @@ void sckg_extractor_free(sckg_extractor *x) {
   if (!x)
     return;
   sckg_buf_free(&x->r.scratch);
+  sckg_entities_release(&x->r.ents);
   free(x);
 }
 
@@ -531,7 +556,7 @@ static void read_article(sckg_extractor *x, const sckg_schema *s,
   r->a = a;
   r->out = out;
   r->text = a->body;
-  memset(&r->st, 0, sizeof r->st);
+  memset(&r->st, 0, offsetof(article_state, last_agents)); /* reader.h */
   for (size_t i = 0; i < a->n_sents; i++) {
     r->sent_index = i;
     read_sentence(r, a->sents[i].b, a->sents[i].e);

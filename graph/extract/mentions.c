@@ -577,6 +577,12 @@ void ex_find_mentions(reader *r) {
     /* a pronoun anaphor must be a whole word at a clause position; the
      * phrase table makes sure of that; "it" inside a quote is not ours */
     if (!ph) {
+      /* what is read below opens on a capital or a determiner: most
+       * tokens are neither */
+      if (!r->toks[i].cap && !(ex_word(r, i) & (W_ARTICLE | W_DEFINITE))) {
+        i++;
+        continue;
+      }
       size_t ne = ex_numbered_plural(r, i);
       if (!ne)
         ne = stateless_body(r, i);
@@ -588,9 +594,11 @@ void ex_find_mentions(reader *r) {
       }
       sckg_class cls;
       size_t oe = ex_unknown_org(r, i, &cls);
-      size_t ue = oe || ex_known_by_part(r, i) || headline
-                      ? 0
-                      : ex_unknown_name(r, i, &cls);
+      /* a name met before in the article by a part of it ("Kim" after
+       * "Kim Gunn") takes precedence over reading a new unknown name
+       * there; looked up once, for both */
+      ex_actor *p = !oe && r->toks[i].cap ? ex_person_by_part(r, i) : NULL;
+      size_t ue = oe || p || headline ? 0 : ex_unknown_name(r, i, &cls);
       if (oe || ue) { /* a body or a name the lexicon lacks */
         size_t e2 = oe ? oe : ue;
         /* "North Korea's Supreme Court": a state's body, named as the
@@ -611,7 +619,6 @@ void ex_find_mentions(reader *r) {
         i = e2;
         continue;
       }
-      ex_actor *p = r->toks[i].cap ? ex_person_by_part(r, i) : NULL;
       if (p && !(i + 1 < r->n && r->toks[i + 1].cap &&
                  r->toks[i + 1].kind == TK_WORD)) {
         mention *m = ex_new_mention(r, i, i + 1, M_NAME);

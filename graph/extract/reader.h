@@ -72,16 +72,17 @@ typedef struct {
   size_t n;
 } recent_actors;
 
-/* What the article remembers between sentences. */
+/* What the article remembers between sentences. A new article clears
+ * the fields before `last_agents` (read_article); the arrays from there on
+ * are read only below counts kept among the cleared fields, so that what
+ * an earlier article left in them is never read, and clearing them (three
+ * quarters of the struct) would be work for nothing. */
 typedef struct {
   ex_actor *subject[EX_MAX_ACTORS];
   size_t n_subject;
-  /* groups of several actors, latest last: "they", "the three countries" */
-  ex_actor *plural[8][EX_MAX_ACTORS];
-  size_t n_plural[8];
+  size_t n_plural[8]; /* of each group in `plural` */
   size_t n_plurals;
-  statement_memory stmts[8]; /* the article's statements, latest last */
-  size_t n_stmts;
+  size_t n_stmts; /* in `stmts` */
   ex_actor *last_group, *last_person, *last_org;
   /* government agencies and international bodies named, latest last:
    * "the ministry" is the latest whose name says ministry */
@@ -89,28 +90,11 @@ typedef struct {
   sckg_pmap state_counts; /* ex_actor * -> (void *)count */
   sckg_vec persons;       /* ex_actor *, persons named so far */
   ex_actor *last_state;
-  /* the agents of the last event of each type, for "condemned the launch" */
-  ex_actor *last_agents[SCKG_EV_COUNT][EX_MAX_ACTORS];
-  size_t n_last_agents[SCKG_EV_COUNT];
-  size_t last_para[SCKG_EV_COUNT]; /* the paragraph it was told in */
-  /* the agents of the last act (no reaction to one), for "the decision" */
-  struct {
-    ex_actor *agents[EX_MAX_ACTORS];
-    size_t n;
-  } acts[8]; /* the agents of the last few acts, latest last */
-  size_t n_acts;
-  /* acts with a word that only names an act beside their trigger, latest
-   * last: "passed a resolution sanctioning shippers" is what "the
-   * resolution" names again */
-  struct {
-    const char *noun; /* lowered */
-    ex_actor *agents[EX_MAX_ACTORS];
-    size_t n;
-  } named_acts[8];
-  size_t n_named_acts;
-  /* the last targets of each type, for "made the same accusation" */
-  ex_actor *last_targets[SCKG_EV_COUNT][EX_MAX_ACTORS];
-  size_t n_last_targets[SCKG_EV_COUNT];
+  size_t n_last_agents[SCKG_EV_COUNT];  /* in `last_agents` */
+  size_t last_para[SCKG_EV_COUNT];      /* the paragraph it was told in */
+  size_t n_acts;                        /* in `acts` */
+  size_t n_named_acts;                  /* in `named_acts` */
+  size_t n_last_targets[SCKG_EV_COUNT]; /* in `last_targets` */
   /* the date of the last sentence that had dated events, and their agents */
   sckg_date last_date;
   size_t last_date_sent; /* index of that sentence */
@@ -127,6 +111,31 @@ typedef struct {
   /* the article's date once a clause fixes that very day: a report of the
    * day's events ("failed to pass this afternoon", "on Friday") */
   sckg_date report_day;
+  struct { /* not cleared: see above */
+    /* the agents of the last event of each type, for "condemned the
+     * launch" */
+    ex_actor *last_agents[SCKG_EV_COUNT][EX_MAX_ACTORS];
+    /* the last targets of each type, for "made the same accusation" */
+    ex_actor *last_targets[SCKG_EV_COUNT][EX_MAX_ACTORS];
+    /* groups of several actors, latest last: "they", "the three
+     * countries" */
+    ex_actor *plural[8][EX_MAX_ACTORS];
+    statement_memory stmts[8]; /* the article's statements, latest last */
+    /* the agents of the last act (no reaction to one), for "the
+     * decision" */
+    struct {
+      ex_actor *agents[EX_MAX_ACTORS];
+      size_t n;
+    } acts[8]; /* the agents of the last few acts, latest last */
+    /* acts with a word that only names an act beside their trigger, latest
+     * last: "passed a resolution sanctioning shippers" is what "the
+     * resolution" names again */
+    struct {
+      const char *noun; /* lowered */
+      ex_actor *agents[EX_MAX_ACTORS];
+      size_t n;
+    } named_acts[8];
+  };
 } article_state;
 
 /* One word's readings in the lexicon (tagging.c), kept across sentences
@@ -173,6 +182,11 @@ typedef struct {
   unsigned char words_seen[256];
   bool quoted[MAX_TOKENS];
   unsigned short clause[MAX_TOKENS]; /* relative clause id, 0 = main */
+  /* all the word classes of the sentence's tokens, and all their kinds
+   * (bit 1 << token_kind): a pass that acts only where a class or a kind
+   * stands is skipped whole when the sentence has none */
+  sckg_wclass classes_seen;
+  unsigned kinds_seen;
   /* the longest phrase of each kind at each token and its end token,
    * found once as the sentence is read (ex_find_phrases): every pass of
    * the reader asks the same questions of the same tokens */
@@ -305,8 +319,6 @@ mention *ex_new_mention(reader *r, size_t tb, size_t te, mention_kind kind);
 ex_actor *ex_person_by_part(reader *r, size_t i);
 bool ex_ends_trigger(const reader *r, size_t p);
 size_t ex_unknown_org(reader *r, size_t i, sckg_class *cls);
-/* a capitalised word that is part of a name met before in the article */
-bool ex_known_by_part(reader *r, size_t i);
 size_t ex_unknown_name(reader *r, size_t i, sckg_class *cls);
 bool ex_title_case(const reader *r);
 size_t ex_numbered_plural(reader *r, size_t i);

@@ -58,12 +58,6 @@ size_t ex_unknown_org(reader *r, size_t i, sckg_class *cls) {
   return last_cue;
 }
 
-/* A name met before in the article by a part of it takes precedence over
- * reading a new unknown name there. */
-bool ex_known_by_part(reader *r, size_t i) {
-  return r->toks[i].cap && ex_person_by_part(r, i) != NULL;
-}
-
 /* Is the token a common word of the schema's grammar or patterns (then a
  * capital is only the sentence's start: "Prosecutors say")? */
 static bool common_word(const reader *r, size_t i) {

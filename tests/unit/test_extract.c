@@ -834,11 +834,44 @@ static void longest_label_wins(void **state) {
   assert_false(sckg_label_better("Zorvex", "Zorvex"));
 }
 
+/* The table keeps its index of lexicon actors from one article to the
+ * next: each article meets its own actors, made in its own arena, never
+ * one an earlier article made. */
+static void lexicon_actors_are_each_articles_own(void **state) {
+  (void)state;
+  const sckg_schema *s = NULL;
+  assert_int_equal(sckg_schema_embedded(&s), SCKG_OK);
+  assert_true(s->n_actors >= 2);
+  const lex_actor *la = s->actors[0], *lb = s->actors[s->n_actors - 1];
+  entity_table t = {0};
+  sckg_arena *first = sckg_arena_new();
+  sckg_entities_init(&t, s, first);
+  ex_actor *a1 = sckg_entities_lex(&t, la);
+  assert_ptr_equal(sckg_entities_lex(&t, la), a1); /* met again: the same */
+  sckg_entities_lex(&t, lb);
+  sckg_entities_free(&t);
+  sckg_arena *second = sckg_arena_new();
+  sckg_entities_init(&t, s, second);
+  ex_actor *a2 = sckg_entities_lex(&t, la);
+  assert_ptr_not_equal(a2, a1);
+  assert_int_equal(a2->met, 1);
+  size_t chain = 0; /* the actor and its parents, each made anew */
+  for (const lex_actor *p = la; p; p = p->parent)
+    chain++;
+  assert_int_equal(t.order.len, chain);
+  sckg_entities_free(&t);
+  sckg_entities_release(&t);
+  assert_null(t.by_lex);
+  sckg_arena_free(first);
+  sckg_arena_free(second);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(name_stem_drops_web_suffix),
       cmocka_unit_test(short_forms_of_a_name),
       cmocka_unit_test(longest_label_wins),
+      cmocka_unit_test(lexicon_actors_are_each_articles_own),
       cmocka_unit_test(coordinated_subject),
       cmocka_unit_test(concern_over_a_possessor),
       cmocka_unit_test(passive_with_by_phrase),
