@@ -190,10 +190,13 @@ sckg_actor *sckg_graph_actor(sckg_graph *g, const char *slug, const char *label,
   slug = sckg_graph_intern(g, slug, slug_len);
   sckg_actor *a = sckg_pmap_get(&BUILD(g)->actors_by_slug, slug);
   *made = !a;
+  /* the label and item are the actor's own, as its IRI is, and no key:
+   * copies in the arena, not more entries in the string table */
   if (!a)
     a = make_actor(g, slug, slug_len,
-                   sckg_graph_intern(g, label, strlen(label)), cls,
-                   qid ? sckg_graph_intern(g, qid, strlen(qid)) : NULL, parent);
+                   sckg_arena_strndup(g->arena, label, strlen(label)), cls,
+                   qid ? sckg_arena_strndup(g->arena, qid, strlen(qid)) : NULL,
+                   parent);
   return a;
 }
 

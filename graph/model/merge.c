@@ -30,7 +30,7 @@ static sckg_actor *merge_actor(merge_map *m, sckg_actor *a) {
     if (a->cls < to->cls)
       to->cls = a->cls;
     if (sckg_label_better(a->label, to->label))
-      to->label = sckg_graph_intern(g, a->label, strlen(a->label));
+      to->label = sckg_arena_strndup(g->arena, a->label, strlen(a->label));
   }
   sckg_pmap_put(&m->actors, a, to);
   return to;

@@ -103,12 +103,18 @@ typedef struct {
   const sckg_schema *schema; /* what each event type's label is */
 } triples;
 
-static void add(triples *T, const char *s, predicate p, sckg_term o) {
-  if (T->n == T->cap) {
-    T->cap = T->cap ? T->cap * 2 : 64;
-    T->t = sckg_xrealloc(T->t, T->cap * sizeof *T->t);
-    T->pred = sckg_xrealloc(T->pred, T->cap);
-  }
+/* Room for more triples: a few times a walk, so out of line. */
+static void grow(triples *T) {
+  T->cap = T->cap ? T->cap * 2 : 64;
+  T->t = sckg_xrealloc(T->t, T->cap * sizeof *T->t);
+  T->pred = sckg_xrealloc(T->pred, T->cap);
+}
+
+/* Inline: it runs for every triple, and as a call it took the term by
+ * value through the stack. */
+static inline void add(triples *T, const char *s, predicate p, sckg_term o) {
+  if (T->n == T->cap)
+    grow(T);
   T->pred[T->n] = (unsigned char)p;
   T->t[T->n++] = (sckg_triple){s, predicate_iri[p], o};
 }

@@ -12,16 +12,73 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-/* The object of a line and its end, piece by piece: a literal, or an IRI
- * that needs an escape. */
-static void write_object(out_buf *o, const sckg_term *ob) {
+/* A line's object, measured once: an IRI's length, or a literal's, the
+ * bytes of it that need no escape and the length of its language tag or
+ * datatype IRI. `whole` when nothing of it needs an escape: it then goes
+ * into the buffer in one piece, `len` bytes with its delimiters and the
+ * line's end. */
+typedef struct {
+  size_t v_len, clean, tag_len, len;
+  bool whole;
+} object_size;
+
+static object_size measure_object(out_buf *o, const sckg_term *ob) {
+  object_size m = {0};
+  if (ob->kind == SCKG_TERM_IRI) {
+    m.v_len = iri_clean_len(o, ob->value);
+    m.whole = m.v_len != OUT_ESCAPED;
+    m.len = m.v_len + 5; /* <> .\n */
+    return m;
+  }
+  m.v_len = strlen(ob->value);
+  m.clean = lit_clean_prefix(ob->value, m.v_len);
+  m.whole = m.clean == m.v_len;
+  m.len = m.v_len + 5; /* "" .\n */
+  if (ob->lang) {
+    m.tag_len = strlen(ob->lang);
+    m.len += m.tag_len + 1; /* @ */
+  } else if (ob->datatype) {
+    m.tag_len = iri_clean_len(o, ob->datatype);
+    m.whole = m.whole && m.tag_len != OUT_ESCAPED;
+    m.len += m.tag_len + 4; /* ^^<> */
+  }
+  return m;
+}
+
+/* The object and the line's end, into the buffer at w, which has room for
+ * m->len bytes; returns where they end. */
+static char *copy_whole_object(char *w, const sckg_term *ob,
+                               const object_size *m) {
+  if (ob->kind == SCKG_TERM_IRI) {
+    *w = '<';
+    w = copy_out(w + 1, ob->value, m->v_len);
+    return copy_out(w, "> .\n", 4);
+  }
+  *w = '"';
+  w = copy_out(w + 1, ob->value, m->v_len);
+  *w++ = '"';
+  if (ob->lang) {
+    *w = '@';
+    w = copy_out(w + 1, ob->lang, m->tag_len);
+  } else if (ob->datatype) {
+    w = copy_out(w, "^^<", 3);
+    w = copy_out(w, ob->datatype, m->tag_len);
+    *w++ = '>';
+  }
+  return copy_out(w, " .\n", 3);
+}
+
+/* The object of a line and its end, piece by piece: a literal, or an IRI,
+ * that needs an escape, or one the buffer has no room for. */
+static void write_object(out_buf *o, const sckg_term *ob,
+                         const object_size *m) {
   if (ob->kind == SCKG_TERM_IRI) {
     write_iri(o, ob->value);
   } else {
-    write_string(o, ob->value);
+    put_string(o, ob->value, m->v_len, m->clean);
     if (ob->lang) {
       put(o, "@", 1);
-      puts_out(o, ob->lang);
+      put(o, ob->lang, m->tag_len);
     } else if (ob->datatype) {
       put(o, "^^", 2);
       write_iri(o, ob->datatype);
@@ -30,10 +87,10 @@ static void write_object(out_buf *o, const sckg_term *ob) {
   put(o, " .\n", 3);
 }
 
-/* A subject's lines. Most are three IRIs the cache knows clean, whose
- * lengths are known before a byte is written: such a line goes into the
- * buffer whole, after one check for room, and the start of any other line
- * ("<s> <p> ") too. */
+/* A subject's lines. Most need no escape, and the lengths of their terms
+ * are known before a byte is written (the cache knows the IRIs): such a
+ * line goes into the buffer whole, after one check for room, and the start
+ * of any other line ("<s> <p> ") too. */
 static sckg_status write_subject(void *ctx, const sckg_triple *t, size_t n) {
   out_buf *o = ctx;
   if (!n)
@@ -49,16 +106,14 @@ static sckg_status write_subject(void *ctx, const sckg_triple *t, size_t n) {
       p_len = iri_clean_len(o, p);
     }
     const sckg_term *ob = &t[i].o;
-    size_t o_len =
-        ob->kind == SCKG_TERM_IRI ? iri_clean_len(o, ob->value) : OUT_ESCAPED;
-    bool whole_iris = o_len != OUT_ESCAPED;
+    object_size m = measure_object(o, ob);
     if (s_len == OUT_ESCAPED || p_len == OUT_ESCAPED ||
-        !out_room(o, s_len + p_len + 6 + (whole_iris ? o_len + 6 : 0))) {
+        !out_room(o, s_len + p_len + 6 + (m.whole ? m.len : 0))) {
       write_iri(o, t[0].s);
       put(o, " ", 1);
       write_iri(o, p);
       put(o, " ", 1);
-      write_object(o, ob);
+      write_object(o, ob, &m);
       continue;
     }
     char *w = o->buf + o->len;
@@ -67,15 +122,12 @@ static sckg_status write_subject(void *ctx, const sckg_triple *t, size_t n) {
     w = copy_out(w, "> <", 3);
     w = copy_out(w, p, p_len);
     w = copy_out(w, "> ", 2);
-    if (whole_iris) {
-      *w = '<';
-      w = copy_out(w + 1, ob->value, o_len);
-      w = copy_out(w, "> .\n", 4);
-      o->len = (size_t)(w - o->buf);
+    if (m.whole) {
+      o->len = (size_t)(copy_whole_object(w, ob, &m) - o->buf);
       continue;
     }
     o->len = (size_t)(w - o->buf);
-    write_object(o, ob);
+    write_object(o, ob, &m);
   }
   return o->failed ? SCKG_ERR_WRITE : SCKG_OK;
 }

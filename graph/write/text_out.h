@@ -265,12 +265,12 @@ OUT_CLEAN_PREFIX(lit_clean_prefix, lit_special16, lit_special)
 
 /* STRING_LITERAL_QUOTE: " \ LF CR as ECHAR (the only ones canonical
  * N-Triples escapes that way), every other C0 control and DEL as UCHAR so
- * the file holds no raw control bytes; UTF-8 above ASCII is copied as is. */
-static inline void write_string(out_buf *o, const char *s) {
-  size_t len = strlen(s);
+ * the file holds no raw control bytes; UTF-8 above ASCII is copied as is.
+ * The len bytes of s, of which the first n need no escape (a writer that
+ * measured them already does not measure them again). */
+static inline void put_string(out_buf *o, const char *s, size_t len, size_t n) {
   put(o, "\"", 1);
   for (;;) {
-    size_t n = lit_clean_prefix(s, len);
     put(o, s, n);
     if (n == len)
       break;
@@ -287,8 +287,14 @@ static inline void write_string(out_buf *o, const char *s) {
       put_uchar(o, c);
     s += n + 1;
     len -= n + 1;
+    n = lit_clean_prefix(s, len);
   }
   put(o, "\"", 1);
+}
+
+static inline void write_string(out_buf *o, const char *s) {
+  size_t len = strlen(s);
+  put_string(o, s, len, lit_clean_prefix(s, len));
 }
 
 /* The header of an out_buf, set up (the cache's slots and the buffer need
