@@ -194,8 +194,11 @@ static bool more_words_in_sentence(const reader *w, const lex_sig *sig) {
  * the token's, so a word missing from the sentence rules the phrase out. */
 static inline bool words_in_sentence(const reader *w, const lex_sig *sig) {
   const unsigned char *seen = w->words_seen, *b = sig->bits;
-  /* most phrases sign four words or fewer: those, without a branch */
-  return (seen[b[0]] & seen[b[1]] & seen[b[2]] & seen[b[3]]) &&
+  /* most phrases sign four words or fewer: those without a loop. Most
+   * candidates fail on their first word: it alone, then the next three
+   * without a branch (a test of all four read 3.0M instructions more on
+   * 800 articles, and mispredicted no fewer branches) */
+  return seen[b[0]] && (seen[b[1]] & seen[b[2]] & seen[b[3]]) &&
          (sig->n <= LEX_SIG_TESTED || more_words_in_sentence(w, sig));
 }
 
