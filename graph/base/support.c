@@ -344,8 +344,8 @@ const char *sckg_strtab_find(const sckg_strtab *t, const char *s, size_t len) {
   return t->slots[probe(t, s, len, table_hash(s, len), false)].str;
 }
 
-size_t sckg_strtab_find_cased(const sckg_strtab *t, const char *s, size_t len,
-                              const char **written, const char **lowered) {
+static inline size_t find_cased(const sckg_strtab *t, const char *s, size_t len,
+                                const char **written, const char **lowered) {
   /* table_hash of both forms, in one pass; a string longer than a slot's
    * length can hold meets no slot of its length */
   uint64_t h = len * hash_k, hl = h, caps = 0;
@@ -363,6 +363,21 @@ size_t sckg_strtab_find_cased(const sckg_strtab *t, const char *s, size_t len,
     at = probe(t, s, len, hash_end(hl, w | c >> 2), true);
   *lowered = t->slots[at].str;
   return at;
+}
+
+/* find_cased of eight bytes or more, out of line: the short strings of
+ * most calls then need no saved registers. */
+__attribute__((noinline)) static size_t
+find_cased_long(const sckg_strtab *t, const char *s, size_t len,
+                const char **written, const char **lowered) {
+  return find_cased(t, s, len, written, lowered);
+}
+
+size_t sckg_strtab_find_cased(const sckg_strtab *t, const char *s, size_t len,
+                              const char **written, const char **lowered) {
+  if (len >= 8)
+    return find_cased_long(t, s, len, written, lowered);
+  return find_cased(t, s, len, written, lowered);
 }
 
 size_t sckg_strtab_cap(const sckg_strtab *t) { return t->cap; }
