@@ -344,8 +344,8 @@ const char *sckg_strtab_find(const sckg_strtab *t, const char *s, size_t len) {
   return t->slots[probe(t, s, len, table_hash(s, len), false)].str;
 }
 
-void sckg_strtab_find_cased(const sckg_strtab *t, const char *s, size_t len,
-                            const char **written, const char **lowered) {
+static inline size_t find_cased(const sckg_strtab *t, const char *s, size_t len,
+                                const char **written, const char **lowered) {
   /* table_hash of both forms, in one pass; a string longer than a slot's
    * length can hold meets no slot of its length */
   uint64_t h = len * hash_k, hl = h, caps = 0;
@@ -357,10 +357,33 @@ void sckg_strtab_find_cased(const sckg_strtab *t, const char *s, size_t len,
     hl = hash_step(hl, w | c >> 2);
   }
   uint64_t w = tail_word(s + i, len - i), c = capitals(w);
-  *written = t->slots[probe(t, s, len, hash_end(h, w), false)].str;
-  *lowered =
-      caps | c ? t->slots[probe(t, s, len, hash_end(hl, w | c >> 2), true)].str
-               : *written;
+  size_t at = probe(t, s, len, hash_end(h, w), false);
+  *written = t->slots[at].str;
+  if (caps | c)
+    at = probe(t, s, len, hash_end(hl, w | c >> 2), true);
+  *lowered = t->slots[at].str;
+  return at;
+}
+
+/* find_cased of eight bytes or more, out of line: the short strings of
+ * most calls then need no saved registers. */
+__attribute__((noinline)) static size_t
+find_cased_long(const sckg_strtab *t, const char *s, size_t len,
+                const char **written, const char **lowered) {
+  return find_cased(t, s, len, written, lowered);
+}
+
+size_t sckg_strtab_find_cased(const sckg_strtab *t, const char *s, size_t len,
+                              const char **written, const char **lowered) {
+  if (len >= 8)
+    return find_cased_long(t, s, len, written, lowered);
+  return find_cased(t, s, len, written, lowered);
+}
+
+size_t sckg_strtab_cap(const sckg_strtab *t) { return t->cap; }
+
+size_t sckg_strtab_slot(const sckg_strtab *t, const char *s, size_t len) {
+  return probe(t, s, len, table_hash(s, len), false);
 }
 
 sckg_strtab *sckg_strtab_copy(const sckg_strtab *t, const sckg_copier *c) {

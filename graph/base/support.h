@@ -45,9 +45,16 @@ const char *sckg_strtab_intern(sckg_strtab *t, const char *s, size_t len);
 const char *sckg_strtab_find(const sckg_strtab *t, const char *s, size_t len);
 /* Look up s[0, len) as written (*written) and ASCII-lowercased (*lowered),
  * hashing both forms in one pass over it; without a capital in it the two
- * are one look-up. NULL for a form that is absent. */
-void sckg_strtab_find_cased(const sckg_strtab *t, const char *s, size_t len,
-                            const char **written, const char **lowered);
+ * are one look-up. NULL for a form that is absent. Returns the slot of the
+ * lowered form (sckg_strtab_slot), so that a table of one's own indexed by
+ * slot is read without a look-up of its own. */
+size_t sckg_strtab_find_cased(const sckg_strtab *t, const char *s, size_t len,
+                              const char **written, const char **lowered);
+/* The slots of t, numbered below sckg_strtab_cap(t): a string keeps its
+ * slot until t grows, and a copy (sckg_strtab_copy) keeps them all. The
+ * slot of s[0, len) is its own, or the empty one where it would go. */
+size_t sckg_strtab_cap(const sckg_strtab *t);
+size_t sckg_strtab_slot(const sckg_strtab *t, const char *s, size_t len);
 
 /* What a deep copy into a block of one's own needs (lexicon/image.c): an
  * allocator (zeroed, 16-aligned), the copy of a string, and a note that a

@@ -384,6 +384,16 @@ __attribute__((format(printf, 2, 3))) static void trace(reader *r,
   r->trace(r->trace_handle, &d);
 }
 
+/* Token t, whose lowered form's entry is w, as the sentence's next: its
+ * word classes and its bit of the sentence's words (reader.h). */
+static void add_token(reader *r, const token *t, const lex_word *w) {
+  r->lexw[r->n] = w;
+  r->wclass[r->n] = w ? w->cls : 0;
+  if (t->lower)
+    r->words_seen[sckg_lexicon_bloom_bit(r->s, t->lower)] = 1;
+  r->toks[r->n++] = *t;
+}
+
 static void read_sentence(reader *r, size_t b, size_t e) {
   r->n = r->nm = r->nt = r->nd = 0;
   if (++r->gen == 0) { /* after 4 billion sentences, start the memo afresh */
@@ -394,15 +404,20 @@ static void read_sentence(reader *r, size_t b, size_t e) {
   token t;
   sckg_str form;
   bool in_quote = false;
+  memset(r->words_seen, 0, sizeof r->words_seen);
+  r->words_seen[LEX_SIG_ANY] = 1;
   while (r->n < MAX_TOKENS &&
          sckg_token_next(r->text, e, &pos, &t, &r->scratch, &form)) {
-    sckg_strtab_find_cased(r->s->strings, form.ptr, form.len, &t.norm,
-                           &t.lower);
+    /* the probe that finds the lowered form finds its entry */
+    size_t at = sckg_strtab_find_cased(r->s->strings, form.ptr, form.len,
+                                       &t.norm, &t.lower);
+    const lex_word *w = sckg_lexicon_entry_at(r->s, at);
     token second;
     if (r->n + 1 < MAX_TOKENS && split_affiliation(r, &t, form.len, &second)) {
       r->quoted[r->n] = in_quote;
-      r->toks[r->n++] = t;
+      add_token(r, &t, sckg_lexicon_entry(r->s, t.lower));
       t = second;
+      w = sckg_lexicon_entry(r->s, t.lower);
     }
     if (t.kind == TK_QUOTE) {
       /* a straight quote opens after a space, '(' or at the start; a
@@ -420,23 +435,13 @@ static void read_sentence(reader *r, size_t b, size_t e) {
     } else {
       r->quoted[r->n] = in_quote;
     }
-    r->toks[r->n++] = t;
+    add_token(r, &t, w);
   }
   if (r->n == MAX_TOKENS &&
       sckg_token_next(r->text, e, &pos, &t, &r->scratch, &form)) {
     /* the rest is not read: the caller says so */
     if (!r->out->n_cut++)
       r->out->first_cut = r->sent_index;
-  }
-  memset(r->words_seen, 0, sizeof r->words_seen);
-  r->words_seen[LEX_SIG_ANY] = 1;
-  for (size_t i = 0; i < r->n; i++) {
-    r->lexw[i] = sckg_lexicon_entry(r->s, r->toks[i].lower);
-    r->wclass[i] = r->lexw[i] ? r->lexw[i]->cls : 0;
-    if (r->toks[i].lower) {
-      unsigned bit = sckg_lexicon_bloom_bit(r->s, r->toks[i].lower);
-      r->words_seen[bit] = 1;
-    }
   }
   ex_find_phrases(r);
   note_classes(r);

@@ -16,7 +16,7 @@ _Static_assert(sizeof(lex_word) == 64, "copy lex_word's new field");
 _Static_assert(sizeof(noise_pattern) == 16, "copy noise_pattern's new field");
 _Static_assert(sizeof(sckg_type_info) == 32, "copy sckg_type_info's field");
 _Static_assert(sizeof(lex_pair) == 24, "copy lex_pair's new field");
-_Static_assert(sizeof(sckg_schema) == 9384 + 32 * SCKG_EV_COUNT,
+_Static_assert(sizeof(sckg_schema) == 9392 + 32 * SCKG_EV_COUNT,
                "copy sckg_schema's new field in image.c");
 
 /* The block being filled: a generous reservation (calloc maps it lazily),
@@ -231,6 +231,9 @@ void lex_image_make(const sckg_schema *s, lex_image *out) {
       IMAGE_SET(&m, c->phrases, phrases + (w->phrases - s->phrases));
   }
   free(order);
+  size_t n_slots = sckg_strtab_cap(d->strings);
+  IMAGE_SET(&m, d->word_at, image_alloc(&m, n_slots * sizeof *d->word_at, 64));
+  lex_index_word_slots(d);
   /* the pairs' keys hang on where the words lie: made anew */
   IMAGE_SET(&m, d->pairs, image_alloc(&m, s->pairs_cap * sizeof *d->pairs, 64));
   lex_pair_phrases(d);

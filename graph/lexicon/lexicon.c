@@ -63,6 +63,13 @@ const lex_word *sckg_lexicon_entry(const sckg_schema *s, const char *tok) {
   return w->key ? w : NULL;
 }
 
+void lex_index_word_slots(sckg_schema *s) {
+  for (size_t k = 0; k < s->words_cap; k++)
+    if (s->words[k].key)
+      s->word_at[sckg_strtab_slot(s->strings, s->words[k].key,
+                                  strlen(s->words[k].key))] = (uint32_t)k + 1;
+}
+
 bool sckg_lexicon_word_value(const sckg_schema *s, const char *tok, int *out) {
   const lex_word *w = sckg_lexicon_entry(s, tok);
   if (!w || !w->has_num)
@@ -391,6 +398,8 @@ sckg_status sckg_lexicon_load(table_getter get, void *ctx, sckg_diag_sink sink,
     build_index(s);
     index_event_heads(s);
     tag_words(s);
+    s->word_at = sckg_xcalloc(sckg_strtab_cap(s->strings), sizeof *s->word_at);
+    lex_index_word_slots(s);
     s->n_pubs = L.pub_marks.len;
     s->pub_marks = sckg_arena_memdup(s->arena, L.pub_marks.items,
                                      L.pub_marks.len * sizeof(void *));
@@ -436,6 +445,7 @@ void sckg_schema_free(sckg_schema *s) {
   free(s->cands);
   free(s->pairs);
   free(s->words);
+  free(s->word_at);
   sckg_strtab_free(s->strings);
   sckg_arena_free(s->arena);
   free(s);

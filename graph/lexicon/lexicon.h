@@ -470,6 +470,10 @@ struct sckg_schema {
    * slots wherever it is loaded. */
   lex_word *words;
   size_t words_cap, words_used;
+  /* For each slot of `strings` (sckg_strtab_slot), 1 + the index in `words`
+   * of the entry of the string there, 0 when none: a token's text finds
+   * its entry with the probe that interns it (sckg_lexicon_entry_at). */
+  uint32_t *word_at;
   /* publishers.tsv: credit marks and the publisher they name. */
   const char **pub_marks;
   const char **pub_names;
@@ -501,6 +505,9 @@ static inline unsigned sckg_lexicon_bloom_bit(const sckg_schema *s,
   return (unsigned)((((uintptr_t)w - (uintptr_t)s) * 0x9E3779B97F4A7C15u) >>
                     56);
 }
+/* Fill s->word_at (sckg_strtab_cap(s->strings) zeroed entries) from the
+ * word table (image.c, after it places the words). */
+void lex_index_word_slots(sckg_schema *s);
 /* Fill s->sigs from s->phrases (image.c, after it places the words). */
 void lex_sign_phrases(sckg_schema *s);
 /* Fill s->noise_heads, s->pub_opens and s->abbr_max from s->noise,
@@ -517,6 +524,13 @@ bool sckg_lexicon_candidates(const sckg_schema *s, const lex_word *w,
                              const char *next, lex_cands *out);
 /* All the schema knows of an interned lowered token, or NULL when nothing. */
 const lex_word *sckg_lexicon_entry(const sckg_schema *s, const char *tok);
+/* The same of the string in slot `at` of s->strings, as
+ * sckg_strtab_find_cased gives it for a token's lowered form. */
+static inline const lex_word *sckg_lexicon_entry_at(const sckg_schema *s,
+                                                    size_t at) {
+  uint32_t k = s->word_at[at];
+  return k ? &s->words[k - 1] : NULL;
+}
 /* The slot of `key` in s's word table: its entry, or the empty slot where it
  * would go (image.c fills a table of its own with it). */
 lex_word *lex_word_slot(const sckg_schema *s, const char *key);

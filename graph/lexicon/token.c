@@ -29,61 +29,58 @@ static size_t special_punct(const char *s, size_t n, size_t i) {
   return 0;
 }
 
-/* What each byte may be, in one look-up: a word's bytes are tested one by
- * one, and a load beats a chain of comparisons. */
+/* shorthands for the table (token.h says what each bit means): a word
+ * byte, a lead byte, a joiner, white space, a digit, a capital, a
+ * lowercase letter */
 enum {
-  BC_WORD = 1,  /* a word byte by itself: an ASCII letter or digit, or a
-                   non-ASCII byte that cannot start special punctuation */
-  BC_LEAD = 2,  /* may start special punctuation (special_punct), else is a
-                   word byte: 0xC2, 0xE2, 0xEF */
-  BC_JOIN = 4,  /* may join a word's parts (scan_word): - & . ' */
-  BC_SPACE = 8, /* ASCII white space */
-  BC_DIGIT = 16,
-  BC_UPPER = 32
+  W = SCKG_BYTE_WORD,
+  LB = SCKG_BYTE_LEAD,
+  J = SCKG_BYTE_JOIN,
+  SP = SCKG_BYTE_SPACE,
+  D = SCKG_BYTE_WORD | SCKG_BYTE_DIGIT,
+  U = SCKG_BYTE_WORD | SCKG_BYTE_LETTER | SCKG_BYTE_UPPER,
+  L = SCKG_BYTE_WORD | SCKG_BYTE_LETTER
 };
-/* shorthands for the table: digit, capital, lowercase letter */
-enum { D = BC_WORD | BC_DIGIT, U = BC_WORD | BC_UPPER, L = BC_WORD };
 /* the non-ASCII bytes of a row, but the first bytes of special punctuation */
 #define WORD_ROW(r)                                                            \
-  [r] = BC_WORD, [r + 1] = BC_WORD, [r + 2] = BC_WORD, [r + 3] = BC_WORD,      \
-  [r + 4] = BC_WORD, [r + 5] = BC_WORD, [r + 6] = BC_WORD, [r + 7] = BC_WORD,  \
-  [r + 8] = BC_WORD, [r + 9] = BC_WORD, [r + 10] = BC_WORD,                    \
-  [r + 11] = BC_WORD, [r + 12] = BC_WORD, [r + 13] = BC_WORD,                  \
-  [r + 14] = BC_WORD, [r + 15] = BC_WORD
-static const unsigned char byte_class[256] = {
-    ['\t'] = BC_SPACE, ['\n'] = BC_SPACE, ['\v'] = BC_SPACE, ['\f'] = BC_SPACE,
-    ['\r'] = BC_SPACE, [' '] = BC_SPACE,  ['-'] = BC_JOIN,   ['&'] = BC_JOIN,
-    ['.'] = BC_JOIN,   ['\''] = BC_JOIN,  ['0'] = D,         ['1'] = D,
-    ['2'] = D,         ['3'] = D,         ['4'] = D,         ['5'] = D,
-    ['6'] = D,         ['7'] = D,         ['8'] = D,         ['9'] = D,
-    ['A'] = U,         ['B'] = U,         ['C'] = U,         ['D'] = U,
-    ['E'] = U,         ['F'] = U,         ['G'] = U,         ['H'] = U,
-    ['I'] = U,         ['J'] = U,         ['K'] = U,         ['L'] = U,
-    ['M'] = U,         ['N'] = U,         ['O'] = U,         ['P'] = U,
-    ['Q'] = U,         ['R'] = U,         ['S'] = U,         ['T'] = U,
-    ['U'] = U,         ['V'] = U,         ['W'] = U,         ['X'] = U,
-    ['Y'] = U,         ['Z'] = U,         ['a'] = L,         ['b'] = L,
-    ['c'] = L,         ['d'] = L,         ['e'] = L,         ['f'] = L,
-    ['g'] = L,         ['h'] = L,         ['i'] = L,         ['j'] = L,
-    ['k'] = L,         ['l'] = L,         ['m'] = L,         ['n'] = L,
-    ['o'] = L,         ['p'] = L,         ['q'] = L,         ['r'] = L,
-    ['s'] = L,         ['t'] = L,         ['u'] = L,         ['v'] = L,
-    ['w'] = L,         ['x'] = L,         ['y'] = L,         ['z'] = L,
-    WORD_ROW(0x80),    WORD_ROW(0x90),    WORD_ROW(0xA0),    WORD_ROW(0xB0),
-    [0xC0] = BC_WORD,  [0xC1] = BC_WORD,  [0xC2] = BC_LEAD,  [0xC3] = BC_WORD,
-    [0xC4] = BC_WORD,  [0xC5] = BC_WORD,  [0xC6] = BC_WORD,  [0xC7] = BC_WORD,
-    [0xC8] = BC_WORD,  [0xC9] = BC_WORD,  [0xCA] = BC_WORD,  [0xCB] = BC_WORD,
-    [0xCC] = BC_WORD,  [0xCD] = BC_WORD,  [0xCE] = BC_WORD,  [0xCF] = BC_WORD,
-    WORD_ROW(0xD0),    [0xE0] = BC_WORD,  [0xE1] = BC_WORD,  [0xE2] = BC_LEAD,
-    [0xE3] = BC_WORD,  [0xE4] = BC_WORD,  [0xE5] = BC_WORD,  [0xE6] = BC_WORD,
-    [0xE7] = BC_WORD,  [0xE8] = BC_WORD,  [0xE9] = BC_WORD,  [0xEA] = BC_WORD,
-    [0xEB] = BC_WORD,  [0xEC] = BC_WORD,  [0xED] = BC_WORD,  [0xEE] = BC_WORD,
-    [0xEF] = BC_LEAD,  WORD_ROW(0xF0)};
+  [r] = W, [r + 1] = W, [r + 2] = W, [r + 3] = W, [r + 4] = W, [r + 5] = W,    \
+  [r + 6] = W, [r + 7] = W, [r + 8] = W, [r + 9] = W, [r + 10] = W,            \
+  [r + 11] = W, [r + 12] = W, [r + 13] = W, [r + 14] = W, [r + 15] = W
+const unsigned char sckg_byte_class[256] = {
+    ['\t'] = SP,    ['\n'] = SP,    ['\v'] = SP,    ['\f'] = SP,
+    ['\r'] = SP,    [' '] = SP,     ['-'] = J,      ['&'] = J,
+    ['.'] = J,      ['\''] = J,     ['0'] = D,      ['1'] = D,
+    ['2'] = D,      ['3'] = D,      ['4'] = D,      ['5'] = D,
+    ['6'] = D,      ['7'] = D,      ['8'] = D,      ['9'] = D,
+    ['A'] = U,      ['B'] = U,      ['C'] = U,      ['D'] = U,
+    ['E'] = U,      ['F'] = U,      ['G'] = U,      ['H'] = U,
+    ['I'] = U,      ['J'] = U,      ['K'] = U,      ['L'] = U,
+    ['M'] = U,      ['N'] = U,      ['O'] = U,      ['P'] = U,
+    ['Q'] = U,      ['R'] = U,      ['S'] = U,      ['T'] = U,
+    ['U'] = U,      ['V'] = U,      ['W'] = U,      ['X'] = U,
+    ['Y'] = U,      ['Z'] = U,      ['a'] = L,      ['b'] = L,
+    ['c'] = L,      ['d'] = L,      ['e'] = L,      ['f'] = L,
+    ['g'] = L,      ['h'] = L,      ['i'] = L,      ['j'] = L,
+    ['k'] = L,      ['l'] = L,      ['m'] = L,      ['n'] = L,
+    ['o'] = L,      ['p'] = L,      ['q'] = L,      ['r'] = L,
+    ['s'] = L,      ['t'] = L,      ['u'] = L,      ['v'] = L,
+    ['w'] = L,      ['x'] = L,      ['y'] = L,      ['z'] = L,
+    WORD_ROW(0x80), WORD_ROW(0x90), WORD_ROW(0xA0), WORD_ROW(0xB0),
+    [0xC0] = W,     [0xC1] = W,     [0xC2] = LB,    [0xC3] = W,
+    [0xC4] = W,     [0xC5] = W,     [0xC6] = W,     [0xC7] = W,
+    [0xC8] = W,     [0xC9] = W,     [0xCA] = W,     [0xCB] = W,
+    [0xCC] = W,     [0xCD] = W,     [0xCE] = W,     [0xCF] = W,
+    WORD_ROW(0xD0), [0xE0] = W,     [0xE1] = W,     [0xE2] = LB,
+    [0xE3] = W,     [0xE4] = W,     [0xE5] = W,     [0xE6] = W,
+    [0xE7] = W,     [0xE8] = W,     [0xE9] = W,     [0xEA] = W,
+    [0xEB] = W,     [0xEC] = W,     [0xED] = W,     [0xEE] = W,
+    [0xEF] = LB,    WORD_ROW(0xF0)};
 #undef WORD_ROW
 
 static bool is_word_byte(const char *s, size_t n, size_t i) {
-  unsigned char c = byte_class[(unsigned char)s[i]];
-  return (c & BC_WORD) || ((c & BC_LEAD) && special_punct(s, n, i) == 0);
+  unsigned char c = sckg_byte_class[(unsigned char)s[i]];
+  return (c & SCKG_BYTE_WORD) ||
+         ((c & SCKG_BYTE_LEAD) && special_punct(s, n, i) == 0);
 }
 
 static bool is_apostrophe(const char *s, size_t n, size_t i, size_t *len) {
@@ -104,11 +101,11 @@ static bool is_apostrophe(const char *s, size_t n, size_t i, size_t *len) {
  * those that end the space start a word. */
 static size_t skip_space(const char *s, size_t n, size_t i) {
   while (i < n) {
-    unsigned char cls = byte_class[(unsigned char)s[i]];
-    if (cls & BC_SPACE)
+    unsigned char cls = sckg_byte_class[(unsigned char)s[i]];
+    if (cls & SCKG_BYTE_SPACE)
       i++;
-    else if ((cls & BC_LEAD) && n - i >= 2 && (unsigned char)s[i] == 0xC2 &&
-             (unsigned char)s[i + 1] == 0xA0)
+    else if ((cls & SCKG_BYTE_LEAD) && n - i >= 2 &&
+             (unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] == 0xA0)
       i += 2; /* no-break space */
     else
       break;
@@ -126,37 +123,6 @@ bool sckg_ascii_lower(char *s, size_t n) {
   return changed;
 }
 
-/* Of the eight bytes of w, a high bit in each that is no ASCII letter nor
- * digit, computed on all eight at once: for a byte below 0x80, adding
- * 0x80 - lo sets its high bit when it is lo or above, adding 0x7F - hi when
- * it is above hi, and the sums stay inside their byte; a byte from 0x80 up
- * is no letter here. */
-static uint64_t not_alnum(uint64_t w) {
-  const uint64_t ones = 0x0101010101010101ull;
-  uint64_t x = w & 0x7F * ones, l = x | 0x20 * ones; /* letters lowered */
-  uint64_t letter = (l + (0x80 - 'a') * ones) & ~(l + (0x7F - 'z') * ones);
-  uint64_t digit = (x + (0x80 - '0') * ones) & ~(x + (0x7F - '9') * ones);
-  return ~((letter | digit) & ~w) & 0x80 * ones;
-}
-
-/* The end of the ASCII letters and digits at s[i], eight bytes at a time
- * while eight remain: the bulk of a word, its bytes tested one by one
- * otherwise. */
-static size_t skip_alnum(const char *s, size_t n, size_t i) {
-  for (; i + 8 <= n; i += 8) {
-    uint64_t w;
-    memcpy(&w, s + i, 8);
-    uint64_t stop = not_alnum(w);
-    if (stop) /* the first byte in memory: the lowest on little-endian */
-#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-      return i + (size_t)__builtin_clzll(stop) / 8;
-#else
-      return i + (size_t)__builtin_ctzll(stop) / 8;
-#endif
-  }
-  return i;
-}
-
 /* A word: letters and digits, joined by inner hyphens, ampersands and
  * apostrophes ("O'Brien"), and dots in abbreviations ("U.S.") and domain
  * names ("Blender.io"), but not a dot before a capital after a word
@@ -168,15 +134,15 @@ static size_t scan_word(const char *s, size_t n, size_t i, bool *dotted,
   *dotted = *curly = false;
   for (;;) {
     /* most of a word: bytes that are word bytes by themselves */
-    i = skip_alnum(s, n, i);
-    while (i < n && (byte_class[(unsigned char)s[i]] & BC_WORD))
+    i = sckg_alnum_end(s, n, i);
+    while (i < n && (sckg_byte_class[(unsigned char)s[i]] & SCKG_BYTE_WORD))
       i++;
     if (i >= n)
       break;
-    unsigned char cls = byte_class[(unsigned char)s[i]];
-    if (!(cls & (BC_LEAD | BC_JOIN)))
+    unsigned char cls = sckg_byte_class[(unsigned char)s[i]];
+    if (!(cls & (SCKG_BYTE_LEAD | SCKG_BYTE_JOIN)))
       break; /* white space and most punctuation end a word at once */
-    if ((cls & BC_LEAD) && special_punct(s, n, i) == 0) {
+    if ((cls & SCKG_BYTE_LEAD) && special_punct(s, n, i) == 0) {
       i++;
       continue;
     }
@@ -293,25 +259,26 @@ static size_t mark_token(const char *s, size_t n, size_t i, token *t,
   return i + 1;
 }
 
-bool sckg_token_next(const char *s, size_t n, size_t *pos, token *t,
+bool sckg_token_scan(const char *s, size_t n, size_t *pos, token *t,
                      sckg_buf *norm, sckg_str *form) {
   size_t i = skip_space(s, n, *pos);
   if (i >= n) {
     *pos = n;
     return false;
   }
-  unsigned char cls = byte_class[(unsigned char)s[i]];
+  unsigned char cls = sckg_byte_class[(unsigned char)s[i]];
   t->b = i;
-  t->cap = (cls & BC_UPPER) != 0;
+  t->cap = (cls & SCKG_BYTE_UPPER) != 0;
   size_t e;
-  if (cls & BC_DIGIT) {
+  if (cls & SCKG_BYTE_DIGIT) {
     t->kind = TK_NUM;
     while (i < n && (is_word_byte(s, n, i) ||
                      ((s[i] == ',' || s[i] == '.' || s[i] == ':') &&
                       i + 1 < n && is_digit((unsigned char)s[i + 1]))))
       i++;
     *form = text_form(s, t->b, i);
-  } else if (!(cls & BC_WORD) && (e = mark_token(s, n, i, t, form)) > i) {
+  } else if (!(cls & SCKG_BYTE_WORD) &&
+             (e = mark_token(s, n, i, t, form)) > i) {
     i = e;
   } else {
     i = word_token(s, n, i, t, norm, form);

@@ -8,6 +8,8 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
+#include <string.h>
 
 typedef enum {
   TK_WORD,  /* letters, digits, inner hyphens and dots: "U.S.", "Hwasong-18" */
@@ -25,12 +27,98 @@ typedef struct {
   const char *lower; /* interned lowercase form, or NULL */
 } token;
 
+/* What each byte may be, in one look-up: a word's bytes are tested one by
+ * one, and a load beats a chain of comparisons. */
+enum {
+  SCKG_BYTE_WORD = 1,  /* a word byte by itself: an ASCII letter or digit,
+                          or a non-ASCII byte that cannot start special
+                          punctuation */
+  SCKG_BYTE_LEAD = 2,  /* may start special punctuation (a curly quote, a
+                          dash, a no-break space), else is a word byte:
+                          0xC2, 0xE2, 0xEF */
+  SCKG_BYTE_JOIN = 4,  /* may join a word's parts: - & . ' */
+  SCKG_BYTE_SPACE = 8, /* ASCII white space */
+  SCKG_BYTE_DIGIT = 16,
+  SCKG_BYTE_UPPER = 32,
+  SCKG_BYTE_LETTER = 64 /* an ASCII letter */
+};
+extern const unsigned char sckg_byte_class[256];
+
+/* Of the eight bytes at s, a high bit in each that is no ASCII letter nor
+ * digit, computed on all eight at once: for a byte below 0x80, adding
+ * 0x80 - lo sets its high bit when it is lo or above, adding 0x7F - hi when
+ * it is above hi, and the sums stay inside their byte; a byte from 0x80 up
+ * is no letter here. */
+static inline uint64_t sckg_not_alnum(const char *s) {
+  const uint64_t ones = 0x0101010101010101ull;
+  uint64_t w;
+  memcpy(&w, s, 8);
+  uint64_t x = w & 0x7F * ones, l = x | 0x20 * ones; /* letters lowered */
+  uint64_t letter = (l + (0x80 - 'a') * ones) & ~(l + (0x7F - 'z') * ones);
+  uint64_t digit = (x + (0x80 - '0') * ones) & ~(x + (0x7F - '9') * ones);
+  return ~((letter | digit) & ~w) & 0x80 * ones;
+}
+
+/* The end of the ASCII letters and digits at s[i], eight bytes at a time
+ * while eight remain: the bulk of a word. Fewer than eight left are not
+ * read: the end is then the first of them, whatever it is. */
+static inline size_t sckg_alnum_end(const char *s, size_t n, size_t i) {
+  for (; i + 8 <= n; i += 8) {
+    uint64_t stop = sckg_not_alnum(s + i);
+    if (stop) /* the first byte in memory: the lowest on little-endian */
+#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+      return i + (size_t)__builtin_clzll(stop) / 8;
+#else
+      return i + (size_t)__builtin_ctzll(stop) / 8;
+#endif
+  }
+  return i;
+}
+
+/* sckg_token_next, for any token (token.c). */
+bool sckg_token_scan(const char *s, size_t n, size_t *pos, token *t,
+                     sckg_buf *norm, sckg_str *form);
+
 /* Scan the next token of s[*pos..n); returns false at the end. *form is
  * its normalised form (curly quotes and apostrophes made straight): the
  * token's own text where that changes nothing, most often, else a constant
- * or `norm`'s bytes, until the next call. Not NUL-terminated. */
-bool sckg_token_next(const char *s, size_t n, size_t *pos, token *t,
-                     sckg_buf *norm, sckg_str *form);
+ * or `norm`'s bytes, until the next call. Not NUL-terminated.
+ *
+ * Most tokens of prose are read here, without a call: a word of ASCII
+ * letters and digits that starts with a letter and ends at a byte that
+ * can neither continue nor join it, and a mark of one ASCII byte that is
+ * no quote nor apostrophe, after plain spaces. sckg_token_scan reads the
+ * rest. */
+static inline bool sckg_token_next(const char *s, size_t n, size_t *pos,
+                                   token *t, sckg_buf *norm, sckg_str *form) {
+  size_t i = *pos;
+  while (i < n && s[i] == ' ')
+    i++;
+  if (i < n) {
+    unsigned char c = (unsigned char)s[i], cls = sckg_byte_class[c];
+    size_t e = i + 1;
+    if (cls & SCKG_BYTE_LETTER) {
+      e = sckg_alnum_end(s, n, i);
+      if (e < n && sckg_byte_class[(unsigned char)s[e]] &
+                       (SCKG_BYTE_WORD | SCKG_BYTE_LEAD | SCKG_BYTE_JOIN))
+        e = i; /* it goes on, or it is short of eight bytes from its end */
+    } else if ((cls & (SCKG_BYTE_WORD | SCKG_BYTE_LEAD | SCKG_BYTE_SPACE)) ||
+               c == '\'' || c == '"') {
+      e = i;
+    }
+    if (e > i) {
+      t->b = i;
+      t->e = e;
+      t->kind = cls & SCKG_BYTE_LETTER ? TK_WORD : TK_PUNCT;
+      t->cap = (cls & SCKG_BYTE_UPPER) != 0;
+      *form = (sckg_str){s + i, e - i};
+      *pos = e;
+      return true;
+    }
+  }
+  *pos = i;
+  return sckg_token_scan(s, n, pos, t, norm, form);
+}
 
 /* ASCII lowercase of a buffer, in place; says whether a byte changed. */
 bool sckg_ascii_lower(char *s, size_t n);

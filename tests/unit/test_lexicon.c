@@ -56,6 +56,34 @@ static void embedded_north_korea(void **state) {
   assert_null(sckg_lexicon_actor(s, ""));
 }
 
+/* Each word's entry is found from its slot in the strings as from its
+ * interned form (sckg_lexicon_entry_at), and a word the schema lacks finds
+ * none. */
+static void word_slots_agree(const sckg_schema *s) {
+  size_t n = 0;
+  for (size_t k = 0; k < s->words_cap; k++) {
+    const char *key = s->words[k].key;
+    if (!key)
+      continue;
+    const char *w, *l;
+    size_t at = sckg_strtab_find_cased(s->strings, key, strlen(key), &w, &l);
+    assert_ptr_equal(l, key);
+    assert_ptr_equal(sckg_lexicon_entry_at(s, at), sckg_lexicon_entry(s, key));
+    assert_ptr_equal(sckg_lexicon_entry_at(s, at), &s->words[k]);
+    n++;
+  }
+  assert_true(n > 100);
+  const char *w, *l;
+  size_t at = sckg_strtab_find_cased(s->strings, "Qzxv", 4, &w, &l);
+  assert_null(l);
+  assert_null(sckg_lexicon_entry_at(s, at));
+}
+
+static void embedded_word_slots(void **state) {
+  (void)state;
+  word_slots_agree(embedded());
+}
+
 static void embedded_person_has_parent(void **state) {
   (void)state;
   const sckg_schema *s = embedded();
@@ -366,6 +394,7 @@ static void copy_of_real_tables_loads(void **state) {
   lex_actor *k = sckg_lexicon_actor(s, "kim-gunn");
   assert_non_null(k);
   assert_non_null(k->parent);
+  word_slots_agree(s);
   sckg_schema_free(s);
 }
 
@@ -680,6 +709,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(embedded_is_loaded_once),
       cmocka_unit_test(embedded_north_korea),
+      cmocka_unit_test(embedded_word_slots),
       cmocka_unit_test(embedded_person_has_parent),
       cmocka_unit_test(embedded_related_ids_resolve),
       cmocka_unit_test(embedded_actors_are_consistent),

@@ -274,10 +274,12 @@ static void strtab_find_cased_agrees_with_find(void **state) {
     char low[MAXLEN];
     lower_ascii(low, keys[i], lens[i]);
     const char *w, *l;
-    sckg_strtab_find_cased(t, keys[i], lens[i], &w, &l);
+    size_t at = sckg_strtab_find_cased(t, keys[i], lens[i], &w, &l);
     if (w != sckg_strtab_find(t, keys[i], lens[i]) ||
         l != sckg_strtab_find(t, low, lens[i]))
       fail_msg("find_cased of key %zu (length %zu) disagrees", i, lens[i]);
+    if (at >= sckg_strtab_cap(t) || at != sckg_strtab_slot(t, low, lens[i]))
+      fail_msg("find_cased of key %zu gave another slot", i);
   }
   free(keys);
   free(lens);

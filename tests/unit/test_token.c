@@ -105,6 +105,70 @@ static void forms_are_the_text_itself(void **state) {
   sckg_buf_free(&norm);
 }
 
+/* Random texts of words, numbers, spaces and marks, ASCII and not, cut
+ * anywhere: sckg_token_next, which reads the common tokens itself, always
+ * agrees with sckg_token_scan, which reads every token the long way. */
+static void next_agrees_with_scan(void **state) {
+  (void)state;
+  static const char *const parts[] = {"a",
+                                      "Kim",
+                                      "sanctions",
+                                      "U.S.",
+                                      "O'Brien",
+                                      "People's",
+                                      "1,000",
+                                      "x9",
+                                      " ",
+                                      "  ",
+                                      "\n",
+                                      ",",
+                                      ".",
+                                      "-",
+                                      "&",
+                                      "'",
+                                      "\"",
+                                      "(",
+                                      "\xE2\x80\x99",
+                                      "\xE2\x80\x9C",
+                                      "\xC2\xA0",
+                                      "\xC3\xA9",
+                                      "\xE2\x80\x94",
+                                      "ab.io",
+                                      "Hwasong-18",
+                                      "\x01",
+                                      "s"};
+  enum { N = 3000, MAXLEN = 80 };
+  unsigned seed = 11;
+  sckg_buf norm_a = {0}, norm_b = {0};
+  for (size_t k = 0; k < N; k++) {
+    char text[MAXLEN + 16];
+    size_t n = 0;
+    while (n < MAXLEN) {
+      seed = seed * 1103515245u + 12345u;
+      const char *p = parts[(seed >> 16) % (sizeof parts / sizeof *parts)];
+      size_t len = strlen(p);
+      memcpy(text + n, p, len);
+      n += len;
+    }
+    n = k % (n + 1); /* a cut anywhere, inside a character too */
+    size_t pa = 0, pb = 0;
+    for (;;) {
+      token a, b;
+      sckg_str fa, fb;
+      bool more = sckg_token_next(text, n, &pa, &a, &norm_a, &fa);
+      assert_int_equal(more, sckg_token_scan(text, n, &pb, &b, &norm_b, &fb));
+      assert_int_equal(pa, pb);
+      if (!more)
+        break;
+      if (a.b != b.b || a.e != b.e || a.kind != b.kind || a.cap != b.cap ||
+          fa.len != fb.len || memcmp(fa.ptr, fb.ptr, fa.len) != 0)
+        fail_msg("text %zu: the token at %zu differs", k, b.b);
+    }
+  }
+  sckg_buf_free(&norm_a);
+  sckg_buf_free(&norm_b);
+}
+
 static void empty_and_blank_text(void **state) {
   (void)state;
   assert_tokens("", "");
@@ -121,6 +185,7 @@ int main(void) {
       cmocka_unit_test(curly_marks_are_made_straight),
       cmocka_unit_test(lead_bytes_decide_by_what_follows),
       cmocka_unit_test(forms_are_the_text_itself),
+      cmocka_unit_test(next_agrees_with_scan),
       cmocka_unit_test(empty_and_blank_text),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
