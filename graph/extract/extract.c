@@ -240,18 +240,6 @@ static void remember(reader *r, frame *f, size_t nf) {
   }
 }
 
-/* The sentence's word classes and token kinds, all together. */
-static void note_classes(reader *r) {
-  sckg_wclass classes = 0;
-  unsigned kinds = 0;
-  for (size_t i = 0; i < r->n; i++) {
-    classes |= r->wclass[i];
-    kinds |= 1u << r->toks[i].kind;
-  }
-  r->classes_seen = classes;
-  r->kinds_seen = kinds;
-}
-
 /* 'said the North "categorically rejects" the resolution', 'calling the
  * move a "serious provocation" and': a few quoted words inside a clause,
  * with words of the clause on both sides, are the writer's sentence
@@ -389,6 +377,8 @@ __attribute__((format(printf, 2, 3))) static void trace(reader *r,
 static void add_token(reader *r, const token *t, const lex_word *w) {
   r->lexw[r->n] = w;
   r->wclass[r->n] = w ? w->cls : 0;
+  r->classes_seen |= r->wclass[r->n];
+  r->kinds_seen |= 1u << t->kind;
   if (t->lower)
     r->words_seen[sckg_lexicon_bloom_bit(r->s, t->lower)] = 1;
   r->toks[r->n++] = *t;
@@ -396,6 +386,8 @@ static void add_token(reader *r, const token *t, const lex_word *w) {
 
 static void read_sentence(reader *r, size_t b, size_t e) {
   r->n = r->nm = r->nt = r->nd = 0;
+  r->classes_seen = 0;
+  r->kinds_seen = 0;
   if (++r->gen == 0) { /* after 4 billion sentences, start the memo afresh */
     memset(r->tag_gen, 0, sizeof r->tag_gen);
     r->gen = 1;
@@ -444,7 +436,6 @@ static void read_sentence(reader *r, size_t b, size_t e) {
       r->out->first_cut = r->sent_index;
   }
   ex_find_phrases(r);
-  note_classes(r);
   unquote_scare_quotes(r);
   mark_relative_clauses(r);
   ex_find_mentions(r);

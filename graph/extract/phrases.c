@@ -231,27 +231,14 @@ static const phrase *next_cand(const reader *r, cand_iter *it) {
   return NULL;
 }
 
-/* The word classes of a sentence's words together, summed when a phrase
- * first asks for them. */
-typedef struct {
-  bool known;
-  sckg_wclass bits;
-} sentence_classes;
-
 /* Can the class tokens after the '*' of phrase ph ("were * @scorn") match
  * in the sentence? A class none of its words has rules the phrase out
  * before match_from walks the gap for it, at every word of the gap.
  * "@proper" asks for a capital, no class: it is not tested. */
-static bool classes_after_star(const reader *r, const phrase *ph,
-                               sentence_classes *c) {
-  if (!c->known) {
-    for (size_t i = 0; i < r->n; i++)
-      c->bits |= r->wclass[i];
-    c->known = true;
-  }
+static bool classes_after_star(const reader *r, const phrase *ph) {
   for (size_t k = ph->star + 1; k < ph->n; k++)
     if (ph->wclass[k] && ph->wclass[k] != W_PROPER &&
-        !(ph->wclass[k] & c->bits))
+        !(ph->wclass[k] & r->classes_seen))
       return false;
   return true;
 }
@@ -261,8 +248,7 @@ static bool classes_after_star(const reader *r, const phrase *ph,
  * so the two lists of lex_cands may be read one after the other, not
  * merged. */
 static void memo_candidates(reader *r, size_t i, const uint32_t *list,
-                            uint32_t n, sentence_classes *classes,
-                            uint32_t *best_at) {
+                            uint32_t n, uint32_t *best_at) {
   /* read once: the stores to the memo might be to them, for all the
    * compiler knows */
   const lex_sig *sigs = r->s->sigs;
@@ -282,7 +268,7 @@ static void memo_candidates(reader *r, size_t i, const uint32_t *list,
       if (held &&
           (i + ph->n < *end || (i + ph->n == *end && best_at[kind] < at)))
         continue;
-    } else if (ph->wclass && !classes_after_star(r, ph, classes))
+    } else if (ph->wclass && !classes_after_star(r, ph))
       continue;
     size_t e = match_at(r, ph, i);
     if (!e)
@@ -300,15 +286,14 @@ void ex_find_phrases(reader *r) {
   /* a token's memo entries count only under its memo_kinds bits: clearing
    * those clears the row */
   memset(r->memo_kinds, 0, r->n * sizeof *r->memo_kinds);
-  sentence_classes classes = {false, 0};
   for (size_t i = 0; i < r->n; i++) {
     uint32_t best_at[PH_KIND_COUNT]; /* read only where a match set it */
     cand_iter it;
     cands_at(r, i, &it);
     if (it.c.n_open) /* most tokens start no phrase: no call */
-      memo_candidates(r, i, it.c.open, it.c.n_open, &classes, best_at);
+      memo_candidates(r, i, it.c.open, it.c.n_open, best_at);
     if (it.c.n_fixed)
-      memo_candidates(r, i, it.c.fixed, it.c.n_fixed, &classes, best_at);
+      memo_candidates(r, i, it.c.fixed, it.c.n_fixed, best_at);
   }
 }
 

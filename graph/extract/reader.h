@@ -183,8 +183,9 @@ typedef struct {
   bool quoted[MAX_TOKENS];
   unsigned short clause[MAX_TOKENS]; /* relative clause id, 0 = main */
   /* all the word classes of the sentence's tokens, and all their kinds
-   * (bit 1 << token_kind): a pass that acts only where a class or a kind
-   * stands is skipped whole when the sentence has none */
+   * (bit 1 << token_kind), gathered as the tokens are read: a pass or a
+   * phrase that acts only where a class or a kind stands is skipped whole
+   * when the sentence has none */
   sckg_wclass classes_seen;
   unsigned kinds_seen;
   /* the longest phrase of each kind at each token and its end token,
