@@ -23,6 +23,7 @@ struct sckg_actor {
   sckg_actor **related; /* skos:related (cyber group aliases kept apart) */
   size_t n_related;
   bool from_lexicon; /* false: an unknown name read from the text */
+  size_t rank;       /* its place in g->actors, sorted by IRI (finish) */
 };
 
 typedef struct sckg_article sckg_article;
@@ -46,7 +47,7 @@ struct sckg_article {
   sckg_date date;        /* from the date line or --date; year 0 when unknown */
   const char *text; /* the article text after the date line (nif:isString) */
   size_t len;       /* bytes of text */
-  sckg_actor **mentions; /* sorted by IRI, distinct */
+  sckg_actor **mentions; /* distinct; sorted by IRI once finished */
   size_t n_mentions;
   size_t rank; /* its place in the order of its sentences' IRIs (finish) */
 };
