@@ -112,6 +112,11 @@ bool sckg_lang_valid(const char *t);
  * graph; the graph's content is the same before and after. */
 sckg_status sckg_graph_list_triples(const sckg_graph *g);
 
+/* The IRIs from static storage that sckg_graph_each_subject hands out, as
+ * the same addresses (its predicates and the classes of its nodes), with
+ * their lengths; *n of them. None needs an escape in N-Triples. */
+const sckg_str *sckg_walk_iris(size_t *n);
+
 /* Compare two terms / triples by their bytes, as N-Triples sorts them. */
 int sckg_term_cmp(const sckg_term *a, const sckg_term *b);
 int sckg_triple_cmp(const void *a, const void *b);

@@ -134,6 +134,9 @@ static sckg_status write_subject(void *ctx, const sckg_triple *t, size_t n) {
 
 /* The graph's N-Triples through `o`, which is freed. */
 static sckg_status write_through(const sckg_graph *g, out_buf *o) {
+  size_t n_known;
+  const sckg_str *known = sckg_walk_iris(&n_known);
+  out_know_clean(o, known, n_known);
   sckg_graph_each_subject(g, write_subject, o);
   bool written = out_done(o);
   free(o);
