@@ -521,8 +521,7 @@ static sckg_status read_article(sckg_graph *g, const sckg_input *in) {
       g->arena, (x.mentions.len ? x.mentions.len : 1) * sizeof *art->mentions);
   for (size_t i = 0; i < x.mentions.len; i++)
     art->mentions[i] = actors[((ex_actor *)x.mentions.items[i])->index];
-  sckg_sort_by_string((void **)art->mentions, art->n_mentions,
-                      sckg_graph_actor_iri);
+  /* put in IRI order by sckg_graph_finish, with every article's at once */
   /* one sentence node per evidence sentence */
   sckg_sentence **sents =
       sckg_xcalloc(t.n_sents ? t.n_sents : 1, sizeof *sents);

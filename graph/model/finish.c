@@ -182,6 +182,42 @@ static void sort_sentences(sckg_graph *g) {
   g->sentences.cap = n ? n : 1;
 }
 
+/* Every article's mentions in IRI order: the order of g->actors, sorted
+ * already. So no IRI is compared again: the (article, actor) pairs are
+ * bucketed by the actor's place there, a counting sort, and handed back to
+ * their articles in that order. */
+static void sort_mentions(sckg_graph *g) {
+  size_t n_act = g->actors.len, n_art = g->articles.len, n = 0;
+  sckg_actor **actors = SCKG_ACTORS(g);
+  sckg_article **arts = SCKG_ARTICLES(g);
+  for (size_t i = 0; i < n_act; i++)
+    actors[i]->rank = i;
+  for (size_t a = 0; a < n_art; a++)
+    n += arts[a]->n_mentions;
+  if (!n)
+    return;
+  size_t *start = sckg_xcalloc(n_act + 1, sizeof *start);
+  for (size_t a = 0; a < n_art; a++)
+    for (size_t k = 0; k < arts[a]->n_mentions; k++)
+      start[arts[a]->mentions[k]->rank + 1]++;
+  for (size_t i = 0; i < n_act; i++)
+    start[i + 1] += start[i];
+  sckg_article **by_actor = sckg_xmalloc(n * sizeof *by_actor);
+  for (size_t a = 0; a < n_art; a++) {
+    for (size_t k = 0; k < arts[a]->n_mentions; k++)
+      by_actor[start[arts[a]->mentions[k]->rank]++] = arts[a];
+    arts[a]->n_mentions = 0; /* counted up again as they come back */
+  }
+  /* start[r] is now where actor r + 1's articles begin */
+  for (size_t r = 0, i = 0; r < n_act; r++)
+    for (; i < start[r]; i++) {
+      sckg_article *art = by_actor[i];
+      art->mentions[art->n_mentions++] = actors[r];
+    }
+  free(by_actor);
+  free(start);
+}
+
 /* A set of an event, its items already in the arena, sorted in place and
  * without repeats (merged reports may repeat an item); *n its size. */
 static void *arena_sorted(sckg_graph *g, sckg_vec *v, size_t *n,
@@ -262,6 +298,7 @@ sckg_status sckg_graph_finish(sckg_graph *g) {
   sckg_sort_by_string(g->events.items, g->events.len, iri_of_event);
   sckg_sort_by_string(g->actors.items, g->actors.len, sckg_graph_actor_iri);
   sckg_sort_by_string(g->articles.items, g->articles.len, iri_of_article);
+  sort_mentions(g);
   sort_sentences(g);
   sckg_model_free_build(g);
   g->finished = true;

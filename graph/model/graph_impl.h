@@ -23,6 +23,7 @@ struct sckg_actor {
   sckg_actor **related; /* skos:related (cyber group aliases kept apart) */
   size_t n_related;
   bool from_lexicon; /* false: an unknown name read from the text */
+  size_t rank;       /* its place in g->actors, sorted by IRI (finish) */
 };
 
 typedef struct sckg_article sckg_article;
@@ -46,7 +47,7 @@ struct sckg_article {
   sckg_date date;        /* from the date line or --date; year 0 when unknown */
   const char *text; /* the article text after the date line (nif:isString) */
   size_t len;       /* bytes of text */
-  sckg_actor **mentions; /* sorted by IRI, distinct */
+  sckg_actor **mentions; /* distinct; sorted by IRI once finished */
   size_t n_mentions;
   size_t rank; /* its place in the order of its sentences' IRIs (finish) */
 };
@@ -110,6 +111,11 @@ bool sckg_lang_valid(const char *t);
  * tests and checks that look across subjects. A cache, freed with the
  * graph; the graph's content is the same before and after. */
 sckg_status sckg_graph_list_triples(const sckg_graph *g);
+
+/* The IRIs from static storage that sckg_graph_each_subject hands out, as
+ * the same addresses (its predicates and the classes of its nodes), with
+ * their lengths; *n of them. None needs an escape in N-Triples. */
+const sckg_str *sckg_walk_iris(size_t *n);
 
 /* Compare two terms / triples by their bytes, as N-Triples sorts them. */
 int sckg_term_cmp(const sckg_term *a, const sckg_term *b);

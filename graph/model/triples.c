@@ -11,7 +11,7 @@
  * their IRIs (nif's "http://persistence." before dcterms' "http://purl.",
  * the w3.org ones, then ours under "https:"). All the triples a walk
  * hands over at once share their subject, so comparing two of them is
- * comparing their predicates' places here, then their objects; an assert
+ * comparing their predicates' places in walk_iri, then their objects; an assert
  * checks the order when the walk starts. */
 typedef enum {
   P_ANCHOR_OF,
@@ -42,41 +42,70 @@ typedef enum {
   P_COUNT
 } predicate;
 
+/* The IRIs the walk hands out that are not the graph's own: predicates
+ * and the classes every node of a kind has. From static storage, so a
+ * writer may take them as they are listed here (sckg_walk_iris) for every
+ * graph, not measure them again in each. */
+enum {
+  C_ACTOR = P_COUNT,
+  C_ARTICLE,
+  C_CONTEXT,
+  C_EVENT,
+  C_SENTENCE,
+  C_BOOLEAN,
+  C_NON_NEGATIVE,
+  WALK_IRIS
+};
+
 #define RDF(x) SCKG_NS_RDF x
 #define SCKG(x) SCKG_NS x
+#define STR(x)                                                                 \
+  { x, sizeof x - 1 }
 
-static const char *const predicate_iri[P_COUNT] = {
-    [P_ANCHOR_OF] = SCKG_NS_NIF "anchorOf",
-    [P_BEGIN_INDEX] = SCKG_NS_NIF "beginIndex",
-    [P_END_INDEX] = SCKG_NS_NIF "endIndex",
-    [P_IS_STRING] = SCKG_NS_NIF "isString",
-    [P_REFERENCE_CONTEXT] = SCKG_NS_NIF "referenceContext",
-    [P_DCT_DATE] = SCKG_NS_DCT "date",
-    [P_IDENTIFIER] = SCKG_NS_DCT "identifier",
-    [P_PUBLISHER] = SCKG_NS_DCT "publisher",
-    [P_TITLE] = SCKG_NS_DCT "title",
-    [P_TYPE] = RDF("type"),
-    [P_LABEL] = SCKG_NS_RDFS "label",
-    [P_SAME_AS] = SCKG_NS_OWL "sameAs",
-    [P_RELATED] = SCKG_NS_SKOS "related",
-    [P_WAS_DERIVED_FROM] = SCKG_NS_PROV "wasDerivedFrom",
-    [P_AFFILIATED_WITH] = SCKG("affiliatedWith"),
-    [P_AGENT] = SCKG("agent"),
-    [P_ATTRIBUTED_TO] = SCKG("attributedTo"),
-    [P_DATE] = SCKG("date"),
-    [P_EVENT_TYPE] = SCKG("eventType"),
-    [P_EVIDENCE] = SCKG("evidence"),
-    [P_MENTIONS] = SCKG("mentions"),
-    [P_NEGATED] = SCKG("negated"),
-    [P_PART_OF] = SCKG("partOf"),
-    [P_STATED_IN] = SCKG("statedIn"),
-    [P_TARGET] = SCKG("target"),
+static const sckg_str walk_iri[WALK_IRIS] = {
+    [P_ANCHOR_OF] = STR(SCKG_NS_NIF "anchorOf"),
+    [P_BEGIN_INDEX] = STR(SCKG_NS_NIF "beginIndex"),
+    [P_END_INDEX] = STR(SCKG_NS_NIF "endIndex"),
+    [P_IS_STRING] = STR(SCKG_NS_NIF "isString"),
+    [P_REFERENCE_CONTEXT] = STR(SCKG_NS_NIF "referenceContext"),
+    [P_DCT_DATE] = STR(SCKG_NS_DCT "date"),
+    [P_IDENTIFIER] = STR(SCKG_NS_DCT "identifier"),
+    [P_PUBLISHER] = STR(SCKG_NS_DCT "publisher"),
+    [P_TITLE] = STR(SCKG_NS_DCT "title"),
+    [P_TYPE] = STR(RDF("type")),
+    [P_LABEL] = STR(SCKG_NS_RDFS "label"),
+    [P_SAME_AS] = STR(SCKG_NS_OWL "sameAs"),
+    [P_RELATED] = STR(SCKG_NS_SKOS "related"),
+    [P_WAS_DERIVED_FROM] = STR(SCKG_NS_PROV "wasDerivedFrom"),
+    [P_AFFILIATED_WITH] = STR(SCKG("affiliatedWith")),
+    [P_AGENT] = STR(SCKG("agent")),
+    [P_ATTRIBUTED_TO] = STR(SCKG("attributedTo")),
+    [P_DATE] = STR(SCKG("date")),
+    [P_EVENT_TYPE] = STR(SCKG("eventType")),
+    [P_EVIDENCE] = STR(SCKG("evidence")),
+    [P_MENTIONS] = STR(SCKG("mentions")),
+    [P_NEGATED] = STR(SCKG("negated")),
+    [P_PART_OF] = STR(SCKG("partOf")),
+    [P_STATED_IN] = STR(SCKG("statedIn")),
+    [P_TARGET] = STR(SCKG("target")),
+    [C_ACTOR] = STR(SCKG("Actor")),
+    [C_ARTICLE] = STR(SCKG("Article")),
+    [C_CONTEXT] = STR(SCKG_NS_NIF "Context"),
+    [C_EVENT] = STR(SCKG("Event")),
+    [C_SENTENCE] = STR(SCKG_NS_NIF "Sentence"),
+    [C_BOOLEAN] = STR(SCKG_NS_XSD "boolean"),
+    [C_NON_NEGATIVE] = STR(SCKG_NS_XSD "nonNegativeInteger"),
 };
+
+const sckg_str *sckg_walk_iris(size_t *n) {
+  *n = WALK_IRIS;
+  return walk_iri;
+}
 
 #ifndef NDEBUG
 static bool predicates_in_order(void) {
   for (int k = 1; k < P_COUNT; k++)
-    if (strcmp(predicate_iri[k - 1], predicate_iri[k]) >= 0)
+    if (strcmp(walk_iri[k - 1].ptr, walk_iri[k].ptr) >= 0)
       return false;
   return true;
 }
@@ -116,7 +145,7 @@ static inline void add(triples *T, const char *s, predicate p, sckg_term o) {
   if (T->n == T->cap)
     grow(T);
   T->pred[T->n] = (unsigned char)p;
-  T->t[T->n++] = (sckg_triple){s, predicate_iri[p], o};
+  T->t[T->n++] = (sckg_triple){s, walk_iri[p].ptr, o};
 }
 
 static sckg_term iri(const char *v) {
@@ -155,7 +184,7 @@ static const char *type_iri(triples *T, sckg_event_type t) {
  * them is mostly checking that order. */
 
 static void actor_triples(triples *T, const sckg_actor *a) {
-  add(T, a->iri, P_TYPE, iri(SCKG("Actor")));
+  add(T, a->iri, P_TYPE, iri(walk_iri[C_ACTOR].ptr));
   add(T, a->iri, P_TYPE, iri(class_iri(T, a->cls)));
   add(T, a->iri, P_LABEL, lit(a->label, "en", NULL));
   if (a->qid)
@@ -179,21 +208,21 @@ static void article_triples(triples *T, const sckg_article *a, bool text) {
     add(T, a->iri, P_PUBLISHER, lit(a->publisher, NULL, NULL));
   if (a->title)
     add(T, a->iri, P_TITLE, lit(a->title, NULL, NULL));
-  add(T, a->iri, P_TYPE, iri(SCKG_NS_NIF "Context"));
-  add(T, a->iri, P_TYPE, iri(SCKG("Article")));
+  add(T, a->iri, P_TYPE, iri(walk_iri[C_CONTEXT].ptr));
+  add(T, a->iri, P_TYPE, iri(walk_iri[C_ARTICLE].ptr));
   for (size_t i = 0; i < a->n_mentions; i++)
     add(T, a->iri, P_MENTIONS, iri(a->mentions[i]->iri));
 }
 
 static void sentence_triples(triples *T, const sckg_sentence *s) {
-  const char *nn = SCKG_NS_XSD "nonNegativeInteger";
+  const char *nn = walk_iri[C_NON_NEGATIVE].ptr;
   sckg_buf_clear(&T->anchor);
   sckg_buf_add(&T->anchor, s->text, s->text_len);
   add(T, s->iri, P_ANCHOR_OF, lit(T->anchor.ptr, NULL, NULL));
   add(T, s->iri, P_BEGIN_INDEX, lit(num(T, 0, s->begin), NULL, nn));
   add(T, s->iri, P_END_INDEX, lit(num(T, 1, s->end), NULL, nn));
   add(T, s->iri, P_REFERENCE_CONTEXT, iri(s->article->iri));
-  add(T, s->iri, P_TYPE, iri(SCKG_NS_NIF "Sentence"));
+  add(T, s->iri, P_TYPE, iri(walk_iri[C_SENTENCE].ptr));
 }
 
 /* "Japan imposes sanctions on North Korea (2023-04-07)": a label to read
@@ -228,7 +257,7 @@ static const char *event_label(triples *T, const sckg_event *e) {
 }
 
 static void event_triples(triples *T, const sckg_event *e) {
-  add(T, e->iri, P_TYPE, iri(SCKG("Event")));
+  add(T, e->iri, P_TYPE, iri(walk_iri[C_EVENT].ptr));
   add(T, e->iri, P_LABEL, lit(event_label(T, e), "en", NULL));
   for (size_t i = 0; i < e->n_sources; i++)
     add(T, e->iri, P_WAS_DERIVED_FROM, iri(e->sources[i]->iri));
@@ -243,7 +272,7 @@ static void event_triples(triples *T, const sckg_event *e) {
   for (size_t i = 0; i < e->n_evidence; i++)
     add(T, e->iri, P_EVIDENCE, iri(e->evidence[i]->iri));
   if (e->negated)
-    add(T, e->iri, P_NEGATED, lit("true", NULL, SCKG_NS_XSD "boolean"));
+    add(T, e->iri, P_NEGATED, lit("true", NULL, walk_iri[C_BOOLEAN].ptr));
   for (size_t i = 0; i < e->n_stated_in_all; i++)
     add(T, e->iri, P_STATED_IN, iri(e->stated_in_all[i]->iri));
   for (size_t i = 0; i < e->n_targets; i++)
@@ -251,7 +280,7 @@ static void event_triples(triples *T, const sckg_event *e) {
 }
 
 /* Two triples of one subject in N-Triples order: their predicates' places
- * in predicate_iri, then their objects. */
+ * in walk_iri, then their objects. */
 static int same_subject_cmp(const triples *T, size_t a, const sckg_triple *x,
                             unsigned char px) {
   if (T->pred[a] != px)

@@ -22,7 +22,23 @@ typedef struct {
   bool whole;
 } object_size;
 
-static object_size measure_object(out_buf *o, const sckg_term *ob) {
+/* The last language tag measured, and its length: the graph's literals
+ * share one or two tags, by address, so a tag is measured once, not once
+ * a line. */
+typedef struct {
+  const char *tag;
+  size_t len;
+} known_lang;
+
+/* What write_subject is handed: the buffer, and what it knows across
+ * subjects. */
+typedef struct {
+  out_buf *o;
+  known_lang lang;
+} nt_writer;
+
+static object_size measure_object(out_buf *o, const sckg_term *ob,
+                                  known_lang *lang) {
   object_size m = {0};
   if (ob->kind == SCKG_TERM_IRI) {
     m.v_len = iri_clean_len(o, ob->value);
@@ -35,7 +51,11 @@ static object_size measure_object(out_buf *o, const sckg_term *ob) {
   m.whole = m.clean == m.v_len;
   m.len = m.v_len + 5; /* "" .\n */
   if (ob->lang) {
-    m.tag_len = strlen(ob->lang);
+    if (ob->lang != lang->tag) {
+      lang->tag = ob->lang;
+      lang->len = strlen(ob->lang);
+    }
+    m.tag_len = lang->len;
     m.len += m.tag_len + 1; /* @ */
   } else if (ob->datatype) {
     m.tag_len = iri_clean_len(o, ob->datatype);
@@ -92,7 +112,8 @@ static void write_object(out_buf *o, const sckg_term *ob,
  * line goes into the buffer whole, after one check for room, and the start
  * of any other line ("<s> <p> ") too. */
 static sckg_status write_subject(void *ctx, const sckg_triple *t, size_t n) {
-  out_buf *o = ctx;
+  nt_writer *nw = ctx;
+  out_buf *o = nw->o;
   if (!n)
     return o->failed ? SCKG_ERR_WRITE : SCKG_OK;
   /* the triples share their subject: the same bytes, if not one address */
@@ -106,7 +127,7 @@ static sckg_status write_subject(void *ctx, const sckg_triple *t, size_t n) {
       p_len = iri_clean_len(o, p);
     }
     const sckg_term *ob = &t[i].o;
-    object_size m = measure_object(o, ob);
+    object_size m = measure_object(o, ob, &nw->lang);
     if (s_len == OUT_ESCAPED || p_len == OUT_ESCAPED ||
         !out_room(o, s_len + p_len + 6 + (m.whole ? m.len : 0))) {
       write_iri(o, t[0].s);
@@ -134,7 +155,11 @@ static sckg_status write_subject(void *ctx, const sckg_triple *t, size_t n) {
 
 /* The graph's N-Triples through `o`, which is freed. */
 static sckg_status write_through(const sckg_graph *g, out_buf *o) {
-  sckg_graph_each_subject(g, write_subject, o);
+  size_t n_known;
+  const sckg_str *known = sckg_walk_iris(&n_known);
+  out_know_clean(o, known, n_known);
+  nt_writer nw = {o, {NULL, 0}};
+  sckg_graph_each_subject(g, write_subject, &nw);
   bool written = out_done(o);
   free(o);
   return written ? SCKG_OK : SCKG_ERR_WRITE;

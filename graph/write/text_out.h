@@ -10,6 +10,7 @@
 #include "base/support.h"
 #include "sckg/write.h"
 
+#include <assert.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -181,6 +182,14 @@ static inline void put_clean_iri(out_buf *o, const char *iri, size_t n) {
   put(o, ">", 1);
 }
 
+/* `iri`, of len bytes that need no escape, into the cache at `slot`. */
+static inline void keep_clean(out_buf *o, size_t slot, const char *iri,
+                              size_t len) {
+  o->filled[slot / 64] |= (uint64_t)1 << (slot % 64);
+  o->safe[slot].iri = iri;
+  o->safe[slot].len = len;
+}
+
 /* iri_clean_len for an IRI the cache does not know: scanned, and kept in
  * the cache when clean. Out of line, so that what the cache knows costs a
  * few instructions inlined where it is asked. */
@@ -188,9 +197,7 @@ static size_t scan_new_iri(out_buf *o, const char *iri, size_t slot) {
   size_t len = strlen(iri);
   if (iri_clean_prefix(iri, len) != len)
     return OUT_ESCAPED;
-  o->filled[slot / 64] |= (uint64_t)1 << (slot % 64);
-  o->safe[slot].iri = iri;
-  o->safe[slot].len = len;
+  keep_clean(o, slot, iri, len);
   return len;
 }
 
@@ -200,6 +207,18 @@ static inline size_t iri_clean_len(out_buf *o, const char *iri) {
   if (!(o->filled[slot / 64] >> (slot % 64) & 1) || o->safe[slot].iri != iri)
     return scan_new_iri(o, iri, slot);
   return o->safe[slot].len;
+}
+
+/* IRIs known to need no escape, kept in the cache from the start: the
+ * static ones of the walk, which every graph writes, are then not measured
+ * again for each (in a stream, a graph per article). They must outlive `o`,
+ * as every IRI the cache holds. */
+static inline void out_know_clean(out_buf *o, const sckg_str *iris, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    assert(iri_clean_prefix(iris[i].ptr, iris[i].len) == iris[i].len &&
+           strlen(iris[i].ptr) == iris[i].len);
+    keep_clean(o, iri_slot(iris[i].ptr), iris[i].ptr, iris[i].len);
+  }
 }
 
 /* `iri` between < and >, the bytes IRIREF forbids as UCHAR. */
