@@ -79,6 +79,8 @@ static bool object_pronoun(const reader *r, size_t i) {
  * conducted a test")? The clause runs from the conditional word to a
  * comma, a semicolon or another clause's opener. */
 static bool in_condition(const reader *r, size_t i) {
+  if (!(r->classes_seen & W_CONDITIONAL))
+    return false;
   while (i-- > 0) {
     sckg_wclass w = ex_word(r, i);
     if (w & W_CONDITIONAL)
@@ -189,6 +191,8 @@ static unsigned form_after_aux(const reader *r, size_t k) {
  * plan or a hypothesis. A verb in another form has a tense of its own
  * ("could reach Guam, and fired"). */
 static bool coordinated_after_modal(const reader *r, size_t i) {
+  if (!(r->classes_seen & W_MODAL))
+    return false; /* no modal for it to share */
   size_t g = ex_skip_adverbs_back(r, i);
   if (g == 0 || !((ex_word(r, g - 1) & W_CONJ) || ex_is_comma(r, g - 1)))
     return false;
@@ -221,6 +225,8 @@ static bool kept_from(const reader *r, size_t i) {
  * word may stand in a pattern's gap too ("announced plans for new
  * sanctions"). */
 static bool intended_only(const reader *r, const trigger *t) {
+  if (!(r->classes_seen & W_INTENT))
+    return false; /* both ways below end on a word of intent */
   /* inside a pattern's gap: "announced plans for new sanctions" */
   for (size_t k = t->tb + 1; k + 1 < t->te; k++)
     if ((ex_word(r, k) & W_INTENT) && (ex_word(r, k + 1) & W_PREP))
@@ -253,6 +259,8 @@ static bool intended_only(const reader *r, const trigger *t) {
  * crime's modifiers, and one preposition right after the word: no act of
  * the crime is told. */
 static bool opposed_only(const reader *r, const trigger *t) {
+  if (!(r->classes_seen & W_OPPOSE))
+    return false;
   const sckg_wclass closed = W_CONJ | W_CLAUSE | W_COMP | W_RELATIVE | W_AUX |
                              W_BE | W_SAY | W_NEG | W_MODAL;
   for (size_t k = t->tb; k > 0 && t->tb - k < 6;) {
@@ -291,6 +299,7 @@ static bool object_relative_clause(const reader *r, size_t v) {
 static bool names_only(const reader *r, const trigger *t) {
   size_t k = t->te;
   if ((t->pat->flags & PAT_NOUN) || k + 1 >= r->n ||
+      !(r->classes_seen & (W_RELATIVE | W_COMP)) ||
       !object_relative_clause(r, t->tb))
     return false;
   if (ex_word(r, k) & W_PREDICATIVE)
