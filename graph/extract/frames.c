@@ -409,8 +409,10 @@ void ex_read_frames(const reader *r, frame *f, size_t nf) {
     }
     /* "sanctioned North Korea, accusing it of": the pronoun after the
      * participle is its verb's object */
-    const trigger *head = ex_participle_head(r, fr->t);
-    if (head && object_pronoun(r, fr->t->obj_from))
+    const trigger *head = object_pronoun(r, fr->t->obj_from)
+                              ? ex_participle_head(r, fr->t)
+                              : NULL;
+    if (head)
       for (size_t j = 0; j < i; j++)
         if (f[j].t == head && f[j].n_targets) {
           fr->n_targets = f[j].n_targets;
@@ -494,8 +496,10 @@ void ex_read_frames(const reader *r, frame *f, size_t nf) {
       }
     }
     const statement_memory *sm =
-        ex_statement_by_noun(r, ex_trigger_noun(r, fr->t));
-    if ((p->flags & PAT_STATEMENT) && sm) {
+        p->flags & PAT_STATEMENT
+            ? ex_statement_by_noun(r, ex_trigger_noun(r, fr->t))
+            : NULL;
+    if (sm) {
       size_t b = fr->t->tb;
       while (b > 0 &&
              (ex_is_lower_word(r, b - 1) || r->toks[b - 1].kind == TK_POSS) &&
