@@ -64,8 +64,10 @@ static ex_actor *lex_node(entity_table *t, const lex_actor *la) {
   const char *slug = sckg_entities_intern(t, la->id, strlen(la->id));
   ex_actor *a = sckg_pmap_get(&t->by_slug, slug);
   if (!a) {
-    a = make(t, slug, sckg_entities_intern(t, la->label, strlen(la->label)),
-             la->cls, parent);
+    /* the lexicon's label, as its item, lives as long as the schema: no
+     * copy (a label read from the text is interned; none is compared by
+     * address) */
+    a = make(t, slug, la->label, la->cls, parent);
     a->qid = la->qid;
   }
   a->from_lexicon = true;
