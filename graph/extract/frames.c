@@ -53,6 +53,8 @@ static bool culprit_before(const reader *r, size_t i) {
 /* "Lazarus, the hacking outfit behind the theft of...", "the group
  * responsible for the heist": the crime is that of the name before. */
 static size_t behind_agent(const reader *r, const trigger *t, ex_actor **out) {
+  if (!(r->classes_seen & W_CULPRIT))
+    return 0;
   size_t i = t->tb;
   while (i > 0 && t->tb - i < 6 &&
          ((ex_word(r, i - 1) & W_DET) || ex_is_lower_word(r, i - 1) ||
