@@ -143,6 +143,11 @@ static bool initials_of(const char *name, size_t len, const char *full) {
 }
 
 bool sckg_short_form_of(const char *name, size_t len, const char *full) {
+  /* a full name opening on a capital gives both its first words and its
+   * initials that capital: most names of an article differ there, before
+   * any measuring of the full name */
+  if (len == 0 || (is_upper(full[0]) && full[0] != name[0]))
+    return false;
   if (!strchr(full, ' ') || strlen(full) <= len)
     return false;
   return first_words_of(name, len, full) || initials_of(name, len, full);
