@@ -147,12 +147,15 @@ void ex_emit_frames(reader *r, frame *f, size_t nf) {
   /* "rejected Washington's accusation ..., insisting it had nothing to
    * do with": the same act told twice in a sentence, once with its
    * target, is one event, the one that names its target */
-  for (size_t i = 0; i < nf; i++)
-    for (size_t k = 0; k < nf && !f[i].drop && !aims_at_other(&f[i]); k++)
+  for (size_t i = 0; i < nf; i++) {
+    if (f[i].drop || !f[i].n_agents || aims_at_other(&f[i]))
+      continue; /* asked once, not for each other frame */
+    for (size_t k = 0; k < nf && !f[i].drop; k++)
       if (k != i && !f[k].drop && f[k].t->pat->type == f[i].t->pat->type &&
-          f[k].negated == f[i].negated && f[i].n_agents &&
-          same_agents(&f[i], &f[k]) && aims_at_other(&f[k]))
+          f[k].negated == f[i].negated && same_agents(&f[i], &f[k]) &&
+          aims_at_other(&f[k]))
         f[i].drop = true;
+  }
   /* which speakers have a typed speech act in this sentence */
   long statement_index = -1;
   for (size_t i = 0; i < nf; i++) {

@@ -64,8 +64,10 @@ static ex_actor *lex_node(entity_table *t, const lex_actor *la) {
   const char *slug = sckg_entities_intern(t, la->id, strlen(la->id));
   ex_actor *a = sckg_pmap_get(&t->by_slug, slug);
   if (!a) {
-    a = make(t, slug, sckg_entities_intern(t, la->label, strlen(la->label)),
-             la->cls, parent);
+    /* the lexicon's label, as its item, lives as long as the schema: no
+     * copy (a label read from the text is interned; none is compared by
+     * address) */
+    a = make(t, slug, la->label, la->cls, parent);
     a->qid = la->qid;
   }
   a->from_lexicon = true;
@@ -141,6 +143,11 @@ static bool initials_of(const char *name, size_t len, const char *full) {
 }
 
 bool sckg_short_form_of(const char *name, size_t len, const char *full) {
+  /* a full name opening on a capital gives both its first words and its
+   * initials that capital: most names of an article differ there, before
+   * any measuring of the full name */
+  if (len == 0 || (is_upper(full[0]) && full[0] != name[0]))
+    return false;
   if (!strchr(full, ' ') || strlen(full) <= len)
     return false;
   return first_words_of(name, len, full) || initials_of(name, len, full);

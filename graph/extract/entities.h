@@ -36,7 +36,7 @@ struct ex_actor {
 typedef struct {
   const sckg_schema *s;
   sckg_arena *arena;    /* the actors and their strings */
-  sckg_strtab *strings; /* labels and slugs, interned */
+  sckg_strtab *strings; /* slugs and the text's labels, interned */
   sckg_pmap by_slug;    /* interned slug -> ex_actor */
   sckg_pmap by_short;   /* interned slug of a short form -> its full name's */
   /* by lex_actor index, kept from one article to the next: an article

@@ -56,6 +56,8 @@ static void remember_act(article_state *st, ex_actor *const *agents, size_t n) {
  * trigger ("passed a resolution sanctioning shippers"), if any. */
 static void remember_named_act(reader *r, const frame *fr) {
   enum { NEAR = 3 };
+  if (!(r->classes_seen & W_EVENTNOUN))
+    return; /* no word naming an act in the sentence */
   size_t from = fr->t->tb > NEAR ? fr->t->tb - NEAR : 0;
   for (size_t q = from; q < r->n && q < fr->t->te + NEAR; q++) {
     if (!ex_is_lower_word(r, q) || !(ex_word(r, q) & W_EVENTNOUN))

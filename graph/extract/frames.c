@@ -53,6 +53,8 @@ static bool culprit_before(const reader *r, size_t i) {
 /* "Lazarus, the hacking outfit behind the theft of...", "the group
  * responsible for the heist": the crime is that of the name before. */
 static size_t behind_agent(const reader *r, const trigger *t, ex_actor **out) {
+  if (!(r->classes_seen & W_CULPRIT))
+    return 0;
   size_t i = t->tb;
   while (i > 0 && t->tb - i < 6 &&
          ((ex_word(r, i - 1) & W_DET) || ex_is_lower_word(r, i - 1) ||
@@ -79,6 +81,8 @@ static bool object_pronoun(const reader *r, size_t i) {
  * conducted a test")? The clause runs from the conditional word to a
  * comma, a semicolon or another clause's opener. */
 static bool in_condition(const reader *r, size_t i) {
+  if (!(r->classes_seen & W_CONDITIONAL))
+    return false;
   while (i-- > 0) {
     sckg_wclass w = ex_word(r, i);
     if (w & W_CONDITIONAL)
@@ -189,6 +193,8 @@ static unsigned form_after_aux(const reader *r, size_t k) {
  * plan or a hypothesis. A verb in another form has a tense of its own
  * ("could reach Guam, and fired"). */
 static bool coordinated_after_modal(const reader *r, size_t i) {
+  if (!(r->classes_seen & W_MODAL))
+    return false; /* no modal for it to share */
   size_t g = ex_skip_adverbs_back(r, i);
   if (g == 0 || !((ex_word(r, g - 1) & W_CONJ) || ex_is_comma(r, g - 1)))
     return false;
@@ -221,6 +227,8 @@ static bool kept_from(const reader *r, size_t i) {
  * word may stand in a pattern's gap too ("announced plans for new
  * sanctions"). */
 static bool intended_only(const reader *r, const trigger *t) {
+  if (!(r->classes_seen & W_INTENT))
+    return false; /* both ways below end on a word of intent */
   /* inside a pattern's gap: "announced plans for new sanctions" */
   for (size_t k = t->tb + 1; k + 1 < t->te; k++)
     if ((ex_word(r, k) & W_INTENT) && (ex_word(r, k + 1) & W_PREP))
@@ -253,6 +261,8 @@ static bool intended_only(const reader *r, const trigger *t) {
  * crime's modifiers, and one preposition right after the word: no act of
  * the crime is told. */
 static bool opposed_only(const reader *r, const trigger *t) {
+  if (!(r->classes_seen & W_OPPOSE))
+    return false;
   const sckg_wclass closed = W_CONJ | W_CLAUSE | W_COMP | W_RELATIVE | W_AUX |
                              W_BE | W_SAY | W_NEG | W_MODAL;
   for (size_t k = t->tb; k > 0 && t->tb - k < 6;) {
@@ -291,6 +301,7 @@ static bool object_relative_clause(const reader *r, size_t v) {
 static bool names_only(const reader *r, const trigger *t) {
   size_t k = t->te;
   if ((t->pat->flags & PAT_NOUN) || k + 1 >= r->n ||
+      !(r->classes_seen & (W_RELATIVE | W_COMP)) ||
       !object_relative_clause(r, t->tb))
     return false;
   if (ex_word(r, k) & W_PREDICATIVE)
@@ -400,8 +411,10 @@ void ex_read_frames(const reader *r, frame *f, size_t nf) {
     }
     /* "sanctioned North Korea, accusing it of": the pronoun after the
      * participle is its verb's object */
-    const trigger *head = ex_participle_head(r, fr->t);
-    if (head && object_pronoun(r, fr->t->obj_from))
+    const trigger *head = object_pronoun(r, fr->t->obj_from)
+                              ? ex_participle_head(r, fr->t)
+                              : NULL;
+    if (head)
       for (size_t j = 0; j < i; j++)
         if (f[j].t == head && f[j].n_targets) {
           fr->n_targets = f[j].n_targets;
@@ -485,8 +498,10 @@ void ex_read_frames(const reader *r, frame *f, size_t nf) {
       }
     }
     const statement_memory *sm =
-        ex_statement_by_noun(r, ex_trigger_noun(r, fr->t));
-    if ((p->flags & PAT_STATEMENT) && sm) {
+        p->flags & PAT_STATEMENT
+            ? ex_statement_by_noun(r, ex_trigger_noun(r, fr->t))
+            : NULL;
+    if (sm) {
       size_t b = fr->t->tb;
       while (b > 0 &&
              (ex_is_lower_word(r, b - 1) || r->toks[b - 1].kind == TK_POSS) &&

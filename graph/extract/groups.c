@@ -49,33 +49,9 @@ static bool after_prep(const reader *r, size_t i) {
   return i > 0 && (ex_word(r, i - 1) & W_PREP);
 }
 
-static bool joinable(const reader *r, const mention *a, const mention *b) {
-  if (a->poss || a->quoted != b->quoted)
-    return false;
-  /* "officials it accused of": a pronoun right after a name opens a
-   * clause of its own; it is no member of a list without a conjunction */
-  if (a->te == b->tb && b->kind == M_ANAPHOR && b->te == b->tb + 1)
-    return false;
-  /* "imposed costs on Pyongyang, Japan warned", "condemned North Korea,
-   * and South Korea condemned it too": a name after a comma with its own
-   * verb starts a clause when the list before it is an object (of a verb
-   * or of a preposition) */
-  if (b->tb > 0 && verb_follows(r, b->te)) {
-    size_t first = ex_group_first(r, (size_t)(a - r->m));
-    if ((verb_before(r, r->m[first].tb) || after_prep(r, r->m[first].tb)) &&
-        ex_is_comma(r, a->te))
-      return false;
-  }
-  /* "According to the ministry, the company has...": an opening phrase
-   * ends at its comma */
-  size_t opening = ex_opening_comma(r);
-  if (opening < r->n && a->te <= opening && b->tb > opening)
-    return false;
-  /* "..., the Lazarus Group, Microsoft said": a name right before a
-   * reporting verb after a comma is the speaker, not the list's next */
-  if (b->te < r->n && (ex_word(r, b->te) & W_SAY) && a->te < b->tb &&
-      ex_is_comma(r, b->tb - 1))
-    return false;
+/* Do only list words stand between mentions a and b (commas, "and",
+ * "as well as", over a name restated in parentheses), or nothing? */
+static bool list_between(const reader *r, const mention *a, const mention *b) {
   size_t i = a->te;
   bool joined = false;
   /* over a name restated in parentheses: "the Agency (CISA) and" */
@@ -101,6 +77,35 @@ static bool joinable(const reader *r, const mention *a, const mention *b) {
     return false;
   }
   return joined || a->te == b->tb;
+}
+
+static bool joinable(const reader *r, const mention *a, const mention *b) {
+  /* what stands between decides most pairs, first: the checks below may
+   * only refuse */
+  if (a->poss || a->quoted != b->quoted || !list_between(r, a, b))
+    return false;
+  /* "officials it accused of": a pronoun right after a name opens a
+   * clause of its own; it is no member of a list without a conjunction */
+  if (a->te == b->tb && b->kind == M_ANAPHOR && b->te == b->tb + 1)
+    return false;
+  /* "imposed costs on Pyongyang, Japan warned", "condemned North Korea,
+   * and South Korea condemned it too": a name after a comma with its own
+   * verb starts a clause when the list before it is an object (of a verb
+   * or of a preposition) */
+  if (b->tb > 0 && ex_is_comma(r, a->te) && verb_follows(r, b->te)) {
+    size_t first = ex_group_first(r, (size_t)(a - r->m));
+    if (verb_before(r, r->m[first].tb) || after_prep(r, r->m[first].tb))
+      return false;
+  }
+  /* "According to the ministry, the company has...": an opening phrase
+   * ends at its comma */
+  size_t opening = ex_opening_comma(r);
+  if (opening < r->n && a->te <= opening && b->tb > opening)
+    return false;
+  /* "..., the Lazarus Group, Microsoft said": a name right before a
+   * reporting verb after a comma is the speaker, not the list's next */
+  return !(b->te < r->n && (ex_word(r, b->te) & W_SAY) && a->te < b->tb &&
+           ex_is_comma(r, b->tb - 1));
 }
 
 /* Is mention b a parenthesis right after mention a that names the same

@@ -358,6 +358,8 @@ sckg_date ex_date_in_phrase(const reader *r, const trigger *t) {
  * Between the instance word and i stand only words of noun phrases and
  * other crimes of the list; -1 when there is none. */
 static long instance_of(const reader *r, const frame *f, size_t i) {
+  if (!(r->classes_seen & W_INSTANCE))
+    return -1; /* no instance word to find below */
   size_t tb = f[i].t->tb;
   for (size_t j = tb; j-- > 0 && tb - j < 24;) {
     if (ex_finite_verb(r, j) || r->toks[j].kind == TK_QUOTE)
@@ -378,7 +380,7 @@ static long instance_of(const reader *r, const frame *f, size_t i) {
  * crime i named after act k as its cause (a words.tsv `cause` word between
  * them, no other verb)? */
 static bool for_the_crime(const reader *r, const frame *f, size_t k, size_t i) {
-  if (f[i].t->tb < f[k].t->te)
+  if (f[i].t->tb < f[k].t->te || !(r->classes_seen & W_CAUSE))
     return false;
   bool cause = false;
   for (size_t j = f[k].t->te; j < f[i].t->tb; j++) {
@@ -456,7 +458,7 @@ void ex_inherit_agents(reader *r, frame *f, size_t nf) {
     /* "heists by Lazarus, among them the hack of the bridge": another
      * crime of the sentence; not for a verb whose subject names no actor
      * ("the network laundered funds stolen by Lazarus") */
-    bool own_subject = !(f[i].t->pat->flags & PAT_NOUN) &&
+    bool own_subject = !f[i].n_agents && !(f[i].t->pat->flags & PAT_NOUN) &&
                        !ex_is_passive(r, f[i].t) &&
                        ex_common_subject(r, f[i].t->tb);
     for (size_t k = 0; k < nf && !f[i].n_agents && !own_subject; k++)

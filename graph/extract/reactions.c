@@ -390,19 +390,20 @@ void ex_event_objects(reader *r, frame *f, size_t nf) {
    * a participle is its verb's object, now that objects naming an act
    * have their agents */
   for (size_t i = 0; i < nf; i++) {
+    if (!(ex_word(r, f[i].t->obj_from) & W_OBJCASE))
+      continue; /* no pronoun after it, whatever its head */
     const trigger *head = ex_participle_head(r, f[i].t);
     /* "denied the charges, branding them lies": disparaging what one
      * denies is part of the denial, no criticism of its own */
     if (head && (head->pat->flags & PAT_DENY) &&
-        f[i].t->pat->type == SCKG_EV_CRITICIZE &&
-        (ex_word(r, f[i].t->obj_from) & W_OBJCASE)) {
+        f[i].t->pat->type == SCKG_EV_CRITICIZE) {
       f[i].drop = true;
       continue;
     }
     /* a pronoun read as the speaker itself ("branding it"): not its own */
     if ((f[i].n_targets && !ex_same_side(f[i].agents, f[i].n_agents,
                                          f[i].targets, f[i].n_targets)) ||
-        !head || !(ex_word(r, f[i].t->obj_from) & W_OBJCASE))
+        !head)
       continue;
     f[i].n_targets = 0;
     for (size_t j = 0; j < nf; j++)

@@ -597,6 +597,8 @@ static long group_in_gap(const reader *r, const trigger *t) {
  * lowercase words (a particle, determiners, modifiers) and at most one
  * preposition; -1 when no support verb stands there. */
 static long support_subject(const reader *r, const trigger *t) {
+  if (!(r->classes_seen & W_SUPPORT))
+    return -1; /* no support verb to find below */
   size_t i = t->tb;
   for (size_t skipped = 0; i > 0 && skipped < 4; skipped++, i--) {
     /* "oversaw Thursday's launch" */
@@ -621,6 +623,8 @@ static long support_subject(const reader *r, const trigger *t) {
 }
 
 long ex_undergoer(const reader *r, const trigger *t) {
+  if (!(r->classes_seen & W_UNDERGO))
+    return -1; /* no verb of undergoing to find below */
   size_t i = t->tb;
   /* over the noun phrase's determiners and modifiers, names among them
    * ("by North Korean hacking attacks") */
@@ -664,6 +668,8 @@ static long inverted_subject(const reader *r, const trigger *t) {
  * affiliation word and its preposition, is of the actor after them (people
  * of a state count as that state). -1 when the object is no such phrase. */
 static long affiliated_object(const reader *r, size_t from) {
+  if (!(r->classes_seen & W_AFFIL))
+    return -1;
   size_t i = from;
   while (i < r->n && i < from + 5 && ex_is_lower_word(r, i) &&
          !(ex_word(r, i) & W_AFFIL) && ex_may_start_np(r, i) &&
