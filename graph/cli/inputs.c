@@ -3,6 +3,7 @@
 #define _POSIX_C_SOURCE 200809L
 
 #include "cli/inputs.h"
+#include "cli/files.h"
 
 #include "base/kinds.h"
 #include "base/support.h"
@@ -24,9 +25,6 @@
 #define STDIN_NAME "stdin"
 #define STDIN_SHOWN "standard input"
 
-/* Bytes asked of read(2) at a time for JSON Lines and for streams. */
-#define READ_CHUNK ((size_t)64 << 10)
-
 /* ---- The expanded list --------------------------------------------------- */
 
 typedef enum {
@@ -41,6 +39,7 @@ typedef enum {
 typedef struct {
   const char *path;  /* in the arena */
   const char *first; /* the earlier naming: duplicates, E_LOOP, E_SAME_DIR */
+  const char *dir;   /* a walk's: the directory holding it (cli_open_in) */
   entry_kind kind;
   int err;      /* E_FAIL: an errno value */
   bool regular; /* stat'ed as a regular file: size is set (and its
@@ -103,6 +102,7 @@ struct sckg_inputs {
 
   char *article; /* the block of the last article returned, or NULL */
   sckg_inputs_progress progress;
+  open_dir dir; /* of the last walked file opened */
 };
 
 /* Report one diagnostic, formatted, and count it: SCKG_OK is a warning. */
@@ -146,7 +146,8 @@ static entry *add_entry(sckg_inputs *it, entry_kind kind, const char *path) {
   return e;
 }
 
-static void add_file(sckg_inputs *it, const char *path, const struct stat *st) {
+static entry *add_file(sckg_inputs *it, const char *path,
+                       const struct stat *st) {
   entry *e = add_entry(it, E_READ, path);
   if (st && S_ISREG(st->st_mode)) {
     e->regular = true;
@@ -157,6 +158,7 @@ static void add_file(sckg_inputs *it, const char *path, const struct stat *st) {
     it->ids[it->n_ids++] = (file_id){st->st_dev, st->st_ino, it->n - 1};
     e->size = st->st_size > 0 ? (uint64_t)st->st_size : 0;
   }
+  return e;
 }
 
 static uint64_t hash_id(dev_t dev, ino_t ino) {
@@ -300,7 +302,7 @@ static void walk(sckg_inputs *it, const char *dir, const dir_chain *chain) {
     else if (S_ISDIR(list[i].st.st_mode))
       enter_dir(it, path, &list[i].st, chain);
     else
-      add_file(it, path, &list[i].st);
+      add_file(it, path, &list[i].st)->dir = dir;
     free(list[i].name);
   }
   free(list);
@@ -347,7 +349,7 @@ static void mark_duplicates(sckg_inputs *it) {
     e->first = it->entries[ids[run].index].path;
   }
   /* what the walk needed goes: the list stays for the whole run, one
-   * entry per file (a million files: about 40 MB with their paths) */
+   * entry per file (a million files: about 50 MB with their paths) */
   free(ids);
   it->ids = NULL;
   it->n_ids = it->ids_cap = 0;
@@ -369,6 +371,7 @@ sckg_inputs *sckg_inputs_new(const char *const *names, size_t n,
     it->opts.max_bytes = SCKG_INPUTS_DEFAULT_MAX_BYTES;
   it->arena = sckg_arena_new();
   it->fd = -1;
+  it->dir = OPEN_DIR_NONE;
   for (size_t i = 0; i < n; i++) {
     const char *path =
         sckg_arena_strndup(it->arena, names[i], strlen(names[i]));
@@ -397,54 +400,6 @@ sckg_inputs *sckg_inputs_new(const char *const *names, size_t n,
 }
 
 /* ---- Reading ------------------------------------------------------------- */
-
-/* What read_fd returns for an input over the limit; errno values are
- * positive. */
-enum { TOO_LARGE = -1 };
-
-/* Read all of `fd` into a fresh block, after `off` bytes that the caller
- * fills, and NUL-terminate it: at most `max` bytes, one more and it stops
- * with TOO_LARGE, so that /dev/zero or a disk image cannot fill the
- * memory. `hint` is the expected size (0 when unknown): a regular file is
- * read with one read(2) into one allocation of its size, plus one read
- * that finds the end. Returns 0 with *block and *len set, or TOO_LARGE or
- * an errno value with *block NULL. */
-static int read_fd(int fd, size_t max, size_t hint, size_t off, char **block,
-                   size_t *len) {
-  size_t cap = hint && hint <= max ? hint + 2 : READ_CHUNK, n = 0;
-  if (cap > max + 2)
-    cap = max + 2;
-  char *buf = sckg_xmalloc(off + cap);
-  *block = NULL;
-  for (;;) {
-    if (cap - n < 2) {
-      cap = cap > max / 2 ? max + 2 : cap * 2;
-      buf = sckg_xrealloc(buf, off + cap);
-    }
-    size_t want = cap - n - 1;
-    if (want > max + 1 - n)
-      want = max + 1 - n;
-    ssize_t got = read(fd, buf + off + n, want);
-    if (got < 0 && errno == EINTR)
-      continue;
-    if (got < 0) {
-      int e = errno ? errno : EIO;
-      free(buf);
-      return e;
-    }
-    if (got == 0)
-      break;
-    n += (size_t)got;
-    if (n > max) {
-      free(buf);
-      return TOO_LARGE;
-    }
-  }
-  buf[off + n] = '\0';
-  *block = buf;
-  *len = n;
-  return 0;
-}
 
 /* Count `n` more bytes of the current regular file as passed, never more
  * than its size as the walk found it, so that bytes_done ends equal to
@@ -478,8 +433,8 @@ static bool read_plain(sckg_inputs *it, const entry *e, int fd,
   if (regular && !is_stdin && (uintmax_t)st->st_size > max)
     err = TOO_LARGE; /* refused before it is read */
   else
-    err = read_fd(fd, max, regular ? (size_t)st->st_size : 0, name_len, &block,
-                  &len);
+    err = cli_read_fd(fd, max, regular ? (size_t)st->st_size : 0, name_len,
+                      &block, &len);
   if (err == TOO_LARGE)
     report(it, SCKG_ERR_INPUT, shown, 0, 0,
            "larger than %zu bytes: not read (see --max-article-bytes)", max);
@@ -828,7 +783,7 @@ static bool open_entry(sckg_inputs *it, const entry *e, sckg_input *out) {
   bool is_stdin = e->kind == E_STDIN;
   const char *shown = is_stdin ? STDIN_SHOWN : e->path;
   uint64_t added = 0;
-  int fd = is_stdin ? STDIN_FILENO : open(e->path, O_RDONLY | O_CLOEXEC);
+  int fd = is_stdin ? STDIN_FILENO : cli_open_in(&it->dir, e->dir, e->path);
   struct stat st;
   int err = 0;
   if (fd < 0 || fstat(fd, &st) != 0) {
@@ -888,6 +843,7 @@ void sckg_inputs_free(sckg_inputs *it) {
     return;
   if (it->cur && it->cur->kind != E_STDIN)
     close(it->fd);
+  cli_close_dir(&it->dir);
   free(it->article);
   free(it->line);
   free(it->rbuf);

@@ -272,6 +272,8 @@ static void directories_are_walked_in_byte_order(void **state) {
   assert_string_equal(r.text[1], "A");
   assert_string_equal(r.text[6], "z");
   assert_string_equal(r.id[6], "z-1");
+  /* read from d again after d/sub */
+  assert_string_equal(r.text[7], "after the folder sub, whose name is shorter");
   assert_null(r.id[0]); /* a plain file: the library names it */
   diags_are(&r, NULL, 0);
   /* progress: every file, every byte */
@@ -417,6 +419,34 @@ static void a_missing_file_is_reported_in_its_place(void **state) {
   diags_are(&r, diags, N(diags));
   assert_int_equal(r.progress.errors, 1);
   assert_int_equal(r.progress.files_done, 3);
+  run_free(&r);
+}
+
+/* A walked file is opened in its directory as the walk found it; a
+ * directory gone since, its files are missing by their paths, as they
+ * would be when opened by them. */
+static void a_folder_gone_after_the_walk_leaves_its_files_out(void **state) {
+  (void)state;
+  make_dir("d");
+  put_file("d/a.txt", "a");
+  make_dir("e");
+  put_file("e/b.txt", "b");
+  put_file("e/c.txt", "c");
+  run_result r;
+  memset(&r, 0, sizeof r);
+  sckg_inputs_options o = {0, false, collect_diag, &r};
+  const char *names[] = {"d", "e"};
+  sckg_inputs *it = sckg_inputs_new(names, N(names), &o);
+  assert_int_equal(rename("e", "moved"), 0);
+  sckg_input in;
+  assert_true(sckg_inputs_next(it, &in));
+  assert_string_equal(in.name, "d/a.txt");
+  assert_string_equal(in.text, "a");
+  assert_false(sckg_inputs_next(it, &in));
+  sckg_inputs_free(it);
+  const char *diags[] = {"e/b.txt: No such file or directory",
+                         "e/c.txt: No such file or directory"};
+  diags_are(&r, diags, N(diags));
   run_free(&r);
 }
 
@@ -710,6 +740,7 @@ int main(void) {
       T(symlink_loops_do_not_hang),
       T(the_same_file_is_read_once),
       T(a_missing_file_is_reported_in_its_place),
+      T(a_folder_gone_after_the_walk_leaves_its_files_out),
       T(a_too_large_file_is_refused_before_reading),
       T(a_stream_is_read_up_to_the_limit),
       T(json_lines_give_one_article_per_record),
