@@ -380,6 +380,31 @@ size_t sckg_strtab_find_cased(const sckg_strtab *t, const char *s, size_t len,
   return find_cased(t, s, len, written, lowered);
 }
 
+size_t sckg_strtab_find_cased_memo(sckg_cased_memo *m, const sckg_strtab *t,
+                                   const char *s, size_t len,
+                                   const char **written, const char **lowered) {
+  if (len == 0 || len > 16)
+    return sckg_strtab_find_cased(t, s, len, written, lowered);
+  if (m->t != t) {
+    memset(m->slots, 0, sizeof m->slots);
+    m->t = t;
+  }
+  uint64_t b0 = len >= 8 ? load64(s) : tail_word(s, len);
+  uint64_t b1 = len <= 8    ? 0
+                : len == 16 ? load64(s + 8)
+                            : tail_word(s + 8, len - 8);
+  uint64_t h = (b0 ^ (b1 + len) * hash_k) * hash_k;
+  sckg_cased_memo_slot *x = &m->slots[h >> (64 - SCKG_CASED_MEMO_BITS)];
+  if (x->len != len || x->bytes[0] != b0 || x->bytes[1] != b1) {
+    size_t at = sckg_strtab_find_cased(t, s, len, &x->written, &x->lowered);
+    *x = (sckg_cased_memo_slot){
+        {b0, b1}, x->written, x->lowered, (uint32_t)at, (uint32_t)len};
+  }
+  *written = x->written;
+  *lowered = x->lowered;
+  return x->at;
+}
+
 size_t sckg_strtab_cap(const sckg_strtab *t) { return t->cap; }
 
 size_t sckg_strtab_slot(const sckg_strtab *t, const char *s, size_t len) {

@@ -50,6 +50,29 @@ const char *sckg_strtab_find(const sckg_strtab *t, const char *s, size_t len);
  * slot is read without a look-up of its own. */
 size_t sckg_strtab_find_cased(const sckg_strtab *t, const char *s, size_t len,
                               const char **written, const char **lowered);
+/* A memo of sckg_strtab_find_cased over a table no longer interned into
+ * (a schema's), for strings of up to 16 bytes, by their bytes: a text
+ * repeats its words, and a hit compares the bytes its slot holds, where a
+ * look-up hashes the string twice and reads the table's slot and the
+ * string there, each from its own place in memory. It changes no answer.
+ * Zeroed, it is empty; it forgets all when asked of another table, but it
+ * cannot tell a table from one made where a freed one lay: it lives no
+ * longer than its table (a reader's, than the schema it reads with). */
+enum { SCKG_CASED_MEMO_BITS = 12 };
+typedef struct {
+  uint64_t bytes[2]; /* the string, zero-padded */
+  const char *written, *lowered;
+  uint32_t at;  /* the slot sckg_strtab_find_cased returned */
+  uint32_t len; /* 0: empty */
+} sckg_cased_memo_slot;
+typedef struct {
+  const sckg_strtab *t; /* the table its slots tell of */
+  sckg_cased_memo_slot slots[1u << SCKG_CASED_MEMO_BITS];
+} sckg_cased_memo;
+/* sckg_strtab_find_cased, through memo m. */
+size_t sckg_strtab_find_cased_memo(sckg_cased_memo *m, const sckg_strtab *t,
+                                   const char *s, size_t len,
+                                   const char **written, const char **lowered);
 /* The slots of t, numbered below sckg_strtab_cap(t): a string keeps its
  * slot until t grows, and a copy (sckg_strtab_copy) keeps them all. The
  * slot of s[0, len) is its own, or the empty one where it would go. */

@@ -403,8 +403,8 @@ static void read_sentence(reader *r, size_t b, size_t e) {
   while (r->n < MAX_TOKENS &&
          sckg_token_next(r->text, e, &pos, &t, &r->scratch, &form)) {
     /* the probe that finds the lowered form finds its entry */
-    size_t at = sckg_strtab_find_cased(r->s->strings, form.ptr, form.len,
-                                       &t.norm, &t.lower);
+    size_t at = sckg_strtab_find_cased_memo(&r->forms, r->s->strings, form.ptr,
+                                            form.len, &t.norm, &t.lower);
     const lex_word *w = sckg_lexicon_entry_at(r->s, at);
     token second;
     if (r->n + 1 < MAX_TOKENS && split_affiliation(r, &t, form.len, &second)) {

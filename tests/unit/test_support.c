@@ -246,30 +246,38 @@ static void strtab_find_cased_examples(void **state) {
 }
 
 /* Random strings of bytes chosen near the edges of the capitals, of every
- * length from 0 to 24, some interned as written and some lowercased: a
- * find_cased always agrees with two finds, one of the lowered copy. */
+ * length from 0 to CASED_MAXLEN, into keys and lens; some interned into t
+ * as written and some lowercased. */
+enum { CASED_KEYS = 4000, CASED_MAXLEN = 24 };
+static void cased_keys(sckg_strtab *t, char (*keys)[CASED_MAXLEN],
+                       size_t *lens) {
+  static const char bytes[] = "@AZ[`az{Mm\x80\xC1\xC3\xDA\xE2\xFA-. ";
+  unsigned seed = 7;
+  for (size_t i = 0; i < CASED_KEYS; i++) {
+    size_t n = lens[i] = i % (CASED_MAXLEN + 1);
+    for (size_t k = 0; k < n; k++) {
+      seed = seed * 1103515245u + 12345u;
+      keys[i][k] = bytes[(seed >> 16) % (sizeof bytes - 1)];
+    }
+    char low[CASED_MAXLEN];
+    lower_ascii(low, keys[i], n);
+    if (i % 3 == 0)
+      sckg_strtab_intern(t, keys[i], n);
+    if (i % 2 == 0)
+      sckg_strtab_intern(t, low, n);
+  }
+}
+
+/* A find_cased of the keys of cased_keys always agrees with two finds, one
+ * of the lowered copy. */
 static void strtab_find_cased_agrees_with_find(void **state) {
   (void)state;
-  static const char bytes[] = "@AZ[`az{Mm\x80\xC1\xC3\xDA\xE2\xFA-. ";
-  enum { N = 4000, MAXLEN = 24 };
+  enum { N = CASED_KEYS, MAXLEN = CASED_MAXLEN };
   sckg_arena *a = sckg_arena_new();
   sckg_strtab *t = sckg_strtab_new(a);
   char(*keys)[MAXLEN] = malloc(N * sizeof *keys);
   size_t *lens = malloc(N * sizeof *lens);
-  unsigned seed = 7;
-  for (size_t i = 0; i < N; i++) {
-    lens[i] = i % (MAXLEN + 1);
-    for (size_t k = 0; k < lens[i]; k++) {
-      seed = seed * 1103515245u + 12345u;
-      keys[i][k] = bytes[(seed >> 16) % (sizeof bytes - 1)];
-    }
-    char low[MAXLEN];
-    lower_ascii(low, keys[i], lens[i]);
-    if (i % 3 == 0)
-      sckg_strtab_intern(t, keys[i], lens[i]);
-    if (i % 2 == 0)
-      sckg_strtab_intern(t, low, lens[i]);
-  }
+  cased_keys(t, keys, lens);
   for (size_t i = 0; i < N; i++) {
     char low[MAXLEN];
     lower_ascii(low, keys[i], lens[i]);
@@ -284,6 +292,40 @@ static void strtab_find_cased_agrees_with_find(void **state) {
   free(keys);
   free(lens);
   sckg_strtab_free(t);
+  sckg_arena_free(a);
+}
+
+/* The memo agrees with find_cased on the keys of cased_keys, each looked
+ * up three times among the others (so that slots are filled, hit and
+ * taken over), and forgets all when asked of another table. */
+static void strtab_find_cased_memo_agrees(void **state) {
+  (void)state;
+  enum { N = CASED_KEYS, MAXLEN = CASED_MAXLEN };
+  sckg_arena *a = sckg_arena_new();
+  sckg_strtab *t = sckg_strtab_new(a), *other = sckg_strtab_new(a);
+  char(*keys)[MAXLEN] = malloc(N * sizeof *keys);
+  size_t *lens = malloc(N * sizeof *lens);
+  cased_keys(t, keys, lens);
+  sckg_cased_memo *m = calloc(1, sizeof *m);
+  for (size_t round = 0; round < 3; round++)
+    for (size_t i = 0; i < N; i++) {
+      const char *w, *l, *mw, *ml;
+      size_t at = sckg_strtab_find_cased(t, keys[i], lens[i], &w, &l);
+      if (sckg_strtab_find_cased_memo(m, t, keys[i], lens[i], &mw, &ml) != at ||
+          mw != w || ml != l)
+        fail_msg("the memo of key %zu (length %zu) disagrees", i, lens[i]);
+    }
+  const char *north = sckg_strtab_intern(t, "north", 5), *w, *l;
+  sckg_strtab_find_cased_memo(m, t, "North", 5, &w, &l);
+  assert_ptr_equal(l, north);
+  sckg_strtab_find_cased_memo(m, other, "North", 5, &w, &l);
+  assert_null(w); /* the other table is empty */
+  assert_null(l);
+  free(m);
+  free(keys);
+  free(lens);
+  sckg_strtab_free(t);
+  sckg_strtab_free(other);
   sckg_arena_free(a);
 }
 
@@ -689,6 +731,7 @@ int main(void) {
       cmocka_unit_test(strtab_growth_keeps_pointers),
       cmocka_unit_test(strtab_find_cased_examples),
       cmocka_unit_test(strtab_find_cased_agrees_with_find),
+      cmocka_unit_test(strtab_find_cased_memo_agrees),
       cmocka_unit_test(vec_push_and_push_unique),
       cmocka_unit_test(vec_reserve),
       cmocka_unit_test(vec_push_in_an_arena),
