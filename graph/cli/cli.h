@@ -138,6 +138,7 @@ sckg_status cli_write_one(const sckg_graph *g, out_kind kind,
                           FILE *f);
 extern bool cli_stdout_reported;
 void cli_report_stdout_error(sckg_status st, int e);
+bool cli_write_stdout(const char *p, size_t n);
 int cli_write_all(const sckg_graph *g, const char *dir);
 
 #endif

@@ -69,6 +69,27 @@ void cli_report_stdout_error(sckg_status st, int e) {
   cli_stdout_reported = true;
 }
 
+/* n bytes to standard output, straight to its descriptor: a streamed
+ * article's N-Triples are one block already, and fwrite would copy part of
+ * each into the stream's buffer and write the rest around it, two writes
+ * and a copy where one write does. What the stream holds goes first, so
+ * the order is kept. Returns false with errno set when it failed. */
+bool cli_write_stdout(const char *p, size_t n) {
+  if (fflush(stdout) != 0)
+    return false;
+  while (n) {
+    ssize_t k = write(STDOUT_FILENO, p, n);
+    if (k < 0) {
+      if (errno == EINTR)
+        continue;
+      return false;
+    }
+    p += k;
+    n -= (size_t)k;
+  }
+  return true;
+}
+
 /* Temporary files of `all` that exist right now, so that a signal can
  * remove them. A slot is set before its file is created and cleared after
  * it is renamed or removed; unlink(2) is async-signal-safe. */

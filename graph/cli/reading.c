@@ -69,7 +69,7 @@ static bool take_article(void *handle, sckg_job *j) {
   }
   if (r->c->given & OPT_STREAM) {
     errno = 0;
-    if (j->nt.len && fwrite(j->nt.ptr, 1, j->nt.len, stdout) != j->nt.len) {
+    if (j->nt.len && !cli_write_stdout(j->nt.ptr, j->nt.len)) {
       r->write_failed = true;
       r->write_errno = errno;
       return false; /* nothing more can reach the reader */

@@ -153,16 +153,14 @@ static sckg_status write_subject(void *ctx, const sckg_triple *t, size_t n) {
   return o->failed ? SCKG_ERR_WRITE : SCKG_OK;
 }
 
-/* The graph's N-Triples through `o`, which is freed. */
+/* The graph's N-Triples through `o`. */
 static sckg_status write_through(const sckg_graph *g, out_buf *o) {
   size_t n_known;
   const sckg_str *known = sckg_walk_iris(&n_known);
   out_know_clean(o, known, n_known);
   nt_writer nw = {o, {NULL, 0}};
   sckg_graph_each_subject(g, write_subject, &nw);
-  bool written = out_done(o);
-  free(o);
-  return written ? SCKG_OK : SCKG_ERR_WRITE;
+  return out_done(o) ? SCKG_OK : SCKG_ERR_WRITE;
 }
 
 sckg_status sckg_write_ntriples_to(const sckg_graph *g, sckg_byte_sink sink,
@@ -172,7 +170,10 @@ sckg_status sckg_write_ntriples_to(const sckg_graph *g, sckg_byte_sink sink,
   sckg_status checked = sckg_write_check_langs(g, "N-Triples");
   if (checked != SCKG_OK)
     return checked;
-  return write_through(g, out_new(sink, stream));
+  out_buf *o = out_new(sink, stream);
+  sckg_status st = write_through(g, o);
+  free(o);
+  return st;
 }
 
 sckg_status sckg_write_ntriples_buf(const sckg_graph *g, sckg_buf *out) {
@@ -181,7 +182,9 @@ sckg_status sckg_write_ntriples_buf(const sckg_graph *g, sckg_buf *out) {
   sckg_status checked = sckg_write_check_langs(g, "N-Triples");
   if (checked != SCKG_OK)
     return checked;
-  return write_through(g, out_new_into(out));
+  out_buf o;
+  out_init_into(&o, out);
+  return write_through(g, &o);
 }
 
 sckg_status sckg_write_ntriples(const sckg_graph *g, FILE *out) {

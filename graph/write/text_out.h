@@ -111,6 +111,8 @@ static inline out_bytes16 load16(const char *s) {
   return v;
 }
 
+static inline void store16(char *w, out_bytes16 v) { memcpy(w, &v, sizeof v); }
+
 static inline bool any16(out_mask16 m) {
   uint64_t a, b;
   memcpy(&a, &m, 8);
@@ -258,9 +260,22 @@ static inline bool out_room(out_buf *o, size_t n) {
   return o->cap - o->len >= n;
 }
 
-/* n bytes copied to w; returns where they end. */
+/* n bytes copied to w; returns where they end. A term of 16 to 64 bytes
+ * (most IRIs: a line holds three) is copied inline, as two or four 16-byte
+ * blocks that overlap where n is not a multiple of 16: a call to memcpy
+ * for each, through the PLT and its choice among sizes, took longer than
+ * the copy. */
 static inline char *copy_out(char *w, const char *s, size_t n) {
-  memcpy(w, s, n);
+  if (n - 16 > 48) {
+    memcpy(w, s, n);
+    return w + n;
+  }
+  if (n > 32) {
+    store16(w + 16, load16(s + 16));
+    store16(w + n - 32, load16(s + n - 32));
+  }
+  store16(w, load16(s));
+  store16(w + n - 16, load16(s + n - 16));
   return w + n;
 }
 
@@ -316,18 +331,12 @@ static inline void write_string(out_buf *o, const char *s) {
   put_string(o, s, len, lit_clean_prefix(s, len));
 }
 
-/* The header of an out_buf, set up (the cache's slots and the buffer need
- * no zeroing). */
-static inline out_buf *out_alloc(size_t room) {
-  out_buf *o = sckg_xmalloc(sizeof *o + room);
-  memset(o, 0, offsetof(out_buf, safe));
-  return o;
-}
-
 /* An out_buf that hands its bytes to `sink` OUT_SIZE at a time; free it
- * after out_done. */
+ * after out_done. The header is zeroed; the cache's slots and the buffer
+ * need no zeroing. */
 static inline out_buf *out_new(sckg_byte_sink sink, void *stream) {
-  out_buf *o = out_alloc(OUT_SIZE);
+  out_buf *o = sckg_xmalloc(sizeof *o + OUT_SIZE);
+  memset(o, 0, offsetof(out_buf, safe));
   o->sink = sink;
   o->stream = stream;
   o->buf = o->own;
@@ -335,15 +344,17 @@ static inline out_buf *out_new(sckg_byte_sink sink, void *stream) {
   return o;
 }
 
-/* An out_buf that appends to `b`, in b's own memory. */
-static inline out_buf *out_new_into(sckg_buf *b) {
-  out_buf *o = out_alloc(0);
+/* `o` set up to append to `b`, in b's own memory. `o` may live on the
+ * stack (it holds no buffer of its own): a stream writes a graph per
+ * article into memory, and a heap block of this size for each cost a
+ * malloc and free that walk the heap's bins. */
+static inline void out_init_into(out_buf *o, sckg_buf *b) {
+  memset(o, 0, offsetof(out_buf, safe));
   o->into = b;
   sckg_buf_reserve(b, OUT_SIZE);
   o->buf = b->ptr;
   o->len = b->len;
   o->cap = b->cap - 1;
-  return o;
 }
 
 /* The last bytes out: to the sink, or with `into`, ended there by the NUL
