@@ -69,12 +69,16 @@ void cli_report_stdout_error(sckg_status st, int e) {
   cli_stdout_reported = true;
 }
 
-/* n bytes to standard output, straight to its descriptor: a streamed
- * article's N-Triples are one block already, and fwrite would copy part of
- * each into the stream's buffer and write the rest around it, two writes
- * and a copy where one write does. What the stream holds goes first, so
- * the order is kept. Returns false with errno set when it failed. */
+/* n bytes to standard output. A block as large as a stream's buffer goes
+ * straight to the descriptor: a streamed article's N-Triples are one block
+ * already, and fwrite would copy part of it into the buffer and write the
+ * rest around it, two writes and a copy where one write does. What the
+ * stream holds goes first, so the order is kept. A smaller block is
+ * buffered, so that many small articles share a write. Returns false with
+ * errno set when it failed. */
 bool cli_write_stdout(const char *p, size_t n) {
+  if (n < BUFSIZ)
+    return fwrite(p, 1, n, stdout) == n;
   if (fflush(stdout) != 0)
     return false;
   while (n) {
