@@ -460,15 +460,18 @@ const lex_actor *sckg_lexicon_by_name(const sckg_schema *s, const char *label,
   size_t n = 0, pos = 0;
   token t;
   bool ok = true;
-  while (sckg_token_next(label, len, &pos, &t, &norm, &form)) {
+  /* a name whose word the schema lacks is no actor's: a phrase's words
+   * are all in its strings, so the search ends at that word */
+  while (ok && sckg_token_next(label, len, &pos, &t, &norm, &form)) {
     if (n == 32) {
       ok = false;
       break;
     }
-    toks[n++] = sckg_strtab_find(s->strings, form.ptr, form.len);
+    toks[n] = sckg_strtab_find(s->strings, form.ptr, form.len);
+    ok = toks[n++] != NULL;
   }
   const lex_actor *found = NULL;
-  if (ok && n && toks[0]) {
+  if (ok && n) {
     sckg_ascii_lower(norm.ptr, 0);
     size_t nc;
     const char *first = toks[0];

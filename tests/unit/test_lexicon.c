@@ -56,6 +56,27 @@ static void embedded_north_korea(void **state) {
   assert_null(sckg_lexicon_actor(s, ""));
 }
 
+/* A name is an actor's when its words are one of the actor's names, all of
+ * them: a word the schema lacks, first, inside or last, makes it none. */
+static void embedded_by_name(void **state) {
+  (void)state;
+  const sckg_schema *s = embedded();
+  const lex_actor *nk = sckg_lexicon_actor(s, "north-korea");
+  static const char *const names[] = {"North Korea", "DPRK",
+                                      "Democratic People's Republic of Korea"};
+  for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+    assert_ptr_equal(sckg_lexicon_by_name(s, names[i], strlen(names[i])), nk);
+  static const char *const none[] = {"Qzxv Korea", "North Qzxv Korea",
+                                     "North Korea Qzxv", "North", ""};
+  for (size_t i = 0; i < sizeof none / sizeof *none; i++)
+    assert_null(sckg_lexicon_by_name(s, none[i], strlen(none[i])));
+  /* more words than a name holds: none, whatever they are */
+  char many[33 * 6 + 1] = "";
+  for (int i = 0; i < 33; i++)
+    strcat(many, "North ");
+  assert_null(sckg_lexicon_by_name(s, many, strlen(many)));
+}
+
 /* Each word's entry is found from its slot in the strings as from its
  * interned form (sckg_lexicon_entry_at), and a word the schema lacks finds
  * none. */
@@ -709,6 +730,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(embedded_is_loaded_once),
       cmocka_unit_test(embedded_north_korea),
+      cmocka_unit_test(embedded_by_name),
       cmocka_unit_test(embedded_word_slots),
       cmocka_unit_test(embedded_person_has_parent),
       cmocka_unit_test(embedded_related_ids_resolve),
