@@ -12,20 +12,26 @@
 #include <string.h>
 #include <unistd.h>
 
-int cli_open_in(open_dir *d, const char *dir, const char *path) {
-  if (dir && dir != d->dir) {
-    cli_close_dir(d);
-    d->dir = dir;
-    d->fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  }
-  if (!dir || d->fd < 0)
+int cli_open_in(open_dir *d, const char *path, bool walked) {
+  const char *slash = walked ? strrchr(path, '/') : NULL;
+  if (!slash || slash == path)
     return open(path, O_RDONLY | O_CLOEXEC);
-  return openat(d->fd, strrchr(path, '/') + 1, O_RDONLY | O_CLOEXEC);
+  size_t len = (size_t)(slash - path);
+  if (!d->dir || d->len != len || memcmp(d->dir, path, len) != 0) {
+    cli_close_dir(d);
+    d->dir = sckg_xstrndup(path, len);
+    d->len = len;
+    d->fd = open(d->dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  }
+  if (d->fd < 0)
+    return open(path, O_RDONLY | O_CLOEXEC);
+  return openat(d->fd, slash + 1, O_RDONLY | O_CLOEXEC);
 }
 
 void cli_close_dir(open_dir *d) {
   if (d->fd >= 0)
     close(d->fd); /* read-only: nothing to lose on close */
+  free(d->dir);
   *d = OPEN_DIR_NONE;
 }
 

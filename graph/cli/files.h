@@ -5,6 +5,7 @@
 #ifndef SCKG_CLI_FILES_H
 #define SCKG_CLI_FILES_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /* Bytes asked of read(2) at a time for JSON Lines and for streams. */
@@ -14,18 +15,19 @@
  * files after it there: a full path is looked up again a directory at a
  * time for every file. */
 typedef struct {
-  const char *dir; /* compared by address: the walk's string */
-  int fd;          /* -1: none open, or it could not be opened */
+  char *dir; /* its path, a copy (NULL: none) */
+  size_t len;
+  int fd; /* -1: none open, or it could not be opened */
 } open_dir;
 
-#define OPEN_DIR_NONE ((open_dir){NULL, -1})
+#define OPEN_DIR_NONE ((open_dir){NULL, 0, -1})
 
-/* Open `path` for reading; when `dir` is not NULL, path is dir, a '/' and
- * the file's name, and the file is opened by its name in `d`'s directory,
- * `dir` opened there first unless it is d's already. Where the directory
- * cannot be opened, the full path is, and fails as it would have. A
- * descriptor, or -1 with errno set. */
-int cli_open_in(open_dir *d, const char *dir, const char *path);
+/* Open `path` for reading. When `walked` (a file a directory walk found,
+ * so `path` is its directory, a '/' and its name), the file is opened by
+ * its name in that directory, held open in `d` for the next file of the
+ * walk. Where the directory cannot be opened, the full path is, and fails
+ * as it would have. A descriptor, or -1 with errno set. */
+int cli_open_in(open_dir *d, const char *path, bool walked);
 
 /* Close d's directory, if open. */
 void cli_close_dir(open_dir *d);

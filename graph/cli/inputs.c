@@ -39,12 +39,12 @@ typedef enum {
 typedef struct {
   const char *path;  /* in the arena */
   const char *first; /* the earlier naming: duplicates, E_LOOP, E_SAME_DIR */
-  const char *dir;   /* a walk's: the directory holding it (cli_open_in) */
   entry_kind kind;
   int err;      /* E_FAIL: an errno value */
   bool regular; /* stat'ed as a regular file: size is set (and its
                    identity was in sckg_inputs.ids while walking) */
   bool dup;     /* read already under the name `first` */
+  bool walked;  /* found by a directory walk (cli_open_in) */
   uint64_t size;
 } entry;
 
@@ -302,7 +302,7 @@ static void walk(sckg_inputs *it, const char *dir, const dir_chain *chain) {
     else if (S_ISDIR(list[i].st.st_mode))
       enter_dir(it, path, &list[i].st, chain);
     else
-      add_file(it, path, &list[i].st)->dir = dir;
+      add_file(it, path, &list[i].st)->walked = true;
     free(list[i].name);
   }
   free(list);
@@ -349,7 +349,7 @@ static void mark_duplicates(sckg_inputs *it) {
     e->first = it->entries[ids[run].index].path;
   }
   /* what the walk needed goes: the list stays for the whole run, one
-   * entry per file (a million files: about 50 MB with their paths) */
+   * entry per file (a million files: about 40 MB with their paths) */
   free(ids);
   it->ids = NULL;
   it->n_ids = it->ids_cap = 0;
@@ -783,7 +783,7 @@ static bool open_entry(sckg_inputs *it, const entry *e, sckg_input *out) {
   bool is_stdin = e->kind == E_STDIN;
   const char *shown = is_stdin ? STDIN_SHOWN : e->path;
   uint64_t added = 0;
-  int fd = is_stdin ? STDIN_FILENO : cli_open_in(&it->dir, e->dir, e->path);
+  int fd = is_stdin ? STDIN_FILENO : cli_open_in(&it->dir, e->path, e->walked);
   struct stat st;
   int err = 0;
   if (fd < 0 || fstat(fd, &st) != 0) {
