@@ -472,7 +472,6 @@ const lex_actor *sckg_lexicon_by_name(const sckg_schema *s, const char *label,
   }
   const lex_actor *found = NULL;
   if (ok && n) {
-    sckg_ascii_lower(norm.ptr, 0);
     size_t nc;
     const char *first = toks[0];
     /* the index is keyed by the lowered first token */
