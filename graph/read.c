@@ -94,15 +94,18 @@ static sckg_sentence *make_sentence(sckg_graph *g, sckg_article *art,
                                     const article_text *t, size_t si,
                                     size_t *cp_pos, size_t *byte_pos) {
   const sentence_span *sp = &t->sents[si];
-  /* code points are counted incrementally: sentences come in order */
+  /* code points are counted incrementally, each byte once: sentences come
+   * in order and do not overlap, so the count goes on from the end of the
+   * one before */
   if (sp->b < *byte_pos) {
     *cp_pos = 0;
     *byte_pos = 0;
   }
-  *cp_pos += sckg_utf8_count(t->body + *byte_pos, sp->b - *byte_pos);
-  *byte_pos = sp->b;
-  size_t begin = *cp_pos;
+  size_t begin =
+      *cp_pos + sckg_utf8_count(t->body + *byte_pos, sp->b - *byte_pos);
   size_t end = begin + sckg_utf8_count(t->body + sp->b, sp->e - sp->b);
+  *cp_pos = end;
+  *byte_pos = sp->e;
   sckg_sentence *s = sckg_arena_alloc_dirty(g->arena, sizeof *s);
   s->article = art;
   s->begin = begin;
