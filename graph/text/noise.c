@@ -98,8 +98,10 @@ void sckg_noise_survey(const sckg_schema *s, const char *p, size_t b, size_t e,
     /* here p[i - 1], if any, is neither a letter nor a digit */
     size_t at = i++;
     char c = p[at];
+    /* one test, not a test of `follows` then of its bit: a third of
+     * words open with a byte some head opens with, too many to predict */
     uint32_t follows = s->noise_heads.follows[(unsigned char)c];
-    if (follows && (i == e || follows >> (p[i] & 31) & 1))
+    if (i < e ? follows >> (p[i] & 31) & 1 : follows != 0)
       note_heads(s, p, at, e, sv);
     bool word = !blank(c) && (at == b || blank(p[at - 1]));
     if (word && words < most && ++words == most && e - at > NOISE_TAIL_BYTES) {
