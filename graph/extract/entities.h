@@ -26,6 +26,10 @@ struct ex_actor {
   bool named;           /* named in the text, not only some name's parent */
   size_t met;           /* how many times a name or the lexicon gave it */
   bool mentioned;       /* in the extraction's mentions already */
+  /* for a state, how many times the article named it so far (the state
+   * it is most about: mentions.c); an actor lives one article, so the
+   * count is the article's */
+  size_t state_count;
   /* a bit (byte % 64) for the first byte of each word of `label`, for a
    * quick test that no word of it starts so (mentions.c); valid while
    * initials_of == label (a label met again may change) */

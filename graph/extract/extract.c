@@ -586,7 +586,6 @@ static void read_article(sckg_extractor *x, const sckg_schema *s,
     r->sent_index = i;
     read_sentence(r, a->sents[i].b, a->sents[i].e);
   }
-  sckg_pmap_free(&r->st.state_counts);
   sckg_vec_free(&r->st.persons);
   out->actors = r->ents.order; /* handed over */
   r->ents.order = (sckg_vec){0};

@@ -87,8 +87,7 @@ typedef struct {
   /* government agencies and international bodies named, latest last:
    * "the ministry" is the latest whose name says ministry */
   recent_actors agencies, igos;
-  sckg_pmap state_counts; /* ex_actor * -> (void *)count */
-  sckg_vec persons;       /* ex_actor *, persons named so far */
+  sckg_vec persons; /* ex_actor *, persons named so far */
   ex_actor *last_state;
   size_t n_last_agents[SCKG_EV_COUNT];  /* in `last_agents` */
   size_t last_para[SCKG_EV_COUNT];      /* the paragraph it was told in */
