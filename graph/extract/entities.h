@@ -41,7 +41,7 @@ typedef struct {
   const sckg_schema *s;
   sckg_arena *arena;    /* the actors and their strings */
   sckg_strtab *strings; /* slugs and the text's labels, interned */
-  sckg_pmap by_slug;    /* interned slug -> ex_actor */
+  sckg_pmap by_slug;    /* slug, as keyed (entities.c) -> ex_actor */
   sckg_pmap by_short;   /* interned slug of a short form -> its full name's */
   /* by lex_actor index, kept from one article to the next: an article
    * meets a few dozen of the lexicon's hundreds of actors, so the next
