@@ -26,6 +26,7 @@ struct ex_actor {
   bool named;           /* named in the text, not only some name's parent */
   size_t met;           /* how many times a name or the lexicon gave it */
   bool mentioned;       /* in the extraction's mentions already */
+  bool in_persons;      /* in the article's persons (reader.h) already */
   /* for a state, how many times the article named it so far (the state
    * it is most about: mentions.c); an actor lives one article, so the
    * count is the article's */

@@ -114,7 +114,10 @@ static void remember(reader *r, frame *f, size_t nf) {
         st->last_group = a;
       else if (a->cls == SCKG_CLASS_PERSON) {
         st->last_person = a;
-        sckg_vec_push_unique(&st->persons, a);
+        if (!a->in_persons) { /* a flag, not a search of the list */
+          a->in_persons = true;
+          sckg_vec_push(&st->persons, a);
+        }
       } else if (a->cls == SCKG_CLASS_AGENCY)
         ex_remember_recent(&st->agencies, a);
       else if (a->cls == SCKG_CLASS_ORGANIZATION)
