@@ -61,7 +61,7 @@ static ex_actor *lex_node(entity_table *t, const lex_actor *la) {
   if (t->by_lex[la->index])
     return t->by_lex[la->index];
   ex_actor *parent = la->parent ? lex_node(t, la->parent) : NULL;
-  const char *slug = sckg_entities_intern(t, la->id, strlen(la->id));
+  const char *slug = la->id; /* the key of that slug (slug_of) */
   ex_actor *a = sckg_pmap_get(&t->by_slug, slug);
   if (!a) {
     /* the lexicon's label, as its item, lives as long as the schema: no
@@ -202,16 +202,26 @@ static const lex_actor *lexicon_name(entity_table *t, const char *label,
   return la;
 }
 
+/* The slug of name[0..stem) as the key of by_slug, which is compared by
+ * address: the lexicon's own string when it is a lexicon actor's id (an
+ * article meets dozens of those, and lex_node then keys them with no
+ * copy), else the table's interned copy. */
+static const char *slug_of(entity_table *t, const char *name, size_t stem) {
+  sckg_buf buf = {0};
+  sckg_slugify(&buf, name, stem);
+  const lex_actor *la = buf.ptr ? sckg_lexicon_actor(t->s, buf.ptr) : NULL;
+  const char *slug = la ? la->id : sckg_entities_intern(t, buf.ptr, buf.len);
+  sckg_buf_free(&buf);
+  return slug;
+}
+
 ex_actor *sckg_entities_named(entity_table *t, const char *label, size_t len,
                               sckg_class cls, ex_actor *parent) {
   size_t stem = sckg_name_stem(label, len);
   const lex_actor *la = lexicon_name(t, label, len, stem);
   if (la)
     return sckg_entities_lex(t, la);
-  sckg_buf buf = {0};
-  sckg_slugify(&buf, label, stem);
-  const char *slug = sckg_entities_intern(t, buf.ptr, buf.len);
-  sckg_buf_free(&buf);
+  const char *slug = slug_of(t, label, stem);
   ex_actor *a = sckg_pmap_get(&t->by_slug, slug);
   /* a short form of a name the article gave before is that actor, whatever
    * class its words alone would suggest */
@@ -256,10 +266,7 @@ ex_actor *sckg_entities_alias(entity_table *t, const char *name, size_t len,
   size_t stem = sckg_name_stem(name, len);
   if (lexicon_name(t, name, len, stem))
     return NULL;
-  sckg_buf buf = {0};
-  sckg_slugify(&buf, name, stem);
-  const char *slug = sckg_entities_intern(t, buf.ptr, buf.len);
-  sckg_buf_free(&buf);
+  const char *slug = slug_of(t, name, stem);
   ex_actor *a = sckg_pmap_get(&t->by_slug, slug);
   if (a == full || sckg_pmap_get(&t->by_short, slug))
     return NULL;

@@ -26,6 +26,11 @@ struct ex_actor {
   bool named;           /* named in the text, not only some name's parent */
   size_t met;           /* how many times a name or the lexicon gave it */
   bool mentioned;       /* in the extraction's mentions already */
+  bool in_persons;      /* in the article's persons (reader.h) already */
+  /* for a state, how many times the article named it so far (the state
+   * it is most about: mentions.c); an actor lives one article, so the
+   * count is the article's */
+  size_t state_count;
   /* a bit (byte % 64) for the first byte of each word of `label`, for a
    * quick test that no word of it starts so (mentions.c); valid while
    * initials_of == label (a label met again may change) */
@@ -37,7 +42,7 @@ typedef struct {
   const sckg_schema *s;
   sckg_arena *arena;    /* the actors and their strings */
   sckg_strtab *strings; /* slugs and the text's labels, interned */
-  sckg_pmap by_slug;    /* interned slug -> ex_actor */
+  sckg_pmap by_slug;    /* slug, as keyed (entities.c) -> ex_actor */
   sckg_pmap by_short;   /* interned slug of a short form -> its full name's */
   /* by lex_actor index, kept from one article to the next: an article
    * meets a few dozen of the lexicon's hundreds of actors, so the next

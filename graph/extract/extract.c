@@ -114,7 +114,10 @@ static void remember(reader *r, frame *f, size_t nf) {
         st->last_group = a;
       else if (a->cls == SCKG_CLASS_PERSON) {
         st->last_person = a;
-        sckg_vec_push_unique(&st->persons, a);
+        if (!a->in_persons) { /* a flag, not a search of the list */
+          a->in_persons = true;
+          sckg_vec_push(&st->persons, a);
+        }
       } else if (a->cls == SCKG_CLASS_AGENCY)
         ex_remember_recent(&st->agencies, a);
       else if (a->cls == SCKG_CLASS_ORGANIZATION)
@@ -356,7 +359,9 @@ static bool split_affiliation(const reader *r, token *t, size_t written,
 /* "Seoul and Washington vowed to keep a closer watch": two parties vowing
  * an act together pledge cooperation; one party vowing its own act ("Kim
  * vowed to build more weapons") pledges none. */
-static void drop_lone_joint_acts(frame *f, size_t nf) {
+static void drop_lone_joint_acts(const reader *r, frame *f, size_t nf) {
+  if (!(r->flags_seen & PAT_JOINT))
+    return;
   for (size_t i = 0; i < nf; i++)
     if ((f[i].t->pat->flags & PAT_JOINT) && f[i].n_agents < 2)
       f[i].drop = true;
@@ -384,6 +389,59 @@ static void add_token(reader *r, const token *t, const lex_word *w) {
   if (t->lower)
     r->words_seen[sckg_lexicon_bloom_bit(r->s, t->lower)] = 1;
   r->toks[r->n++] = *t;
+}
+
+/* The frames of the sentence's triggers, each with its agents and
+ * targets from its own slots. */
+static void read_frames(reader *r, frame *f) {
+  memset(f, 0, r->nt * sizeof *f);
+  r->flags_seen = 0;
+  for (size_t i = 0; i < r->nt; i++) {
+    f[i].t = &r->t[i];
+    f[i].denies_charge = -1; /* ex_denied_charges, for a denial only */
+    r->flags_seen |= r->t[i].pat->flags;
+  }
+  ex_read_frames(r, f, r->nt);
+  if (ex_resolve_speakers(r, f, r->nt))
+    ex_read_frames(r, f, r->nt); /* again, now that "we" is known */
+}
+
+/* The sentence text [b, e), its mentions and its nf frames to the trace. */
+static void trace_sentence(reader *r, const frame *f, size_t nf, size_t b,
+                           size_t e) {
+  trace(r, "S: %.*s", (int)(e - b), r->text + b);
+  for (size_t i = 0; i < r->nm; i++)
+    trace(r, "  M[%zu] %.*s n=%zu g=%d prep=%s poss=%d kind=%d pl=%d a0=%s", i,
+          (int)(r->toks[r->m[i].te - 1].e - r->toks[r->m[i].tb].b),
+          r->text + r->toks[r->m[i].tb].b, r->m[i].n, r->m[i].group,
+          r->m[i].prep ? r->m[i].prep : "-", r->m[i].poss, r->m[i].kind,
+          r->m[i].plural, r->m[i].n ? r->m[i].actors[0]->label : "-");
+  for (size_t i = 0; i < nf; i++)
+    trace(r, "  T %s %s agents=%zu (slot %d) targets=%zu q=%d",
+          sckg_event_types[f[i].t->pat->type].name, f[i].t->text, f[i].n_agents,
+          (int)f[i].agent_slot, f[i].n_targets, f[i].t->quoted);
+}
+
+/* The frames read against each other (speakers, denials, the doers and
+ * victims of crimes, answers), then the events they give. */
+static void settle_frames(reader *r, frame *f) {
+  ex_cited_sources(r, f, r->nt);
+  ex_speaker_slots(r, f, r->nt);
+  ex_announced_acts(r, f, r->nt);
+  ex_event_objects(r, f, r->nt);
+  ex_accused_of_crimes(r, f, r->nt);
+  ex_crimes_not_by_accusers(r, f, r->nt);
+  ex_apply_denials(r, f, r->nt);
+  ex_inherit_agents(r, f, r->nt);
+  ex_answered_parties(r, f, r->nt);
+  ex_same_targets(r, f, r->nt);
+  ex_regime_targets(r, f, r->nt);
+  ex_proceeds_targets(r, f, r->nt);
+  ex_victim_pronouns(r, f, r->nt);
+  ex_warnings_of_crime(r, f, r->nt);
+  ex_denied_charges(r, f, r->nt);
+  drop_lone_joint_acts(r, f, r->nt);
+  ex_emit_frames(r, f, r->nt);
 }
 
 static void read_sentence(reader *r, size_t b, size_t e) {
@@ -446,43 +504,15 @@ static void read_sentence(reader *r, size_t b, size_t e) {
   ex_find_triggers(r);
   ex_find_dates(r);
   frame f[MAX_TRIGGERS];
-  memset(f, 0, r->nt * sizeof *f);
-  for (size_t i = 0; i < r->nt; i++)
-    f[i].t = &r->t[i];
-  ex_read_frames(r, f, r->nt);
-  if (ex_resolve_speakers(r, f, r->nt))
-    ex_read_frames(r, f, r->nt); /* again, now that "we" is known */
-  if (r->trace) {
-    trace(r, "S: %.*s", (int)(e - b), r->text + b);
-    for (size_t i = 0; i < r->nm; i++)
-      trace(r, "  M[%zu] %.*s n=%zu g=%d prep=%s poss=%d kind=%d pl=%d a0=%s",
-            i, (int)(r->toks[r->m[i].te - 1].e - r->toks[r->m[i].tb].b),
-            r->text + r->toks[r->m[i].tb].b, r->m[i].n, r->m[i].group,
-            r->m[i].prep ? r->m[i].prep : "-", r->m[i].poss, r->m[i].kind,
-            r->m[i].plural, r->m[i].n ? r->m[i].actors[0]->label : "-");
-    for (size_t i = 0; i < r->nt; i++)
-      trace(r, "  T %s %s agents=%zu (slot %d) targets=%zu q=%d",
-            sckg_event_types[f[i].t->pat->type].name, f[i].t->text,
-            f[i].n_agents, (int)f[i].agent_slot, f[i].n_targets,
-            f[i].t->quoted);
-  }
-  ex_cited_sources(r, f, r->nt);
-  ex_speaker_slots(r, f, r->nt);
-  ex_announced_acts(r, f, r->nt);
-  ex_event_objects(r, f, r->nt);
-  ex_accused_of_crimes(f, r->nt);
-  ex_crimes_not_by_accusers(f, r->nt);
-  ex_apply_denials(r, f, r->nt);
-  ex_inherit_agents(r, f, r->nt);
-  ex_answered_parties(r, f, r->nt);
-  ex_same_targets(r, f, r->nt);
-  ex_regime_targets(r, f, r->nt);
-  ex_proceeds_targets(r, f, r->nt);
-  ex_victim_pronouns(r, f, r->nt);
-  ex_warnings_of_crime(r, f, r->nt);
-  ex_denied_charges(f, r->nt);
-  drop_lone_joint_acts(f, r->nt);
-  ex_emit_frames(r, f, r->nt);
+  /* the passes from here to the events read only the frames: a sentence
+   * with no trigger (one in five) skips them whole */
+  size_t nf = r->nt;
+  if (nf)
+    read_frames(r, f);
+  if (r->trace)
+    trace_sentence(r, f, nf, b, e);
+  if (nf)
+    settle_frames(r, f);
   ex_date_named_again(r);
   remember(r, f, r->nt);
 }
@@ -559,7 +589,6 @@ static void read_article(sckg_extractor *x, const sckg_schema *s,
     r->sent_index = i;
     read_sentence(r, a->sents[i].b, a->sents[i].e);
   }
-  sckg_pmap_free(&r->st.state_counts);
   sckg_vec_free(&r->st.persons);
   out->actors = r->ents.order; /* handed over */
   r->ents.order = (sckg_vec){0};

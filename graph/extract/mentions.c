@@ -14,8 +14,7 @@ ex_actor *ex_actor_of(reader *r, const lex_actor *a) {
 void ex_count_state(reader *r, ex_actor *a) {
   if (!a || a->cls != SCKG_CLASS_STATE)
     return;
-  size_t c = (size_t)sckg_pmap_get(&r->st.state_counts, a);
-  sckg_pmap_put(&r->st.state_counts, a, (void *)(c + 1));
+  a->state_count++;
   r->st.last_state = a;
 }
 
@@ -36,7 +35,7 @@ ex_actor *ex_topic_state(reader *r) {
           here |= r->m[k].actors[q] == a;
     if (here)
       continue;
-    size_t c = (size_t)sckg_pmap_get(&r->st.state_counts, a);
+    size_t c = a->state_count;
     if (c > best_n || (c == best_n && c && a == r->st.last_state)) {
       best = a;
       best_n = c;

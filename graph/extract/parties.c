@@ -8,6 +8,8 @@
 /* Denials: events after a denial in its sentence are negated, and take the
  * denier as agent when they have none. */
 void ex_apply_denials(const reader *r, frame *f, size_t nf) {
+  if (!(r->flags_seen & PAT_DENY))
+    return; /* no denial in the sentence */
   for (size_t i = 0; i < nf; i++) {
     if (!(f[i].t->pat->flags & PAT_DENY) || f[i].negated)
       continue;
@@ -31,9 +33,10 @@ void ex_apply_denials(const reader *r, frame *f, size_t nf) {
 /* "Washington and Seoul accuse North Korea of supplying Russia, a charge
  * that both Moscow and Pyongyang deny": a denial after an accusation in its
  * sentence is aimed at the accusers and denies what they charge. */
-void ex_denied_charges(frame *f, size_t nf) {
+void ex_denied_charges(const reader *r, frame *f, size_t nf) {
+  if (!(r->flags_seen & PAT_DENY))
+    return; /* no denial in the sentence */
   for (size_t i = 0; i < nf; i++) {
-    f[i].denies_charge = -1;
     if (!(f[i].t->pat->flags & PAT_DENY) || !f[i].n_agents)
       continue;
     for (size_t k = i; k-- > 0;)
@@ -111,6 +114,8 @@ void ex_speaker_slots(const reader *r, frame *f, size_t nf) {
  * whose source is named after it is the source's claim, not the
  * reporter's. */
 void ex_cited_sources(const reader *r, frame *f, size_t nf) {
+  if (!(r->flags_seen & (PAT_REPORT | PAT_STATEMENT)))
+    return; /* no report nor statement in the sentence */
   for (size_t i = 0; i < nf; i++) {
     const trigger *t = f[i].t;
     if (!(t->pat->flags & (PAT_REPORT | PAT_STATEMENT)) ||
@@ -138,6 +143,8 @@ void ex_cited_sources(const reader *r, frame *f, size_t nf) {
  * reports it in the sentence. A crime never is: "the funds were stolen,
  * the FBI said" names no thief. */
 void ex_announced_acts(const reader *r, frame *f, size_t nf) {
+  if (!(r->flags_seen & (PAT_REPORT | PAT_STATEMENT)))
+    return; /* no report nor statement in the sentence */
   for (size_t i = 0; i < nf; i++) {
     const trigger *t = f[i].t;
     if (f[i].n_agents || t->quoted ||
@@ -159,6 +166,8 @@ void ex_announced_acts(const reader *r, frame *f, size_t nf) {
  * reports that crime: an accusation, not a threat. "warned that X would
  * pay" or "warned of retaliation" stay threats. */
 void ex_warnings_of_crime(const reader *r, frame *f, size_t nf) {
+  if (!(r->flags_seen & PAT_CRIME))
+    return; /* no crime in the sentence */
   for (size_t i = 0; i < nf; i++) {
     const trigger *t = f[i].t;
     if (t->pat->type != SCKG_EV_THREATEN || !f[i].n_agents ||
@@ -185,7 +194,9 @@ void ex_warnings_of_crime(const reader *r, frame *f, size_t nf) {
 /* A crime whose only agent is the clause subject that also accuses,
  * sanctions or reports ("The FBI blamed North Korea for the theft") is not
  * that subject's: it falls back to the accused. */
-void ex_crimes_not_by_accusers(frame *f, size_t nf) {
+void ex_crimes_not_by_accusers(const reader *r, frame *f, size_t nf) {
+  if (!(r->flags_seen & PAT_CRIME))
+    return; /* no crime in the sentence */
   for (size_t i = 0; i < nf; i++) {
     slot_kind sl = f[i].agent_slot;
     if (!(f[i].t->pat->flags & PAT_CRIME) ||
@@ -216,6 +227,8 @@ void ex_crimes_not_by_accusers(frame *f, size_t nf) {
  * reader took for one of the crime's own authors stands for the accuser,
  * the agent of the sentence's first frame, when that is another side. */
 void ex_victim_pronouns(const reader *r, frame *f, size_t nf) {
+  if (!(r->flags_seen & PAT_CRIME))
+    return; /* no crime in the sentence */
   for (size_t i = 0; i < nf; i++) {
     const trigger *t = f[i].t;
     if (!(t->pat->flags & PAT_CRIME) || f[i].n_targets || !f[i].n_agents)
@@ -270,6 +283,8 @@ static bool object_relative(const reader *r, size_t b, size_t e) {
  * a crime the relative clause on its object tells of the property. A
  * crime named again ("the New York theft") tells nothing new of it. */
 void ex_proceeds_targets(const reader *r, frame *f, size_t nf) {
+  if (!(r->flags_seen & PAT_CRIME))
+    return; /* no crime in the sentence */
   for (size_t i = 0; i < nf; i++) {
     sckg_event_type ty = f[i].t->pat->type;
     if (f[i].n_targets || !f[i].n_agents || f[i].drop ||
@@ -397,6 +412,8 @@ static bool for_the_crime(const reader *r, const frame *f, size_t k, size_t i) {
  * accusation, criticism, concern or charge, or of sanctions imposed for
  * them, else the last subject. */
 void ex_inherit_agents(reader *r, frame *f, size_t nf) {
+  if (!(r->flags_seen & PAT_CRIME))
+    return; /* no crime in the sentence */
   for (size_t i = 0; i < nf; i++) {
     if (f[i].n_agents || !(f[i].t->pat->flags & PAT_CRIME))
       continue;
@@ -478,13 +495,14 @@ void ex_inherit_agents(reader *r, frame *f, size_t nf) {
       f[i].back_reference = true;
     }
   }
-  (void)r;
 }
 
 /* "denied U.S. accusations that it hacked Sony": an accusation that
  * names no one accused accuses whoever did the crime it charges, told
  * after it in its clause. */
-void ex_accused_of_crimes(frame *f, size_t nf) {
+void ex_accused_of_crimes(const reader *r, frame *f, size_t nf) {
+  if (!(r->flags_seen & PAT_CRIME))
+    return; /* no crime in the sentence */
   for (size_t i = 0; i < nf; i++) {
     if (f[i].t->pat->type != SCKG_EV_ACCUSE || f[i].n_targets || !f[i].n_agents)
       continue;

@@ -87,8 +87,7 @@ typedef struct {
   /* government agencies and international bodies named, latest last:
    * "the ministry" is the latest whose name says ministry */
   recent_actors agencies, igos;
-  sckg_pmap state_counts; /* ex_actor * -> (void *)count */
-  sckg_vec persons;       /* ex_actor *, persons named so far */
+  sckg_vec persons; /* ex_actor *, persons named so far */
   ex_actor *last_state;
   size_t n_last_agents[SCKG_EV_COUNT];  /* in `last_agents` */
   size_t last_para[SCKG_EV_COUNT];      /* the paragraph it was told in */
@@ -188,6 +187,11 @@ typedef struct {
    * when the sentence has none */
   sckg_wclass classes_seen;
   unsigned kinds_seen;
+  /* and all the flags (PAT_ bits) of the patterns of its triggers, once
+   * they are found: a pass over the frames that acts only on a denial, a
+   * crime or a report is skipped whole when the sentence has none (most
+   * have none of one or the other) */
+  unsigned flags_seen;
   /* the longest phrase of each kind at each token and its end token,
    * found once as the sentence is read (ex_find_phrases): every pass of
    * the reader asks the same questions of the same tokens */
@@ -237,7 +241,8 @@ typedef struct {
   slot_kind agent_slot; /* which slot gave the agents */
   ex_actor *victim;     /* a company named before a crime noun */
   bool back_reference;  /* "the theft": told of before, not asserted here */
-  long denies_charge;   /* a denial of the accusation frame with this index */
+  long denies_charge;   /* a denial of the accusation frame with this index;
+                          -1 (as read_sentence starts it): none */
   bool negated;
   bool drop;
   const statement_memory *refers_back; /* "the statement" named again */
@@ -472,10 +477,10 @@ bool ex_resolve_speakers(reader *r, const frame *f, size_t nf);
 
 /* parties.c */
 void ex_apply_denials(const reader *r, frame *f, size_t nf);
-void ex_crimes_not_by_accusers(frame *f, size_t nf);
-void ex_denied_charges(frame *f, size_t nf);
+void ex_crimes_not_by_accusers(const reader *r, frame *f, size_t nf);
+void ex_denied_charges(const reader *r, frame *f, size_t nf);
 void ex_inherit_agents(reader *r, frame *f, size_t nf);
-void ex_accused_of_crimes(frame *f, size_t nf);
+void ex_accused_of_crimes(const reader *r, frame *f, size_t nf);
 void ex_same_targets(reader *r, frame *f, size_t nf);
 void ex_regime_targets(reader *r, frame *f, size_t nf);
 void ex_proceeds_targets(const reader *r, frame *f, size_t nf);

@@ -866,12 +866,45 @@ static void lexicon_actors_are_each_articles_own(void **state) {
   sckg_arena_free(second);
 }
 
+/* A name read from the text whose slug is a lexicon actor's id, though
+ * the lexicon knows no such name, is that actor, whichever the article
+ * met first: the id keys both. */
+static void a_slug_that_is_an_id_is_the_lexicon_actor(void **state) {
+  (void)state;
+  const sckg_schema *s = NULL;
+  assert_int_equal(sckg_schema_embedded(&s), SCKG_OK);
+  const lex_actor *la = NULL; /* an id that is no name of the lexicon */
+  for (size_t i = 0; i < s->n_actors && !la; i++)
+    if (!sckg_lexicon_by_name(s, s->actors[i]->id, strlen(s->actors[i]->id)))
+      la = s->actors[i];
+  assert_non_null(la);
+  for (int text_first = 0; text_first < 2; text_first++) {
+    entity_table t = {0};
+    sckg_arena *arena = sckg_arena_new();
+    sckg_entities_init(&t, s, arena);
+    ex_actor *by_text = NULL, *by_lex = NULL;
+    if (text_first)
+      by_text = sckg_entities_named(&t, la->id, strlen(la->id),
+                                    SCKG_CLASS_ORGANIZATION, NULL);
+    by_lex = sckg_entities_lex(&t, la);
+    if (!text_first)
+      by_text = sckg_entities_named(&t, la->id, strlen(la->id),
+                                    SCKG_CLASS_ORGANIZATION, NULL);
+    assert_ptr_equal(by_text, by_lex);
+    assert_true(by_lex->from_lexicon);
+    sckg_entities_free(&t);
+    sckg_entities_release(&t);
+    sckg_arena_free(arena);
+  }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(name_stem_drops_web_suffix),
       cmocka_unit_test(short_forms_of_a_name),
       cmocka_unit_test(longest_label_wins),
       cmocka_unit_test(lexicon_actors_are_each_articles_own),
+      cmocka_unit_test(a_slug_that_is_an_id_is_the_lexicon_actor),
       cmocka_unit_test(coordinated_subject),
       cmocka_unit_test(concern_over_a_possessor),
       cmocka_unit_test(passive_with_by_phrase),
