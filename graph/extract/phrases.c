@@ -486,8 +486,8 @@ static const phrase *trigger_at(const reader *r, size_t i, size_t *end) {
  * relative word and its subject's name, is the pattern with its object
  * moved before it. Returns the pattern's phrase, or NULL. */
 static const phrase *object_relative_at(reader *r, size_t i) {
-  /* the word must start phrases open after it (looked for below) */
-  if (!ex_is_lower_word(r, i) || !r->lexw[i] || !r->lexw[i]->n_open)
+  /* the word must start such a phrase (looked for below) */
+  if (!r->lexw[i] || !r->lexw[i]->moves_object || !ex_is_lower_word(r, i))
     return NULL;
   size_t s = i;
   while (s > 0 && (ex_word(r, s - 1) & (W_AUX | W_NEG)))
@@ -521,8 +521,7 @@ static const phrase *object_relative_at(reader *r, size_t i) {
          (!object || sig->bits[0] != sckg_lexicon_bloom_bit(r->s, object))))
       continue;
     const phrase *ph = r->s->phrases[at];
-    if (ph->kind == PH_TRIGGER && ph->n == 3 && ph->star == 1 &&
-        !(ph->pattern->flags & PAT_NOUN) && token_matches(r, ph, 2, s - 1))
+    if (lex_moves_object(ph) && token_matches(r, ph, 2, s - 1))
       return ph;
   }
   return NULL;

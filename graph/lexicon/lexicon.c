@@ -314,6 +314,8 @@ static void build_index(sckg_schema *s) {
     w->phrases = s->phrases + i;
     w->n_phrases = (uint32_t)(j - i);
     w->n_open = n_open;
+    for (size_t k = i; k < i + n_open; k++)
+      w->moves_object |= lex_moves_object(s->phrases[lex_cand_at(s->cands[k])]);
     i = j;
   }
   free(tmp);

@@ -435,6 +435,8 @@ typedef struct {
    * so that the tagger need not look it up again in every sentence */
   uint16_t len;
   unsigned char pos, verb_infl;
+  /* of its open phrases, one moves its object (lex_moves_object) */
+  bool moves_object;
 } lex_word;
 
 /* The phrases a first word starts that fix their second word to one
@@ -446,6 +448,14 @@ typedef struct {
   uint64_t first, second;
   uint32_t at, n;
 } lex_pair;
+
+/* Is ph a verb, a gap and a word ("impose * sanctions"), whose word may
+ * stand before the verb as the object a relative clause moved ("the
+ * sanctions Japan imposed")? */
+static inline bool lex_moves_object(const phrase *ph) {
+  return ph->kind == PH_TRIGGER && ph->n == 3 && ph->star == 1 &&
+         !(ph->pattern->flags & PAT_NOUN);
+}
 
 /* The phrases that may match at a token: those its word starts whose
  * second word is open (a '*', a class, or none) and those whose second
