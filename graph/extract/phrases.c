@@ -186,20 +186,27 @@ static bool more_words_in_sentence(const reader *w, const lex_sig *sig) {
   return true;
 }
 
-/* Can the phrase at place `at` of the schema's phrases match in this
- * sentence at all? Most candidates with a '*' after their first word,
- * which match_from would try at every word of the gap, fail here, and
- * without their phrase read: the schema keeps each phrase's signature
- * (lex_sig). Token_matches compares each signed word's lowered form with
- * the token's, so a word missing from the sentence rules the phrase out. */
-static inline bool words_in_sentence(const reader *w, const lex_sig *sig) {
+/* Can the phrase of signature sig match in this sentence at all? Most
+ * candidates with a '*' after their first word, which match_from would try
+ * at every word of the gap, fail here, and without their phrase read: the
+ * schema keeps each phrase's signature (lex_sig). Token_matches compares
+ * each signed word's lowered form with the token's, so a word missing from
+ * the sentence rules the phrase out. Most candidates fail on their key,
+ * the first signed word, which their entry of sckg_schema.cands carries:
+ * the caller tests it, and this the others. */
+static inline bool rest_in_sentence(const reader *w, const lex_sig *sig) {
   const unsigned char *seen = w->words_seen, *b = sig->bits;
-  /* most phrases sign four words or fewer: those without a loop. Most
-   * candidates fail on their first word: it alone, then the next three
-   * without a branch (a test of all four read 3.0M instructions more on
-   * 800 articles, and mispredicted no fewer branches) */
-  return seen[b[0]] && (seen[b[1]] & seen[b[2]] & seen[b[3]]) &&
+  /* most phrases sign four words or fewer: those without a loop, and
+   * without a branch (a test of each read 3.0M instructions more on 800
+   * articles, and mispredicted no fewer branches) */
+  return (seen[b[1]] & seen[b[2]] & seen[b[3]]) &&
          (sig->n <= LEX_SIG_TESTED || more_words_in_sentence(w, sig));
+}
+
+/* Can the phrase of cands entry c (lex_cand_at) match in the sentence? */
+static inline bool cand_in_sentence(const reader *w, uint32_t c) {
+  return w->words_seen[lex_cand_key(c)] &&
+         rest_in_sentence(w, &w->s->sigs[lex_cand_at(c)]);
 }
 
 /* The phrases that may match at a token, in the schema's order (longest
@@ -221,12 +228,13 @@ static void cands_at(const reader *r, size_t i, cand_iter *it) {
 static const phrase *next_cand(const reader *r, cand_iter *it) {
   const lex_cands *c = &it->c;
   while (it->a < c->n_open || it->b < c->n_fixed) {
-    uint32_t at = it->b == c->n_fixed || (it->a < c->n_open &&
-                                          c->open[it->a] < c->fixed[it->b])
-                      ? c->open[it->a++]
-                      : c->fixed[it->b++];
-    if (words_in_sentence(r, &r->s->sigs[at]))
-      return r->s->phrases[at];
+    uint32_t e = it->b == c->n_fixed ||
+                         (it->a < c->n_open && lex_cand_at(c->open[it->a]) <
+                                                   lex_cand_at(c->fixed[it->b]))
+                     ? c->open[it->a++]
+                     : c->fixed[it->b++];
+    if (cand_in_sentence(r, e))
+      return r->s->phrases[lex_cand_at(e)];
   }
   return NULL;
 }
@@ -254,8 +262,10 @@ static void memo_candidates(reader *r, size_t i, const uint32_t *list,
   const lex_sig *sigs = r->s->sigs;
   phrase *const *phrases = r->s->phrases;
   for (uint32_t k = 0; k < n; k++) {
-    uint32_t at = list[k];
-    if (!words_in_sentence(r, &sigs[at]))
+    if (!r->words_seen[lex_cand_key(list[k])])
+      continue; /* most do, on the entry alone */
+    uint32_t at = lex_cand_at(list[k]);
+    if (!rest_in_sentence(r, &sigs[at]))
       continue;
     const phrase *ph = phrases[at];
     unsigned kind = ph->kind, bit = 1u << kind;
@@ -476,8 +486,8 @@ static const phrase *trigger_at(const reader *r, size_t i, size_t *end) {
  * relative word and its subject's name, is the pattern with its object
  * moved before it. Returns the pattern's phrase, or NULL. */
 static const phrase *object_relative_at(reader *r, size_t i) {
-  /* the word must start phrases open after it (looked for below) */
-  if (!ex_is_lower_word(r, i) || !r->lexw[i] || !r->lexw[i]->n_open)
+  /* the word must start such a phrase (looked for below) */
+  if (!r->lexw[i] || !r->lexw[i]->moves_object || !ex_is_lower_word(r, i))
     return NULL;
   size_t s = i;
   while (s > 0 && (ex_word(r, s - 1) & (W_AUX | W_NEG)))
@@ -504,14 +514,14 @@ static const phrase *object_relative_at(reader *r, size_t i) {
   for (uint32_t k = 0; k < c.n_open; k++) {
     /* of a verb, gap and word, the word's bit is the signature's only one:
      * rule out the others without reading them */
-    const lex_sig *sig = &r->s->sigs[c.open[k]];
+    uint32_t at = lex_cand_at(c.open[k]);
+    const lex_sig *sig = &r->s->sigs[at];
     if (sig->n > 1 ||
         (sig->n == 1 &&
          (!object || sig->bits[0] != sckg_lexicon_bloom_bit(r->s, object))))
       continue;
-    const phrase *ph = r->s->phrases[c.open[k]];
-    if (ph->kind == PH_TRIGGER && ph->n == 3 && ph->star == 1 &&
-        !(ph->pattern->flags & PAT_NOUN) && token_matches(r, ph, 2, s - 1))
+    const phrase *ph = r->s->phrases[at];
+    if (lex_moves_object(ph) && token_matches(r, ph, 2, s - 1))
       return ph;
   }
   return NULL;

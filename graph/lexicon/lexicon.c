@@ -148,26 +148,40 @@ lex_actor *sckg_lexicon_actor(const sckg_schema *s, const char *id) {
   return NULL;
 }
 
+/* Does a phrase fix its second word: has it one, and no '*' nor class
+ * there? */
+static bool fixes_second(const phrase *ph) {
+  return ph->n >= 2 && !(ph->is_star && ph->is_star[1]) &&
+         !(ph->wclass && ph->wclass[1]);
+}
+
 /* A phrase's second word when it fixes one: its interned lowered token,
- * or NULL when it has none or a '*' or a class there. */
+ * or NULL. */
 static const char *fixed_second(const phrase *ph) {
-  if (ph->n < 2 || (ph->is_star && ph->is_star[1]) ||
-      (ph->wclass && ph->wclass[1]))
-    return NULL;
-  return ph->ltoks[1];
+  return fixes_second(ph) ? ph->ltoks[1] : NULL;
 }
 
 void lex_sign_phrases(sckg_schema *s) {
   for (size_t i = 0; i < s->n_phrases; i++) {
     const phrase *ph = s->phrases[i];
     lex_sig sig = {0}; /* LEX_SIG_ANY past n */
+    size_t key_len = 0;
     /* a fixed second word is found with its pair (lex_pair), so a
      * candidate always has it: sign from the third word on */
-    for (size_t k = fixed_second(ph) ? 2 : 1; k < ph->n && sig.n < LEX_SIG_BITS;
-         k++)
-      if (!(ph->is_star && ph->is_star[k]) && !(ph->wclass && ph->wclass[k]))
-        sig.bits[sig.n++] =
-            (unsigned char)sckg_lexicon_bloom_bit(s, ph->ltoks[k]);
+    for (size_t k = fixes_second(ph) ? 2 : 1; k < ph->n && sig.n < LEX_SIG_BITS;
+         k++) {
+      if ((ph->is_star && ph->is_star[k]) || (ph->wclass && ph->wclass[k]))
+        continue;
+      unsigned char bit =
+          (unsigned char)sckg_lexicon_bloom_bit(s, ph->ltoks[k]);
+      size_t len = strlen(ph->ltoks[k]);
+      sig.bits[sig.n++] = bit;
+      if (len > key_len) { /* the key first (lex_sig) */
+        key_len = len;
+        sig.bits[sig.n - 1] = sig.bits[0];
+        sig.bits[0] = bit;
+      }
+    }
     s->sigs[i] = sig;
   }
 }
@@ -190,6 +204,10 @@ static lex_pair *pair_slot(const sckg_schema *s, uint64_t first,
 }
 
 void lex_pair_phrases(sckg_schema *s) {
+  for (size_t k = 0; k < s->n_phrases; k++) {
+    uint32_t at = lex_cand_at(s->cands[k]);
+    s->cands[k] = at | (uint32_t)s->sigs[at].bits[0] << LEX_CAND_AT_BITS;
+  }
   for (size_t k = 0; k < s->words_cap; k++) {
     lex_word *w = &s->words[k];
     w->second_bits = 0; /* an image's bits hang on where it lies */
@@ -199,9 +217,10 @@ void lex_pair_phrases(sckg_schema *s) {
     uint32_t at = (uint32_t)(w->phrases - s->phrases);
     uint32_t end = at + w->n_phrases;
     for (uint32_t g = at + w->n_open; g < end;) { /* a group of one second */
-      const char *second = fixed_second(s->phrases[s->cands[g]]);
+      const char *second = fixed_second(s->phrases[lex_cand_at(s->cands[g])]);
       uint32_t e = g + 1;
-      while (e < end && fixed_second(s->phrases[s->cands[e]]) == second)
+      while (e < end &&
+             fixed_second(s->phrases[lex_cand_at(s->cands[e])]) == second)
         e++;
       uint64_t off = schema_off(s, second);
       *pair_slot(s, first, off) = (lex_pair){first, off, g, e - g};
@@ -295,6 +314,8 @@ static void build_index(sckg_schema *s) {
     w->phrases = s->phrases + i;
     w->n_phrases = (uint32_t)(j - i);
     w->n_open = n_open;
+    for (size_t k = i; k < i + n_open; k++)
+      w->moves_object |= lex_moves_object(s->phrases[lex_cand_at(s->cands[k])]);
     i = j;
   }
   free(tmp);
@@ -391,6 +412,8 @@ sckg_status sckg_lexicon_load(table_getter get, void *ctx, sckg_diag_sink sink,
     if (!(ph->actor = sckg_lexicon_actor(s, id)))
       lex_fail(&L, "unknown office id", id);
   }
+  if (L.st == SCKG_OK && L.phrases.len >= LEX_MAX_PHRASES)
+    lex_fail(&L, "too many phrases", NULL); /* lex_cand_at */
   if (L.st == SCKG_OK) {
     s->n_phrases = L.phrases.len;
     s->phrases = sckg_arena_memdup(s->arena, L.phrases.items,

@@ -392,12 +392,27 @@ typedef struct {
  * finds (lex_pair). Each such word must stand in a sentence the phrase
  * matches. The places past n hold LEX_SIG_ANY, a bit every sentence's
  * filter sets, so that the first LEX_SIG_TESTED are tested without a
- * branch on n. */
+ * branch on n.
+ * The first bit is the phrase's key: that of its longest such word, the
+ * likeliest to be missing ("upgrade" in "vowed * to upgrade * ties", not
+ * "to"). The entries of sckg_schema.cands carry it (lex_cand_key), so that
+ * a list rules most of its phrases out without their signatures. */
 enum { LEX_SIG_BITS = 7, LEX_SIG_TESTED = 4, LEX_SIG_ANY = 0 };
 typedef struct {
   unsigned char n; /* the bits used */
   unsigned char bits[LEX_SIG_BITS];
 } lex_sig;
+
+/* An entry of sckg_schema.cands: a phrase's index in sckg_schema.phrases
+ * below bit LEX_CAND_AT_BITS, its key (lex_sig) above; the schema holds
+ * fewer than LEX_MAX_PHRASES phrases. */
+enum { LEX_CAND_AT_BITS = 24, LEX_MAX_PHRASES = 1 << LEX_CAND_AT_BITS };
+static inline uint32_t lex_cand_at(uint32_t c) {
+  return c & (LEX_MAX_PHRASES - 1);
+}
+static inline unsigned lex_cand_key(uint32_t c) {
+  return c >> LEX_CAND_AT_BITS;
+}
 
 /* What the schema knows of one interned lowered token: its word classes,
  * the phrases it starts, the event types its noun patterns head, and its
@@ -420,6 +435,8 @@ typedef struct {
    * so that the tagger need not look it up again in every sentence */
   uint16_t len;
   unsigned char pos, verb_infl;
+  /* of its open phrases, one moves its object (lex_moves_object) */
+  bool moves_object;
 } lex_word;
 
 /* The phrases a first word starts that fix their second word to one
@@ -431,6 +448,14 @@ typedef struct {
   uint64_t first, second;
   uint32_t at, n;
 } lex_pair;
+
+/* Is ph a verb, a gap and a word ("impose * sanctions"), whose word may
+ * stand before the verb as the object a relative clause moved ("the
+ * sanctions Japan imposed")? */
+static inline bool lex_moves_object(const phrase *ph) {
+  return ph->kind == PH_TRIGGER && ph->n == 3 && ph->star == 1 &&
+         !(ph->pattern->flags & PAT_NOUN);
+}
 
 /* The phrases that may match at a token: those its word starts whose
  * second word is open (a '*', a class, or none) and those whose second
@@ -454,7 +479,8 @@ struct sckg_schema {
   size_t n_actors;
   phrase **phrases; /* all phrases */
   size_t n_phrases;
-  /* Indexes into phrases, a permutation of them: within the run of each
+  /* Indexes into phrases with their keys (lex_cand_at, lex_cand_key), a
+   * permutation of them: within the run of each
    * first word (lex_word.phrases), its n_open open phrases, then its
    * groups by second word (lex_pair), each in the phrases' order. Most
    * of a common word's phrases ("the", "to") are ruled out by the word
@@ -514,8 +540,9 @@ void lex_sign_phrases(sckg_schema *s);
  * s->pub_marks and the word table (its lengths set). */
 void lex_index_openers(sckg_schema *s);
 /* Fill s->pairs (s->pairs_cap zeroed slots) from s->cands and the word
- * table (image.c, after it places them, as the keys hang on where the
- * words lie). */
+ * table, and set the keys of s->cands' entries from s->sigs (image.c,
+ * after it places them and signs the phrases, as the keys hang on where
+ * the words lie). */
 void lex_pair_phrases(sckg_schema *s);
 /* The phrases that may match at a token whose word's entry is `w`
  * (sckg_lexicon_entry of its interned lowered form; NULL: none), followed
