@@ -124,6 +124,7 @@ static sckg_sentence *make_sentence(sckg_graph *g, sckg_article *art,
   memcpy(iri, prefix->ptr, prefix->len);
   memcpy(iri + prefix->len, span, n + 1);
   s->iri = iri;
+  s->iri_len = prefix->len + n; /* the article's IRI and digits: clean */
   return s;
 }
 
@@ -472,6 +473,7 @@ static sckg_status read_article(sckg_graph *g, const sckg_input *in) {
   sckg_buf_printf(b, "%sarticle/", g->base);
   sckg_graph_encode_segment(b, ident, strlen(ident));
   art->iri = sckg_graph_intern(g, b->ptr, b->len);
+  art->iri_len = b->len; /* the base and an encoded segment: clean */
   if (meta_title)
     art->title = *meta_title ? meta_title : NULL;
   else

@@ -259,6 +259,7 @@ sckg_status sckg_graph_finish(sckg_graph *g) {
     sckg_buf_add_hex64(buf, sckg_hash64(e->key, strlen(e->key)));
     /* unique to the event, as a sentence's is: a copy, not interned */
     e->pub.iri = sckg_arena_strndup(g->arena, buf->ptr, buf->len);
+    e->pub.iri_len = buf->len; /* the base, fixed names and hex: clean */
   }
   sckg_vec *sentences = &g->sentences;
   sckg_vec_reserve(&g->events, n);
