@@ -127,6 +127,7 @@ static sckg_sentence *make_sentence(sckg_graph *g, sckg_article *art,
   memcpy(iri, prefix->ptr, prefix->len);
   memcpy(iri + prefix->len, span, n + 1);
   s->iri = iri;
+  s->iri_len = prefix->len + n; /* the article's IRI and digits: clean */
   return s;
 }
 
@@ -385,10 +386,12 @@ static const char *one_line(sckg_graph *g, const char *p, size_t n) {
 
 /* The graph's actors for those the extraction met, made in the order met,
  * with the same slug, label, class and Wikidata item, then tied to their
- * parents. A heap array by ex_actor.index. */
+ * parents. An array by ex_actor.index, in the graph's arena (as the other
+ * arrays of one article's read: a malloc and free each cost more than
+ * the memory they would give back before the graph goes). */
 static sckg_actor **graph_actors(sckg_graph *g, const extraction *x) {
   size_t n = x->actors.len;
-  sckg_actor **map = sckg_xcalloc(n ? n : 1, sizeof *map);
+  sckg_actor **map = sckg_arena_alloc_dirty(g->arena, n * sizeof *map);
   sckg_vec_reserve(&g->actors, n); /* at most one new actor each */
   for (size_t i = 0; i < n; i++) {
     const ex_actor *xa = x->actors.items[i];
@@ -475,6 +478,7 @@ static sckg_status read_article(sckg_graph *g, const sckg_input *in) {
   sckg_buf_printf(b, "%sarticle/", g->base);
   sckg_graph_encode_segment(b, ident, strlen(ident));
   art->iri = sckg_graph_intern(g, b->ptr, b->len);
+  art->iri_len = b->len; /* the base and an encoded segment: clean */
   if (meta_title)
     art->title = *meta_title ? meta_title : NULL;
   else
@@ -526,9 +530,8 @@ static sckg_status read_article(sckg_graph *g, const sckg_input *in) {
     art->mentions[i] = actors[((ex_actor *)x.mentions.items[i])->index];
   /* put in IRI order by sckg_graph_finish, with every article's at once */
   /* one sentence node per evidence sentence */
-  sckg_sentence **sents =
-      sckg_xcalloc(t.n_sents ? t.n_sents : 1, sizeof *sents);
-  ev_node **made = sckg_xcalloc(x.n_events ? x.n_events : 1, sizeof *made);
+  sckg_sentence **sents = sckg_arena_alloc(g->arena, t.n_sents * sizeof *sents);
+  ev_node **made = sckg_arena_alloc(g->arena, x.n_events * sizeof *made);
   sckg_vec_reserve(&BUILD(g)->all_events, x.n_events); /* one new each */
   size_t cp = 0, bp = 0;
   sckg_str prefix = sentence_prefix(g, art);
@@ -562,9 +565,6 @@ static sckg_status read_article(sckg_graph *g, const sckg_input *in) {
         made[x.events[i].stated_in] != made[i])
       sckg_vec_push_unique_in(g->arena, &made[i]->stated_in,
                               made[x.events[i].stated_in]);
-  free(made);
-  free(sents);
-  free(actors);
   sckg_extraction_free(&x);
   sckg_article_text_free(&t);
   free(clean);

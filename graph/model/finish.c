@@ -238,9 +238,9 @@ sckg_status sckg_graph_finish(sckg_graph *g) {
     return SCKG_ERR_ARG;
   build_state *b = BUILD(g);
   size_t n = b->all_events.len;
-  ev_node **evs = sckg_xcalloc(n ? n : 1, sizeof *evs);
-  if (n) /* items is NULL when no article had an event */
-    memcpy(evs, b->all_events.items, n * sizeof *evs);
+  /* sorted where they are: the order they were made in is not needed any
+   * more (items is NULL when no article had an event) */
+  ev_node **evs = (ev_node **)b->all_events.items;
   sckg_sort_by_string((void **)evs, n, key_of_event);
   if (!g->opts.shard) /* a shard leaves it to sckg_union_files */
     merge_undated(g, evs, n);
@@ -259,6 +259,7 @@ sckg_status sckg_graph_finish(sckg_graph *g) {
     sckg_buf_add_hex64(buf, sckg_hash64(e->key, strlen(e->key)));
     /* unique to the event, as a sentence's is: a copy, not interned */
     e->pub.iri = sckg_arena_strndup(g->arena, buf->ptr, buf->len);
+    e->pub.iri_len = buf->len; /* the base, fixed names and hex: clean */
   }
   sckg_vec *sentences = &g->sentences;
   sckg_vec_reserve(&g->events, n);
@@ -294,7 +295,6 @@ sckg_status sckg_graph_finish(sckg_graph *g) {
       sckg_vec_push(sentences, p->evidence[k]); /* deduplicated below */
     sckg_vec_push(&g->events, p);
   }
-  free(evs);
   sckg_sort_by_string(g->events.items, g->events.len, iri_of_event);
   sckg_sort_by_string(g->actors.items, g->actors.len, sckg_graph_actor_iri);
   sckg_sort_by_string(g->articles.items, g->articles.len, iri_of_article);

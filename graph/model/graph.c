@@ -12,6 +12,17 @@ const char *sckg_graph_intern(sckg_graph *g, const char *s, size_t len) {
   return sckg_strtab_intern(g->strings, s, len);
 }
 
+bool sckg_iri_part_clean(const char *s, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')
+      continue; /* what slugs are made of: no look-up */
+    if (c <= ' ' || c == 0x7F || strchr("<>\"{}|\\^`", c))
+      return false;
+  }
+  return true;
+}
+
 /* An absolute IRI (RFC 3987) that names can be appended to: a scheme
  * (letter, then letters, digits, + - .) and ':', no character IRIs forbid,
  * well-formed %XX escapes, valid UTF-8, and '#' only as its last character
@@ -29,10 +40,10 @@ static bool valid_base(const char *b, size_t n) {
     return false;
   if (sckg_utf8_check(b, n) != n)
     return false;
+  if (!sckg_iri_part_clean(b + i + 1, n - i - 1))
+    return false;
   for (size_t k = i + 1; k < n; k++) {
     unsigned char c = (unsigned char)b[k];
-    if (c <= ' ' || c == 0x7F || strchr("<>\"{}|\\^`", c))
-      return false;
     if (c == '#' && k + 1 != n)
       return false;
     if (c == '%' && !(k + 2 < n && isxdigit((unsigned char)b[k + 1]) &&
@@ -155,12 +166,14 @@ char sckg_graph_sentence_sep(const sckg_article *a) {
 /* --- actors ------------------------------------------------------------ */
 
 /* An actor's IRI: the base, "actor/" and its slug, one per actor, so a
- * copy in the arena, not one more entry in the string table. */
-static const char *actor_iri(sckg_graph *g, const char *slug, size_t slug_len) {
+ * copy in the arena, not one more entry in the string table; *len its
+ * bytes. */
+static const char *actor_iri(sckg_graph *g, const char *slug, size_t slug_len,
+                             size_t *len) {
   static const char dir[] = "actor/";
   size_t dir_len = sizeof dir - 1;
-  char *iri =
-      sckg_arena_alloc_dirty(g->arena, g->base_len + dir_len + slug_len + 1);
+  *len = g->base_len + dir_len + slug_len;
+  char *iri = sckg_arena_alloc_dirty(g->arena, *len + 1);
   memcpy(iri, g->base, g->base_len);
   memcpy(iri + g->base_len, dir, dir_len);
   memcpy(iri + g->base_len + dir_len, slug, slug_len + 1);
@@ -172,7 +185,10 @@ static sckg_actor *make_actor(sckg_graph *g, const char *slug, size_t slug_len,
                               const char *qid, sckg_actor *parent) {
   sckg_actor *a = sckg_arena_alloc(g->arena, sizeof *a);
   a->slug = slug;
-  a->iri = actor_iri(g, slug, slug_len);
+  size_t iri_len;
+  a->iri = actor_iri(g, slug, slug_len, &iri_len);
+  if (sckg_iri_part_clean(slug, slug_len)) /* the base is clean */
+    a->iri_len = iri_len;
   a->label = label;
   a->cls = cls;
   a->qid = qid;

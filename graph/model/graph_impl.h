@@ -11,10 +11,18 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+/* A node's iri_len: the bytes of its IRI when the graph minted it
+ * from parts known to need no escape in N-Triples (the base, which
+ * sckg_graph_new checks, fixed words, digits, percent-encoded segments and
+ * slugs checked as they come), else 0: a graph made by other means, or a
+ * slug with a byte IRIs forbid. The walk hands it on (sckg_subject_sized),
+ * so that a writer of a graph of one article does not measure and scan
+ * again every IRI the graph has just made. */
 typedef struct sckg_actor sckg_actor;
 struct sckg_actor {
   const char *slug;  /* unique local key; the IRI is base + "actor/" + slug */
   const char *iri;   /* full IRI */
+  size_t iri_len;    /* or 0: see before sckg_actor */
   const char *label; /* canonical English label */
   sckg_class cls;
   const char *qid;      /* "Q423", or NULL */
@@ -31,6 +39,7 @@ typedef struct sckg_article sckg_article;
 /* A sentence that serves as evidence: a NIF string node. */
 typedef struct {
   const char *iri; /* article IRI + "#char=BEGIN,END" */
+  size_t iri_len;  /* or 0: see before sckg_actor */
   sckg_article *article;
   size_t begin, end; /* Unicode code points into the article text */
   /* The exact sentence, text_len bytes: inside the article's text where the
@@ -42,6 +51,7 @@ typedef struct {
 struct sckg_article {
   const char *ident; /* dcterms:identifier: file name, no folder, no .txt */
   const char *iri;
+  size_t iri_len;        /* or 0: see before sckg_actor */
   const char *title;     /* first line or headline */
   const char *publisher; /* NULL when unknown */
   sckg_date date;        /* from the date line or --date; year 0 when unknown */
@@ -55,6 +65,7 @@ struct sckg_article {
 typedef struct sckg_event sckg_event;
 struct sckg_event {
   const char *iri;
+  size_t iri_len; /* or 0: see before sckg_actor */
   sckg_event_type type;
   sckg_actor **agents; /* sorted by IRI, distinct, at least one */
   size_t n_agents;
@@ -116,6 +127,33 @@ sckg_status sckg_graph_list_triples(const sckg_graph *g);
  * the same addresses (its predicates and the classes of its nodes), with
  * their lengths; *n of them. None needs an escape in N-Triples. */
 const sckg_str *sckg_walk_iris(size_t *n);
+
+/* One subject's triples as the walk hands them to the writers: besides the
+ * triples, the lengths they would otherwise measure. A length of 0 is not
+ * known (a walk of given triples knows none); an IRI's is given only when
+ * it needs no escape in N-Triples (see the note before sckg_actor), a literal's
+ * always counts its bytes as they are. */
+typedef struct {
+  size_t p, o; /* the predicate's, the object's value's */
+} sckg_triple_lens;
+
+typedef struct {
+  const sckg_triple *t;
+  size_t n;
+  size_t s_len;                /* the subject's */
+  const sckg_triple_lens *len; /* t[i]'s, or NULL for none known */
+} sckg_subject_sized;
+
+typedef sckg_status (*sckg_sized_fn)(void *ctx, const sckg_subject_sized *s);
+
+/* sckg_graph_each_subject, with the lengths. */
+sckg_status sckg_graph_each_subject_sized(const sckg_graph *g, sckg_sized_fn fn,
+                                          void *ctx);
+
+/* Whether s[0..n) holds no byte an IRI may not carry as it is (IRIREF's
+ * forbidden ones, and DEL): what the graph checks of the parts it mints
+ * IRIs from that do not come from itself. */
+bool sckg_iri_part_clean(const char *s, size_t n);
 
 /* Compare two terms / triples by their bytes, as N-Triples sorts them. */
 int sckg_term_cmp(const sckg_term *a, const sckg_term *b);

@@ -119,7 +119,8 @@ static bool predicates_in_order(void) {
  * walk. Each triple's predicate is kept beside it as well, for the sort. */
 typedef struct {
   sckg_triple *t;
-  unsigned char *pred; /* predicate of t[i] */
+  unsigned char *pred;   /* predicate of t[i] */
+  sckg_triple_lens *len; /* t[i]'s (sckg_subject_sized) */
   size_t n, cap;
   sckg_arena *arena;
   /* made when first needed: a graph of one article has a few of them */
@@ -137,22 +138,40 @@ static void grow(triples *T) {
   T->cap = T->cap ? T->cap * 2 : 64;
   T->t = sckg_xrealloc(T->t, T->cap * sizeof *T->t);
   T->pred = sckg_xrealloc(T->pred, T->cap);
+  T->len = sckg_xrealloc(T->len, T->cap * sizeof *T->len);
 }
+
+/* An object and the length of its value, or 0 (sckg_subject_sized). */
+typedef struct {
+  sckg_term term;
+  size_t len;
+} object;
 
 /* Inline: it runs for every triple, and as a call it took the term by
  * value through the stack. */
-static inline void add(triples *T, const char *s, predicate p, sckg_term o) {
+static inline void add(triples *T, const char *s, predicate p, object o) {
   if (T->n == T->cap)
     grow(T);
   T->pred[T->n] = (unsigned char)p;
-  T->t[T->n++] = (sckg_triple){s, walk_iri[p].ptr, o};
+  T->len[T->n] = (sckg_triple_lens){walk_iri[p].len, o.len};
+  T->t[T->n++] = (sckg_triple){s, walk_iri[p].ptr, o.term};
 }
 
-static sckg_term iri(const char *v) {
-  return (sckg_term){SCKG_TERM_IRI, v, NULL, NULL};
+/* An IRI, len its bytes when it needs no escape (else 0). */
+static object iri_sized(const char *v, size_t len) {
+  return (object){{SCKG_TERM_IRI, v, NULL, NULL}, len};
 }
-static sckg_term lit(const char *v, const char *lang, const char *dt) {
-  return (sckg_term){SCKG_TERM_LITERAL, v, lang, dt};
+static object iri(const char *v) { return iri_sized(v, 0); }
+static object walk_iri_of(int k) {
+  return iri_sized(walk_iri[k].ptr, walk_iri[k].len);
+}
+/* A literal, len its bytes when known (else 0). */
+static object lit_sized(const char *v, size_t len, const char *lang,
+                        const char *dt) {
+  return (object){{SCKG_TERM_LITERAL, v, lang, dt}, len};
+}
+static object lit(const char *v, const char *lang, const char *dt) {
+  return lit_sized(v, 0, lang, dt);
 }
 
 static const char *I(triples *T, const char *a, const char *b) {
@@ -184,22 +203,23 @@ static const char *type_iri(triples *T, sckg_event_type t) {
  * them is mostly checking that order. */
 
 static void actor_triples(triples *T, const sckg_actor *a) {
-  add(T, a->iri, P_TYPE, iri(walk_iri[C_ACTOR].ptr));
+  add(T, a->iri, P_TYPE, walk_iri_of(C_ACTOR));
   add(T, a->iri, P_TYPE, iri(class_iri(T, a->cls)));
   add(T, a->iri, P_LABEL, lit(a->label, "en", NULL));
   if (a->qid)
     add(T, a->iri, P_SAME_AS, iri(I(T, SCKG_NS_WD, a->qid)));
   for (size_t i = 0; i < a->n_related; i++)
     if (a->related[i] != a)
-      add(T, a->iri, P_RELATED, iri(a->related[i]->iri));
+      add(T, a->iri, P_RELATED,
+          iri_sized(a->related[i]->iri, a->related[i]->iri_len));
   if (a->parent)
     add(T, a->iri, a->affiliated ? P_AFFILIATED_WITH : P_PART_OF,
-        iri(a->parent->iri));
+        iri_sized(a->parent->iri, a->parent->iri_len));
 }
 
 static void article_triples(triples *T, const sckg_article *a, bool text) {
   if (text)
-    add(T, a->iri, P_IS_STRING, lit(a->text, NULL, NULL));
+    add(T, a->iri, P_IS_STRING, lit_sized(a->text, a->len, NULL, NULL));
   if (a->date.year)
     add(T, a->iri, P_DCT_DATE,
         lit(T->date, NULL, sckg_date_format(a->date, T->date)));
@@ -208,26 +228,29 @@ static void article_triples(triples *T, const sckg_article *a, bool text) {
     add(T, a->iri, P_PUBLISHER, lit(a->publisher, NULL, NULL));
   if (a->title)
     add(T, a->iri, P_TITLE, lit(a->title, NULL, NULL));
-  add(T, a->iri, P_TYPE, iri(walk_iri[C_CONTEXT].ptr));
-  add(T, a->iri, P_TYPE, iri(walk_iri[C_ARTICLE].ptr));
+  add(T, a->iri, P_TYPE, walk_iri_of(C_CONTEXT));
+  add(T, a->iri, P_TYPE, walk_iri_of(C_ARTICLE));
   for (size_t i = 0; i < a->n_mentions; i++)
-    add(T, a->iri, P_MENTIONS, iri(a->mentions[i]->iri));
+    add(T, a->iri, P_MENTIONS,
+        iri_sized(a->mentions[i]->iri, a->mentions[i]->iri_len));
 }
 
 static void sentence_triples(triples *T, const sckg_sentence *s) {
   const char *nn = walk_iri[C_NON_NEGATIVE].ptr;
   sckg_buf_clear(&T->anchor);
   sckg_buf_add(&T->anchor, s->text, s->text_len);
-  add(T, s->iri, P_ANCHOR_OF, lit(T->anchor.ptr, NULL, NULL));
+  add(T, s->iri, P_ANCHOR_OF,
+      lit_sized(T->anchor.ptr, T->anchor.len, NULL, NULL));
   add(T, s->iri, P_BEGIN_INDEX, lit(num(T, 0, s->begin), NULL, nn));
   add(T, s->iri, P_END_INDEX, lit(num(T, 1, s->end), NULL, nn));
-  add(T, s->iri, P_REFERENCE_CONTEXT, iri(s->article->iri));
-  add(T, s->iri, P_TYPE, iri(walk_iri[C_SENTENCE].ptr));
+  add(T, s->iri, P_REFERENCE_CONTEXT,
+      iri_sized(s->article->iri, s->article->iri_len));
+  add(T, s->iri, P_TYPE, walk_iri_of(C_SENTENCE));
 }
 
 /* "Japan imposes sanctions on North Korea (2023-04-07)": a label to read
- * an event by in a triple store's browser. */
-static const char *event_label(triples *T, const sckg_event *e) {
+ * an event by in a triple store's browser, made in T->label. */
+static void event_label(triples *T, const sckg_event *e) {
   sckg_buf *b = &T->label;
   sckg_buf_clear(b);
   for (size_t i = 0; i < e->n_agents; i++) {
@@ -253,30 +276,37 @@ static const char *event_label(triples *T, const sckg_event *e) {
     sckg_buf_adds(b, d);
     sckg_buf_addc(b, ')');
   }
-  return b->ptr;
 }
 
 static void event_triples(triples *T, const sckg_event *e) {
-  add(T, e->iri, P_TYPE, iri(walk_iri[C_EVENT].ptr));
-  add(T, e->iri, P_LABEL, lit(event_label(T, e), "en", NULL));
+  add(T, e->iri, P_TYPE, walk_iri_of(C_EVENT));
+  event_label(T, e);
+  add(T, e->iri, P_LABEL, lit_sized(T->label.ptr, T->label.len, "en", NULL));
   for (size_t i = 0; i < e->n_sources; i++)
-    add(T, e->iri, P_WAS_DERIVED_FROM, iri(e->sources[i]->iri));
+    add(T, e->iri, P_WAS_DERIVED_FROM,
+        iri_sized(e->sources[i]->iri, e->sources[i]->iri_len));
   for (size_t i = 0; i < e->n_agents; i++)
-    add(T, e->iri, P_AGENT, iri(e->agents[i]->iri));
+    add(T, e->iri, P_AGENT,
+        iri_sized(e->agents[i]->iri, e->agents[i]->iri_len));
   for (size_t i = 0; i < e->n_attributed; i++)
-    add(T, e->iri, P_ATTRIBUTED_TO, iri(e->attributed[i]->iri));
+    add(T, e->iri, P_ATTRIBUTED_TO,
+        iri_sized(e->attributed[i]->iri, e->attributed[i]->iri_len));
   if (e->date.year)
     add(T, e->iri, P_DATE,
         lit(T->date, NULL, sckg_date_format(e->date, T->date)));
   add(T, e->iri, P_EVENT_TYPE, iri(type_iri(T, e->type)));
   for (size_t i = 0; i < e->n_evidence; i++)
-    add(T, e->iri, P_EVIDENCE, iri(e->evidence[i]->iri));
+    add(T, e->iri, P_EVIDENCE,
+        iri_sized(e->evidence[i]->iri, e->evidence[i]->iri_len));
   if (e->negated)
-    add(T, e->iri, P_NEGATED, lit("true", NULL, walk_iri[C_BOOLEAN].ptr));
+    add(T, e->iri, P_NEGATED,
+        lit_sized("true", 4, NULL, walk_iri[C_BOOLEAN].ptr));
   for (size_t i = 0; i < e->n_stated_in_all; i++)
-    add(T, e->iri, P_STATED_IN, iri(e->stated_in_all[i]->iri));
+    add(T, e->iri, P_STATED_IN,
+        iri_sized(e->stated_in_all[i]->iri, e->stated_in_all[i]->iri_len));
   for (size_t i = 0; i < e->n_targets; i++)
-    add(T, e->iri, P_TARGET, iri(e->targets[i]->iri));
+    add(T, e->iri, P_TARGET,
+        iri_sized(e->targets[i]->iri, e->targets[i]->iri_len));
 }
 
 /* Two triples of one subject in N-Triples order: their predicates' places
@@ -299,6 +329,7 @@ static void sort_subject(triples *T) {
   size_t w = 0;
   for (size_t i = 0; i < T->n; i++) {
     unsigned char px = T->pred[i];
+    sckg_triple_lens len = T->len[i];
     int c = w ? same_subject_cmp(T, w - 1, &T->t[i], px) : -1;
     if (c == 0)
       continue;  /* a repeat */
@@ -306,6 +337,7 @@ static void sort_subject(triples *T) {
       if (w != i) {
         T->t[w] = T->t[i];
         T->pred[w] = px;
+        T->len[w] = len;
       }
       w++;
       continue;
@@ -319,16 +351,18 @@ static void sort_subject(triples *T) {
     for (size_t k = w; k > j; k--) {
       T->t[k] = T->t[k - 1];
       T->pred[k] = T->pred[k - 1];
+      T->len[k] = T->len[k - 1];
     }
     T->t[j] = x;
     T->pred[j] = px;
+    T->len[j] = len;
     w++;
   }
   T->n = w;
 }
 
-/* The given triples, a run of equal subjects at a time. */
-static sckg_status walk_given(const sckg_graph *g, sckg_subject_fn fn,
+/* The given triples, a run of equal subjects at a time, no length known. */
+static sckg_status walk_given(const sckg_graph *g, sckg_sized_fn fn,
                               void *ctx) {
   for (size_t i = 0, j; i < g->n_triples; i = j) {
     for (j = i + 1;
@@ -336,7 +370,8 @@ static sckg_status walk_given(const sckg_graph *g, sckg_subject_fn fn,
                               strcmp(g->triples[j].s, g->triples[i].s) == 0);
          j++)
       ;
-    sckg_status st = fn(ctx, g->triples + i, j - i);
+    sckg_subject_sized run = {g->triples + i, j - i, 0, NULL};
+    sckg_status st = fn(ctx, &run);
     if (st != SCKG_OK)
       return st;
   }
@@ -352,6 +387,14 @@ static const char *node_iri(int kind, const void *node) {
          : kind == ARTICLES  ? ((const sckg_article *)node)->iri
          : kind == SENTENCES ? ((const sckg_sentence *)node)->iri
                              : ((const sckg_event *)node)->iri;
+}
+
+/* Its iri_len. */
+static size_t node_iri_len(int kind, const void *node) {
+  return kind == ACTORS      ? ((const sckg_actor *)node)->iri_len
+         : kind == ARTICLES  ? ((const sckg_article *)node)->iri_len
+         : kind == SENTENCES ? ((const sckg_sentence *)node)->iri_len
+                             : ((const sckg_event *)node)->iri_len;
 }
 
 /* order[0, n) holds the lists with nodes left, order[1, n) sorted by the
@@ -371,8 +414,8 @@ static void sift_first(int *order, const char **head, size_t n,
  * have it as their subject, and no two nodes share an IRI, so visiting the
  * nodes in IRI order (a merge of the four lists, each sorted by IRI
  * already) and sorting each node's few triples orders the whole. */
-sckg_status sckg_graph_each_subject(const sckg_graph *g, sckg_subject_fn fn,
-                                    void *ctx) {
+sckg_status sckg_graph_each_subject_sized(const sckg_graph *g, sckg_sized_fn fn,
+                                          void *ctx) {
   if (!g || !fn || !g->finished)
     return SCKG_ERR_ARG;
   if (g->triples)
@@ -411,7 +454,8 @@ sckg_status sckg_graph_each_subject(const sckg_graph *g, sckg_subject_fn fn,
     else
       event_triples(&T, node);
     sort_subject(&T);
-    st = fn(ctx, T.t, T.n);
+    sckg_subject_sized subject = {T.t, T.n, node_iri_len(best, node), T.len};
+    st = fn(ctx, &subject);
     if (at[best] < lists[best]->len) {
       sift_first(order, head, live,
                  node_iri(best, lists[best]->items[at[best]]));
@@ -423,10 +467,30 @@ sckg_status sckg_graph_each_subject(const sckg_graph *g, sckg_subject_fn fn,
   }
   free(T.t);
   free(T.pred);
+  free(T.len);
   sckg_buf_free(&T.label);
   sckg_buf_free(&T.anchor);
   sckg_arena_free(T.arena);
   return st;
+}
+
+/* The public walk: the lengths left out. */
+typedef struct {
+  sckg_subject_fn fn;
+  void *ctx;
+} plain_walk;
+
+static sckg_status plain_subject(void *ctx, const sckg_subject_sized *s) {
+  const plain_walk *w = ctx;
+  return w->fn(w->ctx, s->t, s->n);
+}
+
+sckg_status sckg_graph_each_subject(const sckg_graph *g, sckg_subject_fn fn,
+                                    void *ctx) {
+  if (!fn)
+    return SCKG_ERR_ARG;
+  plain_walk w = {fn, ctx};
+  return sckg_graph_each_subject_sized(g, plain_subject, &w);
 }
 
 typedef struct {

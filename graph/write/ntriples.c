@@ -37,16 +37,17 @@ typedef struct {
   known_lang lang;
 } nt_writer;
 
-static object_size measure_object(out_buf *o, const sckg_term *ob,
+/* `known`: the length the walk gave (sckg_subject_sized), or 0. */
+static object_size measure_object(out_buf *o, const sckg_term *ob, size_t known,
                                   known_lang *lang) {
   object_size m = {0};
   if (ob->kind == SCKG_TERM_IRI) {
-    m.v_len = iri_clean_len(o, ob->value);
+    m.v_len = known ? known : iri_clean_len(o, ob->value);
     m.whole = m.v_len != OUT_ESCAPED;
     m.len = m.v_len + 5; /* <> .\n */
     return m;
   }
-  m.v_len = strlen(ob->value);
+  m.v_len = known ? known : strlen(ob->value);
   m.clean = lit_clean_prefix(ob->value, m.v_len);
   m.whole = m.clean == m.v_len;
   m.len = m.v_len + 5; /* "" .\n */
@@ -108,26 +109,30 @@ static void write_object(out_buf *o, const sckg_term *ob,
 }
 
 /* A subject's lines. Most need no escape, and the lengths of their terms
- * are known before a byte is written (the cache knows the IRIs): such a
- * line goes into the buffer whole, after one check for room, and the start
+ * are known before a byte is written (the walk gives those of the IRIs
+ * the graph made, and of most literals; the cache knows the others): such
+ * a line goes into the buffer whole, after one check for room, and the start
  * of any other line ("<s> <p> ") too. */
-static sckg_status write_subject(void *ctx, const sckg_triple *t, size_t n) {
+static sckg_status write_subject(void *ctx, const sckg_subject_sized *S) {
   nt_writer *nw = ctx;
   out_buf *o = nw->o;
+  const sckg_triple *t = S->t;
+  size_t n = S->n;
   if (!n)
     return o->failed ? SCKG_ERR_WRITE : SCKG_OK;
   /* the triples share their subject: the same bytes, if not one address */
-  size_t s_len = iri_clean_len(o, t[0].s);
+  size_t s_len = S->s_len ? S->s_len : iri_clean_len(o, t[0].s);
   const char *last_p = t[0].p;
-  size_t p_len = iri_clean_len(o, last_p);
+  size_t p_len = S->len && S->len[0].p ? S->len[0].p : iri_clean_len(o, last_p);
   for (size_t i = 0; i < n && !o->failed; i++) {
     const char *p = t[i].p;
+    sckg_triple_lens len = S->len ? S->len[i] : (sckg_triple_lens){0, 0};
     if (p != last_p) {
       last_p = p;
-      p_len = iri_clean_len(o, p);
+      p_len = len.p ? len.p : iri_clean_len(o, p);
     }
     const sckg_term *ob = &t[i].o;
-    object_size m = measure_object(o, ob, &nw->lang);
+    object_size m = measure_object(o, ob, len.o, &nw->lang);
     if (s_len == OUT_ESCAPED || p_len == OUT_ESCAPED ||
         !out_room(o, s_len + p_len + 6 + (m.whole ? m.len : 0))) {
       write_iri(o, t[0].s);
@@ -159,7 +164,7 @@ static sckg_status write_through(const sckg_graph *g, out_buf *o) {
   const sckg_str *known = sckg_walk_iris(&n_known);
   out_know_clean(o, known, n_known);
   nt_writer nw = {o, {NULL, 0}};
-  sckg_graph_each_subject(g, write_subject, &nw);
+  sckg_graph_each_subject_sized(g, write_subject, &nw);
   return out_done(o) ? SCKG_OK : SCKG_ERR_WRITE;
 }
 

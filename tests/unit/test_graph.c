@@ -13,6 +13,7 @@
 /* cmocka needs the headers above first */
 #include <cmocka.h>
 
+#include "model/build.h"
 #include "model/graph_impl.h"
 #include "sckg/sckg.h"
 
@@ -339,6 +340,67 @@ static void iris_are_valid_for_odd_names(void **state) {
   }
   assert_true(from_text);
   assert_true(escaped);
+  sckg_graph_free(g);
+}
+
+/* The lengths the walk hands the writers (sckg_subject_sized) are those
+ * of the strings, and an IRI's is given only when the IRI needs no escape
+ * in N-Triples; a name with bytes IRIs forbid leaves it unknown. */
+static sckg_status check_lens(void *ctx, const sckg_subject_sized *s) {
+  size_t *given = ctx;
+  if (s->s_len) {
+    assert_int_equal(s->s_len, strlen(s->t[0].s));
+    assert_true(sckg_iri_part_clean(s->t[0].s, s->s_len));
+    ++*given;
+  }
+  for (size_t i = 0; i < s->n; i++) {
+    const sckg_triple *t = &s->t[i];
+    if (s->len[i].p)
+      assert_int_equal(s->len[i].p, strlen(t->p));
+    if (!s->len[i].o)
+      continue;
+    ++*given;
+    assert_int_equal(s->len[i].o, strlen(t->o.value));
+    if (t->o.kind == SCKG_TERM_IRI)
+      assert_true(sckg_iri_part_clean(t->o.value, s->len[i].o));
+  }
+  return SCKG_OK;
+}
+
+static void walk_lengths_are_true(void **state) {
+  (void)state;
+  assert_true(sckg_iri_part_clean("kim-jong-un-2", 13));
+  assert_true(sckg_iri_part_clean("caf\xC3\xA9%20", 8));
+  assert_false(sckg_iri_part_clean("a b", 3));
+  assert_false(sckg_iri_part_clean("a<b", 3));
+  assert_false(sckg_iri_part_clean("a\x7F", 2));
+  assert_false(sckg_iri_part_clean("a`b", 3));
+  static const char *const bases[] = {NULL, "https://example.org/kg#"};
+  for (size_t b = 0; b < 2; b++) {
+    sckg_options o = {0};
+    o.base = bases[b];
+    sckg_input inputs[N_ODD];
+    for (size_t i = 0; i < N_ODD; i++)
+      inputs[i] = in(odd_names[i], article_odd);
+    sckg_graph *g = build(inputs, N_ODD, &o);
+    size_t given = 0;
+    assert_int_equal(sckg_graph_each_subject_sized(g, check_lens, &given),
+                     SCKG_OK);
+    assert_true(given > 0);
+    sckg_graph_free(g);
+  }
+  /* a slug with a space, as a schema of one's own may give: no length */
+  const sckg_schema *schema;
+  sckg_graph *g;
+  assert_int_equal(sckg_schema_embedded(&schema), SCKG_OK);
+  assert_int_equal(sckg_graph_new(schema, NULL, &g), SCKG_OK);
+  bool made;
+  sckg_actor *odd =
+      sckg_graph_actor(g, "a b", "A B", SCKG_CLASS_PERSON, NULL, NULL, &made);
+  sckg_actor *plain =
+      sckg_graph_actor(g, "a-b", "A B", SCKG_CLASS_PERSON, NULL, NULL, &made);
+  assert_int_equal(odd->iri_len, 0);
+  assert_int_equal(plain->iri_len, strlen(plain->iri));
   sckg_graph_free(g);
 }
 
@@ -1022,6 +1084,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(iris_are_valid_for_odd_names),
       cmocka_unit_test(iris_are_valid_under_a_hash_base),
+      cmocka_unit_test(walk_lengths_are_true),
       cmocka_unit_test(sentences_in_iri_order),
       cmocka_unit_test(article_names_make_no_dot_segments),
       cmocka_unit_test(percent_escapes_decode_to_utf8),
