@@ -242,7 +242,7 @@ typedef struct {
   ex_actor *victim;     /* a company named before a crime noun */
   bool back_reference;  /* "the theft": told of before, not asserted here */
   long denies_charge;   /* a denial of the accusation frame with this index;
-                          -1 (as read_sentence starts it): none */
+                          -1 (as read_frames starts it): none */
   bool negated;
   bool drop;
   const statement_memory *refers_back; /* "the statement" named again */

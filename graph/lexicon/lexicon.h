@@ -480,9 +480,9 @@ struct sckg_schema {
   phrase **phrases; /* all phrases */
   size_t n_phrases;
   /* Indexes into phrases with their keys (lex_cand_at, lex_cand_key), a
-   * permutation of them: within the run of each
-   * first word (lex_word.phrases), its n_open open phrases, then its
-   * groups by second word (lex_pair), each in the phrases' order. Most
+   * permutation of them: within the run of each first word
+   * (lex_word.phrases), its n_open open phrases, then its groups by
+   * second word (lex_pair), each in the phrases' order. Most
    * of a common word's phrases ("the", "to") are ruled out by the word
    * after it without being read. */
   uint32_t *cands;
