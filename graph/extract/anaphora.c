@@ -204,6 +204,18 @@ static ex_actor *recent_named(const recent_actors *l, const char *noun) {
   return NULL;
 }
 
+/* Keep `cue` among the article's unresolved ones (reader.h). */
+static void note_unresolved_cue(reader *r, const char *cue) {
+  size_t cap = sizeof r->unresolved_cues / sizeof *r->unresolved_cues;
+  for (size_t i = 0; i < r->n_unresolved_cues; i++)
+    if (!strcmp(r->unresolved_cues[i], cue))
+      return;
+  if (r->n_unresolved_cues == cap)
+    r->unresolved_cues_lost = true;
+  else
+    r->unresolved_cues[r->n_unresolved_cues++] = cue;
+}
+
 /* A role with a cue (prosecutors: justice): the latest agency whose name
  * holds the cue, or of which the latest one named is a part (the FBI is
  * the Justice Department's); else the first body the article names later
@@ -222,6 +234,7 @@ static ex_actor *role_body(reader *r, const char *cue) {
       if (ex_label_has_word(a->label, cue))
         return ex_actor_of(r, a);
   r->role_unresolved = true;
+  note_unresolved_cue(r, cue);
   return NULL;
 }
 

@@ -163,6 +163,12 @@ typedef struct {
   bool role_unresolved;
   const lex_actor *later_bodies[16];
   size_t n_later_bodies;
+  /* the cues of the roles the first reading left unresolved: a second
+   * reading changes nothing unless a later body answers one of them.
+   * More distinct cues than this, and the second reading is made anyway */
+  const char *unresolved_cues[8];
+  size_t n_unresolved_cues;
+  bool unresolved_cues_lost;
   /* the sentence */
   const char *text; /* the body */
   token toks[MAX_TOKENS];

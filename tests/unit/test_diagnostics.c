@@ -53,9 +53,42 @@ static void test_trace_goes_to_the_sink(void **state) {
   assert_non_null(strstr(on.first_trace, "launch.txt: S: Japan on Tuesday"));
 }
 
+static void count_sentences(void *handle, const sckg_diag *d) {
+  if (d->severity == SCKG_SEV_TRACE && !strncmp(d->message, "S: ", 3))
+    ++*(size_t *)handle;
+}
+
+/* The trace lines of the sentences read in building `text`. */
+static size_t sentences_read(const char *text) {
+  size_t n = 0;
+  sckg_input in = {.name = "roles.txt", .text = text, .len = strlen(text)};
+  sckg_options opts = {
+      .sink = count_sentences, .sink_handle = &n, .trace = true};
+  sckg_graph *g = NULL;
+  assert_int_equal(sckg_build(&in, 1, &opts, &g), SCKG_OK);
+  sckg_graph_free(g);
+  return n;
+}
+
+/* A role whose body the article names only later ("prosecutors": a body
+ * of justice) sends the article to a second reading, which the trace
+ * shows; a later body that does not answer the role sends it to none. */
+static void test_a_second_reading_only_when_a_later_body_answers(void **state) {
+  (void)state;
+  assert_int_equal(sentences_read("Prosecutors said the hackers stole $5 "
+                                  "million.\n\nThe Justice Department "
+                                  "charged three men on Monday.\n"),
+                   4);
+  assert_int_equal(sentences_read("Prosecutors said the hackers stole $5 "
+                                  "million.\n\nThe Treasury Department "
+                                  "sanctioned three men on Monday.\n"),
+                   2);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_trace_goes_to_the_sink),
+      cmocka_unit_test(test_a_second_reading_only_when_a_later_body_answers),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
