@@ -304,7 +304,10 @@ static size_t credit_at(const sckg_schema *s, const char *p, size_t b, size_t e,
     best = open;
   size_t i = e, wb, we, words = 0;
   while (words < TAIL_MAX_WORDS && prev_word(p, b, &i, &wb, &we)) {
-    words++;
+    /* before the last word, only a slash makes a credit (a mark before
+     * one, or one alone): without one there, those words are not read */
+    if (words++ == 1 && !memchr(p + b, '/', we - b))
+      break;
     if (credit_mark(s, p, wb, we, words == 1)) {
       size_t j = trim_end(p, b, wb);
       if (j == b || closed(p, b, j) || p[j - 1] == ',')
