@@ -374,12 +374,18 @@ static const char *clean_field(sckg_graph *g, const char *name,
 static const char *one_line(sckg_graph *g, const char *p, size_t n) {
   sckg_buf *b = &BUILD(g)->buf;
   sckg_buf_clear(b);
-  for (size_t i = 0; i < n; i++) {
-    bool sp = p[i] == ' ' || p[i] == '\t' || p[i] == '\n' || p[i] == '\r';
-    if (!sp)
-      sckg_buf_addc(b, p[i]);
-    else if (!b->len || b->ptr[b->len - 1] != ' ')
+  /* a run of other bytes at a time: without a headline, the title is the
+   * first line of the prose, often a whole paragraph */
+  for (size_t i = 0; i < n;) {
+    size_t j = i;
+    while (j < n && !blank(p + j, 1))
+      j++;
+    sckg_buf_add(b, p + i, j - i);
+    if (j < n)
       sckg_buf_addc(b, ' ');
+    while (j < n && blank(p + j, 1))
+      j++;
+    i = j;
   }
   return sckg_arena_strndup(g->arena, b->ptr ? b->ptr : "", b->len);
 }
