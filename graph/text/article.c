@@ -39,10 +39,14 @@ static size_t first_mark(const sckg_schema *s, const char *p, size_t n,
       continue;
     looked[c] = true;
     for (const char *q = memchr(p, c, best); q;) {
-      size_t i = (size_t)(q - p), j = k;
-      while (j < s->n_pubs && !((unsigned char)s->pub_marks[j][0] == c &&
-                                mark_at(p, n, i, s->pub_marks[j])))
-        j++;
+      size_t i = (size_t)(q - p), j = s->n_pubs;
+      /* only the marks that open with c (pub_opens), the first in the
+       * table that stands here */
+      for (uint64_t may = s->pub_opens[c]; may; may &= may - 1)
+        for (size_t m = (size_t)__builtin_ctzll(may); m < j; m += 64)
+          if ((unsigned char)s->pub_marks[m][0] == c &&
+              mark_at(p, n, i, s->pub_marks[m]))
+            j = m;
       if (j < s->n_pubs) {
         best = i;
         *pub = j;
