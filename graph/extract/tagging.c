@@ -170,6 +170,8 @@ bool ex_phrasal_verb(const reader *r, size_t i) {
 }
 
 bool ex_after_modal(const reader *r, size_t i) {
+  if (!(r->classes_seen & W_MODAL))
+    return false; /* no modal for the walk below to end on */
   bool chained = false;
   for (size_t k = i; k > 0 && k + 8 > i; k--) {
     sckg_wclass w = ex_word(r, k - 1);
