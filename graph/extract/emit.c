@@ -11,7 +11,7 @@ static ex_event *emit(reader *r) {
     x->events = sckg_xrealloc(x->events, x->cap * sizeof *x->events);
   }
   ex_event *e = &x->events[x->n_events++];
-  memset(e, 0, sizeof *e);
+  memset(e, 0, offsetof(ex_event, agents)); /* the arrays: see extract.h */
   e->stated_in = -1;
   e->sent = r->sent_index;
   return e;

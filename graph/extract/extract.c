@@ -102,7 +102,7 @@ static void remember(reader *r, frame *f, size_t nf) {
       note_mention(r, a);
       /* "Bangladesh's central bank": the state its name says is named */
       if (a->parent && a->parent->cls == SCKG_CLASS_STATE && !a->affiliated &&
-          names_within(r, m, a->parent))
+          !a->parent->mentioned && names_within(r, m, a->parent))
         note_mention(r, a->parent);
       /* "In Canberra, Prime Minister Malcolm Turnbull": a person who
        * serves a state (not one of its bodies) names that state too */

@@ -12,18 +12,19 @@ enum { EX_MAX_ACTORS = 12, EX_MAX_TOKENS = 4096 /* read of one sentence */ };
 /* One event as read from one sentence, before merging into the graph. */
 typedef struct {
   sckg_event_type type;
-  ex_actor *agents[EX_MAX_ACTORS];
-  size_t n_agents;
-  ex_actor *targets[EX_MAX_ACTORS];
-  size_t n_targets;
-  ex_actor *attributed[EX_MAX_ACTORS];
-  size_t n_attributed;
+  size_t n_agents, n_targets, n_attributed; /* in the arrays below */
   sckg_date date;
   bool negated;
   long
       stated_in; /* index of the statement among this article's events, or -1 */
   const char *trigger; /* the trigger phrase as the schema writes it */
   size_t sent;         /* index of the sentence in the article_text */
+  /* last: read only below their counts, so a new event clears the fields
+   * before them alone (emit.c), not the four fifths of the struct they
+   * are */
+  ex_actor *agents[EX_MAX_ACTORS];
+  ex_actor *targets[EX_MAX_ACTORS];
+  ex_actor *attributed[EX_MAX_ACTORS];
 } ex_event;
 
 /* What the extraction reads in one article: a plain result, which the

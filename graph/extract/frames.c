@@ -347,13 +347,15 @@ void ex_read_frames(const reader *r, frame *f, size_t nf) {
     long which;
     const slot *agent_slots = p->agent;
     const slot *target_slots = p->target;
-    const slot by_only[MAX_SLOTS] = {{SLOT_BY, r->s->by_prep}};
+    slot by_only[MAX_SLOTS]; /* filled for a passive alone */
     static const slot subj_only[MAX_SLOTS] = {{SLOT_SUBJ, NULL}};
     static const slot none[MAX_SLOTS] = {{SLOT_NONE, NULL}};
     slot passive_targets[MAX_SLOTS];
     if (ex_is_passive(r, fr->t)) {
       /* "the missile was fired", "funds were stolen by X": the agent is
        * the by-phrase, the subject is what was acted on */
+      memcpy(by_only, none, sizeof by_only);
+      by_only[0] = (slot){SLOT_BY, r->s->by_prep};
       agent_slots = by_only;
       target_slots = p->target[0].kind == SLOT_OBJ ? subj_only : none;
       /* "firms were added to the list", "the hack was traced to X": in a

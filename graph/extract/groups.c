@@ -284,11 +284,14 @@ void ex_group_mentions(reader *r) {
   }
 }
 
-/* Every actor of the group that mention k belongs to. */
+/* Every actor of the group that mention k belongs to. A group is a run of
+ * neighbouring mentions (ex_group_mentions; before it, each mention is a
+ * group of its own): only the run is read, not every mention. */
 size_t ex_group_actors(const reader *r, size_t k, ex_actor **out, size_t max) {
   size_t n = 0;
-  for (size_t q = 0; q < r->nm; q++) {
-    if (r->m[q].group != r->m[k].group || (r->m[q].kind == M_ADJ && q != k))
+  for (size_t q = ex_group_first(r, k), last = ex_group_last(r, k); q <= last;
+       q++) {
+    if (r->m[q].kind == M_ADJ && q != k)
       continue;
     for (size_t i = 0; i < r->m[q].n; i++) {
       bool dup = false;

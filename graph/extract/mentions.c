@@ -124,7 +124,7 @@ mention *ex_new_mention(reader *r, size_t tb, size_t te, mention_kind kind) {
   if (r->nm == MAX_MENTIONS)
     return NULL;
   mention *m = &r->m[r->nm++];
-  memset(m, 0, sizeof *m);
+  memset(m, 0, offsetof(mention, actors)); /* actors: see reader.h */
   m->tb = tb;
   m->te = te;
   m->kind = kind;

@@ -20,8 +20,7 @@ typedef enum { M_NAME, M_ADJ, M_ANAPHOR } mention_kind;
 typedef struct {
   size_t tb, te; /* token span */
   mention_kind kind;
-  ex_actor *actors[EX_MAX_ACTORS];
-  size_t n;
+  size_t n;         /* in `actors` */
   bool poss;        /* a possessor: "North Korea's [threats]" */
   bool plural;      /* stands for several (a plural head, "they") */
   bool role;        /* a person's role standing for a state: "the envoy" */
@@ -34,6 +33,9 @@ typedef struct {
                            ambassador Barbara Woodward" */
   ex_actor *office;   /* the body a title names: the State Department in
                          "Secretary of State Rex Tillerson" */
+  /* last: read only below n, so a new mention clears the fields before
+   * it alone (ex_new_mention), not half the struct more */
+  ex_actor *actors[EX_MAX_ACTORS];
 } mention;
 
 typedef struct {

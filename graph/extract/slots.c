@@ -55,11 +55,11 @@ static size_t verb_group_start(const reader *r, size_t v) {
 }
 
 /* "Kim Il, a North Korean programmer, stole": is mention m inside an
- * indefinite noun phrase set off by commas right before the verb at v? It
- * describes the subject before it, and is not the subject. */
-static bool in_apposition(const reader *r, const mention *m, size_t v,
+ * indefinite noun phrase set off by commas right before the verb group
+ * that starts at e (verb_group_start)? It describes the subject before
+ * it, and is not the subject. */
+static bool in_apposition(const reader *r, const mention *m, size_t e,
                           size_t *open_comma) {
-  size_t e = verb_group_start(r, v);
   if (e < 2 || !ex_is_comma(r, e - 1) || m->te > e - 1)
     return false;
   size_t open = m->tb;
@@ -257,11 +257,11 @@ static bool verb_object(const reader *r, const mention *m) {
 }
 
 /* "Lee, blaming Pyongyang for the attack, vowed": a participial clause set
- * off by commas right before the verb at v is an adjunct, and no name in
- * it is the verb's subject. Returns its span [*b, *e), false when none. */
-static bool participial_adjunct(const reader *r, size_t v, size_t *b,
+ * off by commas right before the verb group that starts at `close`
+ * (verb_group_start) is an adjunct, and no name in it is the verb's
+ * subject. Returns its span [*b, *e), false when none. */
+static bool participial_adjunct(const reader *r, size_t close, size_t *b,
                                 size_t *e) {
-  size_t close = verb_group_start(r, v);
   if (close == 0 || !ex_is_comma(r, close - 1))
     return false;
   close--;
@@ -405,9 +405,10 @@ static long subject_of_verb(const reader *r, const trigger *t, bool common_np) {
   if (common_np && !(t->pat->flags & PAT_NOUN) && ex_common_subject(r, t->tb))
     return -1;
   size_t floor = speaker_after_comma(r, t);
+  size_t group = verb_group_start(r, t->tb); /* once, for every name */
   size_t adj_b = 0, adj_e = 0;
   if (!(t->pat->flags & PAT_NOUN))
-    participial_adjunct(r, t->tb, &adj_b, &adj_e);
+    participial_adjunct(r, group, &adj_b, &adj_e);
   for (size_t k = r->nm; k-- > 0;) {
     const mention *m = &r->m[k];
     if (m->te > t->tb || (m->tb >= adj_b && m->tb < adj_e))
@@ -432,7 +433,7 @@ static long subject_of_verb(const reader *r, const trigger *t, bool common_np) {
      * lexicon knows ("Kim Il, a North Korean programmer,"), the
      * apposition stands for it */
     size_t open;
-    if (in_apposition(r, m, t->tb, &open)) {
+    if (in_apposition(r, m, group, &open)) {
       /* the last name before it, over an age or a place ("Ghaleb
        * Alaumary, 37, of Mississauga, Ontario, a dual ... citizen,") */
       bool named = false;
@@ -509,20 +510,24 @@ bool ex_pattern_takes(const lex_pattern *p, const char *prep) {
 
 /* The group after preposition `prep` following the trigger. */
 static long prep_after(const reader *r, const trigger *t, const char *prep) {
+  size_t end = t->te + 10 < r->n ? t->te + 10 : r->n;
+  /* "weapons testing in response to exercises by X": the by-phrase
+   * belongs to the trigger nearer to it, when that one takes it ("the
+   * FBI attributed the hack to X": a hack takes no "to"); the first such
+   * trigger after t ends the search, found once, not at every token */
+  size_t taken = end;
+  for (size_t k = 0; k < r->nt; k++)
+    if (r->t[k].tb >= t->te && r->t[k].tb < taken && &r->t[k] != t &&
+        ex_pattern_takes(r->t[k].pat, prep))
+      taken = r->t[k].tb;
   /* from inside the trigger: "sanctions on X" holds its preposition */
-  for (size_t i = t->tb + 1; i < r->n && i < t->te + 10; i++) {
+  for (size_t i = t->tb + 1; i < end; i++) {
     const token *tk = &r->toks[i];
     if (tk->kind == TK_PUNCT &&
         (r->text[tk->b] == ';' || r->text[tk->b] == '.'))
       return -1;
-    /* "weapons testing in response to exercises by X": the by-phrase
-     * belongs to the trigger nearer to it, when that one takes it ("the
-     * FBI attributed the hack to X": a hack takes no "to") */
-    if (i >= t->te)
-      for (size_t k = 0; k < r->nt; k++)
-        if (r->t[k].tb == i && &r->t[k] != t &&
-            ex_pattern_takes(r->t[k].pat, prep))
-          return -1;
+    if (i == taken)
+      return -1;
     /* "a report seen by Reuters": the phrase after such a participle is
      * the participle's, not the trigger's */
     if (i >= t->te && (ex_word(r, i) & W_WITNESS))

@@ -161,15 +161,17 @@ bool ex_phrasal_verb(const reader *r, size_t i) {
   memcpy(two, r->text + a->b, la);
   two[la] = ' ';
   memcpy(two + la + 1, r->text + b->b, lb);
-  sckg_lemma got[SCKG_MORPH_MAX];
-  size_t k = sckg_morph_lemmas(two, la + lb + 1, got, SCKG_MORPH_MAX);
-  for (size_t q = 0; q < k && q < SCKG_MORPH_MAX; q++)
-    if (got[q].pos == SCKG_POS_VERB)
-      return true;
-  return false;
+  /* a verb among the readings of the two words as one, through the memo
+   * of readings by bytes (look_up_memo): news repeats its phrasal verbs,
+   * and the lexicon's search of one costs as much as the rest of this */
+  unsigned char pos, infl;
+  look_up_memo((reader *)r, two, la + lb + 1, &pos, &infl);
+  return (pos & SCKG_POS_VERB) != 0;
 }
 
 bool ex_after_modal(const reader *r, size_t i) {
+  if (!(r->classes_seen & W_MODAL))
+    return false; /* no modal for the walk below to end on */
   bool chained = false;
   for (size_t k = i; k > 0 && k + 8 > i; k--) {
     sckg_wclass w = ex_word(r, k - 1);

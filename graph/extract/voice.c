@@ -101,6 +101,8 @@ long ex_reduced_relative(const reader *r, const trigger *t) {
 /* A form of be (words.tsv `be`) before token i, over auxiliaries and
  * adverbs: "were repeatedly sanctioned". */
 static bool be_before(const reader *r, size_t i) {
+  if (!(r->classes_seen & W_BE))
+    return false; /* no form of be for the walk below to end on */
   for (size_t k = i; k > 0 && k + 4 > i; k--) {
     sckg_wclass wd = ex_word(r, k - 1);
     if (wd & W_BE)
