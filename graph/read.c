@@ -579,18 +579,40 @@ static sckg_status read_article(sckg_graph *g, const sckg_input *in) {
 
 sckg_status sckg_graph_read(const sckg_schema *schema, const sckg_options *opts,
                             const sckg_input *in, sckg_graph **out) {
-  return sckg_graph_read_using(schema, opts, in, NULL, out);
+  return sckg_graph_read_using(schema, opts, in, NULL, NULL, out);
+}
+
+/* The graph to read an article into: *spare emptied, when there is one of
+ * this schema, else a new one. */
+static sckg_status part_graph(const sckg_schema *schema,
+                              const sckg_options *opts, sckg_graph **spare,
+                              sckg_graph **out) {
+  sckg_graph *g = spare ? *spare : NULL;
+  if (spare)
+    *spare = NULL; /* taken, or freed */
+  if (g && (g->schema != schema || sckg_graph_reuse(g, opts) != SCKG_OK)) {
+    sckg_graph_free(g); /* bad options are told by sckg_graph_new below */
+    g = NULL;
+  }
+  if (!g) {
+    sckg_status st = sckg_graph_new(schema, opts, &g);
+    if (st != SCKG_OK)
+      return st;
+  }
+  g->reusable = spare != NULL;
+  *out = g;
+  return SCKG_OK;
 }
 
 sckg_status sckg_graph_read_using(const sckg_schema *schema,
                                   const sckg_options *opts,
                                   const sckg_input *in, sckg_extractor *x,
-                                  sckg_graph **out) {
+                                  sckg_graph **spare, sckg_graph **out) {
   *out = NULL;
   if (!in || (!in->text && in->len))
     return SCKG_ERR_ARG;
   sckg_graph *part;
-  sckg_status st = sckg_graph_new(schema, opts, &part);
+  sckg_status st = part_graph(schema, opts, spare, &part);
   if (st != SCKG_OK)
     return st;
   BUILD(part)->reader = x; /* lent: reader_free stays NULL */
@@ -606,8 +628,8 @@ sckg_status sckg_graph_add(sckg_graph *g, const sckg_input *in) {
   if (!g || !in || g->finished || (!in->text && in->len))
     return SCKG_ERR_ARG;
   sckg_graph *part;
-  sckg_status st =
-      sckg_graph_read_using(g->schema, &g->opts, in, graph_extractor(g), &part);
+  sckg_status st = sckg_graph_read_using(g->schema, &g->opts, in,
+                                         graph_extractor(g), NULL, &part);
   if (st != SCKG_OK)
     return st;
   return sckg_graph_merge(g, part);

@@ -88,91 +88,6 @@ char *sckg_xstrndup(const char *s, size_t n) {
   return p;
 }
 
-/* The arena is a list of chunks; a request larger than a chunk gets a chunk
- * of its own, so no request ever fails for size. The first chunk comes in
- * one block with the arena itself: most arenas (a graph of one article,
- * its extraction, a walk of its triples) never need a second. */
-typedef struct chunk {
-  struct chunk *next;
-  size_t used, size;
-  _Alignas(16) unsigned char data[];
-} chunk;
-
-struct sckg_arena {
-  chunk *head;
-  chunk *first; /* inside this block: not freed on its own */
-};
-
-enum { CHUNK_SIZE = 64 * 1024 };
-
-/* Where the first chunk starts in the arena's block: 16-aligned. */
-#define FIRST_CHUNK_AT ((sizeof(sckg_arena) + 15) & ~(size_t)15)
-
-sckg_arena *sckg_arena_new(void) {
-  sckg_arena *a = sckg_xmalloc(FIRST_CHUNK_AT + sizeof(chunk) + CHUNK_SIZE);
-  chunk *c = (chunk *)((unsigned char *)a + FIRST_CHUNK_AT);
-  c->next = NULL;
-  c->used = 0;
-  c->size = CHUNK_SIZE;
-  a->head = a->first = c;
-  return a;
-}
-
-void sckg_arena_free(sckg_arena *a) {
-  if (!a)
-    return;
-  for (chunk *c = a->head, *next; c; c = next) {
-    next = c->next;
-    if (c != a->first)
-      free(c);
-  }
-  free(a);
-}
-
-/* n bytes (rounded up to 16), as they lie: for the callers that fill them
- * at once, which need no zeroing first. */
-void *sckg_arena_alloc_dirty(sckg_arena *a, size_t n) {
-  n = (n + 15) & ~(size_t)15;
-  chunk *c = a->head;
-  if (c->size - c->used < n) {
-    size_t size = n > CHUNK_SIZE ? n : CHUNK_SIZE;
-    chunk *fresh = sckg_xmalloc(sizeof(chunk) + size);
-    fresh->used = 0;
-    fresh->size = size;
-    if (n > CHUNK_SIZE) { /* keep filling the current chunk */
-      fresh->next = c->next;
-      c->next = fresh;
-    } else {
-      fresh->next = c;
-      a->head = fresh;
-    }
-    c = fresh;
-  }
-  void *p = c->data + c->used;
-  c->used += n;
-  return p;
-}
-
-void *sckg_arena_alloc(sckg_arena *a, size_t n) {
-  void *p = sckg_arena_alloc_dirty(a, n);
-  memset(p, 0, n);
-  return p;
-}
-
-char *sckg_arena_strndup(sckg_arena *a, const char *s, size_t n) {
-  char *p = sckg_arena_alloc_dirty(a, n + 1);
-  memcpy(p, s, n);
-  p[n] = '\0';
-  return p;
-}
-
-void *sckg_arena_memdup(sckg_arena *a, const void *p, size_t n) {
-  void *q = sckg_arena_alloc_dirty(a, n);
-  if (n)
-    memcpy(q, p, n);
-  return q;
-}
-
 /* Open addressing with linear probing; the table doubles at 50% load.
  * A slot holds the string, its length and its hash, so that a probe reads
  * one slot and compares bytes only when the hashes agree. */
@@ -188,12 +103,37 @@ struct sckg_strtab {
   size_t cap, count;
 };
 
+enum { STRTAB_CAP = 256 }; /* an article's tables hold a few hundred strings */
+
+/* Empty a table for more of the same use: zeroed where it lies when no
+ * bigger than this (cheaper than a fresh zeroed block), else freed, so
+ * that the table one huge input grew is not zeroed for every small one
+ * after it. Whether it was kept. */
+enum { KEEP_TABLE = 16 * 1024 };
+static bool table_clear(void *p, size_t n, size_t size) {
+  if (n * size > KEEP_TABLE) {
+    table_free(p, n, size);
+    return false;
+  }
+  if (n)
+    memset(p, 0, n * size);
+  return true;
+}
+
 sckg_strtab *sckg_strtab_new(sckg_arena *arena) {
   sckg_strtab *t = sckg_xcalloc(1, sizeof *t);
   t->arena = arena;
-  t->cap = 256; /* an article's tables hold a few hundred strings */
+  t->cap = STRTAB_CAP;
   t->slots = table_alloc(t->cap, sizeof *t->slots);
   return t;
+}
+
+void sckg_strtab_clear(sckg_strtab *t) {
+  if (!table_clear(t->slots, t->cap, sizeof *t->slots)) {
+    t->cap = STRTAB_CAP;
+    t->slots = table_alloc(t->cap, sizeof *t->slots);
+  }
+  t->count = 0;
 }
 
 void sckg_strtab_free(sckg_strtab *t) {
@@ -665,6 +605,12 @@ void sckg_pmap_put(sckg_pmap *m, const void *key, void *val) {
     m->count++;
   }
   m->slots[i].val = val;
+}
+
+void sckg_pmap_clear(sckg_pmap *m) {
+  if (!table_clear(m->slots, m->cap, sizeof *m->slots))
+    *m = (sckg_pmap){0};
+  m->count = 0;
 }
 
 void sckg_pmap_free(sckg_pmap *m) {

@@ -21,6 +21,15 @@ char *sckg_xstrndup(const char *s, size_t n);
 typedef struct sckg_arena sckg_arena;
 sckg_arena *sckg_arena_new(void);
 void sckg_arena_free(sckg_arena *a);
+/* A point in an arena's life to go back to (sckg_arena_rewind): what was
+ * allocated before it is kept, what came after is dropped, and the memory
+ * of its first chunk is used again rather than freed and allocated anew. */
+typedef struct {
+  void *head, *big; /* the arena's lists of chunks then */
+  size_t used;      /* of its head then */
+} sckg_arena_mark;
+sckg_arena_mark sckg_arena_here(const sckg_arena *a);
+void sckg_arena_rewind(sckg_arena *a, sckg_arena_mark m);
 void *sckg_arena_alloc(sckg_arena *a, size_t n); /* zeroed, 16-aligned */
 /* As sckg_arena_alloc, not zeroed: for memory the caller writes before it
  * reads it. */
@@ -40,6 +49,9 @@ typedef struct {
 typedef struct sckg_strtab sckg_strtab;
 sckg_strtab *sckg_strtab_new(sckg_arena *arena);
 void sckg_strtab_free(sckg_strtab *t);
+/* Empty t for strings to come: it forgets every string (their copies stay
+ * in its arena, to go with it or a rewind of it), keeping its memory. */
+void sckg_strtab_clear(sckg_strtab *t);
 const char *sckg_strtab_intern(sckg_strtab *t, const char *s, size_t len);
 /* Look up without inserting; NULL when absent. */
 const char *sckg_strtab_find(const sckg_strtab *t, const char *s, size_t len);
@@ -120,6 +132,9 @@ typedef struct {
 void *sckg_pmap_get(const sckg_pmap *m, const void *key);
 void sckg_pmap_put(sckg_pmap *m, const void *key, void *val);
 void sckg_pmap_free(sckg_pmap *m);
+/* Empty m, keeping its memory for the keys to come (as a new map, unless
+ * it had grown large). */
+void sckg_pmap_clear(sckg_pmap *m);
 
 /* A growable byte buffer, always NUL-terminated after sckg_buf_* calls. */
 typedef struct {

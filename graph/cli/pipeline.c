@@ -103,20 +103,38 @@ static void job_clear(sckg_job *j) {
   j->nt = nt;
 }
 
+/* What a thread keeps from one job to the next: the extraction's working
+ * memory, and with `stream` the graph of the last article, done with, to
+ * read the next one into. */
+typedef struct {
+  sckg_extractor *x;
+  sckg_graph *spare;
+} job_memory;
+
+static job_memory job_memory_new(void) {
+  return (job_memory){sckg_extractor_new(), NULL};
+}
+
+static void job_memory_free(job_memory *m) {
+  sckg_graph_free(m->spare);
+  sckg_extractor_free(m->x);
+}
+
 /* The work of one job, on whichever thread: read the article into a graph
  * of its own; with `stream`, finish it and write its N-Triples into
  * memory, so that the calling thread only has to copy bytes out. */
-static void job_run(const sckg_pipeline *p, sckg_extractor *x, sckg_job *j) {
+static void job_run(const sckg_pipeline *p, job_memory *m, sckg_job *j) {
   sckg_options o = p->opts;
   o.sink = collect;
   o.sink_handle = j;
-  j->st = sckg_graph_read_using(p->schema, &o, &j->in, x, &j->part);
+  j->st = sckg_graph_read_using(p->schema, &o, &j->in, m->x,
+                                p->stream ? &m->spare : NULL, &j->part);
   if (j->st != SCKG_OK || !p->stream)
     return;
   j->st = sckg_graph_finish(j->part);
   if (j->st == SCKG_OK)
     j->st = sckg_write_ntriples_buf(j->part, &j->nt);
-  sckg_graph_free(j->part);
+  m->spare = j->part; /* for the next article: its sink is set anew then */
   j->part = NULL;
   /* the text is not needed any more: free it before the job waits */
   free(j->owned);
@@ -144,7 +162,7 @@ typedef struct {
 
 static void *worker(void *arg) {
   ring *r = arg;
-  sckg_extractor *x = sckg_extractor_new();
+  job_memory m = job_memory_new();
   pthread_mutex_lock(&r->lock);
   for (;;) {
     while (!r->closing && r->taken == r->filled)
@@ -154,13 +172,13 @@ static void *worker(void *arg) {
     size_t ring_slot = r->taken++ % r->n_slots;
     r->state[ring_slot] = SLOT_BUSY;
     pthread_mutex_unlock(&r->lock);
-    job_run(r->p, x, &r->jobs[ring_slot]);
+    job_run(r->p, &m, &r->jobs[ring_slot]);
     pthread_mutex_lock(&r->lock);
     r->state[ring_slot] = SLOT_DONE;
     pthread_cond_broadcast(&r->done);
   }
   pthread_mutex_unlock(&r->lock);
-  sckg_extractor_free(x);
+  job_memory_free(&m);
   return NULL;
 }
 
@@ -170,16 +188,16 @@ static bool run_inline(const sckg_pipeline *p) {
   sckg_input in;
   void *owned;
   memset(&j, 0, sizeof j);
-  sckg_extractor *x = sckg_extractor_new();
+  job_memory m = job_memory_new();
   bool go = true;
   while (go && p->next(p->next_handle, &in, &owned) == 1) {
     job_fill(&j, &in, owned);
-    job_run(p, x, &j);
+    job_run(p, &m, &j);
     go = p->emit(p->emit_handle, &j);
     job_clear(&j);
   }
   sckg_buf_free(&j.nt);
-  sckg_extractor_free(x);
+  job_memory_free(&m);
   return true;
 }
 

@@ -300,7 +300,8 @@ sckg_status sckg_graph_finish(sckg_graph *g) {
   sckg_sort_by_string(g->articles.items, g->articles.len, iri_of_article);
   sort_mentions(g);
   sort_sentences(g);
-  sckg_model_free_build(g);
+  if (!g->reusable) /* else kept for the next article (sckg_graph_reuse) */
+    sckg_model_free_build(g);
   g->finished = true;
   return SCKG_OK;
 }

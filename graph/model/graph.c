@@ -76,6 +76,13 @@ static sckg_status default_options(const sckg_options *in, sckg_options *out) {
   return SCKG_OK;
 }
 
+/* The options of a graph, checked by default_options, and its base. */
+static void set_options(sckg_graph *g, const sckg_options *o) {
+  g->opts = *o;
+  g->base_len = strlen(o->base);
+  g->base = sckg_graph_intern(g, o->base, g->base_len);
+}
+
 sckg_status sckg_graph_new(const sckg_schema *schema, const sckg_options *opts,
                            sckg_graph **out) {
   *out = NULL;
@@ -90,17 +97,48 @@ sckg_status sckg_graph_new(const sckg_schema *schema, const sckg_options *opts,
   sckg_arena *arena = sckg_arena_new();
   sckg_graph *g = sckg_arena_alloc(arena, sizeof *g);
   g->schema = schema;
-  g->opts = o;
   g->arena = arena;
   g->strings = sckg_strtab_new(g->arena);
-  g->base_len = strlen(o.base);
-  g->base = sckg_graph_intern(g, o.base, g->base_len);
   build_state *b = sckg_arena_alloc(arena, sizeof *b);
   size_t n_lex = schema->n_actors;
   b->lex_actors = sckg_arena_alloc_dirty(arena, n_lex * sizeof *b->lex_actors);
   b->lex_made = sckg_arena_alloc(arena, (n_lex + 63) / 64 * sizeof(uint64_t));
   g->build = b;
+  g->empty = sckg_arena_here(arena);
+  set_options(g, &o);
   *out = g;
+  return SCKG_OK;
+}
+
+sckg_status sckg_graph_reuse(sckg_graph *g, const sckg_options *opts) {
+  build_state *b = BUILD(g);
+  sckg_options o;
+  if (!b) /* finished, and its building state freed */
+    return SCKG_ERR_ARG;
+  sckg_status st = default_options(opts, &o);
+  if (st != SCKG_OK)
+    return st;
+  if (b->reader_free)
+    b->reader_free(b->reader);
+  b->reader = NULL;
+  b->reader_free = NULL;
+  /* every node, string and set of the graph is the arena's, after the
+   * mark: the rewind drops them all at once */
+  sckg_arena_rewind(g->arena, g->empty);
+  sckg_strtab_clear(g->strings);
+  g->actors.len = g->events.len = g->articles.len = g->sentences.len = 0;
+  free(g->triples);
+  g->triples = NULL;
+  g->n_triples = 0;
+  g->finished = false;
+  memset(b->lex_made, 0, (g->schema->n_actors + 63) / 64 * sizeof(uint64_t));
+  sckg_pmap_clear(&b->actors_by_slug);
+  sckg_pmap_clear(&b->events_by_key);
+  sckg_pmap_clear(&b->articles_by_ident);
+  b->all_events.len = 0;
+  sckg_buf_clear(&b->buf);
+  b->input_name = NULL;
+  set_options(g, &o);
   return SCKG_OK;
 }
 

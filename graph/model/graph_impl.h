@@ -107,7 +107,13 @@ struct sckg_graph {
   sckg_triple *triples;
   size_t n_triples;
   bool finished;
-  void *build; /* extraction state, freed by finish */
+  void *build; /* extraction state, freed by finish unless `reusable` */
+  /* Whether the graph is to be emptied and read into again (a streamed
+   * article's, sckg_graph_reuse): then finishing keeps its building
+   * state's maps and arrays for the next article, which would otherwise
+   * allocate and zero them anew. */
+  bool reusable;
+  sckg_arena_mark empty; /* the arena as a new graph leaves it */
 };
 
 /* Accessors for writers: a finished graph's arrays. */
@@ -163,6 +169,13 @@ int sckg_triple_cmp(const void *a, const void *b);
  * is not SCKG_OK, warnings otherwise. */
 void sckg_graph_report(const sckg_graph *g, sckg_status st, const char *file,
                        unsigned long line, unsigned long col, const char *msg);
+
+/* Empty g, made by sckg_graph_new and not finished, or finished while
+ * `reusable`, into the graph sckg_graph_new(g->schema, opts) would make,
+ * keeping its memory: its arena's first chunk, its string table, maps and
+ * arrays. On an error (bad options, or a graph that cannot be reused) g
+ * is left as it was, to be freed. */
+sckg_status sckg_graph_reuse(sckg_graph *g, const sckg_options *opts);
 
 /* Services of the graph model to the reader (model/graph.c). */
 const char *sckg_graph_intern(sckg_graph *g, const char *s, size_t len);

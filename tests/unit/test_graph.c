@@ -15,6 +15,7 @@
 
 #include "model/build.h"
 #include "model/graph_impl.h"
+#include "read.h"
 #include "sckg/sckg.h"
 
 #include <stdio.h>
@@ -1080,6 +1081,68 @@ static void article_without_events(void **state) {
   sckg_graph_free(g);
 }
 
+/* A streamed article's graph, emptied and read into again (a reader's
+ * spare): each article gives the N-Triples a graph of its own gives, under
+ * the options of its own read, after articles bigger and smaller than it,
+ * after one with no event and after an input refused. */
+static void reused_graph_reads_as_a_new_one(void **state) {
+  (void)state;
+  const sckg_schema *s;
+  assert_int_equal(sckg_schema_embedded(&s), SCKG_OK);
+  sckg_options hash = {.base = "http://example.org/kg#"};
+  sckg_options dated = {.default_date = "2024-06-01"};
+  struct {
+    sckg_input in;
+    const sckg_options *opts;
+  } reads[] = {
+      {in("odd.txt", article_odd), NULL},
+      {in("lazarus.txt", " date 2024-05-10\nThe Lazarus Group and APT38 "
+                         "stole funds from Bank of Tokyo on Friday.\n"),
+       NULL},
+      {in("a.txt", article_a), NULL},
+      {in("quiet.txt", "Nothing happened today.\n"), NULL},
+      {in("b.txt", article_b), &hash},
+      {in("bad.txt", "Japan \xFF condemned North Korea.\n"), NULL},
+      {in("c.txt", article_c), &dated},
+      {in("odd2.txt", article_odd), &hash},
+      {in("d.txt", article_d), NULL},
+  };
+  sckg_extractor *x = sckg_extractor_new();
+  sckg_graph *spare = NULL;
+  for (size_t i = 0; i < sizeof reads / sizeof *reads; i++) {
+    sckg_graph *fresh = NULL, *reused = NULL;
+    sckg_status want = sckg_graph_read(s, reads[i].opts, &reads[i].in, &fresh);
+    sckg_status got = sckg_graph_read_using(s, reads[i].opts, &reads[i].in, x,
+                                            &spare, &reused);
+    assert_int_equal(got, want);
+    assert_null(spare); /* taken, or freed with the refused input */
+    if (want != SCKG_OK)
+      continue;
+    /* the same lexicon actors, none left over from an article before */
+    for (size_t k = 0; k < s->n_actors; k++)
+      assert_true(!sckg_graph_lex_made(fresh, k) ==
+                  !sckg_graph_lex_made(reused, k));
+    assert_int_equal(sckg_graph_finish(fresh), SCKG_OK);
+    assert_int_equal(sckg_graph_finish(reused), SCKG_OK);
+    char *a = ntriples(fresh), *b = ntriples(reused);
+    assert_string_equal(b, a);
+    free(a);
+    free(b);
+    sckg_graph_free(fresh);
+    spare = reused;
+  }
+  /* bad options: refused as a new graph's, and the spare is not kept */
+  sckg_options bad = {.base = "no-scheme/"};
+  sckg_graph *g = NULL;
+  sckg_input one = in("a.txt", article_a);
+  assert_non_null(spare);
+  assert_int_equal(sckg_graph_read_using(s, &bad, &one, x, &spare, &g),
+                   SCKG_ERR_ARG);
+  assert_null(g);
+  assert_null(spare);
+  sckg_extractor_free(x);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(iris_are_valid_for_odd_names),
@@ -1106,6 +1169,7 @@ int main(void) {
       cmocka_unit_test(free_null_is_a_noop),
       cmocka_unit_test(counts_match_the_arrays),
       cmocka_unit_test(article_without_events),
+      cmocka_unit_test(reused_graph_reads_as_a_new_one),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

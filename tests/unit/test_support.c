@@ -93,6 +93,47 @@ static void arena_request_bigger_than_a_chunk(void **state) {
   sckg_arena_free(a);
 }
 
+/* A rewind drops what came after the mark, small and big, and the
+ * arena serves the same memory again; what came before it stays. */
+static void arena_rewind_to_a_mark(void **state) {
+  (void)state;
+  sckg_arena *a = sckg_arena_new();
+  unsigned char *kept = sckg_arena_alloc(a, 100);
+  memset(kept, 0x5A, 100);
+  sckg_arena_mark m = sckg_arena_here(a);
+  unsigned char *first = sckg_arena_alloc_dirty(a, 48);
+  for (int round = 0; round < 3; round++) {
+    /* past the first chunk, several times over, and big requests */
+    for (size_t i = 0; i < 40; i++)
+      memset(sckg_arena_alloc_dirty(a, 10000), 0xEE, 10000);
+    memset(sckg_arena_alloc_dirty(a, 200000), 0xEE, 200000);
+    sckg_arena_rewind(a, m);
+    unsigned char *again = sckg_arena_alloc(a, 48);
+    assert_ptr_equal(again, first); /* the same place, zeroed on request */
+    assert_true(all_zero(again, 48));
+    for (size_t i = 0; i < 100; i++)
+      assert_int_equal(kept[i], 0x5A);
+  }
+  /* a mark in a later chunk, with big chunks before it */
+  sckg_arena_alloc(a, 300000);
+  for (size_t i = 0; i < 10; i++)
+    sckg_arena_alloc(a, 10000);
+  unsigned char *before = sckg_arena_alloc(a, 64);
+  memset(before, 0x33, 64);
+  sckg_arena_mark later = sckg_arena_here(a);
+  unsigned char *next = sckg_arena_alloc(a, 64);
+  for (size_t i = 0; i < 20; i++)
+    sckg_arena_alloc(a, 10000);
+  sckg_arena_alloc(a, 300000);
+  sckg_arena_rewind(a, later);
+  assert_ptr_equal(sckg_arena_alloc(a, 64), next);
+  for (size_t i = 0; i < 64; i++)
+    assert_int_equal(before[i], 0x33);
+  sckg_arena_rewind(a, m); /* and back past that one */
+  assert_ptr_equal(sckg_arena_alloc_dirty(a, 48), first);
+  sckg_arena_free(a);
+}
+
 static void arena_strndup_and_memdup(void **state) {
   (void)state;
   sckg_arena *a = sckg_arena_new();
@@ -465,7 +506,56 @@ static void buf_add_printf_clear(void **state) {
   assert_int_equal(b.len, 0);
 }
 
+/* A cleared table knows no string, interns as a new one does, and
+ * stays usable after growing past what it keeps. */
+static void strtab_clear_forgets_all(void **state) {
+  (void)state;
+  sckg_arena *a = sckg_arena_new();
+  sckg_strtab *t = sckg_strtab_new(a);
+  char buf[32];
+  for (size_t n_keys = 10; n_keys <= 5000; n_keys *= 10) {
+    for (size_t i = 0; i < n_keys; i++) {
+      size_t n = key_of(buf, i);
+      sckg_strtab_intern(t, buf, n);
+    }
+    sckg_strtab_clear(t);
+    for (size_t i = 0; i < n_keys; i++) {
+      size_t n = key_of(buf, i);
+      if (sckg_strtab_find(t, buf, n))
+        fail_msg("'%s' outlived the clear", buf);
+    }
+    const char *p = sckg_strtab_intern(t, "again", 5);
+    assert_string_equal(p, "again");
+    assert_ptr_equal(sckg_strtab_intern(t, "again", 5), p);
+    sckg_strtab_clear(t);
+  }
+  sckg_strtab_free(t);
+  sckg_arena_free(a);
+}
+
 /* --- pmap -------------------------------------------------------------- */
+
+static void pmap_clear_forgets_all(void **state) {
+  (void)state;
+  static char keys[5000];
+  static int vals[5000];
+  sckg_pmap m = {0};
+  sckg_pmap_clear(&m); /* an empty map too */
+  for (size_t n_keys = 10; n_keys <= 5000; n_keys *= 10) {
+    for (size_t i = 0; i < n_keys; i++)
+      sckg_pmap_put(&m, &keys[i], &vals[i]);
+    sckg_pmap_clear(&m);
+    assert_int_equal(m.count, 0);
+    for (size_t i = 0; i < n_keys; i++)
+      if (sckg_pmap_get(&m, &keys[i]))
+        fail_msg("key %zu outlived the clear", i);
+    sckg_pmap_put(&m, &keys[1], &vals[2]);
+    assert_ptr_equal(sckg_pmap_get(&m, &keys[1]), &vals[2]);
+    assert_int_equal(m.count, 1);
+    sckg_pmap_clear(&m);
+  }
+  sckg_pmap_free(&m);
+}
 
 static void pmap_put_get_overwrite_grow(void **state) {
   (void)state;
@@ -725,10 +815,12 @@ int main(void) {
       cmocka_unit_test(xcalloc_aligned_is_aligned_and_zeroed),
       cmocka_unit_test(arena_allocations_stay_valid_and_zeroed),
       cmocka_unit_test(arena_request_bigger_than_a_chunk),
+      cmocka_unit_test(arena_rewind_to_a_mark),
       cmocka_unit_test(arena_strndup_and_memdup),
       cmocka_unit_test(strtab_same_bytes_same_pointer),
       cmocka_unit_test(strtab_strings_of_many_lengths),
       cmocka_unit_test(strtab_growth_keeps_pointers),
+      cmocka_unit_test(strtab_clear_forgets_all),
       cmocka_unit_test(strtab_find_cased_examples),
       cmocka_unit_test(strtab_find_cased_agrees_with_find),
       cmocka_unit_test(strtab_find_cased_memo_agrees),
@@ -738,6 +830,7 @@ int main(void) {
       cmocka_unit_test(buf_add_printf_clear),
       cmocka_unit_test(hex64_and_size_as_printf),
       cmocka_unit_test(pmap_put_get_overwrite_grow),
+      cmocka_unit_test(pmap_clear_forgets_all),
       cmocka_unit_test(hash64_is_fnv1a),
       cmocka_unit_test(utf8_check_accepts_valid),
       cmocka_unit_test(utf8_check_rejects_invalid),
