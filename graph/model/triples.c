@@ -131,6 +131,10 @@ typedef struct {
   char date[16];
   sckg_buf label;
   const sckg_schema *schema; /* what each event type's label is */
+  /* Whether every literal must end in a NUL (the plain walk's consumers
+   * read them to it); else one whose length is given may be handed in
+   * place, unterminated: a sentence's text inside its article's. */
+  bool terminate;
 } triples;
 
 /* Room for more triples: a few times a walk, so out of line. */
@@ -235,12 +239,23 @@ static void article_triples(triples *T, const sckg_article *a, bool text) {
         iri_sized(a->mentions[i]->iri, a->mentions[i]->iri_len));
 }
 
-static void sentence_triples(triples *T, const sckg_sentence *s) {
-  const char *nn = walk_iri[C_NON_NEGATIVE].ptr;
+/* A sentence's text: where it lies, or a copy of it that ends in a NUL
+ * when T must terminate its literals. Not copied otherwise: the N-Triples
+ * writer reads it by its length, and a copy of every sentence was a tenth
+ * of the bytes the walk moved. */
+static object anchor_of(triples *T, const sckg_sentence *s) {
+  if (!s->text_len)
+    return lit_sized("", 0, NULL, NULL);
+  if (!T->terminate)
+    return lit_sized(s->text, s->text_len, NULL, NULL);
   sckg_buf_clear(&T->anchor);
   sckg_buf_add(&T->anchor, s->text, s->text_len);
-  add(T, s->iri, P_ANCHOR_OF,
-      lit_sized(T->anchor.ptr, T->anchor.len, NULL, NULL));
+  return lit_sized(T->anchor.ptr, T->anchor.len, NULL, NULL);
+}
+
+static void sentence_triples(triples *T, const sckg_sentence *s) {
+  const char *nn = walk_iri[C_NON_NEGATIVE].ptr;
+  add(T, s->iri, P_ANCHOR_OF, anchor_of(T, s));
   add(T, s->iri, P_BEGIN_INDEX, lit(num(T, 0, s->begin), NULL, nn));
   add(T, s->iri, P_END_INDEX, lit(num(T, 1, s->end), NULL, nn));
   add(T, s->iri, P_REFERENCE_CONTEXT,
@@ -413,15 +428,17 @@ static void sift_first(int *order, const char **head, size_t n,
 /* N-Triples order without sorting all the triples: each node's triples
  * have it as their subject, and no two nodes share an IRI, so visiting the
  * nodes in IRI order (a merge of the four lists, each sorted by IRI
- * already) and sorting each node's few triples orders the whole. */
-sckg_status sckg_graph_each_subject_sized(const sckg_graph *g, sckg_sized_fn fn,
-                                          void *ctx) {
+ * already) and sorting each node's few triples orders the whole.
+ * `terminate`: see the triples struct. */
+static sckg_status walk_nodes(const sckg_graph *g, sckg_sized_fn fn, void *ctx,
+                              bool terminate) {
   if (!g || !fn || !g->finished)
     return SCKG_ERR_ARG;
   if (g->triples)
     return walk_given(g, fn, ctx);
   assert(predicates_in_order());
-  triples T = {.arena = sckg_arena_new(), .schema = g->schema};
+  triples T = {
+      .arena = sckg_arena_new(), .schema = g->schema, .terminate = terminate};
   const sckg_vec *lists[KINDS] = {&g->actors, &g->articles, &g->sentences,
                                   &g->events};
   size_t at[KINDS] = {0};
@@ -474,6 +491,11 @@ sckg_status sckg_graph_each_subject_sized(const sckg_graph *g, sckg_sized_fn fn,
   return st;
 }
 
+sckg_status sckg_graph_each_subject_sized(const sckg_graph *g, sckg_sized_fn fn,
+                                          void *ctx) {
+  return walk_nodes(g, fn, ctx, false);
+}
+
 /* The public walk: the lengths left out. */
 typedef struct {
   sckg_subject_fn fn;
@@ -490,7 +512,7 @@ sckg_status sckg_graph_each_subject(const sckg_graph *g, sckg_subject_fn fn,
   if (!fn)
     return SCKG_ERR_ARG;
   plain_walk w = {fn, ctx};
-  return sckg_graph_each_subject_sized(g, plain_subject, &w);
+  return walk_nodes(g, plain_subject, &w, true);
 }
 
 typedef struct {
