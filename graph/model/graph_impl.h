@@ -138,7 +138,9 @@ const sckg_str *sckg_walk_iris(size_t *n);
  * triples, the lengths they would otherwise measure. A length of 0 is not
  * known (a walk of given triples knows none); an IRI's is given only when
  * it needs no escape in N-Triples (see the note before sckg_actor), a literal's
- * always counts its bytes as they are. */
+ * always counts its bytes as they are. A literal whose length is given may
+ * not end in a NUL (a sentence's text is handed where it lies, inside its
+ * article's): read it by that length. */
 typedef struct {
   size_t p, o; /* the predicate's, the object's value's */
 } sckg_triple_lens;
@@ -152,7 +154,8 @@ typedef struct {
 
 typedef sckg_status (*sckg_sized_fn)(void *ctx, const sckg_subject_sized *s);
 
-/* sckg_graph_each_subject, with the lengths. */
+/* sckg_graph_each_subject, with the lengths (and the literals they give
+ * not always terminated). */
 sckg_status sckg_graph_each_subject_sized(const sckg_graph *g, sckg_sized_fn fn,
                                           void *ctx);
 

@@ -122,15 +122,23 @@ typedef struct {
   unsigned char *pred;   /* predicate of t[i] */
   sckg_triple_lens *len; /* t[i]'s (sckg_subject_sized) */
   size_t n, cap;
+  /* Whether t[0, n) is known to be in order and distinct already, as the
+   * makers add them: then the subject needs no sort. */
+  bool in_order;
   sckg_arena *arena;
   /* made when first needed: a graph of one article has a few of them */
   const char *class_iri[SCKG_CLASS_COUNT];
+  bool class_after_actor[SCKG_CLASS_COUNT]; /* its IRI sorts after Actor's */
   const char *type_iri[SCKG_EV_COUNT];
   char index[2][24]; /* nif:beginIndex, nif:endIndex */
   sckg_buf anchor;   /* nif:anchorOf */
   char date[16];
   sckg_buf label;
   const sckg_schema *schema; /* what each event type's label is */
+  /* Whether every literal must end in a NUL (the plain walk's consumers
+   * read them to it); else one whose length is given may be handed in
+   * place, unterminated: a sentence's text inside its article's. */
+  bool terminate;
 } triples;
 
 /* Room for more triples: a few times a walk, so out of line. */
@@ -147,14 +155,35 @@ typedef struct {
   size_t len;
 } object;
 
-/* Inline: it runs for every triple, and as a call it took the term by
+/* Add a triple; `follows` when its object is known to sort after that of
+ * the triple added last, should that one have the same predicate (the
+ * next of a list of nodes sorted by IRI, the same node again aside).
+ * Inline: it runs for every triple, and as a call it took the term by
  * value through the stack. */
-static inline void add(triples *T, const char *s, predicate p, object o) {
+static inline void add_after(triples *T, const char *s, predicate p, object o,
+                             bool follows) {
+  if (T->n) {
+    size_t last = T->n - 1;
+    if (p < T->pred[last] || (p == T->pred[last] &&
+                              (!follows || o.term.value == T->t[last].o.value)))
+      T->in_order = false;
+  }
   if (T->n == T->cap)
     grow(T);
   T->pred[T->n] = (unsigned char)p;
   T->len[T->n] = (sckg_triple_lens){walk_iri[p].len, o.len};
   T->t[T->n++] = (sckg_triple){s, walk_iri[p].ptr, o.term};
+}
+
+/* A triple whose object is not known to follow the last one's. */
+static inline void add(triples *T, const char *s, predicate p, object o) {
+  add_after(T, s, p, o, false);
+}
+
+/* The next triple of a run made from a list of nodes sorted by IRI (the
+ * order of N-Triples), whose predicate no other triple of the subject has. */
+static inline void add_next(triples *T, const char *s, predicate p, object o) {
+  add_after(T, s, p, o, true);
 }
 
 /* An IRI, len its bytes when it needs no escape (else 0). */
@@ -187,8 +216,11 @@ static const char *num(triples *T, int which, size_t v) {
 }
 
 static const char *class_iri(triples *T, sckg_class c) {
-  if (!T->class_iri[c])
+  if (!T->class_iri[c]) {
     T->class_iri[c] = I(T, SCKG_NS, sckg_class_names[c]);
+    T->class_after_actor[c] =
+        strcmp(T->class_iri[c], walk_iri[C_ACTOR].ptr) > 0;
+  }
   return T->class_iri[c];
 }
 
@@ -204,7 +236,8 @@ static const char *type_iri(triples *T, sckg_event_type t) {
 
 static void actor_triples(triples *T, const sckg_actor *a) {
   add(T, a->iri, P_TYPE, walk_iri_of(C_ACTOR));
-  add(T, a->iri, P_TYPE, iri(class_iri(T, a->cls)));
+  const char *cls = class_iri(T, a->cls);
+  add_after(T, a->iri, P_TYPE, iri(cls), T->class_after_actor[a->cls]);
   add(T, a->iri, P_LABEL, lit(a->label, "en", NULL));
   if (a->qid)
     add(T, a->iri, P_SAME_AS, iri(I(T, SCKG_NS_WD, a->qid)));
@@ -229,18 +262,29 @@ static void article_triples(triples *T, const sckg_article *a, bool text) {
   if (a->title)
     add(T, a->iri, P_TITLE, lit(a->title, NULL, NULL));
   add(T, a->iri, P_TYPE, walk_iri_of(C_CONTEXT));
-  add(T, a->iri, P_TYPE, walk_iri_of(C_ARTICLE));
+  add_next(T, a->iri, P_TYPE, walk_iri_of(C_ARTICLE)); /* nif's, then ours */
   for (size_t i = 0; i < a->n_mentions; i++)
-    add(T, a->iri, P_MENTIONS,
-        iri_sized(a->mentions[i]->iri, a->mentions[i]->iri_len));
+    add_next(T, a->iri, P_MENTIONS,
+             iri_sized(a->mentions[i]->iri, a->mentions[i]->iri_len));
+}
+
+/* A sentence's text: where it lies, or a copy of it that ends in a NUL
+ * when T must terminate its literals. Not copied otherwise: the N-Triples
+ * writer reads it by its length, and a copy of every sentence was a tenth
+ * of the bytes the walk moved. */
+static object anchor_of(triples *T, const sckg_sentence *s) {
+  if (!s->text_len)
+    return lit_sized("", 0, NULL, NULL);
+  if (!T->terminate)
+    return lit_sized(s->text, s->text_len, NULL, NULL);
+  sckg_buf_clear(&T->anchor);
+  sckg_buf_add(&T->anchor, s->text, s->text_len);
+  return lit_sized(T->anchor.ptr, T->anchor.len, NULL, NULL);
 }
 
 static void sentence_triples(triples *T, const sckg_sentence *s) {
   const char *nn = walk_iri[C_NON_NEGATIVE].ptr;
-  sckg_buf_clear(&T->anchor);
-  sckg_buf_add(&T->anchor, s->text, s->text_len);
-  add(T, s->iri, P_ANCHOR_OF,
-      lit_sized(T->anchor.ptr, T->anchor.len, NULL, NULL));
+  add(T, s->iri, P_ANCHOR_OF, anchor_of(T, s));
   add(T, s->iri, P_BEGIN_INDEX, lit(num(T, 0, s->begin), NULL, nn));
   add(T, s->iri, P_END_INDEX, lit(num(T, 1, s->end), NULL, nn));
   add(T, s->iri, P_REFERENCE_CONTEXT,
@@ -283,30 +327,30 @@ static void event_triples(triples *T, const sckg_event *e) {
   event_label(T, e);
   add(T, e->iri, P_LABEL, lit_sized(T->label.ptr, T->label.len, "en", NULL));
   for (size_t i = 0; i < e->n_sources; i++)
-    add(T, e->iri, P_WAS_DERIVED_FROM,
-        iri_sized(e->sources[i]->iri, e->sources[i]->iri_len));
+    add_next(T, e->iri, P_WAS_DERIVED_FROM,
+             iri_sized(e->sources[i]->iri, e->sources[i]->iri_len));
   for (size_t i = 0; i < e->n_agents; i++)
-    add(T, e->iri, P_AGENT,
-        iri_sized(e->agents[i]->iri, e->agents[i]->iri_len));
+    add_next(T, e->iri, P_AGENT,
+             iri_sized(e->agents[i]->iri, e->agents[i]->iri_len));
   for (size_t i = 0; i < e->n_attributed; i++)
-    add(T, e->iri, P_ATTRIBUTED_TO,
-        iri_sized(e->attributed[i]->iri, e->attributed[i]->iri_len));
+    add_next(T, e->iri, P_ATTRIBUTED_TO,
+             iri_sized(e->attributed[i]->iri, e->attributed[i]->iri_len));
   if (e->date.year)
     add(T, e->iri, P_DATE,
         lit(T->date, NULL, sckg_date_format(e->date, T->date)));
   add(T, e->iri, P_EVENT_TYPE, iri(type_iri(T, e->type)));
   for (size_t i = 0; i < e->n_evidence; i++)
-    add(T, e->iri, P_EVIDENCE,
-        iri_sized(e->evidence[i]->iri, e->evidence[i]->iri_len));
+    add_next(T, e->iri, P_EVIDENCE,
+             iri_sized(e->evidence[i]->iri, e->evidence[i]->iri_len));
   if (e->negated)
     add(T, e->iri, P_NEGATED,
         lit_sized("true", 4, NULL, walk_iri[C_BOOLEAN].ptr));
   for (size_t i = 0; i < e->n_stated_in_all; i++)
-    add(T, e->iri, P_STATED_IN,
-        iri_sized(e->stated_in_all[i]->iri, e->stated_in_all[i]->iri_len));
+    add_next(T, e->iri, P_STATED_IN,
+             iri_sized(e->stated_in_all[i]->iri, e->stated_in_all[i]->iri_len));
   for (size_t i = 0; i < e->n_targets; i++)
-    add(T, e->iri, P_TARGET,
-        iri_sized(e->targets[i]->iri, e->targets[i]->iri_len));
+    add_next(T, e->iri, P_TARGET,
+             iri_sized(e->targets[i]->iri, e->targets[i]->iri_len));
 }
 
 /* Two triples of one subject in N-Triples order: their predicates' places
@@ -361,6 +405,17 @@ static void sort_subject(triples *T) {
   T->n = w;
 }
 
+#ifndef NDEBUG
+/* What sort_subject makes of a subject's triples; the makers' claims
+ * (add_next, add_after) are checked against it. */
+static bool sorted_and_distinct(const triples *T) {
+  for (size_t i = 1; i < T->n; i++)
+    if (same_subject_cmp(T, i - 1, &T->t[i], T->pred[i]) >= 0)
+      return false;
+  return true;
+}
+#endif
+
 /* The given triples, a run of equal subjects at a time, no length known. */
 static sckg_status walk_given(const sckg_graph *g, sckg_sized_fn fn,
                               void *ctx) {
@@ -413,15 +468,17 @@ static void sift_first(int *order, const char **head, size_t n,
 /* N-Triples order without sorting all the triples: each node's triples
  * have it as their subject, and no two nodes share an IRI, so visiting the
  * nodes in IRI order (a merge of the four lists, each sorted by IRI
- * already) and sorting each node's few triples orders the whole. */
-sckg_status sckg_graph_each_subject_sized(const sckg_graph *g, sckg_sized_fn fn,
-                                          void *ctx) {
+ * already) and sorting each node's few triples orders the whole.
+ * `terminate`: see the triples struct. */
+static sckg_status walk_nodes(const sckg_graph *g, sckg_sized_fn fn, void *ctx,
+                              bool terminate) {
   if (!g || !fn || !g->finished)
     return SCKG_ERR_ARG;
   if (g->triples)
     return walk_given(g, fn, ctx);
   assert(predicates_in_order());
-  triples T = {.arena = sckg_arena_new(), .schema = g->schema};
+  triples T = {
+      .arena = sckg_arena_new(), .schema = g->schema, .terminate = terminate};
   const sckg_vec *lists[KINDS] = {&g->actors, &g->articles, &g->sentences,
                                   &g->events};
   size_t at[KINDS] = {0};
@@ -445,6 +502,7 @@ sckg_status sckg_graph_each_subject_sized(const sckg_graph *g, sckg_sized_fn fn,
     int best = order[0];
     void *node = lists[best]->items[at[best]++];
     T.n = 0;
+    T.in_order = true;
     if (best == ACTORS)
       actor_triples(&T, node);
     else if (best == ARTICLES)
@@ -453,7 +511,9 @@ sckg_status sckg_graph_each_subject_sized(const sckg_graph *g, sckg_sized_fn fn,
       sentence_triples(&T, node);
     else
       event_triples(&T, node);
-    sort_subject(&T);
+    if (!T.in_order)
+      sort_subject(&T);
+    assert(sorted_and_distinct(&T));
     sckg_subject_sized subject = {T.t, T.n, node_iri_len(best, node), T.len};
     st = fn(ctx, &subject);
     if (at[best] < lists[best]->len) {
@@ -474,6 +534,11 @@ sckg_status sckg_graph_each_subject_sized(const sckg_graph *g, sckg_sized_fn fn,
   return st;
 }
 
+sckg_status sckg_graph_each_subject_sized(const sckg_graph *g, sckg_sized_fn fn,
+                                          void *ctx) {
+  return walk_nodes(g, fn, ctx, false);
+}
+
 /* The public walk: the lengths left out. */
 typedef struct {
   sckg_subject_fn fn;
@@ -490,7 +555,7 @@ sckg_status sckg_graph_each_subject(const sckg_graph *g, sckg_subject_fn fn,
   if (!fn)
     return SCKG_ERR_ARG;
   plain_walk w = {fn, ctx};
-  return sckg_graph_each_subject_sized(g, plain_subject, &w);
+  return walk_nodes(g, plain_subject, &w, true);
 }
 
 typedef struct {

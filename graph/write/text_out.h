@@ -90,11 +90,18 @@ static inline void put(out_buf *o, const char *s, size_t n) {
 static inline void puts_out(out_buf *o, const char *s) { put(o, s, strlen(s)); }
 
 /* \u00XX for a byte below 0x80: N-Triples' UCHAR, upper-case hex as the
- * canonical form asks. */
-static inline void put_uchar(out_buf *o, unsigned char c) {
+ * canonical form asks; at w, returning where it ends. */
+static inline char *uchar_at(char *w, unsigned char c) {
   static const char hex[] = "0123456789ABCDEF";
-  char u[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
-  put(o, u, sizeof u);
+  memcpy(w, "\\u00", 4);
+  w[4] = hex[c >> 4];
+  w[5] = hex[c & 15];
+  return w + 6;
+}
+
+static inline void put_uchar(out_buf *o, unsigned char c) {
+  char u[6];
+  put(o, u, (size_t)(uchar_at(u, c) - u));
 }
 
 /* Sixteen bytes at a time: the text of literals and IRIs is scanned for the
@@ -297,28 +304,56 @@ static inline out_mask16 lit_special16(out_bytes16 v) {
 
 OUT_CLEAN_PREFIX(lit_clean_prefix, lit_special16, lit_special)
 
+/* The escape of a byte lit_special marks, after its backslash: the letter
+ * of its ECHAR, or 0 for UCHAR. */
+static const char lit_echar[256] = {
+    ['"'] = '"', ['\\'] = '\\', ['\n'] = 'n', ['\r'] = 'r'};
+
+/* The escape of c, a byte lit_special marks, at w; returns where it ends. */
+static inline char *escape_at(char *w, unsigned char c) {
+  if (!lit_echar[c])
+    return uchar_at(w, c);
+  w[0] = '\\';
+  w[1] = lit_echar[c];
+  return w + 2;
+}
+
 /* STRING_LITERAL_QUOTE: " \ LF CR as ECHAR (the only ones canonical
  * N-Triples escapes that way), every other C0 control and DEL as UCHAR so
  * the file holds no raw control bytes; UTF-8 above ASCII is copied as is.
  * The len bytes of s, of which the first n need no escape (a writer that
- * measured them already does not measure them again). */
+ * measured them already does not measure them again). Written in place
+ * when the buffer has room for the longest it can come to (six bytes for
+ * each): an article's text has an escape every hundred bytes or so, and
+ * two calls to put for each cost more than the bytes between them. Room
+ * is made only in memory (`into`): a sink is not handed a buffer early. */
 static inline void put_string(out_buf *o, const char *s, size_t len, size_t n) {
+  size_t most = 6 * len + 2;
+  if (o->into && o->cap - o->len < most)
+    flush_out(o);
+  if (o->cap - o->len >= most) {
+    char *w = o->buf + o->len;
+    *w++ = '"';
+    for (;;) {
+      w = copy_out(w, s, n);
+      if (n == len)
+        break;
+      w = escape_at(w, (unsigned char)s[n]);
+      s += n + 1;
+      len -= n + 1;
+      n = lit_clean_prefix(s, len);
+    }
+    *w++ = '"';
+    o->len = (size_t)(w - o->buf);
+    return;
+  }
   put(o, "\"", 1);
   for (;;) {
     put(o, s, n);
     if (n == len)
       break;
-    unsigned char c = (unsigned char)s[n];
-    if (c == '"')
-      put(o, "\\\"", 2);
-    else if (c == '\\')
-      put(o, "\\\\", 2);
-    else if (c == '\n')
-      put(o, "\\n", 2);
-    else if (c == '\r')
-      put(o, "\\r", 2);
-    else
-      put_uchar(o, c);
+    char e[6];
+    put(o, e, (size_t)(escape_at(e, (unsigned char)s[n]) - e));
     s += n + 1;
     len -= n + 1;
     n = lit_clean_prefix(s, len);
