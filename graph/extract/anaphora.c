@@ -204,6 +204,27 @@ static ex_actor *recent_named(const recent_actors *l, const char *noun) {
   return NULL;
 }
 
+/* The first body the article names later (r->later_bodies, known on a
+ * second reading) that is an agency whose name holds `cue`, or has such a
+ * part; NULL when none. */
+static const lex_actor *later_body(const reader *r, const char *cue) {
+  for (size_t i = 0; i < r->n_later_bodies; i++)
+    for (const lex_actor *a = r->later_bodies[i];
+         a && a->cls == SCKG_CLASS_AGENCY; a = a->parent)
+      if (ex_label_has_word(a->label, cue))
+        return a;
+  return NULL;
+}
+
+bool ex_later_body_answers(const reader *r) {
+  if (r->unresolved_cues_lost)
+    return true;
+  for (size_t k = 0; k < r->n_unresolved_cues; k++)
+    if (later_body(r, r->unresolved_cues[k]))
+      return true;
+  return false;
+}
+
 /* Keep `cue` among the article's unresolved ones (reader.h). */
 static void note_unresolved_cue(reader *r, const char *cue) {
   size_t cap = sizeof r->unresolved_cues / sizeof *r->unresolved_cues;
@@ -228,11 +249,9 @@ static ex_actor *role_body(reader *r, const char *cue) {
          a = a->parent)
       if (ex_label_has_word(a->label, cue))
         return a;
-  for (size_t i = 0; i < r->n_later_bodies; i++)
-    for (const lex_actor *a = r->later_bodies[i];
-         a && a->cls == SCKG_CLASS_AGENCY; a = a->parent)
-      if (ex_label_has_word(a->label, cue))
-        return ex_actor_of(r, a);
+  const lex_actor *later = later_body(r, cue);
+  if (later)
+    return ex_actor_of(r, later);
   r->role_unresolved = true;
   note_unresolved_cue(r, cue);
   return NULL;

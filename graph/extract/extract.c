@@ -559,21 +559,6 @@ static void note_bodies(reader *r, const extraction *out) {
   }
 }
 
-/* Does a body of r->later_bodies answer a cue the first reading left
- * unresolved, as role_body (anaphora.c) would ask it? When none does, a
- * second reading would take the same turns as the first. */
-static bool later_body_answers(const reader *r) {
-  if (r->unresolved_cues_lost)
-    return true;
-  for (size_t i = 0; i < r->n_later_bodies; i++)
-    for (const lex_actor *a = r->later_bodies[i];
-         a && a->cls == SCKG_CLASS_AGENCY; a = a->parent)
-      for (size_t k = 0; k < r->n_unresolved_cues; k++)
-        if (ex_label_has_word(a->label, r->unresolved_cues[k]))
-          return true;
-  return false;
-}
-
 void sckg_extract(sckg_extractor *x, const sckg_schema *s,
                   const article_text *a, extraction *out) {
   reader *r = &x->r;
@@ -585,7 +570,7 @@ void sckg_extract(sckg_extractor *x, const sckg_schema *s,
   if (!r->role_unresolved)
     return;
   note_bodies(r, out);
-  if (!r->n_later_bodies || !later_body_answers(r))
+  if (!r->n_later_bodies || !ex_later_body_answers(r))
     return;
   sckg_extraction_free(out);
   read_article(x, s, a, out);

@@ -329,6 +329,10 @@ size_t ex_opening_comma(const reader *r);
 size_t ex_group_apposition(const reader *r, size_t e);
 void ex_resolve_plural(reader *r, mention *m, const phrase *ph);
 bool ex_label_has_word(const char *label, const char *noun);
+/* After a first reading that left roles unresolved, with r->later_bodies
+ * set: does one of those bodies answer one of their cues? When none does,
+ * a second reading would take the same turns as the first. */
+bool ex_later_body_answers(const reader *r);
 void ex_resolve_anaphor(reader *r, mention *m, const phrase *ph);
 
 mention *ex_new_mention(reader *r, size_t tb, size_t te, mention_kind kind);
