@@ -280,8 +280,9 @@ static void mark_relative_clauses(reader *r) {
     r->clause[i] = 0;
   if (!(r->classes_seen & (W_COMP | W_RELATIVE)))
     return; /* both kinds of clause below open on one */
-  for (size_t i = 0; i + 1 < r->n; i++) {
-    if (!ex_is_comma(r, i) || !(ex_word(r, i + 1) & W_RELATIVE))
+  for (size_t i = 0; i + 1 < r->n && (r->classes_seen & W_RELATIVE); i++) {
+    /* the word's class first: one load, where a comma is two */
+    if (!(ex_word(r, i + 1) & W_RELATIVE) || !ex_is_comma(r, i))
       continue;
     id++;
     size_t k = i + 1;
