@@ -660,14 +660,19 @@ static bool retold(const reader *r, uint32_t types, const ex_event *e) {
 }
 
 void ex_date_named_again(reader *r) {
-  if (!r->a->date.year || !r->nd)
+  /* only an event of an earlier sentence is dated below: events come in
+   * the order of their sentences, so with the first of this one there is
+   * none */
+  if (!r->a->date.year || !r->nd || !r->out->n_events ||
+      r->out->events[0].sent == r->sent_index)
     return;
   for (size_t h = 1; h < r->n; h++) {
     if (!ex_is_lower_word(r, h))
       continue;
+    sckg_wclass w = ex_word(r, h);
     uint32_t types = r->lexw[h] ? r->lexw[h]->heads : 0;
-    bool said = ex_word(r, h) & W_UTTERANCE;
-    if (!types && !said && !(ex_word(r, h) & W_EVENTNOUN))
+    bool said = w & W_UTTERANCE;
+    if (!types && !said && !(w & W_EVENTNOUN))
       continue; /* an event noun names an act of any type */
     /* a verb's trigger tells an event of this sentence; a noun's alone
      * ("The launch on Monday was its fifth") may name one told before */

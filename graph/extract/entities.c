@@ -14,17 +14,23 @@ void sckg_entities_init(entity_table *t, const sckg_schema *s,
     t->lex_cap = need;
   }
   t->s = s;
+  /* the string table kept empty (sckg_entities_free) copies into the
+   * arena it was made with: another arena needs another table */
+  if (t->strings && t->arena != arena) {
+    sckg_strtab_free(t->strings);
+    t->strings = NULL;
+  }
+  if (!t->strings)
+    t->strings = sckg_strtab_new(arena);
   t->arena = arena;
-  t->strings = sckg_strtab_new(arena);
 }
 
 void sckg_entities_free(entity_table *t) {
-  sckg_pmap_free(&t->by_slug);
-  sckg_pmap_free(&t->by_short);
-  sckg_strtab_free(t->strings);
-  t->strings = NULL;
+  sckg_pmap_clear(&t->by_slug);
+  sckg_pmap_clear(&t->by_short);
+  if (t->strings)
+    sckg_strtab_clear(t->strings);
   t->s = NULL;
-  t->arena = NULL;
   sckg_vec_free(&t->order);
   for (size_t i = 0; i < t->n_lex_set; i++)
     t->by_lex[t->lex_set[i]] = NULL;
@@ -32,6 +38,9 @@ void sckg_entities_free(entity_table *t) {
 }
 
 void sckg_entities_release(entity_table *t) {
+  sckg_pmap_free(&t->by_slug);
+  sckg_pmap_free(&t->by_short);
+  sckg_strtab_free(t->strings);
   free(t->by_lex);
   free(t->lex_set);
   memset(t, 0, sizeof *t);

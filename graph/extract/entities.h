@@ -57,8 +57,9 @@ typedef struct {
  * freed with sckg_entities_free, may be made again. */
 void sckg_entities_init(entity_table *t, const sckg_schema *s,
                         sckg_arena *arena);
-/* Free the table's indexes (the actors stay in the arena), but for its
- * index of lexicon actors, kept empty for the next init. */
+/* Empty the table for the next init (the actors stay in the arena): its
+ * indexes keep their memory, an article's table being much like the
+ * last's, and its string table too, for an init with the same arena. */
 void sckg_entities_free(entity_table *t);
 /* Free what sckg_entities_free keeps, leaving the table zeroed. */
 void sckg_entities_release(entity_table *t);

@@ -280,8 +280,9 @@ static void mark_relative_clauses(reader *r) {
     r->clause[i] = 0;
   if (!(r->classes_seen & (W_COMP | W_RELATIVE)))
     return; /* both kinds of clause below open on one */
-  for (size_t i = 0; i + 1 < r->n; i++) {
-    if (!ex_is_comma(r, i) || !(ex_word(r, i + 1) & W_RELATIVE))
+  for (size_t i = 0; i + 1 < r->n && (r->classes_seen & W_RELATIVE); i++) {
+    /* the word's class first: one load, where a comma is two */
+    if (!(ex_word(r, i + 1) & W_RELATIVE) || !ex_is_comma(r, i))
       continue;
     id++;
     size_t k = i + 1;
@@ -526,7 +527,11 @@ struct sckg_extractor {
 
 sckg_extractor *sckg_extractor_new(void) {
   /* aligned as the reader asks (its memo's buckets are cache lines) */
-  return sckg_xcalloc_aligned(_Alignof(sckg_extractor), sizeof(sckg_extractor));
+  sckg_extractor *x =
+      sckg_xcalloc_aligned(_Alignof(sckg_extractor), sizeof(sckg_extractor));
+  x->r.arena = sckg_arena_new();
+  x->r.arena_empty = sckg_arena_here(x->r.arena);
+  return x;
 }
 
 void sckg_extractor_trace(sckg_extractor *x, sckg_diag_sink sink, void *handle,
@@ -541,6 +546,10 @@ void sckg_extractor_free(sckg_extractor *x) {
     return;
   sckg_buf_free(&x->r.scratch);
   sckg_entities_release(&x->r.ents);
+  sckg_arena_free(x->r.arena);
+  free(x->r.kept.events);
+  sckg_vec_free(&x->r.kept.actors);
+  sckg_vec_free(&x->r.kept.mentions);
   free(x);
 }
 
@@ -580,8 +589,16 @@ void sckg_extract(sckg_extractor *x, const sckg_schema *s,
 static void read_article(sckg_extractor *x, const sckg_schema *s,
                          const article_text *a, extraction *out) {
   reader *r = &x->r;
-  out->arena = sckg_arena_new();
-  sckg_entities_init(&r->ents, s, out->arena);
+  /* the last article's actors are read no more (extract.h) */
+  sckg_arena_rewind(r->arena, r->arena_empty);
+  sckg_entities_init(&r->ents, s, r->arena);
+  /* and its arrays, emptied: allocated once, not grown anew each time */
+  *out = (extraction){.events = r->kept.events,
+                      .cap = r->kept.cap,
+                      .mentions = r->kept.mentions};
+  out->mentions.len = 0;
+  r->ents.order = r->kept.actors;
+  r->ents.order.len = 0;
   r->s = s;
   r->a = a;
   r->out = out;
@@ -595,12 +612,7 @@ static void read_article(sckg_extractor *x, const sckg_schema *s,
   out->actors = r->ents.order; /* handed over */
   r->ents.order = (sckg_vec){0};
   sckg_entities_free(&r->ents);
+  r->kept = *out; /* the arrays, as they grew, for the next article */
 }
 
-void sckg_extraction_free(extraction *x) {
-  free(x->events);
-  sckg_vec_free(&x->mentions);
-  sckg_vec_free(&x->actors);
-  sckg_arena_free(x->arena);
-  memset(x, 0, sizeof *x);
-}
+void sckg_extraction_free(extraction *x) { memset(x, 0, sizeof *x); }

@@ -28,13 +28,14 @@ typedef struct {
 } ex_event;
 
 /* What the extraction reads in one article: a plain result, which the
- * reader (read.c) turns into graph nodes. */
+ * reader (read.c) turns into graph nodes. Its arrays, its actors and
+ * their strings live in the extractor that read it, until that one reads
+ * again. */
 typedef struct {
-  ex_event *events; /* heap */
+  ex_event *events;
   size_t n_events, cap;
   sckg_vec actors;   /* ex_actor *, every actor met, by ex_actor.index */
   sckg_vec mentions; /* ex_actor *, distinct: the actors the text names */
-  sckg_arena *arena; /* holds the actors and their strings */
   /* sentences longer than EX_MAX_TOKENS tokens, of which only the first
    * EX_MAX_TOKENS were read, and the first of them (index in article_text) */
   size_t n_cut, first_cut;
@@ -51,9 +52,12 @@ void sckg_extractor_trace(sckg_extractor *x, sckg_diag_sink sink, void *handle,
                           const char *file);
 
 /* Read the article's sentences with the schema: the actors met and the
- * events read, in `out`, to be freed with sckg_extraction_free. */
+ * events read, in `out` (empty: zeroed, or after sckg_extraction_free),
+ * to be read before the extractor's next sckg_extract (or
+ * sckg_extractor_free). */
 void sckg_extract(sckg_extractor *x, const sckg_schema *s,
                   const article_text *a, extraction *out);
+/* Empty x: the memory it points to is the extractor's. */
 void sckg_extraction_free(extraction *x);
 
 #endif

@@ -153,6 +153,15 @@ typedef struct {
 
 typedef struct {
   entity_table ents; /* the article's actors */
+  /* the memory of the article's actors and their strings, emptied for
+   * each article (to `arena_empty`): an article's needs are much like
+   * the last's, and a fresh arena each time would be allocated and
+   * freed, and its string table made and freed, for every article */
+  sckg_arena *arena;
+  sckg_arena_mark arena_empty;
+  /* the arrays of the last article's extraction (its events, actors and
+   * mentions), kept for the next, which empties and fills them again */
+  extraction kept;
   const sckg_schema *s;
   const article_text *a;
   article_state st;
