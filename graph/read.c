@@ -266,7 +266,11 @@ static sckg_status check_input(sckg_graph *g, const sckg_input *in,
   size_t len = in->len;
   char msg[256];
   *clean = NULL;
-  const char *nul = len ? memchr(in->text, '\0', len) : NULL;
+  /* a NUL is one of the controls XML cannot carry: the text is read once
+   * for the first of those, and for a NUL only from there */
+  size_t first = next_forbidden(u, len, 0);
+  const char *nul =
+      first < len ? memchr(in->text + first, '\0', len - first) : NULL;
   if (nul) {
     bool utf16 = len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) ||
                               (u[0] == 0xFE && u[1] == 0xFF));
@@ -323,7 +327,6 @@ static sckg_status check_input(sckg_graph *g, const sckg_input *in,
     sckg_graph_report_taken(g, name, *ident);
     return SCKG_ERR_INPUT;
   }
-  size_t first = next_forbidden(u, len, 0);
   if (first == len)
     return SCKG_OK;
   n_bad = 0;
