@@ -81,19 +81,20 @@ const lex_form *sckg_lexicon_form_miss(lex_form_memo *m, const sckg_schema *s,
     return &m->spare;
   }
   if (m->s != s) {
-    memset(m->slots, 0, sizeof m->slots);
+    memset(m->sets, 0, sizeof m->sets);
     m->s = s;
   }
+  /* neither slot of the set holds the text (sckg_lexicon_form): the
+   * newer becomes the older, and the older is forgotten */
   uint64_t key[2];
   uint64_t h = sckg_short_key(text, len, key);
-  lex_form *f = &m->slots[h >> (64 - LEX_FORM_MEMO_BITS)];
-  if (f->len != len || f->key[0] != key[0] || f->key[1] != key[1]) {
-    look_up_form(s, text, len, f);
-    f->key[0] = key[0];
-    f->key[1] = key[1];
-    f->len = (uint32_t)len;
-  }
-  return f;
+  lex_form *set = m->sets[h >> (64 - LEX_FORM_MEMO_BITS)];
+  set[1] = set[0];
+  look_up_form(s, text, len, &set[0]);
+  set[0].key[0] = key[0];
+  set[0].key[1] = key[1];
+  set[0].len = (uint32_t)len;
+  return &set[0];
 }
 
 void lex_index_word_slots(sckg_schema *s) {
