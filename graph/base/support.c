@@ -174,32 +174,6 @@ static uint32_t hash_end(uint64_t h, uint64_t tail) {
   return (uint32_t)(h ^ (h >> 32));
 }
 
-static uint64_t load64(const char *s) {
-  uint64_t w;
-  memcpy(&w, s, 8);
-  return w;
-}
-
-static uint32_t load32(const char *s) {
-  uint32_t w;
-  memcpy(&w, s, 4);
-  return w;
-}
-
-/* The last n < 8 bytes of a string, s[0, n), as the low bytes of a word
- * (on a little-endian machine the same as copying them into a zeroed
- * word), read with at most three loads that stay inside them: a call to
- * memcpy of a variable length cost more than the rest of the hash. */
-static uint64_t tail_word(const char *s, size_t n) {
-  const unsigned char *u = (const unsigned char *)s;
-  if (n >= 4)
-    return load32(s) | (uint64_t)load32(s + n - 4) << (8 * (n - 4));
-  if (n == 0)
-    return 0;
-  return u[0] | (uint64_t)u[n / 2] << (8 * (n / 2)) |
-         (uint64_t)u[n - 1] << (8 * (n - 1));
-}
-
 /* A high bit in each byte of w that is an ASCII capital, computed on all
  * eight bytes at once: for a byte below 0x80, adding 0x80 - 'A' sets its
  * high bit when it is 'A' or above, adding 0x80 - 'Z' - 1 when it is
@@ -218,8 +192,8 @@ static uint64_t table_hash(const char *s, size_t len) {
   uint64_t h = len * hash_k;
   size_t i = 0;
   for (; i + 8 <= len; i += 8)
-    h = hash_step(h, load64(s + i));
-  return hash_end(h, tail_word(s + i, len - i));
+    h = hash_step(h, sckg_load64(s + i));
+  return hash_end(h, sckg_tail_word(s + i, len - i));
 }
 
 /* Are a[0, len) and b[0, len), ASCII-lowercased when `lower`, the same
@@ -229,18 +203,18 @@ static inline bool same_bytes(const char *a, const char *b, size_t len,
   if (len >= 8) {
     for (size_t i = 0;; i += 8) {
       size_t at = i + 8 <= len ? i : len - 8;
-      uint64_t wb = load64(b + at);
-      if (load64(a + at) != (lower ? lower_word(wb) : wb))
+      uint64_t wb = sckg_load64(b + at);
+      if (sckg_load64(a + at) != (lower ? lower_word(wb) : wb))
         return false;
       if (at + 8 == len)
         return true;
     }
   }
   if (len >= 4) {
-    uint64_t b0 = load32(b), b1 = load32(b + len - 4);
+    uint64_t b0 = sckg_load32(b), b1 = sckg_load32(b + len - 4);
     if (lower)
       b0 = lower_word(b0), b1 = lower_word(b1);
-    return load32(a) == b0 && load32(a + len - 4) == b1;
+    return sckg_load32(a) == b0 && sckg_load32(a + len - 4) == b1;
   }
   for (size_t i = 0; i < len; i++) {
     unsigned char c = (unsigned char)b[i];
@@ -306,12 +280,12 @@ static inline size_t find_cased(const sckg_strtab *t, const char *s, size_t len,
   uint64_t h = len * hash_k, hl = h, caps = 0;
   size_t i = 0;
   for (; i + 8 <= len; i += 8) {
-    uint64_t w = load64(s + i), c = capitals(w);
+    uint64_t w = sckg_load64(s + i), c = capitals(w);
     caps |= c;
     h = hash_step(h, w);
     hl = hash_step(hl, w | c >> 2);
   }
-  uint64_t w = tail_word(s + i, len - i), c = capitals(w);
+  uint64_t w = sckg_tail_word(s + i, len - i), c = capitals(w);
   size_t at = probe(t, s, len, hash_end(h, w), false);
   *written = t->slots[at].str;
   if (caps | c)
@@ -333,31 +307,6 @@ size_t sckg_strtab_find_cased(const sckg_strtab *t, const char *s, size_t len,
   if (len >= 8)
     return find_cased_long(t, s, len, written, lowered);
   return find_cased(t, s, len, written, lowered);
-}
-
-size_t sckg_strtab_find_cased_memo(sckg_cased_memo *m, const sckg_strtab *t,
-                                   const char *s, size_t len,
-                                   const char **written, const char **lowered) {
-  if (len == 0 || len > 16)
-    return sckg_strtab_find_cased(t, s, len, written, lowered);
-  if (m->t != t) {
-    memset(m->slots, 0, sizeof m->slots);
-    m->t = t;
-  }
-  uint64_t b0 = len >= 8 ? load64(s) : tail_word(s, len);
-  uint64_t b1 = len <= 8    ? 0
-                : len == 16 ? load64(s + 8)
-                            : tail_word(s + 8, len - 8);
-  uint64_t h = (b0 ^ (b1 + len) * hash_k) * hash_k;
-  sckg_cased_memo_slot *x = &m->slots[h >> (64 - SCKG_CASED_MEMO_BITS)];
-  if (x->len != len || x->bytes[0] != b0 || x->bytes[1] != b1) {
-    size_t at = sckg_strtab_find_cased(t, s, len, &x->written, &x->lowered);
-    *x = (sckg_cased_memo_slot){
-        {b0, b1}, x->written, x->lowered, (uint32_t)at, (uint32_t)len};
-  }
-  *written = x->written;
-  *lowered = x->lowered;
-  return x->at;
 }
 
 size_t sckg_strtab_cap(const sckg_strtab *t) { return t->cap; }
@@ -534,7 +483,7 @@ uint64_t sckg_hash64(const void *data, size_t len) {
 size_t sckg_utf8_count(const char *s, size_t n) {
   size_t cont = 0, i = 0; /* continuation bytes: 10xxxxxx */
   for (; n - i >= 8; i += 8) {
-    uint64_t x = load64(s + i), c = x & ~(x << 1) & HIGH_BITS;
+    uint64_t x = sckg_load64(s + i), c = x & ~(x << 1) & HIGH_BITS;
     cont += (size_t)(((c >> 7) * 0x0101010101010101u) >> 56); /* sum bytes */
   }
   for (; i < n; i++)
@@ -547,7 +496,8 @@ size_t sckg_utf8_check(const char *s, size_t n) {
   size_t i = 0, stop = 0;
   while (i < n) {
     if (i >= stop) { /* ASCII, most of a text, sixteen bytes at a time */
-      while (n - i >= 16 && !((load64(s + i) | load64(s + i + 8)) & HIGH_BITS))
+      while (n - i >= 16 &&
+             !((sckg_load64(s + i) | sckg_load64(s + i + 8)) & HIGH_BITS))
         i += 16;
       stop = n - i >= 16 ? i + 16 : n; /* then these a byte at a time */
       continue;

@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 void *sckg_xmalloc(size_t n);
 void *sckg_xcalloc(size_t n, size_t size);
@@ -66,29 +67,46 @@ const char *sckg_strtab_find(const sckg_strtab *t, const char *s, size_t len);
  * slot is read without a look-up of its own. */
 size_t sckg_strtab_find_cased(const sckg_strtab *t, const char *s, size_t len,
                               const char **written, const char **lowered);
-/* A memo of sckg_strtab_find_cased over a table no longer interned into
- * (a schema's), for strings of up to 16 bytes, by their bytes: a text
- * repeats its words, and a hit compares the bytes its slot holds, where a
- * look-up hashes the string twice and reads the table's slot and the
- * string there, each from its own place in memory. It changes no answer.
- * Zeroed, it is empty; it forgets all when asked of another table, but it
- * cannot tell a table from one made where a freed one lay: it lives no
- * longer than its table (a reader's, than the schema it reads with). */
-enum { SCKG_CASED_MEMO_BITS = 12 };
-typedef struct {
-  uint64_t bytes[2]; /* the string, zero-padded */
-  const char *written, *lowered;
-  uint32_t at;  /* the slot sckg_strtab_find_cased returned */
-  uint32_t len; /* 0: empty */
-} sckg_cased_memo_slot;
-typedef struct {
-  const sckg_strtab *t; /* the table its slots tell of */
-  sckg_cased_memo_slot slots[1u << SCKG_CASED_MEMO_BITS];
-} sckg_cased_memo;
-/* sckg_strtab_find_cased, through memo m. */
-size_t sckg_strtab_find_cased_memo(sckg_cased_memo *m, const sckg_strtab *t,
-                                   const char *s, size_t len,
-                                   const char **written, const char **lowered);
+/* Unaligned loads of 8 and 4 bytes, in the machine's order. */
+static inline uint64_t sckg_load64(const char *s) {
+  uint64_t w;
+  memcpy(&w, s, 8);
+  return w;
+}
+
+static inline uint32_t sckg_load32(const char *s) {
+  uint32_t w;
+  memcpy(&w, s, 4);
+  return w;
+}
+
+/* The last n < 8 bytes of a string, s[0, n), as the low bytes of a word
+ * (on a little-endian machine the same as copying them into a zeroed
+ * word), read with at most three loads that stay inside them: a call to
+ * memcpy of a variable length cost more than the rest of a hash. */
+static inline uint64_t sckg_tail_word(const char *s, size_t n) {
+  const unsigned char *u = (const unsigned char *)s;
+  if (n >= 4)
+    return sckg_load32(s) | (uint64_t)sckg_load32(s + n - 4) << (8 * (n - 4));
+  if (n == 0)
+    return 0;
+  return u[0] | (uint64_t)u[n / 2] << (8 * (n / 2)) |
+         (uint64_t)u[n - 1] << (8 * (n - 1));
+}
+
+/* A string of 1 to 16 bytes, s[0, len), as the key of a memo of short
+ * strings: its bytes zero-padded in key[0] and key[1], read without going
+ * past its end. Returns a hash of the key, whose high bits are the best. */
+static inline uint64_t sckg_short_key(const char *s, size_t len,
+                                      uint64_t key[2]) {
+  const uint64_t k = 0x9E3779B97F4A7C15ull;
+  key[0] = len >= 8 ? sckg_load64(s) : sckg_tail_word(s, len);
+  key[1] = len <= 8    ? 0
+           : len == 16 ? sckg_load64(s + 8)
+                       : sckg_tail_word(s + 8, len - 8);
+  return (key[0] ^ (key[1] + len) * k) * k;
+}
+
 /* The slots of t, numbered below sckg_strtab_cap(t): a string keeps its
  * slot until t grows, and a copy (sckg_strtab_copy) keeps them all. The
  * slot of s[0, len) is its own, or the empty one where it would go. */

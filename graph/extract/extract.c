@@ -380,15 +380,14 @@ __attribute__((format(printf, 2, 3))) static void trace(reader *r,
   r->trace(r->trace_handle, &d);
 }
 
-/* Token t, whose lowered form's entry is w, as the sentence's next: its
- * word classes and its bit of the sentence's words (reader.h). */
-static void add_token(reader *r, const token *t, const lex_word *w) {
-  r->lexw[r->n] = w;
-  r->wclass[r->n] = w ? w->cls : 0;
-  r->classes_seen |= r->wclass[r->n];
+/* Token t, whose text the schema knows as f, as the sentence's next: its
+ * entry, its word classes and its bit of the sentence's words (reader.h). */
+static void add_token(reader *r, const token *t, const lex_form *f) {
+  r->lexw[r->n] = f->entry;
+  r->wclass[r->n] = f->cls;
+  r->classes_seen |= f->cls;
   r->kinds_seen |= 1u << t->kind;
-  if (t->lower)
-    r->words_seen[sckg_lexicon_bloom_bit(r->s, t->lower)] = 1;
+  r->words_seen[f->bloom] = 1;
   r->toks[r->n++] = *t;
 }
 
@@ -461,16 +460,16 @@ static void read_sentence(reader *r, size_t b, size_t e) {
   r->words_seen[LEX_SIG_ANY] = 1;
   while (r->n < MAX_TOKENS &&
          sckg_token_next(r->text, e, &pos, &t, &r->scratch, &form)) {
-    /* the probe that finds the lowered form finds its entry */
-    size_t at = sckg_strtab_find_cased_memo(&r->forms, r->s->strings, form.ptr,
-                                            form.len, &t.norm, &t.lower);
-    const lex_word *w = sckg_lexicon_entry_at(r->s, at);
+    const lex_form *f = sckg_lexicon_form(&r->forms, r->s, form.ptr, form.len);
+    t.norm = f->written;
+    t.lower = f->lowered;
     token second;
     if (r->n + 1 < MAX_TOKENS && split_affiliation(r, &t, form.len, &second)) {
       r->quoted[r->n] = in_quote;
-      add_token(r, &t, sckg_lexicon_entry(r->s, t.lower));
+      add_token(r, &t,
+                sckg_lexicon_form(&r->forms, r->s, r->text + t.b, t.e - t.b));
       t = second;
-      w = sckg_lexicon_entry(r->s, t.lower);
+      f = sckg_lexicon_form(&r->forms, r->s, r->text + t.b, t.e - t.b);
     }
     if (t.kind == TK_QUOTE) {
       /* a straight quote opens after a space, '(' or at the start; a
@@ -488,7 +487,7 @@ static void read_sentence(reader *r, size_t b, size_t e) {
     } else {
       r->quoted[r->n] = in_quote;
     }
-    add_token(r, &t, w);
+    add_token(r, &t, f);
   }
   if (r->n == MAX_TOKENS &&
       sckg_token_next(r->text, e, &pos, &t, &r->scratch, &form)) {

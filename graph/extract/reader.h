@@ -239,8 +239,8 @@ typedef struct {
   date_expr dates[32];
   size_t nd;
   sckg_buf scratch;
-  /* the schema's strings as the sentences' tokens found them */
-  sckg_cased_memo forms;
+  /* what the schema knows of the texts the sentences' tokens found */
+  lex_form_memo forms;
   /* sckg_options.trace: each sentence's reading, line by line, to this
    * sink as SCKG_SEV_TRACE diagnostics naming the article (NULL: none) */
   sckg_diag_sink trace;

@@ -63,6 +63,40 @@ const lex_word *sckg_lexicon_entry(const sckg_schema *s, const char *tok) {
   return w->key ? w : NULL;
 }
 
+/* What s knows of text[0, len), looked up into f. */
+static void look_up_form(const sckg_schema *s, const char *text, size_t len,
+                         lex_form *f) {
+  size_t at =
+      sckg_strtab_find_cased(s->strings, text, len, &f->written, &f->lowered);
+  f->entry = sckg_lexicon_entry_at(s, at);
+  f->cls = f->entry ? f->entry->cls : 0;
+  f->bloom = (unsigned char)(f->lowered ? sckg_lexicon_bloom_bit(s, f->lowered)
+                                        : LEX_SIG_ANY);
+}
+
+const lex_form *sckg_lexicon_form_miss(lex_form_memo *m, const sckg_schema *s,
+                                       const char *text, size_t len) {
+  if (len - 1 >= sizeof m->spare.key) { /* none, or longer than a key */
+    look_up_form(s, text, len, &m->spare);
+    return &m->spare;
+  }
+  if (m->s != s) {
+    memset(m->sets, 0, sizeof m->sets);
+    m->s = s;
+  }
+  /* neither slot of the set holds the text (sckg_lexicon_form): the
+   * newer becomes the older, and the older is forgotten */
+  uint64_t key[2];
+  uint64_t h = sckg_short_key(text, len, key);
+  lex_form *set = m->sets[h >> (64 - LEX_FORM_MEMO_BITS)];
+  set[1] = set[0];
+  look_up_form(s, text, len, &set[0]);
+  set[0].key[0] = key[0];
+  set[0].key[1] = key[1];
+  set[0].len = (uint32_t)len;
+  return &set[0];
+}
+
 void lex_index_word_slots(sckg_schema *s) {
   for (size_t k = 0; k < s->words_cap; k++)
     if (s->words[k].key)

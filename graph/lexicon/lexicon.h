@@ -558,6 +558,62 @@ static inline const lex_word *sckg_lexicon_entry_at(const sckg_schema *s,
   uint32_t k = s->word_at[at];
   return k ? &s->words[k - 1] : NULL;
 }
+/* What the schema knows of a token's text, all a sentence's reader asks of
+ * it as it reads the token: its interned forms as written and lowered
+ * (NULL: absent), the entry of the lowered one (sckg_lexicon_entry), that
+ * entry's word classes and the lowered form's bit of a sentence's Bloom
+ * filter (sckg_lexicon_bloom_bit; LEX_SIG_ANY when absent, a bit every
+ * sentence sets). One cache line: a token read through a memo of them
+ * (lex_form_memo) touches neither the string table, nor the word table,
+ * nor the entry. */
+typedef struct {
+  sckg_wclass cls;
+  uint64_t key[2]; /* the memo's: the text's bytes (sckg_short_key) */
+  const char *written, *lowered;
+  const lex_word *entry;
+  uint32_t len; /* the memo's: the text's length, 0 for an empty slot */
+  unsigned char bloom;
+} lex_form;
+
+/* A memo of lex_forms by their text, for texts of up to 16 bytes: a text
+ * repeats its words, and a hit reads one line where a look-up hashes the
+ * text twice and reads a string table's slot, the string there, the word
+ * table's index and the entry, each from its own place in memory. It
+ * changes no answer. Zeroed, it is empty; it forgets all when asked of
+ * another schema, but it cannot tell a schema from one made where a freed
+ * one lay: it lives no longer than its schema.
+ * Each text has a set of two slots, the newer first: of 4,000 words (the
+ * real articles') in one slot each, most misses were of two words taking
+ * one slot from each other. */
+enum { LEX_FORM_MEMO_BITS = 12 }; /* of sets */
+typedef struct {
+  const sckg_schema *s; /* the schema its forms are of */
+  lex_form spare;       /* a text too long for the memo */
+  _Alignas(64) lex_form sets[1u << LEX_FORM_MEMO_BITS][2];
+} lex_form_memo;
+_Static_assert(sizeof(lex_form) == 64, "a lex_form is one cache line");
+
+/* sckg_lexicon_form of a text the memo does not hold (lexicon.c). */
+const lex_form *sckg_lexicon_form_miss(lex_form_memo *m, const sckg_schema *s,
+                                       const char *text, size_t len);
+
+/* What s knows of text[0, len), through memo m: valid until the next call.
+ * A hit is read here, without a call. */
+static inline const lex_form *sckg_lexicon_form(lex_form_memo *m,
+                                                const sckg_schema *s,
+                                                const char *text, size_t len) {
+  if (len - 1 < sizeof m->spare.key && m->s == s) {
+    uint64_t key[2];
+    uint64_t h = sckg_short_key(text, len, key);
+    const lex_form *set = m->sets[h >> (64 - LEX_FORM_MEMO_BITS)];
+    for (int k = 0; k < 2; k++)
+      if (set[k].len == len && set[k].key[0] == key[0] &&
+          set[k].key[1] == key[1])
+        return &set[k];
+  }
+  return sckg_lexicon_form_miss(m, s, text, len);
+}
+
 /* The slot of `key` in s's word table: its entry, or the empty slot where it
  * would go (image.c fills a table of its own with it). */
 lex_word *lex_word_slot(const sckg_schema *s, const char *key);

@@ -105,6 +105,68 @@ static void embedded_word_slots(void **state) {
   word_slots_agree(embedded());
 }
 
+/* The schema loaded from the tables of the source tree (the embedded one
+ * is their image): a second schema, at another place. */
+static sckg_schema *tables_schema(void) {
+  const char *src = getenv("SCKG_SOURCE_DIR");
+  assert_non_null(src);
+  char dir[4096];
+  snprintf(dir, sizeof dir, "%s/schema", src);
+  sckg_schema *t = NULL;
+  assert_int_equal(sckg_schema_load_dir(dir, NULL, NULL, &t), SCKG_OK);
+  return t;
+}
+
+/* What the schema knows of a text, as sckg_lexicon_form gives it: its
+ * forms, their entry, its classes and its bit. */
+static void form_agrees(const sckg_schema *s, const lex_form *f,
+                        const char *text, size_t len) {
+  const char *w, *l;
+  size_t at = sckg_strtab_find_cased(s->strings, text, len, &w, &l);
+  const lex_word *e = sckg_lexicon_entry_at(s, at);
+  if (f->written != w || f->lowered != l || f->entry != e ||
+      f->cls != (e ? e->cls : 0) ||
+      f->bloom != (l ? sckg_lexicon_bloom_bit(s, l) : LEX_SIG_ANY))
+    fail_msg("the form of \"%.*s\" disagrees", (int)len, text);
+}
+
+/* The memo of forms agrees with the look-ups it saves, for the schema's
+ * words as they are and capitalised, and for words it lacks, short and
+ * longer than a key, each looked up three times among the others (so that
+ * slots are filled, hit and taken over); asked of another schema, it
+ * forgets the first one's. */
+static void embedded_forms_memo(void **state) {
+  (void)state;
+  const sckg_schema *s = embedded();
+  lex_form_memo *m = sckg_xcalloc_aligned(64, sizeof *m);
+  static const char *const odd[] = {"Qzxv", "qzxv-linked", "",
+                                    "Supercalifragilisticexpialidocious"};
+  for (int round = 0; round < 3; round++) {
+    for (size_t k = 0; k < s->words_cap; k++) {
+      const char *key = s->words[k].key;
+      if (!key)
+        continue;
+      char cap[64];
+      size_t n = strlen(key);
+      if (n >= sizeof cap)
+        continue;
+      form_agrees(s, sckg_lexicon_form(m, s, key, n), key, n);
+      memcpy(cap, key, n);
+      cap[0] = cap[0] >= 'a' && cap[0] <= 'z' ? (char)(cap[0] - 32) : cap[0];
+      form_agrees(s, sckg_lexicon_form(m, s, cap, n), cap, n);
+    }
+    for (size_t i = 0; i < sizeof odd / sizeof *odd; i++)
+      form_agrees(s, sckg_lexicon_form(m, s, odd[i], strlen(odd[i])), odd[i],
+                  strlen(odd[i]));
+  }
+  sckg_schema *t = tables_schema();
+  const lex_form *f = sckg_lexicon_form(m, t, "North", 5);
+  form_agrees(t, f, "North", 5);
+  assert_ptr_equal(f->lowered, sckg_strtab_find(t->strings, "north", 5));
+  sckg_schema_free(t);
+  free(m);
+}
+
 static void embedded_person_has_parent(void **state) {
   (void)state;
   const sckg_schema *s = embedded();
@@ -697,12 +759,7 @@ static void embedded_is_the_image_of_the_tables(void **state) {
   const sckg_schema *e = embedded();
   assert_true(sckg_schema_image_words > 0);
   assert_ptr_equal((const void *)e, (const void *)sckg_schema_image);
-  const char *src = getenv("SCKG_SOURCE_DIR");
-  assert_non_null(src);
-  char dir[4096];
-  snprintf(dir, sizeof dir, "%s/schema", src);
-  sckg_schema *t = NULL;
-  assert_int_equal(sckg_schema_load_dir(dir, NULL, NULL, &t), SCKG_OK);
+  sckg_schema *t = tables_schema();
   lex_image a, b;
   lex_image_make(e, &a);
   lex_image_make(t, &b);
@@ -764,6 +821,7 @@ int main(void) {
       cmocka_unit_test(embedded_north_korea),
       cmocka_unit_test(embedded_by_name),
       cmocka_unit_test(embedded_word_slots),
+      cmocka_unit_test(embedded_forms_memo),
       cmocka_unit_test(embedded_person_has_parent),
       cmocka_unit_test(embedded_related_ids_resolve),
       cmocka_unit_test(embedded_actors_are_consistent),
