@@ -8,7 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
-#include <unistd.h>
 
 /* Atomic: the handler is set once by a program's main, and read from any
  * reader thread that runs out. */
@@ -59,32 +58,18 @@ void *sckg_xcalloc_aligned(size_t align, size_t size) {
  * of a table of a million entries also misses the TLB. */
 enum { HUGE_TABLE = 4 << 20 };
 
-void *sckg_huge_map(size_t bytes) {
-  /* a huge page is used only where it lies whole in the mapping: a
-   * mapping one huge page longer, cut down to the aligned part (kernels
-   * before 6.7 do not align large mappings themselves) */
-  size_t huge = (size_t)2 << 20, page = (size_t)sysconf(_SC_PAGESIZE);
-  size_t len = (bytes + page - 1) / page * page, span = len + huge;
-  char *p = mmap(NULL, span, PROT_READ | PROT_WRITE,
-                 MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-  if (p == MAP_FAILED)
-    die_oom();
-  char *a = (char *)(((uintptr_t)p + huge - 1) & ~(uintptr_t)(huge - 1));
-  if (a > p)
-    munmap(p, (size_t)(a - p));
-  if (p + span > a + len)
-    munmap(a + len, (size_t)(p + span - (a + len)));
-#ifdef MADV_HUGEPAGE
-  madvise(a, len, MADV_HUGEPAGE); /* advice: fine if refused */
-#endif
-  return a;
-}
-
 static void *table_alloc(size_t n, size_t size) {
   size_t bytes = n * size;
   if (bytes < HUGE_TABLE)
     return sckg_xcalloc(n, size);
-  return sckg_huge_map(bytes);
+  void *p = mmap(NULL, bytes, PROT_READ | PROT_WRITE,
+                 MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (p == MAP_FAILED)
+    die_oom();
+#ifdef MADV_HUGEPAGE
+  madvise(p, bytes, MADV_HUGEPAGE); /* advice: fine if refused */
+#endif
+  return p;
 }
 
 static void table_free(void *p, size_t n, size_t size) {

@@ -15,10 +15,6 @@ void *sckg_xcalloc(size_t n, size_t size);
 void *sckg_xrealloc(void *p, size_t n);
 /* Zeroed memory aligned to `align` (a power of two), freed with free(). */
 void *sckg_xcalloc_aligned(size_t align, size_t size);
-/* Zeroed memory of its own mapping, which the kernel may back with huge
- * pages (transparent huge pages on request): for big tables read at random,
- * where 4 KB pages would miss the TLB at nearly every read. munmap frees it. */
-void *sckg_huge_map(size_t bytes);
 char *sckg_xstrndup(const char *s, size_t n);
 
 /* An arena: allocations live until sckg_arena_free. Chunks are never moved,

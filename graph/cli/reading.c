@@ -87,10 +87,6 @@ static bool take_article(void *handle, sckg_job *j) {
   return true;
 }
 
-/* From this many bytes of input on, the huge-page copy of the schema
- * (sckg_schema_embedded_huge), which costs a few milliseconds, pays. */
-enum { LONG_RUN_BYTES = 8 << 20 };
-
 /* Read every input named on the command line, or the embedded articles
  * when there are none, through the pipeline. Every unreadable or unusable
  * input is reported before giving up, so one run lists all the problems.
@@ -122,19 +118,6 @@ int cli_build_graph(const cli *c, diag_state *ds, sckg_graph **out) {
                               .sink_handle = ds};
     r.inputs = sckg_inputs_new(c->files, c->n_files, &io);
     cli_progress_line.total = sckg_inputs_get_progress(r.inputs).bytes;
-  }
-  /* a long run reads the schema from huge pages: the graph, still empty,
-   * is made again with that copy (the options passed once already) */
-  const sckg_schema *huge;
-  if (cli_progress_line.total >= LONG_RUN_BYTES &&
-      sckg_schema_embedded_huge(&huge) == SCKG_OK && huge != schema) {
-    sckg_graph_free(r.g);
-    schema = huge;
-    if ((st = sckg_graph_new(schema, &opts, &r.g)) != SCKG_OK) {
-      cli_errorf("%s", sckg_strerror(st));
-      sckg_inputs_free(r.inputs);
-      return EXIT_FAIL;
-    }
   }
   cli_progress_line.on = isatty(STDERR_FILENO) == 1;
   cli_progress_line.start = cli_progress_line.last = cli_now_s();

@@ -6,7 +6,6 @@
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 
 /* What the copy walks, field by field. A new field in one of these structs
  * changes its size: copy it in image_* below, then update the size here. */
@@ -288,11 +287,6 @@ bool lex_image_write_c(const lex_image *im, FILE *out) {
             i % 8 == 7 ? "\n" : "");
   fprintf(out, "D(0)};\nconst size_t sckg_schema_image_words = %zu;\n",
           im->n_words);
-  /* which words are pointers, for lex_image_place_huge */
-  fprintf(out, "const uint64_t sckg_schema_image_pointers[] = {\n");
-  for (size_t k = 0; k < (im->n_words + 63) / 64; k++)
-    fprintf(out, "0x%" PRIx64 ",%s", im->pointers[k], k % 4 == 3 ? "\n" : "");
-  fprintf(out, "0};\n");
   fprintf(out, "const uint32_t sckg_schema_image_layout = %" PRIu32 ";\n",
           lex_image_layout());
   return !ferror(out);
@@ -319,22 +313,4 @@ uint32_t lex_image_layout(void) {
   for (size_t i = 0; i < sizeof sizes / sizeof *sizes; i++)
     h = (h ^ (uint32_t)sizes[i]) * 16777619u;
   return h;
-}
-
-const sckg_schema *lex_image_place_huge(void) {
-  size_t n = sckg_schema_image_words;
-  if (!n)
-    return NULL;
-  const uint64_t *src = (const uint64_t *)(const void *)sckg_schema_image;
-  /* rounded up to whole huge pages, so that the last is one too */
-  size_t huge = (size_t)2 << 20;
-  size_t bytes = (n * sizeof(uint64_t) + huge - 1) / huge * huge;
-  uint64_t *words = sckg_huge_map(bytes);
-  memcpy(words, src, n * sizeof *words);
-  uint64_t moved = (uint64_t)(uintptr_t)words - (uint64_t)(uintptr_t)src;
-  for (size_t k = 0; k < (n + 63) / 64; k++)
-    for (uint64_t bits = sckg_schema_image_pointers[k]; bits; bits &= bits - 1)
-      words[k * 64 + (size_t)__builtin_ctzll(bits)] += moved;
-  mprotect(words, bytes, PROT_READ); /* as const as the original */
-  return (const sckg_schema *)words;
 }

@@ -29,11 +29,6 @@ bool lex_image_write_c(const lex_image *im, FILE *out);
  * check that an image survives relocation), one block to free() whole. */
 const sckg_schema *lex_image_place(const uint64_t *src, size_t n_words,
                                    const uint64_t *pointers);
-/* The embedded image copied into memory the kernel may back with huge pages
- * and relocated there: its schema, or NULL when there is no image. A long
- * run reads the lexicon at random, and 4 KB pages miss the TLB at nearly
- * every word. The copy lives as long as the process. */
-const sckg_schema *lex_image_place_huge(void);
 /* A number that changes with the layout of what an image holds: an image
  * made by another build of the structures is not used. */
 uint32_t lex_image_layout(void);
@@ -44,8 +39,6 @@ uint32_t lex_image_layout(void);
  * is 0 in the tool itself, which loads the tables from text. */
 extern const void *const sckg_schema_image[];
 extern const size_t sckg_schema_image_words;
-/* a bit per word of the image, set where the word is a pointer */
-extern const uint64_t sckg_schema_image_pointers[];
 extern const uint32_t sckg_schema_image_layout;
 
 #endif

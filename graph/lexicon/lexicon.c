@@ -596,25 +596,6 @@ sckg_status sckg_schema_embedded(const sckg_schema **out) {
   return SCKG_OK;
 }
 
-/* The image copied into huge pages (image.h), made at most once. */
-static const sckg_schema *huge_schema;
-static once_flag huge_once = ONCE_FLAG_INIT;
-
-static void huge_init(void) {
-  const sckg_schema *s = NULL;
-  if (sckg_schema_embedded(&s) == SCKG_OK &&
-      s == (const sckg_schema *)(const void *)sckg_schema_image)
-    huge_schema = lex_image_place_huge();
-}
-
-sckg_status sckg_schema_embedded_huge(const sckg_schema **out) {
-  call_once(&huge_once, huge_init);
-  if (!huge_schema) /* no image: the schema was loaded from text */
-    return sckg_schema_embedded(out);
-  *out = huge_schema;
-  return SCKG_OK;
-}
-
 sckg_status sckg_schema_embedded_report(sckg_diag_sink sink, void *handle) {
   sckg_schema *s = NULL;
   sckg_status st = sckg_lexicon_load(embedded_get, NULL, sink, handle, &s);

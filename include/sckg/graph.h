@@ -57,14 +57,6 @@ sckg_status sckg_build(const sckg_input *inputs, size_t n,
  * immutable: never free it. Fails only if the embedded data is corrupt. */
 sckg_status sckg_schema_embedded(const sckg_schema **out);
 
-/** The same schema for a long run: copied once into memory that the kernel
- * may back with huge pages (2 MB), since a run's look-ups land anywhere in
- * its tables and with 4 KB pages miss the TLB at nearly every word. The
- * copy costs a few milliseconds and about 6 MB of memory, so it pays from
- * some megabytes of text on. Shared and immutable like the other; a graph
- * must be read and merged with one of the two, never both. */
-sckg_status sckg_schema_embedded_huge(const sckg_schema **out);
-
 /** Report to `sink` why the embedded schema does not load (each table's
  * file and line, as sckg_schema_load_dir reports them): for a build whose
  * tables were broken. Returns the load's status. */

@@ -18,7 +18,6 @@
 /* This tool is what makes the image: it has none, and loads from text. */
 const void *const sckg_schema_image[1];
 const size_t sckg_schema_image_words = 0;
-const uint64_t sckg_schema_image_pointers[1];
 const uint32_t sckg_schema_image_layout = 0;
 
 static void print_diag(void *handle, const sckg_diag *d) {

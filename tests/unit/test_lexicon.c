@@ -780,38 +780,6 @@ static void embedded_is_the_image_of_the_tables(void **state) {
   sckg_schema_free(t);
 }
 
-/* The huge-page copy is the embedded image moved: another address, made
- * once, and imaged again it gives the same words, its pointers moved with
- * it (a pointer the copy did not move would still point into the
- * original, and image to another offset). */
-static void huge_copy_is_the_image_moved(void **state) {
-  (void)state;
-  const sckg_schema *e = embedded(), *h = NULL, *again = NULL;
-  assert_int_equal(sckg_schema_embedded_huge(&h), SCKG_OK);
-  assert_int_equal(sckg_schema_embedded_huge(&again), SCKG_OK);
-  assert_ptr_equal(h, again);
-  assert_ptr_not_equal(h, e);
-  lex_image a, b;
-  lex_image_make(e, &a);
-  lex_image_make(h, &b);
-  assert_int_equal(a.n_words, b.n_words);
-  assert_memory_equal(a.words, b.words, a.n_words * sizeof *a.words);
-  assert_memory_equal(a.pointers, b.pointers,
-                      (a.n_words + 63) / 64 * sizeof *a.pointers);
-  /* no pointer of the copy points into the original */
-  const uint64_t *w = (const uint64_t *)(const void *)h;
-  uintptr_t lo = (uintptr_t)sckg_schema_image,
-            hi = lo + sckg_schema_image_words * sizeof(uint64_t);
-  for (size_t i = 0; i < sckg_schema_image_words; i++)
-    if (sckg_schema_image_pointers[i / 64] >> (i % 64) & 1)
-      assert_true(w[i] < lo || w[i] >= hi);
-  lex_actor *nk = sckg_lexicon_actor(h, "north-korea");
-  assert_non_null(nk);
-  assert_string_equal(nk->qid, "Q423");
-  lex_image_free(&a);
-  lex_image_free(&b);
-}
-
 #define COPY_TEST(f)                                                           \
   cmocka_unit_test_setup_teardown(f, copy_setup, copy_teardown)
 
@@ -827,7 +795,6 @@ int main(void) {
       cmocka_unit_test(embedded_actors_are_consistent),
       cmocka_unit_test(embedded_aliases_lead_to_actor),
       cmocka_unit_test(embedded_is_the_image_of_the_tables),
-      cmocka_unit_test(huge_copy_is_the_image_moved),
       COPY_TEST(copy_of_real_tables_loads),
       COPY_TEST(unknown_actor_class),
       COPY_TEST(duplicate_actor_id),
