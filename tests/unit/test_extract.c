@@ -761,8 +761,8 @@ static void noise_yields_nothing(void **state) {
       "— The Associated Press (@AP) May 1, 2024\n",
       "Read more: Japan condemned North Korea\n",
       "Correction: Japan condemned North Korea on Monday, not Tuesday.\n",
-      "Japan condemned North Korea in this photo taken in Tokyo, May 1, 2024. "
-      "REUTERS/Kim Kyung-Hoon\n",
+      ("Japan condemned North Korea in this photo taken in Tokyo, May 1, 2024. "
+       "REUTERS/Kim Kyung-Hoon\n"),
       "A North Korean flag near the border\n",
   };
   for (size_t i = 0; i < sizeof noise / sizeof *noise; i++) {

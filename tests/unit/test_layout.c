@@ -130,8 +130,8 @@ static void prose_without_final_period(void **state) {
       "North Korea fired two short-range ballistic missiles on Sunday.",
       "Japan said both landed outside its exclusive economic zone.",
       "Seoul said it would raise the launches with its allies.",
-      "The ministry said it would seek new sanctions at the UN Security "
-      "Council"};
+      ("The ministry said it would seek new sanctions at the UN Security "
+       "Council")};
   expect("North Korea fired two short-range ballistic missiles on Sunday. "
          "Japan said both landed outside its exclusive economic zone.\n\n"
          "Seoul said it would raise the launches with its allies.\n\n"
@@ -469,8 +469,8 @@ static void notice_above_the_headline(void **state) {
   article_text a;
   static const char *const read[] = {
       "For the press.", "Not an official record.",
-      "The Security Council on Friday failed to adopt a draft resolution "
-      "that would have tightened sanctions on the country."};
+      ("The Security Council on Friday failed to adopt a draft resolution "
+       "that would have tightened sanctions on the country.")};
   static const drop drops[] = {
       {NOISE_LABEL, "Council Press Notes"},
       {NOISE_TITLE, "Veto blocks new sanctions on the country over its "
@@ -683,8 +683,8 @@ static void lowercase_line_continues_an_unfinished_one(void **state) {
       "The ministry said the firms had helped move the stolen coins\n"
       "through accounts in three countries before the transfers were "
       "stopped.",
-      "Officials said the shipments, worth about $2 million,\n"
-      "were sent by sea."};
+      ("Officials said the shipments, worth about $2 million,\n"
+       "were sent by sea.")};
   expect("Japan's finance ministry on Friday added 11 shipping firms and two "
          "banks to its list of entities barred from trading with the North, "
          "it said in a statement.\n"
