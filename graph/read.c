@@ -143,24 +143,14 @@ static bool xml_forbidden_at(const unsigned char *s, size_t n, size_t i) {
          (s[i + 2] == 0xBE || s[i + 2] == 0xBF);
 }
 
-/* Sixteen bytes at a time, GCC's and Clang's vector extension (as the
- * writer's text_out.h), so that no instruction set is named: a comparison
- * gives each byte 0 or 0xFF. */
-typedef unsigned char bytes16 __attribute__((vector_size(16)));
-
 /* May s[0..16) hold a code point xml_forbidden_at refuses: a C0 control
  * other than tab, LF and CR, or 0xEF, the lead byte of U+FFFE and U+FFFF?
  * Line breaks are told apart here, so that a block holding one is not
  * read again a byte at a time. */
 static bool may_forbid16(const unsigned char *s) {
-  bytes16 v;
-  memcpy(&v, s, sizeof v);
-  bytes16 m =
-      ((v < 0x20) & ~((v == '\t') | (v == '\n') | (v == '\r'))) | (v == 0xEF);
-  uint64_t lo, hi;
-  memcpy(&lo, &m, 8);
-  memcpy(&hi, (const char *)&m + 8, 8);
-  return (lo | hi) != 0;
+  sckg_bytes16 v = sckg_load16((const char *)s);
+  return sckg_any16(((v < 0x20) & ~((v == '\t') | (v == '\n') | (v == '\r'))) |
+                    (v == 0xEF));
 }
 
 /* The first i at or after `i` (at most n) where xml_forbidden_at(s, n, i),

@@ -76,6 +76,26 @@ static inline uint32_t sckg_load32(const char *s) {
   return w;
 }
 
+/* Sixteen bytes at a time, for the scans that read a whole text: GCC's
+ * and Clang's vector extension, so that no instruction set is named. A
+ * comparison of two sckg_bytes16 gives each byte 0 or -1, an sckg_mask16. */
+typedef unsigned char sckg_bytes16 __attribute__((vector_size(16)));
+typedef signed char sckg_mask16 __attribute__((vector_size(16)));
+
+static inline sckg_bytes16 sckg_load16(const char *s) {
+  sckg_bytes16 v;
+  memcpy(&v, s, sizeof v);
+  return v;
+}
+
+/* Is any byte of m set? */
+static inline bool sckg_any16(sckg_mask16 m) {
+  uint64_t a, b;
+  memcpy(&a, &m, 8);
+  memcpy(&b, (const char *)&m + 8, 8);
+  return (a | b) != 0;
+}
+
 /* The last n < 8 bytes of a string, s[0, n), as the low bytes of a word
  * (on a little-endian machine the same as copying them into a zeroed
  * word), read with at most three loads that stay inside them: a call to

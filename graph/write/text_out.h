@@ -104,28 +104,10 @@ static inline void put_uchar(out_buf *o, unsigned char c) {
   put(o, u, (size_t)(uchar_at(u, c) - u));
 }
 
-/* Sixteen bytes at a time: the text of literals and IRIs is scanned for the
- * few bytes that need an escape, and a byte at a time (a table lookup, a
- * test and a branch each) was most of the writing. GCC's and Clang's
- * vector extension, so no instruction set is named: a comparison gives
- * each byte 0 or -1. */
-typedef unsigned char out_bytes16 __attribute__((vector_size(16)));
-typedef signed char out_mask16 __attribute__((vector_size(16)));
-
-static inline out_bytes16 load16(const char *s) {
-  out_bytes16 v;
-  memcpy(&v, s, sizeof v);
-  return v;
-}
-
-static inline void store16(char *w, out_bytes16 v) { memcpy(w, &v, sizeof v); }
-
-static inline bool any16(out_mask16 m) {
-  uint64_t a, b;
-  memcpy(&a, &m, 8);
-  memcpy(&b, (const char *)&m + 8, 8);
-  return (a | b) != 0;
-}
+/* Sixteen bytes at a time (sckg_bytes16): the text of literals and IRIs is
+ * scanned for the few bytes that need an escape, and a byte at a time (a
+ * table lookup, a test and a branch each) was most of the writing. */
+static inline void store16(char *w, sckg_bytes16 v) { memcpy(w, &v, sizeof v); }
 
 /* The bytes of s[0..len) before the first one `special` marks (len when
  * none does): 16-byte blocks, the last one overlapping the one before so
@@ -135,10 +117,10 @@ static inline bool any16(out_mask16 m) {
   static inline size_t name(const char *s, size_t len) {                       \
     size_t i = 0;                                                              \
     if (len >= 16) {                                                           \
-      while (i + 16 <= len && !any16(special(load16(s + i))))                  \
+      while (i + 16 <= len && !sckg_any16(special(sckg_load16(s + i))))        \
         i += 16;                                                               \
       if (i + 16 > len) {                                                      \
-        if (i == len || !any16(special(load16(s + len - 16))))                 \
+        if (i == len || !sckg_any16(special(sckg_load16(s + len - 16))))       \
           return len;                                                          \
       }                                                                        \
     }                                                                          \
@@ -161,10 +143,10 @@ static const unsigned char iri_forbidden[256] = {
 
 /* iri_forbidden, sixteen at a time: <= 0x20, '"', '<' and '>' (0x3C|2),
  * backslash and '^' (0x5C|2), '`', and '{' '|' '}' (0x7B..0x7D). */
-static inline out_mask16 iri_special16(out_bytes16 v) {
-  out_bytes16 two = v | 2;
-  return (out_mask16)((v <= 0x20) | (v == '"') | (two == '>') | (two == '^') |
-                      (v == '`') | ((out_bytes16)(v - '{') <= 2));
+static inline sckg_mask16 iri_special16(sckg_bytes16 v) {
+  sckg_bytes16 two = v | 2;
+  return (sckg_mask16)((v <= 0x20) | (v == '"') | (two == '>') | (two == '^') |
+                       (v == '`') | ((sckg_bytes16)(v - '{') <= 2));
 }
 
 OUT_CLEAN_PREFIX(iri_clean_prefix, iri_special16, iri_forbidden)
@@ -278,11 +260,11 @@ static inline char *copy_out(char *w, const char *s, size_t n) {
     return w + n;
   }
   if (n > 32) {
-    store16(w + 16, load16(s + 16));
-    store16(w + n - 32, load16(s + n - 32));
+    store16(w + 16, sckg_load16(s + 16));
+    store16(w + n - 32, sckg_load16(s + n - 32));
   }
-  store16(w, load16(s));
-  store16(w + n - 16, load16(s + n - 16));
+  store16(w, sckg_load16(s));
+  store16(w + n - 16, sckg_load16(s + n - 16));
   return w + n;
 }
 
@@ -298,8 +280,8 @@ static const unsigned char lit_special[256] = {
 };
 
 /* lit_special, sixteen at a time. */
-static inline out_mask16 lit_special16(out_bytes16 v) {
-  return (out_mask16)((v < 0x20) | (v == '"') | (v == '\\') | (v == 0x7F));
+static inline sckg_mask16 lit_special16(sckg_bytes16 v) {
+  return (sckg_mask16)((v < 0x20) | (v == '"') | (v == '\\') | (v == 0x7F));
 }
 
 OUT_CLEAN_PREFIX(lit_clean_prefix, lit_special16, lit_special)
