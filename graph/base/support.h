@@ -96,6 +96,30 @@ static inline bool sckg_any16(sckg_mask16 m) {
   return (a | b) != 0;
 }
 
+/* SCKG_CLEAN_PREFIX(name, special16, special) defines
+ * size_t name(const char *s, size_t len): the bytes of s[0..len) before
+ * the first one that `special` (a test of one byte) marks, len when none
+ * does. special16 is the same test on sixteen bytes at a time, which does
+ * most of the work: 16-byte blocks, the last one overlapping the one before
+ * so that nothing past the string is read, and the one-byte test for what
+ * is left and for the block that holds the marked byte. The writers scan
+ * every IRI and literal this way for the bytes their syntax escapes. */
+#define SCKG_CLEAN_PREFIX(name, special16, special)                            \
+  static inline size_t name(const char *s, size_t len) {                       \
+    size_t i = 0;                                                              \
+    if (len >= 16) {                                                           \
+      while (i + 16 <= len && !sckg_any16(special16(sckg_load16(s + i))))      \
+        i += 16;                                                               \
+      if (i + 16 > len) {                                                      \
+        if (i == len || !sckg_any16(special16(sckg_load16(s + len - 16))))     \
+          return len;                                                          \
+      }                                                                        \
+    }                                                                          \
+    while (i < len && !special((unsigned char)s[i]))                           \
+      i++;                                                                     \
+    return i;                                                                  \
+  }
+
 /* The last n < 8 bytes of a string, s[0, n), as the low bytes of a word
  * (on a little-endian machine the same as copying them into a zeroed
  * word), read with at most three loads that stay inside them: a call to

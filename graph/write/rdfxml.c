@@ -2,6 +2,7 @@
 /* RDF/XML writer: the striped form, one rdf:Description per subject with
  * its property elements in triple order, through libxml2's xmlTextWriter so
  * that escaping is libxml2's, not ours. */
+#include "base/support.h"
 #include "model/graph_impl.h"
 #include "sckg/write.h"
 #include "write/common.h"
@@ -9,6 +10,7 @@
 #include <libxml/xmlerror.h>
 #include <libxml/xmlwriter.h>
 
+#include <limits.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -268,6 +270,61 @@ typedef struct {
       return SCKG_ERR_WRITE;                                                   \
   } while (0)
 
+/* Bytes that libxml2's writer escapes in an attribute's value: " & < >,
+ * the controls (tab and newline among them) and everything from DEL up,
+ * which it may write as character references. A value without any is
+ * written as it is, so it is handed to libxml2 as raw text, and the
+ * escaping pass is skipped for the IRIs that are most of a graph. Any
+ * other value still goes through libxml2's escaping. */
+static inline bool attr_escaped(unsigned char c) {
+  return c < 0x20 || c >= 0x7F || c == '"' || c == '&' || (c | 2) == '>';
+}
+
+/* attr_escaped, sixteen at a time: '<' and '>' are 0x3C and 0x3E. */
+static inline sckg_mask16 attr_escaped16(sckg_bytes16 v) {
+  return (sckg_mask16)((v < 0x20) | (v >= 0x7F) | (v == '"') | (v == '&') |
+                       ((v | 2) == '>'));
+}
+
+SCKG_CLEAN_PREFIX(attr_plain_prefix, attr_escaped16, attr_escaped)
+
+/* What xmlEncodeSpecialChars escapes in an element's text: " & < > and
+ * carriage return, nothing else. */
+static inline bool text_escaped(unsigned char c) {
+  return c == '\r' || c == '"' || c == '&' || (c | 2) == '>';
+}
+
+static inline sckg_mask16 text_escaped16(sckg_bytes16 v) {
+  return (sckg_mask16)((v == '\r') | (v == '"') | (v == '&') |
+                       ((v | 2) == '>'));
+}
+
+SCKG_CLEAN_PREFIX(text_plain_prefix, text_escaped16, text_escaped)
+
+/* Attribute `name` with `value`. The raw path leaves the writer as
+ * xmlTextWriterWriteAttribute does, but for its indentation flag, which
+ * every caller here sets again (an end tag, or the text of the same
+ * element) before anything reads it. */
+static int write_attribute(writer *wr, const char *name, const char *value) {
+  size_t len = strlen(value);
+  if (len > INT_MAX || attr_plain_prefix(value, len) != len)
+    return xmlTextWriterWriteAttribute(wr->w, X(name), X(value));
+  if (xmlTextWriterStartAttribute(wr->w, X(name)) < 0 ||
+      xmlTextWriterWriteRawLen(wr->w, X(value), (int)len) < 0)
+    return -1;
+  return xmlTextWriterEndAttribute(wr->w);
+}
+
+/* An element's text: xmlTextWriterWriteString passes it through
+ * xmlEncodeSpecialChars, a copy, and writes the result as raw text, so a
+ * value with nothing to escape is that same raw text. */
+static int write_text(writer *wr, const char *value) {
+  size_t len = strlen(value);
+  if (len > INT_MAX || text_plain_prefix(value, len) != len)
+    return xmlTextWriterWriteString(wr->w, X(value));
+  return xmlTextWriterWriteRawLen(wr->w, X(value), (int)len);
+}
+
 /* Split predicate `p` into the element's name and namespace declaration. */
 static void split_predicate(writer *wr, const char *p, predicate *out) {
   size_t at = local_start(p);
@@ -330,16 +387,15 @@ static sckg_status write_property(writer *wr, const sckg_triple *t) {
   if (st)
     return st;
   if (t->o.kind == SCKG_TERM_IRI) {
-    TRYX(xmlTextWriterWriteAttribute(wr->w, X("rdf:resource"), X(t->o.value)));
+    TRYX(write_attribute(wr, "rdf:resource", t->o.value));
     TRYX(xmlTextWriterEndElement(wr->w));
     return SCKG_OK;
   }
   if (t->o.lang)
-    TRYX(xmlTextWriterWriteAttribute(wr->w, X("xml:lang"), X(t->o.lang)));
+    TRYX(write_attribute(wr, "xml:lang", t->o.lang));
   else if (t->o.datatype)
-    TRYX(xmlTextWriterWriteAttribute(wr->w, X("rdf:datatype"),
-                                     X(t->o.datatype)));
-  TRYX(xmlTextWriterWriteString(wr->w, X(t->o.value)));
+    TRYX(write_attribute(wr, "rdf:datatype", t->o.datatype));
+  TRYX(write_text(wr, t->o.value));
   /* Full end tag even for "": <p rdf:datatype="..."/> would be an empty
    * property element, where the grammar allows no rdf:datatype. */
   TRYX(xmlTextWriterFullEndElement(wr->w));
@@ -351,7 +407,7 @@ static sckg_status write_description(void *ctx, const sckg_triple *t,
                                      size_t n) {
   writer *wr = ctx;
   TRYX(xmlTextWriterStartElement(wr->w, X("rdf:Description")));
-  TRYX(xmlTextWriterWriteAttribute(wr->w, X("rdf:about"), X(t[0].s)));
+  TRYX(write_attribute(wr, "rdf:about", t[0].s));
   for (size_t i = 0; i < n; i++) {
     sckg_status st = write_property(wr, &t[i]);
     if (st)

@@ -109,26 +109,6 @@ static inline void put_uchar(out_buf *o, unsigned char c) {
  * table lookup, a test and a branch each) was most of the writing. */
 static inline void store16(char *w, sckg_bytes16 v) { memcpy(w, &v, sizeof v); }
 
-/* The bytes of s[0..len) before the first one `special` marks (len when
- * none does): 16-byte blocks, the last one overlapping the one before so
- * that nothing past the string is read, and a table for what is left and
- * for the block that holds the special byte. */
-#define OUT_CLEAN_PREFIX(name, special, table)                                 \
-  static inline size_t name(const char *s, size_t len) {                       \
-    size_t i = 0;                                                              \
-    if (len >= 16) {                                                           \
-      while (i + 16 <= len && !sckg_any16(special(sckg_load16(s + i))))        \
-        i += 16;                                                               \
-      if (i + 16 > len) {                                                      \
-        if (i == len || !sckg_any16(special(sckg_load16(s + len - 16))))       \
-          return len;                                                          \
-      }                                                                        \
-    }                                                                          \
-    while (i < len && !table[(unsigned char)s[i]])                             \
-      i++;                                                                     \
-    return i;                                                                  \
-  }
-
 /* IRIREF excludes #x00-#x20 and <>"{}|^`\ (all ASCII): a table, since
  * every IRI of every triple passes through here. */
 static const unsigned char iri_forbidden[256] = {
@@ -149,7 +129,11 @@ static inline sckg_mask16 iri_special16(sckg_bytes16 v) {
                        (v == '`') | ((sckg_bytes16)(v - '{') <= 2));
 }
 
-OUT_CLEAN_PREFIX(iri_clean_prefix, iri_special16, iri_forbidden)
+static inline bool iri_forbidden_byte(unsigned char c) {
+  return iri_forbidden[c];
+}
+
+SCKG_CLEAN_PREFIX(iri_clean_prefix, iri_special16, iri_forbidden_byte)
 
 /* Where an IRI's address falls in the cache: interned strings lie next to
  * each other in the arena, so the address is mixed (Fibonacci hashing) and
@@ -284,7 +268,9 @@ static inline sckg_mask16 lit_special16(sckg_bytes16 v) {
   return (sckg_mask16)((v < 0x20) | (v == '"') | (v == '\\') | (v == 0x7F));
 }
 
-OUT_CLEAN_PREFIX(lit_clean_prefix, lit_special16, lit_special)
+static inline bool lit_special_byte(unsigned char c) { return lit_special[c]; }
+
+SCKG_CLEAN_PREFIX(lit_clean_prefix, lit_special16, lit_special_byte)
 
 /* The escape of a byte lit_special marks, after its backslash: the letter
  * of its ECHAR, or 0 for UCHAR. */

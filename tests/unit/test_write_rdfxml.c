@@ -10,6 +10,7 @@
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
+#include <libxml/xmlwriter.h>
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -377,6 +378,93 @@ static void test_whitespace_controls_ok(void **state) {
   free_graph(g);
 }
 
+/* What libxml2 itself makes of `value` as an attribute's value (*attr) and
+ * as an element's text (*text): a bare xmlTextWriter, started as the
+ * writer starts its document, writes <e a="VALUE">VALUE</e>, and the two
+ * parts are cut out of it. */
+static void libxml2_escapes(const char *value, char **attr, char **text) {
+  xmlBufferPtr b = xmlBufferCreate();
+  xmlTextWriterPtr w = xmlNewTextWriterMemory(b, 0);
+  assert_non_null(w);
+  assert_true(xmlTextWriterStartDocument(w, NULL, "UTF-8", NULL) >= 0);
+  assert_true(xmlTextWriterStartElement(w, BAD_CAST "e") >= 0);
+  assert_true(xmlTextWriterWriteAttribute(w, BAD_CAST "a", BAD_CAST value) >=
+              0);
+  assert_true(xmlTextWriterWriteString(w, BAD_CAST value) >= 0);
+  assert_true(xmlTextWriterEndElement(w) >= 0);
+  xmlFreeTextWriter(w);
+  const char *s = (const char *)xmlBufferContent(b);
+  const char *a = strstr(s, "<e a=\""), *a_end, *t_end;
+  assert_non_null(a);
+  a += strlen("<e a=\"");
+  a_end = strchr(a, '"'); /* an escaped value holds no '"' */
+  assert_non_null(a_end);
+  assert_int_equal(a_end[1], '>');
+  t_end = strstr(a_end, "</e>");
+  assert_non_null(t_end);
+  *attr = strndup(a, (size_t)(a_end - a));
+  *text = strndup(a_end + 2, (size_t)(t_end - a_end - 2));
+  xmlBufferFree(b);
+}
+
+/* The writer hands a value that needs no escape to libxml2 as raw text,
+ * and any other to libxml2's escaping: either way its bytes must be the
+ * ones libxml2's own escaping gives. Each byte that libxml2 may escape,
+ * and a few that it never does, stands at the start, at the 16-byte
+ * boundaries of the writer's scan and past them, in an IRI (rdf:about,
+ * rdf:resource; but for the controls, which no IRI holds) and in a
+ * literal (element text). */
+static void test_escaping_is_libxml2s(void **state) {
+  (void)state;
+  char bytes[128 + 2][4];
+  size_t n_bytes = 0;
+  for (int c = 1; c < 0x80; c++)
+    if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') {
+      bytes[n_bytes][0] = (char)c;
+      bytes[n_bytes++][1] = '\0';
+    }
+  strcpy(bytes[n_bytes++], "\xC3\xA9");     /* é */
+  strcpy(bytes[n_bytes++], "\xE2\x80\x94"); /* em dash */
+  static const size_t before[] = {0, 1, 14, 15, 16, 17, 31, 32, 40};
+  char value[64], iri[96];
+  for (size_t i = 0; i < n_bytes; i++)
+    for (size_t k = 0; k < sizeof before / sizeof before[0]; k++) {
+      memset(value, 'x', before[k]);
+      snprintf(value + before[k], sizeof value - before[k], "%s%.*s", bytes[i],
+               (int)(k % 4), "yyy");
+      /* an IRI holds no control, and "a" keeps "." or ".." from being a
+       * whole path segment, which the writer refuses */
+      snprintf(iri, sizeof iri, "http://example.org/a%s",
+               (unsigned char)bytes[i][0] < 0x20 ? "" : value);
+      const row rows[] = {
+          {iri, "http://example.org/p#i", 0, iri, 0, 0},
+          {iri, "http://example.org/p#l", 1, value, 0, 0},
+      };
+      sckg_graph *g = make_graph(rows, 2);
+      char *text, *iri_attr, *iri_text, *val_attr, *val_text;
+      size_t len;
+      assert_int_equal(write_mem(sckg_write_rdfxml, g, &text, &len), SCKG_OK);
+      libxml2_escapes(iri, &iri_attr, &iri_text);
+      libxml2_escapes(value, &val_attr, &val_text);
+      char want[512];
+      snprintf(want, sizeof want, "rdf:about=\"%s\">", iri_attr);
+      if (!strstr(text, want))
+        fail_msg("value %zu/%zu: no %s in\n%s", i, k, want, text);
+      snprintf(want, sizeof want, "rdf:resource=\"%s\"/>", iri_attr);
+      if (!strstr(text, want))
+        fail_msg("value %zu/%zu: no %s in\n%s", i, k, want, text);
+      snprintf(want, sizeof want, ">%s</ns1:l>", val_text);
+      if (!strstr(text, want))
+        fail_msg("value %zu/%zu: no %s in\n%s", i, k, want, text);
+      free(iri_attr);
+      free(iri_text);
+      free(val_attr);
+      free(val_text);
+      free(text);
+      free_graph(g);
+    }
+}
+
 /* A full device gives SCKG_ERR_WRITE, and libxml2's own I/O error message
  * does not reach stderr: the library never prints. */
 static void test_dev_full(void **state) {
@@ -450,6 +538,7 @@ int main(void) {
       cmocka_unit_test(test_rapper_same_triples),
       cmocka_unit_test(test_refused),
       cmocka_unit_test(test_whitespace_controls_ok),
+      cmocka_unit_test(test_escaping_is_libxml2s),
       cmocka_unit_test(test_dev_full),
       cmocka_unit_test(test_empty_and_args),
   };
