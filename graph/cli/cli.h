@@ -138,7 +138,21 @@ sckg_status cli_write_one(const sckg_graph *g, out_kind kind,
                           FILE *f);
 extern bool cli_stdout_reported;
 void cli_report_stdout_error(sckg_status st, int e);
-bool cli_write_stdout(const char *p, size_t n);
+/* Streamed N-Triples to standard output, gathered into large writes. */
+enum { CLI_STREAM_BATCH = 256 * 1024, CLI_STREAM_BLOCKS = 16 };
+typedef struct {
+  sckg_buf held[CLI_STREAM_BLOCKS]; /* blocks not written yet, in order */
+  size_t n_held, bytes;
+  sckg_buf spare[CLI_STREAM_BLOCKS]; /* written and emptied, to give back */
+  size_t n_spare;
+} cli_stream;
+/* Take an article's N-Triples: *nt's buffer is kept (and *nt given an
+ * empty one) or its bytes are written. Returns false with errno set when
+ * a write failed. */
+bool cli_stream_put(cli_stream *s, sckg_buf *nt);
+/* Write what is held. */
+bool cli_stream_flush(cli_stream *s);
+void cli_stream_free(cli_stream *s);
 int cli_write_all(const sckg_graph *g, const char *dir);
 
 #endif

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/types.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 const output_file cli_all_outputs[] = {
@@ -69,29 +70,85 @@ void cli_report_stdout_error(sckg_status st, int e) {
   cli_stdout_reported = true;
 }
 
-/* n bytes to standard output. A block as large as a stream's buffer goes
- * straight to the descriptor: a streamed article's N-Triples are one block
- * already, and fwrite would copy part of it into the buffer and write the
- * rest around it, two writes and a copy where one write does. What the
- * stream holds goes first, so the order is kept. A smaller block is
- * buffered, so that many small articles share a write. Returns false with
- * errno set when it failed. */
-bool cli_write_stdout(const char *p, size_t n) {
-  if (n < BUFSIZ)
-    return fwrite(p, 1, n, stdout) == n;
-  if (fflush(stdout) != 0)
+/* ---- Streamed N-Triples -------------------------------------------------
+ * With --stream each article's N-Triples come as one block of its own,
+ * some 50 KB for a news article. Written one write(2) each, they cost the
+ * kernel a third more than the same bytes in 128 KB calls or larger
+ * (measured here: 1.1 GB into a file, 0.28-0.30 s of system time in
+ * 55 KB calls, 0.20-0.24 s in 128 KB to 1 MB calls). So the blocks are
+ * held, by taking the job's buffer and giving it an empty one back, not by
+ * copying them, until together they make a large write: one writev(2). */
+
+/* iov[0..k) to standard output, after what stdio holds; false with errno
+ * set when a write failed. */
+static bool write_all(struct iovec *at, int k) {
+  if (k && fflush(stdout) != 0)
     return false;
-  while (n) {
-    ssize_t k = write(STDOUT_FILENO, p, n);
-    if (k < 0) {
+  while (k) {
+    ssize_t w = writev(STDOUT_FILENO, at, k);
+    if (w < 0) {
       if (errno == EINTR)
         continue;
       return false;
     }
-    p += k;
-    n -= (size_t)k;
+    size_t done = (size_t)w;
+    while (k && done >= at->iov_len) {
+      done -= at->iov_len;
+      at++;
+      k--;
+    }
+    if (k) { /* a short write: the rest of this block next */
+      at->iov_base = (char *)at->iov_base + done;
+      at->iov_len -= done;
+    }
   }
   return true;
+}
+
+/* Write the held blocks, then `extra` (n bytes, or none), in one writev. */
+static bool stream_write(cli_stream *s, const char *extra, size_t n) {
+  struct iovec iov[CLI_STREAM_BLOCKS + 1];
+  int k = 0;
+  for (size_t i = 0; i < s->n_held; i++)
+    iov[k++] = (struct iovec){s->held[i].ptr, s->held[i].len};
+  if (n)
+    iov[k++] = (struct iovec){(void *)extra, n};
+  bool ok = write_all(iov, k);
+  for (size_t i = 0; i < s->n_held; i++) { /* emptied, to be given back */
+    sckg_buf_clear(&s->held[i]);
+    s->spare[s->n_spare++] = s->held[i];
+  }
+  s->n_held = 0;
+  s->bytes = 0;
+  return ok;
+}
+
+bool cli_stream_put(cli_stream *s, sckg_buf *nt) {
+  if (!nt->len)
+    return true;
+  /* a block large enough to go alone, or whose buffer is too large to
+   * keep, is written now, after what is held */
+  if (nt->len >= CLI_STREAM_BATCH || nt->cap > 4 * CLI_STREAM_BATCH)
+    return stream_write(s, nt->ptr, nt->len);
+  s->bytes += nt->len;
+  s->held[s->n_held++] = *nt;
+  if (s->n_spare)
+    *nt = s->spare[--s->n_spare];
+  else
+    *nt = (sckg_buf){0};
+  if (s->bytes >= CLI_STREAM_BATCH || s->n_held == CLI_STREAM_BLOCKS)
+    return stream_write(s, NULL, 0);
+  return true;
+}
+
+bool cli_stream_flush(cli_stream *s) { return stream_write(s, NULL, 0); }
+
+void cli_stream_free(cli_stream *s) {
+  for (size_t i = 0; i < s->n_held; i++)
+    sckg_buf_free(&s->held[i]);
+  for (size_t i = 0; i < s->n_spare; i++)
+    sckg_buf_free(&s->spare[i]);
+  memset(s, 0, sizeof *s);
 }
 
 /* Temporary files of `all` that exist right now, so that a signal can

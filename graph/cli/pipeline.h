@@ -36,7 +36,8 @@ typedef struct {
   int (*next)(void *handle, sckg_input *in, void **owned);
   void *next_handle;
   /* A finished job, in input order, on the calling thread. It may take
-   * job->part (set it to NULL). Return false to stop reading. */
+   * job->part (set it to NULL), or job->nt's buffer (leaving an empty
+   * one). Return false to stop reading. */
   bool (*emit)(void *handle, sckg_job *job);
   void *emit_handle;
 } sckg_pipeline;

@@ -20,6 +20,7 @@ typedef struct {
   size_t next;         /* without FILE: the next embedded article */
   bool failed;         /* an input could not be read or used */
   sckg_graph *g;       /* without --stream: the graph */
+  cli_stream out;      /* with --stream: the N-Triples not written yet */
   bool write_failed;   /* with --stream: standard output failed */
   int write_errno;
 } run_state;
@@ -69,7 +70,7 @@ static bool take_article(void *handle, sckg_job *j) {
   }
   if (r->c->given & OPT_STREAM) {
     errno = 0;
-    if (j->nt.len && !cli_write_stdout(j->nt.ptr, j->nt.len)) {
+    if (!cli_stream_put(&r->out, &j->nt)) {
       r->write_failed = true;
       r->write_errno = errno;
       return false; /* nothing more can reach the reader */
@@ -130,6 +131,12 @@ int cli_build_graph(const cli *c, diag_state *ds, sckg_graph **out) {
                      .emit = take_article,
                      .emit_handle = &r};
   bool started = sckg_pipeline_run(&p);
+  errno = 0;
+  if (stream && !r.write_failed && !cli_stream_flush(&r.out)) {
+    r.write_failed = true;
+    r.write_errno = errno;
+  }
+  cli_stream_free(&r.out);
   cli_progress_erase(&cli_progress_line);
   sckg_inputs_free(r.inputs);
   if (!started) {

@@ -102,6 +102,13 @@ dev-full)
     grep -q '^sckg: .*error' stderr || fail "sckg $args >/dev/full: no 'sckg: ... error' message"
     sed 's/^/    /' stderr
   done
+  # --stream gathers articles into large writes: the failure of the one
+  # write at the end is reported all the same
+  "$sckg" nt --stream "$ap" >/dev/full 2>stderr
+  rc=$?
+  [ "$rc" -eq 1 ] || fail "sckg nt --stream >/dev/full exited $rc, expected 1"
+  grep -q '^sckg: error writing standard output' stderr ||
+    fail "sckg nt --stream >/dev/full: no 'error writing standard output'"
   sckg_ok nt "$ap" && cp stdout a.nt
   sckg_ok nt "$ap" "$reuters" && cp stdout b.nt
   "$sckg" diff a.nt b.nt >/dev/full 2>stderr
@@ -391,6 +398,16 @@ stream)
   sckg_ok nt "$reuters" && mv stdout reuters.nt
   cat ap.nt reuters.nt >two.nt
   same stream.nt two.nt "nt --stream A B = nt A, then nt B"
+  # Forty articles, one of them as long as all the others together: the
+  # articles' blocks go out gathered into large writes, the long one's
+  # alone, and all of them in input order.
+  many_articles corpus
+  cat corpus/* >long.txt && mv long.txt corpus/a20.txt
+  : >each.nt
+  for f in corpus/*; do
+    sckg_ok nt "$f" && cat stdout >>each.nt
+  done
+  sckg_ok nt --stream corpus/* && same stdout each.nt "nt --stream over 40 articles = nt of each, in order"
   # The union of the stream is the graph of one whole run but for what
   # only a whole run can do (the contract): join a report that carries no
   # date to the dated event of another article. So: the same actors,
