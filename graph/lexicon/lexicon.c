@@ -538,8 +538,19 @@ const lex_actor *sckg_lexicon_by_name(const sckg_schema *s, const char *label,
     sckg_ascii_lower(lowered, fl);
     phrase **c =
         sckg_lexicon_phrases(s, sckg_strtab_find(s->strings, lowered, fl), &nc);
-    for (size_t i = 0; i < nc && !found; i++) {
-      if (c[i]->kind != PH_ACTOR || c[i]->n != n)
+    /* a word's phrases run longest first (phrase_cmp), and a common first
+     * word ("north") opens a hundred: those of n words, found by halving,
+     * are the only ones to compare */
+    size_t lo = 0, hi = nc;
+    while (lo < hi) {
+      size_t mid = lo + (hi - lo) / 2;
+      if (c[mid]->n > n)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+    for (size_t i = lo; i < nc && c[i]->n == n && !found; i++) {
+      if (c[i]->kind != PH_ACTOR)
         continue;
       bool eq = true;
       for (size_t k = 0; k < n && eq; k++)
