@@ -397,7 +397,13 @@ void sckg_buf_adds(sckg_buf *b, const char *s) {
   sckg_buf_add(b, s, strlen(s));
 }
 
-void sckg_buf_addc(sckg_buf *b, char c) { sckg_buf_add(b, &c, 1); }
+/* one byte stored, not copied: a byte-wise caller inlines this, and a copy
+ * of one byte would be a call to memcpy per byte */
+void sckg_buf_addc(sckg_buf *b, char c) {
+  sckg_buf_reserve(b, 1);
+  b->ptr[b->len++] = c;
+  b->ptr[b->len] = '\0';
+}
 
 void sckg_buf_printf(sckg_buf *b, const char *fmt, ...) {
   /* one pass when it fits in the room left, which is nearly always */
@@ -706,10 +712,13 @@ bool sckg_label_better(const char *a, const char *b) {
 
 /* A slug: lowercase ASCII letters and digits, other runs become one '-',
  * non-ASCII bytes are percent-encoded so any name gives a valid IRI. Long
- * names are cut and get a hash of the whole, so they stay distinct. */
-static void slugify_limited(sckg_buf *out, const char *s, size_t n,
-                            size_t limit, bool *cut) {
-  size_t start = out->len;
+ * names are cut and get a hash of the whole, so they stay distinct. Written
+ * straight into `limit` bytes the caller reserved: a slug is made per name
+ * read, and a call per byte cost more than the rest of it. */
+static size_t slugify_limited(char *out, const char *s, size_t n, size_t limit,
+                              bool *cut) {
+  static const char hex[] = "0123456789ABCDEF";
+  size_t len = 0;
   bool dash = false;
   *cut = false;
   for (size_t i = 0; i < n;) {
@@ -726,22 +735,27 @@ static void slugify_limited(sckg_buf *out, const char *s, size_t n,
       i++;
       continue;
     }
-    size_t need = (dash && out->len > start) + (c >= 0x80 ? 3 * clen : 1);
-    if (out->len - start + need > limit) {
+    size_t need = (dash && len > 0) + (c >= 0x80 ? 3 * clen : 1);
+    if (len + need > limit) {
       *cut = true;
       break;
     }
-    if (dash && out->len > start)
-      sckg_buf_addc(out, '-');
+    if (dash && len > 0)
+      out[len++] = '-';
     dash = false;
     if (c >= 0x80) {
-      for (size_t k = 0; k < clen; k++)
-        sckg_buf_printf(out, "%%%02X", (unsigned char)s[i + k]);
+      for (size_t k = 0; k < clen; k++) {
+        unsigned char b = (unsigned char)s[i + k];
+        out[len++] = '%';
+        out[len++] = hex[b >> 4];
+        out[len++] = hex[b & 15];
+      }
     } else {
-      sckg_buf_addc(out, (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c));
+      out[len++] = (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
     }
     i += clen;
   }
+  return len;
 }
 
 /* A slug: lowercase ASCII letters and digits, other runs become one '-',
@@ -749,15 +763,19 @@ static void slugify_limited(sckg_buf *out, const char *s, size_t n,
  * Long names are cut at a character boundary and get a hash of the whole,
  * so they stay distinct. */
 void sckg_slugify(sckg_buf *out, const char *s, size_t n) {
-  size_t start = out->len;
+  enum { LONGEST = 64, CUT = 48 }; /* a cut slug's hash takes the rest */
+  sckg_buf_reserve(out, LONGEST);
   bool cut;
-  slugify_limited(out, s, n, 64, &cut);
+  size_t len = slugify_limited(out->ptr + out->len, s, n, LONGEST, &cut);
   if (cut) {
-    out->len = start;
-    slugify_limited(out, s, n, 48, &cut);
+    out->len += slugify_limited(out->ptr + out->len, s, n, CUT, &cut);
+    out->ptr[out->len] = '\0';
     sckg_buf_printf(out, "-%08llx",
                     (unsigned long long)(sckg_hash64(s, n) >> 32));
-  }
-  if (out->len == start)
+  } else if (len == 0) {
     sckg_buf_adds(out, "x");
+  } else {
+    out->len += len;
+    out->ptr[out->len] = '\0';
+  }
 }

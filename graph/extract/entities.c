@@ -41,6 +41,7 @@ void sckg_entities_release(entity_table *t) {
   sckg_pmap_free(&t->by_slug);
   sckg_pmap_free(&t->by_short);
   sckg_strtab_free(t->strings);
+  sckg_buf_free(&t->slug);
   free(t->by_lex);
   free(t->lex_set);
   memset(t, 0, sizeof *t);
@@ -216,12 +217,11 @@ static const lex_actor *lexicon_name(entity_table *t, const char *label,
  * article meets dozens of those, and lex_node then keys them with no
  * copy), else the table's interned copy. */
 static const char *slug_of(entity_table *t, const char *name, size_t stem) {
-  sckg_buf buf = {0};
-  sckg_slugify(&buf, name, stem);
-  const lex_actor *la = buf.ptr ? sckg_lexicon_actor(t->s, buf.ptr) : NULL;
-  const char *slug = la ? la->id : sckg_entities_intern(t, buf.ptr, buf.len);
-  sckg_buf_free(&buf);
-  return slug;
+  sckg_buf *buf = &t->slug;
+  sckg_buf_clear(buf);
+  sckg_slugify(buf, name, stem);
+  const lex_actor *la = sckg_lexicon_actor(t->s, buf->ptr);
+  return la ? la->id : sckg_entities_intern(t, buf->ptr, buf->len);
 }
 
 ex_actor *sckg_entities_named(entity_table *t, const char *label, size_t len,

@@ -51,6 +51,7 @@ typedef struct {
   size_t *lex_set, n_lex_set;
   size_t lex_cap; /* the length of by_lex and lex_set */
   sckg_vec order; /* ex_actor *, in the order met */
+  sckg_buf slug;  /* where a name's slug is made (entities.c), kept */
 } entity_table;
 
 /* A table whose actors live in `arena` (the caller's). A table zeroed, or

@@ -336,7 +336,9 @@ static bool intern_forms(const reader *r, size_t b, size_t e, const char **norm,
  * changed is left whole. Fills *second and shortens *t on success. */
 static bool split_affiliation(const reader *r, token *t, size_t written,
                               token *second) {
-  if (t->kind != TK_WORD || t->norm || t->lower || written != t->e - t->b)
+  /* most words hold no hyphen, which the scan told (token.h) */
+  if (!t->hyphen || t->kind != TK_WORD || t->norm || t->lower ||
+      written != t->e - t->b)
     return false;
   size_t h = t->e;
   while (h > t->b && r->text[h - 1] != '-')
@@ -354,6 +356,7 @@ static bool split_affiliation(const reader *r, token *t, size_t written,
                     .norm = norm,
                     .lower = lower};
   t->e = h - 1;
+  t->hyphen = memchr(r->text + t->b, '-', t->e - t->b) != NULL;
   return intern_forms(r, t->b, t->e, &t->norm, &t->lower);
 }
 

@@ -509,37 +509,57 @@ void sckg_schema_free(sckg_schema *s) {
 }
 
 /* A lexicon actor whose name or alias is exactly `label`, or NULL. */
+/* The phrases whose first word is the interned `first`, lowered: the
+ * index is keyed so. */
+static phrase **phrases_opened_by(const sckg_schema *s, const char *first,
+                                  size_t *nc) {
+  char lowered[256];
+  size_t fl = strlen(first) < 255 ? strlen(first) : 255;
+  memcpy(lowered, first, fl);
+  sckg_ascii_lower(lowered, fl);
+  return sckg_lexicon_phrases(s, sckg_strtab_find(s->strings, lowered, fl), nc);
+}
+
 const lex_actor *sckg_lexicon_by_name(const sckg_schema *s, const char *label,
                                       size_t len) {
   sckg_buf norm = {0};
   sckg_str form;
   const char *toks[32];
-  size_t n = 0, pos = 0;
+  size_t n = 0, pos = 0, nc = 0;
+  phrase **c = NULL;
   token t;
   bool ok = true;
   /* a name whose word the schema lacks is no actor's: a phrase's words
-   * are all in its strings, so the search ends at that word */
+   * are all in its strings, so the search ends at that word; so it does
+   * at a first word that opens no phrase, or at a word past the longest
+   * it opens (the first: they run longest first, phrase_cmp) */
   while (ok && sckg_token_next(label, len, &pos, &t, &norm, &form)) {
-    if (n == 32) {
+    if (n == 32 || (n && n >= c[0]->n)) {
       ok = false;
       break;
     }
     toks[n] = sckg_strtab_find(s->strings, form.ptr, form.len);
-    ok = toks[n++] != NULL;
+    ok = toks[n] != NULL;
+    if (ok && n == 0) {
+      c = phrases_opened_by(s, toks[0], &nc);
+      ok = nc > 0;
+    }
+    n++;
   }
   const lex_actor *found = NULL;
   if (ok && n) {
-    size_t nc;
-    const char *first = toks[0];
-    /* the index is keyed by the lowered first token */
-    char lowered[256];
-    size_t fl = strlen(first) < 255 ? strlen(first) : 255;
-    memcpy(lowered, first, fl);
-    sckg_ascii_lower(lowered, fl);
-    phrase **c =
-        sckg_lexicon_phrases(s, sckg_strtab_find(s->strings, lowered, fl), &nc);
-    for (size_t i = 0; i < nc && !found; i++) {
-      if (c[i]->kind != PH_ACTOR || c[i]->n != n)
+    /* and a common first word ("north") opens a hundred: those of n
+     * words, found by halving, are the only ones to compare */
+    size_t lo = 0, hi = nc;
+    while (lo < hi) {
+      size_t mid = lo + (hi - lo) / 2;
+      if (c[mid]->n > n)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+    for (size_t i = lo; i < nc && c[i]->n == n && !found; i++) {
+      if (c[i]->kind != PH_ACTOR)
         continue;
       bool eq = true;
       for (size_t k = 0; k < n && eq; k++)

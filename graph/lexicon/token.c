@@ -129,9 +129,9 @@ bool sckg_ascii_lower(char *s, size_t n) {
  * ("reasons.The", a missing space). *curly says it joined a curly
  * apostrophe, which its normal form makes straight. */
 static size_t scan_word(const char *s, size_t n, size_t i, bool *dotted,
-                        bool *curly) {
+                        bool *curly, bool *hyphen) {
   size_t seg = i; /* start of the current dot-separated segment */
-  *dotted = *curly = false;
+  *dotted = *curly = *hyphen = false;
   for (;;) {
     /* most of a word: bytes that are word bytes by themselves */
     i = sckg_alnum_end(s, n, i);
@@ -149,6 +149,7 @@ static size_t scan_word(const char *s, size_t n, size_t i, bool *dotted,
     size_t alen;
     bool next_alnum = i + 1 < n && is_word_byte(s, n, i + 1);
     if ((s[i] == '-' || s[i] == '&') && next_alnum) {
+      *hyphen |= s[i] == '-';
       i++;
       continue;
     }
@@ -208,7 +209,7 @@ static size_t word_token(const char *s, size_t n, size_t i, token *t,
                          sckg_buf *norm, sckg_str *form) {
   bool dotted, curly;
   t->kind = TK_WORD;
-  size_t e = scan_word(s, n, i, &dotted, &curly);
+  size_t e = scan_word(s, n, i, &dotted, &curly, &t->hyphen);
   /* "People’s" is never split, but "O’Brien" is written either way */
   *form = curly ? straighten(s, n, i, e, norm) : text_form(s, i, e);
   return e;
@@ -269,6 +270,7 @@ bool sckg_token_scan(const char *s, size_t n, size_t *pos, token *t,
   unsigned char cls = sckg_byte_class[(unsigned char)s[i]];
   t->b = i;
   t->cap = (cls & SCKG_BYTE_UPPER) != 0;
+  t->hyphen = false;
   size_t e;
   if (cls & SCKG_BYTE_DIGIT) {
     t->kind = TK_NUM;

@@ -22,7 +22,10 @@ typedef enum {
 typedef struct {
   size_t b, e; /* byte span in the text */
   token_kind kind;
-  bool cap;          /* starts with an uppercase ASCII letter */
+  bool cap; /* starts with an uppercase ASCII letter */
+  /* a word whose parts an inner '-' joins ("Korea-linked"): the scan
+   * knows it, so that no reader searches every word for one */
+  bool hyphen;
   const char *norm;  /* interned normalised form, or NULL if not in the table */
   const char *lower; /* interned lowercase form, or NULL */
 } token;
@@ -111,6 +114,7 @@ static inline bool sckg_token_next(const char *s, size_t n, size_t *pos,
       t->e = e;
       t->kind = cls & SCKG_BYTE_LETTER ? TK_WORD : TK_PUNCT;
       t->cap = (cls & SCKG_BYTE_UPPER) != 0;
+      t->hyphen = false;
       *form = (sckg_str){s + i, e - i};
       *pos = e;
       return true;
