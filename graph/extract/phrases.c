@@ -251,40 +251,57 @@ static bool classes_after_star(const reader *r, const phrase *ph) {
   return true;
 }
 
+/* Does the candidate c, sure to match at token i (LEX_CAND_SURE) but for
+ * the acronym an anaphor must not be, match there? */
+static bool sure_match(const reader *r, const lex_cand_info *c, size_t i) {
+  if (c->kind != PH_ANAPHOR)
+    return true;
+  for (size_t j = i; j < i + c->n; j++)
+    if (ex_all_caps(r, j)) /* "IT" no "it" */
+      return false;
+  return true;
+}
+
 /* The candidates list[0..n) at token i into the memo. Of equally long
  * phrases the first in the schema's order wins: the one of smaller index,
  * so the two lists of lex_cands may be read one after the other, not
- * merged. */
+ * merged. Each candidate is first tested on its entry and its
+ * lex_cand_info, which lie next to the list's: the phrase is read only to
+ * be matched, and not even then when its list and pair matched it. */
 static void memo_candidates(reader *r, size_t i, const uint32_t *list,
                             uint32_t n, uint32_t *best_at) {
   /* read once: the stores to the memo might be to them, for all the
    * compiler knows */
-  const lex_sig *sigs = r->s->sigs;
-  phrase *const *phrases = r->s->phrases;
+  const unsigned char *seen = r->words_seen;
+  const lex_cand_info *info = r->s->cand_info + (list - r->s->cands);
   for (uint32_t k = 0; k < n; k++) {
-    if (!r->words_seen[lex_cand_key(list[k])])
+    if (!seen[lex_cand_key(list[k])])
       continue; /* most do, on the entry alone */
+    const lex_cand_info *c = &info[k];
     uint32_t at = lex_cand_at(list[k]);
-    if (!rest_in_sentence(r, &sigs[at]))
+    /* without a branch on the signature's length (rest_in_sentence) */
+    if (!(seen[c->sig[0]] & seen[c->sig[1]] & seen[c->sig[2]]) ||
+        ((c->flags & LEX_CAND_MORE) &&
+         !more_words_in_sentence(r, &r->s->sigs[at])))
       continue;
-    const phrase *ph = phrases[at];
-    unsigned kind = ph->kind, bit = 1u << kind;
+    unsigned kind = c->kind, bit = 1u << kind;
     bool held = r->memo_kinds[i] & bit;
     unsigned short *end = &r->memo_end[i][kind];
-    if (ph->star == ph->n) {
+    if (!(c->flags & LEX_CAND_STAR)) {
       /* with no '*' it ends at i + n if it matches: read it only if that
        * beats the phrase of its kind the memo holds ("United States"
        * twice, as two actors' names) */
-      if (held &&
-          (i + ph->n < *end || (i + ph->n == *end && best_at[kind] < at)))
+      if (held && (i + c->n < *end || (i + c->n == *end && best_at[kind] < at)))
         continue;
-    } else if (ph->wclass && !classes_after_star(r, ph))
+    } else if (c->ph->wclass && !classes_after_star(r, c->ph))
       continue;
-    size_t e = match_at(r, ph, i);
+    size_t e = !(c->flags & LEX_CAND_SURE) ? match_at(r, c->ph, i)
+               : sure_match(r, c, i)       ? i + c->n
+                                           : 0;
     if (!e)
       continue;
     if (!held || e > *end || (e == *end && at < best_at[kind])) {
-      r->memo_ph[i][kind] = ph;
+      r->memo_ph[i][kind] = c->ph;
       *end = (unsigned short)e;
       best_at[kind] = at;
       r->memo_kinds[i] |= (unsigned char)bit;
@@ -296,8 +313,11 @@ void ex_find_phrases(reader *r) {
   /* a token's memo entries count only under its memo_kinds bits: clearing
    * those clears the row */
   memset(r->memo_kinds, 0, r->n * sizeof *r->memo_kinds);
+  /* by kind, the index of the phrase in the memo: read only where a match
+   * at the token set it (memo_kinds), the earlier tokens' left stale;
+   * zeroed once so that no path reads an undefined value */
+  uint32_t best_at[PH_KIND_COUNT] = {0};
   for (size_t i = 0; i < r->n; i++) {
-    uint32_t best_at[PH_KIND_COUNT]; /* read only where a match set it */
     cand_iter it;
     cands_at(r, i, &it);
     if (it.c.n_open) /* most tokens start no phrase: no call */

@@ -16,7 +16,8 @@ _Static_assert(sizeof(lex_word) == 64, "copy lex_word's new field");
 _Static_assert(sizeof(noise_pattern) == 16, "copy noise_pattern's new field");
 _Static_assert(sizeof(sckg_type_info) == 32, "copy sckg_type_info's field");
 _Static_assert(sizeof(lex_pair) == 24, "copy lex_pair's new field");
-_Static_assert(sizeof(sckg_schema) == 9392 + 32 * SCKG_EV_COUNT,
+_Static_assert(sizeof(lex_cand_info) == 16, "copy lex_cand_info's field");
+_Static_assert(sizeof(sckg_schema) == 9400 + 32 * SCKG_EV_COUNT,
                "copy sckg_schema's new field in image.c");
 
 /* The block being filled: a generous reservation (calloc maps it lazily),
@@ -236,7 +237,11 @@ void lex_image_make(const sckg_schema *s, lex_image *out) {
   lex_index_word_slots(d);
   /* the pairs' keys hang on where the words lie: made anew */
   IMAGE_SET(&m, d->pairs, image_alloc(&m, s->pairs_cap * sizeof *d->pairs, 64));
+  lex_cand_info *info = image_alloc(&m, (s->n_phrases + 1) * sizeof *info, 64);
+  IMAGE_SET(&m, d->cand_info, info);
   lex_pair_phrases(d);
+  for (size_t k = 0; k < s->n_phrases; k++)
+    image_mark(&m, &info[k].ph);
 
   IMAGE_SET(&m, d->pub_marks, image_strs(&m, s->pub_marks, s->n_pubs));
   IMAGE_SET(&m, d->pub_names, image_strs(&m, s->pub_names, s->n_pubs));

@@ -237,10 +237,26 @@ static lex_pair *pair_slot(const sckg_schema *s, uint64_t first,
   return &s->pairs[i];
 }
 
+/* What the first tests of the phrase at need (lex_cand_info). */
+static lex_cand_info describe_cand(const sckg_schema *s, uint32_t at) {
+  const phrase *ph = s->phrases[at];
+  const lex_sig *sig = &s->sigs[at];
+  lex_cand_info c = {ph, {0}, (unsigned char)ph->kind, (unsigned char)ph->n, 0};
+  memcpy(c.sig, sig->bits + 1, sizeof c.sig);
+  if (ph->star != ph->n)
+    c.flags |= LEX_CAND_STAR;
+  if (sig->n > LEX_SIG_TESTED)
+    c.flags |= LEX_CAND_MORE;
+  if (ph->fold_case && !ph->wclass && ph->star == ph->n && ph->n <= 2)
+    c.flags |= LEX_CAND_SURE;
+  return c;
+}
+
 void lex_pair_phrases(sckg_schema *s) {
   for (size_t k = 0; k < s->n_phrases; k++) {
     uint32_t at = lex_cand_at(s->cands[k]);
     s->cands[k] = at | (uint32_t)s->sigs[at].bits[0] << LEX_CAND_AT_BITS;
+    s->cand_info[k] = describe_cand(s, at);
   }
   for (size_t k = 0; k < s->words_cap; k++) {
     lex_word *w = &s->words[k];
@@ -336,6 +352,7 @@ static void build_index(sckg_schema *s) {
   s->sigs = sckg_xcalloc(n, sizeof *s->sigs);
   lex_sign_phrases(s);
   s->cands = sckg_xcalloc(n, sizeof *s->cands);
+  s->cand_info = sckg_xcalloc(n, sizeof *s->cand_info);
   fixed_cand *tmp = sckg_xcalloc(n, sizeof *tmp);
   size_t n_pairs = 0;
   for (size_t i = 0; i < s->n_phrases;) {
@@ -500,6 +517,7 @@ void sckg_schema_free(sckg_schema *s) {
     return;
   free(s->sigs);
   free(s->cands);
+  free(s->cand_info);
   free(s->pairs);
   free(s->words);
   free(s->word_at);

@@ -414,6 +414,27 @@ static inline unsigned lex_cand_key(uint32_t c) {
   return c >> LEX_CAND_AT_BITS;
 }
 
+/* What the first tests of a candidate need, by its place in
+ * sckg_schema.cands (cand_info[k] for cands[k]), so that a list's
+ * candidates are mostly decided next to the list, without reading their
+ * signature, their pointer in sckg_schema.phrases nor the phrase: the
+ * phrase, bits 1..LEX_SIG_TESTED-1 of its signature (lex_sig), its kind
+ * and length, and LEX_CAND_ flags. */
+enum {
+  LEX_CAND_STAR = 1, /* it has a '*' */
+  LEX_CAND_MORE = 2, /* its signature has more than LEX_SIG_TESTED bits */
+  /* it matches wherever its list finds it: a phrase of one or two words,
+   * of any case, with no '*' nor class, whose first word the list and
+   * whose second the pair (lex_pair) have matched; an anaphor but for an
+   * acronym ("IT" no "it"), which the matcher tests */
+  LEX_CAND_SURE = 4
+};
+typedef struct {
+  const phrase *ph;
+  unsigned char sig[LEX_SIG_TESTED - 1];
+  unsigned char kind, n, flags;
+} lex_cand_info;
+
 /* What the schema knows of one interned lowered token: its word classes,
  * the phrases it starts, the event types its noun patterns head, and its
  * number. One probe of the schema's word table finds all of it. */
@@ -488,6 +509,8 @@ struct sckg_schema {
   uint32_t *cands;
   lex_pair *pairs; /* open addressing, pairs_cap a power of two */
   size_t pairs_cap;
+  /* For cands[k], what its first tests need (lex_cand_info). */
+  lex_cand_info *cand_info;
   /* For phrases[i], its signature (lex_sig). */
   lex_sig *sigs;
   /* What the schema knows of each token (lex_word), by its interned lowered
@@ -540,9 +563,9 @@ void lex_sign_phrases(sckg_schema *s);
  * s->pub_marks and the word table (its lengths set). */
 void lex_index_openers(sckg_schema *s);
 /* Fill s->pairs (s->pairs_cap zeroed slots) from s->cands and the word
- * table, and set the keys of s->cands' entries from s->sigs (image.c,
- * after it places them and signs the phrases, as the keys hang on where
- * the words lie). */
+ * table, and set the keys of s->cands' entries and s->cand_info from
+ * s->sigs (image.c, after it places them and signs the phrases, as the
+ * keys hang on where the words lie). */
 void lex_pair_phrases(sckg_schema *s);
 /* The phrases that may match at a token whose word's entry is `w`
  * (sckg_lexicon_entry of its interned lowered form; NULL: none), followed

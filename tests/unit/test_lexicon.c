@@ -117,6 +117,35 @@ static sckg_schema *tables_schema(void) {
   return t;
 }
 
+/* Each candidate's lex_cand_info tells what its phrase and signature do:
+ * the matcher trusts it in their place. */
+static void cand_info_agrees(const sckg_schema *s) {
+  assert_true(s->n_phrases > 100);
+  for (size_t k = 0; k < s->n_phrases; k++) {
+    uint32_t at = lex_cand_at(s->cands[k]);
+    const lex_cand_info *c = &s->cand_info[k];
+    const phrase *ph = s->phrases[at];
+    const lex_sig *sig = &s->sigs[at];
+    bool star = ph->star != ph->n;
+    bool sure = ph->fold_case && !ph->wclass && !star && ph->n <= 2;
+    if (c->ph != ph || c->kind != ph->kind || c->n != ph->n ||
+        memcmp(c->sig, sig->bits + 1, sizeof c->sig) ||
+        !(c->flags & LEX_CAND_STAR) != !star ||
+        !(c->flags & LEX_CAND_MORE) != !(sig->n > LEX_SIG_TESTED) ||
+        !(c->flags & LEX_CAND_SURE) != !sure)
+      fail_msg("the candidate info of \"%s\" disagrees", ph->text);
+  }
+}
+
+/* both where the tables are loaded and in their image */
+static void embedded_cand_info(void **state) {
+  (void)state;
+  cand_info_agrees(embedded());
+  sckg_schema *t = tables_schema();
+  cand_info_agrees(t);
+  sckg_schema_free(t);
+}
+
 /* What the schema knows of a text, as sckg_lexicon_form gives it: its
  * forms, their entry, its classes and its bit. */
 static void form_agrees(const sckg_schema *s, const lex_form *f,
@@ -789,6 +818,7 @@ int main(void) {
       cmocka_unit_test(embedded_north_korea),
       cmocka_unit_test(embedded_by_name),
       cmocka_unit_test(embedded_word_slots),
+      cmocka_unit_test(embedded_cand_info),
       cmocka_unit_test(embedded_forms_memo),
       cmocka_unit_test(embedded_person_has_parent),
       cmocka_unit_test(embedded_related_ids_resolve),
