@@ -526,7 +526,6 @@ void sckg_schema_free(sckg_schema *s) {
   free(s);
 }
 
-/* A lexicon actor whose name or alias is exactly `label`, or NULL. */
 /* The phrases whose first word is the interned `first`, lowered: the
  * index is keyed so. */
 static phrase **phrases_opened_by(const sckg_schema *s, const char *first,
@@ -538,6 +537,7 @@ static phrase **phrases_opened_by(const sckg_schema *s, const char *first,
   return sckg_lexicon_phrases(s, sckg_strtab_find(s->strings, lowered, fl), nc);
 }
 
+/* A lexicon actor whose name or alias is exactly `label`, or NULL. */
 const lex_actor *sckg_lexicon_by_name(const sckg_schema *s, const char *label,
                                       size_t len) {
   sckg_buf norm = {0};
