@@ -526,17 +526,6 @@ void sckg_schema_free(sckg_schema *s) {
   free(s);
 }
 
-/* The phrases whose first word is the interned `first`, lowered: the
- * index is keyed so. */
-static phrase **phrases_opened_by(const sckg_schema *s, const char *first,
-                                  size_t *nc) {
-  char lowered[256];
-  size_t fl = strlen(first) < 255 ? strlen(first) : 255;
-  memcpy(lowered, first, fl);
-  sckg_ascii_lower(lowered, fl);
-  return sckg_lexicon_phrases(s, sckg_strtab_find(s->strings, lowered, fl), nc);
-}
-
 /* A lexicon actor whose name or alias is exactly `label`, or NULL. */
 const lex_actor *sckg_lexicon_by_name(const sckg_schema *s, const char *label,
                                       size_t len) {
@@ -556,11 +545,16 @@ const lex_actor *sckg_lexicon_by_name(const sckg_schema *s, const char *label,
       ok = false;
       break;
     }
-    toks[n] = sckg_strtab_find(s->strings, form.ptr, form.len);
-    ok = toks[n] != NULL;
-    if (ok && n == 0) {
-      c = phrases_opened_by(s, toks[0], &nc);
+    if (n == 0) { /* the index is keyed by the lowered first word */
+      const char *lowered;
+      sckg_strtab_find_cased(s->strings, form.ptr, form.len, &toks[0],
+                             &lowered);
+      if (toks[0])
+        c = sckg_lexicon_phrases(s, lowered, &nc);
       ok = nc > 0;
+    } else {
+      toks[n] = sckg_strtab_find(s->strings, form.ptr, form.len);
+      ok = toks[n] != NULL;
     }
     n++;
   }
