@@ -81,7 +81,8 @@ const lex_form *sckg_lexicon_form_miss(lex_form_memo *m, const sckg_schema *s,
     return &m->spare;
   }
   if (m->s != s) {
-    memset(m->sets, 0, sizeof m->sets);
+    if (m->s) /* a zeroed memo is empty: its pages need not be touched */
+      memset(m->sets, 0, sizeof m->sets);
     m->s = s;
   }
   /* neither slot of the set holds the text (sckg_lexicon_form): the
