@@ -111,6 +111,12 @@ static bool predicates_in_order(void) {
 }
 #endif
 
+/* An object and the length of its value, or 0 (sckg_subject_sized). */
+typedef struct {
+  sckg_term term;
+  size_t len;
+} object;
+
 /* One subject's triples at a time. The strings a triple needs that no node
  * holds whole (a sentence's text and offsets, a date, an event's label)
  * live in the walker's buffers until the next subject; the IRIs it makes
@@ -127,9 +133,9 @@ typedef struct {
   bool in_order;
   sckg_arena *arena;
   /* made when first needed: a graph of one article has a few of them */
-  const char *class_iri[SCKG_CLASS_COUNT];
+  object class_iri[SCKG_CLASS_COUNT];
   bool class_after_actor[SCKG_CLASS_COUNT]; /* its IRI sorts after Actor's */
-  const char *type_iri[SCKG_EV_COUNT];
+  object type_iri[SCKG_EV_COUNT];
   char index[2][24]; /* nif:beginIndex, nif:endIndex */
   sckg_buf anchor;   /* nif:anchorOf */
   char date[16];
@@ -148,12 +154,6 @@ static void grow(triples *T) {
   T->pred = sckg_xrealloc(T->pred, T->cap);
   T->len = sckg_xrealloc(T->len, T->cap * sizeof *T->len);
 }
-
-/* An object and the length of its value, or 0 (sckg_subject_sized). */
-typedef struct {
-  sckg_term term;
-  size_t len;
-} object;
 
 /* Add a triple; `follows` when its object is known to sort after that of
  * the triple added last, should that one have the same predicate (the
@@ -190,7 +190,6 @@ static inline void add_next(triples *T, const char *s, predicate p, object o) {
 static object iri_sized(const char *v, size_t len) {
   return (object){{SCKG_TERM_IRI, v, NULL, NULL}, len};
 }
-static object iri(const char *v) { return iri_sized(v, 0); }
 static object walk_iri_of(int k) {
   return iri_sized(walk_iri[k].ptr, walk_iri[k].len);
 }
@@ -203,29 +202,32 @@ static object lit(const char *v, const char *lang, const char *dt) {
   return lit_sized(v, 0, lang, dt);
 }
 
-static const char *I(triples *T, const char *a, const char *b) {
+/* The IRI a + b, made in T's arena, with its length: a namespace and a
+ * name that need no escape (a static one, or a Wikidata id, which the
+ * lexicon checks is Q and digits), so the writers need not measure it. */
+static object I(triples *T, const char *a, const char *b) {
   size_t la = strlen(a), lb = strlen(b);
   char *s = sckg_arena_alloc_dirty(T->arena, la + lb + 1);
   memcpy(s, a, la);
   memcpy(s + la, b, lb + 1);
-  return s;
+  return iri_sized(s, la + lb);
 }
 
 static const char *num(triples *T, int which, size_t v) {
   return sckg_format_size(T->index[which], v);
 }
 
-static const char *class_iri(triples *T, sckg_class c) {
-  if (!T->class_iri[c]) {
+static object class_iri(triples *T, sckg_class c) {
+  if (!T->class_iri[c].term.value) {
     T->class_iri[c] = I(T, SCKG_NS, sckg_class_names[c]);
     T->class_after_actor[c] =
-        strcmp(T->class_iri[c], walk_iri[C_ACTOR].ptr) > 0;
+        strcmp(T->class_iri[c].term.value, walk_iri[C_ACTOR].ptr) > 0;
   }
   return T->class_iri[c];
 }
 
-static const char *type_iri(triples *T, sckg_event_type t) {
-  if (!T->type_iri[t])
+static object type_iri(triples *T, sckg_event_type t) {
+  if (!T->type_iri[t].term.value)
     T->type_iri[t] = I(T, SCKG_NS, sckg_event_types[t].name);
   return T->type_iri[t];
 }
@@ -236,11 +238,11 @@ static const char *type_iri(triples *T, sckg_event_type t) {
 
 static void actor_triples(triples *T, const sckg_actor *a) {
   add(T, a->iri, P_TYPE, walk_iri_of(C_ACTOR));
-  const char *cls = class_iri(T, a->cls);
-  add_after(T, a->iri, P_TYPE, iri(cls), T->class_after_actor[a->cls]);
+  add_after(T, a->iri, P_TYPE, class_iri(T, a->cls),
+            T->class_after_actor[a->cls]);
   add(T, a->iri, P_LABEL, lit(a->label, "en", NULL));
   if (a->qid)
-    add(T, a->iri, P_SAME_AS, iri(I(T, SCKG_NS_WD, a->qid)));
+    add(T, a->iri, P_SAME_AS, I(T, SCKG_NS_WD, a->qid));
   for (size_t i = 0; i < a->n_related; i++)
     if (a->related[i] != a)
       add(T, a->iri, P_RELATED,
@@ -338,7 +340,7 @@ static void event_triples(triples *T, const sckg_event *e) {
   if (e->date.year)
     add(T, e->iri, P_DATE,
         lit(T->date, NULL, sckg_date_format(e->date, T->date)));
-  add(T, e->iri, P_EVENT_TYPE, iri(type_iri(T, e->type)));
+  add(T, e->iri, P_EVENT_TYPE, type_iri(T, e->type));
   for (size_t i = 0; i < e->n_evidence; i++)
     add_next(T, e->iri, P_EVIDENCE,
              iri_sized(e->evidence[i]->iri, e->evidence[i]->iri_len));
