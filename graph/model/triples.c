@@ -217,6 +217,13 @@ static const char *num(triples *T, int which, size_t v) {
   return sckg_format_size(T->index[which], v);
 }
 
+/* d as its xsd:date or xsd:gYearMonth in T->date, with its length (ten
+ * bytes or seven), or as "" when d is no date. */
+static object date_lit(triples *T, sckg_date d) {
+  const char *dt = sckg_date_format(d, T->date);
+  return lit_sized(T->date, dt ? (T->date[7] ? 10 : 7) : 0, NULL, dt);
+}
+
 static object class_iri(triples *T, sckg_class c) {
   if (!T->class_iri[c].term.value) {
     T->class_iri[c] = I(T, SCKG_NS, sckg_class_names[c]);
@@ -256,8 +263,7 @@ static void article_triples(triples *T, const sckg_article *a, bool text) {
   if (text)
     add(T, a->iri, P_IS_STRING, lit_sized(a->text, a->len, NULL, NULL));
   if (a->date.year)
-    add(T, a->iri, P_DCT_DATE,
-        lit(T->date, NULL, sckg_date_format(a->date, T->date)));
+    add(T, a->iri, P_DCT_DATE, date_lit(T, a->date));
   add(T, a->iri, P_IDENTIFIER, lit(a->ident, NULL, NULL));
   if (a->publisher)
     add(T, a->iri, P_PUBLISHER, lit(a->publisher, NULL, NULL));
@@ -338,8 +344,7 @@ static void event_triples(triples *T, const sckg_event *e) {
     add_next(T, e->iri, P_ATTRIBUTED_TO,
              iri_sized(e->attributed[i]->iri, e->attributed[i]->iri_len));
   if (e->date.year)
-    add(T, e->iri, P_DATE,
-        lit(T->date, NULL, sckg_date_format(e->date, T->date)));
+    add(T, e->iri, P_DATE, date_lit(T, e->date));
   add(T, e->iri, P_EVENT_TYPE, type_iri(T, e->type));
   for (size_t i = 0; i < e->n_evidence; i++)
     add_next(T, e->iri, P_EVIDENCE,
