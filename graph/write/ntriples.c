@@ -134,7 +134,9 @@ static sckg_status write_subject(void *ctx, const sckg_subject_sized *S) {
   size_t s_len = S->s_len ? S->s_len : iri_clean_len(o, t[0].s);
   const char *last_p = t[0].p;
   size_t p_len = S->len && S->len[0].p ? S->len[0].p : iri_clean_len(o, last_p);
-  for (size_t i = 0; i < n && !o->failed; i++) {
+  /* a failed sink is not called again (flush_out): the lines left are
+   * dropped, and the walk stops after this subject */
+  for (size_t i = 0; i < n; i++) {
     const char *p = t[i].p;
     sckg_triple_lens len = S->len ? S->len[i] : (sckg_triple_lens){0, 0};
     if (p != last_p) {
