@@ -300,6 +300,15 @@ static void sentence_triples(triples *T, const sckg_sentence *s) {
   add(T, s->iri, P_TYPE, walk_iri_of(C_SENTENCE));
 }
 
+/* Between two names of a list: ", ", or " and " before the last. Their
+ * lengths given, not measured: an event's label is made for every event. */
+static void add_separator(sckg_buf *b, bool last) {
+  if (last)
+    sckg_buf_add(b, " and ", 5);
+  else
+    sckg_buf_add(b, ", ", 2);
+}
+
 /* "Japan imposes sanctions on North Korea (2023-04-07)": a label to read
  * an event by in a triple store's browser, made in T->label. */
 static void event_label(triples *T, const sckg_event *e) {
@@ -307,26 +316,28 @@ static void event_label(triples *T, const sckg_event *e) {
   sckg_buf_clear(b);
   for (size_t i = 0; i < e->n_agents; i++) {
     if (i)
-      sckg_buf_adds(b, i + 1 == e->n_agents ? " and " : ", ");
+      add_separator(b, i + 1 == e->n_agents);
     sckg_buf_adds(b, e->agents[i]->label);
   }
   sckg_buf_addc(b, ' ');
   if (e->negated)
-    sckg_buf_adds(b, "(denied) ");
+    sckg_buf_add(b, "(denied) ", 9);
   sckg_buf_adds(b, sckg_type(T->schema, e->type)->label);
   if (e->n_targets) {
-    sckg_buf_adds(b, ": ");
+    sckg_buf_add(b, ": ", 2);
     for (size_t i = 0; i < e->n_targets; i++) {
       if (i)
-        sckg_buf_adds(b, i + 1 == e->n_targets ? " and " : ", ");
+        add_separator(b, i + 1 == e->n_targets);
       sckg_buf_adds(b, e->targets[i]->label);
     }
   }
-  char d[16];
-  if (sckg_date_format(e->date, d)) {
-    sckg_buf_adds(b, " (");
-    sckg_buf_adds(b, d);
-    sckg_buf_addc(b, ')');
+  /* " (2023-04-07)" made in d and added at once: the date's length is
+   * known (ten bytes, or seven for a month), so nothing is measured */
+  char d[16] = " (";
+  if (sckg_date_format(e->date, d + 2)) {
+    size_t n = 2 + (d[2 + 7] ? 10 : 7);
+    d[n] = ')';
+    sckg_buf_add(b, d, n + 1);
   }
 }
 
