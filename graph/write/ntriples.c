@@ -134,12 +134,12 @@ static sckg_status write_subject(void *ctx, const sckg_subject_sized *S) {
   size_t s_len = S->s_len ? S->s_len : iri_clean_len(o, t[0].s);
   const char *last_p = t[0].p;
   size_t p_len = S->len && S->len[0].p ? S->len[0].p : iri_clean_len(o, last_p);
-  /* a failed sink is not called again (flush_out): the lines left are
-   * dropped, and the walk stops after this subject */
   /* the lengths known, or for a walk that knows none, 0 for each */
   static const sckg_triple_lens unknown = {0, 0};
   const sckg_triple_lens *lens = S->len ? S->len : &unknown;
   size_t lens_step = S->len != NULL;
+  /* a failed sink is not called again (flush_out): the lines left are
+   * dropped, and the walk stops after this subject */
   for (size_t i = 0; i < n; i++, lens += lens_step) {
     const char *p = t[i].p;
     sckg_triple_lens len = *lens;
