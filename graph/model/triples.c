@@ -111,6 +111,12 @@ static bool predicates_in_order(void) {
 }
 #endif
 
+/* An object and the length of its value, or 0 (sckg_subject_sized). */
+typedef struct {
+  sckg_term term;
+  size_t len;
+} object;
+
 /* One subject's triples at a time. The strings a triple needs that no node
  * holds whole (a sentence's text and offsets, a date, an event's label)
  * live in the walker's buffers until the next subject; the IRIs it makes
@@ -127,9 +133,9 @@ typedef struct {
   bool in_order;
   sckg_arena *arena;
   /* made when first needed: a graph of one article has a few of them */
-  const char *class_iri[SCKG_CLASS_COUNT];
+  object class_iri[SCKG_CLASS_COUNT];
   bool class_after_actor[SCKG_CLASS_COUNT]; /* its IRI sorts after Actor's */
-  const char *type_iri[SCKG_EV_COUNT];
+  object type_iri[SCKG_EV_COUNT];
   char index[2][24]; /* nif:beginIndex, nif:endIndex */
   sckg_buf anchor;   /* nif:anchorOf */
   char date[16];
@@ -148,12 +154,6 @@ static void grow(triples *T) {
   T->pred = sckg_xrealloc(T->pred, T->cap);
   T->len = sckg_xrealloc(T->len, T->cap * sizeof *T->len);
 }
-
-/* An object and the length of its value, or 0 (sckg_subject_sized). */
-typedef struct {
-  sckg_term term;
-  size_t len;
-} object;
 
 /* Add a triple; `follows` when its object is known to sort after that of
  * the triple added last, should that one have the same predicate (the
@@ -190,7 +190,6 @@ static inline void add_next(triples *T, const char *s, predicate p, object o) {
 static object iri_sized(const char *v, size_t len) {
   return (object){{SCKG_TERM_IRI, v, NULL, NULL}, len};
 }
-static object iri(const char *v) { return iri_sized(v, 0); }
 static object walk_iri_of(int k) {
   return iri_sized(walk_iri[k].ptr, walk_iri[k].len);
 }
@@ -203,29 +202,39 @@ static object lit(const char *v, const char *lang, const char *dt) {
   return lit_sized(v, 0, lang, dt);
 }
 
-static const char *I(triples *T, const char *a, const char *b) {
+/* The IRI a + b, made in T's arena, with its length: a namespace and a
+ * name that need no escape (a static one, or a Wikidata id, which the
+ * lexicon checks is Q and digits), so the writers need not measure it. */
+static object I(triples *T, const char *a, const char *b) {
   size_t la = strlen(a), lb = strlen(b);
   char *s = sckg_arena_alloc_dirty(T->arena, la + lb + 1);
   memcpy(s, a, la);
   memcpy(s + la, b, lb + 1);
-  return s;
+  return iri_sized(s, la + lb);
 }
 
 static const char *num(triples *T, int which, size_t v) {
   return sckg_format_size(T->index[which], v);
 }
 
-static const char *class_iri(triples *T, sckg_class c) {
-  if (!T->class_iri[c]) {
+/* d as its xsd:date or xsd:gYearMonth in T->date, with its length (ten
+ * bytes or seven), or as "" when d is no date. */
+static object date_lit(triples *T, sckg_date d) {
+  const char *dt = sckg_date_format(d, T->date);
+  return lit_sized(T->date, dt ? (T->date[7] ? 10 : 7) : 0, NULL, dt);
+}
+
+static object class_iri(triples *T, sckg_class c) {
+  if (!T->class_iri[c].term.value) {
     T->class_iri[c] = I(T, SCKG_NS, sckg_class_names[c]);
     T->class_after_actor[c] =
-        strcmp(T->class_iri[c], walk_iri[C_ACTOR].ptr) > 0;
+        strcmp(T->class_iri[c].term.value, walk_iri[C_ACTOR].ptr) > 0;
   }
   return T->class_iri[c];
 }
 
-static const char *type_iri(triples *T, sckg_event_type t) {
-  if (!T->type_iri[t])
+static object type_iri(triples *T, sckg_event_type t) {
+  if (!T->type_iri[t].term.value)
     T->type_iri[t] = I(T, SCKG_NS, sckg_event_types[t].name);
   return T->type_iri[t];
 }
@@ -236,11 +245,11 @@ static const char *type_iri(triples *T, sckg_event_type t) {
 
 static void actor_triples(triples *T, const sckg_actor *a) {
   add(T, a->iri, P_TYPE, walk_iri_of(C_ACTOR));
-  const char *cls = class_iri(T, a->cls);
-  add_after(T, a->iri, P_TYPE, iri(cls), T->class_after_actor[a->cls]);
+  add_after(T, a->iri, P_TYPE, class_iri(T, a->cls),
+            T->class_after_actor[a->cls]);
   add(T, a->iri, P_LABEL, lit(a->label, "en", NULL));
   if (a->qid)
-    add(T, a->iri, P_SAME_AS, iri(I(T, SCKG_NS_WD, a->qid)));
+    add(T, a->iri, P_SAME_AS, I(T, SCKG_NS_WD, a->qid));
   for (size_t i = 0; i < a->n_related; i++)
     if (a->related[i] != a)
       add(T, a->iri, P_RELATED,
@@ -254,8 +263,7 @@ static void article_triples(triples *T, const sckg_article *a, bool text) {
   if (text)
     add(T, a->iri, P_IS_STRING, lit_sized(a->text, a->len, NULL, NULL));
   if (a->date.year)
-    add(T, a->iri, P_DCT_DATE,
-        lit(T->date, NULL, sckg_date_format(a->date, T->date)));
+    add(T, a->iri, P_DCT_DATE, date_lit(T, a->date));
   add(T, a->iri, P_IDENTIFIER, lit(a->ident, NULL, NULL));
   if (a->publisher)
     add(T, a->iri, P_PUBLISHER, lit(a->publisher, NULL, NULL));
@@ -292,6 +300,15 @@ static void sentence_triples(triples *T, const sckg_sentence *s) {
   add(T, s->iri, P_TYPE, walk_iri_of(C_SENTENCE));
 }
 
+/* Between two names of a list: ", ", or " and " before the last. Their
+ * lengths given, not measured: an event's label is made for every event. */
+static void add_separator(sckg_buf *b, bool last) {
+  if (last)
+    sckg_buf_add(b, " and ", 5);
+  else
+    sckg_buf_add(b, ", ", 2);
+}
+
 /* "Japan imposes sanctions on North Korea (2023-04-07)": a label to read
  * an event by in a triple store's browser, made in T->label. */
 static void event_label(triples *T, const sckg_event *e) {
@@ -299,26 +316,28 @@ static void event_label(triples *T, const sckg_event *e) {
   sckg_buf_clear(b);
   for (size_t i = 0; i < e->n_agents; i++) {
     if (i)
-      sckg_buf_adds(b, i + 1 == e->n_agents ? " and " : ", ");
+      add_separator(b, i + 1 == e->n_agents);
     sckg_buf_adds(b, e->agents[i]->label);
   }
   sckg_buf_addc(b, ' ');
   if (e->negated)
-    sckg_buf_adds(b, "(denied) ");
+    sckg_buf_add(b, "(denied) ", 9);
   sckg_buf_adds(b, sckg_type(T->schema, e->type)->label);
   if (e->n_targets) {
-    sckg_buf_adds(b, ": ");
+    sckg_buf_add(b, ": ", 2);
     for (size_t i = 0; i < e->n_targets; i++) {
       if (i)
-        sckg_buf_adds(b, i + 1 == e->n_targets ? " and " : ", ");
+        add_separator(b, i + 1 == e->n_targets);
       sckg_buf_adds(b, e->targets[i]->label);
     }
   }
-  char d[16];
-  if (sckg_date_format(e->date, d)) {
-    sckg_buf_adds(b, " (");
-    sckg_buf_adds(b, d);
-    sckg_buf_addc(b, ')');
+  /* " (2023-04-07)" made in d and added at once: the date's length is
+   * known (ten bytes, or seven for a month), so nothing is measured */
+  char d[16] = " (";
+  if (sckg_date_format(e->date, d + 2)) {
+    size_t n = 2 + (d[2 + 7] ? 10 : 7);
+    d[n] = ')';
+    sckg_buf_add(b, d, n + 1);
   }
 }
 
@@ -336,9 +355,8 @@ static void event_triples(triples *T, const sckg_event *e) {
     add_next(T, e->iri, P_ATTRIBUTED_TO,
              iri_sized(e->attributed[i]->iri, e->attributed[i]->iri_len));
   if (e->date.year)
-    add(T, e->iri, P_DATE,
-        lit(T->date, NULL, sckg_date_format(e->date, T->date)));
-  add(T, e->iri, P_EVENT_TYPE, iri(type_iri(T, e->type)));
+    add(T, e->iri, P_DATE, date_lit(T, e->date));
+  add(T, e->iri, P_EVENT_TYPE, type_iri(T, e->type));
   for (size_t i = 0; i < e->n_evidence; i++)
     add_next(T, e->iri, P_EVIDENCE,
              iri_sized(e->evidence[i]->iri, e->evidence[i]->iri_len));

@@ -108,6 +108,16 @@ static void write_object(out_buf *o, const sckg_term *ob,
   put(o, " .\n", 3);
 }
 
+/* "<s> <p> " at w, the IRIs' lengths known; returns where it ends. */
+static inline char *copy_line_head(char *w, const char *s, size_t s_len,
+                                   const char *p, size_t p_len) {
+  *w = '<';
+  w = copy_out(w + 1, s, s_len);
+  w = copy_out(w, "> <", 3);
+  w = copy_out(w, p, p_len);
+  return copy_out(w, "> ", 2);
+}
+
 /* A subject's lines. Most need no escape, and the lengths of their terms
  * are known before a byte is written (the walk gives those of the IRIs
  * the graph made, and of most literals; the cache knows the others): such
@@ -124,14 +134,29 @@ static sckg_status write_subject(void *ctx, const sckg_subject_sized *S) {
   size_t s_len = S->s_len ? S->s_len : iri_clean_len(o, t[0].s);
   const char *last_p = t[0].p;
   size_t p_len = S->len && S->len[0].p ? S->len[0].p : iri_clean_len(o, last_p);
-  for (size_t i = 0; i < n && !o->failed; i++) {
+  /* the lengths known, or for a walk that knows none, 0 for each */
+  static const sckg_triple_lens unknown = {0, 0};
+  const sckg_triple_lens *lens = S->len ? S->len : &unknown;
+  size_t lens_step = S->len != NULL;
+  /* a failed sink is not called again (flush_out): the lines left are
+   * dropped, and the walk stops after this subject */
+  for (size_t i = 0; i < n; i++, lens += lens_step) {
     const char *p = t[i].p;
-    sckg_triple_lens len = S->len ? S->len[i] : (sckg_triple_lens){0, 0};
+    sckg_triple_lens len = *lens;
     if (p != last_p) {
       last_p = p;
       p_len = len.p ? len.p : iri_clean_len(o, p);
     }
     const sckg_term *ob = &t[i].o;
+    /* the most common line: three IRIs, all of known length */
+    if (ob->kind == SCKG_TERM_IRI && len.o && s_len != OUT_ESCAPED &&
+        p_len != OUT_ESCAPED && out_room(o, s_len + p_len + len.o + 11)) {
+      char *w = copy_line_head(o->buf + o->len, t[0].s, s_len, p, p_len);
+      *w = '<';
+      w = copy_out(w + 1, ob->value, len.o);
+      o->len = (size_t)(copy_out(w, "> .\n", 4) - o->buf);
+      continue;
+    }
     object_size m = measure_object(o, ob, len.o, &nw->lang);
     if (s_len == OUT_ESCAPED || p_len == OUT_ESCAPED ||
         !out_room(o, s_len + p_len + 6 + (m.whole ? m.len : 0))) {
@@ -142,12 +167,7 @@ static sckg_status write_subject(void *ctx, const sckg_subject_sized *S) {
       write_object(o, ob, &m);
       continue;
     }
-    char *w = o->buf + o->len;
-    *w = '<';
-    w = copy_out(w + 1, t[0].s, s_len);
-    w = copy_out(w, "> <", 3);
-    w = copy_out(w, p, p_len);
-    w = copy_out(w, "> ", 2);
+    char *w = copy_line_head(o->buf + o->len, t[0].s, s_len, p, p_len);
     if (m.whole) {
       o->len = (size_t)(copy_whole_object(w, ob, &m) - o->buf);
       continue;
