@@ -313,17 +313,29 @@ void ex_find_phrases(reader *r) {
   /* a token's memo entries count only under its memo_kinds bits: clearing
    * those clears the row */
   memset(r->memo_kinds, 0, r->n * sizeof *r->memo_kinds);
+  /* most sentences have fewer than 64 tokens: one word, with no call */
+  r->trigger_starts[0] = 0;
+  for (size_t w = 1; w * 64 < r->n; w++)
+    r->trigger_starts[w] = 0;
   /* by kind, the index of the phrase in the memo: read only where a match
    * at the token set it (memo_kinds), the earlier tokens' left stale;
    * zeroed once so that no path reads an undefined value */
   uint32_t best_at[PH_KIND_COUNT] = {0};
   for (size_t i = 0; i < r->n; i++) {
-    cand_iter it;
-    cands_at(r, i, &it);
-    if (it.c.n_open) /* most tokens start no phrase: no call */
-      memo_candidates(r, i, it.c.open, it.c.n_open, best_at);
-    if (it.c.n_fixed)
-      memo_candidates(r, i, it.c.fixed, it.c.n_fixed, best_at);
+    /* most tokens start no phrase: the next one is not read for them */
+    if (!r->lexw[i] || !r->lexw[i]->n_phrases)
+      continue;
+    const char *next = i + 1 < r->n ? r->toks[i + 1].lower : NULL;
+    lex_cands c;
+    if (!sckg_lexicon_candidates(r->s, r->lexw[i], next, &c))
+      continue;
+    if (c.n_open)
+      memo_candidates(r, i, c.open, c.n_open, best_at);
+    if (c.n_fixed)
+      memo_candidates(r, i, c.fixed, c.n_fixed, best_at);
+    /* a word that moves its object has open phrases (lex_word) */
+    if ((r->memo_kinds[i] & 1u << PH_TRIGGER) || r->lexw[i]->moves_object)
+      r->trigger_starts[i / 64] |= (uint64_t)1 << (i % 64);
   }
 }
 
@@ -547,8 +559,27 @@ static const phrase *object_relative_at(reader *r, size_t i) {
   return NULL;
 }
 
+/* The first token from i that may start a trigger: one the memo holds a
+ * trigger at (trigger_at), or whose word starts a phrase that moves its
+ * object (object_relative_at); r->n when none. Most tokens are neither,
+ * and are passed over here in a few loads each. */
+static size_t next_trigger_start(const reader *r, size_t i) {
+  size_t n = r->n;
+  if (i >= n)
+    return n;
+  size_t w = i / 64;
+  uint64_t bits = r->trigger_starts[w] & (~(uint64_t)0 << (i % 64));
+  while (!bits) { /* no bit is set past n */
+    if (++w * 64 >= n)
+      return n;
+    bits = r->trigger_starts[w];
+  }
+  return w * 64 + (size_t)__builtin_ctzll(bits);
+}
+
 void ex_find_triggers(reader *r) {
-  for (size_t i = 0; i < r->n && r->nt < MAX_TRIGGERS;) {
+  for (size_t i = next_trigger_start(r, 0); i < r->n && r->nt < MAX_TRIGGERS;
+       i = next_trigger_start(r, i)) {
     size_t e;
     const phrase *ph = trigger_at(r, i, &e);
     bool moved = false;
