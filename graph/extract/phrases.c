@@ -262,49 +262,56 @@ static bool sure_match(const reader *r, const lex_cand_info *c, size_t i) {
   return true;
 }
 
-/* The candidates list[0..n) at token i into the memo. Of equally long
- * phrases the first in the schema's order wins: the one of smaller index,
- * so the two lists of lex_cands may be read one after the other, not
- * merged. Each candidate is first tested on its entry and its
- * lex_cand_info, which lie next to the list's: the phrase is read only to
- * be matched, and not even then when its list and pair matched it. */
-static void memo_candidates(reader *r, size_t i, const uint32_t *list,
-                            uint32_t n, uint32_t *best_at) {
+/* The candidates at token i into the memo, both lists in one call (most
+ * tokens that start phrases have two). Of equally long phrases the first
+ * in the schema's order wins: the one of smaller index, so the two lists
+ * may be read one after the other, not merged. Each candidate is first tested
+ * on its entry and its lex_cand_info, which lie next to the list's: the phrase
+ * is read only to be matched, and not even then when its list and pair matched
+ * it. */
+static void memo_candidates(reader *r, size_t i, const lex_cands *cands,
+                            uint32_t *best_at) {
   /* read once: the stores to the memo might be to them, for all the
    * compiler knows */
   const unsigned char *seen = r->words_seen;
-  const lex_cand_info *info = r->s->cand_info + (list - r->s->cands);
-  for (uint32_t k = 0; k < n; k++) {
-    if (!seen[lex_cand_key(list[k])])
-      continue; /* most do, on the entry alone */
-    const lex_cand_info *c = &info[k];
-    uint32_t at = lex_cand_at(list[k]);
-    /* without a branch on the signature's length (rest_in_sentence) */
-    if (!(seen[c->sig[0]] & seen[c->sig[1]] & seen[c->sig[2]]) ||
-        ((c->flags & LEX_CAND_MORE) &&
-         !more_words_in_sentence(r, &r->s->sigs[at])))
-      continue;
-    unsigned kind = c->kind, bit = 1u << kind;
-    bool held = r->memo_kinds[i] & bit;
-    unsigned short *end = &r->memo_end[i][kind];
-    if (!(c->flags & LEX_CAND_STAR)) {
-      /* with no '*' it ends at i + n if it matches: read it only if that
-       * beats the phrase of its kind the memo holds ("United States"
-       * twice, as two actors' names) */
-      if (held && (i + c->n < *end || (i + c->n == *end && best_at[kind] < at)))
+  for (int fixed = 0; fixed < 2; fixed++) {
+    const uint32_t *list = fixed ? cands->fixed : cands->open;
+    uint32_t n = fixed ? cands->n_fixed : cands->n_open;
+    const lex_cand_info *info =
+        n ? r->s->cand_info + (list - r->s->cands) : NULL;
+    for (uint32_t k = 0; k < n; k++) {
+      if (!seen[lex_cand_key(list[k])])
+        continue; /* most do, on the entry alone */
+      const lex_cand_info *c = &info[k];
+      uint32_t at = lex_cand_at(list[k]);
+      /* without a branch on the signature's length (rest_in_sentence) */
+      if (!(seen[c->sig[0]] & seen[c->sig[1]] & seen[c->sig[2]]) ||
+          ((c->flags & LEX_CAND_MORE) &&
+           !more_words_in_sentence(r, &r->s->sigs[at])))
         continue;
-    } else if (c->ph->wclass && !classes_after_star(r, c->ph))
-      continue;
-    size_t e = !(c->flags & LEX_CAND_SURE) ? match_at(r, c->ph, i)
-               : sure_match(r, c, i)       ? i + c->n
-                                           : 0;
-    if (!e)
-      continue;
-    if (!held || e > *end || (e == *end && at < best_at[kind])) {
-      r->memo_ph[i][kind] = c->ph;
-      *end = (unsigned short)e;
-      best_at[kind] = at;
-      r->memo_kinds[i] |= (unsigned char)bit;
+      unsigned kind = c->kind, bit = 1u << kind;
+      bool held = r->memo_kinds[i] & bit;
+      unsigned short *end = &r->memo_end[i][kind];
+      if (!(c->flags & LEX_CAND_STAR)) {
+        /* with no '*' it ends at i + n if it matches: read it only if that
+         * beats the phrase of its kind the memo holds ("United States"
+         * twice, as two actors' names) */
+        if (held &&
+            (i + c->n < *end || (i + c->n == *end && best_at[kind] < at)))
+          continue;
+      } else if (c->ph->wclass && !classes_after_star(r, c->ph))
+        continue;
+      size_t e = !(c->flags & LEX_CAND_SURE) ? match_at(r, c->ph, i)
+                 : sure_match(r, c, i)       ? i + c->n
+                                             : 0;
+      if (!e)
+        continue;
+      if (!held || e > *end || (e == *end && at < best_at[kind])) {
+        r->memo_ph[i][kind] = c->ph;
+        *end = (unsigned short)e;
+        best_at[kind] = at;
+        r->memo_kinds[i] |= (unsigned char)bit;
+      }
     }
   }
 }
@@ -329,10 +336,7 @@ void ex_find_phrases(reader *r) {
     lex_cands c;
     if (!sckg_lexicon_candidates(r->s, r->lexw[i], next, &c))
       continue;
-    if (c.n_open)
-      memo_candidates(r, i, c.open, c.n_open, best_at);
-    if (c.n_fixed)
-      memo_candidates(r, i, c.fixed, c.n_fixed, best_at);
+    memo_candidates(r, i, &c, best_at);
     /* a word that moves its object has open phrases (lex_word) */
     if ((r->memo_kinds[i] & 1u << PH_TRIGGER) || r->lexw[i]->moves_object)
       r->trigger_starts[i / 64] |= (uint64_t)1 << (i % 64);
