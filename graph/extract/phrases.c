@@ -70,6 +70,20 @@ bool ex_all_caps(const reader *r, size_t i) {
   return true;
 }
 
+/* Does token j match word k of phrase ph, a word and not a class? */
+static inline bool word_matches(const reader *r, const phrase *ph, size_t k,
+                                size_t j) {
+  const token *t = &r->toks[j];
+  if (ph->fold_case)
+    return t->lower == ph->ltoks[k] &&
+           !(ph->kind == PH_ANAPHOR && ex_all_caps(r, j)); /* "IT" no "it" */
+  return t->norm == ph->toks[k] ||
+         /* "the North" also as "The North" */
+         (k == 0 && ph->toks[0] == ph->ltoks[0] && t->lower == ph->ltoks[0] &&
+          ph->ltoks[0][0] == 't' &&
+          (sckg_lexicon_word(r->s, ph->ltoks[0]) & W_DEFINITE));
+}
+
 /* Does token j match token k of phrase ph? A class token ("@pejorative")
  * matches any word of the class. */
 static bool token_matches(const reader *r, const phrase *ph, size_t k,
@@ -89,14 +103,7 @@ static bool token_matches(const reader *r, const phrase *ph, size_t k,
   }
   if (ph->wclass && ph->wclass[k])
     return t->kind == TK_WORD && (ex_word(r, j) & ph->wclass[k]);
-  if (ph->fold_case)
-    return t->lower == ph->ltoks[k] &&
-           !(ph->kind == PH_ANAPHOR && ex_all_caps(r, j)); /* "IT" no "it" */
-  return t->norm == ph->toks[k] ||
-         /* "the North" also as "The North" */
-         (k == 0 && ph->toks[0] == ph->ltoks[0] && t->lower == ph->ltoks[0] &&
-          ph->ltoks[0][0] == 't' &&
-          (sckg_lexicon_word(r->s, ph->ltoks[0]) & W_DEFINITE));
+  return word_matches(r, ph, k, j);
 }
 
 enum { STAR_WORDS = 4 }; /* the most words a '*' stands for */
@@ -176,6 +183,18 @@ static size_t match_from(const reader *r, const phrase *ph, size_t k,
 /* Does phrase ph match at token i? Returns the end token or 0. */
 static size_t match_at(const reader *r, const phrase *ph, size_t i) {
   return match_from(r, ph, 0, i);
+}
+
+/* match_at of a phrase of words only, with neither a '*' nor a class:
+ * each word matched in turn (word_matches), with no call. */
+static inline size_t match_words_at(const reader *r, const phrase *ph,
+                                    size_t i) {
+  if (ph->n > r->n - i)
+    return 0;
+  for (size_t k = 0; k < ph->n; k++)
+    if (!word_matches(r, ph, k, i + k))
+      return 0;
+  return i + ph->n;
 }
 
 /* The signed words past the first LEX_SIG_TESTED: few phrases have any. */
@@ -301,9 +320,11 @@ static void memo_candidates(reader *r, size_t i, const lex_cands *cands,
           continue;
       } else if (c->ph->wclass && !classes_after_star(r, c->ph))
         continue;
-      size_t e = !(c->flags & LEX_CAND_SURE) ? match_at(r, c->ph, i)
-                 : sure_match(r, c, i)       ? i + c->n
-                                             : 0;
+      size_t e = (c->flags & LEX_CAND_SURE)
+                     ? (sure_match(r, c, i) ? i + c->n : 0)
+                 : (c->flags & LEX_CAND_STAR) || c->ph->wclass
+                     ? match_at(r, c->ph, i)
+                     : match_words_at(r, c->ph, i);
       if (!e)
         continue;
       if (!held || e > *end || (e == *end && at < best_at[kind])) {
