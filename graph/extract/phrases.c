@@ -159,7 +159,11 @@ static size_t match_from(const reader *r, const phrase *ph, size_t k,
       bool scorn =
           object && (ph->wclass[k + 1] & (W_PEJORATIVE | W_SCORN | W_WRONG));
       for (size_t words = 0;; j++) {
-        size_t e = match_from(r, ph, k + 1, j);
+        /* the rest fails at its first token at most places of the gap:
+         * tested here, without the call */
+        bool next_fails = k + 1 < ph->n && !ph->is_star[k + 1] &&
+                          (j >= r->n || !token_matches(r, ph, k + 1, j));
+        size_t e = next_fails ? 0 : match_from(r, ph, k + 1, j);
         if (e)
           return e;
         if (j >= r->n || (r->toks[j].kind == TK_PUNCT &&
