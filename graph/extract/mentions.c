@@ -566,22 +566,29 @@ static size_t stateless_role(reader *r, size_t i) {
   return he;
 }
 
+/* The first token from i where a mention may start: one a phrase of a kind
+ * in `kinds` starts, or a capital or a determiner, which the readings of
+ * names and bodies the lexicon lacks open on; r->n when none. Most tokens
+ * are none of these, and are passed over here in a few loads each. */
+static size_t next_mention_start(const reader *r, size_t i, unsigned kinds) {
+  size_t n = r->n;
+  while (i < n && !(r->memo_kinds[i] & kinds) && !r->toks[i].cap &&
+         !(r->wclass[i] & (W_ARTICLE | W_DEFINITE)))
+    i++;
+  return i;
+}
+
 void ex_find_mentions(reader *r) {
   unsigned actorish = (1u << PH_ACTOR) | (1u << PH_DEMONYM) | (1u << PH_TITLE) |
                       (1u << PH_ANAPHOR);
   bool headline = ex_title_case(r);
-  for (size_t i = 0; i < r->n;) {
+  for (size_t i = 0; (i = next_mention_start(r, i, actorish)) < r->n;) {
     size_t e;
     const phrase *ph = ex_longest(r, i, actorish, &e);
     /* a pronoun anaphor must be a whole word at a clause position; the
      * phrase table makes sure of that; "it" inside a quote is not ours */
     if (!ph) {
-      /* what is read below opens on a capital or a determiner: most
-       * tokens are neither */
-      if (!r->toks[i].cap && !(ex_word(r, i) & (W_ARTICLE | W_DEFINITE))) {
-        i++;
-        continue;
-      }
+      /* a capital or a determiner (next_mention_start) */
       size_t ne = ex_numbered_plural(r, i);
       if (!ne)
         ne = stateless_body(r, i);

@@ -70,6 +70,20 @@ bool ex_all_caps(const reader *r, size_t i) {
   return true;
 }
 
+/* Does token j match word k of phrase ph, a word and not a class? */
+static inline bool word_matches(const reader *r, const phrase *ph, size_t k,
+                                size_t j) {
+  const token *t = &r->toks[j];
+  if (ph->fold_case)
+    return t->lower == ph->ltoks[k] &&
+           !(ph->kind == PH_ANAPHOR && ex_all_caps(r, j)); /* "IT" no "it" */
+  return t->norm == ph->toks[k] ||
+         /* "the North" also as "The North" */
+         (k == 0 && ph->toks[0] == ph->ltoks[0] && t->lower == ph->ltoks[0] &&
+          ph->ltoks[0][0] == 't' &&
+          (sckg_lexicon_word(r->s, ph->ltoks[0]) & W_DEFINITE));
+}
+
 /* Does token j match token k of phrase ph? A class token ("@pejorative")
  * matches any word of the class. */
 static bool token_matches(const reader *r, const phrase *ph, size_t k,
@@ -89,14 +103,7 @@ static bool token_matches(const reader *r, const phrase *ph, size_t k,
   }
   if (ph->wclass && ph->wclass[k])
     return t->kind == TK_WORD && (ex_word(r, j) & ph->wclass[k]);
-  if (ph->fold_case)
-    return t->lower == ph->ltoks[k] &&
-           !(ph->kind == PH_ANAPHOR && ex_all_caps(r, j)); /* "IT" no "it" */
-  return t->norm == ph->toks[k] ||
-         /* "the North" also as "The North" */
-         (k == 0 && ph->toks[0] == ph->ltoks[0] && t->lower == ph->ltoks[0] &&
-          ph->ltoks[0][0] == 't' &&
-          (sckg_lexicon_word(r->s, ph->ltoks[0]) & W_DEFINITE));
+  return word_matches(r, ph, k, j);
 }
 
 enum { STAR_WORDS = 4 }; /* the most words a '*' stands for */
@@ -152,7 +159,11 @@ static size_t match_from(const reader *r, const phrase *ph, size_t k,
       bool scorn =
           object && (ph->wclass[k + 1] & (W_PEJORATIVE | W_SCORN | W_WRONG));
       for (size_t words = 0;; j++) {
-        size_t e = match_from(r, ph, k + 1, j);
+        /* the rest fails at its first token at most places of the gap:
+         * tested here, without the call */
+        bool next_fails = k + 1 < ph->n && !ph->is_star[k + 1] &&
+                          (j >= r->n || !token_matches(r, ph, k + 1, j));
+        size_t e = next_fails ? 0 : match_from(r, ph, k + 1, j);
         if (e)
           return e;
         if (j >= r->n || (r->toks[j].kind == TK_PUNCT &&
@@ -176,6 +187,18 @@ static size_t match_from(const reader *r, const phrase *ph, size_t k,
 /* Does phrase ph match at token i? Returns the end token or 0. */
 static size_t match_at(const reader *r, const phrase *ph, size_t i) {
   return match_from(r, ph, 0, i);
+}
+
+/* match_at of a phrase of words only, with neither a '*' nor a class:
+ * each word matched in turn (word_matches), with no call. */
+static inline size_t match_words_at(const reader *r, const phrase *ph,
+                                    size_t i) {
+  if (ph->n > r->n - i)
+    return 0;
+  for (size_t k = 0; k < ph->n; k++)
+    if (!word_matches(r, ph, k, i + k))
+      return 0;
+  return i + ph->n;
 }
 
 /* The signed words past the first LEX_SIG_TESTED: few phrases have any. */
@@ -262,49 +285,58 @@ static bool sure_match(const reader *r, const lex_cand_info *c, size_t i) {
   return true;
 }
 
-/* The candidates list[0..n) at token i into the memo. Of equally long
- * phrases the first in the schema's order wins: the one of smaller index,
- * so the two lists of lex_cands may be read one after the other, not
- * merged. Each candidate is first tested on its entry and its
- * lex_cand_info, which lie next to the list's: the phrase is read only to
- * be matched, and not even then when its list and pair matched it. */
-static void memo_candidates(reader *r, size_t i, const uint32_t *list,
-                            uint32_t n, uint32_t *best_at) {
+/* The candidates at token i into the memo, both lists in one call (most
+ * tokens that start phrases have two). Of equally long phrases the first
+ * in the schema's order wins: the one of smaller index, so the two lists
+ * may be read one after the other, not merged. Each candidate is first tested
+ * on its entry and its lex_cand_info, which lie next to the list's: the phrase
+ * is read only to be matched, and not even then when its list and pair matched
+ * it. */
+static void memo_candidates(reader *r, size_t i, const lex_cands *cands,
+                            uint32_t *best_at) {
   /* read once: the stores to the memo might be to them, for all the
    * compiler knows */
   const unsigned char *seen = r->words_seen;
-  const lex_cand_info *info = r->s->cand_info + (list - r->s->cands);
-  for (uint32_t k = 0; k < n; k++) {
-    if (!seen[lex_cand_key(list[k])])
-      continue; /* most do, on the entry alone */
-    const lex_cand_info *c = &info[k];
-    uint32_t at = lex_cand_at(list[k]);
-    /* without a branch on the signature's length (rest_in_sentence) */
-    if (!(seen[c->sig[0]] & seen[c->sig[1]] & seen[c->sig[2]]) ||
-        ((c->flags & LEX_CAND_MORE) &&
-         !more_words_in_sentence(r, &r->s->sigs[at])))
-      continue;
-    unsigned kind = c->kind, bit = 1u << kind;
-    bool held = r->memo_kinds[i] & bit;
-    unsigned short *end = &r->memo_end[i][kind];
-    if (!(c->flags & LEX_CAND_STAR)) {
-      /* with no '*' it ends at i + n if it matches: read it only if that
-       * beats the phrase of its kind the memo holds ("United States"
-       * twice, as two actors' names) */
-      if (held && (i + c->n < *end || (i + c->n == *end && best_at[kind] < at)))
+  for (int fixed = 0; fixed < 2; fixed++) {
+    const uint32_t *list = fixed ? cands->fixed : cands->open;
+    uint32_t n = fixed ? cands->n_fixed : cands->n_open;
+    const lex_cand_info *info =
+        n ? r->s->cand_info + (list - r->s->cands) : NULL;
+    for (uint32_t k = 0; k < n; k++) {
+      if (!seen[lex_cand_key(list[k])])
+        continue; /* most do, on the entry alone */
+      const lex_cand_info *c = &info[k];
+      uint32_t at = lex_cand_at(list[k]);
+      /* without a branch on the signature's length (rest_in_sentence) */
+      if (!(seen[c->sig[0]] & seen[c->sig[1]] & seen[c->sig[2]]) ||
+          ((c->flags & LEX_CAND_MORE) &&
+           !more_words_in_sentence(r, &r->s->sigs[at])))
         continue;
-    } else if (c->ph->wclass && !classes_after_star(r, c->ph))
-      continue;
-    size_t e = !(c->flags & LEX_CAND_SURE) ? match_at(r, c->ph, i)
-               : sure_match(r, c, i)       ? i + c->n
-                                           : 0;
-    if (!e)
-      continue;
-    if (!held || e > *end || (e == *end && at < best_at[kind])) {
-      r->memo_ph[i][kind] = c->ph;
-      *end = (unsigned short)e;
-      best_at[kind] = at;
-      r->memo_kinds[i] |= (unsigned char)bit;
+      unsigned kind = c->kind, bit = 1u << kind;
+      bool held = r->memo_kinds[i] & bit;
+      unsigned short *end = &r->memo_end[i][kind];
+      if (!(c->flags & LEX_CAND_STAR)) {
+        /* with no '*' it ends at i + n if it matches: read it only if that
+         * beats the phrase of its kind the memo holds ("United States"
+         * twice, as two actors' names) */
+        if (held &&
+            (i + c->n < *end || (i + c->n == *end && best_at[kind] < at)))
+          continue;
+      } else if (c->ph->wclass && !classes_after_star(r, c->ph))
+        continue;
+      size_t e = (c->flags & LEX_CAND_SURE)
+                     ? (sure_match(r, c, i) ? i + c->n : 0)
+                 : (c->flags & LEX_CAND_STAR) || c->ph->wclass
+                     ? match_at(r, c->ph, i)
+                     : match_words_at(r, c->ph, i);
+      if (!e)
+        continue;
+      if (!held || e > *end || (e == *end && at < best_at[kind])) {
+        r->memo_ph[i][kind] = c->ph;
+        *end = (unsigned short)e;
+        best_at[kind] = at;
+        r->memo_kinds[i] |= (unsigned char)bit;
+      }
     }
   }
 }
@@ -313,17 +345,26 @@ void ex_find_phrases(reader *r) {
   /* a token's memo entries count only under its memo_kinds bits: clearing
    * those clears the row */
   memset(r->memo_kinds, 0, r->n * sizeof *r->memo_kinds);
+  /* most sentences have fewer than 64 tokens: one word, with no call */
+  r->trigger_starts[0] = 0;
+  for (size_t w = 1; w * 64 < r->n; w++)
+    r->trigger_starts[w] = 0;
   /* by kind, the index of the phrase in the memo: read only where a match
    * at the token set it (memo_kinds), the earlier tokens' left stale;
    * zeroed once so that no path reads an undefined value */
   uint32_t best_at[PH_KIND_COUNT] = {0};
   for (size_t i = 0; i < r->n; i++) {
-    cand_iter it;
-    cands_at(r, i, &it);
-    if (it.c.n_open) /* most tokens start no phrase: no call */
-      memo_candidates(r, i, it.c.open, it.c.n_open, best_at);
-    if (it.c.n_fixed)
-      memo_candidates(r, i, it.c.fixed, it.c.n_fixed, best_at);
+    /* most tokens start no phrase: the next one is not read for them */
+    if (!r->lexw[i] || !r->lexw[i]->n_phrases)
+      continue;
+    const char *next = i + 1 < r->n ? r->toks[i + 1].lower : NULL;
+    lex_cands c;
+    if (!sckg_lexicon_candidates(r->s, r->lexw[i], next, &c))
+      continue;
+    memo_candidates(r, i, &c, best_at);
+    /* a word that moves its object has open phrases (lex_word) */
+    if ((r->memo_kinds[i] & 1u << PH_TRIGGER) || r->lexw[i]->moves_object)
+      r->trigger_starts[i / 64] |= (uint64_t)1 << (i % 64);
   }
 }
 
@@ -547,8 +588,27 @@ static const phrase *object_relative_at(reader *r, size_t i) {
   return NULL;
 }
 
+/* The first token from i that may start a trigger: one the memo holds a
+ * trigger at (trigger_at), or whose word starts a phrase that moves its
+ * object (object_relative_at); r->n when none. Most tokens are neither,
+ * and are passed over here in a few loads each. */
+static size_t next_trigger_start(const reader *r, size_t i) {
+  size_t n = r->n;
+  if (i >= n)
+    return n;
+  size_t w = i / 64;
+  uint64_t bits = r->trigger_starts[w] & (~(uint64_t)0 << (i % 64));
+  while (!bits) { /* no bit is set past n */
+    if (++w * 64 >= n)
+      return n;
+    bits = r->trigger_starts[w];
+  }
+  return w * 64 + (size_t)__builtin_ctzll(bits);
+}
+
 void ex_find_triggers(reader *r) {
-  for (size_t i = 0; i < r->n && r->nt < MAX_TRIGGERS;) {
+  for (size_t i = next_trigger_start(r, 0); i < r->n && r->nt < MAX_TRIGGERS;
+       i = next_trigger_start(r, i)) {
     size_t e;
     const phrase *ph = trigger_at(r, i, &e);
     bool moved = false;

@@ -223,6 +223,11 @@ typedef struct {
    * none, and most questions end at this byte. */
   unsigned char memo_kinds[MAX_TOKENS];
   _Static_assert(PH_KIND_COUNT <= 8, "a kind is a bit of memo_kinds");
+  /* bit i % 64 of word i / 64: token i may start a trigger, as a trigger
+   * starts there (memo_kinds) or its word starts a phrase that moves its
+   * object (lex_moves_object); set with the memo. Few tokens do, and
+   * ex_find_triggers goes from one to the next. */
+  uint64_t trigger_starts[MAX_TOKENS / 64];
   /* each token's readings in the lexicon (tagging.c), valid where
    * tag_gen == gen: its parts of speech, and its verb readings'
    * inflections as 1 << sckg_inflection bits */

@@ -256,7 +256,7 @@ static lex_cand_info describe_cand(const sckg_schema *s, uint32_t at) {
 void lex_pair_phrases(sckg_schema *s) {
   for (size_t k = 0; k < s->n_phrases; k++) {
     uint32_t at = lex_cand_at(s->cands[k]);
-    s->cands[k] = at | (uint32_t)s->sigs[at].bits[0] << LEX_CAND_AT_BITS;
+    s->cands[k] = lex_cand_entry(at, s->sigs[at].bits[0]);
     s->cand_info[k] = describe_cand(s, at);
   }
   for (size_t k = 0; k < s->words_cap; k++) {
@@ -322,12 +322,12 @@ static uint32_t arrange_run(sckg_schema *s, size_t i, size_t j, fixed_cand *tmp,
     if (second)
       tmp[n_fixed++] = (fixed_cand){second, (uint32_t)p};
     else
-      s->cands[k++] = (uint32_t)p;
+      s->cands[k++] = lex_cand_entry((uint32_t)p, 0); /* keyed once signed */
   }
   uint32_t n_open = (uint32_t)(k - i);
   qsort(tmp, n_fixed, sizeof *tmp, fixed_cand_cmp);
   for (size_t f = 0; f < n_fixed; f++) {
-    s->cands[k++] = tmp[f].at;
+    s->cands[k++] = lex_cand_entry(tmp[f].at, 0);
     *n_pairs += f == 0 || tmp[f].second != tmp[f - 1].second;
   }
   return n_open;

@@ -403,15 +403,19 @@ typedef struct {
   unsigned char bits[LEX_SIG_BITS];
 } lex_sig;
 
-/* An entry of sckg_schema.cands: a phrase's index in sckg_schema.phrases
- * below bit LEX_CAND_AT_BITS, its key (lex_sig) above; the schema holds
- * fewer than LEX_MAX_PHRASES phrases. */
-enum { LEX_CAND_AT_BITS = 24, LEX_MAX_PHRASES = 1 << LEX_CAND_AT_BITS };
+/* An entry of sckg_schema.cands: a phrase's key (lex_sig) in the low
+ * LEX_CAND_KEY_BITS, its index in sckg_schema.phrases above; the schema
+ * holds fewer than LEX_MAX_PHRASES phrases. The key is the entry's first
+ * byte in memory, so a test of the key alone loads just it. */
+enum { LEX_CAND_KEY_BITS = 8, LEX_MAX_PHRASES = 1 << (32 - LEX_CAND_KEY_BITS) };
+static inline uint32_t lex_cand_entry(uint32_t at, unsigned key) {
+  return at << LEX_CAND_KEY_BITS | key;
+}
 static inline uint32_t lex_cand_at(uint32_t c) {
-  return c & (LEX_MAX_PHRASES - 1);
+  return c >> LEX_CAND_KEY_BITS;
 }
 static inline unsigned lex_cand_key(uint32_t c) {
-  return c >> LEX_CAND_AT_BITS;
+  return c & ((1u << LEX_CAND_KEY_BITS) - 1);
 }
 
 /* What the first tests of a candidate need, by its place in
