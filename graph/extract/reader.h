@@ -228,6 +228,7 @@ typedef struct {
    * object (lex_moves_object); set with the memo. Few tokens do, and
    * ex_find_triggers goes from one to the next. */
   uint64_t trigger_starts[MAX_TOKENS / 64];
+  _Static_assert(MAX_TOKENS % 64 == 0, "a bit of trigger_starts a token");
   /* each token's readings in the lexicon (tagging.c), valid where
    * tag_gen == gen: its parts of speech, and its verb readings'
    * inflections as 1 << sckg_inflection bits */
