@@ -517,17 +517,9 @@ size_t sckg_utf8_count(const char *s, size_t n) {
   return n - cont;
 }
 
-size_t sckg_utf8_check(const char *s, size_t n) {
+size_t sckg_utf8_check_run(const char *s, size_t n, size_t i, size_t stop) {
   const unsigned char *p = (const unsigned char *)s;
-  size_t i = 0, stop = 0;
-  while (i < n) {
-    if (i >= stop) { /* ASCII, most of a text, sixteen bytes at a time */
-      while (n - i >= 16 &&
-             !((sckg_load64(s + i) | sckg_load64(s + i + 8)) & HIGH_BITS))
-        i += 16;
-      stop = n - i >= 16 ? i + 16 : n; /* then these a byte at a time */
-      continue;
-    }
+  while (i < stop) {
     unsigned c = p[i];
     if (c < 0x80) {
       i++;
@@ -554,6 +546,20 @@ size_t sckg_utf8_check(const char *s, size_t n) {
     if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
       return i;
     i += k + 1;
+  }
+  return i;
+}
+
+size_t sckg_utf8_check(const char *s, size_t n) {
+  size_t i = 0;
+  while (i < n) {
+    /* ASCII, most of a text, sixteen bytes at a time */
+    while (n - i >= 16 &&
+           !((sckg_load64(s + i) | sckg_load64(s + i + 8)) & HIGH_BITS))
+      i += 16;
+    size_t stop = n - i >= 16 ? i + 16 : n; /* then these a byte at a time */
+    if ((i = sckg_utf8_check_run(s, n, i, stop)) < stop)
+      return i;
   }
   return n;
 }
