@@ -168,6 +168,45 @@ static size_t next_forbidden(const unsigned char *s, size_t n, size_t i) {
   }
 }
 
+/* Is every byte of s[0..16) printable ASCII, a tab, LF or CR: none that
+ * xml_forbidden_at refuses nor one of a multibyte sequence? A signed
+ * compare finds both the controls and the bytes from 0x80 on. */
+static bool plain16(const char *s) {
+  sckg_bytes16 v = sckg_load16(s);
+  return !sckg_any16(((sckg_mask16)v < 0x20) &
+                     ~((v == '\t') | (v == '\n') | (v == '\r')));
+}
+
+/* The two checks of a whole text in one pass: where the first invalid
+ * UTF-8 starts (n when none), and in *forbidden where next_forbidden(s,
+ * n, 0) finds the first code point XML cannot carry. Blocks of plain16
+ * bytes, most of a text, are passed over; in another, each check reads
+ * the block, the UTF-8 on to the end of a sequence that crosses it (its
+ * continuation bytes are none that xml_forbidden_at refuses). */
+static size_t check_text(const char *s, size_t n, size_t *forbidden) {
+  const unsigned char *u = (const unsigned char *)s;
+  *forbidden = n;
+  for (size_t i = 0; i < n;) {
+    while (n - i >= 16 && plain16(s + i))
+      i += 16;
+    size_t stop = n - i >= 16 ? i + 16 : n;
+    if (*forbidden == n && (stop - i < 16 || may_forbid16(u + i)))
+      for (size_t j = i; j < stop; j++)
+        if (xml_forbidden_at(u, n, j)) {
+          *forbidden = j;
+          break;
+        }
+    size_t end = sckg_utf8_check_run(s, n, i, stop);
+    if (end < stop) { /* invalid: the rest read for the first only */
+      if (*forbidden == n)
+        *forbidden = next_forbidden(u, n, stop);
+      return end;
+    }
+    i = end;
+  }
+  return n;
+}
+
 /* Append s[0..n) to `out` with each code point xml_forbidden_at refuses
  * replaced by U+FFFD, one for one (so that NIF offsets, which count code
  * points, stay those of the text as given); returns how many. */
@@ -258,7 +297,7 @@ static sckg_status check_input(sckg_graph *g, const sckg_input *in,
   *clean = NULL;
   /* a NUL is one of the controls XML cannot carry: the text is read once
    * for the first of those, and for a NUL only from there */
-  size_t first = next_forbidden(u, len, 0);
+  size_t first, bad = check_text(in->text, len, &first);
   const char *nul =
       first < len ? memchr(in->text + first, '\0', len - first) : NULL;
   if (nul) {
@@ -270,7 +309,6 @@ static sckg_status check_input(sckg_graph *g, const sckg_input *in,
     sckg_graph_report(g, SCKG_ERR_INPUT, name, 0, 0, msg);
     return SCKG_ERR_INPUT;
   }
-  size_t bad = sckg_utf8_check(in->text, len);
   if (bad < len) {
     unsigned long line, col;
     line_col(in->text, bad, &line, &col);

@@ -471,7 +471,42 @@ uint64_t sckg_hash64(const void *data, size_t len) {
 /* Text is read eight bytes at a time where only their high bits matter. */
 #define HIGH_BITS 0x8080808080808080u
 
+/* The continuation bytes (10xxxxxx) of s[0..n), n >= 16, sixteen at a
+ * time: each lane of `lanes` counts those of its place, up to 255 blocks
+ * before they are summed, and the last block overlaps the one before,
+ * the bytes counted already masked off. */
+static size_t utf8_continuations16(const char *s, size_t n) {
+  /* AFTER + 16 - k: a mask that keeps the last k bytes of a block */
+  static const unsigned char AFTER[32] = {
+      0,    0,    0,    0,    0,    0,    0,    0,    0,    0,    0,
+      0,    0,    0,    0,    0,    0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+      0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
+  size_t cont = 0, i = 0;
+  while (i < n) {
+    sckg_bytes16 lanes = {0};
+    for (size_t k = 0; k < 255 && i < n; k++, i += 16) {
+      sckg_bytes16 v;
+      if (n - i >= 16) {
+        v = sckg_load16(s + i);
+      } else {
+        v = sckg_load16(s + n - 16) & sckg_load16((const char *)AFTER + n - i);
+        i = n - 16; /* so that i + 16 == n */
+      }
+      lanes -= (sckg_bytes16)((v & 0xC0) == 0x80); /* -1 where one */
+    }
+    uint64_t a, b;
+    memcpy(&a, &lanes, 8);
+    memcpy(&b, (const char *)&lanes + 8, 8);
+    const uint64_t even = 0x00FF00FF00FF00FFu; /* bytes to 16-bit lanes */
+    uint64_t sum = (a & even) + (a >> 8 & even) + (b & even) + (b >> 8 & even);
+    cont += (size_t)((sum * 0x0001000100010001u) >> 48);
+  }
+  return cont;
+}
+
 size_t sckg_utf8_count(const char *s, size_t n) {
+  if (n >= 16)
+    return n - utf8_continuations16(s, n);
   size_t cont = 0, i = 0; /* continuation bytes: 10xxxxxx */
   for (; n - i >= 8; i += 8) {
     uint64_t x = sckg_load64(s + i), c = x & ~(x << 1) & HIGH_BITS;
@@ -482,17 +517,9 @@ size_t sckg_utf8_count(const char *s, size_t n) {
   return n - cont;
 }
 
-size_t sckg_utf8_check(const char *s, size_t n) {
+size_t sckg_utf8_check_run(const char *s, size_t n, size_t i, size_t stop) {
   const unsigned char *p = (const unsigned char *)s;
-  size_t i = 0, stop = 0;
-  while (i < n) {
-    if (i >= stop) { /* ASCII, most of a text, sixteen bytes at a time */
-      while (n - i >= 16 &&
-             !((sckg_load64(s + i) | sckg_load64(s + i + 8)) & HIGH_BITS))
-        i += 16;
-      stop = n - i >= 16 ? i + 16 : n; /* then these a byte at a time */
-      continue;
-    }
+  while (i < stop) {
     unsigned c = p[i];
     if (c < 0x80) {
       i++;
@@ -519,6 +546,20 @@ size_t sckg_utf8_check(const char *s, size_t n) {
     if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
       return i;
     i += k + 1;
+  }
+  return i;
+}
+
+size_t sckg_utf8_check(const char *s, size_t n) {
+  size_t i = 0;
+  while (i < n) {
+    /* ASCII, most of a text, sixteen bytes at a time */
+    while (n - i >= 16 &&
+           !((sckg_load64(s + i) | sckg_load64(s + i + 8)) & HIGH_BITS))
+      i += 16;
+    size_t stop = n - i >= 16 ? i + 16 : n; /* then these a byte at a time */
+    if ((i = sckg_utf8_check_run(s, n, i, stop)) < stop)
+      return i;
   }
   return n;
 }

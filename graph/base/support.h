@@ -242,6 +242,10 @@ size_t sckg_utf8_count(const char *s, size_t n);
 /* Offset of the first invalid UTF-8 sequence, or n when all valid. Rejects
  * overlong forms, surrogates and code points past U+10FFFF. */
 size_t sckg_utf8_check(const char *s, size_t n);
+/* The part of sckg_utf8_check for the sequences of s[0..n) that start in
+ * s[i..stop): where the first invalid one starts (below stop), or where
+ * the last ends (stop, or past it when one crosses it). */
+size_t sckg_utf8_check_run(const char *s, size_t n, size_t i, size_t stop);
 
 /* How many items ahead a walk over a big list of nodes prefetches: the
  * nodes lie all over the heap, and without it each one is a wait on

@@ -537,6 +537,11 @@ struct sckg_schema {
   noise_pattern *noise;
   size_t n_noise;
   unsigned noise_from[257];
+  /* The bytes of the longest word of the `abbr` class: a longer word
+   * before a dot is no abbreviation, and is not looked up. (Here, where it
+   * fills the gap after noise_from: a schema that grows moves the words
+   * of the image, and with them their bits of Bloom filters.) */
+  uint32_t abbr_max;
   /* What the layout of an article looks for first, built with the tables
    * (lex_index_openers) rather than for each article: the heads of the
    * noise patterns, and by byte the publishers' marks that open with it,
@@ -545,10 +550,17 @@ struct sckg_schema {
    * another mark opens with); 0 for most bytes. */
   noise_index noise_heads;
   uint64_t pub_opens[256];
-  /* The bytes of the longest word of the `abbr` class: a longer word
-   * before a dot is no abbreviation, and is not looked up. */
-  size_t abbr_max;
+  /* Of each `abbr` word, bit sckg_abbr_bit of its first and last bytes:
+   * a word before a dot whose bit is not set is not looked up, as most
+   * words that end a sentence. */
+  uint64_t abbr_ends;
 };
+
+/* The bit of schema.abbr_ends for a word that opens with byte `first` and
+ * ends with `last`, either case of a letter the same. */
+static inline unsigned sckg_abbr_bit(char first, char last) {
+  return ((unsigned)(first & 31) * 5 + (unsigned)(last & 31)) & 63;
+}
 
 /* The bit (0-255) of a sentence's Bloom filter of words that stands for
  * the interned lowered token w: by its distance from the schema, so that
@@ -563,7 +575,8 @@ static inline unsigned sckg_lexicon_bloom_bit(const sckg_schema *s,
 void lex_index_word_slots(sckg_schema *s);
 /* Fill s->sigs from s->phrases (image.c, after it places the words). */
 void lex_sign_phrases(sckg_schema *s);
-/* Fill s->noise_heads, s->pub_opens and s->abbr_max from s->noise,
+/* Fill s->noise_heads, s->pub_opens, s->abbr_max and s->abbr_ends from
+ * s->noise,
  * s->pub_marks and the word table (its lengths set). */
 void lex_index_openers(sckg_schema *s);
 /* Fill s->pairs (s->pairs_cap zeroed slots) from s->cands and the word

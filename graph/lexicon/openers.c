@@ -47,10 +47,15 @@ static void index_noise(sckg_schema *s) {
 void lex_index_openers(sckg_schema *s) {
   index_noise(s);
   s->abbr_max = 0;
-  for (size_t i = 0; i < s->words_cap; i++) /* lex_word.len is set */
-    if (s->words[i].key && s->words[i].cls & W_ABBR &&
-        s->words[i].len > s->abbr_max)
-      s->abbr_max = s->words[i].len;
+  s->abbr_ends = 0;
+  for (size_t i = 0; i < s->words_cap; i++) { /* lex_word.len is set */
+    const lex_word *w = &s->words[i];
+    if (!w->key || !(w->cls & W_ABBR) || !w->len)
+      continue;
+    if (w->len > s->abbr_max)
+      s->abbr_max = w->len;
+    s->abbr_ends |= (uint64_t)1 << sckg_abbr_bit(w->key[0], w->key[w->len - 1]);
+  }
   uint64_t *opens = s->pub_opens, empty = 0;
   memset(s->pub_opens, 0, sizeof s->pub_opens);
   for (size_t k = 0; k < s->n_pubs; k++) {

@@ -134,32 +134,56 @@ static bool date_tail(const sckg_schema *s, const char *p, size_t b, size_t e) {
   return (day_month || month_day) && p[w[3][1] - 1] == ',';
 }
 
+/* The words of p[b..e), each after the blanks before it: `*i` moves past
+ * the next, p[*wb..*we), false when none is left. */
+static bool next_word(const char *p, size_t e, size_t *i, size_t *wb,
+                      size_t *we) {
+  size_t j = *i;
+  while (j < e && blank(p[j]))
+    j++;
+  if (j >= e)
+    return false;
+  *wb = j;
+  while (j < e && !blank(p[j]))
+    j++;
+  *we = *i = j;
+  return true;
+}
+
+/* Is the word p[i..we) a year ("2013.04.13" opens with one), else a number
+ * of one or two digits (a day, an hour)? */
+static bool year_word(const char *p, size_t i, size_t be) {
+  return be - i >= 4 && all_digits(p, i, i + 4, 4, 4) &&
+         (be == i + 4 || !digit(p[i + 4])) && (p[i] == '1' || p[i] == '2');
+}
+
 /* A line of time and place: "Published : 2013.04.13 11:05", "Newsdesk |
  * June 14, 2023, 08:40 UTC", "Wednesday, February 17, 2021": a clock
- * time, or a year with a month or a day. */
+ * time, or a year with a month or a day. The months are looked up last,
+ * and only when a year and no day was found: most lines hold no year. */
 static bool timestamp_like(const sckg_schema *s, const char *p, size_t b,
                            size_t e) {
-  bool year = false, month = false, number = false;
-  for (size_t i = b; i < e;) {
-    while (i < e && blank(p[i]))
-      i++;
-    size_t we = i;
-    while (we < e && !blank(p[we]))
-      we++;
-    for (size_t k = i; k + 3 < we; k++) /* 9:41, 08:40 */
+  bool year = false, number = false;
+  size_t i = b, wb, we;
+  while (next_word(p, e, &i, &wb, &we)) {
+    for (size_t k = wb; k + 3 < we; k++) /* 9:41, 08:40 */
       if (digit(p[k]) && p[k + 1] == ':' && digit(p[k + 2]) && digit(p[k + 3]))
         return true;
-    size_t be = bare_end(p, i, we);
-    if (be - i >= 4 && all_digits(p, i, i + 4, 4, 4) &&
-        (be == i + 4 || !digit(p[i + 4])) && (p[i] == '1' || p[i] == '2'))
+    size_t be = bare_end(p, wb, we);
+    if (year_word(p, wb, be))
       year = true;
-    else if (all_digits(p, i, be, 1, 2))
+    else if (all_digits(p, wb, be, 1, 2))
       number = true;
-    else if (we > i && month_word(s, p, i, we))
-      month = true;
-    i = we;
   }
-  return year && (month || number);
+  if (!year || number)
+    return year;
+  for (i = b; next_word(p, e, &i, &wb, &we);) {
+    size_t be = bare_end(p, wb, we);
+    if (!year_word(p, wb, be) && !all_digits(p, wb, be, 1, 2) &&
+        month_word(s, p, wb, we))
+      return true;
+  }
+  return false;
 }
 
 /* "Topic(s): ...", "Key points:", "Updated on: ...": a metadata field, its

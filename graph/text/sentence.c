@@ -41,8 +41,9 @@ static bool starts_sentence(const char *p, size_t e, size_t i) {
  * when it has no other reading ("vs.", "approx."): "he said no." ends. */
 static bool abbreviation(const sckg_schema *s, const char *p, size_t wb,
                          size_t i) {
-  if (i - wb > s->abbr_max) /* most words that end sentences */
-    return false;
+  if (i - wb > s->abbr_max ||
+      !(s->abbr_ends >> sckg_abbr_bit(p[wb], p[i - 1]) & 1))
+    return false; /* most words that end sentences */
   sckg_wclass c = sckg_word_class(s, p + wb, i - wb);
   if (!(c & W_ABBR))
     return false;

@@ -708,6 +708,31 @@ static void utf8_count_code_points(void **state) {
                    0);
 }
 
+/* From sixteen bytes on, sixteen at a time, the last sixteen overlapping
+ * the block before, and the lanes summed every 255 blocks: every length
+ * up to past 255 blocks, a continuation byte at each place, against a
+ * count a byte at a time. */
+static void utf8_count_blocks_agree_with_bytes(void **state) {
+  (void)state;
+  enum { N = 16 * 260 };
+  static char text[N];
+  for (size_t i = 0; i < N; i++)
+    text[i] = i % 3 ? (char)0x80 : (char)(i % 5 ? 'a' : 0xC3);
+  for (size_t n = 0; n <= N; n += n < 64 ? 1 : 61) {
+    size_t want = 0;
+    for (size_t i = 0; i < n; i++)
+      want += ((unsigned char)text[i] & 0xC0) != 0x80;
+    assert_int_equal(sckg_utf8_count(text, n), want);
+  }
+  for (size_t at = 0; at < 40; at++) {
+    char t[40];
+    memset(t, 'x', sizeof t);
+    t[at] = (char)0xBF;
+    for (size_t n = 0; n <= sizeof t; n++)
+      assert_int_equal(sckg_utf8_count(t, n), n - (at < n));
+  }
+}
+
 /* The number writers give what printf's "%016llx" and "%zu" give. */
 static void hex64_and_size_as_printf(void **state) {
   (void)state;
@@ -831,6 +856,7 @@ int main(void) {
       cmocka_unit_test(utf8_check_rejects_invalid),
       cmocka_unit_test(utf8_check_at_every_offset),
       cmocka_unit_test(utf8_count_code_points),
+      cmocka_unit_test(utf8_count_blocks_agree_with_bytes),
       cmocka_unit_test(sort_few_and_many),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
