@@ -178,6 +178,17 @@ static int sentence_prefix_cmp(const void *pa, const void *pb) {
   return (cx > cy) - (cx < cy);
 }
 
+/* s[0, n), sentences of one article, in IRI order and each once (the
+ * evidence of several events); returns how many are left. */
+static size_t sort_unique_sentences(void **s, size_t n) {
+  sckg_sort_by_string(s, n, iri_of_sentence);
+  size_t w = 0;
+  for (size_t i = 0; i < n; i++)
+    if (!w || s[w - 1] != s[i])
+      s[w++] = s[i];
+  return w;
+}
+
 /* g->sentences in IRI order, each once. A sentence's IRI starts with its
  * article's IRI and separator, which no other article's IRI and separator
  * start with: so the articles are put in order, the sentences go to their
@@ -186,6 +197,11 @@ static int sentence_prefix_cmp(const void *pa, const void *pb) {
  * a cache miss each, and more of them per sentence as the corpus grows. */
 static void sort_sentences(sckg_graph *g) {
   size_t n_art = g->articles.len, n = g->sentences.len;
+  if (n_art == 1) { /* a graph of one article, as a stream makes */
+    ((sckg_article *)g->articles.items[0])->rank = 0;
+    g->sentences.len = sort_unique_sentences(g->sentences.items, n);
+    return;
+  }
   sckg_article **arts = sckg_xmalloc((n_art ? n_art : 1) * sizeof *arts);
   if (n_art)
     memcpy(arts, g->articles.items, n_art * sizeof *arts);
@@ -206,10 +222,9 @@ static void sort_sentences(sckg_graph *g) {
   /* start[r] is now where article r + 1 begins */
   size_t w = 0;
   for (size_t r = 0, b = 0; r < n_art; b = start[r++]) {
-    sckg_sort_by_string(out + b, start[r] - b, iri_of_sentence);
-    for (size_t i = b; i < start[r]; i++) /* evidence of several events */
-      if (!w || out[w - 1] != out[i])
-        out[w++] = out[i];
+    size_t k = sort_unique_sentences(out + b, start[r] - b);
+    memmove(out + w, out + b, k * sizeof *out);
+    w += k;
   }
   free(start);
   free(g->sentences.items);
