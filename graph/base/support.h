@@ -211,6 +211,8 @@ void sckg_buf_printf(sckg_buf *b, const char *fmt, ...)
 /* Appends v as 16 lowercase hex digits, as "%016llx" writes it: the
  * IRIs' hashes, without a format to parse. */
 void sckg_buf_add_hex64(sckg_buf *b, uint64_t v);
+/* The same 16 digits at out (no NUL); returns out. */
+char *sckg_format_hex64(char *out, uint64_t v);
 /* Writes v in decimal, as "%zu" does, NUL-terminated, into out (room for
  * 21 bytes); returns out. */
 char *sckg_format_size(char *out, size_t v);
@@ -226,13 +228,14 @@ void sckg_buf_free(sckg_buf *b);
 void sckg_sort(void *base, size_t n, size_t size,
                int (*cmp)(const void *, const void *));
 
-/* Sort n items by a string of each, key_of(item), in strcmp order (equal
+/* Sort n items by a string of each, key_of(item) (NUL-terminated, its
+ * length given: the IRIs of nodes know theirs), in strcmp order (equal
  * strings in no particular order). Faster than qsort with strcmp on long
  * strings with a common prefix, such as IRIs: the first eight bytes after
  * the prefix all of them share are compared as one integer, the rest only
  * when those agree. */
 void sckg_sort_by_string(void **items, size_t n,
-                         const char *(*key_of)(const void *item));
+                         sckg_str (*key_of)(const void *item));
 
 /* FNV-1a, 64 bits: a fixed hash for content-derived IRIs. */
 uint64_t sckg_hash64(const void *data, size_t len);

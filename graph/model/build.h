@@ -60,7 +60,7 @@ char sckg_graph_sentence_sep(const sckg_article *a);
 
 /* Actors by IRI, for qsort; an actor's IRI, for sckg_sort_by_string. */
 int sckg_graph_actor_cmp(const void *pa, const void *pb);
-const char *sckg_graph_actor_iri(const void *a);
+sckg_str sckg_graph_actor_iri(const void *a);
 /* Add an evidence sentence to an event's set. */
 void sckg_graph_push_recent(sckg_graph *g, sckg_vec *v, sckg_sentence *s);
 /* The error for a second article with an identifier already in the graph. */

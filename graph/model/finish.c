@@ -29,17 +29,21 @@ static void merge_event(sckg_graph *g, ev_node *from, ev_node *into) {
 }
 
 /* The strings the big lists are sorted by (sckg_sort_by_string). */
-static const char *key_of_event(const void *p) {
-  return ((const ev_node *)p)->key;
+static sckg_str key_of_event(const void *p) {
+  const char *key = ((const ev_node *)p)->key;
+  return (sckg_str){key, strlen(key)};
 }
-static const char *iri_of_event(const void *p) {
-  return ((const sckg_event *)p)->iri;
+static sckg_str iri_of_event(const void *p) {
+  const sckg_event *e = p;
+  return (sckg_str){e->iri, e->iri_len ? e->iri_len : strlen(e->iri)};
 }
-static const char *iri_of_sentence(const void *p) {
-  return ((const sckg_sentence *)p)->iri;
+static sckg_str iri_of_sentence(const void *p) {
+  const sckg_sentence *s = p;
+  return (sckg_str){s->iri, s->iri_len ? s->iri_len : strlen(s->iri)};
 }
-static const char *iri_of_article(const void *p) {
-  return ((const sckg_article *)p)->iri;
+static sckg_str iri_of_article(const void *p) {
+  const sckg_article *a = p;
+  return (sckg_str){a->iri, a->iri_len ? a->iri_len : strlen(a->iri)};
 }
 
 static int iri_cmp_sentence(const void *pa, const void *pb) {
@@ -81,6 +85,38 @@ static void kebab(sckg_buf *b, const char *camel) {
     }
   }
   sckg_buf_add(b, part, k);
+}
+
+/* What the IRIs of the events of `type` start with: the base, "event/",
+ * the type in kebab case and '-', made in g's arena when first asked for
+ * (with `buf` to make it in) and kept in start[type]. */
+static sckg_str event_iri_start(sckg_graph *g, sckg_event_type type,
+                                sckg_str *start, sckg_buf *buf) {
+  if (!start[type].ptr) {
+    sckg_buf_clear(buf);
+    sckg_buf_add(buf, g->base, g->base_len);
+    sckg_buf_add(buf, "event/", 6);
+    kebab(buf, sckg_event_types[type].name);
+    sckg_buf_addc(buf, '-');
+    start[type].ptr = sckg_arena_strndup(g->arena, buf->ptr, buf->len);
+    start[type].len = buf->len;
+  }
+  return start[type];
+}
+
+/* e's IRI: the start of its type's and the hash of its key in hex, unique
+ * to the event, as a sentence's is: made in the arena, not interned. The
+ * base, fixed names and hex need no escape, so its length is given. */
+static void name_event(sckg_graph *g, ev_node *e, sckg_str *start,
+                       sckg_buf *buf) {
+  sckg_str head = event_iri_start(g, e->pub.type, start, buf);
+  size_t len = head.len + 16;
+  char *iri = sckg_arena_alloc_dirty(g->arena, len + 1);
+  memcpy(iri, head.ptr, head.len);
+  sckg_format_hex64(iri + head.len, sckg_hash64(e->key, strlen(e->key)));
+  iri[len] = '\0';
+  e->pub.iri = iri;
+  e->pub.iri_len = len;
 }
 
 /* Undated reports join the dated event of the same type, agents, targets
@@ -142,6 +178,17 @@ static int sentence_prefix_cmp(const void *pa, const void *pb) {
   return (cx > cy) - (cx < cy);
 }
 
+/* s[0, n), sentences of one article, in IRI order and each once (the
+ * evidence of several events); returns how many are left. */
+static size_t sort_unique_sentences(void **s, size_t n) {
+  sckg_sort_by_string(s, n, iri_of_sentence);
+  size_t w = 0;
+  for (size_t i = 0; i < n; i++)
+    if (!w || s[w - 1] != s[i])
+      s[w++] = s[i];
+  return w;
+}
+
 /* g->sentences in IRI order, each once. A sentence's IRI starts with its
  * article's IRI and separator, which no other article's IRI and separator
  * start with: so the articles are put in order, the sentences go to their
@@ -150,6 +197,11 @@ static int sentence_prefix_cmp(const void *pa, const void *pb) {
  * a cache miss each, and more of them per sentence as the corpus grows. */
 static void sort_sentences(sckg_graph *g) {
   size_t n_art = g->articles.len, n = g->sentences.len;
+  if (n_art == 1) { /* a graph of one article, as a stream makes */
+    ((sckg_article *)g->articles.items[0])->rank = 0;
+    g->sentences.len = sort_unique_sentences(g->sentences.items, n);
+    return;
+  }
   sckg_article **arts = sckg_xmalloc((n_art ? n_art : 1) * sizeof *arts);
   if (n_art)
     memcpy(arts, g->articles.items, n_art * sizeof *arts);
@@ -170,10 +222,9 @@ static void sort_sentences(sckg_graph *g) {
   /* start[r] is now where article r + 1 begins */
   size_t w = 0;
   for (size_t r = 0, b = 0; r < n_art; b = start[r++]) {
-    sckg_sort_by_string(out + b, start[r] - b, iri_of_sentence);
-    for (size_t i = b; i < start[r]; i++) /* evidence of several events */
-      if (!w || out[w - 1] != out[i])
-        out[w++] = out[i];
+    size_t k = sort_unique_sentences(out + b, start[r] - b);
+    memmove(out + w, out + b, k * sizeof *out);
+    w += k;
   }
   free(start);
   free(g->sentences.items);
@@ -218,18 +269,26 @@ static void sort_mentions(sckg_graph *g) {
   free(start);
 }
 
-/* A set of an event, its items already in the arena, sorted in place and
- * without repeats (merged reports may repeat an item); *n its size. */
-static void *arena_sorted(sckg_graph *g, sckg_vec *v, size_t *n,
+/* arr[0, n), n >= 2, sorted in place and without repeats; returns how many
+ * are left. */
+static size_t sort_unique(void **arr, size_t n,
                           int (*cmp)(const void *, const void *)) {
-  void **arr = v->items ? v->items : sckg_arena_alloc_dirty(g->arena, 0);
-  if (v->len > 1) /* most hold one item */
-    sckg_sort(arr, v->len, sizeof *arr, cmp);
-  size_t w = 0;
-  for (size_t i = 0; i < v->len; i++)
-    if (!w || arr[w - 1] != arr[i])
+  sckg_sort(arr, n, sizeof *arr, cmp);
+  size_t w = 1;
+  for (size_t i = 1; i < n; i++)
+    if (arr[w - 1] != arr[i])
       arr[w++] = arr[i];
-  *n = w;
+  return w;
+}
+
+/* A set of an event, its items already in the arena, sorted in place and
+ * without repeats (merged reports may repeat an item); *n its size. Most
+ * hold one item, which is neither sorted nor called out for: five sets of
+ * every event come through here. */
+static inline void *arena_sorted(sckg_graph *g, sckg_vec *v, size_t *n,
+                                 int (*cmp)(const void *, const void *)) {
+  void **arr = v->items ? v->items : sckg_arena_alloc_dirty(g->arena, 0);
+  *n = v->len > 1 ? sort_unique(arr, v->len, cmp) : v->len;
   return arr;
 }
 
@@ -245,21 +304,12 @@ sckg_status sckg_graph_finish(sckg_graph *g) {
   if (!g->opts.shard) /* a shard leaves it to sckg_union_files */
     merge_undated(g, evs, n);
   sckg_model_link_related(g);
-  sckg_buf *buf = &b->buf;
+  sckg_str iri_start[SCKG_EV_COUNT] = {{0}};
   for (size_t i = 0; i < n; i++) {
     fetch_ahead(evs, i, n, true);
     ev_node *e = evs[i];
-    if (e->merged_into)
-      continue;
-    sckg_buf_clear(buf);
-    sckg_buf_add(buf, g->base, g->base_len);
-    sckg_buf_add(buf, "event/", 6);
-    kebab(buf, sckg_event_types[e->pub.type].name);
-    sckg_buf_addc(buf, '-');
-    sckg_buf_add_hex64(buf, sckg_hash64(e->key, strlen(e->key)));
-    /* unique to the event, as a sentence's is: a copy, not interned */
-    e->pub.iri = sckg_arena_strndup(g->arena, buf->ptr, buf->len);
-    e->pub.iri_len = buf->len; /* the base, fixed names and hex: clean */
+    if (!e->merged_into)
+      name_event(g, e, iri_start, &b->buf);
   }
   sckg_vec *sentences = &g->sentences;
   sckg_vec_reserve(&g->events, n);

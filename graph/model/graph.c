@@ -350,8 +350,9 @@ void sckg_graph_report(const sckg_graph *g, sckg_status st, const char *file,
   g->opts.sink(g->opts.sink_handle, &d);
 }
 
-const char *sckg_graph_actor_iri(const void *a) {
-  return ((const sckg_actor *)a)->iri;
+sckg_str sckg_graph_actor_iri(const void *p) {
+  const sckg_actor *a = p;
+  return (sckg_str){a->iri, a->iri_len ? a->iri_len : strlen(a->iri)};
 }
 
 int sckg_graph_actor_cmp(const void *pa, const void *pb) {

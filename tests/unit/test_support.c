@@ -736,7 +736,13 @@ static void utf8_count_blocks_agree_with_bytes(void **state) {
 /* The number writers give what printf's "%016llx" and "%zu" give. */
 static void hex64_and_size_as_printf(void **state) {
   (void)state;
-  const uint64_t hs[] = {0, 1, 0xabcdef, 0x0123456789abcdefull, UINT64_MAX};
+  const uint64_t hs[] = {0,
+                         1,
+                         0xabcdef,
+                         0x0123456789abcdefull,
+                         0xfedcba9876543210ull,
+                         0x9a09a09a0f0f0f0full,
+                         UINT64_MAX};
   sckg_buf b = {0};
   char want[32];
   for (size_t i = 0; i < sizeof hs / sizeof *hs; i++) {
@@ -793,8 +799,9 @@ static int item_cmp_stable(const void *pa, const void *pb) {
   return c ? c : (a->was > b->was) - (a->was < b->was);
 }
 
-static const char *key_of_item(const void *p) {
-  return ((const sort_item *)p)->key;
+static sckg_str key_of_item(const void *p) {
+  const char *key = ((const sort_item *)p)->key;
+  return (sckg_str){key, strlen(key)};
 }
 
 /* sckg_sort and sckg_sort_by_string against a sort of the same items by
