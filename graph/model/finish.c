@@ -35,15 +35,15 @@ static sckg_str key_of_event(const void *p) {
 }
 static sckg_str iri_of_event(const void *p) {
   const sckg_event *e = p;
-  return (sckg_str){e->iri, e->iri_len ? e->iri_len : strlen(e->iri)};
+  return sckg_node_iri(e->iri, e->iri_len);
 }
 static sckg_str iri_of_sentence(const void *p) {
   const sckg_sentence *s = p;
-  return (sckg_str){s->iri, s->iri_len ? s->iri_len : strlen(s->iri)};
+  return sckg_node_iri(s->iri, s->iri_len);
 }
 static sckg_str iri_of_article(const void *p) {
   const sckg_article *a = p;
-  return (sckg_str){a->iri, a->iri_len ? a->iri_len : strlen(a->iri)};
+  return sckg_node_iri(a->iri, a->iri_len);
 }
 
 static int iri_cmp_sentence(const void *pa, const void *pb) {

@@ -352,7 +352,7 @@ void sckg_graph_report(const sckg_graph *g, sckg_status st, const char *file,
 
 sckg_str sckg_graph_actor_iri(const void *p) {
   const sckg_actor *a = p;
-  return (sckg_str){a->iri, a->iri_len ? a->iri_len : strlen(a->iri)};
+  return sckg_node_iri(a->iri, a->iri_len);
 }
 
 int sckg_graph_actor_cmp(const void *pa, const void *pb) {

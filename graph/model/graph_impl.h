@@ -10,6 +10,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <string.h>
 
 /* A node's iri_len: the bytes of its IRI when the graph minted it
  * from parts known to need no escape in N-Triples (the base, which
@@ -18,6 +19,11 @@
  * slug with a byte IRIs forbid. The walk hands it on (sckg_subject_sized),
  * so that a writer of a graph of one article does not measure and scan
  * again every IRI the graph has just made. */
+/* A node's IRI with its length: iri_len, or measured when that is 0. */
+static inline sckg_str sckg_node_iri(const char *iri, size_t iri_len) {
+  return (sckg_str){iri, iri_len ? iri_len : strlen(iri)};
+}
+
 typedef struct sckg_actor sckg_actor;
 struct sckg_actor {
   const char *slug;  /* unique local key; the IRI is base + "actor/" + slug */
