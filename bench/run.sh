@@ -97,6 +97,13 @@ echo "# sckg benchmark, $(date -u '+%Y-%m-%d %H:%M UTC')"
 echo
 echo "machine: $(nproc) CPUs ($cpu), $ram RAM, $(uname -sr)"
 echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+# A guest that reports its freed memory to the host pays again for every
+# page it writes after that: on one host, cat of 4.5 GB into a file took
+# 15 s instead of 2 (README, runs 18 to 20). Say which kind of run this is.
+reporting=/sys/module/page_reporting/parameters/page_reporting_order
+if [ -r "$reporting" ]; then
+  echo "free page reporting to the host: page_reporting_order=$(cat "$reporting") (above the kernel's largest order, 10 on x86-64: nothing is reported)"
+fi
 echo "sckg: $("$SCKG" --version 2>&1 | head -n 1), commit $commit${dirty:+ with uncommitted changes}, build type ${build_type:-unknown}, $build/sckg"
 echo "baselines: $(grep --version | head -n 1), rapper $(rapper --version 2>&1 | head -n 1)"
 echo "settings: SCALE=$SCALE TIMEOUT=${TIMEOUT}s REPEAT=$REPEAT CLOCK=$CLOCK; MB = 10^6 bytes; times in seconds of $([ "$CLOCK" = cpu ] && echo "CPU time (user + system)" || echo "wall-clock time"), except -j and start-up (wall-clock)"
