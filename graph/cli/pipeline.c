@@ -154,11 +154,24 @@ typedef struct {
   size_t filled; /* jobs filled so far: the next one goes to ring_slot filled %
                     n */
   size_t taken;  /* jobs taken by workers */
+  /* The calling thread sleeps until a batch of jobs is done, not one:
+   * waking it costs a context switch on a CPU a worker needs. While it
+   * waits, `awaited` is the slot of the batch's last job and `head` that
+   * of its first. */
+  bool caller_waits;
+  size_t head, awaited;
   bool closing;
   pthread_mutex_t lock;
   pthread_cond_t work; /* a job is ready, or closing */
   pthread_cond_t done; /* a job is done */
 } ring;
+
+/* The batch the calling thread waits for is done (under the lock). Jobs
+ * are taken in order, so when the first and the last are done, the
+ * others mostly are too; the caller hands back those that are. */
+static bool batch_done(const ring *r) {
+  return r->state[r->head] == SLOT_DONE && r->state[r->awaited] == SLOT_DONE;
+}
 
 static void *worker(void *arg) {
   ring *r = arg;
@@ -175,7 +188,8 @@ static void *worker(void *arg) {
     job_run(r->p, &m, &r->jobs[ring_slot]);
     pthread_mutex_lock(&r->lock);
     r->state[ring_slot] = SLOT_DONE;
-    pthread_cond_broadcast(&r->done);
+    if (r->caller_waits && batch_done(r))
+      pthread_cond_signal(&r->done);
   }
   pthread_mutex_unlock(&r->lock);
   job_memory_free(&m);
@@ -204,7 +218,9 @@ static bool run_inline(const sckg_pipeline *p) {
 bool sckg_pipeline_run(const sckg_pipeline *p) {
   if (p->threads <= 1)
     return run_inline(p);
-  ring r = {.p = p, .n_slots = 4 * (size_t)p->threads};
+  /* eight slots a thread, so that a batch (half the ring) gives each
+   * worker four jobs to do while the calling thread sleeps */
+  ring r = {.p = p, .n_slots = 8 * (size_t)p->threads};
   r.jobs = sckg_xcalloc(r.n_slots, sizeof *r.jobs);
   r.state = sckg_xcalloc(r.n_slots, sizeof *r.state);
   pthread_mutex_init(&r.lock, NULL);
@@ -241,8 +257,18 @@ bool sckg_pipeline_run(const sckg_pipeline *p) {
       break; /* the source is done and so is every job */
     size_t ring_slot = emitted % r.n_slots;
     pthread_mutex_lock(&r.lock);
-    while (r.state[ring_slot] != SLOT_DONE)
-      pthread_cond_wait(&r.done, &r.lock);
+    if (r.state[ring_slot] != SLOT_DONE) {
+      /* half a ring at a time: the workers keep the other half busy */
+      size_t batch = r.n_slots / 2;
+      if (batch > r.filled - emitted)
+        batch = r.filled - emitted;
+      r.head = ring_slot;
+      r.awaited = (emitted + batch - 1) % r.n_slots;
+      r.caller_waits = true;
+      while (!batch_done(&r))
+        pthread_cond_wait(&r.done, &r.lock);
+      r.caller_waits = false;
+    }
     pthread_mutex_unlock(&r.lock);
     go = p->emit(p->emit_handle, &r.jobs[ring_slot]);
     job_clear(&r.jobs[ring_slot]);
