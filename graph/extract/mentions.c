@@ -148,13 +148,15 @@ static const phrase *head_after(const reader *r, size_t j, size_t *hb,
     const token *t = &r->toks[j + skip];
     if (!(t->kind == TK_WORD && !t->cap) && !(t->kind == TK_QUOTE))
       break;
+    /* the word's class first, one load: "said" ends most searches here,
+     * before its readings are looked up */
+    if (ex_word(r, j + skip) & (W_PREP | W_CLAUSE | W_AUX | W_SAY | W_CONJ))
+      break;
     size_t te;
     /* "President Yoon met Prime Minister Kishida", "Britain expelled two
      * diplomats": a verb between */
     if (ex_longest(r, j + skip, 1u << PH_TRIGGER, &te) ||
         ex_finite_verb(r, j + skip))
-      break;
-    if (ex_word(r, j + skip) & (W_PREP | W_CLAUSE | W_AUX | W_SAY | W_CONJ))
       break;
   }
   return NULL;
