@@ -42,9 +42,11 @@ typedef struct {
   const sckg_schema *s;
   sckg_arena *arena;    /* the actors and their strings */
   sckg_strtab *strings; /* slugs and the text's labels, interned */
-  sckg_pmap by_slug;    /* slug, as keyed (entities.c) -> ex_actor */
+  sckg_pmap by_slug;    /* slug, as keyed (entities.c) -> ex_actor, for a
+                           slug that is no lexicon id */
   sckg_pmap by_short;   /* interned slug of a short form -> its full name's */
-  /* by lex_actor index, kept from one article to the next: an article
+  /* by lex_actor index, the actor of that entry or of a name whose slug
+   * is its id; kept from one article to the next: an article
    * meets a few dozen of the lexicon's hundreds of actors, so the next
    * one clears the entries listed in lex_set, not all of them */
   ex_actor **by_lex;
