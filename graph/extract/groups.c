@@ -288,18 +288,12 @@ void ex_group_mentions(reader *r) {
   }
 }
 
-/* Every actor of the group that mention k belongs to. A group is a run of
- * neighbouring mentions (ex_group_mentions; before it, each mention is a
- * group of its own): only the run is read, not every mention. */
-size_t ex_group_actors(const reader *r, size_t k, ex_actor **out, size_t max) {
-  /* most groups are one mention of one actor: no run to walk, nothing to
-   * tell apart */
-  const mention *m = &r->m[k];
-  if (m->n == 1 && max && (k == 0 || r->m[k - 1].group != m->group) &&
-      (k + 1 == r->nm || r->m[k + 1].group != m->group)) {
-    out[0] = m->actors[0];
-    return 1;
-  }
+/* ex_group_actors of a group that is no lone mention of one actor. A
+ * group is a run of neighbouring mentions (ex_group_mentions; before it,
+ * each mention is a group of its own): only the run is read, not every
+ * mention. */
+size_t ex_group_actors_run(const reader *r, size_t k, ex_actor **out,
+                           size_t max) {
   size_t n = 0;
   for (size_t q = ex_group_first(r, k), last = ex_group_last(r, k); q <= last;
        q++) {
