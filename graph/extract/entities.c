@@ -4,6 +4,41 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Index the schema's actors by id (entity_table.ids), unless the table
+ * holds the index of these already. */
+static void index_ids(entity_table *t, const sckg_schema *s) {
+  if (t->ids && t->ids_of == (const lex_actor *const *)s->actors &&
+      t->ids_n == s->n_actors)
+    return;
+  free(t->ids);
+  size_t cap = 16;
+  while (cap < 2 * s->n_actors)
+    cap *= 2;
+  t->ids = sckg_xcalloc(cap, sizeof *t->ids);
+  t->ids_cap = cap;
+  t->ids_of = (const lex_actor *const *)s->actors;
+  t->ids_n = s->n_actors;
+  for (size_t i = 0; i < s->n_actors; i++) {
+    const char *id = s->actors[i]->id;
+    size_t k = sckg_hash64(id, strlen(id)) & (cap - 1);
+    while (t->ids[k])
+      k = (k + 1) & (cap - 1);
+    t->ids[k] = (uint32_t)(i + 1);
+  }
+}
+
+/* The lexicon actor whose id is id[0..len), or NULL. */
+static const lex_actor *actor_by_id(const entity_table *t, const char *id,
+                                    size_t len) {
+  size_t mask = t->ids_cap - 1;
+  for (size_t k = sckg_hash64(id, len) & mask; t->ids[k]; k = (k + 1) & mask) {
+    const lex_actor *a = t->ids_of[t->ids[k] - 1];
+    if (!strncmp(a->id, id, len) && !a->id[len])
+      return a;
+  }
+  return NULL;
+}
+
 void sckg_entities_init(entity_table *t, const sckg_schema *s,
                         sckg_arena *arena) {
   size_t need = s->n_actors ? s->n_actors : 1;
@@ -13,6 +48,7 @@ void sckg_entities_init(entity_table *t, const sckg_schema *s,
     t->lex_set = sckg_xcalloc(need, sizeof *t->lex_set);
     t->lex_cap = need;
   }
+  index_ids(t, s);
   t->s = s;
   /* the string table kept empty (sckg_entities_free) copies into the
    * arena it was made with: another arena needs another table */
@@ -44,6 +80,7 @@ void sckg_entities_release(entity_table *t) {
   sckg_buf_free(&t->slug);
   free(t->by_lex);
   free(t->lex_set);
+  free(t->ids);
   memset(t, 0, sizeof *t);
 }
 
@@ -236,7 +273,7 @@ static const char *slug_of(entity_table *t, const char *name, size_t stem,
   sckg_buf *buf = &t->slug;
   sckg_buf_clear(buf);
   sckg_slugify(buf, name, stem);
-  const lex_actor *la = sckg_lexicon_actor(t->s, buf->ptr);
+  const lex_actor *la = actor_by_id(t, buf->ptr, buf->len);
   *keyed = la;
   return la ? la->id : sckg_entities_intern(t, buf->ptr, buf->len);
 }

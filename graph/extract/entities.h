@@ -52,6 +52,14 @@ typedef struct {
   ex_actor **by_lex;
   size_t *lex_set, n_lex_set;
   size_t lex_cap; /* the length of by_lex and lex_set */
+  /* the lexicon's actors by id, made once for a schema (its `actors`, of
+   * `ids_n`, which live as long as it does): open addressing by
+   * sckg_hash64 of the id, 1 + its index in schema.actors, 0 empty; a
+   * name's slug is looked up here, not by halving the sorted ids with a
+   * string comparison at each step */
+  uint32_t *ids;
+  size_t ids_cap, ids_n;
+  const lex_actor *const *ids_of;
   sckg_vec order; /* ex_actor *, in the order met */
   sckg_buf slug;  /* where a name's slug is made (entities.c), kept */
 } entity_table;
