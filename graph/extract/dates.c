@@ -170,6 +170,10 @@ static sckg_date told_before(const reader *r, size_t n, size_t i) {
 }
 
 static sckg_date shifted(sckg_date d, int days) {
+  /* no shift, most often (ex_date_near): a day every month has comes back
+   * as it is; another ("April 31") is the day it counts to, as ever */
+  if (!days && d.month >= 1 && d.month <= 12 && d.day >= 1 && d.day <= 28)
+    return d;
   return fixes_day(d) ? sckg_date_from_days(sckg_date_days(d) + days) : d;
 }
 

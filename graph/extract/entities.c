@@ -4,6 +4,41 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Index the schema's actors by id (entity_table.ids), unless the table
+ * holds the index of these already. */
+static void index_ids(entity_table *t, const sckg_schema *s) {
+  if (t->ids && t->ids_of == (const lex_actor *const *)s->actors &&
+      t->ids_n == s->n_actors)
+    return;
+  free(t->ids);
+  size_t cap = 16;
+  while (cap < 2 * s->n_actors)
+    cap *= 2;
+  t->ids = sckg_xcalloc(cap, sizeof *t->ids);
+  t->ids_cap = cap;
+  t->ids_of = (const lex_actor *const *)s->actors;
+  t->ids_n = s->n_actors;
+  for (size_t i = 0; i < s->n_actors; i++) {
+    const char *id = s->actors[i]->id;
+    size_t k = sckg_hash64(id, strlen(id)) & (cap - 1);
+    while (t->ids[k])
+      k = (k + 1) & (cap - 1);
+    t->ids[k] = (uint32_t)(i + 1);
+  }
+}
+
+/* The lexicon actor whose id is id[0..len), or NULL. */
+static const lex_actor *actor_by_id(const entity_table *t, const char *id,
+                                    size_t len) {
+  size_t mask = t->ids_cap - 1;
+  for (size_t k = sckg_hash64(id, len) & mask; t->ids[k]; k = (k + 1) & mask) {
+    const lex_actor *a = t->ids_of[t->ids[k] - 1];
+    if (!strncmp(a->id, id, len) && !a->id[len])
+      return a;
+  }
+  return NULL;
+}
+
 void sckg_entities_init(entity_table *t, const sckg_schema *s,
                         sckg_arena *arena) {
   size_t need = s->n_actors ? s->n_actors : 1;
@@ -13,6 +48,7 @@ void sckg_entities_init(entity_table *t, const sckg_schema *s,
     t->lex_set = sckg_xcalloc(need, sizeof *t->lex_set);
     t->lex_cap = need;
   }
+  index_ids(t, s);
   t->s = s;
   /* the string table kept empty (sckg_entities_free) copies into the
    * arena it was made with: another arena needs another table */
@@ -44,6 +80,7 @@ void sckg_entities_release(entity_table *t) {
   sckg_buf_free(&t->slug);
   free(t->by_lex);
   free(t->lex_set);
+  free(t->ids);
   memset(t, 0, sizeof *t);
 }
 
@@ -51,8 +88,19 @@ const char *sckg_entities_intern(entity_table *t, const char *s, size_t n) {
   return sckg_strtab_intern(t->strings, s, n);
 }
 
-static ex_actor *make(entity_table *t, const char *slug, const char *label,
-                      sckg_class cls, ex_actor *parent) {
+/* The actor of a slug, keyed as make keys it: by the lexicon entry whose
+ * id the slug is (`keyed`), else by the slug's address. */
+static ex_actor *actor_of_slug(const entity_table *t, const char *slug,
+                               const lex_actor *keyed) {
+  return keyed ? t->by_lex[keyed->index] : sckg_pmap_get(&t->by_slug, slug);
+}
+
+/* A new actor, keyed by its slug: a slug that is a lexicon entry's id
+ * (`keyed`, slug_of) by that entry's index, no hashing (an article makes a
+ * dozen or two of the lexicon's actors), whether the lexicon or the text
+ * named it; any other slug in by_slug. */
+static ex_actor *make(entity_table *t, const char *slug, const lex_actor *keyed,
+                      const char *label, sckg_class cls, ex_actor *parent) {
   ex_actor *a = sckg_arena_alloc(t->arena, sizeof *a);
   a->slug = slug;
   a->label = label;
@@ -60,7 +108,12 @@ static ex_actor *make(entity_table *t, const char *slug, const char *label,
   a->parent = parent;
   a->affiliated = parent && cls == SCKG_CLASS_PERSON;
   a->index = t->order.len;
-  sckg_pmap_put(&t->by_slug, slug, a);
+  if (keyed) {
+    t->by_lex[keyed->index] = a;
+    t->lex_set[t->n_lex_set++] = keyed->index;
+  } else {
+    sckg_pmap_put(&t->by_slug, slug, a);
+  }
   sckg_vec_push(&t->order, a);
   return a;
 }
@@ -68,22 +121,21 @@ static ex_actor *make(entity_table *t, const char *slug, const char *label,
 static ex_actor *lex_node(entity_table *t, const lex_actor *la) {
   if (!la)
     return NULL;
-  if (t->by_lex[la->index])
-    return t->by_lex[la->index];
+  /* the entry's actor, or the one a name read from the text whose slug is
+   * the entry's id made (slug_of), which becomes the entry's */
+  ex_actor *a = t->by_lex[la->index];
+  if (a && a->from_lexicon)
+    return a;
   ex_actor *parent = la->parent ? lex_node(t, la->parent) : NULL;
-  const char *slug = la->id; /* the key of that slug (slug_of) */
-  ex_actor *a = sckg_pmap_get(&t->by_slug, slug);
   if (!a) {
     /* the lexicon's label, as its item, lives as long as the schema: no
      * copy (a label read from the text is interned; none is compared by
      * address) */
-    a = make(t, slug, la->label, la->cls, parent);
+    a = make(t, la->id, la, la->label, la->cls, parent);
     a->qid = la->qid;
   }
   a->from_lexicon = true;
   a->lex = la;
-  t->by_lex[la->index] = a;
-  t->lex_set[t->n_lex_set++] = la->index;
   return a;
 }
 
@@ -212,15 +264,17 @@ static const lex_actor *lexicon_name(entity_table *t, const char *label,
   return la;
 }
 
-/* The slug of name[0..stem) as the key of by_slug, which is compared by
- * address: the lexicon's own string when it is a lexicon actor's id (an
- * article meets dozens of those, and lex_node then keys them with no
- * copy), else the table's interned copy. */
-static const char *slug_of(entity_table *t, const char *name, size_t stem) {
+/* The slug of name[0..stem), compared by address: the lexicon's own
+ * string when it is a lexicon actor's id (an article meets dozens of
+ * those, and lex_node then keys them with no copy), that actor in *keyed;
+ * else the table's interned copy, the key of by_slug, and *keyed NULL. */
+static const char *slug_of(entity_table *t, const char *name, size_t stem,
+                           const lex_actor **keyed) {
   sckg_buf *buf = &t->slug;
   sckg_buf_clear(buf);
   sckg_slugify(buf, name, stem);
-  const lex_actor *la = sckg_lexicon_actor(t->s, buf->ptr);
+  const lex_actor *la = actor_by_id(t, buf->ptr, buf->len);
+  *keyed = la;
   return la ? la->id : sckg_entities_intern(t, buf->ptr, buf->len);
 }
 
@@ -230,8 +284,9 @@ ex_actor *sckg_entities_named(entity_table *t, const char *label, size_t len,
   const lex_actor *la = lexicon_name(t, label, len, stem);
   if (la)
     return sckg_entities_lex(t, la);
-  const char *slug = slug_of(t, label, stem);
-  ex_actor *a = sckg_pmap_get(&t->by_slug, slug);
+  const lex_actor *keyed;
+  const char *slug = slug_of(t, label, stem, &keyed);
+  ex_actor *a = actor_of_slug(t, slug, keyed);
   /* a short form of a name the article gave before is that actor, whatever
    * class its words alone would suggest */
   ex_actor *full = sckg_pmap_get(&t->by_short, slug);
@@ -245,7 +300,7 @@ ex_actor *sckg_entities_named(entity_table *t, const char *label, size_t len,
   }
   if (a)
     return met_again(t, a, label, len, cls, parent);
-  a = make(t, slug, sckg_entities_intern(t, label, len), cls,
+  a = make(t, slug, keyed, sckg_entities_intern(t, label, len), cls,
            parent && parent->slug != slug ? parent : NULL);
   a->named = true;
   a->met = 1;
@@ -275,8 +330,9 @@ ex_actor *sckg_entities_alias(entity_table *t, const char *name, size_t len,
   size_t stem = sckg_name_stem(name, len);
   if (lexicon_name(t, name, len, stem))
     return NULL;
-  const char *slug = slug_of(t, name, stem);
-  ex_actor *a = sckg_pmap_get(&t->by_slug, slug);
+  const lex_actor *keyed;
+  const char *slug = slug_of(t, name, stem, &keyed);
+  ex_actor *a = actor_of_slug(t, slug, keyed);
   if (a == full || sckg_pmap_get(&t->by_short, slug))
     return NULL;
   /* a name told of before as an actor of its own stays one */

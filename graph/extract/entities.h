@@ -42,14 +42,24 @@ typedef struct {
   const sckg_schema *s;
   sckg_arena *arena;    /* the actors and their strings */
   sckg_strtab *strings; /* slugs and the text's labels, interned */
-  sckg_pmap by_slug;    /* slug, as keyed (entities.c) -> ex_actor */
+  sckg_pmap by_slug;    /* slug, as keyed (entities.c) -> ex_actor, for a
+                           slug that is no lexicon id */
   sckg_pmap by_short;   /* interned slug of a short form -> its full name's */
-  /* by lex_actor index, kept from one article to the next: an article
+  /* by lex_actor index, the actor of that entry or of a name whose slug
+   * is its id; kept from one article to the next: an article
    * meets a few dozen of the lexicon's hundreds of actors, so the next
    * one clears the entries listed in lex_set, not all of them */
   ex_actor **by_lex;
   size_t *lex_set, n_lex_set;
   size_t lex_cap; /* the length of by_lex and lex_set */
+  /* the lexicon's actors by id, made once for a schema (its `actors`, of
+   * `ids_n`, which live as long as it does): open addressing by
+   * sckg_hash64 of the id, 1 + its index in schema.actors, 0 empty; a
+   * name's slug is looked up here, not by halving the sorted ids with a
+   * string comparison at each step */
+  uint32_t *ids;
+  size_t ids_cap, ids_n;
+  const lex_actor *const *ids_of;
   sckg_vec order; /* ex_actor *, in the order met */
   sckg_buf slug;  /* where a name's slug is made (entities.c), kept */
 } entity_table;

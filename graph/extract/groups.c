@@ -198,10 +198,14 @@ void ex_group_mentions(reader *r) {
      * to North Korea's spy agency": a name read from the text is part of
      * the state (or its body) the group apposition names; the apposition
      * is no second actor */
-    size_t gh = b->n == 1 ? ex_group_apposition(r, a->te) : 0;
-    if (gh && b->tb > a->te && b->tb <= gh + 4 && a->kind == M_NAME &&
-        a->n == 1 && !a->actors[0]->from_lexicon && !a->actors[0]->parent &&
-        a->actors[0]->cls != SCKG_CLASS_PERSON) {
+    /* the names first: most are the lexicon's, and the apposition is not
+     * looked for after them */
+    size_t gh = b->n == 1 && b->tb > a->te && a->kind == M_NAME && a->n == 1 &&
+                        !a->actors[0]->from_lexicon && !a->actors[0]->parent &&
+                        a->actors[0]->cls != SCKG_CLASS_PERSON
+                    ? ex_group_apposition(r, a->te)
+                    : 0;
+    if (gh && b->tb <= gh + 4) {
       ex_actor *state = b->named ? b->named : b->actors[0];
       sckg_entities_set_parent(a->actors[0], state);
       b->kind = M_ADJ;
@@ -284,10 +288,12 @@ void ex_group_mentions(reader *r) {
   }
 }
 
-/* Every actor of the group that mention k belongs to. A group is a run of
- * neighbouring mentions (ex_group_mentions; before it, each mention is a
- * group of its own): only the run is read, not every mention. */
-size_t ex_group_actors(const reader *r, size_t k, ex_actor **out, size_t max) {
+/* ex_group_actors of a group that is no lone mention of one actor. A
+ * group is a run of neighbouring mentions (ex_group_mentions; before it,
+ * each mention is a group of its own): only the run is read, not every
+ * mention. */
+size_t ex_group_actors_run(const reader *r, size_t k, ex_actor **out,
+                           size_t max) {
   size_t n = 0;
   for (size_t q = ex_group_first(r, k), last = ex_group_last(r, k); q <= last;
        q++) {

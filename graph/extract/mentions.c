@@ -148,13 +148,15 @@ static const phrase *head_after(const reader *r, size_t j, size_t *hb,
     const token *t = &r->toks[j + skip];
     if (!(t->kind == TK_WORD && !t->cap) && !(t->kind == TK_QUOTE))
       break;
+    /* the word's class first, one load: "said" ends most searches here,
+     * before its readings are looked up */
+    if (ex_word(r, j + skip) & (W_PREP | W_CLAUSE | W_AUX | W_SAY | W_CONJ))
+      break;
     size_t te;
     /* "President Yoon met Prime Minister Kishida", "Britain expelled two
      * diplomats": a verb between */
     if (ex_longest(r, j + skip, 1u << PH_TRIGGER, &te) ||
         ex_finite_verb(r, j + skip))
-      break;
-    if (ex_word(r, j + skip) & (W_PREP | W_CLAUSE | W_AUX | W_SAY | W_CONJ))
       break;
   }
   return NULL;
@@ -578,10 +580,19 @@ static size_t next_mention_start(const reader *r, size_t i, unsigned kinds) {
   return i;
 }
 
+/* Is the sentence a title-case headline (ex_title_case)? Asked once, and
+ * only of a sentence where an unknown name would be read: few are, and the
+ * question reads every token. *memo: -1 until asked, then the answer. */
+static bool headline_once(const reader *r, int *memo) {
+  if (*memo < 0)
+    *memo = ex_title_case(r);
+  return *memo;
+}
+
 void ex_find_mentions(reader *r) {
   unsigned actorish = (1u << PH_ACTOR) | (1u << PH_DEMONYM) | (1u << PH_TITLE) |
                       (1u << PH_ANAPHOR);
-  bool headline = ex_title_case(r);
+  int headline = -1; /* headline_once */
   for (size_t i = 0; (i = next_mention_start(r, i, actorish)) < r->n;) {
     size_t e;
     const phrase *ph = ex_longest(r, i, actorish, &e);
@@ -604,7 +615,10 @@ void ex_find_mentions(reader *r) {
        * "Kim Gunn") takes precedence over reading a new unknown name
        * there; looked up once, for both */
       ex_actor *p = !oe && r->toks[i].cap ? ex_person_by_part(r, i) : NULL;
-      size_t ue = oe || p || headline ? 0 : ex_unknown_name(r, i, &cls);
+      size_t ue = oe || p ? 0 : ex_unknown_name(r, i, &cls);
+      /* a headline's capitals mark no names */
+      if (ue && headline_once(r, &headline))
+        ue = 0;
       if (oe || ue) { /* a body or a name the lexicon lacks */
         size_t e2 = oe ? oe : ue;
         /* "North Korea's Supreme Court": a state's body, named as the

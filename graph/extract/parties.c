@@ -76,10 +76,12 @@ static long characterizer(const reader *r, const frame *f, size_t nf,
  * a speaker slot take the agents of the sentence's report or statement. */
 void ex_speaker_slots(const reader *r, frame *f, size_t nf) {
   for (size_t i = 0; i < nf; i++) {
+    if (f[i].n_agents)
+      continue; /* most frames: one load, before the pattern's slots */
     bool wants = false;
     for (size_t k = 0; k < MAX_SLOTS; k++)
       wants |= f[i].t->pat->agent[k].kind == SLOT_SPEAKER;
-    if (!wants || f[i].n_agents)
+    if (!wants)
       continue;
     /* a report or statement first; else, for a consequence, the speech
      * act that warns of it ("..., Japan warned") */

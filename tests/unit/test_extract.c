@@ -893,6 +893,19 @@ static void a_slug_that_is_an_id_is_the_lexicon_actor(void **state) {
     assert_ptr_equal(by_text, by_lex);
     assert_true(by_lex->from_lexicon);
     sckg_entities_free(&t);
+    /* the next article meets the name afresh: a node of the text, its own */
+    sckg_entities_init(&t, s, arena);
+    ex_actor *again = sckg_entities_named(&t, la->id, strlen(la->id),
+                                          SCKG_CLASS_ORGANIZATION, NULL);
+    assert_ptr_not_equal(again, by_lex);
+    assert_false(again->from_lexicon);
+    assert_ptr_equal(sckg_entities_lex(&t, la), again);
+    assert_true(again->from_lexicon);
+    size_t chain = 0; /* the name's node, and the entry's parents made */
+    for (const lex_actor *p = la; p; p = p->parent)
+      chain++;
+    assert_int_equal(t.order.len, chain);
+    sckg_entities_free(&t);
     sckg_entities_release(&t);
     sckg_arena_free(arena);
   }
