@@ -625,8 +625,14 @@ static sckg_status read_article(sckg_graph *g, const sckg_input *in) {
       continue;
     if (!sents[xe->sent])
       sents[xe->sent] = make_sentence(g, art, &prefix, &t, xe->sent, &cp, &bp);
-    read_event re = {xe->type,      {0},      {0},        xe->n_agents,
-                     xe->n_targets, xe->date, xe->negated};
+    /* set field by field: its arrays are read up to their counts only,
+     * and zeroing them whole cost more than filling them */
+    read_event re;
+    re.type = xe->type;
+    re.n_agents = xe->n_agents;
+    re.n_targets = xe->n_targets;
+    re.date = xe->date;
+    re.negated = xe->negated;
     for (size_t k = 0; k < xe->n_agents; k++)
       re.agents[k] = actors[xe->agents[k]->index];
     for (size_t k = 0; k < xe->n_targets; k++)
