@@ -25,13 +25,27 @@ static const char *article_ident(sckg_graph *g, const char *name) {
   return sckg_graph_intern(g, base, n);
 }
 
-static void key_actors(sckg_buf *b, sckg_actor **arr, size_t n) {
+/* Sort the actors (by IRI) and measure their slugs into len[]: the bytes
+ * they take in an event's key, commas between them. */
+static size_t key_actors_len(sckg_actor **arr, size_t n, size_t *len) {
   sckg_sort(arr, n, sizeof *arr, sckg_graph_actor_cmp);
+  size_t total = n ? n - 1 : 0;
+  for (size_t i = 0; i < n; i++)
+    total += len[i] = strlen(arr[i]->slug);
+  return total;
+}
+
+/* Put the slugs measured by key_actors_len at out, commas between them;
+ * returns the end. */
+static char *put_key_actors(char *out, sckg_actor *const *arr, size_t n,
+                            const size_t *len) {
   for (size_t i = 0; i < n; i++) {
     if (i)
-      sckg_buf_addc(b, ',');
-    sckg_buf_adds(b, arr[i]->slug);
+      *out++ = ',';
+    memcpy(out, arr[i]->slug, len[i]);
+    out += len[i];
   }
+  return out;
 }
 
 /* An extracted event with the graph's actors. */
@@ -43,20 +57,42 @@ typedef struct {
   bool negated;
 } read_event;
 
+/* An event's key, "type|agents|targets|negated|date" (the actors by slug,
+ * sorted, the date as written, empty when unknown), in b->buf: every
+ * part measured first, then put in room reserved once, as an article
+ * makes one key per event it reads. */
+static void event_key(build_state *b, read_event *x) {
+  static const char negated[] = "|negated";
+  size_t n_agents = x->n_agents, n_targets = x->n_targets;
+  size_t agents[EX_MAX_ACTORS], targets[EX_MAX_ACTORS]; /* slugs' lengths */
+  const char *type = sckg_event_types[x->type].name;
+  char date[16]; /* "", "YYYY-MM" or "YYYY-MM-DD" */
+  size_t date_len = !sckg_date_format(x->date, date) ? 0 : date[7] ? 10 : 7;
+  size_t type_len = strlen(type), neg_len = x->negated ? sizeof negated - 1 : 1;
+  size_t n = type_len + 1 + key_actors_len(x->agents, n_agents, agents) + 1 +
+             key_actors_len(x->targets, n_targets, targets) + neg_len + 1 +
+             date_len;
+  sckg_buf *k = &b->buf;
+  sckg_buf_clear(k);
+  sckg_buf_reserve(k, n);
+  char *out = k->ptr;
+  memcpy(out, type, type_len);
+  out += type_len;
+  *out++ = '|';
+  out = put_key_actors(out, x->agents, n_agents, agents);
+  *out++ = '|';
+  out = put_key_actors(out, x->targets, n_targets, targets);
+  memcpy(out, negated, neg_len); /* "|negated" or "|" */
+  out += neg_len;
+  *out++ = '|';
+  memcpy(out, date, date_len + 1); /* with its NUL */
+  k->len = n;
+}
+
 static ev_node *event_for(sckg_graph *g, read_event *x) {
   build_state *b = BUILD(g);
   sckg_buf *k = &b->buf;
-  sckg_buf_clear(k);
-  sckg_buf_adds(k, sckg_event_types[x->type].name);
-  sckg_buf_addc(k, '|');
-  key_actors(k, x->agents, x->n_agents);
-  sckg_buf_addc(k, '|');
-  key_actors(k, x->targets, x->n_targets);
-  sckg_buf_adds(k, x->negated ? "|negated" : "|");
-  char date[16];
-  sckg_date_format(x->date, date);
-  sckg_buf_addc(k, '|');
-  sckg_buf_adds(k, date);
+  event_key(b, x);
   const char *key = sckg_graph_intern(g, k->ptr, k->len);
   ev_node *e = sckg_pmap_get(&b->events_by_key, key);
   if (e)
@@ -589,8 +625,14 @@ static sckg_status read_article(sckg_graph *g, const sckg_input *in) {
       continue;
     if (!sents[xe->sent])
       sents[xe->sent] = make_sentence(g, art, &prefix, &t, xe->sent, &cp, &bp);
-    read_event re = {xe->type,      {0},      {0},        xe->n_agents,
-                     xe->n_targets, xe->date, xe->negated};
+    /* set field by field: its arrays are read up to their counts only,
+     * and zeroing them whole cost more than filling them */
+    read_event re;
+    re.type = xe->type;
+    re.n_agents = xe->n_agents;
+    re.n_targets = xe->n_targets;
+    re.date = xe->date;
+    re.negated = xe->negated;
     for (size_t k = 0; k < xe->n_agents; k++)
       re.agents[k] = actors[xe->agents[k]->index];
     for (size_t k = 0; k < xe->n_targets; k++)

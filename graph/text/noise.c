@@ -103,8 +103,10 @@ void sckg_noise_survey(const sckg_schema *s, const char *p, size_t b, size_t e,
     uint32_t follows = s->noise_heads.follows[(unsigned char)c];
     if (i < e ? follows >> (p[i] & 31) & 1 : follows != 0)
       note_heads(s, p, at, e, sv);
+    /* the words past the most are counted too, and the count cut after:
+     * one test fewer for each word */
     bool word = !blank(c) && (at == b || blank(p[at - 1]));
-    if (word && words < most && ++words == most && e - at > NOISE_TAIL_BYTES) {
+    if (word && ++words == most && e - at > NOISE_TAIL_BYTES) {
       i = e - NOISE_TAIL_BYTES; /* on to the tail */
       while (i < e && alnum(p[i - 1]))
         i++;
@@ -116,7 +118,7 @@ void sckg_noise_survey(const sckg_schema *s, const char *p, size_t b, size_t e,
         i++;
     }
   }
-  sv->words = words;
+  sv->words = words < most ? words : most;
 }
 
 /* The patterns placed at `where` tried at p[i], as sckg_noise_find does. */
