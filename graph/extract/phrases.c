@@ -285,59 +285,100 @@ static bool sure_match(const reader *r, const lex_cand_info *c, size_t i) {
   return true;
 }
 
-/* The candidates at token i into the memo, both lists in one call (most
- * tokens that start phrases have two). Of equally long phrases the first
- * in the schema's order wins: the one of smaller index, so the two lists
- * may be read one after the other, not merged. Each candidate is first tested
- * on its entry and its lex_cand_info, which lie next to the list's: the phrase
- * is read only to be matched, and not even then when its list and pair matched
- * it. */
-static void memo_candidates(reader *r, size_t i, const lex_cands *cands,
+/* The candidate of entry e and info c at token i, whose key the sentence
+ * holds, into the memo if it matches there and beats the phrase of its
+ * kind the memo holds. Of equally long phrases the first in the schema's
+ * order wins: the one of smaller index, so that the candidates may come in
+ * any order. Each is tested on its entry and its lex_cand_info, which lie
+ * next to its list's: the phrase is read only to be matched, and not even
+ * then when its list and pair matched it. `seen` is r->words_seen, read
+ * once: the stores to the memo might be to it, for all the compiler
+ * knows. Always inline: called from two loops, it was not, and the call
+ * cost more than the rest of most candidates' tests (4.2M instructions more
+ * on 800 articles). */
+__attribute__((always_inline)) static inline void
+memo_candidate(reader *r, size_t i, uint32_t e, const lex_cand_info *c,
+               const unsigned char *seen, uint32_t *best_at) {
+  uint32_t at = lex_cand_at(e);
+  /* without a branch on the signature's length (rest_in_sentence) */
+  if (!(seen[c->sig[0]] & seen[c->sig[1]] & seen[c->sig[2]]) ||
+      ((c->flags & LEX_CAND_MORE) &&
+       !more_words_in_sentence(r, &r->s->sigs[at])))
+    return;
+  unsigned kind = c->kind, bit = 1u << kind;
+  bool held = r->memo_kinds[i] & bit;
+  unsigned short *end = &r->memo_end[i][kind];
+  if (!(c->flags & LEX_CAND_STAR)) {
+    /* with no '*' it ends at i + n if it matches: read it only if that
+     * beats the phrase of its kind the memo holds ("United States"
+     * twice, as two actors' names) */
+    if (held && (i + c->n < *end || (i + c->n == *end && best_at[kind] < at)))
+      return;
+  } else if (c->ph->wclass && !classes_after_star(r, c->ph))
+    return;
+  size_t m = (c->flags & LEX_CAND_SURE) ? (sure_match(r, c, i) ? i + c->n : 0)
+             : (c->flags & LEX_CAND_STAR) || c->ph->wclass
+                 ? match_at(r, c->ph, i)
+                 : match_words_at(r, c->ph, i);
+  if (!m)
+    return;
+  if (!held || m > *end || (m == *end && at < best_at[kind])) {
+    r->memo_ph[i][kind] = c->ph;
+    *end = (unsigned short)m;
+    best_at[kind] = at;
+    r->memo_kinds[i] |= (unsigned char)bit;
+  }
+}
+
+/* The candidates cands[order[j]] (info[order[j]]) for j in [from, to), each
+ * tested on its entry's key. */
+static inline void memo_places(reader *r, size_t i, const uint32_t *list,
+                               const lex_cand_info *info, const uint16_t *order,
+                               unsigned from, unsigned to, uint32_t *best_at) {
+  const unsigned char *seen = r->words_seen;
+  for (unsigned j = from; j < to; j++)
+    if (seen[lex_cand_key(list[order[j]])])
+      memo_candidate(r, i, list[order[j]], &info[order[j]], seen, best_at);
+}
+
+/* The candidates of a long group of a pair (lex_keyed) at token i: only
+ * those whose third word the token two on may be, and those that ask
+ * nothing of it, are read. Not inline: few tokens start such a group, and
+ * its copies of memo_candidate crowded the loop over the others. */
+__attribute__((noinline)) static void memo_keyed(reader *r, size_t i,
+                                                 const uint32_t *list,
+                                                 uint32_t keyed,
+                                                 uint32_t *best_at) {
+  const lex_keyed *x = &r->s->keyed[keyed - 1];
+  const lex_cand_info *info = r->s->cand_info + (list - r->s->cands);
+  const uint16_t *order = r->s->key_order + x->order_at;
+  memo_places(r, i, list, info, order, x->from[LEX_THIRD_ANY],
+              x->from[LEX_THIRD_ANY + 1], best_at);
+  if (i + 2 < r->n && r->toks[i + 2].lower) {
+    unsigned b = sckg_lexicon_bloom_bit(r->s, r->toks[i + 2].lower);
+    memo_places(r, i, list, info, order, x->from[b], x->from[b + 1], best_at);
+  }
+}
+
+/* The candidates at token i into the memo, both lists in one loop (most
+ * tokens that start phrases have two): a long group of a pair by its
+ * third word, the others each candidate on its entry's key, which rules
+ * out most. */
+static void memo_candidates(reader *r, size_t i, const lex_cands *c,
                             uint32_t *best_at) {
-  /* read once: the stores to the memo might be to them, for all the
-   * compiler knows */
   const unsigned char *seen = r->words_seen;
   for (int fixed = 0; fixed < 2; fixed++) {
-    const uint32_t *list = fixed ? cands->fixed : cands->open;
-    uint32_t n = fixed ? cands->n_fixed : cands->n_open;
+    const uint32_t *list = fixed ? c->fixed : c->open;
+    uint32_t n = fixed ? c->n_fixed : c->n_open;
+    if (fixed && c->fixed_keyed) {
+      memo_keyed(r, i, list, c->fixed_keyed, best_at);
+      continue;
+    }
     const lex_cand_info *info =
         n ? r->s->cand_info + (list - r->s->cands) : NULL;
-    for (uint32_t k = 0; k < n; k++) {
-      if (!seen[lex_cand_key(list[k])])
-        continue; /* most do, on the entry alone */
-      const lex_cand_info *c = &info[k];
-      uint32_t at = lex_cand_at(list[k]);
-      /* without a branch on the signature's length (rest_in_sentence) */
-      if (!(seen[c->sig[0]] & seen[c->sig[1]] & seen[c->sig[2]]) ||
-          ((c->flags & LEX_CAND_MORE) &&
-           !more_words_in_sentence(r, &r->s->sigs[at])))
-        continue;
-      unsigned kind = c->kind, bit = 1u << kind;
-      bool held = r->memo_kinds[i] & bit;
-      unsigned short *end = &r->memo_end[i][kind];
-      if (!(c->flags & LEX_CAND_STAR)) {
-        /* with no '*' it ends at i + n if it matches: read it only if that
-         * beats the phrase of its kind the memo holds ("United States"
-         * twice, as two actors' names) */
-        if (held &&
-            (i + c->n < *end || (i + c->n == *end && best_at[kind] < at)))
-          continue;
-      } else if (c->ph->wclass && !classes_after_star(r, c->ph))
-        continue;
-      size_t e = (c->flags & LEX_CAND_SURE)
-                     ? (sure_match(r, c, i) ? i + c->n : 0)
-                 : (c->flags & LEX_CAND_STAR) || c->ph->wclass
-                     ? match_at(r, c->ph, i)
-                     : match_words_at(r, c->ph, i);
-      if (!e)
-        continue;
-      if (!held || e > *end || (e == *end && at < best_at[kind])) {
-        r->memo_ph[i][kind] = c->ph;
-        *end = (unsigned short)e;
-        best_at[kind] = at;
-        r->memo_kinds[i] |= (unsigned char)bit;
-      }
-    }
+    for (uint32_t k = 0; k < n; k++)
+      if (seen[lex_cand_key(list[k])])
+        memo_candidate(r, i, list[k], &info[k], seen, best_at);
   }
 }
 
