@@ -466,6 +466,45 @@ static bool moved_object(const reader *r, size_t s, size_t next) {
   return false;
 }
 
+/* Does the subject of a verb stand before it, the verb's words (over
+ * adverbs and a quote mark) starting at token g, and at s before a time
+ * adverbial ("South Korea on Monday cut off trade")? A name, a subject
+ * pronoun, a plural noun or a relative pronoun after a noun. */
+static bool subject_before(const reader *r, size_t g, size_t s) {
+  if (g == 0)
+    return false;
+  sckg_wclass w = ex_word(r, g - 1);
+  const token *p = &r->toks[g - 1];
+  bool after_name = false;
+  for (size_t k = 0; k < r->nm; k++)
+    after_name |= s && r->m[k].te == s && !r->m[k].poss && r->m[k].n &&
+                  r->m[k].kind != M_ADJ;
+  /* "prosecutors accuse", "sanctions monitors accuse": a plural noun */
+  bool plural_noun = ex_is_lower_word(r, g - 1) && !w &&
+                     r->text[p->e - 1] == 's' &&
+                     (ex_pos(r, g - 1) & SCKG_POS_NOUN);
+  /* "workers who use", "hackers that steal": a relative pronoun after a
+   * noun is the subject */
+  bool relative = (w & (W_RELATIVE | W_COMP)) && g >= 2 &&
+                  (ex_word(r, g - 1) & W_RELATIVE ||
+                   (ex_pos(r, g - 2) & SCKG_POS_NOUN &&
+                    !ex_finite_verb(r, g - 2) && !(ex_word(r, g - 2) & W_SAY)));
+  return after_name || (w & W_SUBJPRON) || plural_noun || relative;
+}
+
+/* Has a noun phrase begun before the words starting at token g: a
+ * determiner, a possessive, a number or an adjective stands before them? */
+static bool np_begun_before(const reader *r, size_t g) {
+  if (g == 0)
+    return false;
+  sckg_wclass w = ex_word(r, g - 1);
+  const token *p = &r->toks[g - 1];
+  return ((w & (W_DET | W_ARTICLE)) && !(w & W_COMP)) || p->kind == TK_POSS ||
+         p->kind == TK_NUM ||
+         (ex_is_lower_word(r, g - 1) && !(w & ~W_NAMING) &&
+          ex_pos(r, g - 1) == SCKG_POS_ADJ);
+}
+
 static bool verb_place(const reader *r, size_t i, const phrase *ph) {
   /* "would also have banned its exports", "could be sanctioned": what a
    * modal governs is a hypothesis or a plan, no event (the bare form is
@@ -481,30 +520,8 @@ static bool verb_place(const reader *r, size_t i, const phrase *ph) {
     g = ex_skip_adverbs_back(r, g - 1);
   sckg_wclass w = g ? ex_word(r, g - 1) : 0;
   const token *p = g ? &r->toks[g - 1] : NULL;
-  /* "South Korea on Monday cut off trade": the subject stands before a
-   * time adverbial */
-  size_t s = ex_time_adverbial_start(r, g);
-  bool after_name = false;
-  for (size_t k = 0; k < r->nm; k++)
-    after_name |= s && r->m[k].te == s && !r->m[k].poss && r->m[k].n &&
-                  r->m[k].kind != M_ADJ;
-  /* "prosecutors accuse", "sanctions monitors accuse": a plural noun */
-  bool plural_noun = p && ex_is_lower_word(r, g - 1) && !w &&
-                     r->text[p->e - 1] == 's' &&
-                     (ex_pos(r, g - 1) & SCKG_POS_NOUN);
-  /* "workers who use", "hackers that steal": a relative pronoun after a
-   * noun is the subject */
-  bool relative = p && (w & (W_RELATIVE | W_COMP)) && g >= 2 &&
-                  (ex_word(r, g - 1) & W_RELATIVE ||
-                   (ex_pos(r, g - 2) & SCKG_POS_NOUN &&
-                    !ex_finite_verb(r, g - 2) && !(ex_word(r, g - 2) & W_SAY)));
-  bool subject = after_name || (w & W_SUBJPRON) || plural_noun || relative;
-  /* "has since threatened": a preposition after an auxiliary is an adverb */
-  bool prep = p && (w & W_PREP) && !(g >= 2 && (ex_word(r, g - 2) & W_AUX));
-  bool np_begun = p && (((w & (W_DET | W_ARTICLE)) && !(w & W_COMP)) ||
-                        p->kind == TK_POSS || p->kind == TK_NUM ||
-                        (ex_is_lower_word(r, g - 1) && !(w & ~W_NAMING) &&
-                         ex_pos(r, g - 1) == SCKG_POS_ADJ));
+  /* each form asks what it needs of the words before: the subject
+   * (subject_before) only the finite ones */
   switch (ph->form) {
   case FORM_BARE: {
     /* "would impose", "could condemn": a plan or a possibility; but a
@@ -519,24 +536,30 @@ static bool verb_place(const reader *r, size_t i, const phrase *ph) {
         ex_is_lower_word(r, g - 1) &&
         (sckg_type(r->s, ph->pattern->type)->roles & TYPE_CRIME))
       return !(g >= 2 && (ex_word(r, g - 2) & W_AUX)); /* not "would have to" */
-    return subject && !(w & W_OBJCASE);
+    return !(w & W_OBJCASE) &&
+           subject_before(r, g, ex_time_adverbial_start(r, g));
   }
   case FORM_PLURAL: {    /* "it blames for": a pronoun is no noun's modifier */
     size_t next = i + 1; /* over a closing quote mark */
     if (next < r->n && r->toks[next].kind == TK_QUOTE)
       next++;
+    size_t s = ex_time_adverbial_start(r, g);
     return (w & W_SUBJPRON) ||
-           (subject && ex_may_start_np(r, next) && !ex_is_comma(r, next)) ||
+           (subject_before(r, g, s) && ex_may_start_np(r, next) &&
+            !ex_is_comma(r, next)) ||
            moved_object(r, s, next);
   }
   case FORM_NOMINAL:
-    return !np_begun && !prep;
+    /* "has since threatened": a preposition after an auxiliary is an
+     * adverb */
+    return !np_begun_before(r, g) &&
+           !(p && (w & W_PREP) && !(g >= 2 && (ex_word(r, g - 2) & W_AUX)));
   case FORM_ING:
-    return !np_begun;
+    return !np_begun_before(r, g);
   case FORM_ING_NOUN: {
     /* "missile warning data": a noun after a noun, unless an object
      * follows ("a statement condemning North Korea's launch") */
-    if (np_begun)
+    if (np_begun_before(r, g))
       return false;
     bool after_noun = p && ex_is_lower_word(r, g - 1) && !w &&
                       ex_pos(r, g - 1) == SCKG_POS_NOUN;
