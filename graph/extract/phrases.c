@@ -106,6 +106,13 @@ static bool token_matches(const reader *r, const phrase *ph, size_t k,
   return word_matches(r, ph, k, j);
 }
 
+/* token_matches, inline for a phrase of words only, the most of those
+ * match_from walks: its gaps test the word after them at every word. */
+static inline bool token_matches_at(const reader *r, const phrase *ph, size_t k,
+                                    size_t j) {
+  return ph->wclass ? token_matches(r, ph, k, j) : word_matches(r, ph, k, j);
+}
+
 enum { STAR_WORDS = 4 }; /* the most words a '*' stands for */
 
 /* A single quotation mark, as headlines quote ("brands the probe a
@@ -162,7 +169,7 @@ static size_t match_from(const reader *r, const phrase *ph, size_t k,
         /* the rest fails at its first token at most places of the gap:
          * tested here, without the call */
         bool next_fails = k + 1 < ph->n && !ph->is_star[k + 1] &&
-                          (j >= r->n || !token_matches(r, ph, k + 1, j));
+                          (j >= r->n || !token_matches_at(r, ph, k + 1, j));
         size_t e = next_fails ? 0 : match_from(r, ph, k + 1, j);
         if (e)
           return e;
@@ -178,7 +185,7 @@ static size_t match_from(const reader *r, const phrase *ph, size_t k,
           return 0;
       }
     }
-    if (j >= r->n || !token_matches(r, ph, k, j))
+    if (j >= r->n || !token_matches_at(r, ph, k, j))
       return 0;
   }
   return j;
