@@ -197,12 +197,13 @@ static size_t match_at(const reader *r, const phrase *ph, size_t i) {
 }
 
 /* match_at of a phrase of words only, with neither a '*' nor a class:
- * each word matched in turn (word_matches), with no call. */
-static inline size_t match_words_at(const reader *r, const phrase *ph,
-                                    size_t i) {
+ * each word from `from` on matched in turn (word_matches), with no call;
+ * those before it are known to match (LEX_CAND_PAIRED). */
+static inline size_t match_words_at(const reader *r, const phrase *ph, size_t i,
+                                    size_t from) {
   if (ph->n > r->n - i)
     return 0;
-  for (size_t k = 0; k < ph->n; k++)
+  for (size_t k = from; k < ph->n; k++)
     if (!word_matches(r, ph, k, i + k))
       return 0;
   return i + ph->n;
@@ -323,10 +324,11 @@ memo_candidate(reader *r, size_t i, uint32_t e, const lex_cand_info *c,
       return;
   } else if (c->ph->wclass && !classes_after_star(r, c->ph))
     return;
-  size_t m = (c->flags & LEX_CAND_SURE) ? (sure_match(r, c, i) ? i + c->n : 0)
-             : (c->flags & LEX_CAND_STAR) || c->ph->wclass
-                 ? match_at(r, c->ph, i)
-                 : match_words_at(r, c->ph, i);
+  size_t m =
+      (c->flags & LEX_CAND_SURE) ? (sure_match(r, c, i) ? i + c->n : 0)
+      : (c->flags & LEX_CAND_STAR) || c->ph->wclass
+          ? match_at(r, c->ph, i)
+          : match_words_at(r, c->ph, i, (c->flags & LEX_CAND_PAIRED) ? 2 : 0);
   if (!m)
     return;
   if (!held || m > *end || (m == *end && at < best_at[kind])) {

@@ -250,6 +250,9 @@ static lex_cand_info describe_cand(const sckg_schema *s, uint32_t at) {
     c.flags |= LEX_CAND_MORE;
   if (ph->fold_case && !ph->wclass && ph->star == ph->n && ph->n <= 2)
     c.flags |= LEX_CAND_SURE;
+  if (ph->fold_case && ph->kind != PH_ANAPHOR && !ph->wclass &&
+      ph->star == ph->n && fixes_second(ph))
+    c.flags |= LEX_CAND_PAIRED;
   return c;
 }
 

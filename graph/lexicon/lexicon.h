@@ -431,7 +431,11 @@ enum {
    * of any case, with no '*' nor class, whose first word the list and
    * whose second the pair (lex_pair) have matched; an anaphor but for an
    * acronym ("IT" no "it"), which the matcher tests */
-  LEX_CAND_SURE = 4
+  LEX_CAND_SURE = 4,
+  /* its first two words match wherever its list finds it: a phrase of
+   * words only, of any case and no anaphor, whose first word the list and
+   * whose second the pair have matched; the matcher starts at the third */
+  LEX_CAND_PAIRED = 8
 };
 typedef struct {
   const phrase *ph;

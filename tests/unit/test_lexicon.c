@@ -128,11 +128,14 @@ static void cand_info_agrees(const sckg_schema *s) {
     const lex_sig *sig = &s->sigs[at];
     bool star = ph->star != ph->n;
     bool sure = ph->fold_case && !ph->wclass && !star && ph->n <= 2;
+    bool paired = ph->fold_case && ph->kind != PH_ANAPHOR && !ph->wclass &&
+                  !star && ph->n >= 2;
     if (c->ph != ph || c->kind != ph->kind || c->n != ph->n ||
         memcmp(c->sig, sig->bits + 1, sizeof c->sig) ||
         !(c->flags & LEX_CAND_STAR) != !star ||
         !(c->flags & LEX_CAND_MORE) != !(sig->n > LEX_SIG_TESTED) ||
-        !(c->flags & LEX_CAND_SURE) != !sure)
+        !(c->flags & LEX_CAND_SURE) != !sure ||
+        !(c->flags & LEX_CAND_PAIRED) != !paired)
       fail_msg("the candidate info of \"%s\" disagrees", ph->text);
   }
 }
