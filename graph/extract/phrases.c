@@ -106,6 +106,13 @@ static bool token_matches(const reader *r, const phrase *ph, size_t k,
   return word_matches(r, ph, k, j);
 }
 
+/* token_matches, inline for a phrase of words only, the most of those
+ * match_from walks: its gaps test the word after them at every word. */
+static inline bool token_matches_at(const reader *r, const phrase *ph, size_t k,
+                                    size_t j) {
+  return ph->wclass ? token_matches(r, ph, k, j) : word_matches(r, ph, k, j);
+}
+
 enum { STAR_WORDS = 4 }; /* the most words a '*' stands for */
 
 /* A single quotation mark, as headlines quote ("brands the probe a
@@ -162,7 +169,7 @@ static size_t match_from(const reader *r, const phrase *ph, size_t k,
         /* the rest fails at its first token at most places of the gap:
          * tested here, without the call */
         bool next_fails = k + 1 < ph->n && !ph->is_star[k + 1] &&
-                          (j >= r->n || !token_matches(r, ph, k + 1, j));
+                          (j >= r->n || !token_matches_at(r, ph, k + 1, j));
         size_t e = next_fails ? 0 : match_from(r, ph, k + 1, j);
         if (e)
           return e;
@@ -178,7 +185,7 @@ static size_t match_from(const reader *r, const phrase *ph, size_t k,
           return 0;
       }
     }
-    if (j >= r->n || !token_matches(r, ph, k, j))
+    if (j >= r->n || !token_matches_at(r, ph, k, j))
       return 0;
   }
   return j;
@@ -190,12 +197,13 @@ static size_t match_at(const reader *r, const phrase *ph, size_t i) {
 }
 
 /* match_at of a phrase of words only, with neither a '*' nor a class:
- * each word matched in turn (word_matches), with no call. */
-static inline size_t match_words_at(const reader *r, const phrase *ph,
-                                    size_t i) {
+ * each word from `from` on matched in turn (word_matches), with no call;
+ * those before it are known to match (LEX_CAND_PAIRED). */
+static inline size_t match_words_at(const reader *r, const phrase *ph, size_t i,
+                                    size_t from) {
   if (ph->n > r->n - i)
     return 0;
-  for (size_t k = 0; k < ph->n; k++)
+  for (size_t k = from; k < ph->n; k++)
     if (!word_matches(r, ph, k, i + k))
       return 0;
   return i + ph->n;
@@ -285,59 +293,101 @@ static bool sure_match(const reader *r, const lex_cand_info *c, size_t i) {
   return true;
 }
 
-/* The candidates at token i into the memo, both lists in one call (most
- * tokens that start phrases have two). Of equally long phrases the first
- * in the schema's order wins: the one of smaller index, so the two lists
- * may be read one after the other, not merged. Each candidate is first tested
- * on its entry and its lex_cand_info, which lie next to the list's: the phrase
- * is read only to be matched, and not even then when its list and pair matched
- * it. */
-static void memo_candidates(reader *r, size_t i, const lex_cands *cands,
+/* The candidate of entry e and info c at token i, whose key the sentence
+ * holds, into the memo if it matches there and beats the phrase of its
+ * kind the memo holds. Of equally long phrases the first in the schema's
+ * order wins: the one of smaller index, so that the candidates may come in
+ * any order. Each is tested on its entry and its lex_cand_info, which lie
+ * next to its list's: the phrase is read only to be matched, and not even
+ * then when its list and pair matched it. `seen` is r->words_seen, read
+ * once: the stores to the memo might be to it, for all the compiler
+ * knows. Always inline: called from two loops, it was not, and the call
+ * cost more than the rest of most candidates' tests (4.2M instructions more
+ * on 800 articles). */
+__attribute__((always_inline)) static inline void
+memo_candidate(reader *r, size_t i, uint32_t e, const lex_cand_info *c,
+               const unsigned char *seen, uint32_t *best_at) {
+  uint32_t at = lex_cand_at(e);
+  /* without a branch on the signature's length (rest_in_sentence) */
+  if (!(seen[c->sig[0]] & seen[c->sig[1]] & seen[c->sig[2]]) ||
+      ((c->flags & LEX_CAND_MORE) &&
+       !more_words_in_sentence(r, &r->s->sigs[at])))
+    return;
+  unsigned kind = c->kind, bit = 1u << kind;
+  bool held = r->memo_kinds[i] & bit;
+  unsigned short *end = &r->memo_end[i][kind];
+  if (!(c->flags & LEX_CAND_STAR)) {
+    /* with no '*' it ends at i + n if it matches: read it only if that
+     * beats the phrase of its kind the memo holds ("United States"
+     * twice, as two actors' names) */
+    if (held && (i + c->n < *end || (i + c->n == *end && best_at[kind] < at)))
+      return;
+  } else if (c->ph->wclass && !classes_after_star(r, c->ph))
+    return;
+  size_t m =
+      (c->flags & LEX_CAND_SURE) ? (sure_match(r, c, i) ? i + c->n : 0)
+      : (c->flags & LEX_CAND_STAR) || c->ph->wclass
+          ? match_at(r, c->ph, i)
+          : match_words_at(r, c->ph, i, (c->flags & LEX_CAND_PAIRED) ? 2 : 0);
+  if (!m)
+    return;
+  if (!held || m > *end || (m == *end && at < best_at[kind])) {
+    r->memo_ph[i][kind] = c->ph;
+    *end = (unsigned short)m;
+    best_at[kind] = at;
+    r->memo_kinds[i] |= (unsigned char)bit;
+  }
+}
+
+/* The candidates cands[order[j]] (info[order[j]]) for j in [from, to), each
+ * tested on its entry's key. */
+static inline void memo_places(reader *r, size_t i, const uint32_t *list,
+                               const lex_cand_info *info, const uint16_t *order,
+                               unsigned from, unsigned to, uint32_t *best_at) {
+  const unsigned char *seen = r->words_seen;
+  for (unsigned j = from; j < to; j++)
+    if (seen[lex_cand_key(list[order[j]])])
+      memo_candidate(r, i, list[order[j]], &info[order[j]], seen, best_at);
+}
+
+/* The candidates of a long group of a pair (lex_keyed) at token i: only
+ * those whose third word the token two on may be, and those that ask
+ * nothing of it, are read. Not inline: few tokens start such a group, and
+ * its copies of memo_candidate crowded the loop over the others. */
+__attribute__((noinline)) static void memo_keyed(reader *r, size_t i,
+                                                 const uint32_t *list,
+                                                 uint32_t keyed,
+                                                 uint32_t *best_at) {
+  const lex_keyed *x = &r->s->keyed[keyed - 1];
+  const lex_cand_info *info = r->s->cand_info + (list - r->s->cands);
+  const uint16_t *order = r->s->key_order + x->order_at;
+  memo_places(r, i, list, info, order, x->from[LEX_THIRD_ANY],
+              x->from[LEX_THIRD_ANY + 1], best_at);
+  if (i + 2 < r->n && r->toks[i + 2].lower) {
+    unsigned b = sckg_lexicon_bloom_bit(r->s, r->toks[i + 2].lower);
+    memo_places(r, i, list, info, order, x->from[b], x->from[b + 1], best_at);
+  }
+}
+
+/* The candidates at token i into the memo, both lists in one loop (most
+ * tokens that start phrases have two): a long group of a pair by its
+ * third word, the others each candidate on its entry's key, which rules
+ * out most. */
+static void memo_candidates(reader *r, size_t i, const lex_cands *c,
                             uint32_t *best_at) {
-  /* read once: the stores to the memo might be to them, for all the
-   * compiler knows */
   const unsigned char *seen = r->words_seen;
   for (int fixed = 0; fixed < 2; fixed++) {
-    const uint32_t *list = fixed ? cands->fixed : cands->open;
-    uint32_t n = fixed ? cands->n_fixed : cands->n_open;
+    const uint32_t *list = fixed ? c->fixed : c->open;
+    uint32_t n = fixed ? c->n_fixed : c->n_open;
+    if (fixed && c->fixed_keyed) {
+      memo_keyed(r, i, list, c->fixed_keyed, best_at);
+      continue;
+    }
     const lex_cand_info *info =
         n ? r->s->cand_info + (list - r->s->cands) : NULL;
-    for (uint32_t k = 0; k < n; k++) {
-      if (!seen[lex_cand_key(list[k])])
-        continue; /* most do, on the entry alone */
-      const lex_cand_info *c = &info[k];
-      uint32_t at = lex_cand_at(list[k]);
-      /* without a branch on the signature's length (rest_in_sentence) */
-      if (!(seen[c->sig[0]] & seen[c->sig[1]] & seen[c->sig[2]]) ||
-          ((c->flags & LEX_CAND_MORE) &&
-           !more_words_in_sentence(r, &r->s->sigs[at])))
-        continue;
-      unsigned kind = c->kind, bit = 1u << kind;
-      bool held = r->memo_kinds[i] & bit;
-      unsigned short *end = &r->memo_end[i][kind];
-      if (!(c->flags & LEX_CAND_STAR)) {
-        /* with no '*' it ends at i + n if it matches: read it only if that
-         * beats the phrase of its kind the memo holds ("United States"
-         * twice, as two actors' names) */
-        if (held &&
-            (i + c->n < *end || (i + c->n == *end && best_at[kind] < at)))
-          continue;
-      } else if (c->ph->wclass && !classes_after_star(r, c->ph))
-        continue;
-      size_t e = (c->flags & LEX_CAND_SURE)
-                     ? (sure_match(r, c, i) ? i + c->n : 0)
-                 : (c->flags & LEX_CAND_STAR) || c->ph->wclass
-                     ? match_at(r, c->ph, i)
-                     : match_words_at(r, c->ph, i);
-      if (!e)
-        continue;
-      if (!held || e > *end || (e == *end && at < best_at[kind])) {
-        r->memo_ph[i][kind] = c->ph;
-        *end = (unsigned short)e;
-        best_at[kind] = at;
-        r->memo_kinds[i] |= (unsigned char)bit;
-      }
-    }
+    for (uint32_t k = 0; k < n; k++)
+      if (seen[lex_cand_key(list[k])])
+        memo_candidate(r, i, list[k], &info[k], seen, best_at);
   }
 }
 
@@ -425,6 +475,45 @@ static bool moved_object(const reader *r, size_t s, size_t next) {
   return false;
 }
 
+/* Does the subject of a verb stand before it, the verb's words (over
+ * adverbs and a quote mark) starting at token g, and at s before a time
+ * adverbial ("South Korea on Monday cut off trade")? A name, a subject
+ * pronoun, a plural noun or a relative pronoun after a noun. */
+static bool subject_before(const reader *r, size_t g, size_t s) {
+  if (g == 0)
+    return false;
+  sckg_wclass w = ex_word(r, g - 1);
+  const token *p = &r->toks[g - 1];
+  bool after_name = false;
+  for (size_t k = 0; k < r->nm; k++)
+    after_name |= s && r->m[k].te == s && !r->m[k].poss && r->m[k].n &&
+                  r->m[k].kind != M_ADJ;
+  /* "prosecutors accuse", "sanctions monitors accuse": a plural noun */
+  bool plural_noun = ex_is_lower_word(r, g - 1) && !w &&
+                     r->text[p->e - 1] == 's' &&
+                     (ex_pos(r, g - 1) & SCKG_POS_NOUN);
+  /* "workers who use", "hackers that steal": a relative pronoun after a
+   * noun is the subject */
+  bool relative = (w & (W_RELATIVE | W_COMP)) && g >= 2 &&
+                  (ex_word(r, g - 1) & W_RELATIVE ||
+                   (ex_pos(r, g - 2) & SCKG_POS_NOUN &&
+                    !ex_finite_verb(r, g - 2) && !(ex_word(r, g - 2) & W_SAY)));
+  return after_name || (w & W_SUBJPRON) || plural_noun || relative;
+}
+
+/* Has a noun phrase begun before the words starting at token g: a
+ * determiner, a possessive, a number or an adjective stands before them? */
+static bool np_begun_before(const reader *r, size_t g) {
+  if (g == 0)
+    return false;
+  sckg_wclass w = ex_word(r, g - 1);
+  const token *p = &r->toks[g - 1];
+  return ((w & (W_DET | W_ARTICLE)) && !(w & W_COMP)) || p->kind == TK_POSS ||
+         p->kind == TK_NUM ||
+         (ex_is_lower_word(r, g - 1) && !(w & ~W_NAMING) &&
+          ex_pos(r, g - 1) == SCKG_POS_ADJ);
+}
+
 static bool verb_place(const reader *r, size_t i, const phrase *ph) {
   /* "would also have banned its exports", "could be sanctioned": what a
    * modal governs is a hypothesis or a plan, no event (the bare form is
@@ -440,30 +529,8 @@ static bool verb_place(const reader *r, size_t i, const phrase *ph) {
     g = ex_skip_adverbs_back(r, g - 1);
   sckg_wclass w = g ? ex_word(r, g - 1) : 0;
   const token *p = g ? &r->toks[g - 1] : NULL;
-  /* "South Korea on Monday cut off trade": the subject stands before a
-   * time adverbial */
-  size_t s = ex_time_adverbial_start(r, g);
-  bool after_name = false;
-  for (size_t k = 0; k < r->nm; k++)
-    after_name |= s && r->m[k].te == s && !r->m[k].poss && r->m[k].n &&
-                  r->m[k].kind != M_ADJ;
-  /* "prosecutors accuse", "sanctions monitors accuse": a plural noun */
-  bool plural_noun = p && ex_is_lower_word(r, g - 1) && !w &&
-                     r->text[p->e - 1] == 's' &&
-                     (ex_pos(r, g - 1) & SCKG_POS_NOUN);
-  /* "workers who use", "hackers that steal": a relative pronoun after a
-   * noun is the subject */
-  bool relative = p && (w & (W_RELATIVE | W_COMP)) && g >= 2 &&
-                  (ex_word(r, g - 1) & W_RELATIVE ||
-                   (ex_pos(r, g - 2) & SCKG_POS_NOUN &&
-                    !ex_finite_verb(r, g - 2) && !(ex_word(r, g - 2) & W_SAY)));
-  bool subject = after_name || (w & W_SUBJPRON) || plural_noun || relative;
-  /* "has since threatened": a preposition after an auxiliary is an adverb */
-  bool prep = p && (w & W_PREP) && !(g >= 2 && (ex_word(r, g - 2) & W_AUX));
-  bool np_begun = p && (((w & (W_DET | W_ARTICLE)) && !(w & W_COMP)) ||
-                        p->kind == TK_POSS || p->kind == TK_NUM ||
-                        (ex_is_lower_word(r, g - 1) && !(w & ~W_NAMING) &&
-                         ex_pos(r, g - 1) == SCKG_POS_ADJ));
+  /* each form asks what it needs of the words before: the subject
+   * (subject_before) only the finite ones */
   switch (ph->form) {
   case FORM_BARE: {
     /* "would impose", "could condemn": a plan or a possibility; but a
@@ -478,24 +545,30 @@ static bool verb_place(const reader *r, size_t i, const phrase *ph) {
         ex_is_lower_word(r, g - 1) &&
         (sckg_type(r->s, ph->pattern->type)->roles & TYPE_CRIME))
       return !(g >= 2 && (ex_word(r, g - 2) & W_AUX)); /* not "would have to" */
-    return subject && !(w & W_OBJCASE);
+    return !(w & W_OBJCASE) &&
+           subject_before(r, g, ex_time_adverbial_start(r, g));
   }
   case FORM_PLURAL: {    /* "it blames for": a pronoun is no noun's modifier */
     size_t next = i + 1; /* over a closing quote mark */
     if (next < r->n && r->toks[next].kind == TK_QUOTE)
       next++;
+    size_t s = ex_time_adverbial_start(r, g);
     return (w & W_SUBJPRON) ||
-           (subject && ex_may_start_np(r, next) && !ex_is_comma(r, next)) ||
+           (subject_before(r, g, s) && ex_may_start_np(r, next) &&
+            !ex_is_comma(r, next)) ||
            moved_object(r, s, next);
   }
   case FORM_NOMINAL:
-    return !np_begun && !prep;
+    /* "has since threatened": a preposition after an auxiliary is an
+     * adverb */
+    return !np_begun_before(r, g) &&
+           !(p && (w & W_PREP) && !(g >= 2 && (ex_word(r, g - 2) & W_AUX)));
   case FORM_ING:
-    return !np_begun;
+    return !np_begun_before(r, g);
   case FORM_ING_NOUN: {
     /* "missile warning data": a noun after a noun, unless an object
      * follows ("a statement condemning North Korea's launch") */
-    if (np_begun)
+    if (np_begun_before(r, g))
       return false;
     bool after_noun = p && ex_is_lower_word(r, g - 1) && !w &&
                       ex_pos(r, g - 1) == SCKG_POS_NOUN;

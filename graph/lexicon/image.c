@@ -15,9 +15,9 @@ _Static_assert(sizeof(lex_pattern) == 208, "copy lex_pattern's new field");
 _Static_assert(sizeof(lex_word) == 64, "copy lex_word's new field");
 _Static_assert(sizeof(noise_pattern) == 16, "copy noise_pattern's new field");
 _Static_assert(sizeof(sckg_type_info) == 32, "copy sckg_type_info's field");
-_Static_assert(sizeof(lex_pair) == 24, "copy lex_pair's new field");
+_Static_assert(sizeof(lex_pair) == 32, "copy lex_pair's new field");
 _Static_assert(sizeof(lex_cand_info) == 16, "copy lex_cand_info's field");
-_Static_assert(sizeof(sckg_schema) == 9400 + 32 * SCKG_EV_COUNT,
+_Static_assert(sizeof(sckg_schema) == 9432 + 32 * SCKG_EV_COUNT,
                "copy sckg_schema's new field in image.c");
 
 /* The block being filled: a generous reservation (calloc maps it lazily),
@@ -239,6 +239,12 @@ void lex_image_make(const sckg_schema *s, lex_image *out) {
   IMAGE_SET(&m, d->pairs, image_alloc(&m, s->pairs_cap * sizeof *d->pairs, 64));
   lex_cand_info *info = image_alloc(&m, (s->n_phrases + 1) * sizeof *info, 64);
   IMAGE_SET(&m, d->cand_info, info);
+  /* and the long groups of pairs by third word: the same sizes, the
+   * buckets set with the keys */
+  IMAGE_SET(&m, d->keyed,
+            image_alloc(&m, (s->n_keyed + 1) * sizeof *d->keyed, 64));
+  IMAGE_SET(&m, d->key_order,
+            image_alloc(&m, (s->n_key_order + 1) * sizeof *d->key_order, 16));
   lex_pair_phrases(d);
   for (size_t k = 0; k < s->n_phrases; k++)
     image_mark(&m, &info[k].ph);

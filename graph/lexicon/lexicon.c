@@ -250,7 +250,71 @@ static lex_cand_info describe_cand(const sckg_schema *s, uint32_t at) {
     c.flags |= LEX_CAND_MORE;
   if (ph->fold_case && !ph->wclass && ph->star == ph->n && ph->n <= 2)
     c.flags |= LEX_CAND_SURE;
+  if (ph->fold_case && ph->kind != PH_ANAPHOR && !ph->wclass &&
+      ph->star == ph->n && fixes_second(ph))
+    c.flags |= LEX_CAND_PAIRED;
   return c;
+}
+
+/* Is a pair's group of n phrases long enough to be keyed (lex_keyed)? */
+static bool keys_group(uint32_t n) {
+  return n >= LEX_KEYED_MIN && n <= LEX_KEYED_MAX;
+}
+
+/* One more group of n phrases of a pair, as build_index arranges them:
+ * s->n_keyed and s->n_key_order count those to key. */
+static void count_keyed(sckg_schema *s, uint32_t n) {
+  if (keys_group(n)) {
+    s->n_keyed++;
+    s->n_key_order += n;
+  }
+}
+
+/* The bucket of a phrase of a pair (lex_keyed): its third word's bit, or
+ * LEX_THIRD_ANY when it has no third word to look for there. */
+static unsigned third_bucket(const sckg_schema *s, const phrase *ph) {
+  if (ph->n < 3 || (ph->is_star && ph->is_star[2]) ||
+      (ph->wclass && ph->wclass[2]))
+    return LEX_THIRD_ANY;
+  return sckg_lexicon_bloom_bit(s, ph->ltoks[2]);
+}
+
+/* The group s->cands[at..at + n) by third word into x, its places sorted
+ * at order: a counting sort, so that the places of one bucket keep the
+ * group's order. */
+static void key_group(const sckg_schema *s, uint32_t at, uint32_t n,
+                      lex_keyed *x, uint16_t *order) {
+  const uint32_t *list = s->cands + at;
+  memset(x->from, 0, sizeof x->from);
+  for (uint32_t j = 0; j < n; j++)
+    x->from[third_bucket(s, s->phrases[lex_cand_at(list[j])]) + 1]++;
+  for (unsigned b = 0; b <= LEX_THIRD_ANY; b++)
+    x->from[b + 1] = (uint16_t)(x->from[b + 1] + x->from[b]);
+  uint16_t next[LEX_THIRD_ANY + 1];
+  memcpy(next, x->from, sizeof next);
+  for (uint32_t j = 0; j < n; j++)
+    order[next[third_bucket(s, s->phrases[lex_cand_at(list[j])])]++] =
+        (uint16_t)j;
+}
+
+/* The next of s->keyed and s->key_order as lex_pair_phrases fills them. */
+typedef struct {
+  size_t n_keyed, order_at;
+} keyed_fill;
+
+/* The group s->cands[at..at + n) by third word, when it is long: its
+ * lex_pair.keyed, 0 when it is not keyed. build_index counted the room
+ * (count_keyed) from the same groups. */
+static uint32_t key_group_at(sckg_schema *s, uint32_t at, uint32_t n,
+                             keyed_fill *f) {
+  if (!keys_group(n) || f->n_keyed == s->n_keyed ||
+      f->order_at + n > s->n_key_order)
+    return 0;
+  lex_keyed *x = &s->keyed[f->n_keyed++];
+  x->order_at = (uint32_t)f->order_at;
+  key_group(s, at, n, x, s->key_order + f->order_at);
+  f->order_at += n;
+  return (uint32_t)f->n_keyed;
 }
 
 void lex_pair_phrases(sckg_schema *s) {
@@ -259,6 +323,7 @@ void lex_pair_phrases(sckg_schema *s) {
     s->cands[k] = lex_cand_entry(at, s->sigs[at].bits[0]);
     s->cand_info[k] = describe_cand(s, at);
   }
+  keyed_fill f = {0, 0};
   for (size_t k = 0; k < s->words_cap; k++) {
     lex_word *w = &s->words[k];
     w->second_bits = 0; /* an image's bits hang on where it lies */
@@ -274,7 +339,8 @@ void lex_pair_phrases(sckg_schema *s) {
              fixed_second(s->phrases[lex_cand_at(s->cands[e])]) == second)
         e++;
       uint64_t off = schema_off(s, second);
-      *pair_slot(s, first, off) = (lex_pair){first, off, g, e - g};
+      *pair_slot(s, first, off) =
+          (lex_pair){first, off, g, e - g, key_group_at(s, g, e - g, &f)};
       w->second_bits |= (uint64_t)1 << (sckg_lexicon_bloom_bit(s, second) % 64);
       g = e;
     }
@@ -286,13 +352,14 @@ bool sckg_lexicon_candidates(const sckg_schema *s, const lex_word *w,
   if (!w || !w->n_phrases)
     return false;
   uint32_t at = (uint32_t)(w->phrases - s->phrases);
-  *out = (lex_cands){s->cands + at, NULL, w->n_open, 0};
+  *out = (lex_cands){s->cands + at, NULL, w->n_open, 0, 0};
   if (next && (w->second_bits >> (sckg_lexicon_bloom_bit(s, next) % 64) & 1)) {
     const lex_pair *p =
         pair_slot(s, schema_off(s, w->key), schema_off(s, next));
     if (p->n) {
       out->fixed = s->cands + p->at;
       out->n_fixed = p->n;
+      out->fixed_keyed = p->keyed;
     }
   }
   return out->n_open || out->n_fixed;
@@ -326,9 +393,13 @@ static uint32_t arrange_run(sckg_schema *s, size_t i, size_t j, fixed_cand *tmp,
   }
   uint32_t n_open = (uint32_t)(k - i);
   qsort(tmp, n_fixed, sizeof *tmp, fixed_cand_cmp);
-  for (size_t f = 0; f < n_fixed; f++) {
+  for (size_t f = 0, group = 0; f < n_fixed; f++) {
     s->cands[k++] = lex_cand_entry(tmp[f].at, 0);
     *n_pairs += f == 0 || tmp[f].second != tmp[f - 1].second;
+    if (f + 1 == n_fixed || tmp[f + 1].second != tmp[f].second) {
+      count_keyed(s, (uint32_t)(f + 1 - group));
+      group = f + 1;
+    }
   }
   return n_open;
 }
@@ -370,6 +441,8 @@ static void build_index(sckg_schema *s) {
       w->moves_object |= lex_moves_object(s->phrases[lex_cand_at(s->cands[k])]);
     i = j;
   }
+  s->keyed = sckg_xcalloc(s->n_keyed + 1, sizeof *s->keyed);
+  s->key_order = sckg_xcalloc(s->n_key_order + 1, sizeof *s->key_order);
   free(tmp);
   size_t cap = 16; /* the pair table at most half full */
   while (cap < 2 * n_pairs)
@@ -519,6 +592,8 @@ void sckg_schema_free(sckg_schema *s) {
   free(s->sigs);
   free(s->cands);
   free(s->cand_info);
+  free(s->keyed);
+  free(s->key_order);
   free(s->pairs);
   free(s->words);
   free(s->word_at);

@@ -431,7 +431,11 @@ enum {
    * of any case, with no '*' nor class, whose first word the list and
    * whose second the pair (lex_pair) have matched; an anaphor but for an
    * acronym ("IT" no "it"), which the matcher tests */
-  LEX_CAND_SURE = 4
+  LEX_CAND_SURE = 4,
+  /* its first two words match wherever its list finds it: a phrase of
+   * words only, of any case and no anaphor, whose first word the list and
+   * whose second the pair have matched; the matcher starts at the third */
+  LEX_CAND_PAIRED = 8
 };
 typedef struct {
   const phrase *ph;
@@ -464,6 +468,25 @@ typedef struct {
   bool moves_object;
 } lex_word;
 
+/* A long group of one pair's phrases (LEX_KEYED_MIN or more: "republic
+ * of" starts some 90 names) by their third word, so that a matcher reads
+ * those whose third word the next token but one may be, a few, and not
+ * the whole group: in bucket b (0-255) those whose third word is a word
+ * whose bit (sckg_lexicon_bloom_bit) is b, in bucket LEX_THIRD_ANY those
+ * of two words or with a '*' or a class third. The group's places (0 for
+ * its first entry) sorted by bucket: those of bucket b at
+ * order[from[b]..from[b + 1]) of sckg_schema.key_order + order_at. The
+ * buckets hang on where the schema lies, as the keys do. */
+enum {
+  LEX_KEYED_MIN = 16,
+  LEX_KEYED_MAX = UINT16_MAX, /* the longest group keyed */
+  LEX_THIRD_ANY = 256
+};
+typedef struct {
+  uint32_t order_at;
+  uint16_t from[LEX_THIRD_ANY + 2];
+} lex_keyed;
+
 /* The phrases a first word starts that fix their second word to one
  * token, grouped by that token: the group of (first, second) is
  * sckg_schema.cands[at..at + n). The two words are keyed by their
@@ -472,6 +495,7 @@ typedef struct {
 typedef struct {
   uint64_t first, second;
   uint32_t at, n;
+  uint32_t keyed; /* 1 + its group's index in sckg_schema.keyed, or 0 */
 } lex_pair;
 
 /* Is ph a verb, a gap and a word ("impose * sanctions"), whose word may
@@ -490,6 +514,9 @@ static inline bool lex_moves_object(const phrase *ph) {
 typedef struct {
   const uint32_t *open, *fixed;
   uint32_t n_open, n_fixed;
+  /* the fixed list's index by third word: 1 + its index in
+   * sckg_schema.keyed, or 0 when it is short (lex_keyed) */
+  uint32_t fixed_keyed;
 } lex_cands;
 
 struct sckg_schema {
@@ -517,6 +544,12 @@ struct sckg_schema {
   lex_cand_info *cand_info;
   /* For phrases[i], its signature (lex_sig). */
   lex_sig *sigs;
+  /* The long groups of pairs by third word (lex_keyed, lex_pair.keyed),
+   * and the places they sort: n_keyed and n_key_order are known once the
+   * lists are arranged, the contents once the words are placed. */
+  lex_keyed *keyed;
+  uint16_t *key_order;
+  size_t n_keyed, n_key_order;
   /* What the schema knows of each token (lex_word), by its interned lowered
    * form: open addressing keyed by the token's distance from the schema
    * itself, so that a schema compiled into the binary (image.c) keeps its
@@ -580,9 +613,11 @@ void lex_sign_phrases(sckg_schema *s);
  * s->pub_marks and the word table (its lengths set). */
 void lex_index_openers(sckg_schema *s);
 /* Fill s->pairs (s->pairs_cap zeroed slots) from s->cands and the word
- * table, and set the keys of s->cands' entries and s->cand_info from
- * s->sigs (image.c, after it places them and signs the phrases, as the
- * keys hang on where the words lie). */
+ * table, set the keys of s->cands' entries and s->cand_info from
+ * s->sigs, and fill s->keyed and s->key_order (s->n_keyed and
+ * s->n_key_order entries) with the pairs' keyed fields (image.c,
+ * after it places them and signs the phrases, as the keys hang on where the
+ * words lie). */
 void lex_pair_phrases(sckg_schema *s);
 /* The phrases that may match at a token whose word's entry is `w`
  * (sckg_lexicon_entry of its interned lowered form; NULL: none), followed

@@ -128,11 +128,14 @@ static void cand_info_agrees(const sckg_schema *s) {
     const lex_sig *sig = &s->sigs[at];
     bool star = ph->star != ph->n;
     bool sure = ph->fold_case && !ph->wclass && !star && ph->n <= 2;
+    bool paired = ph->fold_case && ph->kind != PH_ANAPHOR && !ph->wclass &&
+                  !star && ph->n >= 2;
     if (c->ph != ph || c->kind != ph->kind || c->n != ph->n ||
         memcmp(c->sig, sig->bits + 1, sizeof c->sig) ||
         !(c->flags & LEX_CAND_STAR) != !star ||
         !(c->flags & LEX_CAND_MORE) != !(sig->n > LEX_SIG_TESTED) ||
-        !(c->flags & LEX_CAND_SURE) != !sure)
+        !(c->flags & LEX_CAND_SURE) != !sure ||
+        !(c->flags & LEX_CAND_PAIRED) != !paired)
       fail_msg("the candidate info of \"%s\" disagrees", ph->text);
   }
 }
@@ -143,6 +146,62 @@ static void embedded_cand_info(void **state) {
   cand_info_agrees(embedded());
   sckg_schema *t = tables_schema();
   cand_info_agrees(t);
+  sckg_schema_free(t);
+}
+
+/* The bucket of a phrase of a pair's group (lex_keyed), as the test reads
+ * it: its third word's bit, when it has a word there. */
+static unsigned third_bucket_of(const sckg_schema *s, const phrase *ph) {
+  bool word = ph->n >= 3 && !(ph->is_star && ph->is_star[2]) &&
+              !(ph->wclass && ph->wclass[2]);
+  return word ? sckg_lexicon_bloom_bit(s, ph->ltoks[2]) : LEX_THIRD_ANY;
+}
+
+/* A long group of a pair finds its phrases s->cands[at..at + n) all by
+ * third word (lex_keyed), each once, in its own bucket: the matcher reads
+ * them through it in place of the group. */
+static void keyed_group_agrees(const sckg_schema *s, uint32_t at, uint32_t n,
+                               uint32_t keyed) {
+  if (!keyed != (n < LEX_KEYED_MIN))
+    fail_msg("a group of %u phrases is keyed when it should not be, or not", n);
+  if (!keyed)
+    return;
+  assert_true(keyed <= s->n_keyed);
+  const lex_keyed *x = &s->keyed[keyed - 1];
+  const uint16_t *order = s->key_order + x->order_at;
+  assert_true(x->order_at + n <= s->n_key_order);
+  assert_int_equal(x->from[0], 0);
+  assert_int_equal(x->from[LEX_THIRD_ANY + 1], n);
+  bool *met = sckg_xcalloc(n, sizeof *met);
+  for (unsigned b = 0; b <= LEX_THIRD_ANY; b++)
+    for (unsigned j = x->from[b]; j < x->from[b + 1]; j++) {
+      assert_true(order[j] < n && !met[order[j]]);
+      met[order[j]] = true;
+      const phrase *ph = s->phrases[lex_cand_at(s->cands[at + order[j]])];
+      if (third_bucket_of(s, ph) != b)
+        fail_msg("\"%s\" is in bucket %u, not its own", ph->text, b);
+    }
+  free(met);
+}
+
+/* Every pair's group, keyed when long. */
+static void keyed_agrees(const sckg_schema *s) {
+  size_t n_keyed = 0;
+  for (size_t k = 0; k < s->pairs_cap; k++)
+    if (s->pairs[k].n) {
+      keyed_group_agrees(s, s->pairs[k].at, s->pairs[k].n, s->pairs[k].keyed);
+      n_keyed += s->pairs[k].keyed != 0;
+    }
+  assert_int_equal(n_keyed, s->n_keyed);
+  assert_true(n_keyed > 0); /* the schema has long groups: tested at all */
+}
+
+/* both where the tables are loaded and in their image */
+static void embedded_keyed(void **state) {
+  (void)state;
+  keyed_agrees(embedded());
+  sckg_schema *t = tables_schema();
+  keyed_agrees(t);
   sckg_schema_free(t);
 }
 
@@ -819,6 +878,7 @@ int main(void) {
       cmocka_unit_test(embedded_by_name),
       cmocka_unit_test(embedded_word_slots),
       cmocka_unit_test(embedded_cand_info),
+      cmocka_unit_test(embedded_keyed),
       cmocka_unit_test(embedded_forms_memo),
       cmocka_unit_test(embedded_person_has_parent),
       cmocka_unit_test(embedded_related_ids_resolve),
