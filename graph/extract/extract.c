@@ -458,12 +458,14 @@ static void read_sentence(reader *r, size_t b, size_t e) {
   size_t pos = b;
   token t;
   sckg_str form;
+  uint64_t key[2];
   bool in_quote = false;
   memset(r->words_seen, 0, sizeof r->words_seen);
   r->words_seen[LEX_SIG_ANY] = 1;
   while (r->n < MAX_TOKENS &&
-         sckg_token_next(r->text, e, &pos, &t, &r->scratch, &form)) {
-    const lex_form *f = sckg_lexicon_form(&r->forms, r->s, form.ptr, form.len);
+         sckg_token_next_keyed(r->text, e, &pos, &t, &r->scratch, &form, key)) {
+    const lex_form *f =
+        sckg_lexicon_form_keyed(&r->forms, r->s, form.ptr, form.len, key);
     t.norm = f->written;
     t.lower = f->lowered;
     token second;
