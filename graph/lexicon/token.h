@@ -89,7 +89,9 @@ static inline uint64_t sckg_bytes_before(uint64_t w, uint64_t stop) {
  * in key[0] and key[1]: sckg_short_key's key of a word of up to sixteen
  * bytes, unspecified for a longer one. The scan has loaded those bytes to
  * find the end, and masking them costs no branch on the word's length,
- * where sckg_short_key takes several. */
+ * where sckg_short_key takes several. Its first sixteen bytes are read
+ * up to the end of s, fewer than eight too: a sentence's last word is
+ * most often short. */
 static inline size_t sckg_alnum_end_keyed(const char *s, size_t n, size_t i,
                                           uint64_t key[2]) {
 #if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
@@ -100,9 +102,9 @@ static inline size_t sckg_alnum_end_keyed(const char *s, size_t n, size_t i,
 #else
   key[1] = 0;
   for (int k = 0; k < 2; k++, i += 8) {
-    if (i + 8 > n)
-      return i;
-    uint64_t w = sckg_load64(s + i), stop = sckg_not_alnum_word(w);
+    /* past n, zeros: no letter, so the word ends by n */
+    uint64_t w = i + 8 <= n ? sckg_load64(s + i) : sckg_tail_word(s + i, n - i),
+             stop = sckg_not_alnum_word(w);
     key[k] = sckg_bytes_before(w, stop);
     if (stop)
       return i + (size_t)__builtin_ctzll(stop) / 8;
@@ -111,16 +113,37 @@ static inline size_t sckg_alnum_end_keyed(const char *s, size_t n, size_t i,
 #endif
 }
 
+/* Whether the word of ASCII letters and digits s[i, e) ends at e, as
+ * sckg_token_scan ends a word, where s[e] may continue or join it: a dot
+ * or an apostrophe after which it ends (token.c). */
+bool sckg_word_ends_at_mark(const char *s, size_t n, size_t i, size_t e);
+
+/* The same, for any e: at the end of s, at a byte that can neither
+ * continue nor join the word, or at a mark that ends it. False for no word
+ * at all (e == i). */
+static inline bool sckg_word_ends_at(const char *s, size_t n, size_t i,
+                                     size_t e) {
+  return e > i && (e >= n ||
+                   !(sckg_byte_class[(unsigned char)s[e]] &
+                     (SCKG_BYTE_WORD | SCKG_BYTE_LEAD | SCKG_BYTE_JOIN)) ||
+                   sckg_word_ends_at_mark(s, n, i, e));
+}
+
 /* sckg_token_next, for any token (token.c). */
 bool sckg_token_scan(const char *s, size_t n, size_t *pos, token *t,
                      sckg_buf *norm, sckg_str *form);
-
+/* sckg_token_scan, and the key of sckg_token_next_keyed (token.c). */
+bool sckg_token_scan_keyed(const char *s, size_t n, size_t *pos, token *t,
+                           sckg_buf *norm, sckg_str *form, uint64_t key[2]);
 /* sckg_token_next (below), and *form as the key of a memo of short strings
  * (sckg_short_key) when it is 1 to 16 bytes long, unspecified otherwise:
- * made here from the bytes the scan read, for the most common tokens. */
-static inline bool sckg_token_next_keyed(const char *s, size_t n, size_t *pos,
-                                         token *t, sckg_buf *norm,
-                                         sckg_str *form, uint64_t key[2]) {
+ * made here from the bytes the scan read, for the most common tokens.
+ * Always inlined: GCC 12 judged it too large for a sentence's reader, and
+ * a call for each token cost 2 % more instructions than the inlined
+ * code. */
+__attribute__((always_inline)) static inline bool
+sckg_token_next_keyed(const char *s, size_t n, size_t *pos, token *t,
+                      sckg_buf *norm, sckg_str *form, uint64_t key[2]) {
   size_t i = *pos;
   while (i < n && s[i] == ' ')
     i++;
@@ -131,9 +154,8 @@ static inline bool sckg_token_next_keyed(const char *s, size_t n, size_t *pos,
     key[1] = 0;
     if (cls & SCKG_BYTE_LETTER) {
       e = sckg_alnum_end_keyed(s, n, i, key);
-      if (e < n && sckg_byte_class[(unsigned char)s[e]] &
-                       (SCKG_BYTE_WORD | SCKG_BYTE_LEAD | SCKG_BYTE_JOIN))
-        e = i; /* it goes on, or it is short of eight bytes from its end */
+      if (!sckg_word_ends_at(s, n, i, e))
+        e = i;
     } else if ((cls & (SCKG_BYTE_WORD | SCKG_BYTE_LEAD | SCKG_BYTE_SPACE)) ||
                c == '\'' || c == '"') {
       e = i;
@@ -149,12 +171,17 @@ static inline bool sckg_token_next_keyed(const char *s, size_t n, size_t *pos,
       return true;
     }
   }
-  *pos = i;
-  if (!sckg_token_scan(s, n, pos, t, norm, form))
-    return false;
-  if (form->len - 1 < 16)
-    sckg_short_key(form->ptr, form->len, key);
-  return true;
+  /* the long way, through copies: what the caller passes stays in
+   * registers, where an address handed to a call would keep it in memory */
+  size_t at = i;
+  sckg_str f;
+  uint64_t k[2];
+  bool found = sckg_token_scan_keyed(s, n, &at, t, norm, &f, k);
+  *pos = at;
+  *form = f;
+  key[0] = k[0];
+  key[1] = k[1];
+  return found;
 }
 
 /* Scan the next token of s[*pos..n); returns false at the end. *form is
@@ -163,10 +190,9 @@ static inline bool sckg_token_next_keyed(const char *s, size_t n, size_t *pos,
  * or `norm`'s bytes, until the next call. Not NUL-terminated.
  *
  * Most tokens of prose are read here, without a call: a word of ASCII
- * letters and digits that starts with a letter and ends at a byte that
- * can neither continue nor join it, and a mark of one ASCII byte that is
- * no quote nor apostrophe, after plain spaces. sckg_token_scan reads the
- * rest. */
+ * letters and digits that starts with a letter and ends where
+ * sckg_word_ends_at says, and a mark of one ASCII byte that is no quote
+ * nor apostrophe, after plain spaces. sckg_token_scan reads the rest. */
 static inline bool sckg_token_next(const char *s, size_t n, size_t *pos,
                                    token *t, sckg_buf *norm, sckg_str *form) {
   uint64_t key[2]; /* not asked for: what makes it is dropped */
