@@ -134,17 +134,23 @@ static inline uint64_t sckg_tail_word(const char *s, size_t n) {
          (uint64_t)u[n - 1] << (8 * (n - 1));
 }
 
+/* The hash of a key of sckg_short_key, whose high bits are the best: for
+ * a key made another way as well (token.h). */
+static inline uint64_t sckg_short_key_hash(const uint64_t key[2], size_t len) {
+  const uint64_t k = 0x9E3779B97F4A7C15ull;
+  return (key[0] ^ (key[1] + len) * k) * k;
+}
+
 /* A string of 1 to 16 bytes, s[0, len), as the key of a memo of short
  * strings: its bytes zero-padded in key[0] and key[1], read without going
- * past its end. Returns a hash of the key, whose high bits are the best. */
+ * past its end. Returns the key's hash (sckg_short_key_hash). */
 static inline uint64_t sckg_short_key(const char *s, size_t len,
                                       uint64_t key[2]) {
-  const uint64_t k = 0x9E3779B97F4A7C15ull;
   key[0] = len >= 8 ? sckg_load64(s) : sckg_tail_word(s, len);
   key[1] = len <= 8    ? 0
            : len == 16 ? sckg_load64(s + 8)
                        : sckg_tail_word(s + 8, len - 8);
-  return (key[0] ^ (key[1] + len) * k) * k;
+  return sckg_short_key_hash(key, len);
 }
 
 /* The slots of t, numbered below sckg_strtab_cap(t): a string keeps its

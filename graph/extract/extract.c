@@ -383,15 +383,80 @@ __attribute__((format(printf, 2, 3))) static void trace(reader *r,
   r->trace(r->trace_handle, &d);
 }
 
-/* Token t, whose text the schema knows as f, as the sentence's next: its
- * entry, its word classes and its bit of the sentence's words (reader.h). */
-static void add_token(reader *r, const token *t, const lex_form *f) {
-  r->lexw[r->n] = f->entry;
-  r->wclass[r->n] = f->cls;
-  r->classes_seen |= f->cls;
-  r->kinds_seen |= 1u << t->kind;
+/* What a sentence's tokens gather as they are read, kept out of the
+ * reader until the last: a byte stored into it (words_seen) may alias any
+ * of its fields, which would be loaded and stored again for each token. */
+typedef struct {
+  size_t n;            /* the tokens read */
+  sckg_wclass classes; /* reader.classes_seen */
+  unsigned kinds;      /* reader.kinds_seen */
+} token_tally;
+
+/* The sentence's next token, scanned into r->toks[k->n], whose text the
+ * schema knows as f, counted in: its entry, its word classes and its bit
+ * of the sentence's words (reader.h). */
+static void add_token(reader *r, token_tally *k, const lex_form *f) {
+  r->lexw[k->n] = f->entry;
+  r->wclass[k->n] = f->cls;
   r->words_seen[f->bloom] = 1;
-  r->toks[r->n++] = *t;
+  k->classes |= f->cls;
+  k->kinds |= 1u << r->toks[k->n].kind;
+  k->n++;
+}
+
+/* Whether quote t of the sentence starting at b opens a quotation: a
+ * straight quote opens after a space, '(' or at the start; a curly one
+ * says which it is (U+201C opens). A straight quote may be the text's last
+ * byte: nothing after it is read. */
+static bool opens_quote(const char *s, const token *t, size_t b) {
+  if (s[t->b] == '"')
+    return t->b == b || s[t->b - 1] == ' ' || s[t->b - 1] == '\n' ||
+           s[t->b - 1] == '\r' || s[t->b - 1] == '\t' || s[t->b - 1] == '(';
+  return t->e - t->b == 3 && (unsigned char)s[t->b + 2] == 0x9C;
+}
+
+/* The tokens of the sentence text[b, e), up to MAX_TOKENS, into r->toks
+ * and the arrays beside it, each scanned into its place: one built aside
+ * and copied there was read back as wider words than its fields were
+ * written, which the processor cannot forward from the pending stores.
+ * Returns the end of what was read. */
+static size_t read_tokens(reader *r, size_t b, size_t e) {
+  const char *text = r->text;
+  const sckg_schema *s = r->s;
+  token_tally k = {0, 0, 0};
+  size_t pos = b;
+  sckg_str form;
+  uint64_t key[2];
+  bool in_quote = false;
+  memset(r->words_seen, 0, sizeof r->words_seen);
+  r->words_seen[LEX_SIG_ANY] = 1;
+  while (k.n < MAX_TOKENS) {
+    token *t = &r->toks[k.n];
+    if (!sckg_token_next_keyed(text, e, &pos, t, &r->scratch, &form, key))
+      break;
+    const lex_form *f =
+        sckg_lexicon_form_keyed(&r->forms, s, form.ptr, form.len, key);
+    t->norm = f->written;
+    t->lower = f->lowered;
+    if (k.n + 1 < MAX_TOKENS && split_affiliation(r, t, form.len, t + 1)) {
+      r->quoted[k.n] = in_quote;
+      add_token(r, &k,
+                sckg_lexicon_form(&r->forms, s, text + t->b, t->e - t->b));
+      t++;
+      f = sckg_lexicon_form(&r->forms, s, text + t->b, t->e - t->b);
+    }
+    if (t->kind == TK_QUOTE) {
+      in_quote = opens_quote(text, t, b);
+      r->quoted[k.n] = false;
+    } else {
+      r->quoted[k.n] = in_quote;
+    }
+    add_token(r, &k, f);
+  }
+  r->n = k.n;
+  r->classes_seen = k.classes;
+  r->kinds_seen = k.kinds;
+  return pos;
 }
 
 /* The frames of the sentence's triggers, each with its agents and
@@ -448,52 +513,16 @@ static void settle_frames(reader *r, frame *f) {
 }
 
 static void read_sentence(reader *r, size_t b, size_t e) {
-  r->n = r->nm = r->nt = r->nd = 0;
-  r->classes_seen = 0;
-  r->kinds_seen = 0;
+  r->nm = r->nt = r->nd = 0;
   if (++r->gen == 0) { /* after 4 billion sentences, start the memo afresh */
     memset(r->tag_gen, 0, sizeof r->tag_gen);
     r->gen = 1;
   }
-  size_t pos = b;
-  token t;
+  size_t pos = read_tokens(r, b, e);
+  token rest;
   sckg_str form;
-  bool in_quote = false;
-  memset(r->words_seen, 0, sizeof r->words_seen);
-  r->words_seen[LEX_SIG_ANY] = 1;
-  while (r->n < MAX_TOKENS &&
-         sckg_token_next(r->text, e, &pos, &t, &r->scratch, &form)) {
-    const lex_form *f = sckg_lexicon_form(&r->forms, r->s, form.ptr, form.len);
-    t.norm = f->written;
-    t.lower = f->lowered;
-    token second;
-    if (r->n + 1 < MAX_TOKENS && split_affiliation(r, &t, form.len, &second)) {
-      r->quoted[r->n] = in_quote;
-      add_token(r, &t,
-                sckg_lexicon_form(&r->forms, r->s, r->text + t.b, t.e - t.b));
-      t = second;
-      f = sckg_lexicon_form(&r->forms, r->s, r->text + t.b, t.e - t.b);
-    }
-    if (t.kind == TK_QUOTE) {
-      /* a straight quote opens after a space, '(' or at the start; a
-       * curly one says which it is (U+201C opens). A straight quote may be
-       * the text's last byte: nothing after it is read. */
-      bool opening;
-      if (r->text[t.b] == '"')
-        opening = t.b == b || r->text[t.b - 1] == ' ' ||
-                  r->text[t.b - 1] == '\n' || r->text[t.b - 1] == '\r' ||
-                  r->text[t.b - 1] == '\t' || r->text[t.b - 1] == '(';
-      else
-        opening = t.e - t.b == 3 && (unsigned char)r->text[t.b + 2] == 0x9C;
-      in_quote = opening;
-      r->quoted[r->n] = false;
-    } else {
-      r->quoted[r->n] = in_quote;
-    }
-    add_token(r, &t, f);
-  }
   if (r->n == MAX_TOKENS &&
-      sckg_token_next(r->text, e, &pos, &t, &r->scratch, &form)) {
+      sckg_token_next(r->text, e, &pos, &rest, &r->scratch, &form)) {
     /* the rest is not read: the caller says so */
     if (!r->out->n_cut++)
       r->out->first_cut = r->sent_index;

@@ -676,13 +676,14 @@ const lex_form *sckg_lexicon_form_miss(lex_form_memo *m, const sckg_schema *s,
                                        const char *text, size_t len);
 
 /* What s knows of text[0, len), through memo m: valid until the next call.
- * A hit is read here, without a call. */
-static inline const lex_form *sckg_lexicon_form(lex_form_memo *m,
-                                                const sckg_schema *s,
-                                                const char *text, size_t len) {
+ * key is sckg_short_key's key of the text when it is 1 to 16 bytes long,
+ * made by the caller (sckg_token_next_keyed), and not read otherwise. A
+ * hit is read here, without a call. */
+static inline const lex_form *
+sckg_lexicon_form_keyed(lex_form_memo *m, const sckg_schema *s,
+                        const char *text, size_t len, const uint64_t key[2]) {
   if (len - 1 < sizeof m->spare.key && m->s == s) {
-    uint64_t key[2];
-    uint64_t h = sckg_short_key(text, len, key);
+    uint64_t h = sckg_short_key_hash(key, len);
     const lex_form *set = m->sets[h >> (64 - LEX_FORM_MEMO_BITS)];
     for (int k = 0; k < 2; k++)
       if (set[k].len == len && set[k].key[0] == key[0] &&
@@ -690,6 +691,16 @@ static inline const lex_form *sckg_lexicon_form(lex_form_memo *m,
         return &set[k];
   }
   return sckg_lexicon_form_miss(m, s, text, len);
+}
+
+/* The same, the key made here. */
+static inline const lex_form *sckg_lexicon_form(lex_form_memo *m,
+                                                const sckg_schema *s,
+                                                const char *text, size_t len) {
+  uint64_t key[2] = {0, 0};
+  if (len - 1 < sizeof m->spare.key)
+    sckg_short_key(text, len, key);
+  return sckg_lexicon_form_keyed(m, s, text, len, key);
 }
 
 /* The slot of `key` in s's word table: its entry, or the empty slot where it

@@ -289,3 +289,35 @@ bool sckg_token_scan(const char *s, size_t n, size_t *pos, token *t,
   *pos = i;
   return true;
 }
+
+/* scan_word's rules for a dot and an apostrophe after a word's first
+ * part, of ASCII letters and digits; any other mark, and a byte that may
+ * start special punctuation after the apostrophe, are left to it. */
+bool sckg_word_ends_at_mark(const char *s, size_t n, size_t i, size_t e) {
+  unsigned char c = (unsigned char)s[e];
+  if (c != '.' && c != '\'')
+    return false;
+  unsigned char next = e + 1 < n ? sckg_byte_class[(unsigned char)s[e + 1]] : 0;
+  if (c == '.') /* it joins "U.S" and "Blender.io" */
+    return !(next & SCKG_BYTE_LETTER) ||
+           (e - i > 1 && (next & SCKG_BYTE_UPPER));
+  if (next & SCKG_BYTE_LEAD)
+    return false;
+  if (!(next & SCKG_BYTE_WORD))
+    return true;
+  /* it joins "O'Brien", but "Korea's" is a word and a possessive */
+  if (((unsigned char)s[e + 1] | 0x20) != 's')
+    return false;
+  unsigned char after =
+      e + 2 < n ? sckg_byte_class[(unsigned char)s[e + 2]] : 0;
+  return !(after & (SCKG_BYTE_WORD | SCKG_BYTE_LEAD));
+}
+
+bool sckg_token_scan_keyed(const char *s, size_t n, size_t *pos, token *t,
+                           sckg_buf *norm, sckg_str *form, uint64_t key[2]) {
+  if (!sckg_token_scan(s, n, pos, t, norm, form))
+    return false;
+  if (form->len - 1 < 16)
+    sckg_short_key(form->ptr, form->len, key);
+  return true;
+}

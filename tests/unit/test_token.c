@@ -107,7 +107,8 @@ static void forms_are_the_text_itself(void **state) {
 
 /* Random texts of words, numbers, spaces and marks, ASCII and not, cut
  * anywhere: sckg_token_next, which reads the common tokens itself, always
- * agrees with sckg_token_scan, which reads every token the long way. */
+ * agrees with sckg_token_scan, which reads every token the long way, and
+ * the key it gives a form of up to 16 bytes is sckg_short_key's. */
 static void next_agrees_with_scan(void **state) {
   (void)state;
   static const char *const parts[] = {"a",
@@ -136,12 +137,19 @@ static void next_agrees_with_scan(void **state) {
                                       "ab.io",
                                       "Hwasong-18",
                                       "\x01",
-                                      "s"};
+                                      "s",
+                                      "S",
+                                      "Pyongyang",
+                                      "launchers",
+                                      "abcdefghijklmnop",
+                                      "abcdefghijklmnopq",
+                                      "a.m",
+                                      "x.Y"};
   enum { N = 3000, MAXLEN = 80 };
   unsigned seed = 11;
   sckg_buf norm_a = {0}, norm_b = {0};
   for (size_t k = 0; k < N; k++) {
-    char text[MAXLEN + 16];
+    char text[MAXLEN + 32];
     size_t n = 0;
     while (n < MAXLEN) {
       seed = seed * 1103515245u + 12345u;
@@ -155,14 +163,21 @@ static void next_agrees_with_scan(void **state) {
     for (;;) {
       token a, b;
       sckg_str fa, fb;
-      bool more = sckg_token_next(text, n, &pa, &a, &norm_a, &fa);
+      uint64_t key[2], want[2];
+      bool more = sckg_token_next_keyed(text, n, &pa, &a, &norm_a, &fa, key);
       assert_int_equal(more, sckg_token_scan(text, n, &pb, &b, &norm_b, &fb));
       assert_int_equal(pa, pb);
       if (!more)
         break;
       if (a.b != b.b || a.e != b.e || a.kind != b.kind || a.cap != b.cap ||
-          fa.len != fb.len || memcmp(fa.ptr, fb.ptr, fa.len) != 0)
+          a.hyphen != b.hyphen || fa.len != fb.len ||
+          memcmp(fa.ptr, fb.ptr, fa.len) != 0)
         fail_msg("text %zu: the token at %zu differs", k, b.b);
+      if (fb.len <= 16) {
+        sckg_short_key(fb.ptr, fb.len, want);
+        if (key[0] != want[0] || key[1] != want[1])
+          fail_msg("text %zu: the key of the token at %zu differs", k, b.b);
+      }
     }
   }
   sckg_buf_free(&norm_a);
