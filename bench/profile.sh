@@ -75,6 +75,7 @@ graph/extract/groups.c    grammar
 graph/extract/anaphora.c  grammar
 graph/extract/voice.c     grammar
 graph/extract/relatives.c grammar
+graph/extract/reader.h    grammar
 graph/extract/slots.c     frames
 graph/extract/frames.c    frames
 graph/extract/parties.c   frames
