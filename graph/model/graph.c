@@ -70,20 +70,28 @@ static bool valid_base(const char *b, size_t n) {
   return true;
 }
 
-static sckg_status default_options(const sckg_options *in, sckg_options *out) {
+/* Whether `base` may begin the graph's IRIs. */
+static bool base_allowed(const char *base) {
+  size_t n = strlen(base);
+  if (!n || (base[n - 1] != '/' && base[n - 1] != '#'))
+    return false;
+  /* dot segments would be resolved away by RDF/XML parsers, so the two
+   * serialisations would no longer carry the same IRIs */
+  return valid_base(base, n) && !strstr(base, "/./") && !strstr(base, "/../");
+}
+
+/* `in`, or the defaults, checked; `checked_base`, when not NULL, a base
+ * found allowed before: a graph reused for article after article of a
+ * stream keeps its base, which is then compared, not checked again. */
+static sckg_status default_options(const sckg_options *in, sckg_options *out,
+                                   const char *checked_base) {
   memset(out, 0, sizeof *out);
   if (in)
     *out = *in;
   if (!out->base)
     out->base = SCKG_DEFAULT_BASE;
-  size_t n = strlen(out->base);
-  if (!n || (out->base[n - 1] != '/' && out->base[n - 1] != '#'))
-    return SCKG_ERR_ARG;
-  if (!valid_base(out->base, n))
-    return SCKG_ERR_ARG;
-  /* dot segments would be resolved away by RDF/XML parsers, so the two
-   * serialisations would no longer carry the same IRIs */
-  if (strstr(out->base, "/./") || strstr(out->base, "/../"))
+  if (!(checked_base && !strcmp(out->base, checked_base)) &&
+      !base_allowed(out->base))
     return SCKG_ERR_ARG;
   if (out->default_date) {
     sckg_date d;
@@ -106,7 +114,7 @@ sckg_status sckg_graph_new(const sckg_schema *schema, const sckg_options *opts,
   sckg_options o;
   if (!schema)
     return SCKG_ERR_ARG;
-  sckg_status st = default_options(opts, &o);
+  sckg_status st = default_options(opts, &o, NULL);
   if (st != SCKG_OK)
     return st;
   /* the graph and its building state live in the graph's arena: a graph
@@ -132,7 +140,7 @@ sckg_status sckg_graph_reuse(sckg_graph *g, const sckg_options *opts) {
   sckg_options o;
   if (!b) /* finished, and its building state freed */
     return SCKG_ERR_ARG;
-  sckg_status st = default_options(opts, &o);
+  sckg_status st = default_options(opts, &o, g->base);
   if (st != SCKG_OK)
     return st;
   if (b->reader_free)
