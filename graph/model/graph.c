@@ -244,8 +244,9 @@ static const char *actor_iri(sckg_graph *g, const char *slug, size_t slug_len,
 }
 
 static sckg_actor *make_actor(sckg_graph *g, const char *slug, size_t slug_len,
-                              const char *label, sckg_class cls,
-                              const char *qid, sckg_actor *parent) {
+                              const char *label, size_t label_len,
+                              sckg_class cls, const char *qid,
+                              sckg_actor *parent) {
   sckg_actor *a = sckg_arena_alloc(g->arena, sizeof *a);
   a->slug = slug;
   size_t iri_len;
@@ -253,6 +254,7 @@ static sckg_actor *make_actor(sckg_graph *g, const char *slug, size_t slug_len,
   if (sckg_iri_part_clean(slug, slug_len)) /* the base is clean */
     a->iri_len = iri_len;
   a->label = label;
+  a->label_len = label_len;
   a->cls = cls;
   a->qid = qid;
   a->parent = parent;
@@ -271,11 +273,12 @@ sckg_actor *sckg_graph_actor(sckg_graph *g, const char *slug, const char *label,
   *made = !a;
   /* the label and item are the actor's own, as its IRI is, and no key:
    * copies in the arena, not more entries in the string table */
+  size_t label_len = a ? 0 : strlen(label);
   if (!a)
-    a = make_actor(g, slug, slug_len,
-                   sckg_arena_strndup(g->arena, label, strlen(label)), cls,
-                   qid ? sckg_arena_strndup(g->arena, qid, strlen(qid)) : NULL,
-                   parent);
+    a = make_actor(
+        g, slug, slug_len, sckg_arena_strndup(g->arena, label, label_len),
+        label_len, cls,
+        qid ? sckg_arena_strndup(g->arena, qid, strlen(qid)) : NULL, parent);
   return a;
 }
 
