@@ -12,15 +12,32 @@ const char *sckg_graph_intern(sckg_graph *g, const char *s, size_t len) {
   return sckg_strtab_intern(g->strings, s, len);
 }
 
+/* The bytes sckg_iri_part_clean refuses, sixteen at a time: <= ' ', DEL,
+ * '"', '<' and '>' (0x3C|2), backslash and '^' (0x5C|2), '`', and
+ * '{' '|' '}' (0x7B..0x7D). */
+static inline sckg_mask16 part_forbidden16(sckg_bytes16 v) {
+  sckg_bytes16 two = v | 2;
+  return (sckg_mask16)((v <= 0x20) | (v == 0x7F) | (v == '"') | (two == '>') |
+                       (two == '^') | (v == '`') |
+                       ((sckg_bytes16)(v - '{') <= 2));
+}
+
+static inline bool part_forbidden(unsigned char c) {
+  return c <= ' ' || c == 0x7F || strchr("<>\"{}|\\^`", c);
+}
+
+SCKG_CLEAN_PREFIX(part_clean_prefix, part_forbidden16, part_forbidden)
+
+/* Every actor made checks its slug here, most of them shorter than
+ * sixteen bytes: such a one is copied into sixteen bytes of a clean
+ * filler and checked in one step, not a byte at a time. */
 bool sckg_iri_part_clean(const char *s, size_t n) {
-  for (size_t i = 0; i < n; i++) {
-    unsigned char c = (unsigned char)s[i];
-    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')
-      continue; /* what slugs are made of: no look-up */
-    if (c <= ' ' || c == 0x7F || strchr("<>\"{}|\\^`", c))
-      return false;
-  }
-  return true;
+  if (n >= 16)
+    return part_clean_prefix(s, n) == n;
+  char block[16];
+  memset(block, '-', sizeof block);
+  memcpy(block, s, n);
+  return !sckg_any16(part_forbidden16(sckg_load16(block)));
 }
 
 /* An absolute IRI (RFC 3987) that names can be appended to: a scheme
@@ -53,20 +70,28 @@ static bool valid_base(const char *b, size_t n) {
   return true;
 }
 
-static sckg_status default_options(const sckg_options *in, sckg_options *out) {
+/* Whether `base` may begin the graph's IRIs. */
+static bool base_allowed(const char *base) {
+  size_t n = strlen(base);
+  if (!n || (base[n - 1] != '/' && base[n - 1] != '#'))
+    return false;
+  /* dot segments would be resolved away by RDF/XML parsers, so the two
+   * serialisations would no longer carry the same IRIs */
+  return valid_base(base, n) && !strstr(base, "/./") && !strstr(base, "/../");
+}
+
+/* `in`, or the defaults, checked; `checked_base`, when not NULL, a base
+ * found allowed before: a graph reused for article after article of a
+ * stream keeps its base, which is then compared, not checked again. */
+static sckg_status default_options(const sckg_options *in, sckg_options *out,
+                                   const char *checked_base) {
   memset(out, 0, sizeof *out);
   if (in)
     *out = *in;
   if (!out->base)
     out->base = SCKG_DEFAULT_BASE;
-  size_t n = strlen(out->base);
-  if (!n || (out->base[n - 1] != '/' && out->base[n - 1] != '#'))
-    return SCKG_ERR_ARG;
-  if (!valid_base(out->base, n))
-    return SCKG_ERR_ARG;
-  /* dot segments would be resolved away by RDF/XML parsers, so the two
-   * serialisations would no longer carry the same IRIs */
-  if (strstr(out->base, "/./") || strstr(out->base, "/../"))
+  if (!(checked_base && !strcmp(out->base, checked_base)) &&
+      !base_allowed(out->base))
     return SCKG_ERR_ARG;
   if (out->default_date) {
     sckg_date d;
@@ -89,7 +114,7 @@ sckg_status sckg_graph_new(const sckg_schema *schema, const sckg_options *opts,
   sckg_options o;
   if (!schema)
     return SCKG_ERR_ARG;
-  sckg_status st = default_options(opts, &o);
+  sckg_status st = default_options(opts, &o, NULL);
   if (st != SCKG_OK)
     return st;
   /* the graph and its building state live in the graph's arena: a graph
@@ -115,7 +140,7 @@ sckg_status sckg_graph_reuse(sckg_graph *g, const sckg_options *opts) {
   sckg_options o;
   if (!b) /* finished, and its building state freed */
     return SCKG_ERR_ARG;
-  sckg_status st = default_options(opts, &o);
+  sckg_status st = default_options(opts, &o, g->base);
   if (st != SCKG_OK)
     return st;
   if (b->reader_free)
@@ -219,8 +244,9 @@ static const char *actor_iri(sckg_graph *g, const char *slug, size_t slug_len,
 }
 
 static sckg_actor *make_actor(sckg_graph *g, const char *slug, size_t slug_len,
-                              const char *label, sckg_class cls,
-                              const char *qid, sckg_actor *parent) {
+                              const char *label, size_t label_len,
+                              sckg_class cls, const char *qid,
+                              sckg_actor *parent) {
   sckg_actor *a = sckg_arena_alloc(g->arena, sizeof *a);
   a->slug = slug;
   size_t iri_len;
@@ -228,6 +254,7 @@ static sckg_actor *make_actor(sckg_graph *g, const char *slug, size_t slug_len,
   if (sckg_iri_part_clean(slug, slug_len)) /* the base is clean */
     a->iri_len = iri_len;
   a->label = label;
+  a->label_len = label_len;
   a->cls = cls;
   a->qid = qid;
   a->parent = parent;
@@ -246,11 +273,12 @@ sckg_actor *sckg_graph_actor(sckg_graph *g, const char *slug, const char *label,
   *made = !a;
   /* the label and item are the actor's own, as its IRI is, and no key:
    * copies in the arena, not more entries in the string table */
+  size_t label_len = a ? 0 : strlen(label);
   if (!a)
-    a = make_actor(g, slug, slug_len,
-                   sckg_arena_strndup(g->arena, label, strlen(label)), cls,
-                   qid ? sckg_arena_strndup(g->arena, qid, strlen(qid)) : NULL,
-                   parent);
+    a = make_actor(
+        g, slug, slug_len, sckg_arena_strndup(g->arena, label, label_len),
+        label_len, cls,
+        qid ? sckg_arena_strndup(g->arena, qid, strlen(qid)) : NULL, parent);
   return a;
 }
 

@@ -30,6 +30,7 @@ struct sckg_actor {
   const char *iri;   /* full IRI */
   size_t iri_len;    /* or 0: see before sckg_actor */
   const char *label; /* canonical English label */
+  size_t label_len;  /* its bytes, so that the walk need not measure it */
   sckg_class cls;
   const char *qid;      /* "Q423", or NULL */
   sckg_actor *parent;   /* partOf (or affiliatedWith for persons), or NULL */

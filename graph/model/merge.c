@@ -29,8 +29,10 @@ static sckg_actor *merge_actor(merge_map *m, sckg_actor *a) {
   } else if (!to->from_lexicon) {
     if (a->cls < to->cls)
       to->cls = a->cls;
-    if (sckg_label_better(a->label, to->label))
-      to->label = sckg_arena_strndup(g->arena, a->label, strlen(a->label));
+    if (sckg_label_better(a->label, to->label)) {
+      to->label_len = a->label_len;
+      to->label = sckg_arena_strndup(g->arena, a->label, a->label_len);
+    }
   }
   sckg_pmap_put(&m->actors, a, to);
   return to;

@@ -247,7 +247,7 @@ static void actor_triples(triples *T, const sckg_actor *a) {
   add(T, a->iri, P_TYPE, walk_iri_of(C_ACTOR));
   add_after(T, a->iri, P_TYPE, class_iri(T, a->cls),
             T->class_after_actor[a->cls]);
-  add(T, a->iri, P_LABEL, lit(a->label, "en", NULL));
+  add(T, a->iri, P_LABEL, lit_sized(a->label, a->label_len, "en", NULL));
   if (a->qid)
     add(T, a->iri, P_SAME_AS, I(T, SCKG_NS_WD, a->qid));
   for (size_t i = 0; i < a->n_related; i++)

@@ -380,6 +380,27 @@ static void walk_lengths_are_true(void **state) {
   assert_false(sckg_iri_part_clean("a<b", 3));
   assert_false(sckg_iri_part_clean("a\x7F", 2));
   assert_false(sckg_iri_part_clean("a`b", 3));
+  /* every length and place: the short are checked in one block, the long
+   * sixteen bytes at a time, their last block overlapping */
+  char part[40];
+  for (size_t n = 0; n <= sizeof part; n++) {
+    memset(part, 'a', n);
+    assert_true(sckg_iri_part_clean(part, n));
+    for (size_t at = 0; at < n; at++) {
+      static const char forbidden[] = " \x7F<>\"{}|\\^`";
+      for (const char *c = forbidden; *c; c++) {
+        part[at] = *c;
+        assert_false(sckg_iri_part_clean(part, n));
+      }
+      part[at] = '\x01';
+      assert_false(sckg_iri_part_clean(part, n));
+      part[at] = '\xC3'; /* UTF-8, and the rest of ASCII, may stand */
+      assert_true(sckg_iri_part_clean(part, n));
+      part[at] = '%';
+      assert_true(sckg_iri_part_clean(part, n));
+      part[at] = 'a';
+    }
+  }
   static const char *const bases[] = {NULL, "https://example.org/kg#"};
   for (size_t b = 0; b < 2; b++) {
     sckg_options o = {0};
