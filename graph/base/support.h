@@ -76,6 +76,15 @@ static inline uint32_t sckg_load32(const char *s) {
   return w;
 }
 
+/* Four bytes with byte 0 lowest, whatever the machine's order. */
+static inline uint32_t sckg_load32_le(const char *s) {
+  uint32_t w = sckg_load32(s);
+#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+  w = __builtin_bswap32(w); /* byte 0 lowest on every machine */
+#endif
+  return w;
+}
+
 /* Sixteen bytes at a time, for the scans that read a whole text: GCC's
  * and Clang's vector extension, so that no instruction set is named. A
  * comparison of two sckg_bytes16 gives each byte 0 or -1, an sckg_mask16. */
@@ -127,7 +136,8 @@ static inline bool sckg_any16(sckg_mask16 m) {
 static inline uint64_t sckg_tail_word(const char *s, size_t n) {
   const unsigned char *u = (const unsigned char *)s;
   if (n >= 4)
-    return sckg_load32(s) | (uint64_t)sckg_load32(s + n - 4) << (8 * (n - 4));
+    return sckg_load32_le(s) | (uint64_t)sckg_load32_le(s + n - 4)
+                                   << (8 * (n - 4));
   if (n == 0)
     return 0;
   return u[0] | (uint64_t)u[n / 2] << (8 * (n / 2)) |

@@ -837,6 +837,20 @@ static void sort_few_and_many(void **state) {
     }
 }
 
+/* sckg_tail_word puts byte 0 lowest on every machine, as head_of (the
+ * sort's key) and the token keys expect: each length's word is the sum
+ * of its bytes shifted by their places. */
+static void tail_word_puts_byte_zero_lowest(void **state) {
+  (void)state;
+  const char *s = "\x01\x82\x03\xf4\x05\x06\x87";
+  for (size_t n = 0; n < 8; n++) {
+    uint64_t want = 0;
+    for (size_t i = 0; i < n; i++)
+      want |= (uint64_t)(unsigned char)s[i] << (8 * i);
+    assert_int_equal(sckg_tail_word(s, n), want);
+  }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(xcalloc_aligned_is_aligned_and_zeroed),
@@ -865,6 +879,7 @@ int main(void) {
       cmocka_unit_test(utf8_count_code_points),
       cmocka_unit_test(utf8_count_blocks_agree_with_bytes),
       cmocka_unit_test(sort_few_and_many),
+      cmocka_unit_test(tail_word_puts_byte_zero_lowest),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
