@@ -105,6 +105,15 @@ static inline bool sckg_any16(sckg_mask16 m) {
   return (a | b) != 0;
 }
 
+/* The bytes an IRIREF excludes, sixteen at a time: <= 0x20, '"', '<' and
+ * '>' (0x3C|2), backslash and '^' (0x5C|2), '`', and '{' '|' '}'
+ * (0x7B..0x7D). The writers escape them; slugs may not hold them. */
+static inline sckg_mask16 sckg_iriref_forbidden16(sckg_bytes16 v) {
+  sckg_bytes16 two = v | 2;
+  return (sckg_mask16)((v <= 0x20) | (v == '"') | (two == '>') | (two == '^') |
+                       (v == '`') | ((sckg_bytes16)(v - '{') <= 2));
+}
+
 /* SCKG_CLEAN_PREFIX(name, special16, special) defines
  * size_t name(const char *s, size_t len): the bytes of s[0..len) before
  * the first one that `special` (a test of one byte) marks, len when none

@@ -148,7 +148,7 @@ static const phrase *head_after(const reader *r, size_t j, size_t *hb,
     const token *t = &r->toks[j + skip];
     if (!(t->kind == TK_WORD && !t->cap) && !(t->kind == TK_QUOTE))
       break;
-    /* the word's class first, one load: "said" ends most searches here,
+    /* the word's class first, one load: a speech verb ends most searches,
      * before its readings are looked up */
     if (ex_word(r, j + skip) & (W_PREP | W_CLAUSE | W_AUX | W_SAY | W_CONJ))
       break;

@@ -12,14 +12,10 @@ const char *sckg_graph_intern(sckg_graph *g, const char *s, size_t len) {
   return sckg_strtab_intern(g->strings, s, len);
 }
 
-/* The bytes sckg_iri_part_clean refuses, sixteen at a time: <= ' ', DEL,
- * '"', '<' and '>' (0x3C|2), backslash and '^' (0x5C|2), '`', and
- * '{' '|' '}' (0x7B..0x7D). */
+/* The bytes sckg_iri_part_clean refuses, sixteen at a time: those an
+ * IRIREF excludes, and DEL. */
 static inline sckg_mask16 part_forbidden16(sckg_bytes16 v) {
-  sckg_bytes16 two = v | 2;
-  return (sckg_mask16)((v <= 0x20) | (v == 0x7F) | (v == '"') | (two == '>') |
-                       (two == '^') | (v == '`') |
-                       ((sckg_bytes16)(v - '{') <= 2));
+  return sckg_iriref_forbidden16(v) | (sckg_mask16)(v == 0x7F);
 }
 
 static inline bool part_forbidden(unsigned char c) {

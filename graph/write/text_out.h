@@ -121,19 +121,11 @@ static const unsigned char iri_forbidden[256] = {
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 0, 0,
 };
 
-/* iri_forbidden, sixteen at a time: <= 0x20, '"', '<' and '>' (0x3C|2),
- * backslash and '^' (0x5C|2), '`', and '{' '|' '}' (0x7B..0x7D). */
-static inline sckg_mask16 iri_special16(sckg_bytes16 v) {
-  sckg_bytes16 two = v | 2;
-  return (sckg_mask16)((v <= 0x20) | (v == '"') | (two == '>') | (two == '^') |
-                       (v == '`') | ((sckg_bytes16)(v - '{') <= 2));
-}
-
 static inline bool iri_forbidden_byte(unsigned char c) {
   return iri_forbidden[c];
 }
 
-SCKG_CLEAN_PREFIX(iri_clean_prefix, iri_special16, iri_forbidden_byte)
+SCKG_CLEAN_PREFIX(iri_clean_prefix, sckg_iriref_forbidden16, iri_forbidden_byte)
 
 /* Where an IRI's address falls in the cache: interned strings lie next to
  * each other in the arena, so the address is mixed (Fibonacci hashing) and
