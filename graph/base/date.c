@@ -12,6 +12,11 @@ static int month_days(int y, int m) {
   return m == 2 && leap(y) ? 29 : days[m - 1];
 }
 
+bool sckg_date_real(sckg_date d) {
+  return d.year >= 1 && d.month >= 1 && d.month <= 12 && d.day >= 0 &&
+         d.day <= month_days(d.year, d.month);
+}
+
 bool sckg_date_parse(const char *s, size_t n, sckg_date *out) {
   if (n != 10 || s[4] != '-' || s[7] != '-')
     return false;
@@ -25,12 +30,10 @@ bool sckg_date_parse(const char *s, size_t n, sckg_date *out) {
       return false;
     v[k] = v[k] * 10 + (s[i] - '0');
   }
-  if (v[0] < 1 || v[1] < 1 || v[1] > 12 || v[2] < 1 ||
-      v[2] > month_days(v[0], v[1]))
+  sckg_date d = {v[0], v[1], v[2]};
+  if (!d.day || !sckg_date_real(d))
     return false;
-  out->year = v[0];
-  out->month = v[1];
-  out->day = v[2];
+  *out = d;
   return true;
 }
 

@@ -100,6 +100,10 @@ const char *sckg_date_format(sckg_date d, char *buf);
 
 /* Parse "YYYY-MM-DD" exactly; false when not a real calendar date. */
 bool sckg_date_parse(const char *s, size_t n, sckg_date *out);
+/* Does the calendar have this date: a year from 1, a month of 1 to 12, and
+ * a day of 0 (the month alone) up to the month's last ("April 31" and
+ * "February 29, 2023" it does not)? */
+bool sckg_date_real(sckg_date d);
 /* Days since 1970-01-01 and back, for weekday arithmetic. */
 long sckg_date_days(sckg_date d);
 sckg_date sckg_date_from_days(long days);

@@ -37,8 +37,11 @@ static int day_at(const reader *r, size_t i) {
   return ordinal && v >= 1 && v <= 31 ? v : 0;
 }
 
+/* A date the text tells at token tok. One the calendar lacks ("April 31",
+ * "31 April", "February 29, 2023") is a slip of the text, refused: it dates
+ * nothing rather than a day the text never meant. */
 static void add_date(reader *r, size_t tok, sckg_date d) {
-  if (r->nd < sizeof r->dates / sizeof *r->dates)
+  if (sckg_date_real(d) && r->nd < sizeof r->dates / sizeof *r->dates)
     r->dates[r->nd++] = (date_expr){tok, d};
 }
 
@@ -170,11 +173,11 @@ static sckg_date told_before(const reader *r, size_t n, size_t i) {
 }
 
 static sckg_date shifted(sckg_date d, int days) {
-  /* no shift, most often (ex_date_near): a day every month has comes back
-   * as it is; another ("April 31") is the day it counts to, as ever */
-  if (!days && d.month >= 1 && d.month <= 12 && d.day >= 1 && d.day <= 28)
+  /* no shift, most often (ex_date_near): every date was real when told
+   * (add_date), so it comes back as it is */
+  if (!days || !fixes_day(d))
     return d;
-  return fixes_day(d) ? sckg_date_from_days(sckg_date_days(d) + days) : d;
+  return sckg_date_from_days(sckg_date_days(d) + days);
 }
 
 /* Is token i "day" (a period one day long)? */

@@ -189,6 +189,23 @@ static void calendar_arithmetic(void **state) {
   assert_true(sckg_date_parse("2024-02-29", 10, &leap));
   assert_false(sckg_date_parse("2023-02-29", 10, &leap));
   assert_false(sckg_date_parse("2023-4-07", 9, &leap));
+  assert_false(sckg_date_parse("2023-04-00", 10, &leap));
+}
+
+/* The dates the calendar has: a month alone (day 0) is one, a day past
+ * the month's last is not. */
+static void real_dates(void **state) {
+  (void)state;
+  assert_true(sckg_date_real((sckg_date){2023, 4, 30}));
+  assert_true(sckg_date_real((sckg_date){2023, 4, 0}));
+  assert_true(sckg_date_real((sckg_date){2024, 2, 29}));
+  assert_true(sckg_date_real((sckg_date){2023, 12, 31}));
+  assert_false(sckg_date_real((sckg_date){2023, 4, 31}));
+  assert_false(sckg_date_real((sckg_date){2023, 2, 29}));
+  assert_false(sckg_date_real((sckg_date){1900, 2, 29}));
+  assert_false(sckg_date_real((sckg_date){2023, 13, 1}));
+  assert_false(sckg_date_real((sckg_date){2023, 0, 1}));
+  assert_false(sckg_date_real((sckg_date){0, 4, 7}));
 }
 
 int main(void) {
@@ -203,6 +220,7 @@ int main(void) {
       cmocka_unit_test(dateline_is_skipped_and_publisher_found),
       cmocka_unit_test(publisher_of_the_earliest_mark),
       cmocka_unit_test(calendar_arithmetic),
+      cmocka_unit_test(real_dates),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
