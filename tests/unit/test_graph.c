@@ -421,10 +421,10 @@ static void walk_lengths_are_true(void **state) {
   assert_int_equal(sckg_schema_embedded(&schema), SCKG_OK);
   assert_int_equal(sckg_graph_new(schema, NULL, &g), SCKG_OK);
   bool made;
-  sckg_actor *odd =
-      sckg_graph_actor(g, "a b", "A B", SCKG_CLASS_PERSON, NULL, NULL, &made);
-  sckg_actor *plain =
-      sckg_graph_actor(g, "a-b", "A B", SCKG_CLASS_PERSON, NULL, NULL, &made);
+  sckg_actor *odd = sckg_graph_actor(g, "a b", "A B", SCKG_CLASS_PERSON, NULL,
+                                     NULL, false, &made);
+  sckg_actor *plain = sckg_graph_actor(g, "a-b", "A B", SCKG_CLASS_PERSON, NULL,
+                                       NULL, false, &made);
   assert_int_equal(odd->iri_len, 0);
   assert_int_equal(plain->iri_len, strlen(plain->iri));
   sckg_graph_free(g);
