@@ -25,25 +25,24 @@ static const char *article_ident(sckg_graph *g, const char *name) {
   return sckg_graph_intern(g, base, n);
 }
 
-/* Sort the actors (by IRI) and measure their slugs into len[]: the bytes
- * they take in an event's key, commas between them. */
-static size_t key_actors_len(sckg_actor **arr, size_t n, size_t *len) {
+/* Sort the actors (by IRI); returns the bytes their slugs take in an
+ * event's key, commas between them. */
+static size_t key_actors_len(sckg_actor **arr, size_t n) {
   sckg_sort(arr, n, sizeof *arr, sckg_graph_actor_cmp);
   size_t total = n ? n - 1 : 0;
   for (size_t i = 0; i < n; i++)
-    total += len[i] = strlen(arr[i]->slug);
+    total += arr[i]->slug_len;
   return total;
 }
 
-/* Put the slugs measured by key_actors_len at out, commas between them;
- * returns the end. */
-static char *put_key_actors(char *out, sckg_actor *const *arr, size_t n,
-                            const size_t *len) {
+/* Put the slugs of the actors at out, commas between them; returns the
+ * end. */
+static char *put_key_actors(char *out, sckg_actor *const *arr, size_t n) {
   for (size_t i = 0; i < n; i++) {
     if (i)
       *out++ = ',';
-    memcpy(out, arr[i]->slug, len[i]);
-    out += len[i];
+    memcpy(out, arr[i]->slug, arr[i]->slug_len);
+    out += arr[i]->slug_len;
   }
   return out;
 }
@@ -64,14 +63,12 @@ typedef struct {
 static void event_key(build_state *b, read_event *x) {
   static const char negated[] = "|negated";
   size_t n_agents = x->n_agents, n_targets = x->n_targets;
-  size_t agents[EX_MAX_ACTORS], targets[EX_MAX_ACTORS]; /* slugs' lengths */
   const char *type = sckg_event_types[x->type].name;
   char date[16]; /* "", "YYYY-MM" or "YYYY-MM-DD" */
   size_t date_len = !sckg_date_format(x->date, date) ? 0 : date[7] ? 10 : 7;
   size_t type_len = strlen(type), neg_len = x->negated ? sizeof negated - 1 : 1;
-  size_t n = type_len + 1 + key_actors_len(x->agents, n_agents, agents) + 1 +
-             key_actors_len(x->targets, n_targets, targets) + neg_len + 1 +
-             date_len;
+  size_t n = type_len + 1 + key_actors_len(x->agents, n_agents) + 1 +
+             key_actors_len(x->targets, n_targets) + neg_len + 1 + date_len;
   sckg_buf *k = &b->buf;
   sckg_buf_clear(k);
   sckg_buf_reserve(k, n);
@@ -79,9 +76,9 @@ static void event_key(build_state *b, read_event *x) {
   memcpy(out, type, type_len);
   out += type_len;
   *out++ = '|';
-  out = put_key_actors(out, x->agents, n_agents, agents);
+  out = put_key_actors(out, x->agents, n_agents);
   *out++ = '|';
-  out = put_key_actors(out, x->targets, n_targets, targets);
+  out = put_key_actors(out, x->targets, n_targets);
   memcpy(out, negated, neg_len); /* "|negated" or "|" */
   out += neg_len;
   *out++ = '|';
@@ -99,6 +96,7 @@ static ev_node *event_for(sckg_graph *g, read_event *x) {
     return e;
   e = sckg_arena_alloc(g->arena, sizeof *e);
   e->key = key;
+  e->key_len = k->len;
   e->pub.type = x->type;
   e->pub.agents =
       sckg_arena_memdup(g->arena, x->agents, x->n_agents * sizeof(void *));
@@ -154,11 +152,9 @@ static sckg_sentence *make_sentence(sckg_graph *g, sckg_article *art,
    * alone, so written straight into the arena, not one more entry in the
    * string table */
   char span[48]; /* "BEGIN,END" */
-  sckg_format_size(span, begin);
-  size_t n = strlen(span);
+  size_t n = sckg_format_size(span, begin);
   span[n++] = ',';
-  sckg_format_size(span + n, end);
-  n += strlen(span + n);
+  n += sckg_format_size(span + n, end);
   char *iri = sckg_arena_alloc_dirty(g->arena, prefix->len + n + 1);
   memcpy(iri, prefix->ptr, prefix->len);
   memcpy(iri + prefix->len, span, n + 1);
@@ -473,6 +469,12 @@ static const char *one_line(sckg_graph *g, const char *p, size_t n) {
  * parents. An array by ex_actor.index, in the graph's arena (as the other
  * arrays of one article's read: a malloc and free each cost more than
  * the memory they would give back before the graph goes). */
+/* Whether the label and item of `xa` are its lexicon entry's, which live
+ * as long as the schema: not those a name read from the text gave. */
+static bool schema_strings(const ex_actor *xa) {
+  return xa->lex && xa->label == xa->lex->label && xa->qid == xa->lex->qid;
+}
+
 static sckg_actor **graph_actors(sckg_graph *g, const extraction *x) {
   size_t n = x->actors.len;
   sckg_actor **map = sckg_arena_alloc_dirty(g->arena, n * sizeof *map);
@@ -480,8 +482,8 @@ static sckg_actor **graph_actors(sckg_graph *g, const extraction *x) {
   for (size_t i = 0; i < n; i++) {
     const ex_actor *xa = x->actors.items[i];
     bool made;
-    sckg_actor *a =
-        sckg_graph_actor(g, xa->slug, xa->label, xa->cls, xa->qid, NULL, &made);
+    sckg_actor *a = sckg_graph_actor(g, xa->slug, xa->label, xa->cls, xa->qid,
+                                     NULL, schema_strings(xa), &made);
     a->from_lexicon = xa->from_lexicon;
     if (xa->lex)
       sckg_graph_set_lex_made(g, xa->lex->index, a);

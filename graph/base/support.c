@@ -181,6 +181,10 @@ static uint64_t table_hash(const char *s, size_t len) {
   return hash_end(h, sckg_tail_word(s + i, len - i));
 }
 
+uint32_t sckg_str_hash(const char *s, size_t len) {
+  return (uint32_t)table_hash(s, len);
+}
+
 /* Are a[0, len) and b[0, len), ASCII-lowercased when `lower`, the same
  * bytes? Word by word, the last word overlapping the one before it. */
 static inline bool same_bytes(const char *a, const char *b, size_t len,
@@ -457,7 +461,7 @@ void sckg_buf_add_hex64(sckg_buf *b, uint64_t v) {
   sckg_buf_add(b, sckg_format_hex64(d, v), sizeof d);
 }
 
-char *sckg_format_size(char *out, size_t v) {
+size_t sckg_format_size(char *out, size_t v) {
   char d[24];
   size_t n = 0;
   do
@@ -466,7 +470,7 @@ char *sckg_format_size(char *out, size_t v) {
   for (size_t k = 0; k < n; k++)
     out[k] = d[n - 1 - k];
   out[n] = '\0';
-  return out;
+  return n;
 }
 
 void sckg_buf_clear(sckg_buf *b) {

@@ -239,8 +239,9 @@ void sckg_buf_add_hex64(sckg_buf *b, uint64_t v);
 /* The same 16 digits at out (no NUL); returns out. */
 char *sckg_format_hex64(char *out, uint64_t v);
 /* Writes v in decimal, as "%zu" does, NUL-terminated, into out (room for
- * 21 bytes); returns out. */
-char *sckg_format_size(char *out, size_t v);
+ * 21 bytes); returns the digits' count, so that the caller, which makes
+ * IRIs and literals of them, need not measure them again. */
+size_t sckg_format_size(char *out, size_t v);
 void sckg_buf_clear(sckg_buf *b);
 /* Make room for `extra` more bytes and the NUL after them (b->cap - b->len
  * - 1 >= extra), for a writer that fills b->ptr + b->len itself and then
@@ -261,6 +262,11 @@ void sckg_sort(void *base, size_t n, size_t size,
  * when those agree. */
 void sckg_sort_by_string(void **items, size_t n,
                          sckg_str (*key_of)(const void *item));
+
+/* The string tables' hash of s[0, len), eight bytes at a time: for a
+ * table of one's own keyed by strings. Not fixed: no output may depend
+ * on its values. */
+uint32_t sckg_str_hash(const char *s, size_t len);
 
 /* FNV-1a, 64 bits: a fixed hash for content-derived IRIs. */
 uint64_t sckg_hash64(const void *data, size_t len);

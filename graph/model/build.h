@@ -12,6 +12,7 @@
 typedef struct ev_node {
   sckg_event pub;
   const char *key; /* type|agents|targets|neg|date: the identity */
+  size_t key_len;  /* its bytes: finishing sorts and hashes every key */
   struct ev_node *merged_into;
   /* Sets, their items in the graph's arena (sckg_vec_push_in) */
   sckg_vec evidence, sources, attributed;
@@ -19,8 +20,21 @@ typedef struct ev_node {
   sckg_vec triggers;  /* interned trigger words */
 } ev_node;
 
+/* A slot of the graph's actors by slug: the slug's hash (sckg_str_hash)
+ * beside the actor, so that a probe reads the actor only when the hashes
+ * agree; NULL for empty. */
 typedef struct {
-  sckg_pmap actors_by_slug; /* interned slug -> sckg_actor */
+  uint32_t hash;
+  sckg_actor *actor;
+} actor_slot;
+
+typedef struct {
+  /* The graph's actors by slug, open addressing with linear probing, at
+   * most half full: an actor is found by its slug's bytes with one hash
+   * and one probe, where interning the slug and finding the actor by the
+   * interned address took two of each. */
+  actor_slot *actor_slots;
+  size_t actor_cap, n_actor_slots;
   /* The graph's actor of each lexicon actor it holds, by lex_actor index:
    * an entry holds one only where its bit in lex_made is set. A graph
    * holds a few of the lexicon's hundreds: the array is not cleared, and
@@ -43,10 +57,12 @@ typedef struct {
 
 /* The graph's actor with this slug, made with the label, class, item
  * (NULL for none) and parent when it has none yet (*made says which); the
- * strings may live anywhere: the graph keeps copies. */
+ * strings may live anywhere: the graph keeps copies, unless `lasting`
+ * says the label and item last as long as the graph (the schema's, which
+ * outlives it), and then keeps them as they are. */
 sckg_actor *sckg_graph_actor(sckg_graph *g, const char *slug, const char *label,
                              sckg_class cls, const char *qid,
-                             sckg_actor *parent, bool *made);
+                             sckg_actor *parent, bool lasting, bool *made);
 /* The graph's actor of the lexicon actor of this index, or NULL; the
  * first index at or after `from` that has one (the schema's n_actors when
  * none has); and `a` made that. */

@@ -30,8 +30,8 @@ static void merge_event(sckg_graph *g, ev_node *from, ev_node *into) {
 
 /* The strings the big lists are sorted by (sckg_sort_by_string). */
 static sckg_str key_of_event(const void *p) {
-  const char *key = ((const ev_node *)p)->key;
-  return (sckg_str){key, strlen(key)};
+  const ev_node *e = p;
+  return (sckg_str){e->key, e->key_len};
 }
 static sckg_str iri_of_event(const void *p) {
   const sckg_event *e = p;
@@ -113,7 +113,7 @@ static void name_event(sckg_graph *g, ev_node *e, sckg_str *start,
   size_t len = head.len + 16;
   char *iri = sckg_arena_alloc_dirty(g->arena, len + 1);
   memcpy(iri, head.ptr, head.len);
-  sckg_format_hex64(iri + head.len, sckg_hash64(e->key, strlen(e->key)));
+  sckg_format_hex64(iri + head.len, sckg_hash64(e->key, e->key_len));
   iri[len] = '\0';
   e->pub.iri = iri;
   e->pub.iri_len = len;

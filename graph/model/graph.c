@@ -104,6 +104,61 @@ static void set_options(sckg_graph *g, const sckg_options *o) {
   g->base = sckg_graph_intern(g, o->base, g->base_len);
 }
 
+/* --- actors by slug ------------------------------------------------------ */
+
+enum { ACTOR_SLOTS = 64 }; /* an article names a few dozen actors */
+
+/* The slot of the actor whose slug is s[0, len), of hash `hash`: found, or
+ * the empty one where it would go. */
+static size_t actor_slot_of(const build_state *b, const char *s, size_t len,
+                            uint32_t hash) {
+  size_t mask = b->actor_cap - 1;
+  for (size_t i = hash & mask;; i = (i + 1) & mask) {
+    const actor_slot *x = &b->actor_slots[i];
+    if (!x->actor || (x->hash == hash && x->actor->slug_len == len &&
+                      memcmp(x->actor->slug, s, len) == 0))
+      return i;
+  }
+}
+
+/* Twice the room, each actor moved to its slot there by its kept hash. */
+static void grow_actor_slots(build_state *b) {
+  actor_slot *old = b->actor_slots;
+  size_t old_cap = b->actor_cap;
+  b->actor_cap = old_cap ? 2 * old_cap : ACTOR_SLOTS;
+  b->actor_slots = sckg_xcalloc(b->actor_cap, sizeof *b->actor_slots);
+  for (size_t i = 0; i < old_cap; i++) {
+    if (!old[i].actor)
+      continue;
+    size_t j = old[i].hash & (b->actor_cap - 1);
+    while (b->actor_slots[j].actor)
+      j = (j + 1) & (b->actor_cap - 1);
+    b->actor_slots[j] = old[i];
+  }
+  free(old);
+}
+
+/* `a` into the empty slot `at`, of its slug's hash. */
+static void keep_actor(build_state *b, size_t at, uint32_t hash,
+                       sckg_actor *a) {
+  b->actor_slots[at] = (actor_slot){hash, a};
+  if (++b->n_actor_slots * 2 > b->actor_cap)
+    grow_actor_slots(b);
+}
+
+/* Emptied for the next article: zeroed where it lies, or, grown past
+ * what an article needs, given back for a fresh one when next needed. */
+static void clear_actor_slots(build_state *b) {
+  if (b->actor_cap > 4 * ACTOR_SLOTS) {
+    free(b->actor_slots);
+    b->actor_slots = NULL;
+    b->actor_cap = 0;
+  } else if (b->actor_cap) {
+    memset(b->actor_slots, 0, b->actor_cap * sizeof *b->actor_slots);
+  }
+  b->n_actor_slots = 0;
+}
+
 sckg_status sckg_graph_new(const sckg_schema *schema, const sckg_options *opts,
                            sckg_graph **out) {
   *out = NULL;
@@ -153,7 +208,7 @@ sckg_status sckg_graph_reuse(sckg_graph *g, const sckg_options *opts) {
   g->n_triples = 0;
   g->finished = false;
   memset(b->lex_made, 0, (g->schema->n_actors + 63) / 64 * sizeof(uint64_t));
-  sckg_pmap_clear(&b->actors_by_slug);
+  clear_actor_slots(b);
   sckg_pmap_clear(&b->events_by_key);
   sckg_pmap_clear(&b->articles_by_ident);
   b->all_events.len = 0;
@@ -170,7 +225,7 @@ void sckg_model_free_build(sckg_graph *g) {
   sckg_vec_free(&b->all_events); /* the events' sets are the arena's */
   if (b->reader_free)
     b->reader_free(b->reader);
-  sckg_pmap_free(&b->actors_by_slug);
+  free(b->actor_slots);
   sckg_pmap_free(&b->events_by_key);
   sckg_pmap_free(&b->articles_by_ident);
   sckg_buf_free(&b->buf);
@@ -239,14 +294,16 @@ static const char *actor_iri(sckg_graph *g, const char *slug, size_t slug_len,
   return iri;
 }
 
+/* A new actor; its slug is kept as the end of its IRI, which spells it. */
 static sckg_actor *make_actor(sckg_graph *g, const char *slug, size_t slug_len,
                               const char *label, size_t label_len,
                               sckg_class cls, const char *qid,
                               sckg_actor *parent) {
   sckg_actor *a = sckg_arena_alloc(g->arena, sizeof *a);
-  a->slug = slug;
   size_t iri_len;
   a->iri = actor_iri(g, slug, slug_len, &iri_len);
+  a->slug = a->iri + iri_len - slug_len;
+  a->slug_len = slug_len;
   if (sckg_iri_part_clean(slug, slug_len)) /* the base is clean */
     a->iri_len = iri_len;
   a->label = label;
@@ -255,26 +312,36 @@ static sckg_actor *make_actor(sckg_graph *g, const char *slug, size_t slug_len,
   a->qid = qid;
   a->parent = parent;
   a->affiliated = parent && cls == SCKG_CLASS_PERSON;
-  sckg_pmap_put(&BUILD(g)->actors_by_slug, slug, a);
   sckg_vec_push(&g->actors, a);
   return a;
 }
 
+/* A string of an actor for the graph to keep: `s` itself when it lasts
+ * as long as the graph, else a copy in the arena. */
+static const char *kept(sckg_graph *g, const char *s, size_t len, bool lasts) {
+  return lasts ? s : sckg_arena_strndup(g->arena, s, len);
+}
+
 sckg_actor *sckg_graph_actor(sckg_graph *g, const char *slug, const char *label,
                              sckg_class cls, const char *qid,
-                             sckg_actor *parent, bool *made) {
+                             sckg_actor *parent, bool lasting, bool *made) {
+  build_state *b = BUILD(g);
+  if (!b->actor_cap)
+    grow_actor_slots(b);
   size_t slug_len = strlen(slug);
-  slug = sckg_graph_intern(g, slug, slug_len);
-  sckg_actor *a = sckg_pmap_get(&BUILD(g)->actors_by_slug, slug);
-  *made = !a;
+  uint32_t hash = sckg_str_hash(slug, slug_len);
+  size_t at = actor_slot_of(b, slug, slug_len, hash);
+  *made = !b->actor_slots[at].actor;
+  if (!*made)
+    return b->actor_slots[at].actor;
   /* the label and item are the actor's own, as its IRI is, and no key:
-   * copies in the arena, not more entries in the string table */
-  size_t label_len = a ? 0 : strlen(label);
-  if (!a)
-    a = make_actor(
-        g, slug, slug_len, sckg_arena_strndup(g->arena, label, label_len),
-        label_len, cls,
-        qid ? sckg_arena_strndup(g->arena, qid, strlen(qid)) : NULL, parent);
+   * copies in the arena, not more entries in the string table, unless
+   * they are the schema's */
+  size_t label_len = strlen(label);
+  sckg_actor *a = make_actor(
+      g, slug, slug_len, kept(g, label, label_len, lasting), label_len, cls,
+      qid ? kept(g, qid, strlen(qid), lasting) : NULL, parent);
+  keep_actor(b, at, hash, a);
   return a;
 }
 
@@ -310,7 +377,8 @@ sckg_actor *sckg_graph_lex_actor(sckg_graph *g, const lex_actor *la) {
     return a;
   sckg_actor *parent = la->parent ? sckg_graph_lex_actor(g, la->parent) : NULL;
   bool made;
-  a = sckg_graph_actor(g, la->id, la->label, la->cls, la->qid, parent, &made);
+  a = sckg_graph_actor(g, la->id, la->label, la->cls, la->qid, parent, true,
+                       &made);
   a->from_lexicon = true;
   sckg_graph_set_lex_made(g, la->index, a);
   return a;

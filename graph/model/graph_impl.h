@@ -27,6 +27,7 @@ static inline sckg_str sckg_node_iri(const char *iri, size_t iri_len) {
 typedef struct sckg_actor sckg_actor;
 struct sckg_actor {
   const char *slug;  /* unique local key; the IRI is base + "actor/" + slug */
+  size_t slug_len;   /* its bytes: every event's key spells its actors' */
   const char *iri;   /* full IRI */
   size_t iri_len;    /* or 0: see before sckg_actor */
   const char *label; /* canonical English label */

@@ -23,7 +23,8 @@ static sckg_actor *merge_actor(merge_map *m, sckg_actor *a) {
   if (to)
     return to;
   bool made;
-  to = sckg_graph_actor(g, a->slug, a->label, a->cls, a->qid, NULL, &made);
+  to = sckg_graph_actor(g, a->slug, a->label, a->cls, a->qid, NULL, false,
+                        &made);
   if (made) {
     to->from_lexicon = a->from_lexicon;
   } else if (!to->from_lexicon) {
@@ -67,11 +68,12 @@ static ev_node *merge_event_node(merge_map *m, ev_node *e) {
   ev_node *to = sckg_pmap_get(&m->events, e);
   if (to)
     return to;
-  const char *key = sckg_graph_intern(g, e->key, strlen(e->key));
+  const char *key = sckg_graph_intern(g, e->key, e->key_len);
   to = sckg_pmap_get(&BUILD(g)->events_by_key, key);
   if (!to) {
     to = sckg_arena_alloc(g->arena, sizeof *to);
     to->key = key;
+    to->key_len = e->key_len;
     to->pub.type = e->pub.type;
     to->pub.agents = merge_actors(m, e->pub.agents, e->pub.n_agents);
     to->pub.n_agents = e->pub.n_agents;

@@ -136,8 +136,9 @@ typedef struct {
   object class_iri[SCKG_CLASS_COUNT];
   bool class_after_actor[SCKG_CLASS_COUNT]; /* its IRI sorts after Actor's */
   object type_iri[SCKG_EV_COUNT];
-  char index[2][24]; /* nif:beginIndex, nif:endIndex */
-  sckg_buf anchor;   /* nif:anchorOf */
+  sckg_str type_label[SCKG_EV_COUNT]; /* sckg_type's, measured once */
+  char index[2][24];                  /* nif:beginIndex, nif:endIndex */
+  sckg_buf anchor;                    /* nif:anchorOf */
   char date[16];
   sckg_buf label;
   const sckg_schema *schema; /* what each event type's label is */
@@ -213,8 +214,11 @@ static object I(triples *T, const char *a, const char *b) {
   return iri_sized(s, la + lb);
 }
 
-static const char *num(triples *T, int which, size_t v) {
-  return sckg_format_size(T->index[which], v);
+/* v in decimal, a literal of the datatype `dt`, made in T->index[which]
+ * with its length. */
+static object num(triples *T, int which, size_t v, const char *dt) {
+  char *digits = T->index[which];
+  return lit_sized(digits, sckg_format_size(digits, v), NULL, dt);
 }
 
 /* d as its xsd:date or xsd:gYearMonth in T->date, with its length (ten
@@ -293,8 +297,8 @@ static object anchor_of(triples *T, const sckg_sentence *s) {
 static void sentence_triples(triples *T, const sckg_sentence *s) {
   const char *nn = walk_iri[C_NON_NEGATIVE].ptr;
   add(T, s->iri, P_ANCHOR_OF, anchor_of(T, s));
-  add(T, s->iri, P_BEGIN_INDEX, lit(num(T, 0, s->begin), NULL, nn));
-  add(T, s->iri, P_END_INDEX, lit(num(T, 1, s->end), NULL, nn));
+  add(T, s->iri, P_BEGIN_INDEX, num(T, 0, s->begin, nn));
+  add(T, s->iri, P_END_INDEX, num(T, 1, s->end, nn));
   add(T, s->iri, P_REFERENCE_CONTEXT,
       iri_sized(s->article->iri, s->article->iri_len));
   add(T, s->iri, P_TYPE, walk_iri_of(C_SENTENCE));
@@ -309,27 +313,40 @@ static void add_separator(sckg_buf *b, bool last) {
     sckg_buf_add(b, ", ", 2);
 }
 
+/* The words an event of type t is read by in its label, measured when
+ * first asked for. */
+static sckg_str type_label(triples *T, sckg_event_type t) {
+  if (!T->type_label[t].ptr) {
+    const char *label = sckg_type(T->schema, t)->label;
+    T->type_label[t] = (sckg_str){label, strlen(label)};
+  }
+  return T->type_label[t];
+}
+
+/* The labels of actors[0, n), ", " and " and " between them. */
+static void add_names(sckg_buf *b, sckg_actor *const *actors, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    if (i)
+      add_separator(b, i + 1 == n);
+    sckg_buf_add(b, actors[i]->label, actors[i]->label_len);
+  }
+}
+
 /* "Japan imposes sanctions on North Korea (2023-04-07)": a label to read
- * an event by in a triple store's browser, made in T->label. */
+ * an event by in a triple store's browser, made in T->label. Every part's
+ * length is known (an actor keeps its label's), so nothing is measured. */
 static void event_label(triples *T, const sckg_event *e) {
   sckg_buf *b = &T->label;
   sckg_buf_clear(b);
-  for (size_t i = 0; i < e->n_agents; i++) {
-    if (i)
-      add_separator(b, i + 1 == e->n_agents);
-    sckg_buf_adds(b, e->agents[i]->label);
-  }
+  add_names(b, e->agents, e->n_agents);
   sckg_buf_addc(b, ' ');
   if (e->negated)
     sckg_buf_add(b, "(denied) ", 9);
-  sckg_buf_adds(b, sckg_type(T->schema, e->type)->label);
+  sckg_str words = type_label(T, e->type);
+  sckg_buf_add(b, words.ptr, words.len);
   if (e->n_targets) {
     sckg_buf_add(b, ": ", 2);
-    for (size_t i = 0; i < e->n_targets; i++) {
-      if (i)
-        add_separator(b, i + 1 == e->n_targets);
-      sckg_buf_adds(b, e->targets[i]->label);
-    }
+    add_names(b, e->targets, e->n_targets);
   }
   /* " (2023-04-07)" made in d and added at once: the date's length is
    * known (ten bytes, or seven for a month), so nothing is measured */

@@ -421,12 +421,47 @@ static void walk_lengths_are_true(void **state) {
   assert_int_equal(sckg_schema_embedded(&schema), SCKG_OK);
   assert_int_equal(sckg_graph_new(schema, NULL, &g), SCKG_OK);
   bool made;
-  sckg_actor *odd =
-      sckg_graph_actor(g, "a b", "A B", SCKG_CLASS_PERSON, NULL, NULL, &made);
-  sckg_actor *plain =
-      sckg_graph_actor(g, "a-b", "A B", SCKG_CLASS_PERSON, NULL, NULL, &made);
+  sckg_actor *odd = sckg_graph_actor(g, "a b", "A B", SCKG_CLASS_PERSON, NULL,
+                                     NULL, false, &made);
+  sckg_actor *plain = sckg_graph_actor(g, "a-b", "A B", SCKG_CLASS_PERSON, NULL,
+                                       NULL, false, &made);
   assert_int_equal(odd->iri_len, 0);
   assert_int_equal(plain->iri_len, strlen(plain->iri));
+  sckg_graph_free(g);
+}
+
+/* Actors found by their slugs' bytes, wherever the slug lies: more of
+ * them than the table first holds, so that it grows; each made once, its
+ * slug the end of its IRI; none left after the graph is emptied. */
+static void actors_are_found_by_slug(void **state) {
+  (void)state;
+  enum { N = 300 };
+  const sckg_schema *schema;
+  sckg_graph *g;
+  assert_int_equal(sckg_schema_embedded(&schema), SCKG_OK);
+  assert_int_equal(sckg_graph_new(schema, NULL, &g), SCKG_OK);
+  g->reusable = true;
+  sckg_actor *made_as[N];
+  char slug[32];
+  bool made;
+  for (int round = 0; round < 2; round++)
+    for (int i = 0; i < N; i++) {
+      snprintf(slug, sizeof slug, "actor-%d", i);
+      sckg_actor *a = sckg_graph_actor(g, slug, "A", SCKG_CLASS_PERSON, NULL,
+                                       NULL, false, &made);
+      assert_int_equal(made, round == 0);
+      if (round == 0)
+        made_as[i] = a;
+      assert_ptr_equal(a, made_as[i]);
+      assert_string_equal(a->slug, slug);
+      assert_int_equal(a->slug_len, strlen(slug));
+      assert_string_equal(a->iri + strlen(a->iri) - a->slug_len, slug);
+    }
+  assert_int_equal(sckg_graph_actor_count(g), N);
+  assert_int_equal(sckg_graph_reuse(g, NULL), SCKG_OK);
+  sckg_graph_actor(g, "actor-7", "A", SCKG_CLASS_PERSON, NULL, NULL, false,
+                   &made);
+  assert_true(made);
   sckg_graph_free(g);
 }
 
@@ -1173,6 +1208,7 @@ int main(void) {
       cmocka_unit_test(iris_are_valid_for_odd_names),
       cmocka_unit_test(iris_are_valid_under_a_hash_base),
       cmocka_unit_test(walk_lengths_are_true),
+      cmocka_unit_test(actors_are_found_by_slug),
       cmocka_unit_test(sentences_in_iri_order),
       cmocka_unit_test(article_names_make_no_dot_segments),
       cmocka_unit_test(percent_escapes_decode_to_utf8),

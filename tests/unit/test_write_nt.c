@@ -212,6 +212,45 @@ static void test_large_output(void **state) {
   free(rows);
 }
 
+/* Terms of every length from 0 to past 128 bytes, and language tags of
+ * one to nine letters, copied whole as the writer copies each (in blocks
+ * that overlap, of words, halves and single bytes below sixteen): the
+ * text must be the terms' own. */
+static void test_term_lengths(void **state) {
+  (void)state;
+  enum { N = 140 };
+  static const char tags[][10] = {"a",       "en",       "abc",
+                                  "abcd",    "abcde",    "abcdef",
+                                  "abcdefg", "abcdefgh", "abcdefghi"};
+  row rows[2 * N];
+  char subj[N][32], val[N][N + 1], obj[N][N + 40];
+  size_t cap = (size_t)N * 600, len = 0;
+  char *expected = malloc(cap);
+  assert_non_null(expected);
+  for (int i = 0; i < N; i++) {
+    snprintf(subj[i], sizeof subj[i], "http://example.org/s%03d", i);
+    for (int j = 0; j < i; j++)
+      val[i][j] = (char)('a' + (i + j) % 26);
+    val[i][i] = '\0';
+    snprintf(obj[i], sizeof obj[i], "http://example.org/%s", val[i]);
+    const char *tag = tags[i % 9];
+    rows[2 * i] = (row){subj[i], "http://example.org/o", 0, obj[i], 0, 0};
+    rows[2 * i + 1] = (row){subj[i], "http://example.org/v", 1, val[i], tag, 0};
+    len += (size_t)snprintf(expected + len, cap - len,
+                            "<%s> <http://example.org/o> <%s> .\n"
+                            "<%s> <http://example.org/v> \"%s\"@%s .\n",
+                            subj[i], obj[i], subj[i], val[i], tag);
+  }
+  sckg_graph *g = make_graph(rows, 2 * N);
+  char *text;
+  assert_int_equal(write_mem(sckg_write_ntriples, g, &text, NULL), SCKG_OK);
+  assert_int_equal(strlen(text), len);
+  assert_memory_equal(text, expected, len);
+  free(text);
+  free_graph(g);
+  free(expected);
+}
+
 /* A full device: the error may surface in fwrite or only in fflush; either
  * way the caller hears SCKG_ERR_WRITE. Both a tiny and a large graph, so
  * both paths are taken. */
@@ -252,6 +291,7 @@ int main(void) {
       cmocka_unit_test(test_empty_graph),
       cmocka_unit_test(test_bad_args),
       cmocka_unit_test(test_large_output),
+      cmocka_unit_test(test_term_lengths),
       cmocka_unit_test(test_dev_full),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
