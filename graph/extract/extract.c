@@ -41,15 +41,13 @@ static bool names_within(const reader *r, const mention *m,
           holds_words(b, e, state->lex->demonym));
 }
 
-/* An act of these agents, the latest the article told of. */
+/* An act of these agents, the latest the article told of: it takes the
+ * place of the oldest of the ring (reader.h), where moving the others down
+ * cost more than the rest of remembering a sentence's acts. */
 static void remember_act(article_state *st, ex_actor *const *agents, size_t n) {
-  size_t cap = sizeof st->acts / sizeof *st->acts;
-  if (st->n_acts == cap)
-    memmove(st->acts, st->acts + 1, (cap - 1) * sizeof *st->acts);
-  else
-    st->n_acts++;
-  st->acts[st->n_acts - 1].n = n;
-  memcpy(st->acts[st->n_acts - 1].agents, agents, n * sizeof *agents);
+  act_memory *a = &st->acts[st->acts_told++ & (EX_ACTS_KEPT - 1)];
+  a->n = n;
+  memcpy(a->agents, agents, n * sizeof *agents);
 }
 
 /* Act frame fr, and the word naming an act within a few tokens of its
