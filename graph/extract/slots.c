@@ -516,6 +516,10 @@ bool ex_pattern_takes(const lex_pattern *p, const char *prep) {
 
 /* The group after preposition `prep` following the trigger. */
 static long prep_after(const reader *r, const trigger *t, const char *prep) {
+  /* a preposition the sentence lacks opens no phrase, which one load of
+   * its Bloom filter of words (reader.h) tells for most slots */
+  if (prep && !r->words_seen[sckg_lexicon_bloom_bit(r->s, prep)])
+    return -1;
   size_t end = t->te + 10 < r->n ? t->te + 10 : r->n;
   /* "weapons testing in response to exercises by X": the by-phrase
    * belongs to the trigger nearer to it, when that one takes it ("the
