@@ -76,15 +76,18 @@ static bool in_apposition(const reader *r, const mention *m, size_t e,
 /* ex_common_subject, for the verb at v whose group starts at e
  * (verb_group_start), found once by a caller that needs it again. */
 static bool common_subject_at(const reader *r, size_t v, size_t e) {
+  /* a lowercase word of no closed class right before the group, first: a
+   * load or two that rule out most verbs (a name or a pronoun before them)
+   * before the readings of the words are asked */
+  sckg_wclass closed = W_PREP | W_DET | W_CONJ | W_AUX | W_CLAUSE | W_COMP |
+                       W_RELATIVE | W_SAY | W_OBJPRON | W_SUBJPRON | W_OBJCASE;
+  if (e == 0 || !ex_is_lower_word(r, e - 1) || (ex_word(r, e - 1) & closed))
+    return false;
   /* a finite verb, or one after an auxiliary: no participle ("a statement
    * condemning the launch") */
   if (e == v && !ex_finite_verb(r, v))
     return false;
-  sckg_wclass closed = W_PREP | W_DET | W_CONJ | W_AUX | W_CLAUSE | W_COMP |
-                       W_RELATIVE | W_SAY | W_OBJPRON | W_SUBJPRON | W_OBJCASE;
-  if (e == 0 || !ex_is_lower_word(r, e - 1) ||
-      !(ex_pos(r, e - 1) & SCKG_POS_NOUN) || (ex_word(r, e - 1) & closed) ||
-      ex_time_adverbial_start(r, e) < e)
+  if (!(ex_pos(r, e - 1) & SCKG_POS_NOUN) || ex_time_adverbial_start(r, e) < e)
     return false;
   for (size_t k = 0; k < r->nm; k++)
     if (r->m[k].tb < e && e <= r->m[k].te)
