@@ -143,8 +143,7 @@ static void remember(reader *r, frame *f, size_t nf) {
     dated = true;
   }
   bool spoke = dated;
-  for (size_t i = r->out->n_events;
-       !spoke && i-- > 0 && r->out->events[i].sent == r->sent_index;) {
+  for (size_t i = r->out->n_events; !spoke && i-- > r->first_event;) {
     const ex_event *e = &r->out->events[i];
     if (!e->date.year)
       continue;
@@ -635,6 +634,7 @@ static void read_article(sckg_extractor *x, const sckg_schema *s,
   memset(&r->st, 0, offsetof(article_state, last_agents)); /* reader.h */
   for (size_t i = 0; i < a->n_sents; i++) {
     r->sent_index = i;
+    r->first_event = out->n_events;
     read_sentence(r, a->sents[i].b, a->sents[i].e);
   }
   sckg_vec_free(&r->st.persons);

@@ -184,6 +184,9 @@ typedef struct {
   article_state st;
   extraction *out;
   size_t sent_index;
+  /* where the sentence's events start in out->events: those before it are
+   * earlier sentences', found without walking back over them */
+  size_t first_event;
   /* a role that speaks for a body the article names only later
    * ("federal prosecutors alleged ... the Justice Department said"): the
    * first reading flags it, and a second reads the article again knowing
