@@ -534,6 +534,8 @@ static bool opens_conjunct(const reader *r, size_t i) {
  * about the ransomware that locked up computers in May"). */
 sckg_date ex_date_near(const reader *r, const trigger *t) {
   sckg_date best = {0, 0, 0};
+  if (!r->nd)
+    return best; /* most sentences tell no date */
   size_t dist = (size_t)-1;
   /* "A report released on April 6 said North Korea laundered funds": what
    * a report says is not dated by the report */

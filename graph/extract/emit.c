@@ -236,9 +236,7 @@ void ex_emit_frames(reader *r, frame *f, size_t nf) {
   }
   /* what a statement or report says: the other events of its sentence */
   long speaker_stmt = statement_index;
-  size_t first = r->out->n_events;
-  while (first > 0 && r->out->events[first - 1].sent == r->sent_index)
-    first--;
+  size_t first = r->first_event;
   for (size_t i = first; i < r->out->n_events; i++) {
     ex_event *e = &r->out->events[i];
     if ((long)i == speaker_stmt || e->type == SCKG_EV_MAKE_STATEMENT)

@@ -41,15 +41,16 @@ static bool names_within(const reader *r, const mention *m,
           holds_words(b, e, state->lex->demonym));
 }
 
-/* An act of these agents, the latest the article told of. */
-static void remember_act(article_state *st, ex_actor *const *agents, size_t n) {
-  size_t cap = sizeof st->acts / sizeof *st->acts;
-  if (st->n_acts == cap)
-    memmove(st->acts, st->acts + 1, (cap - 1) * sizeof *st->acts);
-  else
-    st->n_acts++;
-  st->acts[st->n_acts - 1].n = n;
-  memcpy(st->acts[st->n_acts - 1].agents, agents, n * sizeof *agents);
+/* An act of these agents, the latest the article told of: it takes the
+ * place of the oldest of the ring (reader.h), where moving the others down
+ * cost more than the rest of remembering a sentence's acts. */
+static void remember_act(article_state *st,
+                         ex_actor *const agents[EX_MAX_ACTORS], size_t n) {
+  act_memory *a = &st->acts[st->acts_told++ & (EX_ACTS_KEPT - 1)];
+  a->n = n;
+  /* the whole array, a copy of known size the compiler makes in a few
+   * moves where one of n pointers was a call; past n nothing is read */
+  memcpy(a->agents, agents, sizeof a->agents);
 }
 
 /* Act frame fr, and the word naming an act within a few tokens of its
@@ -145,8 +146,7 @@ static void remember(reader *r, frame *f, size_t nf) {
     dated = true;
   }
   bool spoke = dated;
-  for (size_t i = r->out->n_events;
-       !spoke && i-- > 0 && r->out->events[i].sent == r->sent_index;) {
+  for (size_t i = r->out->n_events; !spoke && i-- > r->first_event;) {
     const ex_event *e = &r->out->events[i];
     if (!e->date.year)
       continue;
@@ -212,8 +212,8 @@ static void remember(reader *r, frame *f, size_t nf) {
       sckg_event_type ty = f[i].t->pat->type;
       st->n_last_agents[ty] = f[i].n_agents;
       st->last_para[ty] = st->para;
-      memcpy(st->last_agents[ty], f[i].agents,
-             f[i].n_agents * sizeof *f[i].agents);
+      /* whole arrays, as in remember_act */
+      memcpy(st->last_agents[ty], f[i].agents, sizeof f[i].agents);
       if (ex_is_act(r, ty) && !f[i].negated) { /* a denied act did not happen */
         remember_act(st, f[i].agents, f[i].n_agents);
         remember_named_act(r, &f[i]);
@@ -224,8 +224,7 @@ static void remember(reader *r, frame *f, size_t nf) {
         remember_act(st, f[i].targets, f[i].n_targets);
       if (f[i].n_targets) {
         st->n_last_targets[ty] = f[i].n_targets;
-        memcpy(st->last_targets[ty], f[i].targets,
-               f[i].n_targets * sizeof *f[i].targets);
+        memcpy(st->last_targets[ty], f[i].targets, sizeof f[i].targets);
       }
     }
   /* actors who acted together in this sentence, as a joint statement's
@@ -637,6 +636,7 @@ static void read_article(sckg_extractor *x, const sckg_schema *s,
   memset(&r->st, 0, offsetof(article_state, last_agents)); /* reader.h */
   for (size_t i = 0; i < a->n_sents; i++) {
     r->sent_index = i;
+    r->first_event = out->n_events;
     read_sentence(r, a->sents[i].b, a->sents[i].e);
   }
   sckg_vec_free(&r->st.persons);

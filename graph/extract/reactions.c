@@ -55,13 +55,13 @@ static void react_to_act(reader *r, frame *f, size_t i) {
       ex_copy_actors(f[i].targets, &f[i].n_targets, f[k].agents, f[k].n_agents);
       return;
     }
-  for (size_t k = r->st.n_acts; k-- > 0;)
-    if (!ex_same_side(f[i].agents, f[i].n_agents, r->st.acts[k].agents,
-                      r->st.acts[k].n)) {
-      ex_copy_actors(f[i].targets, &f[i].n_targets, r->st.acts[k].agents,
-                     r->st.acts[k].n);
+  for (size_t k = 0; k < ex_acts_kept(&r->st); k++) {
+    const act_memory *a = ex_latest_act(&r->st, k);
+    if (!ex_same_side(f[i].agents, f[i].n_agents, a->agents, a->n)) {
+      ex_copy_actors(f[i].targets, &f[i].n_targets, a->agents, a->n);
       return;
     }
+  }
   /* "lashed out at Washington's decision ... He derided the label": with
    * no act told yet, the last reaction of this type, in this paragraph or
    * the one before, answered it, when not the reactor's own */

@@ -14,6 +14,9 @@
 #include <string.h>
 
 enum { MAX_TOKENS = EX_MAX_TOKENS, MAX_MENTIONS = 512, MAX_TRIGGERS = 256 };
+/* the latest acts an article remembers (article_state.acts), a power of two
+ * so that a place in their ring is a mask */
+enum { EX_ACTS_KEPT = 8 };
 
 typedef enum { M_NAME, M_ADJ, M_ANAPHOR } mention_kind;
 
@@ -68,6 +71,12 @@ typedef struct {
   long event; /* its index among the article's events */
 } statement_memory;
 
+/* The agents of an act the article told of. */
+typedef struct {
+  ex_actor *agents[EX_MAX_ACTORS];
+  size_t n;
+} act_memory;
+
 /* The last few actors of one class, latest last. */
 typedef struct {
   ex_actor *items[8];
@@ -91,9 +100,10 @@ typedef struct {
   recent_actors agencies, igos;
   sckg_vec persons; /* ex_actor *, persons named so far */
   ex_actor *last_state;
-  size_t n_last_agents[SCKG_EV_COUNT];  /* in `last_agents` */
-  size_t last_para[SCKG_EV_COUNT];      /* the paragraph it was told in */
-  size_t n_acts;                        /* in `acts` */
+  size_t n_last_agents[SCKG_EV_COUNT]; /* in `last_agents` */
+  size_t last_para[SCKG_EV_COUNT];     /* the paragraph it was told in */
+  size_t
+      acts_told; /* acts remembered in the article: the latest few in `acts` */
   size_t n_named_acts;                  /* in `named_acts` */
   size_t n_last_targets[SCKG_EV_COUNT]; /* in `last_targets` */
   /* the date of the last sentence that had dated events, and their agents */
@@ -124,10 +134,8 @@ typedef struct {
     statement_memory stmts[8]; /* the article's statements, latest last */
     /* the agents of the last act (no reaction to one), for "the
      * decision" */
-    struct {
-      ex_actor *agents[EX_MAX_ACTORS];
-      size_t n;
-    } acts[8]; /* the agents of the last few acts, latest last */
+    act_memory acts[EX_ACTS_KEPT]; /* a ring: the i-th act told at
+                                      i % EX_ACTS_KEPT, none moved */
     /* acts with a word that only names an act beside their trigger, latest
      * last: "passed a resolution sanctioning shippers" is what "the
      * resolution" names again */
@@ -138,6 +146,15 @@ typedef struct {
     } named_acts[8];
   };
 } article_state;
+
+/* How many acts st holds, and the k-th latest of them (k = 0: the latest). */
+static inline size_t ex_acts_kept(const article_state *st) {
+  return st->acts_told < EX_ACTS_KEPT ? st->acts_told : EX_ACTS_KEPT;
+}
+static inline const act_memory *ex_latest_act(const article_state *st,
+                                              size_t k) {
+  return &st->acts[(st->acts_told - 1 - k) & (EX_ACTS_KEPT - 1)];
+}
 
 /* One word's readings in the lexicon (tagging.c), kept across sentences
  * and articles: a word's bytes alone decide them, and news repeats its
@@ -167,6 +184,9 @@ typedef struct {
   article_state st;
   extraction *out;
   size_t sent_index;
+  /* where the sentence's events start in out->events: those before it are
+   * earlier sentences', found without walking back over them */
+  size_t first_event;
   /* a role that speaks for a body the article names only later
    * ("federal prosecutors alleged ... the Justice Department said"): the
    * first reading flags it, and a second reads the article again knowing

@@ -73,17 +73,21 @@ static bool in_apposition(const reader *r, const mention *m, size_t e,
          (ex_word(r, open) & W_ARTICLE) && !(ex_word(r, open) & W_DEFINITE);
 }
 
-bool ex_common_subject(const reader *r, size_t v) {
-  size_t e = verb_group_start(r, v);
+/* ex_common_subject, for the verb at v whose group starts at e
+ * (verb_group_start), found once by a caller that needs it again. */
+static bool common_subject_at(const reader *r, size_t v, size_t e) {
+  /* a lowercase word of no closed class right before the group, first: a
+   * load or two that rule out most verbs (a name or a pronoun before them)
+   * before the readings of the words are asked */
+  sckg_wclass closed = W_PREP | W_DET | W_CONJ | W_AUX | W_CLAUSE | W_COMP |
+                       W_RELATIVE | W_SAY | W_OBJPRON | W_SUBJPRON | W_OBJCASE;
+  if (e == 0 || !ex_is_lower_word(r, e - 1) || (ex_word(r, e - 1) & closed))
+    return false;
   /* a finite verb, or one after an auxiliary: no participle ("a statement
    * condemning the launch") */
   if (e == v && !ex_finite_verb(r, v))
     return false;
-  sckg_wclass closed = W_PREP | W_DET | W_CONJ | W_AUX | W_CLAUSE | W_COMP |
-                       W_RELATIVE | W_SAY | W_OBJPRON | W_SUBJPRON | W_OBJCASE;
-  if (e == 0 || !ex_is_lower_word(r, e - 1) ||
-      !(ex_pos(r, e - 1) & SCKG_POS_NOUN) || (ex_word(r, e - 1) & closed) ||
-      ex_time_adverbial_start(r, e) < e)
+  if (!(ex_pos(r, e - 1) & SCKG_POS_NOUN) || ex_time_adverbial_start(r, e) < e)
     return false;
   for (size_t k = 0; k < r->nm; k++)
     if (r->m[k].tb < e && e <= r->m[k].te)
@@ -101,6 +105,10 @@ bool ex_common_subject(const reader *r, size_t v) {
     b--;
   return (ex_word(r, b) & W_DET) && !(ex_word(r, b) & W_POSSPRON) &&
          (b == 0 || !(ex_word(r, b - 1) & W_PREP));
+}
+
+bool ex_common_subject(const reader *r, size_t v) {
+  return common_subject_at(r, v, verb_group_start(r, v));
 }
 
 /* "The U.S. sanctioned North Korea, accusing it of theft": where the comma
@@ -346,10 +354,12 @@ static long subject_of_verb(const reader *r, const trigger *t, bool common_np) {
   }
   /* "Japan condemned X and imposed sanctions on Y": a verb after "and"
    * shares the subject of the verb before it */
+  size_t aux = t->tb; /* where a verb's auxiliaries start, asked twice */
+  if (!(t->pat->flags & PAT_NOUN))
+    while (aux > 0 && (ex_word(r, aux - 1) & W_AUX))
+      aux--;
   if (!(t->pat->flags & PAT_NOUN)) {
-    size_t i = t->tb;
-    while (i > 0 && (ex_word(r, i - 1) & W_AUX))
-      i--;
+    size_t i = aux;
     bool joined = i > 0 && (ex_word(r, i - 1) & W_CONJ);
     bool by_word = joined && r->toks[i - 1].kind == TK_WORD; /* not ',' */
     const trigger *p = by_word ? verb_before(r, t, i - 1) : NULL;
@@ -374,9 +384,7 @@ static long subject_of_verb(const reader *r, const trigger *t, bool common_np) {
    * pronoun is the subject; it stands for the name right before it, or for
    * nothing the slots can name (a crime then takes its sentence's culprit) */
   if (!(t->pat->flags & PAT_NOUN)) {
-    size_t i = t->tb;
-    while (i > 0 && (ex_word(r, i - 1) & W_AUX))
-      i--;
+    size_t i = aux;
     if (i > 0 && (ex_word(r, i - 1) & (W_COMP | W_RELATIVE))) {
       size_t rel = i - 1;
       if (rel > 0 && ex_is_comma(r, rel - 1))
@@ -402,10 +410,11 @@ static long subject_of_verb(const reader *r, const trigger *t, bool common_np) {
       return -1;
     }
   }
-  if (common_np && !(t->pat->flags & PAT_NOUN) && ex_common_subject(r, t->tb))
+  size_t group = verb_group_start(r, t->tb); /* once, for every name */
+  if (common_np && !(t->pat->flags & PAT_NOUN) &&
+      common_subject_at(r, t->tb, group))
     return -1;
   size_t floor = speaker_after_comma(r, t);
-  size_t group = verb_group_start(r, t->tb); /* once, for every name */
   size_t adj_b = 0, adj_e = 0;
   if (!(t->pat->flags & PAT_NOUN))
     participial_adjunct(r, group, &adj_b, &adj_e);
@@ -510,6 +519,10 @@ bool ex_pattern_takes(const lex_pattern *p, const char *prep) {
 
 /* The group after preposition `prep` following the trigger. */
 static long prep_after(const reader *r, const trigger *t, const char *prep) {
+  /* a preposition the sentence lacks opens no phrase, which one load of
+   * its Bloom filter of words (reader.h) tells for most slots */
+  if (prep && !r->words_seen[sckg_lexicon_bloom_bit(r->s, prep)])
+    return -1;
   size_t end = t->te + 10 < r->n ? t->te + 10 : r->n;
   /* "weapons testing in response to exercises by X": the by-phrase
    * belongs to the trigger nearer to it, when that one takes it ("the

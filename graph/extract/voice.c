@@ -128,6 +128,14 @@ bool ex_is_clause_passive(const reader *r, const trigger *t) {
           be_before(r, t->tb));
 }
 
+/* Does a mention end right before token i? */
+static bool name_ends_at(const reader *r, size_t i) {
+  for (size_t k = 0; k < r->nm; k++)
+    if (r->m[k].te == i)
+      return true;
+  return false;
+}
+
 bool ex_is_passive(const reader *r, const trigger *t) {
   if (t->object_before)
     return false;
@@ -151,9 +159,6 @@ bool ex_is_passive(const reader *r, const trigger *t) {
   if (t->tb > 1 && (ex_word(r, t->tb - 1) & W_PREP) &&
       (ex_word(r, t->tb - 2) & W_AUX) && !(ex_word(r, t->tb - 2) & W_BE))
     return false;
-  bool after_name = false; /* "The FBI urged node operators": a verb */
-  for (size_t k = 0; k < r->nm; k++)
-    after_name |= r->m[k].te == t->tb;
   /* what may stand before a noun phrase: a determiner, preposition,
    * conjunction, number, '$', or another trigger ("launder stolen funds") */
   bool np_start = false;
@@ -175,10 +180,12 @@ bool ex_is_passive(const reader *r, const trigger *t) {
             r->t[k].quoted == t->quoted)
           np_start = false;
   }
-  /* "urged it to", "warned them of": a pronoun after it is its object */
-  if (!aux_before && !after_name && np_start && t->te == t->tb + 1 &&
+  /* "urged it to", "warned them of": a pronoun after it is its object;
+   * not after a name ("The FBI urged node operators": a verb), asked last,
+   * as it walks the mentions */
+  if (!aux_before && np_start && t->te == t->tb + 1 &&
       ex_is_lower_word(r, t->te) && !(ex_word(r, t->te) & W_DET) &&
-      ex_may_start_np(r, t->te))
+      ex_may_start_np(r, t->te) && !name_ends_at(r, t->tb))
     return true;
   if (!aux_before && ex_reduced_relative(r, t) >= 0)
     return true;
