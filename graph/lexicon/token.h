@@ -129,6 +129,19 @@ static inline bool sckg_word_ends_at(const char *s, size_t n, size_t i,
                    sckg_word_ends_at_mark(s, n, i, e));
 }
 
+/* Is the straight apostrophe at s[i] a possessive "'s" after a word
+ * ("Korea's"), as sckg_token_scan reads it, in the cases told by the
+ * bytes' classes alone: a word byte before it, and after the 's' the end
+ * of s or a byte that neither is a word byte nor may start one. False
+ * sends the others to sckg_token_scan, which reads them all. */
+static inline bool sckg_possessive_at(const char *s, size_t n, size_t i) {
+  return i > 0 && i + 1 < n &&
+         (sckg_byte_class[(unsigned char)s[i - 1]] & SCKG_BYTE_WORD) &&
+         (s[i + 1] | 0x20) == 's' &&
+         (i + 2 == n || !(sckg_byte_class[(unsigned char)s[i + 2]] &
+                          (SCKG_BYTE_WORD | SCKG_BYTE_LEAD)));
+}
+
 /* sckg_token_next, for any token (token.c). */
 bool sckg_token_scan(const char *s, size_t n, size_t *pos, token *t,
                      sckg_buf *norm, sckg_str *form);
@@ -157,7 +170,18 @@ sckg_token_next_keyed(const char *s, size_t n, size_t *pos, token *t,
       if (!sckg_word_ends_at(s, n, i, e))
         e = i;
     } else if ((cls & (SCKG_BYTE_WORD | SCKG_BYTE_LEAD | SCKG_BYTE_SPACE)) ||
-               c == '\'' || c == '"') {
+               c == '"') {
+      e = i;
+    } else if (c == '\'') {
+      if (sckg_possessive_at(s, n, i)) {
+        t->b = i;
+        t->e = *pos = i + 2;
+        t->kind = TK_POSS;
+        t->cap = t->hyphen = false;
+        *form = (sckg_str){"'s", 2};
+        sckg_short_key(form->ptr, form->len, key);
+        return true;
+      }
       e = i;
     }
     if (e > i) {
@@ -191,8 +215,9 @@ sckg_token_next_keyed(const char *s, size_t n, size_t *pos, token *t,
  *
  * Most tokens of prose are read here, without a call: a word of ASCII
  * letters and digits that starts with a letter and ends where
- * sckg_word_ends_at says, and a mark of one ASCII byte that is no quote
- * nor apostrophe, after plain spaces. sckg_token_scan reads the rest. */
+ * sckg_word_ends_at says, a mark of one ASCII byte that is no quote nor
+ * apostrophe, and most possessives (sckg_possessive_at), after plain
+ * spaces. sckg_token_scan reads the rest. */
 static inline bool sckg_token_next(const char *s, size_t n, size_t *pos,
                                    token *t, sckg_buf *norm, sckg_str *form) {
   uint64_t key[2]; /* not asked for: what makes it is dropped */

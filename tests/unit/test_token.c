@@ -46,6 +46,7 @@ static void possessives_split_and_normalise(void **state) {
   assert_tokens("the envoys’ joint statement", "the|envoys|'s|joint|statement");
   assert_tokens("Democratic People's Republic",
                 "Democratic|People|'s|Republic");
+  assert_tokens("Kim's, KIM'S. 's", "Kim|'s|,|KIM|'s|.|'|s");
 }
 
 static void inner_punctuation_joins_words(void **state) {
@@ -117,6 +118,7 @@ static void next_agrees_with_scan(void **state) {
                                       "U.S.",
                                       "O'Brien",
                                       "People's",
+                                      "'s",
                                       "1,000",
                                       "x9",
                                       " ",
