@@ -276,8 +276,15 @@ typedef struct {
 /* phrases.c */
 bool ex_all_caps(const reader *r, size_t i);
 void ex_find_triggers(reader *r);
-bool ex_is_comma(const reader *r, size_t i);
-bool ex_is_lower_word(const reader *r, size_t i);
+/* The token tests every pass asks at most tokens, inline: a call cost
+ * more than the test. */
+static inline bool ex_is_comma(const reader *r, size_t i) {
+  return i < r->n && r->toks[i].kind == TK_PUNCT &&
+         r->text[r->toks[i].b] == ',';
+}
+static inline bool ex_is_lower_word(const reader *r, size_t i) {
+  return i < r->n && r->toks[i].kind == TK_WORD && !r->toks[i].cap;
+}
 /* Is token i a lowercase noun that words.tsv gives no class ("waters" in
  * "South Korean waters")? A name right before one modifies it. */
 bool ex_common_noun_at(const reader *r, size_t i);
