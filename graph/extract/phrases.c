@@ -4,10 +4,6 @@
 #include "extract/reader.h"
 #include "lexicon/morph.h"
 
-sckg_wclass ex_word(const reader *r, size_t i) {
-  return i < r->n ? r->wclass[i] : 0;
-}
-
 bool ex_tok_is(const reader *r, size_t i, const char *w) {
   if (i >= r->n)
     return false;

@@ -312,7 +312,10 @@ static inline const phrase *ex_longest(const reader *r, size_t i, unsigned mask,
 }
 bool ex_tok_is(const reader *r, size_t i, const char *w);
 bool ex_tok_lower_is(const reader *r, size_t i, const char *w);
-sckg_wclass ex_word(const reader *r, size_t i);
+/* Token i's word classes (words.tsv); 0 past the sentence's end. */
+static inline sckg_wclass ex_word(const reader *r, size_t i) {
+  return i < r->n ? r->wclass[i] : 0;
+}
 
 /* aliases.c */
 /* The names the sentence gives in parentheses or after "also known as"
