@@ -487,10 +487,15 @@ size_t ex_time_adverbial(const reader *r, size_t i);
 /* Where a time adverbial that ends right before token i starts ("on
  * Monday", "last week"); i when none ends there. */
 size_t ex_time_adverbial_start(const reader *r, size_t i);
+/* ex_after_modal's walk back from token i, in a sentence with a modal. */
+bool ex_modal_back(const reader *r, size_t i);
 /* Does a modal stand before token i in its verb group, over adverbs,
  * auxiliaries, a negation and one verb with its "to": "would pay", "will
- * not go", "will continue to develop"? */
-bool ex_after_modal(const reader *r, size_t i);
+ * not go", "will continue to develop"? Most sentences have no modal for
+ * the walk to end on, which one test here tells without a call. */
+static inline bool ex_after_modal(const reader *r, size_t i) {
+  return (r->classes_seen & W_MODAL) && ex_modal_back(r, i);
+}
 /* Are tokens i and i + 1 a phrasal verb of the lexicon whose particle takes
  * no object ("lifting off on a rocket": lift off), so that the verb alone
  * means something else? */

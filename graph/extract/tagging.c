@@ -175,9 +175,7 @@ bool ex_phrasal_verb(const reader *r, size_t i) {
   return (pos & SCKG_POS_VERB) != 0;
 }
 
-bool ex_after_modal(const reader *r, size_t i) {
-  if (!(r->classes_seen & W_MODAL))
-    return false; /* no modal for the walk below to end on */
+bool ex_modal_back(const reader *r, size_t i) {
   bool chained = false;
   for (size_t k = i; k > 0 && k + 8 > i; k--) {
     sckg_wclass w = ex_word(r, k - 1);
