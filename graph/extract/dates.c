@@ -77,7 +77,6 @@ static size_t day_month(reader *r, size_t i) {
  * "since March" is a span's start, not an event's date, and is skipped. */
 static void find_absolute(reader *r) {
   sckg_date ad = r->a->date;
-  long today = ad.year ? sckg_date_days(ad) : 0;
   if (!(r->kinds_seen & 1u << TK_NUM) &&
       !(r->classes_seen & (DATE_OPENERS | W_SPAN)))
     return; /* none of the tokens a date may open on, below */
@@ -107,6 +106,9 @@ static void find_absolute(reader *r) {
       /* 1970-01-01 was a Thursday (day 0 of the count): the last such
        * weekday on or before */
       int wd = (iso + 3) % 7;
+      /* the article's day as a count, reckoned only here and for "today"
+       * and "this afternoon" below: most sentences name none of them */
+      long today = sckg_date_days(ad);
       long cur = ((today % 7) + 7) % 7;
       long back = (cur - wd + 7) % 7;
       /* "last Friday" in Friday's article is a week ago */
@@ -138,12 +140,14 @@ static void find_absolute(reader *r) {
       continue;
     }
     if (ad.year && (w & W_DAYREF)) { /* "yesterday" */
-      add_date(r, i, sckg_date_from_days(today + value_of(r, i, 0)));
+      add_date(r, i,
+               sckg_date_from_days(sckg_date_days(ad) + value_of(r, i, 0)));
       continue;
     }
     if (ad.year && (w & W_DAYUNIT) && i > 0 &&
         (ex_word(r, i - 1) & W_PERIODREF)) { /* "this afternoon" */
-      add_date(r, i, sckg_date_from_days(today + value_of(r, i - 1, 0)));
+      add_date(r, i,
+               sckg_date_from_days(sckg_date_days(ad) + value_of(r, i - 1, 0)));
       continue;
     }
     if (ad.year && (w & W_MONTHUNIT) && i > 0 &&

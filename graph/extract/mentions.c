@@ -133,10 +133,10 @@ mention *ex_new_mention(reader *r, size_t tb, size_t te, mention_kind kind) {
   return m;
 }
 
-/* After a name at [.., j): up to three lowercase modifiers and a head noun?
- * Returns the head phrase and its span. */
-static const phrase *head_after(const reader *r, size_t j, size_t *hb,
-                                size_t *he) {
+/* head_after's walk from token j, where a head or a word it walks over
+ * stands (head_may_follow). */
+__attribute__((noinline)) static const phrase *
+walk_to_head(const reader *r, size_t j, size_t *hb, size_t *he) {
   for (size_t skip = 0; skip <= 3 && j + skip < r->n; skip++) {
     size_t e;
     const phrase *h = ex_longest(r, j + skip, 1u << PH_HEAD, &e);
@@ -160,6 +160,27 @@ static const phrase *head_after(const reader *r, size_t j, size_t *hb,
       break;
   }
   return NULL;
+}
+
+/* Does a head noun start at token j, or a word the walk to one may pass
+ * (a quote, or a lowercase word of none of the classes that end it)? Most
+ * names are followed by neither ("said", a comma, "and"): asked inline,
+ * before head_after calls its walk. */
+static inline bool head_may_follow(const reader *r, size_t j) {
+  if (j >= r->n)
+    return false;
+  if (r->memo_kinds[j] & 1u << PH_HEAD)
+    return true;
+  const token *t = &r->toks[j];
+  return ((t->kind == TK_WORD && !t->cap) || t->kind == TK_QUOTE) &&
+         !(r->wclass[j] & (W_PREP | W_CLAUSE | W_AUX | W_SAY | W_CONJ));
+}
+
+/* After a name at [.., j): up to three lowercase modifiers and a head noun?
+ * Returns the head phrase and its span. */
+static inline const phrase *head_after(const reader *r, size_t j, size_t *hb,
+                                       size_t *he) {
+  return head_may_follow(r, j) ? walk_to_head(r, j, hb, he) : NULL;
 }
 
 /* Before a state's name at i: a group or organisation head, an

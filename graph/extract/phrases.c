@@ -4,10 +4,6 @@
 #include "extract/reader.h"
 #include "lexicon/morph.h"
 
-sckg_wclass ex_word(const reader *r, size_t i) {
-  return i < r->n ? r->wclass[i] : 0;
-}
-
 bool ex_tok_is(const reader *r, size_t i, const char *w) {
   if (i >= r->n)
     return false;
@@ -21,11 +17,6 @@ bool ex_tok_lower_is(const reader *r, size_t i, const char *w) {
          strcmp(r->toks[i].lower, w) == 0;
 }
 
-bool ex_is_comma(const reader *r, size_t i) {
-  return i < r->n && r->toks[i].kind == TK_PUNCT &&
-         r->text[r->toks[i].b] == ',';
-}
-
 /* A hyphen joining the words on either side, with no space:
  * "U.S.-drafted" is one word, though the name in it is a token of its own. */
 bool ex_joining_hyphen(const reader *r, size_t i) {
@@ -34,10 +25,6 @@ bool ex_joining_hyphen(const reader *r, size_t i) {
   const token *t = &r->toks[i];
   return t->kind == TK_PUNCT && t->e == t->b + 1 && r->text[t->b] == '-' &&
          r->toks[i - 1].e == t->b && r->toks[i + 1].b == t->e;
-}
-
-bool ex_is_lower_word(const reader *r, size_t i) {
-  return i < r->n && r->toks[i].kind == TK_WORD && !r->toks[i].cap;
 }
 
 bool ex_common_noun_at(const reader *r, size_t i) {

@@ -296,8 +296,15 @@ typedef struct {
 /* phrases.c */
 bool ex_all_caps(const reader *r, size_t i);
 void ex_find_triggers(reader *r);
-bool ex_is_comma(const reader *r, size_t i);
-bool ex_is_lower_word(const reader *r, size_t i);
+/* The token tests every pass asks at most tokens, inline: a call cost
+ * more than the test. */
+static inline bool ex_is_comma(const reader *r, size_t i) {
+  return i < r->n && r->toks[i].kind == TK_PUNCT &&
+         r->text[r->toks[i].b] == ',';
+}
+static inline bool ex_is_lower_word(const reader *r, size_t i) {
+  return i < r->n && r->toks[i].kind == TK_WORD && !r->toks[i].cap;
+}
 /* Is token i a lowercase noun that words.tsv gives no class ("waters" in
  * "South Korean waters")? A name right before one modifies it. */
 bool ex_common_noun_at(const reader *r, size_t i);
@@ -325,7 +332,10 @@ static inline const phrase *ex_longest(const reader *r, size_t i, unsigned mask,
 }
 bool ex_tok_is(const reader *r, size_t i, const char *w);
 bool ex_tok_lower_is(const reader *r, size_t i, const char *w);
-sckg_wclass ex_word(const reader *r, size_t i);
+/* Token i's word classes (words.tsv); 0 past the sentence's end. */
+static inline sckg_wclass ex_word(const reader *r, size_t i) {
+  return i < r->n ? r->wclass[i] : 0;
+}
 
 /* aliases.c */
 /* The names the sentence gives in parentheses or after "also known as"
@@ -497,10 +507,15 @@ size_t ex_time_adverbial(const reader *r, size_t i);
 /* Where a time adverbial that ends right before token i starts ("on
  * Monday", "last week"); i when none ends there. */
 size_t ex_time_adverbial_start(const reader *r, size_t i);
+/* ex_after_modal's walk back from token i, in a sentence with a modal. */
+bool ex_modal_back(const reader *r, size_t i);
 /* Does a modal stand before token i in its verb group, over adverbs,
  * auxiliaries, a negation and one verb with its "to": "would pay", "will
- * not go", "will continue to develop"? */
-bool ex_after_modal(const reader *r, size_t i);
+ * not go", "will continue to develop"? Most sentences have no modal for
+ * the walk to end on, which one test here tells without a call. */
+static inline bool ex_after_modal(const reader *r, size_t i) {
+  return (r->classes_seen & W_MODAL) && ex_modal_back(r, i);
+}
 /* Are tokens i and i + 1 a phrasal verb of the lexicon whose particle takes
  * no object ("lifting off on a rocket": lift off), so that the verb alone
  * means something else? */

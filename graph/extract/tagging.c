@@ -60,27 +60,33 @@ static void look_up_memo(reader *w, const char *word, size_t n,
   *verb_infl = m[0].verb_infl;
 }
 
+/* Word token i's readings into the sentence's memo (reader.h's tag_pos
+ * and tag_verb_infl). Out of line: the look-up saves and restores
+ * registers that the memo's answer, most of the questions, needs not. */
+__attribute__((noinline)) static void tag_token(reader *w, size_t i) {
+  const token *t = &w->toks[i];
+  const lex_word *lw = w->lexw[i];
+  size_t n = t->e - t->b;
+  /* a word of the schema carries its readings, unless the token was
+   * written otherwise than its key (a curly apostrophe: longer) */
+  if (lw && lw->len == n)
+    tag(w->text + t->b, n, lw->pos, lw->verb_infl, &w->tag_pos[i],
+        &w->tag_verb_infl[i]);
+  else /* the text itself: only the schema's words are interned */
+    look_up_memo(w, w->text + t->b, n, &w->tag_pos[i], &w->tag_verb_infl[i]);
+  w->tag_gen[i] = w->gen;
+}
+
 /* Token i's readings in the lexicon, looked up once per sentence: the
  * grammar asks about the same words again and again. */
-static void readings(const reader *r, size_t i, unsigned *pos,
-                     unsigned *verb_infl) {
+static inline void readings(const reader *r, size_t i, unsigned *pos,
+                            unsigned *verb_infl) {
   *pos = *verb_infl = 0;
   if (i >= r->n || r->toks[i].kind != TK_WORD)
     return;
-  reader *w = (reader *)r; /* the memo is not part of the reader's meaning */
-  if (w->tag_gen[i] != w->gen) {
-    const token *t = &r->toks[i];
-    const lex_word *lw = r->lexw[i];
-    size_t n = t->e - t->b;
-    /* a word of the schema carries its readings, unless the token was
-     * written otherwise than its key (a curly apostrophe: longer) */
-    if (lw && lw->len == n)
-      tag(r->text + t->b, n, lw->pos, lw->verb_infl, &w->tag_pos[i],
-          &w->tag_verb_infl[i]);
-    else /* the text itself: only the schema's words are interned */
-      look_up_memo(w, r->text + t->b, n, &w->tag_pos[i], &w->tag_verb_infl[i]);
-    w->tag_gen[i] = w->gen;
-  }
+  /* the memo is not part of the reader's meaning: r stays const */
+  if (r->tag_gen[i] != r->gen)
+    tag_token((reader *)r, i);
   *pos = r->tag_pos[i];
   *verb_infl = r->tag_verb_infl[i];
 }
@@ -169,9 +175,7 @@ bool ex_phrasal_verb(const reader *r, size_t i) {
   return (pos & SCKG_POS_VERB) != 0;
 }
 
-bool ex_after_modal(const reader *r, size_t i) {
-  if (!(r->classes_seen & W_MODAL))
-    return false; /* no modal for the walk below to end on */
+bool ex_modal_back(const reader *r, size_t i) {
   bool chained = false;
   for (size_t k = i; k > 0 && k + 8 > i; k--) {
     sckg_wclass w = ex_word(r, k - 1);
