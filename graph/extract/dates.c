@@ -37,9 +37,9 @@ static int day_at(const reader *r, size_t i) {
   return ordinal && v >= 1 && v <= 31 ? v : 0;
 }
 
-/* A date the text tells at token tok. One the calendar lacks ("April 31",
- * "31 April", "February 29, 2023") is a slip of the text, refused: it dates
- * nothing rather than a day the text never meant. */
+/* A date the text tells at token tok. One the calendar lacks (a 31st in a
+ * month of 30 days, a 29th of February in a common year) is a slip of the
+ * text, refused: it dates nothing rather than a day the text never meant. */
 static void add_date(reader *r, size_t tok, sckg_date d) {
   if (sckg_date_real(d) && r->nd < sizeof r->dates / sizeof *r->dates)
     r->dates[r->nd++] = (date_expr){tok, d};
@@ -68,6 +68,15 @@ static size_t day_month(reader *r, size_t i) {
     return 0;
   add_date(r, i, (sckg_date){year ? year : year_of(ad, m, day), m, day});
   return year ? 3 : 2;
+}
+
+/* d moved by `days` days; a month alone is not moved. */
+static sckg_date shifted(sckg_date d, int days) {
+  /* no shift, most often (ex_date_near): every date was real when told
+   * (add_date), so it comes back as it is */
+  if (!days || !fixes_day(d))
+    return d;
+  return sckg_date_from_days(sckg_date_days(d) + days);
 }
 
 /* The word classes a date of find_absolute opens on, besides a number. */
@@ -106,8 +115,8 @@ static void find_absolute(reader *r) {
       /* 1970-01-01 was a Thursday (day 0 of the count): the last such
        * weekday on or before */
       int wd = (iso + 3) % 7;
-      /* the article's day as a count, reckoned only here and for "today"
-       * and "this afternoon" below: most sentences name none of them */
+      /* the article's day as a count, reckoned only where a day is told
+       * relative to it: most sentences tell none */
       long today = sckg_date_days(ad);
       long cur = ((today % 7) + 7) % 7;
       long back = (cur - wd + 7) % 7;
@@ -140,14 +149,12 @@ static void find_absolute(reader *r) {
       continue;
     }
     if (ad.year && (w & W_DAYREF)) { /* "yesterday" */
-      add_date(r, i,
-               sckg_date_from_days(sckg_date_days(ad) + value_of(r, i, 0)));
+      add_date(r, i, shifted(ad, value_of(r, i, 0)));
       continue;
     }
     if (ad.year && (w & W_DAYUNIT) && i > 0 &&
         (ex_word(r, i - 1) & W_PERIODREF)) { /* "this afternoon" */
-      add_date(r, i,
-               sckg_date_from_days(sckg_date_days(ad) + value_of(r, i - 1, 0)));
+      add_date(r, i, shifted(ad, value_of(r, i - 1, 0)));
       continue;
     }
     if (ad.year && (w & W_MONTHUNIT) && i > 0 &&
@@ -174,14 +181,6 @@ static sckg_date told_before(const reader *r, size_t n, size_t i) {
     if (r->dates[k].tok < i && r->dates[k].tok >= at)
       at = r->dates[k].tok, best = r->dates[k].date;
   return best;
-}
-
-static sckg_date shifted(sckg_date d, int days) {
-  /* no shift, most often (ex_date_near): every date was real when told
-   * (add_date), so it comes back as it is */
-  if (!days || !fixes_day(d))
-    return d;
-  return sckg_date_from_days(sckg_date_days(d) + days);
 }
 
 /* Is token i "day" (a period one day long)? */

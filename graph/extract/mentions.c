@@ -164,7 +164,8 @@ walk_to_head(const reader *r, size_t j, size_t *hb, size_t *he) {
 
 /* Does a head noun start at token j, or a word the walk to one may pass
  * (a quote, or a lowercase word of none of the classes that end it)? Most
- * names are followed by neither ("said", a comma, "and"): asked inline,
+ * names are followed by neither (a verb, a comma, a conjunction): asked
+ * inline,
  * before head_after calls its walk. */
 static inline bool head_may_follow(const reader *r, size_t j) {
   if (j >= r->n)

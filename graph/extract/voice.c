@@ -181,8 +181,8 @@ bool ex_is_passive(const reader *r, const trigger *t) {
           np_start = false;
   }
   /* "urged it to", "warned them of": a pronoun after it is its object;
-   * not after a name ("The FBI urged node operators": a verb), asked last,
-   * as it walks the mentions */
+   * not after a name, whose verb it is then, asked last, as it walks the
+   * mentions */
   if (!aux_before && np_start && t->te == t->tb + 1 &&
       ex_is_lower_word(r, t->te) && !(ex_word(r, t->te) & W_DET) &&
       ex_may_start_np(r, t->te) && !name_ends_at(r, t->tb))

@@ -169,6 +169,19 @@ static void test_bad_args(void **state) {
   free_graph(g);
 }
 
+/* The graph of rows[0, n) written as N-Triples must be exactly
+ * expected[0, len). */
+static void assert_written(const row *rows, size_t n, const char *expected,
+                           size_t len) {
+  sckg_graph *g = make_graph(rows, n);
+  char *text;
+  assert_int_equal(write_mem(sckg_write_ntriples, g, &text, NULL), SCKG_OK);
+  assert_int_equal(strlen(text), len);
+  assert_memory_equal(text, expected, len);
+  free(text);
+  free_graph(g);
+}
+
 /* Far more than the 64 KiB output buffer, with lines of varied length so
  * that flushes fall inside IRIs, escapes and literals: the text must equal
  * the one built line by line. */
@@ -199,13 +212,7 @@ static void test_large_output(void **state) {
     len += (size_t)snprintf(expected + len, cap - len, "\" .\n");
   }
   assert_true(len > 3 * 64 * 1024);
-  sckg_graph *g = make_graph(rows, N);
-  char *text;
-  assert_int_equal(write_mem(sckg_write_ntriples, g, &text, NULL), SCKG_OK);
-  assert_int_equal(strlen(text), len);
-  assert_memory_equal(text, expected, len);
-  free(text);
-  free_graph(g);
+  assert_written(rows, N, expected, len);
   free(expected);
   free(val);
   free(subj);
@@ -245,13 +252,7 @@ static void test_term_lengths(void **state) {
                             "<%s> <http://example.org/v> \"%s\"@%s .\n",
                             subj[i], obj[i], subj[i], val[i], tag);
   }
-  sckg_graph *g = make_graph(rows, 2 * N);
-  char *text;
-  assert_int_equal(write_mem(sckg_write_ntriples, g, &text, NULL), SCKG_OK);
-  assert_int_equal(strlen(text), len);
-  assert_memory_equal(text, expected, len);
-  free(text);
-  free_graph(g);
+  assert_written(rows, 2 * N, expected, len);
   free(expected);
 }
 
